@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Database } from 'better-sqlite3';
+import type { Api, ApiError, ApiName, ErrorCode, Result } from './contract';
+
+// Zod's own messages in Chinese for the rare field that has no message of ours.
+z.config(z.locales.zhCN());
+
+export interface Context {
+  db: Database;
+  dataDir: string;
+  /** Injected so tests can pin "today"; never read the clock elsewhere. */
+  now: () => Date;
+}
+
+export interface Handler<I, O> {
+  input: z.ZodType<I, unknown>;
+  run: (ctx: Context, arg: I) => O | Promise<O>;
+  /** Writing handlers run inside one IMMEDIATE transaction: all of it lands, or none. */
+  writes: boolean;
+}
+
+export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
+
+/** Thrown inside a handler to answer with a clerk-readable error. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function reads<I, O>(
+  input: z.ZodType<I, unknown>,
+  run: (ctx: Context, arg: I) => O | Promise<O>,
+): Handler<I, O> {
+  return { input, run, writes: false };
+}
+
+export function writes<I, O>(
+  input: z.ZodType<I, unknown>,
+  run: (ctx: Context, arg: I) => O,
+): Handler<I, O> {
+  return { input, run, writes: true };
+}
+
+function runInTransaction<O>(ctx: Context, fn: () => O): O {
+  return ctx.db
+    .transaction(() => {
+      const out = fn();
+      if (out instanceof Promise) throw new Error('a writing handler must be synchronous');
+      return out;
+    })
+    .immediate();
+}
+
+function describeIssue(issue: z.core.$ZodIssue): ApiError {
+  const field = issue.path.map(String).join('.');
+  return { code: 'invalid_input', message: issue.message, ...(field ? { field } : {}) };
+}
+
+function isApiName(handlers: HandlerMap, name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(handlers, name);
+}
+
+/**
+ * The single entry point used by IPC, the browser host and tests. Never throws: every
+ * failure becomes `{ ok: false }`, and unexpected ones are logged here rather than sent
+ * to the clerk as a stack trace.
+ */
+export async function dispatch(
+  handlers: HandlerMap,
+  ctx: Context,
+  name: string,
+  rawArg: unknown,
+): Promise<Result<unknown>> {
+  if (!isApiName(handlers, name)) {
+    return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
+  }
+  const h = handlers[name] as Handler<unknown, unknown>;
+  const parsed = h.input.safeParse(rawArg ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+  }
+  try {
+    const data = parsed.data;
+    const value = h.writes ? runInTransaction(ctx, () => h.run(ctx, data)) : await h.run(ctx, data);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof Refusal) {
+      return {
+        ok: false,
+        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+      };
+    }
+    console.error(`[canbao] ${name} failed`, err);
+    return {
+      ok: false,
+      error: { code: 'internal', message: '操作没有完成：程序内部出错，数据未被修改。请重试或联系维护人员。' },
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export const INVOKE_CHANNEL = 'canbao:invoke';

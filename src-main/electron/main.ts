@@ -1,0 +1,80 @@
+// The desktop shell. Kept thin on purpose: everything but the window, IPC binding and
+// printing lives in code the browser host and the tests also run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { dispatch, handlers } from '../api/index';
+import { openLedger } from '../ledger/open';
+import { INVOKE_CHANNEL } from './channel';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+
+// better-sqlite3 built for Electron's ABI by `npm start` (scripts/start-desktop.mjs); the
+// copy in node_modules stays built for Node so tests and the browser host keep working.
+function electronSqliteBinding(): string | undefined {
+  const p = path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
+  return fs.existsSync(p) ? p : undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'canbao 参保台账',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  const dataDir = process.env.CANBAO_DATA || app.getPath('userData');
+  let db;
+  try {
+    const binding = electronSqliteBinding();
+    db = openLedger(dataDir, binding ? { nativeBinding: binding } : {});
+  } catch (err) {
+    dialog.showErrorBox('canbao 无法打开台账', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  const ctx = { db, dataDir, now: () => new Date() };
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, arg: unknown) => {
+    // Only our own page may call in; anything else loaded by mistake gets nothing.
+    if (!event.senderFrame?.url.startsWith('file://')) {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
+    }
+    return dispatch(handlers, ctx, String(name), arg);
+  });
+  createWindow();
+  app.on('window-all-closed', () => {
+    db.close();
+    app.quit();
+  });
+}
+
+void start();

@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../api/contract';
+import { dispatch, handlers, type Context } from '../api/index';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+
+export interface HostOptions {
+  ctx: Context;
+  rendererDir: string;
+  port: number;
+  /** Fixed only in tests; otherwise fresh for every launch. */
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  close: () => Promise<void>;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { ok: false, error: { code: 'forbidden', message } });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(opts.rendererDir);
+  const indexPath = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexPath)) {
+    throw new Error(`界面文件不存在：${indexPath}。请先运行 npm run build。`);
+  }
+  // The token reaches the page inside its HTML: only a same-origin reader can see it.
+  const indexHtml = fs
+    .readFileSync(indexPath, 'utf8')
+    .replace('</head>', `<meta name="canbao-token" content="${token}"></head>`);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err) => {
+      console.error('[canbao host]', err);
+      if (!res.headersSent) refuse(res, 500, '服务出错，请重试。');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS rebinding: a hostile page that resolves its own name to 127.0.0.1 still sends its
+    // own name as Host, so only our literal loopback names are served.
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return refuse(res, 421, '拒绝访问：请求的主机名不是本机的 canbao 服务。');
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方式。');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    if (req.method !== 'POST') return refuse(res, 405, '接口只接受 POST 请求。');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return refuse(res, 403, '拒绝访问：请求来自其他网站。');
+    }
+    const given = req.headers['x-canbao-token'];
+    if (typeof given !== 'string' || !sameToken(given, token)) {
+      return refuse(res, 401, '拒绝访问：缺少或错误的访问令牌，请重新打开 canbao 页面。');
+    }
+    const body = await readBody(req);
+    if (body === null) return refuse(res, 413, '提交的内容太大。');
+    let arg: unknown = {};
+    if (body.length) {
+      try {
+        arg = JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: '提交的内容不是有效的 JSON。' },
+        });
+      }
+    }
+    sendJson(res, 200, await dispatch(handlers, opts.ctx, decodeURIComponent(name), arg));
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const headers = {
+      'content-security-policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    };
+    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    const inside = file.startsWith(rendererDir + path.sep);
+    if (rel === '' || rel === 'index.html' || !inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      // Unknown paths get the app itself, so a reload on any screen still works.
+      if (rel.startsWith('assets/')) {
+        res.writeHead(404, headers);
+        return void res.end();
+      }
+      res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
+      return void res.end(indexHtml);
+    }
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'content-type': type });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

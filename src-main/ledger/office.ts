@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import type { Office, Village } from '../api/contract';
+
+interface VillageRow {
+  id: number;
+  code: string;
+  name: string;
+  retired_on: string | null;
+}
+
+const rowToVillage = (r: VillageRow): Village => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  retiredOn: r.retired_on,
+});
+
+export function getOffice(db: Database): Office {
+  const r = db.prepare('SELECT township_name, county FROM office WHERE id = 1').get() as {
+    township_name: string;
+    county: string;
+  };
+  return { townshipName: r.township_name, county: r.county };
+}
+
+export function updateOffice(db: Database, o: Office): Office {
+  db.prepare('UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
+  return getOffice(db);
+}
+
+export function listVillages(db: Database, includeRetired: boolean): Village[] {
+  const rows = db
+    .prepare(
+      `SELECT id, code, name, retired_on FROM villages
+       ${includeRetired ? '' : 'WHERE retired_on IS NULL'}
+       ORDER BY retired_on IS NOT NULL, code, id`,
+    )
+    .all() as VillageRow[];
+  return rows.map(rowToVillage);
+}
+
+export function getVillage(db: Database, id: number): Village | undefined {
+  const r = db.prepare('SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as
+    | VillageRow
+    | undefined;
+  return r && rowToVillage(r);
+}
+
+export function findVillageByCode(db: Database, code: string): Village | undefined {
+  const r = db.prepare('SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as
+    | VillageRow
+    | undefined;
+  return r && rowToVillage(r);
+}
+
+export function findActiveVillageByName(db: Database, name: string): Village | undefined {
+  const r = db
+    .prepare('SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL')
+    .get(name) as VillageRow | undefined;
+  return r && rowToVillage(r);
+}
+
+export function insertVillage(db: Database, code: string, name: string, today: string): Village {
+  const info = db
+    .prepare('INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)')
+    .run(code, name, today);
+  return getVillage(db, Number(info.lastInsertRowid))!;
+}
+
+export function setVillageName(db: Database, id: number, name: string): void {
+  db.prepare('UPDATE villages SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function setVillageRetired(db: Database, id: number, retiredOn: string | null): void {
+  db.prepare('UPDATE villages SET retired_on = ? WHERE id = ?').run(retiredOn, id);
+}

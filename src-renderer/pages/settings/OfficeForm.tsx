@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import type { Office } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { useOffice } from '../../office';
+
+export function OfficeForm() {
+  const { office, setOffice } = useOffice();
+  const [form] = Form.useForm<Office>();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (office) form.setFieldsValue(office);
+  }, [office, form]);
+
+  async function save(values: Office) {
+    setSaving(true);
+    const r = await invoke('office.update', values);
+    setSaving(false);
+    if (r.ok) {
+      setOffice(r.value);
+      setError(null);
+      setSaved(true);
+    } else {
+      setError(r.error.message);
+      setSaved(false);
+    }
+  }
+
+  return (
+    <Card title="本所信息" size="small">
+      <Form form={form} layout="inline" onFinish={save} onValuesChange={() => setSaved(false)}>
+        <Form.Item label="所属区县" name="county">
+          <Input placeholder="如：云阳县" style={{ width: 180 }} aria-label="所属区县" />
+        </Form.Item>
+        <Form.Item label="乡镇/街道" name="townshipName">
+          <Input placeholder="如：农坝镇" style={{ width: 180 }} aria-label="乡镇/街道" />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
+        </Form.Item>
+      </Form>
+      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} role="alert" />}
+      {saved && <Alert style={{ marginTop: 12 }} type="success" showIcon message="已保存。" />}
+    </Card>
+  );
+}

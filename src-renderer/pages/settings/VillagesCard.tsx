@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Switch, Table, Tag } from 'antd';
+import type { InputRef } from 'antd';
+import type { Village } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { RenameButton } from './RenameButton';
+
+export function VillagesCard() {
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [showRetired, setShowRetired] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ code: string; name: string }>();
+  const codeInput = useRef<InputRef>(null);
+
+  const reload = useCallback(async () => {
+    const r = await invoke('villages.list', { includeRetired: showRetired });
+    if (r.ok) setVillages(r.value);
+    else setError(r.error.message);
+  }, [showRetired]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // A clerk typing in a list of villages goes straight on to the next one, once the
+  // table has re-rendered with the one just added.
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added) codeInput.current?.focus();
+  }, [added]);
+
+  async function act(p: Promise<{ ok: boolean; error?: { message: string } }>): Promise<boolean> {
+    const r = await p;
+    if (!r.ok) {
+      setError(r.error?.message ?? '操作失败。');
+      return false;
+    }
+    setError(null);
+    await reload();
+    return true;
+  }
+
+  async function add(values: { code: string; name: string }) {
+    if (await act(invoke('villages.add', { code: values.code ?? '', name: values.name ?? '' }))) {
+      form.resetFields();
+      setAdded((n) => n + 1);
+    }
+  }
+
+  return (
+    <Card
+      title="村/社区"
+      size="small"
+      extra={
+        <Space>
+          <span>显示已停用</span>
+          <Switch checked={showRetired} onChange={setShowRetired} aria-label="显示已停用" />
+        </Space>
+      }
+    >
+      <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 12 }}>
+        <Form.Item label="代码" name="code">
+          <Input ref={codeInput} placeholder="如：001" style={{ width: 140 }} aria-label="村/社区代码" />
+        </Form.Item>
+        <Form.Item label="名称" name="name">
+          <Input placeholder="如：幸福村" style={{ width: 200 }} aria-label="村/社区名称" />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            添加
+          </Button>
+        </Form.Item>
+      </Form>
+      {error && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="error"
+          showIcon
+          message={error}
+          role="alert"
+          closable
+          onClose={() => setError(null)}
+        />
+      )}
+      <Table<Village>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={villages}
+        locale={{ emptyText: '还没有村/社区，请在上方添加。' }}
+        columns={[
+          { title: '代码', dataIndex: 'code', width: 140 },
+          { title: '名称', dataIndex: 'name' },
+          {
+            title: '状态',
+            width: 200,
+            render: (_, v) =>
+              v.retiredOn ? <Tag>已于 {v.retiredOn} 停用</Tag> : <Tag color="green">使用中</Tag>,
+          },
+          {
+            title: '操作',
+            width: 200,
+            render: (_, v) => (
+              <Space>
+                <RenameButton village={v} onRename={(name) => act(invoke('villages.rename', { id: v.id, name }))} />
+                {v.retiredOn ? (
+                  <Button size="small" onClick={() => void act(invoke('villages.restore', { id: v.id }))}>
+                    恢复
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={`停用「${v.name}」？`}
+                    description="停用后不再出现在新登记中，已有记录保留。"
+                    okText="停用"
+                    cancelText="取消"
+                    onConfirm={() => act(invoke('villages.retire', { id: v.id }))}
+                  >
+                    <Button size="small" danger>
+                      停用
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

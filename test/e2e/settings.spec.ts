@@ -1,0 +1,101 @@
+import { expect, screenshot, test } from './fixtures';
+
+test('the clerk sets up the office and its villages, and they survive a reload and a restart', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('header-office')).toHaveText('尚未设置乡镇/街道');
+  await expect(page.getByRole('menuitem')).toHaveText(['设置']);
+
+  await page.getByLabel('所属区县').fill('云阳县');
+  await page.getByLabel('乡镇/街道').fill('农坝镇');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('header-office')).toHaveText('云阳县农坝镇');
+
+  // Enter in the name field adds the village and puts the cursor back on the code.
+  await page.getByLabel('村/社区代码').fill('001');
+  await page.getByLabel('村/社区名称').fill('农坝社区');
+  await page.getByLabel('村/社区名称').press('Enter');
+  await expect(page.getByRole('cell', { name: '农坝社区' })).toBeVisible();
+  await expect(page.getByLabel('村/社区代码')).toBeFocused();
+  await page.getByLabel('村/社区代码').fill('002');
+  await page.getByLabel('村/社区名称').fill('龙堰社区');
+  await page.getByRole('button', { name: '添 加' }).click();
+  await expect(page.getByRole('cell', { name: '龙堰社区' })).toBeVisible();
+  await screenshot(page, 'settings-1366');
+
+  await page.reload();
+  await expect(page.getByTestId('header-office')).toHaveText('云阳县农坝镇');
+  await expect(page.getByRole('cell', { name: '农坝社区' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '龙堰社区' })).toBeVisible();
+
+  await host.restart();
+  await page.goto(host.url);
+  await expect(page.getByRole('row')).toHaveCount(3);
+  await expect(page.getByLabel('乡镇/街道')).toHaveValue('农坝镇');
+});
+
+test('bad input shows the Chinese reason and adds nothing', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByLabel('村/社区代码').fill('01-2');
+  await page.getByLabel('村/社区名称').fill('幸福村');
+  await page.getByRole('button', { name: '添 加' }).click();
+  await expect(page.getByRole('alert')).toContainText('村/社区代码只能是 1 到 12 位数字或字母');
+  await expect(page.getByText('还没有村/社区，请在上方添加。')).toBeVisible();
+
+  await page.getByLabel('村/社区代码').fill('003');
+  await page.getByRole('button', { name: '添 加' }).click();
+  await expect(page.getByRole('cell', { name: '幸福村' })).toBeVisible();
+  await page.getByLabel('村/社区代码').fill('004');
+  await page.getByLabel('村/社区名称').fill('幸福村');
+  await page.getByRole('button', { name: '添 加' }).click();
+  await expect(page.getByRole('alert')).toContainText('已有名为「幸福村」的村/社区（代码 003），不能重名。');
+  await screenshot(page, 'settings-error-1366');
+});
+
+test('rename and retire a village; the retired one stays in the history', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(host.url);
+  await page.getByLabel('村/社区代码').fill('005');
+  await page.getByLabel('村/社区名称').fill('红梁村');
+  await page.getByLabel('村/社区名称').press('Enter');
+  await page.getByRole('button', { name: '改 名' }).click();
+  await page.getByLabel('新名称').fill('红粱村');
+  await page.getByLabel('新名称').press('Enter');
+  await expect(page.getByRole('cell', { name: '红粱村' })).toBeVisible();
+
+  await page.getByRole('button', { name: '停 用' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '停 用' }).click();
+  await expect(page.getByText('还没有村/社区，请在上方添加。')).toBeVisible();
+  await page.getByLabel('显示已停用').click();
+  await expect(page.getByRole('cell', { name: '红粱村' })).toBeVisible();
+  await expect(page.getByText(/已于 \d{4}-\d{2}-\d{2} 停用/)).toBeVisible();
+  await screenshot(page, 'settings-retired-1920');
+});
+
+test('the API refuses calls without the launch token, from another origin or another host name', async ({
+  host,
+  request,
+}) => {
+  const api = `${host.url}api/office.get`;
+  const noToken = await request.post(api, { data: {} });
+  expect(noToken.status()).toBe(401);
+  expect((await noToken.json()).error.message).toContain('令牌');
+
+  const page = await request.get(host.url);
+  const token = /name="canbao-token" content="([^"]+)"/.exec(await page.text())![1]!;
+  const good = await request.post(api, { data: {}, headers: { 'x-canbao-token': token } });
+  expect(await good.json()).toEqual({ ok: true, value: { townshipName: '', county: '' } });
+
+  const foreign = await request.post(api, {
+    data: {},
+    headers: { 'x-canbao-token': token, origin: 'http://evil.example' },
+  });
+  expect(foreign.status()).toBe(403);
+  const rebound = await request.post(api, {
+    data: {},
+    headers: { 'x-canbao-token': token, host: `evil.example:${new URL(host.url).port}` },
+  });
+  expect(rebound.status()).toBe(421);
+});

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dispatch, handlers, type Context } from '../../src-main/api/index';
+import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/contract';
+import { openLedger } from '../../src-main/ledger/open';
+
+export function tempDir(prefix = 'canbao-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestLedger {
+  ctx: Context;
+  call<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>>;
+  /** Calls and unwraps, failing the test with the Chinese message when the call is refused. */
+  ok<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<ApiOutput<K>>;
+  close(): void;
+}
+
+/** A real ledger in a fresh temporary folder, with "today" pinned. */
+export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
+  const dataDir = tempDir();
+  const db = openLedger(dataDir);
+  const ctx: Context = { db, dataDir, now: () => new Date(today) };
+  const call = <K extends ApiName>(name: K, arg: ApiInput<K>) =>
+    dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
+  return {
+    ctx,
+    call,
+    async ok(name, arg) {
+      const r = await call(name, arg);
+      if (!r.ok) throw new Error(`${name} refused: ${r.error.message}`);
+      return r.value;
+    },
+    close() {
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, ageOn, chinaDate, firstOfNextMonth, isIsoDate } from '../../../src-main/domain/dates';
+
+describe('dates on the China calendar', () => {
+  it.each([
+    ['2024-04-10', 90, '2024-07-09'],
+    ['2024-09-30', 90, '2024-12-29'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2023-12-31', 1, '2024-01-01'],
+  ])('%s + %i days = %s', (d, n, out) => expect(addDays(d, n)).toBe(out));
+
+  it.each([
+    ['2025-03-31', 3, '2025-06-30'],
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-11-15', 4, '2025-03-15'],
+  ])('%s + %i months = %s (clamped)', (d, n, out) => expect(addMonths(d, n)).toBe(out));
+
+  it.each([
+    ['2024-01-15', '2024-02-01'],
+    ['2024-12-31', '2025-01-01'],
+  ])('次月1日 of %s is %s', (d, out) => expect(firstOfNextMonth(d)).toBe(out));
+
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-1-01', '20240101', ''])('%j is not a date', (s) =>
+    expect(isIsoDate(s)).toBe(false),
+  );
+
+  it('takes the date in China whatever the machine zone', () => {
+    expect(chinaDate(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01');
+    expect(chinaDate(new Date('2023-12-31T15:59:59Z'))).toBe('2023-12-31');
+  });
+
+  it.each([
+    ['1964-03-01', '2024-02-29', 59],
+    ['1964-03-01', '2024-03-01', 60],
+    ['2000-02-29', '2023-02-28', 22],
+    ['2000-02-29', '2023-03-01', 23],
+  ])('born %s on %s is %i', (b, on, age) => expect(ageOn(b, on)).toBe(age));
+});
