@@ -1,6 +1,7 @@
 // Turns parsed policy documents into validated, resolved policies: `extends` is applied
 // (objects merge key by key, the child's value wins; lists are replaced whole), then the
 // result is checked. Every problem names the file, the field and what is wrong, in Chinese.
+import type { z } from 'zod';
 import { policySchema, type Policy } from './schema';
 import { checkOwnCitations, checkSemantics } from './validate';
 
@@ -39,6 +40,26 @@ export function mergePolicy(base: unknown, child: unknown, path = ''): unknown {
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
+}
+
+// Maps keyed by glossary codes report an unknown code as an unrecognised key.
+const KEYED_BY_CODE: Record<string, string> = {
+  categories: '资助类别代码',
+  departments: '资助认定部门代码',
+  outOfScopeFacts: '人员身份代码',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const parent = String(issue.path[issue.path.length - 1] ?? '');
+    const kind = KEYED_BY_CODE[parent];
+    return {
+      field: fieldPath([...issue.path, key]),
+      problem: kind ? `未知的${kind}「${key}」（见 glossary.md）` : `不认识的字段「${key}」`,
+    };
+  }
+  return { field: fieldPath(issue.path), problem: issue.message };
 }
 
 export function resolvePolicies(docs: readonly PolicyDocument[]): Map<string, Policy> {
@@ -81,8 +102,8 @@ export function resolvePolicies(docs: readonly PolicyDocument[]): Map<string, Po
   for (const [id, doc] of byId) {
     const parsed = policySchema.safeParse(resolveRaw(id));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new PolicyError(doc.file, fieldPath(issue.path), issue.message);
+      const { field, problem } = describeIssue(parsed.error.issues[0]!);
+      throw new PolicyError(doc.file, field, problem);
     }
     checkSemantics(parsed.data, (field, problem) => new PolicyError(doc.file, field, problem));
     out.set(id, parsed.data);

@@ -33,10 +33,15 @@ export const residenceCode = codeOf(RESIDENCES, '参保范围');
 
 const tierKey = z.enum(['1', '2'], { error: '档次只能是 "1" 或 "2"' });
 
-const amount = z.union(
-  [z.strictObject({ fen }), z.strictObject({ percentOfTier1: z.number().int().min(1).max(100, '百分比不能超过 100') })],
-  { error: '资助金额要写成 { fen: 分 } 或 { percentOfTier1: 百分比 }' },
-);
+const amount = z
+  .strictObject({
+    fen: fen.optional(),
+    percentOfTier1: z.number().int('百分比必须是整数').min(1).max(100, '百分比不能超过 100').optional(),
+  })
+  .refine((a) => (a.fen === undefined) !== (a.percentOfTier1 === undefined), {
+    message: '资助金额要写成 { fen: 分 } 或 { percentOfTier1: 百分比 }，二者选一',
+  })
+  .transform((a) => (a.fen !== undefined ? { fen: a.fen } : { percentOfTier1: a.percentOfTier1! }));
 
 const category = z
   .strictObject({
