@@ -1,30 +1,40 @@
-// Dates are YYYY-MM-DD strings on the China calendar. Arithmetic goes through UTC
-// midnight so the machine's time zone can never move a date.
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Dates are YYYY-MM-DD strings on the China calendar. Arithmetic is on integer day
+// numbers, never on Date objects, so the machine's time zone can never move a date.
 
 export type IsoDate = string;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+// Hand-rolled rather than a RegExp and a Date: quotes parse dates millions of times.
 export function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
-  const m = ISO_DATE.exec(s);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return { y, m: mo, d };
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return null;
+  return { y, m, d };
 }
 
 export function isIsoDate(s: string): boolean {
   return parseIsoDate(s) !== null;
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 export function formatIsoDate(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const ys = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return `${ys}-${TWO[m] ?? String(m)}-${TWO[d] ?? String(d)}`;
 }
 
 function mustParse(s: IsoDate): { y: number; m: number; d: number } {
@@ -33,10 +43,31 @@ function mustParse(s: IsoDate): { y: number; m: number; d: number } {
   return p;
 }
 
+// Days since 1970-01-01 and back, in integers (H. Hinnant's civil calendar algorithms).
+function toDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromDays(z: number): IsoDate {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return formatIsoDate(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
 export function addDays(s: IsoDate, n: number): IsoDate {
   const { y, m, d } = mustParse(s);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return formatIsoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return fromDays(toDays(y, m, d) + n);
 }
 
 /** Calendar months, clamped to the target month's last day (03-31 + 3 → 06-30). */
@@ -57,7 +88,7 @@ export function firstOfNextMonth(s: IsoDate): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = mustParse(from);
   const b = mustParse(to);
-  return (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000;
+  return toDays(b.y, b.m, b.d) - toDays(a.y, a.m, a.d);
 }
 
 /** ISO strings of this shape compare correctly as strings. */
@@ -67,8 +98,7 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 
 /** Today's date in China for a given instant, whatever the machine's time zone. */
 export function chinaDate(instant: Date): IsoDate {
-  const t = new Date(instant.getTime() + 8 * 3_600_000);
-  return formatIsoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return fromDays(Math.floor((instant.getTime() + 8 * 3_600_000) / 86_400_000));
 }
 
 /** Whole years of age on a date (a birthday on 02-29 falls on 03-01 in other years). */

@@ -40,6 +40,8 @@ export interface CheckedFacts {
 
 export class FactsError extends Error {}
 
+const NO_CATEGORIES: ReadonlySet<string> = new Set();
+
 const DATE_FIELDS = {
   paidOn: '缴费日期',
   birthDate: '出生日期',
@@ -112,7 +114,7 @@ export function checkFacts(input: unknown): CheckedFacts {
     residence,
     employeeInsured: flag(f, 'employeeInsured', '已参加职工医保'),
     student,
-    categories: new Set(rawCats as string[]),
+    categories: rawCats.length ? new Set(rawCats as string[]) : NO_CATEGORIES,
     tier,
     paidOn,
     lapsedYears: count(f, 'lapsedYears', '断保年数') ?? 0,

@@ -37,3 +37,15 @@ describe('dates on the China calendar', () => {
     ['2000-02-29', '2023-03-01', 23],
   ])('born %s on %s is %i', (b, on, age) => expect(ageOn(b, on)).toBe(age));
 });
+
+describe('day arithmetic agrees with the calendar', () => {
+  it('matches Date.UTC for every day from 1900 to 2100, both ways', () => {
+    let d = '1900-01-01';
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      expect(d).toBe(new Date(t).toISOString().slice(0, 10));
+      const next = addDays(d, 1);
+      expect(addDays(next, -1)).toBe(d);
+      d = next;
+    }
+  });
+});
