@@ -35,7 +35,25 @@ export interface Village {
   retiredOn: string | null;
 }
 
+import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
+import type { SubsidyTable } from '../domain/policy/table';
+import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
+import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
+import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
+
+export type * from './types/roster';
+export type * from './types/enroll';
+export type * from './types/reports';
+export type { SubsidyTable };
+
 type Empty = Record<string, never>;
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'clerk';
+}
 
 export interface Api {
   'office.get': { input: Empty; output: Office };
@@ -45,6 +63,76 @@ export interface Api {
   'villages.rename': { input: { id: number; name: string }; output: Village };
   'villages.retire': { input: { id: number }; output: Village };
   'villages.restore': { input: { id: number }; output: Village };
+
+  'session.get': { input: Empty; output: { user: SessionUser | null; loginRequired: boolean } };
+  'session.login': { input: { username: string; password: string }; output: SessionUser };
+  'session.logout': { input: Empty; output: null };
+  'users.list': { input: Empty; output: (SessionUser & { disabled: boolean })[] };
+  'users.create': {
+    input: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string };
+    output: SessionUser & { disabled: boolean };
+  };
+  'users.setPassword': { input: { id: number; password: string }; output: SessionUser & { disabled: boolean } };
+  'users.setDisabled': { input: { id: number; disabled: boolean }; output: SessionUser & { disabled: boolean } };
+
+  'roster.addHousehold': { input: { villageId: number; number: string; address?: string }; output: Household };
+  'roster.updateHousehold': { input: { id: number; address?: string; headPersonId?: number | null }; output: Household };
+  'roster.listHouseholds': { input: { villageId: number }; output: Household[] };
+  'roster.getHousehold': { input: { id: number }; output: { household: Household; members: Person[] } };
+  'roster.addPerson': { input: PersonInput; output: Person };
+  'roster.updatePerson': { input: PersonPatch; output: Person };
+  'roster.movePerson': { input: { id: number; householdId: number; relation?: string }; output: Person };
+  'roster.setStatus': { input: { id: number; status: PersonStatus; on?: string }; output: Person };
+  'roster.setInsurance': {
+    input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string };
+    output: Person;
+  };
+  'roster.getPerson': {
+    input: { id: number };
+    output: { person: Person; categories: CertifiedCategory[]; enrollments: Enrollment[] };
+  };
+  'roster.search': { input: { q: string; limit?: number }; output: PersonSummary[] };
+
+  'categories.certify': {
+    input: { personId: number; code: PersonCategory; validFrom: string; validTo?: string | null; source: string; department?: Department };
+    output: CertifiedCategory;
+  };
+  'categories.end': { input: { id: number; validTo: string }; output: CertifiedCategory };
+
+  'policies.list': { input: Empty; output: PolicySummary[] };
+  'policies.table': { input: { policyId: string }; output: SubsidyTable };
+  'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };
+  'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
+  'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
+
+  'enroll.quote': { input: Omit<EnrollInput, 'channel'> & { channel?: string }; output: Quote };
+  'enroll.person': { input: EnrollInput; output: Enrollment };
+  'enroll.household': {
+    input: DeskFacts & { householdId: number; coverageYear: number; tier?: Tier; paidOn: string; channel: string };
+    output: { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] };
+  };
+  'enroll.void': { input: { id: number; reason: string }; output: Enrollment };
+  'enroll.refund': { input: { id: number }; output: Refund };
+  'enroll.markDeclared': { input: { ids: number[]; on: string }; output: { declared: number } };
+  'enroll.get': { input: { id: number }; output: Enrollment };
+
+  'reports.notEnrolled': {
+    input: { coverageYear: number; villageId?: number; limit?: number; offset?: number };
+    output: { total: number; rows: PersonSummary[] };
+  };
+  'reports.subsidizedNotDeclared': {
+    input: { coverageYear: number };
+    output: { notEnrolled: (PersonSummary & { categories: PersonCategory[] })[]; zeroNotDeclared: Enrollment[] };
+  };
+  'reports.progress': { input: { coverageYear: number }; output: VillageProgress[] };
+  'reports.subsidyLedger': { input: { coverageYear: number }; output: { departments: DepartmentSubsidy[]; rows: Enrollment[] } };
+  'reports.payments': { input: { coverageYear: number }; output: PaymentDay[] };
+  'reports.fujian5': { input: { coverageYear: number }; output: Fujian5Row[] };
+
+  'ledger.status': { input: Empty; output: LedgerStatus };
+  'backup.list': { input: Empty; output: BackupFile[] };
+  'backup.create': { input: { folder?: string }; output: BackupFile };
+  'backup.restore': { input: { file: string }; output: LedgerStatus };
 }
 
 export type ApiName = keyof Api;

@@ -1,15 +1,32 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
-import type { Api, ApiError, ApiName, ErrorCode, Result } from './contract';
+import type { Policy } from '../domain/policy/schema';
+import { appendAudit, type AuditCheck, type AuditEntry } from '../ledger/audit';
+import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
 
 // Zod's own messages in Chinese for the rare field that has no message of ours.
 z.config(z.locales.zhCN());
 
 export interface Context {
+  /** Replaced in place when a backup is restored. */
   db: Database;
   dataDir: string;
   /** Injected so tests can pin "today"; never read the clock elsewhere. */
   now: () => Date;
+  policies: ReadonlyMap<string, Policy>;
+  /** One office PC, one clerk at a time: the session belongs to the running process. */
+  session: { user: SessionUser | null };
+  /** The audit chain as checked when the ledger was opened. */
+  startupAudit: AuditCheck;
+}
+
+export function actorOf(ctx: Context): string {
+  return ctx.session.user?.username ?? '（未设用户）';
+}
+
+/** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */
+export function audit(ctx: Context, e: Omit<AuditEntry, 'actor'>): void {
+  appendAudit(ctx.db, { ...e, actor: actorOf(ctx) }, ctx.now().toISOString());
 }
 
 export interface Handler<I, O> {
@@ -17,6 +34,8 @@ export interface Handler<I, O> {
   run: (ctx: Context, arg: I) => O | Promise<O>;
   /** Writing handlers run inside one IMMEDIATE transaction: all of it lands, or none. */
   writes: boolean;
+  /** Callable without logging in (logging in itself, and setting up the first user). */
+  open?: boolean;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
@@ -42,8 +61,13 @@ export function reads<I, O>(
 export function writes<I, O>(
   input: z.ZodType<I, unknown>,
   run: (ctx: Context, arg: I) => O,
+  opts: { open?: boolean } = {},
 ): Handler<I, O> {
-  return { input, run, writes: true };
+  return { input, run, writes: true, ...opts };
+}
+
+export function loginRequired(ctx: Context): boolean {
+  return ctx.session.user === null && ctx.db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
 }
 
 function runInTransaction<O>(ctx: Context, fn: () => O): O {
@@ -80,6 +104,10 @@ export async function dispatch(
     return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
   }
   const h = handlers[name] as Handler<unknown, unknown>;
+  // Until the office creates its first user, the app runs without logins (first start).
+  if (h.writes && !h.open && loginRequired(ctx)) {
+    return { ok: false, error: { code: 'forbidden', message: '请先登录再进行修改。' } };
+  }
   const parsed = h.input.safeParse(rawArg ?? {});
   if (!parsed.success) {
     return { ok: false, error: describeIssue(parsed.error.issues[0]!) };

@@ -1,9 +1,19 @@
 import type { HandlerMap } from './handler';
+import { backupHandlers } from './backup';
+import { enrollHandlers } from './enroll';
 import { officeHandlers } from './office';
+import { reportHandlers } from './reports';
+import { rosterHandlers } from './roster';
+import { userHandlers } from './users';
 
 /** Every handler of the app. `satisfies` proves it matches the contract, name by name. */
 export const handlers = {
   ...officeHandlers,
+  ...userHandlers,
+  ...rosterHandlers,
+  ...enrollHandlers,
+  ...reportHandlers,
+  ...backupHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

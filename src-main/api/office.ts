@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import * as repo from '../ledger/office';
 import type { Context } from './handler';
-import { Refusal, reads, writes } from './handler';
+import { Refusal, audit, reads, writes } from './handler';
 import type { Village } from './contract';
 
 const placeName = (label: string, max: number) =>
@@ -35,6 +35,12 @@ function refuseDuplicateName(ctx: Context, name: string, exceptId?: number): voi
   }
 }
 
+function audited(ctx: Context, action: string, before: Village): Village {
+  const after = mustGetVillage(ctx, before.id);
+  audit(ctx, { action, entity: 'village', entityId: before.id, before, after });
+  return after;
+}
+
 export const officeHandlers = {
   'office.get': reads(z.object({}).strict(), (ctx) => repo.getOffice(ctx.db)),
 
@@ -43,7 +49,12 @@ export const officeHandlers = {
       townshipName: placeName('乡镇/街道名称', 30).pipe(z.string().min(1, '请填写乡镇/街道名称。')),
       county: placeName('所属区县', 30),
     }),
-    (ctx, arg) => repo.updateOffice(ctx.db, arg),
+    (ctx, arg) => {
+      const before = repo.getOffice(ctx.db);
+      const after = repo.updateOffice(ctx.db, arg);
+      audit(ctx, { action: 'office.update', entity: 'office', entityId: 1, before, after });
+      return after;
+    },
   ),
 
   'villages.list': reads(z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) =>
@@ -57,21 +68,23 @@ export const officeHandlers = {
       throw new Refusal('conflict', `代码 ${arg.code} 已被「${sameCode.name}」${state}使用，请换一个代码。`, 'code');
     }
     refuseDuplicateName(ctx, arg.name);
-    return repo.insertVillage(ctx.db, arg.code, arg.name, chinaDate(ctx.now()));
+    const v = repo.insertVillage(ctx.db, arg.code, arg.name, chinaDate(ctx.now()));
+    audit(ctx, { action: 'villages.add', entity: 'village', entityId: v.id, after: v });
+    return v;
   }),
 
   'villages.rename': writes(z.object({ id: villageId, name: villageName }), (ctx, arg) => {
-    mustGetVillage(ctx, arg.id);
+    const before = mustGetVillage(ctx, arg.id);
     refuseDuplicateName(ctx, arg.name, arg.id);
     repo.setVillageName(ctx.db, arg.id, arg.name);
-    return mustGetVillage(ctx, arg.id);
+    return audited(ctx, 'villages.rename', before);
   }),
 
   'villages.retire': writes(z.object({ id: villageId }), (ctx, arg) => {
     const v = mustGetVillage(ctx, arg.id);
     if (v.retiredOn) throw new Refusal('conflict', `「${v.name}」已于 ${v.retiredOn} 停用。`);
     repo.setVillageRetired(ctx.db, arg.id, chinaDate(ctx.now()));
-    return mustGetVillage(ctx, arg.id);
+    return audited(ctx, 'villages.retire', v);
   }),
 
   'villages.restore': writes(z.object({ id: villageId }), (ctx, arg) => {
@@ -79,6 +92,6 @@ export const officeHandlers = {
     if (!v.retiredOn) throw new Refusal('conflict', `「${v.name}」正在使用中，无需恢复。`);
     refuseDuplicateName(ctx, v.name, v.id);
     repo.setVillageRetired(ctx.db, arg.id, null);
-    return mustGetVillage(ctx, arg.id);
+    return audited(ctx, 'villages.restore', v);
   }),
 };

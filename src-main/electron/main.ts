@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dispatch, handlers } from '../api/index';
-import { openLedger } from '../ledger/open';
+import { startCore } from '../app';
+import type { Context } from '../api/handler';
 import { INVOKE_CHANNEL } from './channel';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,16 +54,17 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
   const dataDir = process.env.CANBAO_DATA || app.getPath('userData');
-  let db;
+  let ctx: Context;
   try {
     const binding = electronSqliteBinding();
-    db = openLedger(dataDir, binding ? { nativeBinding: binding } : {});
+    const started = await startCore(dataDir, binding ? { nativeBinding: binding } : {});
+    ctx = started.ctx;
+    if (!started.audit.intact) dialog.showErrorBox('canbao 审计日志警告', started.audit.problem ?? '');
   } catch (err) {
     dialog.showErrorBox('canbao 无法打开台账', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
-  const ctx = { db, dataDir, now: () => new Date() };
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, arg: unknown) => {
     // Only our own page may call in; anything else loaded by mistake gets nothing.
     if (!event.senderFrame?.url.startsWith('file://')) {
@@ -72,7 +74,7 @@ async function start(): Promise<void> {
   });
   createWindow();
   app.on('window-all-closed', () => {
-    db.close();
+    ctx.db.close();
     app.quit();
   });
 }

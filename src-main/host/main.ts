@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openLedger } from '../ledger/open';
+import { startCore } from '../app';
 import { startHost } from './server';
 
 interface Args {
@@ -30,18 +30,19 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const db = openLedger(args.dataDir);
+  const { ctx, audit } = await startCore(args.dataDir);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const host = await startHost({
-    ctx: { db, dataDir: args.dataDir, now: () => new Date() },
+    ctx,
     rendererDir: path.join(here, '../renderer'),
     port: args.port,
   });
   console.log(`canbao 浏览器版已启动：${host.url}`);
   console.log(`数据文件夹：${args.dataDir}`);
+  if (!audit.intact) console.log(`警告：${audit.problem}`);
   const stop = () => {
     void host.close().then(() => {
-      db.close();
+      ctx.db.close();
       process.exit(0);
     });
   };

@@ -9,6 +9,8 @@ export const LEDGER_FILE = 'canbao.sqlite';
 export class LedgerOpenError extends Error {}
 
 export interface OpenOptions {
+  /** Called with the ledger before pending migrations run on a ledger that holds data. */
+  beforeMigration?: (db: Database.Database) => void;
   /** Only tests pass this, to build an older database and migrate it. */
   migrations?: readonly Migration[];
   /** An explicit native binding (Electron needs one built for its own ABI). */
@@ -25,7 +27,7 @@ export function openLedger(dataDir: string, opts: OpenOptions = {}): Database.Da
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, opts.migrations ?? MIGRATIONS);
+    migrate(db, opts.migrations ?? MIGRATIONS, opts.beforeMigration);
     return db;
   } catch (err) {
     db.close();
@@ -33,7 +35,7 @@ export function openLedger(dataDir: string, opts: OpenOptions = {}): Database.Da
   }
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+export function migrate(db: Database.Database, migrations: readonly Migration[], before?: (db: Database.Database) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   if (current > latest) {
@@ -44,6 +46,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   }
   const pending = migrations.filter((m) => m.version > current);
   if (!pending.length) return;
+  if (current > 0) before?.(db);
   // All pending migrations in one transaction: a crash midway leaves the old version intact.
   db.transaction(() => {
     for (const m of pending) {

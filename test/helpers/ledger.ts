@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch, handlers, type Context } from '../../src-main/api/index';
 import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/contract';
+import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
+import { policies } from './policies';
 
 export function tempDir(prefix = 'canbao-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -21,7 +23,7 @@ export interface TestLedger {
 export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
   const dataDir = tempDir();
   const db = openLedger(dataDir);
-  const ctx: Context = { db, dataDir, now: () => new Date(today) };
+  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, session: { user: null }, startupAudit: verifyAudit(db) };
   const call = <K extends ApiName>(name: K, arg: ApiInput<K>) =>
     dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
   return {
@@ -33,7 +35,7 @@ export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
       return r.value;
     },
     close() {
-      db.close();
+      ctx.db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m001OfficeAndVillages } from './001-office-villages';
+import { m002Ledger } from './002-ledger';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Ordered; versions only increase. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages];
+export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

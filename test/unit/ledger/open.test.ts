@@ -34,7 +34,7 @@ describe('opening the ledger', () => {
       .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });
 

@@ -1,0 +1,35 @@
+// Input pieces shared by several handler areas, each with its Chinese message.
+import { z } from 'zod';
+import { DEPARTMENTS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
+import { isIsoDate } from '../domain/dates';
+
+export const idOf = (what: string) => z.number({ error: `缺少${what}编号。` }).int(`${what}编号无效。`).positive(`${what}编号无效。`);
+
+export const isoDate = (what: string) =>
+  z.string({ error: `请填写${what}。` }).refine(isIsoDate, { error: `${what}不是有效的日期（格式 YYYY-MM-DD）。` });
+
+export const coverageYear = z.number({ error: '请填写参保年度。' }).int().min(2000, '参保年度不对。').max(2100, '参保年度不对。');
+
+export const personName = z
+  .string({ error: '请填写姓名。' })
+  .trim()
+  .min(1, '请填写姓名。')
+  .max(30, '姓名不能超过 30 个字。')
+  .refine((s) => !/[\p{Cc}]/u.test(s), '姓名里有不可见的控制字符。');
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(\d{7,12}|1\d{10}|\d{3,4}-\d{7,8})?$/, '联系电话格式不对（手机 11 位，或区号-号码）。');
+
+export const relation = z.string().trim().max(10, '与户主关系不能超过 10 个字。');
+
+const enumOf = <T extends Record<string, string>>(table: T, what: string) =>
+  z.enum(Object.keys(table) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]], { error: `${what}不在可选范围内。` });
+
+export const residence = enumOf(RESIDENCES, '参保范围');
+export const student = enumOf(STUDENT_KINDS, '学生类别');
+export const personCategory = enumOf(PERSON_CATEGORIES, '人员类别');
+export const department = enumOf(DEPARTMENTS, '认定部门');
+export const outOfCounty = enumOf(OUT_OF_COUNTY, '县外参保情况');
+export const tier = z.union([z.literal(1), z.literal(2)], { error: '参保档次只能是一档或二档。' });

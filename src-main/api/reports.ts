@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { SUBSIDY_CATEGORIES } from '../domain/codes';
+import { assess } from '../domain/progress';
+import { departmentLabel } from '../domain/policy/compile';
+import { listEnrollments, officePolicy } from '../ledger/enrollments';
+import { listVillages } from '../ledger/office';
+import * as reports from '../ledger/reports';
+import type { Department, PersonCategory } from '../domain/codes';
+import { coverageYear, idOf } from './fields';
+import type { Context } from './handler';
+import { reads } from './handler';
+
+const yearOnly = z.object({ coverageYear });
+const policyOf = (ctx: Context, year: number) => {
+  const id = officePolicy(ctx.db, year);
+  return id ? ctx.policies.get(id) : undefined;
+};
+
+export const reportHandlers = {
+  'reports.notEnrolled': reads(
+    z.object({ coverageYear, villageId: idOf('村/社区').optional(), limit: z.number().int().min(1).max(100000).optional(), offset: z.number().int().min(0).optional() }),
+    (ctx, arg) => reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0),
+  ),
+
+  'reports.subsidizedNotDeclared': reads(yearOnly, (ctx, arg) => {
+    const policy = policyOf(ctx, arg.coverageYear);
+    const codes = policy ? Object.keys(policy.categories) : Object.keys(SUBSIDY_CATEGORIES);
+    return {
+      notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, codes) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
+      zeroNotDeclared: listEnrollments(
+        ctx.db,
+        "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name",
+        arg.coverageYear,
+      ),
+    };
+  }),
+
+  'reports.progress': reads(yearOnly, (ctx, arg) => {
+    const enrolled = reports.enrolledByVillage(ctx.db, arg.coverageYear);
+    const targets = reports.targets(ctx.db, arg.coverageYear);
+    const villages = listVillages(ctx.db, true).filter((v) => !v.retiredOn || enrolled.has(v.id) || targets.has(v.id));
+    const assessed = assess(
+      policyOf(ctx, arg.coverageYear),
+      villages.map((v) => ({ villageId: v.id, target: targets.get(v.id) ?? 0, enrolled: enrolled.get(v.id) ?? 0 })),
+    );
+    return assessed.map((a, i) => ({ ...a, villageCode: villages[i]!.code, villageName: villages[i]!.name }));
+  }),
+
+  'reports.subsidyLedger': reads(yearOnly, (ctx, arg) => {
+    const policy = policyOf(ctx, arg.coverageYear);
+    return {
+      departments: reports.subsidyByDepartment(ctx.db, arg.coverageYear).map((d) => ({
+        department: d.department as Department,
+        departmentLabel: policy ? departmentLabel(policy, d.department as Department) : d.department,
+        persons: d.persons,
+        subsidyFen: d.subsidyFen,
+      })),
+      rows: listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0 ORDER BY e.department, v.code, p.name", arg.coverageYear),
+    };
+  }),
+
+  'reports.payments': reads(yearOnly, (ctx, arg) => reports.paymentsByDay(ctx.db, arg.coverageYear)),
+
+  'reports.fujian5': reads(yearOnly, (ctx) => reports.fujian5(ctx.db)),
+};

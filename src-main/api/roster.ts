@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { chinaDate } from '../domain/dates';
+import { parseIdNumber } from '../domain/idnumber';
+import { getVillage } from '../ledger/office';
+import * as repo from '../ledger/roster';
+import { searchPersons } from '../ledger/search';
+import { listForPerson } from '../ledger/enrollments';
+import type { Household, Person } from './contract';
+import { department, idOf, isoDate, outOfCounty, personCategory, personName, phone, relation, residence, student } from './fields';
+import type { Context } from './handler';
+import { Refusal, actorOf, audit, reads, writes } from './handler';
+
+
+const today = (ctx: Context) => chinaDate(ctx.now());
+
+export function mustGetPerson(ctx: Context, id: number): Person {
+  const p = repo.getPerson(ctx.db, id);
+  if (!p) throw new Refusal('not_found', '找不到这个人员，可能编号有误。');
+  return p;
+}
+
+function mustGetHousehold(ctx: Context, id: number): Household {
+  const h = repo.getHousehold(ctx.db, id);
+  if (!h) throw new Refusal('not_found', '找不到这个户，可能编号有误。');
+  return h;
+}
+
+function activeVillage(ctx: Context, id: number) {
+  const v = getVillage(ctx.db, id);
+  if (!v) throw new Refusal('not_found', '找不到这个村/社区。');
+  if (v.retiredOn) throw new Refusal('conflict', `「${v.name}」已于 ${v.retiredOn} 停用，不能再登记。`);
+  return v;
+}
+
+/** Checks an ID number and refuses a duplicate, naming who already holds it. */
+export function checkNewIdNumber(ctx: Context, raw: string) {
+  const id = parseIdNumber(raw, today(ctx));
+  if (!id.ok) throw new Refusal('invalid_input', id.message, 'idNumber');
+  const existing = repo.findPersonByIdNumber(ctx.db, id.value.id);
+  if (existing) {
+    throw new Refusal(
+      'conflict',
+      `身份证号 ${id.value.id} 已登记为「${existing.name}」（${existing.villageName} 户号 ${existing.householdNumber}），不能重复登记。`,
+      'idNumber',
+    );
+  }
+  return id.value;
+}
+
+const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
+
+export const rosterHandlers = {
+  'roster.addHousehold': writes(
+    z.object({
+      villageId: idOf('村/社区'),
+      number: z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。'),
+      address: z.string().trim().max(100, '地址不能超过 100 个字。').optional(),
+    }),
+    (ctx, arg) => {
+      const v = activeVillage(ctx, arg.villageId);
+      if (repo.findHousehold(ctx.db, v.id, arg.number)) throw new Refusal('conflict', `${v.name}已有户号 ${arg.number}。`, 'number');
+      const id = repo.insertHousehold(ctx.db, v.id, arg.number, arg.address ?? '', ctx.now().toISOString());
+      const h = repo.getHousehold(ctx.db, id)!;
+      audit(ctx, { action: 'roster.addHousehold', entity: 'household', entityId: id, after: h });
+      return h;
+    },
+  ),
+
+  'roster.updateHousehold': writes(
+    z.object({ id: idOf('户'), address: z.string().trim().max(100).optional(), headPersonId: idOf('户主').nullable().optional() }),
+    (ctx, arg) => {
+      const before = mustGetHousehold(ctx, arg.id);
+      if (arg.headPersonId) {
+        const head = mustGetPerson(ctx, arg.headPersonId);
+        if (head.householdId !== arg.id) throw new Refusal('invalid_input', `「${head.name}」不是这一户的成员，不能设为户主。`, 'headPersonId');
+      }
+      repo.updateHousehold(ctx.db, arg.id, arg.address, arg.headPersonId);
+      const after = repo.getHousehold(ctx.db, arg.id)!;
+      audit(ctx, { action: 'roster.updateHousehold', entity: 'household', entityId: arg.id, before, after });
+      return after;
+    },
+  ),
+
+  'roster.listHouseholds': reads(z.object({ villageId: idOf('村/社区') }), (ctx, arg) => repo.listHouseholds(ctx.db, arg.villageId)),
+
+  'roster.getHousehold': reads(z.object({ id: idOf('户') }), (ctx, arg) => ({
+    household: mustGetHousehold(ctx, arg.id),
+    members: repo.householdMembers(ctx.db, arg.id),
+  })),
+
+  'roster.addPerson': writes(
+    z.object({
+      idNumber: z.string({ error: '请填写身份证号（按文字填写，不要存成数字）。' }),
+      name: personName,
+      phone: phone.optional(),
+      householdId: idOf('户'),
+      relation: relation.optional(),
+      residence: residence.optional(),
+      student: student.optional(),
+    }),
+    (ctx, arg) => {
+      const id = checkNewIdNumber(ctx, arg.idNumber);
+      const h = mustGetHousehold(ctx, arg.householdId);
+      activeVillage(ctx, h.villageId);
+      const personId = repo.personWriter(ctx.db)(
+        {
+          idNumber: id.id,
+          name: arg.name,
+          sex: id.sex,
+          birthDate: id.birthDate,
+          phone: arg.phone ?? '',
+          householdId: h.id,
+          villageId: h.villageId,
+          relation: arg.relation ?? '',
+          residence: arg.residence ?? 'local_hukou',
+          student: arg.student ?? 'none',
+        },
+        ctx.now().toISOString(),
+      );
+      if (arg.relation === '户主' && h.headPersonId === null) repo.updateHousehold(ctx.db, h.id, undefined, personId);
+      const p = repo.getPerson(ctx.db, personId)!;
+      audit(ctx, { action: 'roster.addPerson', entity: 'person', entityId: personId, after: p });
+      return p;
+    },
+  ),
+
+  'roster.updatePerson': writes(
+    z.object({
+      id: idOf('人员'),
+      name: personName.optional(),
+      phone: phone.optional(),
+      relation: relation.optional(),
+      residence: residence.optional(),
+      student: student.optional(),
+    }),
+    (ctx, arg) => {
+      const before = mustGetPerson(ctx, arg.id);
+      if (arg.name !== undefined && arg.name !== before.name) repo.renamePerson(ctx.db, arg.id, arg.name);
+      repo.patchPerson(ctx.db, arg.id, arg, ctx.now().toISOString());
+      const after = repo.getPerson(ctx.db, arg.id)!;
+      audit(ctx, { action: 'roster.updatePerson', entity: 'person', entityId: arg.id, before, after });
+      return after;
+    },
+  ),
+
+  'roster.movePerson': writes(z.object({ id: idOf('人员'), householdId: idOf('户'), relation: relation.optional() }), (ctx, arg) => {
+    const before = mustGetPerson(ctx, arg.id);
+    const h = mustGetHousehold(ctx, arg.householdId);
+    activeVillage(ctx, h.villageId);
+    if (before.householdId === h.id) throw new Refusal('conflict', `「${before.name}」已在这一户。`);
+    repo.movePerson(ctx.db, arg.id, h.id, h.villageId, arg.relation ?? '', ctx.now().toISOString());
+    const after = repo.getPerson(ctx.db, arg.id)!;
+    audit(ctx, { action: 'roster.movePerson', entity: 'person', entityId: arg.id, before, after });
+    return after;
+  }),
+
+  'roster.setStatus': writes(z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional() }), (ctx, arg) => {
+    const before = mustGetPerson(ctx, arg.id);
+    const on = arg.status === 'active' ? null : (arg.on ?? today(ctx));
+    if (on && on > today(ctx)) throw new Refusal('invalid_input', '日期不能晚于今天。', 'on');
+    if (on && on < before.birthDate) throw new Refusal('invalid_input', '日期不能早于出生日期。', 'on');
+    repo.setStatus(ctx.db, arg.id, arg.status, on, ctx.now().toISOString());
+    const after = repo.getPerson(ctx.db, arg.id)!;
+    audit(ctx, { action: 'roster.setStatus', entity: 'person', entityId: arg.id, before, after });
+    return after;
+  }),
+
+  'roster.setInsurance': writes(
+    z.object({
+      id: idOf('人员'),
+      employeeInsured: z.boolean().optional(),
+      outOfCounty: outOfCounty.nullable().optional(),
+      place: z.string().trim().max(60, '现参保地不能超过 60 个字。').optional(),
+    }),
+    (ctx, arg) => {
+      const before = mustGetPerson(ctx, arg.id);
+      const outside = arg.outOfCounty === undefined ? before.outOfCounty : arg.outOfCounty;
+      const place = outside === null ? '' : (arg.place ?? before.outOfCountyPlace);
+      repo.setInsurance(ctx.db, arg.id, arg.employeeInsured ?? before.employeeInsured, outside, place, ctx.now().toISOString());
+      const after = repo.getPerson(ctx.db, arg.id)!;
+      audit(ctx, { action: 'roster.setInsurance', entity: 'person', entityId: arg.id, before, after });
+      return after;
+    },
+  ),
+
+  'roster.getPerson': reads(z.object({ id: idOf('人员') }), (ctx, arg) => ({
+    person: mustGetPerson(ctx, arg.id),
+    categories: repo.personCategories(ctx.db, arg.id),
+    enrollments: listForPerson(ctx.db, arg.id),
+  })),
+
+  'roster.search': reads(
+    z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }),
+    (ctx, arg) => searchPersons(ctx.db, arg.q, arg.limit ?? 50),
+  ),
+
+  'categories.certify': writes(
+    z.object({
+      personId: idOf('人员'),
+      code: personCategory,
+      validFrom: isoDate('认定起始日期'),
+      validTo: isoDate('认定截止日期').nullable().optional(),
+      source: z.string({ error: '请填写认定来源（哪份名单或经办人）。' }).trim().min(1, '请填写认定来源（哪份名单或经办人）。').max(100),
+      department: department.optional(),
+    }),
+    (ctx, arg) => {
+      const p = mustGetPerson(ctx, arg.personId);
+      if (arg.validTo && arg.validTo < arg.validFrom) throw new Refusal('invalid_input', '截止日期早于起始日期。', 'validTo');
+      const overlap = repo
+        .personCategories(ctx.db, p.id)
+        .find((c) => c.code === arg.code && (c.validTo === null || c.validTo >= arg.validFrom) && (arg.validTo == null || c.validFrom <= arg.validTo));
+      if (overlap) throw new Refusal('conflict', `「${p.name}」在 ${overlap.validFrom} 起已有这一身份（来源：${overlap.source}），请先结束原认定。`, 'code');
+      const c = repo.insertCategory(
+        ctx.db,
+        {
+          personId: p.id,
+          code: arg.code,
+          department: arg.department ?? null,
+          validFrom: arg.validFrom,
+          validTo: arg.validTo ?? null,
+          source: arg.source,
+          sourceOn: today(ctx),
+          createdBy: actorOf(ctx),
+        },
+        ctx.now().toISOString(),
+      );
+      audit(ctx, { action: 'categories.certify', entity: 'person_category', entityId: c.id, after: c });
+      return c;
+    },
+  ),
+
+  'categories.end': writes(z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
+    const before = repo.getCategory(ctx.db, arg.id);
+    if (!before) throw new Refusal('not_found', '找不到这条认定记录。');
+    if (arg.validTo < before.validFrom) throw new Refusal('invalid_input', `截止日期早于认定起始日期 ${before.validFrom}。`, 'validTo');
+    repo.endCategory(ctx.db, arg.id, arg.validTo);
+    const after = repo.getCategory(ctx.db, arg.id)!;
+    audit(ctx, { action: 'categories.end', entity: 'person_category', entityId: arg.id, before, after });
+    return after;
+  }),
+};

@@ -1,0 +1,69 @@
+import type { Department, SubsidyCategory, Tier } from '../../domain/codes';
+import type { Quote } from '../../domain/policy/quote';
+
+export type { Quote };
+
+/** Facts a clerk may add at the desk; the rest comes from the ledger. */
+export interface DeskFacts {
+  lapsedYears?: number;
+  continuousYears?: number;
+  employeeInsuranceEndedOn?: string;
+  dischargedOn?: string;
+  specialEventOn?: string;
+  guardianInsured?: boolean;
+}
+
+export interface EnrollInput extends DeskFacts {
+  personId: number;
+  coverageYear: number;
+  tier?: Tier;
+  paidOn: string;
+  channel: string;
+}
+
+export interface Enrollment {
+  id: number;
+  personId: number;
+  personName: string;
+  idNumber: string;
+  villageName: string;
+  coverageYear: number;
+  policyId: string;
+  tier: Tier | null;
+  paidOn: string;
+  channel: string;
+  feeFen: number;
+  subsidyFen: number;
+  personalFen: number;
+  category: SubsidyCategory | null;
+  department: Department | null;
+  zeroDeclaration: boolean;
+  declaredOn: string | null;
+  benefitStart: string;
+  benefitEnd: string;
+  receiptNo: string;
+  status: 'active' | 'voided';
+  voidReason: string | null;
+  voidedBy: string | null;
+  voidedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  quote: Quote;
+}
+
+export interface Refund {
+  id: number;
+  enrollmentId: number;
+  amountFen: number;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface PolicySummary {
+  id: string;
+  region: string;
+  coverageYear: number;
+  abstract: boolean;
+  sources: { number: string; title: string; date: string | null }[];
+}

@@ -1,0 +1,63 @@
+import type { Department, OutOfCounty } from '../../domain/codes';
+
+export interface PersonSummary {
+  id: number;
+  name: string;
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  villageId: number;
+  villageName: string;
+  householdId: number;
+  householdNumber: string;
+  status: string;
+}
+
+export interface VillageProgress {
+  villageId: number;
+  villageCode: string;
+  villageName: string;
+  target: number;
+  enrolled: number;
+  /** enrolled ÷ target in basis points (10000 = 100%); null without a target. */
+  rateBp: number | null;
+  rank: number | null;
+  deduction: number | null;
+  interview: boolean;
+}
+
+export interface DepartmentSubsidy {
+  department: Department;
+  departmentLabel: string;
+  persons: number;
+  subsidyFen: number;
+}
+
+export interface PaymentDay {
+  paidOn: string;
+  channel: string;
+  count: number;
+  personalFen: number;
+}
+
+export interface Fujian5Row {
+  villageId: number | null;
+  villageName: string;
+  population: number;
+  notInScope: { empty_registration: number; deceased: number; abroad: number; total: number };
+  outOfCounty: Record<OutOfCounty, number> & { total: number };
+}
+
+export interface LedgerStatus {
+  schemaVersion: number;
+  audit: { intact: boolean; entries: number; problem: string | null };
+  lastBackup: string | null;
+}
+
+export interface BackupFile {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  reason: string;
+}

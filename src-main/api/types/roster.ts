@@ -1,0 +1,66 @@
+import type { OutOfCounty, OutOfScope, PersonCategory, Residence, StudentKind, Department } from '../../domain/codes';
+
+export type PersonStatus = 'active' | OutOfScope;
+
+export interface Household {
+  id: number;
+  villageId: number;
+  villageName: string;
+  number: string;
+  address: string;
+  headPersonId: number | null;
+  headName: string | null;
+  members: number;
+}
+
+export interface Person {
+  id: number;
+  idNumber: string;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  householdId: number;
+  householdNumber: string;
+  villageId: number;
+  villageName: string;
+  relation: string;
+  residence: Residence;
+  student: StudentKind;
+  status: PersonStatus;
+  statusOn: string | null;
+  employeeInsured: boolean;
+  outOfCounty: OutOfCounty | null;
+  outOfCountyPlace: string;
+}
+
+export interface CertifiedCategory {
+  id: number;
+  personId: number;
+  code: PersonCategory;
+  department: Department | null;
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+  sourceOn: string;
+  createdBy: string;
+}
+
+export interface PersonInput {
+  idNumber: string;
+  name: string;
+  phone?: string;
+  householdId: number;
+  relation?: string;
+  residence?: Residence;
+  student?: StudentKind;
+}
+
+export interface PersonPatch {
+  id: number;
+  name?: string;
+  phone?: string;
+  relation?: string;
+  residence?: Residence;
+  student?: StudentKind;
+}

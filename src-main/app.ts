@@ -1,0 +1,25 @@
+// Starting the app's core, shared by the desktop shell and the browser host: policies,
+// the ledger (backed up before any migration and once a day), and the audit check.
+import type { Context } from './api/handler';
+import { verifyAudit, type AuditCheck } from './ledger/audit';
+import { backupBeforeMigration, dailyBackup } from './ledger/backup';
+import { openLedger, type OpenOptions } from './ledger/open';
+import { loadPolicies } from './policies/load';
+
+export interface Started {
+  ctx: Context;
+  audit: AuditCheck;
+}
+
+export async function startCore(dataDir: string, opts: { nativeBinding?: string; now?: () => Date } = {}): Promise<Started> {
+  const now = opts.now ?? (() => new Date());
+  const policies = loadPolicies();
+  const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
+  if (opts.nativeBinding) open.nativeBinding = opts.nativeBinding;
+  const db = openLedger(dataDir, open);
+  const audit = verifyAudit(db);
+  if (!audit.intact) console.error(`[canbao] ${audit.problem}`);
+  await dailyBackup(db, dataDir, now());
+  const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit };
+  return { ctx, audit };
+}

@@ -1,0 +1,68 @@
+// The audit log: every change, who made it, and the row before and after. Each entry's
+// hash covers the previous entry's hash, so editing, deleting or reordering entries in the
+// file behind the app's back breaks the chain, and the break is reported on start.
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(prev: string, at: string, actor: string, action: string, entity: string, entityId: string, before: string | null, after: string | null): string {
+  // A separator that cannot occur in JSON text or in our identifiers.
+  return crypto.createHash('sha256').update([prev, at, actor, action, entity, entityId, before ?? '', after ?? ''].join('\u0000')).digest('hex');
+}
+
+export function appendAudit(db: Database, e: AuditEntry, at: string): void {
+  const prev = (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
+  const before = e.before === undefined ? null : JSON.stringify(e.before);
+  const after = e.after === undefined ? null : JSON.stringify(e.after);
+  const id = String(e.entityId);
+  db.prepare(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(at, e.actor, e.action, e.entity, id, before, after, prev, entryHash(prev, at, e.actor, e.action, e.entity, id, before, after));
+}
+
+export interface AuditCheck {
+  intact: boolean;
+  entries: number;
+  /** Chinese, for the clerk, when the chain is broken. */
+  problem: string | null;
+}
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function verifyAudit(db: Database): AuditCheck {
+  let prev = GENESIS;
+  let entries = 0;
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
+    entries++;
+    const broken =
+      r.prev_hash !== prev ||
+      r.hash !== entryHash(r.prev_hash, r.at, r.actor, r.action, r.entity, r.entity_id, r.before_json, r.after_json);
+    if (broken) {
+      const where = r.prev_hash !== prev ? `第 ${r.id} 条之前的记录被删除或改动过` : `第 ${r.id} 条记录（${r.at}，${r.actor}，${r.action}）的内容被改动过`;
+      return { intact: false, entries, problem: `审计日志校验失败：${where}。台账文件可能在程序之外被修改，请联系管理员核查并考虑从备份恢复。` };
+    }
+    prev = r.hash;
+  }
+  return { intact: true, entries, problem: null };
+}

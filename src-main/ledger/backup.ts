@@ -1,0 +1,99 @@
+// Backups: automatic (first start of each day, and before a migration), manual (to a
+// folder the clerk picks, e.g. a USB stick), and restore with an integrity check first.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupFile } from '../api/contract';
+import { LEDGER_FILE, LATEST_VERSION } from './open';
+
+export const KEEP_AUTOMATIC = 30;
+const AUTO = /^canbao-(\d{4}-\d{2}-\d{2})-(\d{6})-(daily|migration|restore)\.sqlite$/;
+
+export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
+
+function stamp(now: Date): { day: string; time: string } {
+  const china = new Date(now.getTime() + 8 * 3_600_000).toISOString();
+  return { day: china.slice(0, 10), time: china.slice(11, 19).replaceAll(':', '') };
+}
+
+export function backupName(now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
+  const { day, time } = stamp(now);
+  return `canbao-${day}-${time}-${reason}.sqlite`;
+}
+
+function describe(file: string): BackupFile {
+  const st = fs.statSync(file);
+  const m = AUTO.exec(path.basename(file));
+  return { file, createdAt: st.mtime.toISOString(), bytes: st.size, reason: m?.[3] ?? 'manual' };
+}
+
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .sort()
+    .reverse()
+    .map((f) => describe(path.join(dir, f)));
+}
+
+/** SQLite's online backup: a consistent copy while the ledger stays open. */
+export async function backupTo(db: Database.Database, file: string): Promise<BackupFile> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) throw new Error(`备份文件已存在：${file}`);
+  await db.backup(file);
+  return describe(file);
+}
+
+function pruneAutomatic(dataDir: string): void {
+  const autos = fs.readdirSync(backupDir(dataDir)).filter((f) => AUTO.test(f)).sort();
+  for (const f of autos.slice(0, Math.max(0, autos.length - KEEP_AUTOMATIC))) fs.rmSync(path.join(backupDir(dataDir), f));
+}
+
+/** The first start of each (China) day leaves a backup behind; the oldest beyond 30 go. */
+export async function dailyBackup(db: Database.Database, dataDir: string, now: Date): Promise<BackupFile | null> {
+  const { day } = stamp(now);
+  const dir = backupDir(dataDir);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.startsWith(`canbao-${day}-`) && f.endsWith('-daily.sqlite'))) return null;
+  const b = await backupTo(db, path.join(dir, backupName(now, 'daily')));
+  pruneAutomatic(dataDir);
+  return b;
+}
+
+/** Before a migration the ledger is ours alone, so VACUUM INTO gives a consistent copy synchronously. */
+export function backupBeforeMigration(db: Database.Database, dataDir: string, now: Date): string {
+  const file = path.join(backupDir(dataDir), backupName(now, 'migration'));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(file);
+  pruneAutomatic(dataDir);
+  return file;
+}
+
+/** Refuses a file that is not a sound canbao ledger this version can open; says why in Chinese. */
+export function checkRestorable(file: string): void {
+  if (!fs.existsSync(file)) throw new Error(`找不到文件：${file}`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`备份文件已损坏（完整性检查：${String(result)}），不能用来恢复。`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < 1 || !db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'office'").get()) throw new Error('这个文件不是 canbao 台账。');
+    if (version > LATEST_VERSION) throw new Error(`这个备份由更新版本的 canbao 写入（数据版本 ${version}），请先升级程序。`);
+  } catch (e) {
+    if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) throw e;
+    throw new Error('这个文件不是可用的 SQLite 台账文件，不能用来恢复。');
+  } finally {
+    db?.close();
+  }
+}
+
+/** Swaps the ledger file for a checked backup; the caller closed the old connection. */
+export function replaceLedgerFile(dataDir: string, file: string): void {
+  const target = path.join(dataDir, LEDGER_FILE);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  const tmp = `${target}.restoring`;
+  fs.copyFileSync(file, tmp);
+  fs.renameSync(tmp, target);
+}

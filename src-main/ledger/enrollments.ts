@@ -1,0 +1,160 @@
+import type { Database } from 'better-sqlite3';
+import type { Enrollment, Quote, Refund } from '../api/contract';
+
+const SELECT = `
+  SELECT e.*, p.name AS person_name, p.id_number, v.name AS village_name, z.declared_on
+  FROM enrollments e
+  JOIN persons p ON p.id = e.person_id
+  JOIN villages v ON v.id = p.village_id
+  LEFT JOIN zero_declarations z ON z.enrollment_id = e.id`;
+
+interface Row {
+  id: number;
+  person_id: number;
+  person_name: string;
+  id_number: string;
+  village_name: string;
+  coverage_year: number;
+  policy_id: string;
+  tier: 1 | 2 | null;
+  paid_on: string;
+  channel: string;
+  fee_fen: number;
+  subsidy_fen: number;
+  personal_fen: number;
+  category: Enrollment['category'];
+  department: Enrollment['department'];
+  zero_declaration: number;
+  declared_on: string | null;
+  benefit_start: string;
+  benefit_end: string;
+  receipt_no: string;
+  quote_json: string;
+  status: 'active' | 'voided';
+  void_reason: string | null;
+  voided_by: string | null;
+  voided_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export const rowToEnrollment = (r: Row): Enrollment => ({
+  id: r.id,
+  personId: r.person_id,
+  personName: r.person_name,
+  idNumber: r.id_number,
+  villageName: r.village_name,
+  coverageYear: r.coverage_year,
+  policyId: r.policy_id,
+  tier: r.tier,
+  paidOn: r.paid_on,
+  channel: r.channel,
+  feeFen: r.fee_fen,
+  subsidyFen: r.subsidy_fen,
+  personalFen: r.personal_fen,
+  category: r.category,
+  department: r.department,
+  zeroDeclaration: r.zero_declaration === 1,
+  declaredOn: r.declared_on,
+  benefitStart: r.benefit_start,
+  benefitEnd: r.benefit_end,
+  receiptNo: r.receipt_no,
+  status: r.status,
+  voidReason: r.void_reason,
+  voidedBy: r.voided_by,
+  voidedAt: r.voided_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  quote: JSON.parse(r.quote_json) as Quote,
+});
+
+export function getEnrollment(db: Database, id: number): Enrollment | undefined {
+  const r = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  return r && rowToEnrollment(r);
+}
+
+export function activeEnrollment(db: Database, personId: number, year: number): Enrollment | undefined {
+  const r = db.prepare(`${SELECT} WHERE e.person_id = ? AND e.coverage_year = ? AND e.status = 'active'`).get(personId, year) as Row | undefined;
+  return r && rowToEnrollment(r);
+}
+
+export function listForPerson(db: Database, personId: number): Enrollment[] {
+  return (db.prepare(`${SELECT} WHERE e.person_id = ? ORDER BY e.coverage_year DESC, e.id DESC`).all(personId) as Row[]).map(rowToEnrollment);
+}
+
+export function listEnrollments(db: Database, where: string, ...params: unknown[]): Enrollment[] {
+  return (db.prepare(`${SELECT} WHERE ${where}`).all(...params) as Row[]).map(rowToEnrollment);
+}
+
+/**
+ * The next receipt number of the year, allocated inside the caller's transaction: if the
+ * enrollment does not land, neither does the number, so numbers have no gaps; the counter
+ * only grows, so a number is never reused (a voided enrollment keeps its own).
+ */
+export function nextReceiptNo(db: Database, year: number): string {
+  db.prepare('INSERT INTO receipt_counters (coverage_year, last) VALUES (?, 0) ON CONFLICT (coverage_year) DO NOTHING').run(year);
+  const n = db.prepare('UPDATE receipt_counters SET last = last + 1 WHERE coverage_year = ? RETURNING last').pluck().get(year) as number;
+  return `${year}${String(n).padStart(6, '0')}`;
+}
+
+export function insertEnrollment(
+  db: Database,
+  e: { personId: number; coverageYear: number; policyId: string; paidOn: string; channel: string; quote: Quote; createdBy: string },
+  at: string,
+): number {
+  const q = e.quote;
+  return Number(
+    db
+      .prepare(`INSERT INTO enrollments (person_id, coverage_year, policy_id, tier, paid_on, channel, fee_fen, subsidy_fen, personal_fen,
+          category, department, zero_declaration, benefit_start, benefit_end, receipt_no, quote_json, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        e.personId,
+        e.coverageYear,
+        e.policyId,
+        q.tier,
+        e.paidOn,
+        e.channel,
+        q.feeFen,
+        q.subsidyFen,
+        q.personalFen,
+        q.category,
+        q.department,
+        q.zeroDeclaration ? 1 : 0,
+        q.benefitStart,
+        q.benefitEnd,
+        nextReceiptNo(db, e.coverageYear),
+        JSON.stringify(q),
+        e.createdBy,
+        at,
+      ).lastInsertRowid,
+  );
+}
+
+export function voidEnrollment(db: Database, id: number, reason: string, by: string, at: string): void {
+  db.prepare("UPDATE enrollments SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ? AND status = 'active'").run(reason, by, at, id);
+}
+
+export function insertRefund(db: Database, r: { enrollmentId: number; amountFen: number; reason: string; basis: unknown; createdBy: string }, at: string): Refund {
+  const id = Number(
+    db
+      .prepare('INSERT INTO refunds (enrollment_id, amount_fen, reason, basis_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(r.enrollmentId, r.amountFen, r.reason, JSON.stringify(r.basis), r.createdBy, at).lastInsertRowid,
+  );
+  return { id, enrollmentId: r.enrollmentId, amountFen: r.amountFen, reason: r.reason, createdBy: r.createdBy, createdAt: at };
+}
+
+export function refundsOf(db: Database, enrollmentId: number): number {
+  return db.prepare('SELECT count(*) FROM refunds WHERE enrollment_id = ?').pluck().get(enrollmentId) as number;
+}
+
+export function markDeclared(db: Database, ids: number[], on: string, by: string): number {
+  const stmt = db.prepare('INSERT OR IGNORE INTO zero_declarations (enrollment_id, declared_on, declared_by) VALUES (?, ?, ?)');
+  let n = 0;
+  for (const id of ids) n += stmt.run(id, on, by).changes;
+  return n;
+}
+
+export function officePolicy(db: Database, year: number): string | undefined {
+  return db.prepare('SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
+}

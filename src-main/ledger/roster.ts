@@ -1,0 +1,239 @@
+import type { Database } from 'better-sqlite3';
+import type { CertifiedCategory, Household, Person, PersonStatus } from '../api/contract';
+import { nameGrams, nameInitials, reverse } from './initials';
+
+const PERSON_SELECT = `
+  SELECT p.*, h.number AS household_number, v.name AS village_name
+  FROM persons p JOIN households h ON h.id = p.household_id JOIN villages v ON v.id = p.village_id`;
+
+interface PersonRow {
+  id: number;
+  id_number: string;
+  name: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  phone: string;
+  household_id: number;
+  household_number: string;
+  village_id: number;
+  village_name: string;
+  relation: string;
+  residence: Person['residence'];
+  student: Person['student'];
+  status: PersonStatus;
+  status_on: string | null;
+  employee_insured: number;
+  out_of_county: Person['outOfCounty'];
+  out_of_county_place: string;
+}
+
+export const rowToPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  idNumber: r.id_number,
+  name: r.name,
+  sex: r.sex,
+  birthDate: r.birth_date,
+  phone: r.phone,
+  householdId: r.household_id,
+  householdNumber: r.household_number,
+  villageId: r.village_id,
+  villageName: r.village_name,
+  relation: r.relation,
+  residence: r.residence,
+  student: r.student,
+  status: r.status,
+  statusOn: r.status_on,
+  employeeInsured: r.employee_insured === 1,
+  outOfCounty: r.out_of_county,
+  outOfCountyPlace: r.out_of_county_place,
+});
+
+export function getPerson(db: Database, id: number): Person | undefined {
+  const r = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  return r && rowToPerson(r);
+}
+
+export function findPersonByIdNumber(db: Database, idNumber: string): Person | undefined {
+  const r = db.prepare(`${PERSON_SELECT} WHERE p.id_number = ?`).get(idNumber) as PersonRow | undefined;
+  return r && rowToPerson(r);
+}
+
+export function householdMembers(db: Database, householdId: number): Person[] {
+  return (db.prepare(`${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.birth_date, p.id`).all(householdId) as PersonRow[]).map(rowToPerson);
+}
+
+export interface NewPerson {
+  idNumber: string;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  householdId: number;
+  villageId: number;
+  relation: string;
+  residence: string;
+  student: string;
+}
+
+/** Prepared once per connection: bulk imports call this hundreds of thousands of times. */
+export function personWriter(db: Database) {
+  const insert = db.prepare(`INSERT INTO persons
+    (id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, household_id, village_id, relation, residence, student, created_at, updated_at)
+    VALUES (@idNumber, @idRev, @name, @initials, @sex, @birthDate, @phone, @phoneRev, @householdId, @villageId, @relation, @residence, @student, @at, @at)`);
+  const gram = db.prepare('INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
+  return (p: NewPerson, at: string): number => {
+    const id = Number(
+      insert.run({ ...p, idRev: reverse(p.idNumber), initials: nameInitials(p.name), phoneRev: reverse(p.phone), at }).lastInsertRowid,
+    );
+    for (const g of nameGrams(p.name)) gram.run(g, id);
+    return id;
+  };
+}
+
+export function renamePerson(db: Database, id: number, name: string): void {
+  db.prepare('UPDATE persons SET name = ?, initials = ? WHERE id = ?').run(name, nameInitials(name), id);
+  db.prepare('DELETE FROM name_grams WHERE person_id = ?').run(id);
+  const gram = db.prepare('INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
+  for (const g of nameGrams(name)) gram.run(g, id);
+}
+
+const PATCHABLE = { phone: 'phone', relation: 'relation', residence: 'residence', student: 'student' } as const;
+
+export function patchPerson(db: Database, id: number, patch: Partial<Record<keyof typeof PATCHABLE, string>>, at: string): void {
+  for (const [k, col] of Object.entries(PATCHABLE)) {
+    const v = patch[k as keyof typeof PATCHABLE];
+    if (v === undefined) continue;
+    db.prepare(`UPDATE persons SET ${col} = ? WHERE id = ?`).run(v, id);
+    if (k === 'phone') db.prepare('UPDATE persons SET phone_rev = ? WHERE id = ?').run(reverse(v), id);
+  }
+  db.prepare('UPDATE persons SET updated_at = ? WHERE id = ?').run(at, id);
+}
+
+export function movePerson(db: Database, id: number, householdId: number, villageId: number, relation: string, at: string): void {
+  db.prepare('UPDATE persons SET household_id = ?, village_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(householdId, villageId, relation, at, id);
+  db.prepare('UPDATE households SET head_person_id = NULL WHERE head_person_id = ? AND id <> ?').run(id, householdId);
+}
+
+export function setStatus(db: Database, id: number, status: PersonStatus, on: string | null, at: string): void {
+  db.prepare('UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(status, on, at, id);
+}
+
+export function setInsurance(db: Database, id: number, employeeInsured: boolean, outOfCounty: string | null, place: string, at: string): void {
+  db.prepare('UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(
+    employeeInsured ? 1 : 0,
+    outOfCounty,
+    place,
+    at,
+    id,
+  );
+}
+
+interface HouseholdRow {
+  id: number;
+  village_id: number;
+  village_name: string;
+  number: string;
+  address: string;
+  head_person_id: number | null;
+  head_name: string | null;
+  members: number;
+}
+
+const HOUSEHOLD_SELECT = `
+  SELECT h.id, h.village_id, v.name AS village_name, h.number, h.address, h.head_person_id,
+         (SELECT name FROM persons WHERE id = h.head_person_id) AS head_name,
+         (SELECT count(*) FROM persons WHERE household_id = h.id) AS members
+  FROM households h JOIN villages v ON v.id = h.village_id`;
+
+const rowToHousehold = (r: HouseholdRow): Household => ({
+  id: r.id,
+  villageId: r.village_id,
+  villageName: r.village_name,
+  number: r.number,
+  address: r.address,
+  headPersonId: r.head_person_id,
+  headName: r.head_name,
+  members: r.members,
+});
+
+export function getHousehold(db: Database, id: number): Household | undefined {
+  const r = db.prepare(`${HOUSEHOLD_SELECT} WHERE h.id = ?`).get(id) as HouseholdRow | undefined;
+  return r && rowToHousehold(r);
+}
+
+export function findHousehold(db: Database, villageId: number, number: string): Household | undefined {
+  const r = db.prepare(`${HOUSEHOLD_SELECT} WHERE h.village_id = ? AND h.number = ?`).get(villageId, number) as HouseholdRow | undefined;
+  return r && rowToHousehold(r);
+}
+
+export function listHouseholds(db: Database, villageId: number): Household[] {
+  return (db.prepare(`${HOUSEHOLD_SELECT} WHERE h.village_id = ? ORDER BY h.number`).all(villageId) as HouseholdRow[]).map(rowToHousehold);
+}
+
+export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {
+  return Number(db.prepare('INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid);
+}
+
+export function updateHousehold(db: Database, id: number, address: string | undefined, headPersonId: number | null | undefined): void {
+  if (address !== undefined) db.prepare('UPDATE households SET address = ? WHERE id = ?').run(address, id);
+  if (headPersonId !== undefined) db.prepare('UPDATE households SET head_person_id = ? WHERE id = ?').run(headPersonId, id);
+}
+
+interface CategoryRow {
+  id: number;
+  person_id: number;
+  code: CertifiedCategory['code'];
+  department: CertifiedCategory['department'];
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  source_on: string;
+  created_by: string;
+}
+
+const rowToCategory = (r: CategoryRow): CertifiedCategory => ({
+  id: r.id,
+  personId: r.person_id,
+  code: r.code,
+  department: r.department,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  source: r.source,
+  sourceOn: r.source_on,
+  createdBy: r.created_by,
+});
+
+export function personCategories(db: Database, personId: number): CertifiedCategory[] {
+  return (db.prepare('SELECT * FROM person_categories WHERE person_id = ? ORDER BY valid_from, id').all(personId) as CategoryRow[]).map(rowToCategory);
+}
+
+export function getCategory(db: Database, id: number): CertifiedCategory | undefined {
+  const r = db.prepare('SELECT * FROM person_categories WHERE id = ?').get(id) as CategoryRow | undefined;
+  return r && rowToCategory(r);
+}
+
+/** Codes certified for the person on a date (valid_from ≤ date ≤ valid_to). */
+export function categoriesOn(db: Database, personId: number, on: string): string[] {
+  return db
+    .prepare('SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)')
+    .pluck()
+    .all(personId, on, on) as string[];
+}
+
+export function insertCategory(
+  db: Database,
+  c: { personId: number; code: string; department: string | null; validFrom: string; validTo: string | null; source: string; sourceOn: string; createdBy: string },
+  at: string,
+): CertifiedCategory {
+  const id = Number(
+    db
+      .prepare(`INSERT INTO person_categories (person_id, code, department, valid_from, valid_to, source, source_on, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(c.personId, c.code, c.department, c.validFrom, c.validTo, c.source, c.sourceOn, c.createdBy, at).lastInsertRowid,
+  );
+  return getCategory(db, id)!;
+}
+
+export function endCategory(db: Database, id: number, validTo: string): void {
+  db.prepare('UPDATE person_categories SET valid_to = ? WHERE id = ?').run(validTo, id);
+}

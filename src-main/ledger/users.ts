@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { SessionUser } from '../api/contract';
+
+// scrypt with N=2^15: ~50 ms a login on an office PC, slow enough to make guessing costly.
+const N = 32768;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+const MAXMEM = 64 * 1024 * 1024;
+
+export function hashPassword(password: string): string {
+  const salt = crypto.randomBytes(16);
+  const key = crypto.scryptSync(password.normalize('NFC'), salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export function checkPassword(password: string, stored: string): boolean {
+  const [kind, n, r, p, salt, key] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
+  return crypto.timingSafeEqual(got, expected);
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: 'admin' | 'clerk';
+  password_hash: string;
+  disabled: number;
+}
+
+export interface UserRecord extends SessionUser {
+  disabled: boolean;
+  passwordHash: string;
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  disabled: r.disabled === 1,
+  passwordHash: r.password_hash,
+});
+
+export function findUser(db: Database, username: string): UserRecord | undefined {
+  const r = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  return r && toUser(r);
+}
+
+export function getUser(db: Database, id: number): UserRecord | undefined {
+  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return r && toUser(r);
+}
+
+export function listUsers(db: Database): UserRecord[] {
+  return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
+}
+
+export function countUsers(db: Database): number {
+  return db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+}
+
+export function insertUser(db: Database, u: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string }, at: string): UserRecord {
+  const info = db
+    .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(u.username, u.displayName, u.role, hashPassword(u.password), at);
+  return getUser(db, Number(info.lastInsertRowid))!;
+}
+
+export function setPasswordHash(db: Database, id: number, password: string): void {
+  db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), id);
+}
+
+export function setDisabled(db: Database, id: number, disabled: boolean): void {
+  db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+}
+
+export const publicUser = (u: UserRecord): SessionUser & { disabled: boolean } => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+});
