@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestLedger, type TestLedger } from '../../helpers/ledger';
+import { idFor, seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openTestLedger('2024-01-10T02:00:00Z');
+});
+afterEach(() => t.close());
+
+describe('households and persons', () => {
+  it('derives sex and birth date from the ID number and makes the 户主 the head', async () => {
+    const { household, persons } = await seedHousehold(t, [
+      { name: '张三', birth: '1960-05-01', relation: '户主' },
+      { name: '李梅', birth: '1962-08-08', relation: '配偶' },
+    ]);
+    expect(persons[0]).toMatchObject({ sex: 'male', birthDate: '1960-05-01', status: 'active', residence: 'local_hukou' });
+    const h = await t.ok('roster.getHousehold', { id: household.id });
+    expect(h.household).toMatchObject({ headName: '张三', members: 2 });
+    expect(h.members.map((m) => m.name)).toEqual(['张三', '李梅']);
+  });
+
+  it('refuses a duplicate ID number and names the person who holds it', async () => {
+    const { household, persons } = await seedHousehold(t, [{ name: '王五', birth: '1970-01-01' }], { village: '红梁村' });
+    const r = await t.call('roster.addPerson', { idNumber: persons[0]!.idNumber.toLowerCase(), name: '王六', householdId: household.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', field: 'idNumber' } });
+    if (!r.ok) expect(r.error.message).toContain('已登记为「王五」（红梁村');
+  });
+
+  it.each([
+    ['50023519700101001', '应为 18 位'],
+    ['500235197001010010', '校验位'],
+    ['500235203001010013', '晚于今天'],
+  ])('refuses a bad ID number %s and writes nothing', async (idNumber, message) => {
+    const { household } = await seedHousehold(t, []);
+    const r = await t.call('roster.addPerson', { idNumber, name: '赵七', householdId: household.id });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(message);
+    expect((await t.ok('roster.getHousehold', { id: household.id })).members).toEqual([]);
+  });
+
+  it('accepts a 15-digit number, stored upgraded to 18', async () => {
+    const { household } = await seedHousehold(t, []);
+    const p = await t.ok('roster.addPerson', { idNumber: '500235700101001', name: '钱八', householdId: household.id });
+    expect(p.idNumber).toBe(idFor('1970-01-01', 1));
+  });
+
+  it('moves a person to another household, keeping the village right', async () => {
+    const a = await seedHousehold(t, [{ name: '孙九', birth: '1990-03-03' }]);
+    const b = await seedHousehold(t, [{ name: '周十', birth: '1991-03-03' }]);
+    const moved = await t.ok('roster.movePerson', { id: a.persons[0]!.id, householdId: b.household.id, relation: '配偶' });
+    expect(moved).toMatchObject({ householdId: b.household.id, villageId: b.village.id, relation: '配偶' });
+  });
+
+  it('marks deceased and insured elsewhere, with dates and the out-of-county kind', async () => {
+    const { persons } = await seedHousehold(t, [{ name: '吴一', birth: '1930-01-01' }, { name: '郑二', birth: '2003-01-01' }]);
+    expect(await t.ok('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2023-12-01' })).toMatchObject({ status: 'deceased', statusOn: '2023-12-01' });
+    expect(await t.call('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2030-01-01' })).toMatchObject({ ok: false });
+    const p = await t.ok('roster.setInsurance', { id: persons[1]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
+    expect(p).toMatchObject({ outOfCounty: 'out_city_resident', outOfCountyPlace: '西南大学' });
+  });
+
+  it('certifies and ends a category, refusing an overlapping one', async () => {
+    const { persons } = await seedHousehold(t, [{ name: '冯三', birth: '1950-01-01' }]);
+    const c = await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单2023-10' });
+    expect(c).toMatchObject({ code: 'min_living', validTo: null, source: '民政局低保名单2023-10', createdBy: '（未设用户）' });
+    expect(await t.call('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.ok('categories.end', { id: c.id, validTo: '2023-12-31' })).toMatchObject({ validTo: '2023-12-31' });
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-01-01', source: '民政局低保名单2024-01' });
+    expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).categories).toHaveLength(2);
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await seedHousehold(t, [
+      { name: '张三', birth: '1960-05-01', phone: '13812345678' },
+      { name: '张三丰', birth: '1961-05-01' },
+      { name: '曾小贤', birth: '1980-02-02', phone: '13900001111' },
+      { name: '单田芳', birth: '1941-12-12' },
+      { name: '欧阳小明', birth: '2000-07-07' },
+    ]);
+  });
+  const names = async (q: string) => (await t.ok('roster.search', { q })).map((p) => p.name);
+
+  it.each([
+    ['张三', ['张三', '张三丰']],
+    ['三丰', ['张三丰']],
+    ['小明', ['欧阳小明']],
+    ['阳小明', ['欧阳小明']],
+    ['zs', ['张三', '张三丰']],
+    ['zxx', ['曾小贤']],
+    ['STF', ['单田芳']],
+    ['5678', ['张三']],
+    ['1111', ['曾小贤']],
+    ['139000', ['曾小贤']],
+    ['', []],
+    ['不存在', []],
+  ])('%j finds %j', async (q, expected) => {
+    expect((await names(q)).sort()).toEqual([...expected].sort());
+  });
+
+  it('finds by full ID number and by its last digits', async () => {
+    const id = (await t.ok('roster.search', { q: '单田芳' }))[0]!.idNumber;
+    expect(await names(id)).toEqual(['单田芳']);
+    expect(await names(id.slice(-6))).toEqual(['单田芳']);
+    expect(await names(id.slice(0, 10))).toContain('单田芳');
+  });
+});

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../../src-main/ledger/audit';
+import { openTestLedger, type TestLedger } from '../../helpers/ledger';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openTestLedger('2024-01-10T02:00:00Z');
+});
+afterEach(() => t.close());
+
+describe('users and logging in', () => {
+  it('runs without logins until the first user; the first user must be an administrator', async () => {
+    expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false });
+    expect(await t.call('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret1' })).toMatchObject({ ok: false });
+    const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    expect(await t.ok('session.get', {})).toEqual({ user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' }, loginRequired: true });
+  });
+
+  it('requires a login for changes once users exist, and checks passwords', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    await t.ok('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret2' });
+    await t.ok('session.logout', {});
+    expect(await t.call('villages.add', { code: '1', name: '幸福村' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: '请先登录再进行修改。' } });
+    expect(await t.call('session.login', { username: 'clerk1', password: 'wrong!' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await t.ok('session.login', { username: 'clerk1', password: 'secret2' });
+    await t.ok('villages.add', { code: '1', name: '幸福村' });
+    // Clerks do not manage users.
+    expect(await t.call('users.create', { username: 'x2', displayName: '乙', role: 'clerk', password: 'secret3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('stores scrypt hashes, never the password', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    const hash = t.ctx.db.prepare('SELECT password_hash FROM users').pluck().get() as string;
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(hash).not.toContain('secret1');
+  });
+
+  it('will not disable the last administrator', async () => {
+    const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    expect(await t.call('users.setDisabled', { id: admin.id, disabled: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('the audit log', () => {
+  it('records who changed what, with before and after', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    const v = await t.ok('villages.add', { code: '1', name: '幸福村' });
+    await t.ok('villages.rename', { id: v.id, name: '幸福社区' });
+    const last = t.ctx.db.prepare('SELECT actor, action, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT 1').get() as Record<string, string>;
+    expect(last.actor).toBe('admin');
+    expect(last.action).toBe('villages.rename');
+    expect(JSON.parse(last.before_json!).name).toBe('幸福村');
+    expect(JSON.parse(last.after_json!).name).toBe('幸福社区');
+    expect(verifyAudit(t.ctx.db)).toMatchObject({ intact: true, entries: 3 });
+  });
+
+  it('a refused change leaves no audit entry', async () => {
+    await t.ok('villages.add', { code: '1', name: '幸福村' });
+    await t.call('villages.add', { code: '1', name: '红梁村' });
+    expect(verifyAudit(t.ctx.db).entries).toBe(1);
+  });
+
+  it('cannot be edited from inside the app', async () => {
+    await t.ok('villages.add', { code: '1', name: '幸福村' });
+    expect(() => t.ctx.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => t.ctx.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('detects an edit made to the file behind the app', async () => {
+    await t.ok('villages.add', { code: '1', name: '幸福村' });
+    await t.ok('villages.add', { code: '2', name: '红梁村' });
+    await t.ok('villages.add', { code: '3', name: '水竹村' });
+    // Another program opens the file, drops the trigger and rewrites history.
+    const file = path.join(t.ctx.dataDir, 'canbao.sqlite');
+    const other = new Database(file);
+    other.exec('DROP TRIGGER audit_log_no_update');
+    other.prepare("UPDATE audit_log SET after_json = replace(after_json, '红梁村', '假村') WHERE id = 2").run();
+    other.close();
+    const check = verifyAudit(t.ctx.db);
+    expect(check.intact).toBe(false);
+    expect(check.problem).toContain('第 2 条记录');
+  });
+
+  it('detects a deleted entry in the middle', async () => {
+    for (const [code, name] of [['1', '甲村'], ['2', '乙村'], ['3', '丙村']]) await t.ok('villages.add', { code: code!, name: name! });
+    const other = new Database(path.join(t.ctx.dataDir, 'canbao.sqlite'));
+    other.exec('DROP TRIGGER audit_log_no_delete');
+    other.prepare('DELETE FROM audit_log WHERE id = 2').run();
+    other.close();
+    expect(verifyAudit(t.ctx.db)).toMatchObject({ intact: false });
+    expect(verifyAudit(t.ctx.db).problem).toContain('第 3 条之前的记录被删除或改动过');
+  });
+});

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCore } from '../../../src-main/app';
+import { addDays } from '../../../src-main/domain/dates';
+import { dispatch, handlers } from '../../../src-main/api/index';
+import { KEEP_AUTOMATIC, backupDir, listBackups } from '../../../src-main/ledger/backup';
+import { MIGRATIONS } from '../../../src-main/ledger/migrations/index';
+import { LEDGER_FILE, openLedger } from '../../../src-main/ledger/open';
+import { tempDir } from '../../helpers/ledger';
+
+const dirs: string[] = [];
+const fresh = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const at = (iso: string) => () => new Date(iso);
+
+describe('backups', () => {
+  it('backs up on the first start of each China day only, keeping the last 30', async () => {
+    const dir = fresh();
+    for (let i = 0; i < KEEP_AUTOMATIC + 3; i++) {
+      // 01:00Z and 09:00Z are 09:00 and 17:00 in China: one day, two starts.
+      for (const hour of ['01', '09']) {
+        const { ctx } = await startCore(dir, { now: at(`${addDays('2024-01-01', i)}T${hour}:00:00Z`) });
+        ctx.db.close();
+      }
+    }
+    const daily = listBackups(dir).filter((b) => b.reason === 'daily');
+    expect(daily).toHaveLength(KEEP_AUTOMATIC);
+    expect(path.basename(daily[0]!.file)).toMatch(/^canbao-2024-02-02-/);
+  });
+
+  it('backs up to a folder the clerk picks, and restores a backup after checking it', async () => {
+    const dir = fresh();
+    const usb = fresh();
+    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
+    await call('villages.add', { code: '1', name: '备份前村' });
+    const b = await call('backup.create', { folder: usb });
+    expect(b.ok).toBe(true);
+    const file = (b as { value: { file: string } }).value.file;
+    expect(path.dirname(file)).toBe(usb);
+    await call('villages.add', { code: '2', name: '备份后村' });
+
+    const restored = await call('backup.restore', { file });
+    expect(restored).toMatchObject({ ok: true, value: { audit: { intact: true } } });
+    const names = ((await call('villages.list', {})) as { value: { name: string }[] }).value.map((v) => v.name);
+    expect(names).toEqual(['备份前村']);
+    // What was replaced was kept.
+    expect(listBackups(dir).some((x) => x.reason === 'restore')).toBe(true);
+    ctx.db.close();
+  });
+
+  it('refuses to restore a damaged or foreign file, and changes nothing', async () => {
+    const dir = fresh();
+    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    await dispatch(handlers, ctx, 'villages.add', { code: '1', name: '原村' });
+    const junk = path.join(fresh(), 'junk.sqlite');
+    fs.writeFileSync(junk, 'SQLite format 3\u0000 but not really');
+    const foreign = path.join(fresh(), 'other.sqlite');
+    new Database(foreign).exec('CREATE TABLE t (x)');
+    for (const file of [junk, foreign, path.join(dir, 'missing.sqlite')]) {
+      const r = await dispatch(handlers, ctx, 'backup.restore', { file });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(((await dispatch(handlers, ctx, 'villages.list', {})) as { value: unknown[] }).value).toHaveLength(1);
+    ctx.db.close();
+  });
+
+  it('backs up before migrating an older ledger, and the migration keeps its data', async () => {
+    const dir = fresh();
+    const old = openLedger(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    old.prepare("INSERT INTO villages (code, name, created_on) VALUES ('001', '老村', '2023-01-01')").run();
+    old.prepare("UPDATE office SET township_name = '农坝镇'").run();
+    old.close();
+
+    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    expect(ctx.db.prepare('SELECT name FROM villages').pluck().all()).toEqual(['老村']);
+    expect(ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(0);
+    ctx.db.close();
+
+    const pre = listBackups(dir).find((b) => b.reason === 'migration')!;
+    const copy = new Database(pre.file, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT name FROM villages').pluck().all()).toEqual(['老村']);
+    copy.close();
+    expect(fs.existsSync(path.join(dir, LEDGER_FILE))).toBe(true);
+    expect(fs.readdirSync(backupDir(dir)).length).toBe(2);
+  });
+});
