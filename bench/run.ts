@@ -1,8 +1,14 @@
-// `npm run bench`: figures for the notes, not a test. Options: --quick (fewer persons).
+// `npm run bench`: figures for the notes, not a test. `--quick` for a smaller run;
+// `--only quote|ledger` for one part.
 import { loadPolicies } from '../src-main/policies/load';
+import { benchLedger } from './ledger';
 import { benchQuotes } from './quote';
 
 const quick = process.argv.includes('--quick');
-const policies = [...loadPolicies().values()].filter((p) => !p.abstract);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+const policies = loadPolicies();
+const quotable = [...policies.values()].filter((p) => !p.abstract);
 console.log(`canbao bench · node ${process.version} · ${new Date().toISOString()}`);
-benchQuotes(policies, quick ? 100_000 : 1_000_000, quick ? 3 : 5);
+if (!only || only === 'quote') benchQuotes(quotable, quick ? 100_000 : 1_000_000, quick ? 3 : 5);
+if (!only || only === 'ledger') benchLedger(policies.get('cq-yunyang-nongba-2024')!, quick ? 50_000 : 1_000_000);

@@ -3,6 +3,7 @@
 // file behind the app's back breaks the chain, and the break is reported on start.
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { sql } from './statements';
 
 export interface AuditEntry {
   actor: string;
@@ -21,11 +22,11 @@ function entryHash(prev: string, at: string, actor: string, action: string, enti
 }
 
 export function appendAudit(db: Database, e: AuditEntry, at: string): void {
-  const prev = (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
+  const prev = (sql(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
   const before = e.before === undefined ? null : JSON.stringify(e.before);
   const after = e.after === undefined ? null : JSON.stringify(e.after);
   const id = String(e.entityId);
-  db.prepare(
+  sql(db, 
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(at, e.actor, e.action, e.entity, id, before, after, prev, entryHash(prev, at, e.actor, e.action, e.entity, id, before, after));
 }
@@ -53,7 +54,7 @@ interface Row {
 export function verifyAudit(db: Database): AuditCheck {
   let prev = GENESIS;
   let entries = 0;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
+  for (const r of sql(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
     entries++;
     const broken =
       r.prev_hash !== prev ||

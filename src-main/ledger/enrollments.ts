@@ -1,9 +1,12 @@
+import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Enrollment, Quote, Refund } from '../api/contract';
+import { sql } from './statements';
 
 const SELECT = `
-  SELECT e.*, p.name AS person_name, p.id_number, v.name AS village_name, z.declared_on
+  SELECT e.*, p.name AS person_name, p.id_number, v.name AS village_name, z.declared_on, b.json AS basis_json
   FROM enrollments e
+  JOIN frozen_bases b ON b.id = e.basis_id
   JOIN persons p ON p.id = e.person_id
   JOIN villages v ON v.id = p.village_id
   LEFT JOIN zero_declarations z ON z.enrollment_id = e.id`;
@@ -30,6 +33,7 @@ interface Row {
   benefit_end: string;
   receipt_no: string;
   quote_json: string;
+  basis_json: string;
   status: 'active' | 'voided';
   void_reason: string | null;
   voided_by: string | null;
@@ -65,25 +69,53 @@ export const rowToEnrollment = (r: Row): Enrollment => ({
   voidedAt: r.voided_at,
   createdBy: r.created_by,
   createdAt: r.created_at,
-  quote: JSON.parse(r.quote_json) as Quote,
+  quote: thawQuote(r),
 });
 
+/** What a quote holds beyond the enrollment's own columns; stored as quote_json. */
+type QuoteExtras = Pick<Quote, 'window' | 'comparison' | 'warnings'>;
+
+// The frozen quote is rebuilt from the columns, the extras and the shared basis, so the
+// ledger stores each number once (a million enrollments otherwise carry ~1 KB each).
+function thawQuote(r: Row): Quote {
+  const extras = JSON.parse(r.quote_json) as QuoteExtras;
+  return {
+    policy: r.policy_id,
+    coverageYear: r.coverage_year,
+    eligible: true,
+    reason: null,
+    tier: r.tier,
+    feeFen: r.fee_fen,
+    subsidyFen: r.subsidy_fen,
+    personalFen: r.personal_fen,
+    category: r.category,
+    department: r.department,
+    zeroDeclaration: r.zero_declaration === 1,
+    benefitStart: r.benefit_start,
+    benefitEnd: r.benefit_end,
+    window: extras.window,
+    comparison: extras.comparison,
+    warnings: extras.warnings,
+    basis: JSON.parse(r.basis_json) as Quote['basis'],
+  };
+}
+
 export function getEnrollment(db: Database, id: number): Enrollment | undefined {
-  const r = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  const r = sql(db, `${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
   return r && rowToEnrollment(r);
 }
 
 export function activeEnrollment(db: Database, personId: number, year: number): Enrollment | undefined {
-  const r = db.prepare(`${SELECT} WHERE e.person_id = ? AND e.coverage_year = ? AND e.status = 'active'`).get(personId, year) as Row | undefined;
+  const r = sql(db, `${SELECT} WHERE e.person_id = ? AND e.coverage_year = ? AND e.status = 'active'`).get(personId, year) as Row | undefined;
   return r && rowToEnrollment(r);
 }
 
 export function listForPerson(db: Database, personId: number): Enrollment[] {
-  return (db.prepare(`${SELECT} WHERE e.person_id = ? ORDER BY e.coverage_year DESC, e.id DESC`).all(personId) as Row[]).map(rowToEnrollment);
+  return (sql(db, `${SELECT} WHERE e.person_id = ? ORDER BY e.coverage_year DESC, e.id DESC`).all(personId) as Row[]).map(rowToEnrollment);
 }
 
 export function listEnrollments(db: Database, where: string, ...params: unknown[]): Enrollment[] {
-  return (db.prepare(`${SELECT} WHERE ${where}`).all(...params) as Row[]).map(rowToEnrollment);
+  return (sql(db, `${SELECT} WHERE ${where}`).all(...params) as Row[]).map(rowToEnrollment);
 }
 
 /**
@@ -92,9 +124,16 @@ export function listEnrollments(db: Database, where: string, ...params: unknown[
  * only grows, so a number is never reused (a voided enrollment keeps its own).
  */
 export function nextReceiptNo(db: Database, year: number): string {
-  db.prepare('INSERT INTO receipt_counters (coverage_year, last) VALUES (?, 0) ON CONFLICT (coverage_year) DO NOTHING').run(year);
-  const n = db.prepare('UPDATE receipt_counters SET last = last + 1 WHERE coverage_year = ? RETURNING last').pluck().get(year) as number;
+  sql(db, 'INSERT INTO receipt_counters (coverage_year, last) VALUES (?, 0) ON CONFLICT (coverage_year) DO NOTHING').run(year);
+  const n = sql(db, 'UPDATE receipt_counters SET last = last + 1 WHERE coverage_year = ? RETURNING last').pluck().get(year) as number;
   return `${year}${String(n).padStart(6, '0')}`;
+}
+
+function frozenBasis(db: Database, basis: Quote['basis']): number {
+  const json = JSON.stringify(basis);
+  const hash = crypto.createHash('sha256').update(json).digest('hex');
+  sql(db, 'INSERT INTO frozen_bases (hash, json) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING').run(hash, json);
+  return sql(db, 'SELECT id FROM frozen_bases WHERE hash = ?').pluck().get(hash) as number;
 }
 
 export function insertEnrollment(
@@ -103,11 +142,12 @@ export function insertEnrollment(
   at: string,
 ): number {
   const q = e.quote;
+  const basisId = frozenBasis(db, q.basis);
+  const extras: QuoteExtras = { window: q.window, comparison: q.comparison, warnings: q.warnings };
   return Number(
-    db
-      .prepare(`INSERT INTO enrollments (person_id, coverage_year, policy_id, tier, paid_on, channel, fee_fen, subsidy_fen, personal_fen,
-          category, department, zero_declaration, benefit_start, benefit_end, receipt_no, quote_json, created_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    sql(db, `INSERT INTO enrollments (person_id, coverage_year, policy_id, tier, paid_on, channel, fee_fen, subsidy_fen, personal_fen,
+          category, department, zero_declaration, benefit_start, benefit_end, receipt_no, quote_json, basis_id, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
         e.personId,
         e.coverageYear,
@@ -124,7 +164,8 @@ export function insertEnrollment(
         q.benefitStart,
         q.benefitEnd,
         nextReceiptNo(db, e.coverageYear),
-        JSON.stringify(q),
+        JSON.stringify(extras),
+        basisId,
         e.createdBy,
         at,
       ).lastInsertRowid,
@@ -132,29 +173,28 @@ export function insertEnrollment(
 }
 
 export function voidEnrollment(db: Database, id: number, reason: string, by: string, at: string): void {
-  db.prepare("UPDATE enrollments SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ? AND status = 'active'").run(reason, by, at, id);
+  sql(db, "UPDATE enrollments SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ? AND status = 'active'").run(reason, by, at, id);
 }
 
 export function insertRefund(db: Database, r: { enrollmentId: number; amountFen: number; reason: string; basis: unknown; createdBy: string }, at: string): Refund {
   const id = Number(
-    db
-      .prepare('INSERT INTO refunds (enrollment_id, amount_fen, reason, basis_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    sql(db, 'INSERT INTO refunds (enrollment_id, amount_fen, reason, basis_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(r.enrollmentId, r.amountFen, r.reason, JSON.stringify(r.basis), r.createdBy, at).lastInsertRowid,
   );
   return { id, enrollmentId: r.enrollmentId, amountFen: r.amountFen, reason: r.reason, createdBy: r.createdBy, createdAt: at };
 }
 
 export function refundsOf(db: Database, enrollmentId: number): number {
-  return db.prepare('SELECT count(*) FROM refunds WHERE enrollment_id = ?').pluck().get(enrollmentId) as number;
+  return sql(db, 'SELECT count(*) FROM refunds WHERE enrollment_id = ?').pluck().get(enrollmentId) as number;
 }
 
 export function markDeclared(db: Database, ids: number[], on: string, by: string): number {
-  const stmt = db.prepare('INSERT OR IGNORE INTO zero_declarations (enrollment_id, declared_on, declared_by) VALUES (?, ?, ?)');
+  const stmt = sql(db, 'INSERT OR IGNORE INTO zero_declarations (enrollment_id, declared_on, declared_by) VALUES (?, ?, ?)');
   let n = 0;
   for (const id of ids) n += stmt.run(id, on, by).changes;
   return n;
 }
 
 export function officePolicy(db: Database, year: number): string | undefined {
-  return db.prepare('SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
+  return sql(db, 'SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Office, Village } from '../api/contract';
+import { sql } from './statements';
 
 interface VillageRow {
   id: number;
@@ -16,7 +17,7 @@ const rowToVillage = (r: VillageRow): Village => ({
 });
 
 export function getOffice(db: Database): Office {
-  const r = db.prepare('SELECT township_name, county FROM office WHERE id = 1').get() as {
+  const r = sql(db, 'SELECT township_name, county FROM office WHERE id = 1').get() as {
     township_name: string;
     county: string;
   };
@@ -24,13 +25,12 @@ export function getOffice(db: Database): Office {
 }
 
 export function updateOffice(db: Database, o: Office): Office {
-  db.prepare('UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
+  sql(db, 'UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
   return getOffice(db);
 }
 
 export function listVillages(db: Database, includeRetired: boolean): Village[] {
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `SELECT id, code, name, retired_on FROM villages
        ${includeRetired ? '' : 'WHERE retired_on IS NULL'}
        ORDER BY retired_on IS NOT NULL, code, id`,
@@ -40,37 +40,35 @@ export function listVillages(db: Database, includeRetired: boolean): Village[] {
 }
 
 export function getVillage(db: Database, id: number): Village | undefined {
-  const r = db.prepare('SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as
     | VillageRow
     | undefined;
   return r && rowToVillage(r);
 }
 
 export function findVillageByCode(db: Database, code: string): Village | undefined {
-  const r = db.prepare('SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as
     | VillageRow
     | undefined;
   return r && rowToVillage(r);
 }
 
 export function findActiveVillageByName(db: Database, name: string): Village | undefined {
-  const r = db
-    .prepare('SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL')
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL')
     .get(name) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function insertVillage(db: Database, code: string, name: string, today: string): Village {
-  const info = db
-    .prepare('INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)')
+  const info = sql(db, 'INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)')
     .run(code, name, today);
   return getVillage(db, Number(info.lastInsertRowid))!;
 }
 
 export function setVillageName(db: Database, id: number, name: string): void {
-  db.prepare('UPDATE villages SET name = ? WHERE id = ?').run(name, id);
+  sql(db, 'UPDATE villages SET name = ? WHERE id = ?').run(name, id);
 }
 
 export function setVillageRetired(db: Database, id: number, retiredOn: string | null): void {
-  db.prepare('UPDATE villages SET retired_on = ? WHERE id = ?').run(retiredOn, id);
+  sql(db, 'UPDATE villages SET retired_on = ? WHERE id = ?').run(retiredOn, id);
 }

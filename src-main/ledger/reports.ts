@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import type { Fujian5Row, PaymentDay, PersonSummary } from '../api/contract';
 import { rowToSummary } from './search';
+import { sql } from './statements';
 
 const SUMMARY = `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.village_id, v.name AS village_name,
   p.household_id, h.number AS household_number, p.status
@@ -15,8 +16,8 @@ const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id 
 export function notEnrolled(db: Database, year: number, villageId: number | undefined, limit: number, offset: number): { total: number; rows: PersonSummary[] } {
   const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}`;
   const params = { year, villageId: villageId ?? null, limit, offset };
-  const total = db.prepare(`SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number;
-  const rows = db.prepare(`${SUMMARY} WHERE ${where} ORDER BY v.code, h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(params) as Parameters<typeof rowToSummary>[0][];
+  const total = sql(db, `SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number;
+  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(params) as Parameters<typeof rowToSummary>[0][];
   return { total, rows: rows.map(rowToSummary) };
 }
 
@@ -25,8 +26,7 @@ export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: 
   const yearEnd = `${year}-12-31`;
   const yearStart = `${year - 1}-09-01`;
   const marks = subsidyCodes.map(() => '?').join(', ');
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `${SUMMARY.replace('SELECT p.id,', 'SELECT DISTINCT p.id,')}
        JOIN person_categories c ON c.person_id = p.id
        WHERE c.code IN (${marks}) AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
@@ -34,42 +34,38 @@ export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: 
        ORDER BY v.code, h.number`,
     )
     .all(...subsidyCodes, yearEnd, yearStart, year) as Parameters<typeof rowToSummary>[0][];
-  const cats = db.prepare(`SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`).pluck();
+  const cats = sql(db, `SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`).pluck();
   return rows.map((r) => ({ ...rowToSummary(r), categories: cats.all(r.id, ...subsidyCodes, yearEnd, yearStart) as string[] }));
 }
 
 export function enrolledByVillage(db: Database, year: number): Map<number, number> {
-  const rows = db
-    .prepare(`SELECT p.village_id AS v, count(*) AS n FROM enrollments e JOIN persons p ON p.id = e.person_id
+  const rows = sql(db, `SELECT p.village_id AS v, count(*) AS n FROM enrollments e JOIN persons p ON p.id = e.person_id
               WHERE e.coverage_year = ? AND e.status = 'active' GROUP BY p.village_id`)
     .all(year) as { v: number; n: number }[];
   return new Map(rows.map((r) => [r.v, r.n]));
 }
 
 export function targets(db: Database, year: number): Map<number, number> {
-  const rows = db.prepare('SELECT village_id AS v, target AS t FROM village_targets WHERE coverage_year = ?').all(year) as { v: number; t: number }[];
+  const rows = sql(db, 'SELECT village_id AS v, target AS t FROM village_targets WHERE coverage_year = ?').all(year) as { v: number; t: number }[];
   return new Map(rows.map((r) => [r.v, r.t]));
 }
 
 export function subsidyByDepartment(db: Database, year: number): { department: string; persons: number; subsidyFen: number }[] {
-  return db
-    .prepare(`SELECT department, count(*) AS persons, sum(subsidy_fen) AS subsidyFen FROM enrollments
+  return sql(db, `SELECT department, count(*) AS persons, sum(subsidy_fen) AS subsidyFen FROM enrollments
               WHERE coverage_year = ? AND status = 'active' AND subsidy_fen > 0 AND department IS NOT NULL
               GROUP BY department ORDER BY department`)
     .all(year) as { department: string; persons: number; subsidyFen: number }[];
 }
 
 export function paymentsByDay(db: Database, year: number): PaymentDay[] {
-  return db
-    .prepare(`SELECT paid_on AS paidOn, channel, count(*) AS count, sum(personal_fen) AS personalFen FROM enrollments
+  return sql(db, `SELECT paid_on AS paidOn, channel, count(*) AS count, sum(personal_fen) AS personalFen FROM enrollments
               WHERE coverage_year = ? AND status = 'active' GROUP BY paid_on, channel ORDER BY paid_on, channel`)
     .all(year) as PaymentDay[];
 }
 
 export function fujian5(db: Database): Fujian5Row[] {
   const kinds = Object.keys(OUT_OF_COUNTY) as OutOfCounty[];
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `SELECT v.id AS villageId, v.name AS villageName, count(p.id) AS population,
         sum(p.status = 'empty_registration') AS empty_registration, sum(p.status = 'deceased') AS deceased, sum(p.status = 'abroad') AS abroad,
         ${kinds.map((k) => `sum(p.status = 'active' AND p.out_of_county = '${k}') AS ${k}`).join(', ')}

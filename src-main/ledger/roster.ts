@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CertifiedCategory, Household, Person, PersonStatus } from '../api/contract';
 import { nameGrams, nameInitials, reverse } from './initials';
+import { sql } from './statements';
 
 const PERSON_SELECT = `
   SELECT p.*, h.number AS household_number, v.name AS village_name
@@ -49,17 +50,17 @@ export const rowToPerson = (r: PersonRow): Person => ({
 });
 
 export function getPerson(db: Database, id: number): Person | undefined {
-  const r = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  const r = sql(db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
   return r && rowToPerson(r);
 }
 
 export function findPersonByIdNumber(db: Database, idNumber: string): Person | undefined {
-  const r = db.prepare(`${PERSON_SELECT} WHERE p.id_number = ?`).get(idNumber) as PersonRow | undefined;
+  const r = sql(db, `${PERSON_SELECT} WHERE p.id_number = ?`).get(idNumber) as PersonRow | undefined;
   return r && rowToPerson(r);
 }
 
 export function householdMembers(db: Database, householdId: number): Person[] {
-  return (db.prepare(`${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.birth_date, p.id`).all(householdId) as PersonRow[]).map(rowToPerson);
+  return (sql(db, `${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.birth_date, p.id`).all(householdId) as PersonRow[]).map(rowToPerson);
 }
 
 export interface NewPerson {
@@ -77,10 +78,10 @@ export interface NewPerson {
 
 /** Prepared once per connection: bulk imports call this hundreds of thousands of times. */
 export function personWriter(db: Database) {
-  const insert = db.prepare(`INSERT INTO persons
+  const insert = sql(db, `INSERT INTO persons
     (id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, household_id, village_id, relation, residence, student, created_at, updated_at)
     VALUES (@idNumber, @idRev, @name, @initials, @sex, @birthDate, @phone, @phoneRev, @householdId, @villageId, @relation, @residence, @student, @at, @at)`);
-  const gram = db.prepare('INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
+  const gram = sql(db, 'INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
   return (p: NewPerson, at: string): number => {
     const id = Number(
       insert.run({ ...p, idRev: reverse(p.idNumber), initials: nameInitials(p.name), phoneRev: reverse(p.phone), at }).lastInsertRowid,
@@ -91,9 +92,9 @@ export function personWriter(db: Database) {
 }
 
 export function renamePerson(db: Database, id: number, name: string): void {
-  db.prepare('UPDATE persons SET name = ?, initials = ? WHERE id = ?').run(name, nameInitials(name), id);
-  db.prepare('DELETE FROM name_grams WHERE person_id = ?').run(id);
-  const gram = db.prepare('INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
+  sql(db, 'UPDATE persons SET name = ?, initials = ? WHERE id = ?').run(name, nameInitials(name), id);
+  sql(db, 'DELETE FROM name_grams WHERE person_id = ?').run(id);
+  const gram = sql(db, 'INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
   for (const g of nameGrams(name)) gram.run(g, id);
 }
 
@@ -103,23 +104,23 @@ export function patchPerson(db: Database, id: number, patch: Partial<Record<keyo
   for (const [k, col] of Object.entries(PATCHABLE)) {
     const v = patch[k as keyof typeof PATCHABLE];
     if (v === undefined) continue;
-    db.prepare(`UPDATE persons SET ${col} = ? WHERE id = ?`).run(v, id);
-    if (k === 'phone') db.prepare('UPDATE persons SET phone_rev = ? WHERE id = ?').run(reverse(v), id);
+    sql(db, `UPDATE persons SET ${col} = ? WHERE id = ?`).run(v, id);
+    if (k === 'phone') sql(db, 'UPDATE persons SET phone_rev = ? WHERE id = ?').run(reverse(v), id);
   }
-  db.prepare('UPDATE persons SET updated_at = ? WHERE id = ?').run(at, id);
+  sql(db, 'UPDATE persons SET updated_at = ? WHERE id = ?').run(at, id);
 }
 
 export function movePerson(db: Database, id: number, householdId: number, villageId: number, relation: string, at: string): void {
-  db.prepare('UPDATE persons SET household_id = ?, village_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(householdId, villageId, relation, at, id);
-  db.prepare('UPDATE households SET head_person_id = NULL WHERE head_person_id = ? AND id <> ?').run(id, householdId);
+  sql(db, 'UPDATE persons SET household_id = ?, village_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(householdId, villageId, relation, at, id);
+  sql(db, 'UPDATE households SET head_person_id = NULL WHERE head_person_id = ? AND id <> ?').run(id, householdId);
 }
 
 export function setStatus(db: Database, id: number, status: PersonStatus, on: string | null, at: string): void {
-  db.prepare('UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(status, on, at, id);
+  sql(db, 'UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(status, on, at, id);
 }
 
 export function setInsurance(db: Database, id: number, employeeInsured: boolean, outOfCounty: string | null, place: string, at: string): void {
-  db.prepare('UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(
+  sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(
     employeeInsured ? 1 : 0,
     outOfCounty,
     place,
@@ -157,26 +158,26 @@ const rowToHousehold = (r: HouseholdRow): Household => ({
 });
 
 export function getHousehold(db: Database, id: number): Household | undefined {
-  const r = db.prepare(`${HOUSEHOLD_SELECT} WHERE h.id = ?`).get(id) as HouseholdRow | undefined;
+  const r = sql(db, `${HOUSEHOLD_SELECT} WHERE h.id = ?`).get(id) as HouseholdRow | undefined;
   return r && rowToHousehold(r);
 }
 
 export function findHousehold(db: Database, villageId: number, number: string): Household | undefined {
-  const r = db.prepare(`${HOUSEHOLD_SELECT} WHERE h.village_id = ? AND h.number = ?`).get(villageId, number) as HouseholdRow | undefined;
+  const r = sql(db, `${HOUSEHOLD_SELECT} WHERE h.village_id = ? AND h.number = ?`).get(villageId, number) as HouseholdRow | undefined;
   return r && rowToHousehold(r);
 }
 
 export function listHouseholds(db: Database, villageId: number): Household[] {
-  return (db.prepare(`${HOUSEHOLD_SELECT} WHERE h.village_id = ? ORDER BY h.number`).all(villageId) as HouseholdRow[]).map(rowToHousehold);
+  return (sql(db, `${HOUSEHOLD_SELECT} WHERE h.village_id = ? ORDER BY h.number`).all(villageId) as HouseholdRow[]).map(rowToHousehold);
 }
 
 export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {
-  return Number(db.prepare('INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid);
+  return Number(sql(db, 'INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid);
 }
 
 export function updateHousehold(db: Database, id: number, address: string | undefined, headPersonId: number | null | undefined): void {
-  if (address !== undefined) db.prepare('UPDATE households SET address = ? WHERE id = ?').run(address, id);
-  if (headPersonId !== undefined) db.prepare('UPDATE households SET head_person_id = ? WHERE id = ?').run(headPersonId, id);
+  if (address !== undefined) sql(db, 'UPDATE households SET address = ? WHERE id = ?').run(address, id);
+  if (headPersonId !== undefined) sql(db, 'UPDATE households SET head_person_id = ? WHERE id = ?').run(headPersonId, id);
 }
 
 interface CategoryRow {
@@ -204,18 +205,17 @@ const rowToCategory = (r: CategoryRow): CertifiedCategory => ({
 });
 
 export function personCategories(db: Database, personId: number): CertifiedCategory[] {
-  return (db.prepare('SELECT * FROM person_categories WHERE person_id = ? ORDER BY valid_from, id').all(personId) as CategoryRow[]).map(rowToCategory);
+  return (sql(db, 'SELECT * FROM person_categories WHERE person_id = ? ORDER BY valid_from, id').all(personId) as CategoryRow[]).map(rowToCategory);
 }
 
 export function getCategory(db: Database, id: number): CertifiedCategory | undefined {
-  const r = db.prepare('SELECT * FROM person_categories WHERE id = ?').get(id) as CategoryRow | undefined;
+  const r = sql(db, 'SELECT * FROM person_categories WHERE id = ?').get(id) as CategoryRow | undefined;
   return r && rowToCategory(r);
 }
 
 /** Codes certified for the person on a date (valid_from ≤ date ≤ valid_to). */
 export function categoriesOn(db: Database, personId: number, on: string): string[] {
-  return db
-    .prepare('SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)')
+  return sql(db, 'SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)')
     .pluck()
     .all(personId, on, on) as string[];
 }
@@ -226,8 +226,7 @@ export function insertCategory(
   at: string,
 ): CertifiedCategory {
   const id = Number(
-    db
-      .prepare(`INSERT INTO person_categories (person_id, code, department, valid_from, valid_to, source, source_on, created_by, created_at)
+    sql(db, `INSERT INTO person_categories (person_id, code, department, valid_from, valid_to, source, source_on, created_by, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(c.personId, c.code, c.department, c.validFrom, c.validTo, c.source, c.sourceOn, c.createdBy, at).lastInsertRowid,
   );
@@ -235,5 +234,5 @@ export function insertCategory(
 }
 
 export function endCategory(db: Database, id: number, validTo: string): void {
-  db.prepare('UPDATE person_categories SET valid_to = ? WHERE id = ?').run(validTo, id);
+  sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(validTo, id);
 }

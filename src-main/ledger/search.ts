@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PersonSummary } from '../api/contract';
 import { reverse } from './initials';
+import { sql } from './statements';
 
 const SUMMARY = `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.village_id, v.name AS village_name,
   p.household_id, h.number AS household_number, p.status
@@ -44,9 +45,9 @@ export function searchPersons(db: Database, raw: string, limit = 50): PersonSumm
   const q = raw.replace(/\s+/g, '');
   if (!q) return [];
   const found = new Map<number, PersonSummary>();
-  const take = (sql: string, ...params: unknown[]) => {
+  const take = (where: string, ...params: unknown[]) => {
     if (found.size >= limit) return;
-    for (const r of db.prepare(`${SUMMARY} WHERE ${sql} LIMIT ?`).all(...params, limit) as Row[]) {
+    for (const r of sql(db, `${SUMMARY} WHERE ${where} LIMIT ?`).all(...params, limit) as Row[]) {
       if (found.size >= limit) break;
       if (!found.has(r.id)) found.set(r.id, rowToSummary(r));
     }

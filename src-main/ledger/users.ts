@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { SessionUser } from '../api/contract';
+import { sql } from './statements';
 
 // scrypt with N=2^15: ~50 ms a login on an office PC, slow enough to make guessing costly.
 const N = 32768;
@@ -52,36 +53,35 @@ const toUser = (r: UserRow): UserRecord => ({
 });
 
 export function findUser(db: Database, username: string): UserRecord | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  const r = sql(db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
   return r && toUser(r);
 }
 
 export function getUser(db: Database, id: number): UserRecord | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const r = sql(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return r && toUser(r);
 }
 
 export function listUsers(db: Database): UserRecord[] {
-  return (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
+  return (sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
 }
 
 export function countUsers(db: Database): number {
-  return db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  return sql(db, 'SELECT count(*) FROM users').pluck().get() as number;
 }
 
 export function insertUser(db: Database, u: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string }, at: string): UserRecord {
-  const info = db
-    .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+  const info = sql(db, 'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(u.username, u.displayName, u.role, hashPassword(u.password), at);
   return getUser(db, Number(info.lastInsertRowid))!;
 }
 
 export function setPasswordHash(db: Database, id: number, password: string): void {
-  db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), id);
+  sql(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), id);
 }
 
 export function setDisabled(db: Database, id: number, disabled: boolean): void {
-  db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+  sql(db, 'UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
 }
 
 export const publicUser = (u: UserRecord): SessionUser & { disabled: boolean } => ({

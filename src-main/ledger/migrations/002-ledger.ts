@@ -101,6 +101,14 @@ export const m002Ledger: Migration = {
         last INTEGER NOT NULL
       ) STRICT;
 
+      -- A quote's basis is frozen with each enrollment, but thousands share the same one:
+      -- each distinct basis is stored once.
+      CREATE TABLE frozen_bases (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE enrollments (
         id INTEGER PRIMARY KEY,
         person_id INTEGER NOT NULL REFERENCES persons (id),
@@ -119,6 +127,7 @@ export const m002Ledger: Migration = {
         benefit_end TEXT NOT NULL CHECK ${DATE('benefit_end')},
         receipt_no TEXT NOT NULL UNIQUE,
         quote_json TEXT NOT NULL,
+        basis_id INTEGER NOT NULL REFERENCES frozen_bases (id),
         status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'voided')),
         void_reason TEXT,
         voided_by TEXT,

@@ -156,3 +156,20 @@ describe('refunds (瑞州: identity certified after payment)', () => {
     expect(await t.call('enroll.refund', { id: e.id })).toMatchObject({ ok: false, error: { message: '本地政策没有“缴费后认定资助身份退费”的规定。' } });
   });
 });
+
+describe('the frozen quote', () => {
+  beforeEach(() => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+  });
+
+  it('reads back exactly the quote that was computed, sharing one stored basis', async () => {
+    const { persons } = await seedHousehold(t, [{ name: '冻结甲', birth: '1960-01-01' }, { name: '冻结乙', birth: '1961-01-01' }]);
+    for (const p of persons) await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
+    const args = { coverageYear: 2024, tier: 1 as const, paidOn: '2023-11-02' };
+    const expected = await t.ok('enroll.quote', { personId: persons[0]!.id, ...args });
+    const e1 = await t.ok('enroll.person', { personId: persons[0]!.id, ...args, channel: '现金' });
+    await t.ok('enroll.person', { personId: persons[1]!.id, ...args, channel: '现金' });
+    expect(e1.quote).toEqual(expected);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM frozen_bases').pluck().get()).toBe(1);
+  });
+});
