@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Layout, Menu, Typography } from 'antd';
-import type { Office } from '../src-main/api/contract';
+import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import type { Office, SessionUser } from '../src-main/api/contract';
 import { invoke } from './api';
 import { OfficeContext, officeTitle } from './office';
+import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
@@ -11,13 +12,25 @@ const PAGES = [{ key: 'settings', label: '设置', render: () => <SettingsPage /
 export function App() {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0].key);
+  const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
 
   useEffect(() => {
     void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
+    void invoke('session.get', {}).then((r) => r.ok && setSession(r.value));
   }, []);
+
+  async function logout() {
+    await invoke('session.logout', {});
+    setSession({ user: null, loginRequired: true });
+  }
 
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
   const officeState = useMemo(() => ({ office, setOffice }), [office]);
+
+  if (!session) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
+  if (session.loginRequired && !session.user) {
+    return <LoginPage onLogin={(user) => setSession({ user, loginRequired: true })} />;
+  }
 
   return (
     <OfficeContext.Provider value={officeState}>
@@ -27,6 +40,14 @@ export function App() {
           <span className="office" data-testid="header-office">
             {officeTitle(office)}
           </span>
+          {session.user && (
+            <span style={{ marginLeft: 'auto' }}>
+              <span data-testid="header-user">{session.user.displayName}</span>
+              <Button type="link" onClick={() => void logout()} style={{ color: '#fff' }}>
+                退出
+              </Button>
+            </span>
+          )}
         </Layout.Header>
         <Layout>
           <Layout.Sider width={180} theme="light">

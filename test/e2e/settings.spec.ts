@@ -99,3 +99,25 @@ test('the API refuses calls without the launch token, from another origin or ano
   });
   expect(rebound.status()).toBe(421);
 });
+
+test('once the office has users, the clerk logs in before working', async ({ page, host, request }) => {
+  const html = await (await request.get(host.url)).text();
+  const token = /name="canbao-token" content="([^"]+)"/.exec(html)![1]!;
+  const api = (name: string, data: unknown) => request.post(`${host.url}api/${name}`, { data, headers: { 'x-canbao-token': token } });
+  expect((await (await api('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' })).json()).ok).toBe(true);
+  await api('session.logout', {});
+
+  await page.goto(host.url);
+  await expect(page.getByText('登录参保台账')).toBeVisible();
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '登 录' }).click();
+  await expect(page.getByRole('alert')).toContainText('用户名或密码不对');
+  await screenshot(page, 'login-1366');
+  await page.getByLabel('密码').fill('secret1');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('header-user')).toHaveText('王所长');
+  await page.getByLabel('乡镇/街道').fill('栗子乡');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('header-office')).toHaveText('栗子乡');
+});
