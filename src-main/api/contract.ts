@@ -39,11 +39,14 @@ import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/co
 import type { SubsidyTable } from '../domain/policy/table';
 import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
+import type { ImportBatch, ImportKind, ImportPreview } from './types/excel';
+import type { FieldKey } from '../domain/import/fields';
 import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
 
 export type * from './types/roster';
 export type * from './types/enroll';
 export type * from './types/reports';
+export type * from './types/excel';
 export type { SubsidyTable };
 
 type Empty = Record<string, never>;
@@ -128,6 +131,12 @@ export interface Api {
   'reports.subsidyLedger': { input: { coverageYear: number }; output: { departments: DepartmentSubsidy[]; rows: Enrollment[] } };
   'reports.payments': { input: { coverageYear: number }; output: PaymentDay[] };
   'reports.fujian5': { input: { coverageYear: number }; output: Fujian5Row[] };
+
+  'import.preview': { input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>> }; output: ImportPreview };
+  'import.report': { input: { token: string; file: string }; output: { file: string; rows: number } };
+  'import.commit': { input: { token: string }; output: ImportBatch };
+  'import.batches': { input: Empty; output: ImportBatch[] };
+  'import.undo': { input: { batchId: number }; output: ImportBatch };
 
   'ledger.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };

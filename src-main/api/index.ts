@@ -1,6 +1,7 @@
 import type { HandlerMap } from './handler';
 import { backupHandlers } from './backup';
 import { enrollHandlers } from './enroll';
+import { excelHandlers } from './excel';
 import { officeHandlers } from './office';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
@@ -14,6 +15,7 @@ export const handlers = {
   ...enrollHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...excelHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

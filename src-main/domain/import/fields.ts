@@ -1,0 +1,136 @@
+// The fields an import can fill, the header words each department uses for them, and the
+// header row found below any title rows. Pure: works on rows of text.
+
+export type FieldKey =
+  | 'name'
+  | 'idNumber'
+  | 'phone'
+  | 'village'
+  | 'householdNumber'
+  | 'relation'
+  | 'address'
+  | 'category'
+  | 'validFrom'
+  | 'paidOn'
+  | 'amount'
+  | 'tier'
+  | 'channel'
+  | 'coverageYear'
+  | 'outOfCounty'
+  | 'outOfCountyPlace';
+
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  phone: '联系电话',
+  village: '村（社区）',
+  householdNumber: '户号',
+  relation: '与户主关系',
+  address: '住址',
+  category: '人员类别',
+  validFrom: '认定日期',
+  paidOn: '缴费日期',
+  amount: '缴费金额',
+  tier: '档次',
+  channel: '缴费方式',
+  coverageYear: '参保年度',
+  outOfCounty: '县外参保情况',
+  outOfCountyPlace: '现参保地',
+};
+
+// Compared after normalize(): no spaces, brackets or punctuation, full-width folded.
+export const SYNONYMS: Record<FieldKey, string[]> = {
+  name: ['姓名', '参保人姓名', '人员姓名', '户主姓名', '缴费人姓名', '名字'],
+  idNumber: ['身份证号', '公民身份号码', '证件号码', '身份证号码', '身份证', '证件号', '居民身份证号码', '公民身份证号码', '社会保障号码'],
+  phone: ['联系电话', '手机号码', '电话', '手机号', '联系方式', '电话号码'],
+  village: ['村', '社区', '村社区', '村居', '所属村', '村名', '村委会', '所在村', '村社区名称'],
+  householdNumber: ['户号', '户编号', '家庭户号'],
+  relation: ['与户主关系', '户主关系', '关系'],
+  address: ['住址', '家庭住址', '地址', '户籍地址'],
+  category: ['人员类别', '资助类别', '身份类别', '类别', '特殊人员类别', '人员身份', '对象类别'],
+  validFrom: ['认定日期', '认定时间', '纳入时间', '享受时间', '起始日期'],
+  paidOn: ['缴费日期', '缴费时间', '缴款日期', '缴费日'],
+  amount: ['缴费金额', '金额', '缴费金额元', '实缴金额', '个人缴费'],
+  tier: ['档次', '参保档次', '缴费档次'],
+  channel: ['缴费方式', '缴费渠道', '缴费途径'],
+  coverageYear: ['参保年度', '缴费年度', '年度', '费款所属期'],
+  outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况'],
+  outOfCountyPlace: ['现参保地', '参保地'],
+};
+
+export function normalizeHeader(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s()（）[\]【】:：*＊/、.。\-—_]/g, '')
+    .replace(/（.*?）|\(.*?\)/g, '')
+    .toLowerCase();
+}
+
+const LOOKUP = new Map<string, FieldKey>();
+for (const [k, words] of Object.entries(SYNONYMS) as [FieldKey, string[]][]) for (const w of words) LOOKUP.set(normalizeHeader(w), k);
+
+export function fieldForHeader(header: string): FieldKey | undefined {
+  const n = normalizeHeader(header);
+  if (!n) return undefined;
+  const exact = LOOKUP.get(n);
+  if (exact) return exact;
+  // "身份证号（必填）", "缴费金额（元）" and the like: a synonym that starts the header.
+  let best: { key: FieldKey; len: number } | undefined;
+  for (const [w, k] of LOOKUP) if (w.length >= 2 && n.startsWith(w) && (!best || w.length > best.len)) best = { key: k, len: w.length };
+  return best?.key;
+}
+
+export type Mapping = Partial<Record<FieldKey, number>>;
+
+export interface HeaderGuess {
+  /** Index (0-based, among the rows given) of the first data row. */
+  dataStart: number;
+  headers: string[];
+  mapping: Mapping;
+}
+
+/**
+ * The header is the row among the first rows with the most recognised column names (a
+ * title row above it has one long cell). Under merged headers the row below may hold the
+ * rest of the names (资助标准 / 金额(元)), so blanks are filled from it and data starts
+ * one row later.
+ */
+export function guessHeader(rows: string[][], required: FieldKey[]): HeaderGuess | null {
+  let best: HeaderGuess | null = null;
+  let bestScore = 0;
+  // A merged candidate must recognise more than the plain row would, so a title row
+  // merged with the real header below never wins over that header itself.
+  const consider = (headers: string[], dataStart: number, penalty = 0) => {
+    const mapping = mapHeaders(headers);
+    const score = Object.keys(mapping).length * 2 + required.filter((f) => f in mapping).length - penalty;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { dataStart, headers: headers.map((c) => c.trim()), mapping };
+    }
+  };
+  for (let i = 0; i < Math.min(rows.length, 30); i++) {
+    const row = rows[i]!;
+    consider(row, i + 1);
+    const below = rows[i + 1];
+    if (below && row.some((c) => !c.trim())) {
+      const width = Math.max(row.length, below.length);
+      consider(Array.from({ length: width }, (_, j) => (row[j]?.trim() ? row[j]! : (below[j] ?? ''))), i + 2, 1);
+    }
+  }
+  const found = best as HeaderGuess | null;
+  return found && Object.keys(found.mapping).length >= 2 ? found : null;
+}
+
+export function mapHeaders(headers: string[]): Mapping {
+  const mapping: Mapping = {};
+  headers.forEach((h, i) => {
+    const f = fieldForHeader(h);
+    if (f && mapping[f] === undefined) mapping[f] = i;
+  });
+  return mapping;
+}
+
+/** A file layout's fingerprint: the same department's next list maps the same way. */
+export function layoutSignature(headers: string[]): string {
+  return headers.map(normalizeHeader).join('|');
+}

@@ -1,0 +1,111 @@
+// Checking one data row of each import kind. Pure: the ledger-dependent checks (village
+// exists, ID already held by another name) come after, in the pipeline.
+import { parseIdNumber } from '../idnumber';
+import type { FieldKey, Mapping } from './fields';
+import { cleanCell, parseDateCell, parseTierCell, parseYuanCell } from './values';
+
+export interface Problem {
+  row: number;
+  field: FieldKey | null;
+  message: string;
+}
+
+export const cell = (cells: string[], mapping: Mapping, f: FieldKey) => {
+  const i = mapping[f];
+  return i === undefined ? '' : (cells[i] ?? '');
+};
+
+export function checkIdCell(raw: string, row: number, today: string): { id: string; birthDate: string; sex: 'male' | 'female' } | Problem {
+  const s = cleanCell(raw);
+  if (!s) return { row, field: 'idNumber', message: '身份证号为空。' };
+  // Excel shows a long number stored as a number as 5.00235E+17 or with trailing zeros.
+  if (/^\d{16,18}$/.test(s) && /000$/.test(s) && parseIdNumber(s, today).ok === false) {
+    return { row, field: 'idNumber', message: `身份证号 ${s} 疑似被存成了数字，后几位已丢失（变成了 0）。请把该列设为文本后重新录入。` };
+  }
+  const r = parseIdNumber(s, today);
+  if (!r.ok) return { row, field: 'idNumber', message: r.message };
+  return { id: r.value.id, birthDate: r.value.birthDate, sex: r.value.sex };
+}
+
+export const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'message' in x && 'field' in x;
+
+export interface RosterRecord {
+  row: number;
+  idNumber: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  name: string;
+  phone: string;
+  village: string;
+  householdNumber: string;
+  relation: string;
+  address: string;
+}
+
+export function parseRosterRow(cells: string[], mapping: Mapping, row: number, today: string): RosterRecord | Problem {
+  const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
+  if (isProblem(id)) return id;
+  const name = cell(cells, mapping, 'name').trim();
+  if (!name) return { row, field: 'name', message: '姓名为空。' };
+  const village = cell(cells, mapping, 'village').trim();
+  if (!village) return { row, field: 'village', message: '村（社区）为空。' };
+  const householdNumber = cleanCell(cell(cells, mapping, 'householdNumber'));
+  if (!householdNumber) return { row, field: 'householdNumber', message: '户号为空。' };
+  const phone = cleanCell(cell(cells, mapping, 'phone'));
+  if (phone && !/^(\d{7,12}|1\d{10}|\d{3,4}-\d{7,8})$/.test(phone)) return { row, field: 'phone', message: `联系电话“${phone}”格式不对。` };
+  return {
+    row,
+    idNumber: id.id,
+    birthDate: id.birthDate,
+    sex: id.sex,
+    name,
+    phone,
+    village,
+    householdNumber,
+    relation: cell(cells, mapping, 'relation').trim().slice(0, 10),
+    address: cell(cells, mapping, 'address').trim().slice(0, 100),
+  };
+}
+
+export interface CategoryRecord {
+  row: number;
+  idNumber: string;
+  name: string;
+  label: string;
+  validFrom: string | null;
+}
+
+export function parseCategoryRow(cells: string[], mapping: Mapping, row: number, today: string): CategoryRecord | Problem {
+  const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
+  if (isProblem(id)) return id;
+  const rawDate = cell(cells, mapping, 'validFrom');
+  const validFrom = rawDate.trim() ? parseDateCell(rawDate) : null;
+  if (rawDate.trim() && !validFrom) return { row, field: 'validFrom', message: `认定日期“${rawDate}”不是有效日期。` };
+  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), label: cell(cells, mapping, 'category').trim(), validFrom };
+}
+
+export interface PaymentRecord {
+  row: number;
+  idNumber: string;
+  name: string;
+  paidOn: string;
+  amountFen: number;
+  tier: 1 | 2 | null;
+  channel: string;
+  coverageYear: number | null;
+}
+
+export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, today: string): PaymentRecord | Problem {
+  const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
+  if (isProblem(id)) return id;
+  const paidOn = parseDateCell(cell(cells, mapping, 'paidOn'));
+  if (!paidOn) return { row, field: 'paidOn', message: `缴费日期“${cell(cells, mapping, 'paidOn')}”不是有效日期。` };
+  const amountFen = parseYuanCell(cell(cells, mapping, 'amount'));
+  if (amountFen === null || amountFen < 0) return { row, field: 'amount', message: `缴费金额“${cell(cells, mapping, 'amount')}”不是有效金额。` };
+  const rawTier = cell(cells, mapping, 'tier');
+  const tier = rawTier.trim() ? parseTierCell(rawTier) : null;
+  if (rawTier.trim() && tier === null) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
+  const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
+  const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
+  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), paidOn, amountFen, tier, channel: cell(cells, mapping, 'channel').trim() || '导入', coverageYear };
+}

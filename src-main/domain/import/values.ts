@@ -1,0 +1,44 @@
+// Turning the text of a spreadsheet cell into a value, the way offices type them.
+import { formatIsoDate, isIsoDate, addDays } from '../dates';
+
+/** Full-width digits and letters folded, spaces and stray apostrophes (Excel's text marker) gone. */
+export function cleanCell(s: string): string {
+  return s.normalize('NFKC').replace(/^'/, '').replace(/\s+/g, '').trim();
+}
+
+/**
+ * 2023-11-01, 2023/11/1, 2023.11.01, 2023年11月1日, 20231101, or an Excel date serial
+ * (days since 1899-12-30, as a date cell stores it).
+ */
+export function parseDateCell(raw: string): string | null {
+  const s = cleanCell(raw);
+  if (!s) return null;
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const d = formatIsoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return isIsoDate(d) ? d : null;
+  }
+  m = /^(\d{5})(\.\d+)?$/.exec(s);
+  if (m) {
+    const serial = Number(m[1]);
+    if (serial > 20000 && serial < 80000) return addDays('1899-12-30', serial);
+  }
+  return null;
+}
+
+/** 380, 380.00, ￥380, 380元 → 38000 fen; null when not an amount. */
+export function parseYuanCell(raw: string): number | null {
+  const s = cleanCell(raw).replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [int, dec = ''] = s.replace('-', '').split('.');
+  const fen = Number(int) * 100 + Number(dec.padEnd(2, '0'));
+  return s.startsWith('-') ? -fen : fen;
+}
+
+/** 一档/1/一/档次一 → 1; 二档/2 → 2. */
+export function parseTierCell(raw: string): 1 | 2 | null {
+  const s = cleanCell(raw);
+  if (/^(1|一|一档|档次一|第一档|1档)$/.test(s)) return 1;
+  if (/^(2|二|二档|档次二|第二档|2档)$/.test(s)) return 2;
+  return null;
+}

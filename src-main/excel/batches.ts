@@ -1,0 +1,72 @@
+// Import batches: the record of each commit, what it changed row by row, and undo.
+import type { Database } from 'better-sqlite3';
+import { sql } from '../ledger/statements';
+
+export interface BatchChanges {
+  add(entity: string, entityId: number, op: 'insert' | 'update', before?: unknown): void;
+}
+
+export function openBatch(db: Database, b: { kind: string; fileName: string; fileHash: string; actor: string; at: string; options?: unknown }): { id: number; changes: BatchChanges } {
+  const id = Number(
+    sql(db, 'INSERT INTO import_batches (kind, file_name, file_hash, actor, at, counts_json, options_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      b.kind,
+      b.fileName,
+      b.fileHash,
+      b.actor,
+      b.at,
+      '{}',
+      JSON.stringify(b.options ?? {}),
+    ).lastInsertRowid,
+  );
+  let seq = 0;
+  const insert = sql(db, 'INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) VALUES (?, ?, ?, ?, ?, ?)');
+  return {
+    id,
+    changes: { add: (entity, entityId, op, before) => void insert.run(id, ++seq, entity, entityId, op, before === undefined ? null : JSON.stringify(before)) },
+  };
+}
+
+export function closeBatch(db: Database, id: number, counts: unknown): void {
+  sql(db, 'UPDATE import_batches SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), id);
+}
+
+export interface BatchRow {
+  id: number;
+  kind: string;
+  fileName: string;
+  fileHash: string;
+  actor: string;
+  at: string;
+  counts: Record<string, number>;
+  undoneAt: string | null;
+}
+
+export function listBatches(db: Database): BatchRow[] {
+  return (
+    sql(db, 'SELECT id, kind, file_name, file_hash, actor, at, counts_json, undone_at FROM import_batches ORDER BY id DESC').all() as {
+      id: number;
+      kind: string;
+      file_name: string;
+      file_hash: string;
+      actor: string;
+      at: string;
+      counts_json: string;
+      undone_at: string | null;
+    }[]
+  ).map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, fileHash: r.file_hash, actor: r.actor, at: r.at, counts: JSON.parse(r.counts_json) as Record<string, number>, undoneAt: r.undone_at }));
+}
+
+export function batchChanges(db: Database, id: number): { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[] {
+  return (
+    sql(db, 'SELECT entity, entity_id, op, before_json FROM import_changes WHERE batch_id = ? ORDER BY seq DESC').all(id) as {
+      entity: string;
+      entity_id: number;
+      op: 'insert' | 'update';
+      before_json: string | null;
+    }[]
+  ).map((r) => ({ entity: r.entity, entityId: r.entity_id, op: r.op, before: r.before_json === null ? null : JSON.parse(r.before_json) }));
+}
+
+export function markUndone(db: Database, id: number, by: string, at: string): void {
+  sql(db, 'UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, id);
+}

@@ -1,0 +1,105 @@
+// The import pipeline shared by every kind: read the file, find the header, map the
+// columns, check each row, and hold the result until the clerk commits or drops it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIELD_LABELS, guessHeader, layoutSignature, type FieldKey, type Mapping } from '../domain/import/fields';
+import { readTable, TableReadError, type ReadOptions } from './table';
+
+export interface RowProblem {
+  row: number;
+  field: FieldKey | null;
+  message: string;
+}
+
+export interface ReadResult<R> {
+  fileName: string;
+  fileHash: string;
+  headers: string[];
+  mapping: Mapping;
+  signature: string;
+  dataStart: number;
+  rows: number;
+  records: R[];
+  problems: RowProblem[];
+  /** The original cells of every data row with a problem, for the report. */
+  badRows: Map<number, string[]>;
+}
+
+export type RowParser<R> = (cells: string[], mapping: Mapping, row: number) => R | RowProblem;
+
+export async function fileHash(file: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * One pass over the file: the first rows are held back until the header is found, then
+ * every row is parsed as it streams by. `mapping` overrides the guess (the clerk's
+ * correction, or the one remembered for this layout).
+ */
+export async function readForImport<R>(
+  file: string,
+  opts: { required: FieldKey[]; parse: RowParser<R>; mapping?: (signature: string, guessed: Mapping) => Mapping; read?: ReadOptions },
+): Promise<ReadResult<R>> {
+  const head: { cells: string[]; row: number }[] = [];
+  let guess: ReturnType<typeof guessHeader> = null;
+  let mapping: Mapping = {};
+  let signature = '';
+  let rows = 0;
+  const records: R[] = [];
+  const problems: RowProblem[] = [];
+  const badRows = new Map<number, string[]>();
+
+  const take = (cells: string[], row: number) => {
+    if (cells.every((c) => !c.trim())) return;
+    rows++;
+    const r = opts.parse(cells, mapping, row);
+    if (r && typeof r === 'object' && 'message' in r && 'row' in r && 'field' in r) {
+      problems.push(r as RowProblem);
+      badRows.set(row, cells);
+    } else records.push(r as R);
+  };
+  const decide = () => {
+    guess = guessHeader(head.map((h) => h.cells), opts.required);
+    if (!guess) throw new TableReadError(`找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`);
+    signature = layoutSignature(guess.headers);
+    mapping = opts.mapping ? opts.mapping(signature, guess.mapping) : guess.mapping;
+    const missing = opts.required.filter((f) => mapping[f] === undefined);
+    if (missing.length) throw new TableReadError(`文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。请在列对应关系中指定。`);
+    for (const h of head.slice(guess.dataStart)) take(h.cells, h.row);
+  };
+
+  await readTable(
+    file,
+    (cells, row) => {
+      if (!guess) {
+        head.push({ cells, row });
+        if (head.length === 30) decide();
+        return;
+      }
+      take(cells, row);
+    },
+    { yieldEvery: yieldToLoop, ...opts.read },
+  );
+  if (!guess) {
+    if (!head.length) throw new TableReadError('文件里没有任何数据。');
+    decide();
+  }
+  const g = guess as unknown as NonNullable<ReturnType<typeof guessHeader>>;
+  return {
+    fileName: path.basename(file),
+    fileHash: await fileHash(file),
+    headers: g.headers,
+    mapping,
+    signature,
+    dataStart: g.dataStart,
+    rows,
+    records,
+    problems,
+    badRows,
+  };
+}
