@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { saveUpload } from '../api/excel';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// A million-row roster saved by Excel is ~60 MB; leave room for larger lists.
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,12 +59,12 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+async function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -95,20 +98,41 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname === '/upload') return handleUpload(req, res, url.searchParams.get('name') ?? 'upload');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方式。');
     return serveStatic(res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
-    if (req.method !== 'POST') return refuse(res, 405, '接口只接受 POST 请求。');
+  /** Same-origin, token-bearing POSTs only; answers the refusal itself and returns false. */
+  function admitted(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (req.method !== 'POST') {
+      refuse(res, 405, '接口只接受 POST 请求。');
+      return false;
+    }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return refuse(res, 403, '拒绝访问：请求来自其他网站。');
+      refuse(res, 403, '拒绝访问：请求来自其他网站。');
+      return false;
     }
     const given = req.headers['x-canbao-token'];
     if (typeof given !== 'string' || !sameToken(given, token)) {
-      return refuse(res, 401, '拒绝访问：缺少或错误的访问令牌，请重新打开 canbao 页面。');
+      refuse(res, 401, '拒绝访问：缺少或错误的访问令牌，请重新打开 canbao 页面。');
+      return false;
     }
+    return true;
+  }
+
+  // The browser cannot hand the main process a file path, so files come up as bytes and
+  // the handlers get the path they were saved under.
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    if (!admitted(req, res)) return;
+    const body = await readBody(req, MAX_UPLOAD_BYTES);
+    if (body === null) return refuse(res, 413, '文件太大（超过 512 MB）。');
+    sendJson(res, 200, { ok: true, value: { file: saveUpload(opts.ctx.dataDir, name, body) } });
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    if (!admitted(req, res)) return;
     const body = await readBody(req);
     if (body === null) return refuse(res, 413, '提交的内容太大。');
     let arg: unknown = {};
