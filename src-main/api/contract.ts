@@ -39,7 +39,7 @@ import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/co
 import type { SubsidyTable } from '../domain/policy/table';
 import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
-import type { ImportBatch, ImportKind, ImportPreview } from './types/excel';
+import type { ExportKind, ImportBatch, ImportKind, ImportPreview } from './types/excel';
 import type { FieldKey } from '../domain/import/fields';
 import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
 
@@ -137,6 +137,11 @@ export interface Api {
   'import.commit': { input: { token: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number }; output: ImportBatch };
+
+  'export.write': {
+    input: { kind: ExportKind; coverageYear: number; villageId?: number; file?: string };
+    output: { file: string; rows: number };
+  };
 
   'ledger.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };

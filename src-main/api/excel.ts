@@ -12,7 +12,9 @@ import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { sql } from '../ledger/statements';
 import type { ImportBatch, ImportPreview } from './contract';
-import { idOf } from './fields';
+import { coverageYear, idOf } from './fields';
+import { EXPORT_TITLES, writeExport } from '../excel/exports';
+import { officePolicy } from '../ledger/enrollments';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, loginRequired, reads, writes } from './handler';
 
@@ -139,6 +141,25 @@ export const excelHandlers = {
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });
     return toBatch(listBatches(ctx.db).find((x) => x.id === b.id)!);
   }),
+};
+
+const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], { error: '导出类型不对。' });
+
+export const exportHandlers = {
+  'export.write': reads(
+    z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional(), file: z.string().min(1).optional() }),
+    async (ctx, arg) => {
+      const id = officePolicy(ctx.db, arg.coverageYear);
+      const file = arg.file ?? path.join(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}-${Date.now()}.xlsx`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      try {
+        const rows = await writeExport(arg.kind, { db: ctx.db, policy: id ? ctx.policies.get(id) : undefined, coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
+        return { file, rows };
+      } catch (e) {
+        throw new Refusal('unavailable', `导出没有完成：${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  ),
 };
 
 export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');

@@ -1,7 +1,7 @@
 import type { HandlerMap } from './handler';
 import { backupHandlers } from './backup';
 import { enrollHandlers } from './enroll';
-import { excelHandlers } from './excel';
+import { excelHandlers, exportHandlers } from './excel';
 import { officeHandlers } from './office';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
@@ -16,6 +16,7 @@ export const handlers = {
   ...reportHandlers,
   ...backupHandlers,
   ...excelHandlers,
+  ...exportHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

@@ -30,3 +30,5 @@ export interface ImportBatch {
   counts: Record<string, number>;
   undoneAt: string | null;
 }
+
+export type ExportKind = 'fujian1' | 'fujian2' | 'fujian3' | 'fujian4' | 'fujian5' | 'notEnrolled' | 'zeroDeclarations' | 'subsidyLedger' | 'payments';

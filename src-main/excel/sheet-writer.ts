@@ -1,0 +1,162 @@
+// Writes one printable sheet in the county's layout: a merged title, one or two header rows
+// (merged where the notice merges them), borders, 宋体, column widths, A4 with the header
+// rows repeated on every printed page and fitted to the page width. Streams rows, without
+// shared strings, so a million-row list costs what exceljs's own writer costs.
+import ExcelJS from 'exceljs';
+
+export interface HeaderCell {
+  text: string;
+  /** Columns this cell spans in the first header row (default 1). */
+  span?: number;
+  /** Columns under a spanning cell, in the second header row. */
+  children?: string[];
+}
+
+export interface SheetSpec {
+  title: string;
+  /** A line under the title (填报单位、日期 …), left as blanks to fill by hand when absent. */
+  subtitle?: string;
+  headers: HeaderCell[];
+  widths: number[];
+  /** Columns (0-based) kept as text, so ID numbers stay whole when the file is opened. */
+  textColumns?: number[];
+  /** A dropdown on a column, as in 附件4. */
+  dropdown?: { column: number; options: string[] };
+  landscape?: boolean;
+  /** Rows to leave blank at the end for the village to fill in. */
+  blankRows?: number;
+}
+
+const FONT = { name: '宋体', size: 11 };
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/** Column units a text takes in 宋体 11: a CJK character is two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+export class SheetWriter {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly ws: ExcelJS.Worksheet;
+  private readonly text: Set<number>;
+  private readonly width: number;
+  rows = 0;
+
+  constructor(
+    file: string,
+    private readonly spec: SheetSpec,
+  ) {
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
+    this.width = spec.widths.length;
+    this.text = new Set(spec.textColumns ?? []);
+    this.ws = this.wb.addWorksheet(spec.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
+      pageSetup: {
+        paperSize: 9, // A4
+        orientation: spec.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    });
+    this.ws.columns = spec.widths.map((w) => ({ width: w }));
+    this.writeHead();
+  }
+
+  private writeHead(): void {
+    const { spec, ws, width } = this;
+    const title = ws.addRow([spec.title]);
+    title.font = { ...FONT, size: 16, bold: true };
+    title.alignment = { horizontal: 'center', vertical: 'middle' };
+    title.height = 30;
+    ws.mergeCells(1, 1, 1, width);
+    title.commit();
+    let next = 2;
+    if (spec.subtitle !== undefined) {
+      const sub = ws.addRow([spec.subtitle]);
+      sub.font = FONT;
+      ws.mergeCells(2, 1, 2, width);
+      sub.commit();
+      next = 3;
+    }
+    const twoLevel = spec.headers.some((h) => h.children);
+    const top: string[] = [];
+    const bottom: string[] = [];
+    for (const h of spec.headers) {
+      const span = h.children?.length ?? h.span ?? 1;
+      top.push(h.text, ...Array<string>(span - 1).fill(''));
+      bottom.push(...(h.children ?? Array<string>(span).fill('')));
+    }
+    const spans = spec.headers.flatMap((h) => {
+      const span = h.children?.length ?? h.span ?? 1;
+      return [span, ...Array<number>(span - 1).fill(0)];
+    });
+    const rows = (twoLevel ? [top, bottom] : [top]).map((values, k) => {
+      const r = ws.addRow(values);
+      r.font = { ...FONT, bold: true };
+      r.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      for (let c = 1; c <= width; c++) r.getCell(c).border = BORDER;
+      // Wrapped headers need the height for their lines: Excel does not grow a row for text
+      // it did not lay out itself, and a cut-off header prints cut off.
+      const lines = values.map((text, c) => {
+        const cols = k === 0 ? Math.max(1, spans[c] ?? 1) : 1;
+        const room = spec.widths.slice(c, c + cols).reduce((a, b) => a + b, 0);
+        return Math.ceil((displayWidth(text) + 1) / Math.max(1, room - 1));
+      });
+      r.height = Math.max(1, ...lines) * 14 + 6;
+      return r;
+    });
+    // Merges reach across both header rows, so neither is committed before them.
+    this.merges(next, twoLevel);
+    for (const r of rows) r.commit();
+    // Printed pages repeat the header rows.
+    ws.pageSetup.printTitlesRow = `${next}:${next + rows.length - 1}`;
+  }
+
+  private merges(topRow: number, twoLevel: boolean): void {
+    let col = 1;
+    for (const h of this.spec.headers) {
+      const span = h.children?.length ?? h.span ?? 1;
+      if (twoLevel && !h.children && span === 1) this.ws.mergeCells(topRow, col, topRow + 1, col);
+      else if (span > 1) this.ws.mergeCells(topRow, col, topRow, col + span - 1);
+      col += span;
+    }
+  }
+
+  add(values: (string | number | null)[]): void {
+    const r = this.ws.addRow(values.map((v) => (v === null ? '' : v)));
+    r.font = FONT;
+    for (let c = 1; c <= this.width; c++) {
+      const cell = r.getCell(c);
+      cell.border = BORDER;
+      if (this.text.has(c - 1)) cell.numFmt = '@';
+      if (this.spec.dropdown && this.spec.dropdown.column === c - 1) {
+        cell.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: '请从下拉框选择',
+          error: '只能选择下拉框中的一项。',
+          formulae: [`"${this.spec.dropdown.options.join(',')}"`],
+        };
+      }
+    }
+    r.commit();
+    this.rows++;
+  }
+
+  async finish(): Promise<void> {
+    for (let i = 0; i < (this.spec.blankRows ?? 0); i++) this.add(Array<string>(this.width).fill(''));
+    this.ws.commit();
+    await this.wb.commit();
+  }
+}

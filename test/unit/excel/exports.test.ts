@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportKind } from '../../../src-main/api/contract';
+import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
+import { hasSoffice } from '../../helpers/files';
+import { seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+let dir: string;
+const files: Partial<Record<ExportKind, string>> = {};
+const csv: Partial<Record<ExportKind, string[][]>> = {};
+
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => l.length)
+    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+}
+
+beforeAll(async () => {
+  t = openTestLedger('2024-01-10T02:00:00Z');
+  dir = tempDir('canbao-export-');
+  await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const a = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01', phone: '13812345678' }, { name: '李梅', birth: '1962-08-08' }, { name: '王五', birth: '2001-03-03' }], { village: '幸福村' });
+  await seedHousehold(t, [{ name: '赵六', birth: '1970-01-01' }], { village: '红梁村' });
+  await t.ok('targets.set', { coverageYear: 2024, villageId: a.village.id, target: 3 });
+  await t.ok('categories.certify', { personId: a.persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
+  await t.ok('categories.certify', { personId: a.persons[1]!.id, code: 'destitute', validFrom: '2023-01-01', source: '名单' });
+  await t.ok('enroll.person', { personId: a.persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+  await t.ok('enroll.person', { personId: a.persons[1]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '零申报' });
+  await t.ok('roster.setInsurance', { id: a.persons[2]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
+
+  const kinds: ExportKind[] = ['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'];
+  for (const kind of kinds) files[kind] = (await t.ok('export.write', { kind, coverageYear: 2024, file: path.join(dir, `${kind}.xlsx`) })).file;
+  if (hasSoffice) {
+    // One LibreOffice run converts them all back to CSV (UTF-8), as an independent reader.
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', path.join(dir, 'csv'), ...Object.values(files)], { stdio: 'pipe', timeout: 180_000 });
+    fs.rmSync(profile, { recursive: true, force: true });
+    for (const kind of kinds) csv[kind] = parseCsv(fs.readFileSync(path.join(dir, 'csv', `${kind}.csv`), 'utf8'));
+  }
+}, 240_000);
+
+afterAll(() => {
+  t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exports read back by LibreOffice', () => {
+  it.runIf(hasSoffice)('附件1 reproduces the subsidy table with its two header rows', () => {
+    const rows = csv.fujian1!;
+    expect(rows[0]![0]).toBe('农坝镇2024年度城乡居民基本医疗保险筹资对照表');
+    expect(rows[1]).toEqual(['资助部门', '特殊人员类别', '参保档次', '资助标准', '自筹金额(元)']);
+    expect(rows[2]).toEqual(['', '', '', '金额(元)', '']);
+    expect(rows).toContainEqual(['民政局', '城乡低保对象', '一档', '342', '38']);
+  });
+
+  it.runIf(hasSoffice)('附件2 and 附件3 give targets, enrolled and the completion rate with a total', () => {
+    expect(csv.fujian2!).toContainEqual(['幸福村', '3']);
+    expect(csv.fujian3![1]).toEqual(['村（社区）名称', '应参保人数', '实际参保人数', '完成率（100%）']);
+    expect(csv.fujian3!).toContainEqual(['幸福村', '3', '2', '66.67%']);
+    expect(csv.fujian3!.at(-1)).toEqual(['合计', '3', '2', '66.67%']);
+  });
+
+  it.runIf(hasSoffice)('附件4 lists who is insured outside the county, IDs whole, with blank rows to fill', () => {
+    const row = csv.fujian4!.find((r) => r[3] === '王五')!;
+    expect(row[4]).toMatch(/^500235200103030\d{3}$/);
+    expect(row.slice(6)).toEqual(['市外参加居民医保(含大学生医保)', '西南大学']);
+  });
+
+  it('附件4 carries the dropdown of the six out-of-county kinds', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(files.fujian4!);
+    const ws = wb.worksheets[0]!;
+    const v = ws.getCell('G4').dataValidation;
+    expect(v.type).toBe('list');
+    expect(v.formulae![0]).toContain('县外市内参加职工医保');
+    expect(v.formulae![0]!.split(',')).toHaveLength(6);
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+  });
+
+  it.runIf(hasSoffice)('附件5 counts population, out of scope and out-of-county by kind', () => {
+    const row = csv.fujian5!.find((r) => r[0] === '幸福村')!;
+    expect(row.slice(0, 2)).toEqual(['幸福村', '3']);
+    expect(row.at(-1)).toBe('1');
+    expect(csv.fujian5!.at(-1)![0]).toBe('合计');
+  });
+
+  it.runIf(hasSoffice)('the office lists: not enrolled, 零申报, 资助台账, payments by day and channel', () => {
+    expect(csv.notEnrolled!.map((r) => r[3])).toEqual(expect.arrayContaining(['赵六']));
+    expect(csv.notEnrolled!.map((r) => r[3])).not.toContain('张三');
+    expect(csv.zeroDeclarations!.find((r) => r[2] === '李梅')!.slice(4, 9)).toEqual(['特困人员', '民政局', '一档', '380', '0']);
+    expect(csv.subsidyLedger!.filter((r) => /^\d+$/.test(r[0]!))).toHaveLength(2);
+    expect(csv.payments!).toContainEqual(['2023-11-01', '现金', '1', '38']);
+    expect(csv.payments!.at(-1)).toEqual(['合计', '', '2', '38']);
+  });
+
+  it('every export is a well-formed workbook exceljs can open, in 宋体 with A4 fit-to-width', async () => {
+    for (const file of Object.values(files)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getCell('A1').font?.name, file).toBe('宋体');
+      expect(ws.pageSetup.fitToWidth, file).toBe(1);
+      expect(ws.pageSetup.paperSize, file).toBe(9);
+    }
+  });
+});
