@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RosterRecord } from '../domain/import/rows';
 import { listVillages } from '../ledger/office';
-import { findHousehold, findPersonByIdNumber, getPerson, insertHousehold, movePerson, patchPerson, personWriter } from '../ledger/roster';
+import { findPersonByIdNumber, getPerson, householdId, insertHousehold, movePerson, patchPerson, personWriter } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
 import type { RowProblem } from './importing';
@@ -62,13 +62,17 @@ export function commitRoster(db: Database, plan: RosterPlan, changes: BatchChang
   const village = villageMatcher(db);
   const write = personWriter(db);
   let households = 0;
+  const known = new Map<string, number>();
   const household = (r: RosterRecord): { id: number; villageId: number } => {
     const villageId = village(r.village)!;
-    const h = findHousehold(db, villageId, r.householdNumber);
-    if (h) return { id: h.id, villageId };
-    const id = insertHousehold(db, villageId, r.householdNumber, r.address, at);
-    changes.add('household', id, 'insert');
-    households++;
+    const key = `${villageId}\u0000${r.householdNumber}`;
+    let id = known.get(key) ?? householdId(db, villageId, r.householdNumber);
+    if (id === undefined) {
+      id = insertHousehold(db, villageId, r.householdNumber, r.address, at);
+      changes.add('household', id, 'insert');
+      households++;
+    }
+    known.set(key, id);
     return { id, villageId };
   };
   for (const r of plan.adds) {

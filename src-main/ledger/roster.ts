@@ -167,6 +167,11 @@ export function findHousehold(db: Database, villageId: number, number: string): 
   return r && rowToHousehold(r);
 }
 
+/** Just the id: imports look households up once per row, without the member counts. */
+export function householdId(db: Database, villageId: number, number: string): number | undefined {
+  return sql(db, 'SELECT id FROM households WHERE village_id = ? AND number = ?').pluck().get(villageId, number) as number | undefined;
+}
+
 export function listHouseholds(db: Database, villageId: number): Household[] {
   return (sql(db, `${HOUSEHOLD_SELECT} WHERE h.village_id = ? ORDER BY h.number`).all(villageId) as HouseholdRow[]).map(rowToHousehold);
 }
