@@ -1,11 +1,11 @@
 // A lean streaming reader for the first worksheet of an .xlsx file: the zip entry is
-// inflated in chunks and decoded by ONE streaming TextDecoder, then parsed by saxes.
+// inflated in chunks and decoded by ONE streaming TextDecoder, then scanned for rows.
 // exceljs's reader decodes each chunk on its own and turns a Chinese character split
 // across chunks into U+FFFD (exceljs issues 2063, 2084, 2316); it is also ~10× slower.
 // Cell values come out as the text the file stores: an ID saved as a number stays
 // "5.00235198807151E+17", never a JS number that would lose digits.
-import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { SharedStringsScanner, SheetScanner } from './sheet-scanner';
 import { TableReadError, type RowSink, type ReadOptions } from './table';
 
 type Entry = yauzl.Entry;
@@ -61,45 +61,14 @@ function firstSheetPath(workbook: string, rels: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
-/** Shared strings: the text of each <si>, rich-text runs joined, phonetic runs left out. */
 async function readSharedStrings(zip: yauzl.ZipFile, entry: Entry | undefined, signal?: AbortSignal): Promise<string[]> {
-  const out: string[] = [];
-  if (!entry) return out;
-  const parser = new SaxesParser();
-  let inT = false;
-  let inPhonetic = 0;
-  let current = '';
-  parser.on('opentag', (t) => {
-    const name = t.name.replace(/^\w+:/, '');
-    if (name === 'si') current = '';
-    else if (name === 't') inT = true;
-    else if (name === 'rPh') inPhonetic++;
-  });
-  parser.on('closetag', (t) => {
-    const name = t.name.replace(/^\w+:/, '');
-    if (name === 'si') out.push(current);
-    else if (name === 't') inT = false;
-    else if (name === 'rPh') inPhonetic--;
-  });
-  parser.on('text', (text) => {
-    if (inT && !inPhonetic) current += text;
-  });
+  if (!entry) return [];
+  const scanner = new SharedStringsScanner();
   for await (const chunk of entryText(zip, entry)) {
     if (signal?.aborted) throw new TableReadError('已取消。');
-    parser.write(chunk);
+    scanner.write(chunk);
   }
-  parser.close();
-  return out;
-}
-
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
+  return scanner.strings;
 }
 
 export async function readXlsx(file: string, onRow: RowSink, opts: ReadOptions = {}): Promise<void> {
@@ -119,65 +88,15 @@ export async function readXlsx(file: string, onRow: RowSink, opts: ReadOptions =
     if (!sheet) throw new TableReadError('找不到第一个工作表。');
     const shared = await readSharedStrings(zip, entries.get('xl/sharedStrings.xml'), opts.signal);
 
-    const parser = new SaxesParser();
-    let row: string[] = [];
-    let rowNumber = 0;
-    let col = -1;
-    let type = '';
-    let inValue = false;
-    let value = '';
-    parser.on('opentag', (t) => {
-      switch (t.name.replace(/^\w+:/, '')) {
-        case 'row': {
-          const r = t.attributes.r;
-          rowNumber = typeof r === 'string' ? Number(r) : rowNumber + 1;
-          row = [];
-          col = -1;
-          break;
-        }
-        case 'c': {
-          const ref = t.attributes.r;
-          col = typeof ref === 'string' ? columnIndex(ref) : col + 1;
-          type = typeof t.attributes.t === 'string' ? t.attributes.t : '';
-          value = '';
-          break;
-        }
-        case 'v':
-        case 't':
-          inValue = true;
-          break;
-      }
-    });
-    parser.on('text', (text) => {
-      if (inValue) value += text;
-    });
-    parser.on('closetag', (t) => {
-      switch (t.name.replace(/^\w+:/, '')) {
-        case 'v':
-        case 't':
-          inValue = false;
-          break;
-        case 'c': {
-          let cell = value;
-          if (type === 's') cell = shared[Number(value)] ?? '';
-          else if (type === 'b') cell = value === '1' ? 'TRUE' : 'FALSE';
-          while (row.length < col) row.push('');
-          row[col] = cell;
-          break;
-        }
-        case 'row':
-          onRow(row, rowNumber);
-          break;
-      }
-    });
+    const scanner = new SheetScanner(shared, onRow);
     const total = sheet.uncompressedSize;
     for await (const chunk of entryText(zip, sheet, (bytes) => opts.onProgress?.(bytes, total))) {
       if (opts.signal?.aborted) throw new TableReadError('已取消。');
-      parser.write(chunk);
+      scanner.write(chunk);
       // Let the event loop breathe between chunks: a long import must not freeze the app.
       await opts.yieldEvery?.();
     }
-    parser.close();
+    scanner.end();
   } catch (e) {
     if (e instanceof TableReadError) throw e;
     throw new TableReadError(`读取 .xlsx 出错（文件可能已损坏或不完整）：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
