@@ -39,7 +39,7 @@ import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/co
 import type { SubsidyTable } from '../domain/policy/table';
 import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
-import type { ExportKind, ImportBatch, ImportKind, ImportPreview } from './types/excel';
+import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from './types/excel';
 import type { FieldKey } from '../domain/import/fields';
 import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
 
@@ -132,7 +132,11 @@ export interface Api {
   'reports.payments': { input: { coverageYear: number }; output: PaymentDay[] };
   'reports.fujian5': { input: { coverageYear: number }; output: Fujian5Row[] };
 
-  'import.preview': { input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>> }; output: ImportPreview };
+  'import.preview': {
+    input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>>; options?: ImportOptions };
+    output: ImportPreview;
+  };
+  'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
   'import.report': { input: { token: string; file: string }; output: { file: string; rows: number } };
   'import.commit': { input: { token: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };

@@ -34,14 +34,14 @@ export function policyFor(ctx: Context, year: number): Policy {
   return p;
 }
 
-function scopeRefusal(p: Person): string | null {
+export function scopeRefusal(p: Person): string | null {
   if (p.status !== 'active') return `「${p.name}」已标记为${OUT_OF_SCOPE[p.status]}${p.statusOn ? `（${p.statusOn}）` : ''}，不在参保范围。`;
   if (p.outOfCounty) return `「${p.name}」已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}），无需在本地参保。`;
   return null;
 }
 
 /** The quote for a person in the ledger: facts come from the roster and the certified categories on the payment date. */
-function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFacts & { tier?: 1 | 2; paidOn: string }, categoriesDate = a.paidOn): Quote {
+export function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFacts & { tier?: 1 | 2; paidOn: string }, categoriesDate = a.paidOn): Quote {
   try {
     return computeQuote(policy, {
       idNumber: p.idNumber,
@@ -64,7 +64,7 @@ function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFacts & { t
   }
 }
 
-function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): Enrollment {
+export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): Enrollment {
   if (a.paidOn > chinaDate(ctx.now())) throw new Refusal('invalid_input', '缴费日期不能晚于今天。', 'paidOn');
   const scope = scopeRefusal(p);
   if (scope) throw new Refusal('conflict', scope);

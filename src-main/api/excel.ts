@@ -11,19 +11,22 @@ import { commitRoster, planRoster, undoRoster, type RosterPlan } from '../excel/
 import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { sql } from '../ledger/statements';
-import type { ImportBatch, ImportPreview } from './contract';
-import { coverageYear, idOf } from './fields';
+import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProblem, PendingPayment } from './contract';
+import type { PersonCategory } from '../domain/codes';
+import { categoryMatcher } from '../domain/import/category-labels';
+import { parseCategoryRow, parsePaymentRow, type CategoryRecord, type PaymentRecord } from '../domain/import/rows';
+import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../excel/import-categories';
+import { commitPayments, planPayments, undoPayments, type PaymentPlan } from './import-payments';
+import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
 import { EXPORT_TITLES, writeExport } from '../excel/exports';
 import { officePolicy } from '../ledger/enrollments';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, loginRequired, reads, writes } from './handler';
 
-interface Prepared {
-  kind: 'roster';
-  file: string;
-  read: ReadResult<RosterRecord>;
-  plan: RosterPlan;
-}
+type Prepared =
+  | { kind: 'roster'; file: string; read: ReadResult<RosterRecord>; plan: RosterPlan; problems: ImportProblem[] }
+  | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
+  | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] };
 
 // Between the dry run and the commit, the checked rows wait here (one office, one clerk).
 const prepared = new WeakMap<Context, Map<string, Prepared>>();
@@ -49,39 +52,100 @@ function rememberedMapping(ctx: Context, kind: string) {
   };
 }
 
+/** Every label the office's policies use for a category, for matching department lists. */
+function policyLabels(ctx: Context): [string, PersonCategory][] {
+  const out: [string, PersonCategory][] = [];
+  for (const p of ctx.policies.values()) for (const [code, c] of Object.entries(p.categories)) if (c?.label) out.push([c.label, code as PersonCategory]);
+  return out;
+}
+
+const sortByRow = (xs: ImportProblem[]) => xs.sort((a, b) => a.row - b.row);
+
+async function read<R>(ctx: Context, arg: { kind: string; file: string; mapping?: Mapping | undefined }, required: FieldKey[], parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem): Promise<ReadResult<R>> {
+  try {
+    return await readForImport(arg.file, {
+      required,
+      parse,
+      mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx, arg.kind),
+    });
+  } catch (e) {
+    if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
+    throw e;
+  }
+}
+
+async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }): Promise<Prepared> {
+  const today = chinaDate(ctx.now());
+  const o = arg.options ?? {};
+  switch (arg.kind) {
+    case 'roster': {
+      const r = await read(ctx, arg, ['idNumber', 'name', 'village', 'householdNumber'], (c, m, row) => parseRosterRow(c, m, row, today));
+      const plan = planRoster(ctx.db, r.records);
+      return { kind: 'roster', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+    }
+    case 'categories': {
+      if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
+      const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.basename(arg.file).replace(/^\d+-[0-9a-f]{8}-/, ''), ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
+      const r = await read(ctx, arg, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
+      if (r.mapping.category === undefined && !o.code) throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
+      const plan = planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)));
+      return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
+    }
+    case 'payments': {
+      const r = await read(ctx, arg, ['idNumber', 'paidOn', 'amount'], (c, m, row) => parsePaymentRow(c, m, row, today));
+      if (r.mapping.coverageYear === undefined && !o.coverageYear) throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
+      const plan = planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 });
+      return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+    }
+  }
+}
+
+function countsOf(p: Prepared): Record<string, number> {
+  switch (p.kind) {
+    case 'roster':
+      return { add: p.plan.adds.length, update: p.plan.updates.length, unchanged: p.plan.unchanged, problems: p.problems.length };
+    case 'categories':
+      return { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length };
+    case 'payments':
+      return { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length };
+  }
+}
+
 const toBatch = (b: ReturnType<typeof listBatches>[number]): ImportBatch => b;
 
 export const excelHandlers = {
   'import.preview': reads(
-    z.object({ kind: z.enum(['roster'], { error: '导入类型不对。' }), file: z.string().min(1, '请选择文件。'), mapping: mappingInput.optional() }),
+    z.object({
+      kind: z.enum(['roster', 'categories', 'payments'], { error: '导入类型不对。' }),
+      file: z.string().min(1, '请选择文件。'),
+      mapping: mappingInput.optional(),
+      options: z
+        .object({
+          code: personCategory.optional(),
+          department: department.optional(),
+          validFrom: isoDate('认定日期').optional(),
+          source: z.string().trim().min(1).max(100).optional(),
+          endLost: z.boolean().optional(),
+          coverageYear: coverageYear.optional(),
+        })
+        .optional(),
+    }),
     async (ctx, arg): Promise<ImportPreview> => {
       if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录。');
-      const today = chinaDate(ctx.now());
-      let read: ReadResult<RosterRecord>;
-      try {
-        read = await readForImport(arg.file, {
-          required: ['idNumber', 'name', 'village', 'householdNumber'],
-          parse: (cells, mapping, row) => parseRosterRow(cells, mapping, row, today),
-          mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx, arg.kind),
-        });
-      } catch (e) {
-        if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
-        throw e;
-      }
-      const plan = planRoster(ctx.db, read.records);
-      const problems = [...read.problems, ...plan.problems].sort((a, b) => a.row - b.row);
-      plan.problems = problems;
+      const p = await prepare(ctx, arg);
       const token = crypto.randomBytes(12).toString('hex');
-      preparedOf(ctx).set(token, { kind: 'roster', file: arg.file, read, plan });
+      preparedOf(ctx).set(token, p);
       return {
         token,
         kind: arg.kind,
-        fileName: read.fileName,
-        headers: read.headers,
-        mapping: read.mapping,
-        rows: read.rows,
-        counts: { add: plan.adds.length, update: plan.updates.length, unchanged: plan.unchanged, problems: problems.length },
-        problems: problems.slice(0, 500),
+        fileName: p.read.fileName,
+        headers: p.read.headers,
+        mapping: p.read.mapping,
+        rows: p.read.rows,
+        counts: countsOf(p),
+        problems: p.problems.slice(0, 500),
+        lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
+        pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
       };
     },
   ),
@@ -89,7 +153,8 @@ export const excelHandlers = {
   'import.report': reads(z.object({ token: z.string(), file: z.string().min(1, '请选择保存位置。') }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
     const byRow = new Map<number, string[]>();
-    for (const pr of p.plan.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
+    for (const pr of p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
+    if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
     // Re-read the original cells of the rows with problems, so the report shows them as they were.
     const cellsOf = new Map<number, string[]>();
     const { readTable } = await import('../excel/table');
@@ -114,9 +179,20 @@ export const excelHandlers = {
   'import.commit': writes(z.object({ token: z.string() }), (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
     const at = ctx.now().toISOString();
-    const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at });
-    const result = commitRoster(ctx.db, p.plan, batch.changes, at);
-    const counts = { rows: p.read.rows, ...result, unchanged: p.plan.unchanged, problems: p.plan.problems.length };
+    const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
+    let result: Record<string, number>;
+    switch (p.kind) {
+      case 'roster':
+        result = { ...commitRoster(ctx.db, p.plan, batch.changes, at), unchanged: p.plan.unchanged };
+        break;
+      case 'categories':
+        result = { ...commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at), unchanged: p.plan.unchanged };
+        break;
+      case 'payments':
+        result = commitPayments(ctx, p.plan, batch.id, batch.changes);
+        break;
+    }
+    const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
     closeBatch(ctx.db, batch.id, counts);
     sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
       p.read.signature,
@@ -124,18 +200,33 @@ export const excelHandlers = {
       JSON.stringify(p.read.mapping),
       at,
     );
-    audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { fileName: p.read.fileName, counts } });
+    audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
     preparedOf(ctx).delete(arg.token);
     return toBatch(listBatches(ctx.db).find((b) => b.id === batch.id)!);
   }),
 
   'import.batches': reads(z.object({}).strict(), (ctx) => listBatches(ctx.db).map(toBatch)),
 
+  'payments.pending': reads(z.object({ coverageYear }), (ctx, arg) =>
+    sql(
+      ctx.db,
+      `SELECT q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn, q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason
+       FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
+       WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL ORDER BY q.paid_on, q.id`,
+    ).all(arg.coverageYear) as PendingPayment[],
+  ),
+
   'import.undo': writes(z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
     const b = listBatches(ctx.db).find((x) => x.id === arg.batchId);
     if (!b) throw new Refusal('not_found', '找不到这个导入批次。');
     if (b.undoneAt) throw new Refusal('conflict', `这个批次已于 ${b.undoneAt.slice(0, 10)} 撤销。`);
-    const reason = undoRoster(ctx.db, batchChanges(ctx.db, b.id), ctx.now().toISOString());
+    const changes = batchChanges(ctx.db, b.id);
+    const reason =
+      b.kind === 'roster'
+        ? undoRoster(ctx.db, changes, ctx.now().toISOString())
+        : b.kind === 'categories'
+          ? undoCategories(ctx.db, changes)
+          : undoPayments(ctx, changes, b.id);
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });

@@ -1,6 +1,23 @@
 import type { FieldKey } from '../../domain/import/fields';
 
-export type ImportKind = 'roster';
+import type { Department, PersonCategory } from '../../domain/codes';
+
+export type ImportKind = 'roster' | 'categories' | 'payments';
+
+export interface ImportOptions {
+  /** categories: the list's category when the file has no category column. */
+  code?: PersonCategory;
+  /** categories: the certifying department (required). */
+  department?: Department;
+  /** categories: certified from (default today). */
+  validFrom?: string;
+  /** categories: the list's name, kept as the source of each certification (default the file name). */
+  source?: string;
+  /** categories: end the category for those on the previous list but not on this one. */
+  endLost?: boolean;
+  /** payments: the coverage year when the file has no year column. */
+  coverageYear?: number;
+}
 
 export interface ImportProblem {
   row: number;
@@ -15,9 +32,31 @@ export interface ImportPreview {
   headers: string[];
   mapping: Partial<Record<FieldKey, number>>;
   rows: number;
-  counts: { add: number; update: number; unchanged: number; problems: number };
+  /**
+   * roster: add, update, unchanged, problems; categories: certify, unchanged, lost,
+   * problems; payments: record, pending, problems.
+   */
+  counts: Record<string, number>;
   /** The first problems, row by row; the report file has them all. */
   problems: ImportProblem[];
+  /** categories: who was on the department's previous list and is not on this one. */
+  lost: { name: string; idNumber: string; code: PersonCategory }[];
+  /** payments: rows that go to the 待核实 list, with the reason. */
+  pending: ImportProblem[];
+}
+
+export interface PendingPayment {
+  id: number;
+  batchId: number;
+  row: number;
+  idNumber: string;
+  name: string;
+  paidOn: string;
+  amountFen: number;
+  tier: 1 | 2 | null;
+  channel: string;
+  coverageYear: number;
+  reason: string;
 }
 
 export interface ImportBatch {

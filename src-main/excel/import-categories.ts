@@ -1,0 +1,117 @@
+// A department's category list (民政 低保名单, 残联 重度残疾名单 …): certifies the category for
+// every matched person, reports IDs the ledger does not hold, and shows who is on the
+// previous list from the same department but not on this one.
+import type { Database } from 'better-sqlite3';
+import type { Department, PersonCategory } from '../domain/codes';
+import { addDays } from '../domain/dates';
+import type { CategoryRecord } from '../domain/import/rows';
+import { endCategory, getCategory, insertCategory } from '../ledger/roster';
+import { sql } from '../ledger/statements';
+import type { BatchChanges } from './batches';
+import type { RowProblem } from './importing';
+
+export interface CategoryOptions {
+  code?: PersonCategory;
+  department: Department;
+  validFrom: string;
+  source: string;
+  endLost?: boolean;
+}
+
+export interface CategoryPlan {
+  certify: { personId: number; code: PersonCategory; validFrom: string; row: number }[];
+  unchanged: number;
+  problems: RowProblem[];
+  /** Certified by the previous list of this department, open, and absent from this one. */
+  lost: { categoryId: number; personId: number; name: string; idNumber: string; code: PersonCategory }[];
+}
+
+interface PersonLite {
+  id: number;
+  name: string;
+}
+
+export function planCategories(db: Database, records: CategoryRecord[], opts: CategoryOptions, matchLabel: (label: string) => PersonCategory | undefined): CategoryPlan {
+  const plan: CategoryPlan = { certify: [], unchanged: 0, problems: [], lost: [] };
+  const seen = new Map<string, number>();
+  const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
+  const open = sql(db, 'SELECT 1 FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?)').pluck();
+  for (const r of records) {
+    const code = r.label ? matchLabel(r.label) : opts.code;
+    if (!code) {
+      plan.problems.push({ row: r.row, field: r.label ? 'category' : null, message: r.label ? `人员类别“${r.label}”对不上任何资助类别，请核对或在导入时指定类别。` : '没有人员类别列，请在导入时选择这份名单的类别。' });
+      continue;
+    }
+    const key = `${r.idNumber}|${code}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `与第 ${first} 行重复。` });
+      continue;
+    }
+    seen.set(key, r.row);
+    const p = person.get(r.idNumber) as PersonLite | undefined;
+    if (!p) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `台账中没有身份证号 ${r.idNumber}（${r.name || '姓名未填'}），请先在花名册中登记。` });
+      continue;
+    }
+    if (r.name && r.name !== p.name) {
+      plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」，名单中是「${r.name}」，请核实。` });
+      continue;
+    }
+    const validFrom = r.validFrom ?? opts.validFrom;
+    if (open.get(p.id, code, validFrom)) plan.unchanged++;
+    else plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
+  }
+  const onThisList = new Set(plan.certify.map((c) => `${c.personId}|${c.code}`));
+  for (const r of records) {
+    const code = r.label ? matchLabel(r.label) : opts.code;
+    const p = code && (person.get(r.idNumber) as PersonLite | undefined);
+    if (p) onThisList.add(`${p.id}|${code}`);
+  }
+  plan.lost = previousListPersons(db, opts.department).filter((x) => !onThisList.has(`${x.personId}|${x.code}`));
+  return plan;
+}
+
+/** Open certifications made by the latest earlier (not undone) list of this department. */
+function previousListPersons(db: Database, department: Department): CategoryPlan['lost'] {
+  const batch = sql(
+    db,
+    `SELECT id FROM import_batches WHERE kind = 'categories' AND undone_at IS NULL AND json_extract(options_json, '$.department') = ? ORDER BY id DESC LIMIT 1`,
+  )
+    .pluck()
+    .get(department) as number | undefined;
+  if (batch === undefined) return [];
+  return sql(
+    db,
+    `SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
+     FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id JOIN persons p ON p.id = c.person_id
+     WHERE ch.batch_id = ? AND ch.entity = 'person_category' AND ch.op = 'insert' AND c.valid_to IS NULL`,
+  ).all(batch) as CategoryPlan['lost'];
+}
+
+export function commitCategories(db: Database, plan: CategoryPlan, opts: CategoryOptions, changes: BatchChanges, actor: string, today: string, at: string): { certified: number; ended: number } {
+  for (const c of plan.certify) {
+    const cat = insertCategory(db, { personId: c.personId, code: c.code, department: opts.department, validFrom: c.validFrom, validTo: null, source: opts.source, sourceOn: today, createdBy: actor }, at);
+    changes.add('person_category', cat.id, 'insert');
+  }
+  let ended = 0;
+  if (opts.endLost) {
+    const end = addDays(opts.validFrom, -1);
+    for (const l of plan.lost) {
+      const before = getCategory(db, l.categoryId)!;
+      changes.add('person_category', l.categoryId, 'update', { validTo: before.validTo });
+      endCategory(db, l.categoryId, end < before.validFrom ? before.validFrom : end);
+      ended++;
+    }
+  }
+  return { certified: plan.certify.length, ended };
+}
+
+export function undoCategories(db: Database, changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[]): string | null {
+  for (const c of changes) {
+    if (c.entity !== 'person_category') continue;
+    if (c.op === 'insert') sql(db, 'DELETE FROM person_categories WHERE id = ?').run(c.entityId);
+    else sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run((c.before as { validTo: string | null }).validTo, c.entityId);
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
+import { writeCsv, writeXlsx } from '../../helpers/files';
+import { seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+let dir: string;
+let people: Awaited<ReturnType<typeof seedHousehold>>['persons'];
+beforeEach(async () => {
+  t = openTestLedger('2024-01-10T02:00:00Z');
+  dir = tempDir('canbao-lists-');
+  people = (await seedHousehold(t, [
+    { name: '低保甲', birth: '1950-01-01' },
+    { name: '低保乙', birth: '1951-01-01' },
+    { name: '特困丙', birth: '1952-01-01' },
+    { name: '普通丁', birth: '1990-01-01' },
+  ])).persons;
+});
+afterEach(() => {
+  t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a department’s category list', () => {
+  it('certifies matched persons by the label in the list, and reports IDs the ledger lacks', async () => {
+    const file = await writeXlsx(path.join(dir, '民政名单.xlsx'), {
+      title: '2023年11月城乡低保、特困人员名单',
+      headers: ['序号', '姓名', '身份证号码', '人员类别'],
+      rows: [
+        [1, '低保甲', people[0]!.idNumber, '城乡低保对象'],
+        [2, '低保乙', people[1]!.idNumber, '低保户'],
+        [3, '特困丙', people[2]!.idNumber, '特困供养人员'],
+        [4, '外人', '11010519491231002X', '低保'],
+        [5, '普通丁', people[3]!.idNumber, '不知道'],
+      ],
+    });
+    const p = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-11-01' } });
+    expect(p.counts).toEqual({ certify: 3, unchanged: 0, lost: 0, problems: 2 });
+    expect(p.problems.map((x) => x.message)).toEqual([expect.stringContaining('台账中没有身份证号'), expect.stringContaining('“不知道”对不上')]);
+    await t.ok('import.commit', { token: p.token });
+    const cats = (await t.ok('roster.getPerson', { id: people[1]!.id })).categories;
+    expect(cats).toMatchObject([{ code: 'min_living', department: 'civil_affairs', validFrom: '2023-11-01', source: '民政名单.xlsx' }]);
+    const again = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-12-01' } });
+    expect(again.counts).toMatchObject({ certify: 0, unchanged: 3 });
+  });
+
+  it('shows who dropped off since the previous list of the department, and can end them', async () => {
+    const first = writeCsv(path.join(dir, 'list1.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber], ['低保乙', people[1]!.idNumber]]);
+    const p1 = await t.ok('import.preview', { kind: 'categories', file: first, options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-10-01' } });
+    await t.ok('import.commit', { token: p1.token });
+    const second = writeCsv(path.join(dir, 'list2.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber]]);
+    const p2 = await t.ok('import.preview', { kind: 'categories', file: second, options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-12-01', endLost: true } });
+    expect(p2.lost).toEqual([{ name: '低保乙', idNumber: people[1]!.idNumber, code: 'min_living' }]);
+    const batch = await t.ok('import.commit', { token: p2.token });
+    expect(batch.counts).toMatchObject({ ended: 1 });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBe('2023-11-30');
+    await t.ok('import.undo', { batchId: batch.id });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBeNull();
+  });
+
+  it('needs the department, and the category when the file has none', async () => {
+    const file = writeCsv(path.join(dir, 'nocat.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber]]);
+    expect(await t.call('import.preview', { kind: 'categories', file })).toMatchObject({ ok: false, error: { field: 'options.department' } });
+    expect(await t.call('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs' } })).toMatchObject({ ok: false, error: { field: 'options.code' } });
+  });
+});
+
+describe('payments exported from the 医保/税务 systems', () => {
+  it('records what agrees with the quote and puts the rest on the 待核实 list', async () => {
+    await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    await t.ok('categories.certify', { personId: people[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
+    await t.ok('enroll.person', { personId: people[2]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+    const file = writeCsv(
+      path.join(dir, '缴费明细.csv'),
+      [
+        ['证件号码', '姓名', '费款所属期', '缴费档次', '缴费金额', '缴费日期', '缴费渠道'],
+        [people[0]!.idNumber, '低保甲', '2024', '一档', '38.00', '2023/11/05', '微信'],
+        [people[3]!.idNumber, '普通丁', '2024', '', '755', '20231106', '支付宝'],
+        [people[1]!.idNumber, '低保乙', '2024', '一档', '38', '2023-11-07', '微信'],
+        [people[2]!.idNumber, '特困丙', '2024', '一档', '380', '2023-11-08', '银行'],
+        ['11010519491231002X', '外人', '2024', '一档', '380', '2023-11-09', '微信'],
+      ],
+      'gb18030',
+    );
+    const p = await t.ok('import.preview', { kind: 'payments', file });
+    expect(p.counts).toEqual({ record: 2, pending: 3, problems: 0 });
+    expect(p.pending.map((x) => x.message)).toEqual([
+      expect.stringContaining('与按政策计算的 380 元不符'),
+      expect.stringContaining('已登记 2024 年度参保'),
+      '台账中没有此人。',
+    ]);
+    await t.ok('import.commit', { token: p.token });
+    const e = (await t.ok('roster.getPerson', { id: people[3]!.id })).enrollments[0]!;
+    expect(e).toMatchObject({ tier: 2, personalFen: 75500, paidOn: '2023-11-06', channel: '支付宝' });
+    expect((await t.ok('payments.pending', { coverageYear: 2024 })).map((x) => x.name)).toEqual(['低保乙', '特困丙', '外人']);
+  });
+});
