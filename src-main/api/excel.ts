@@ -14,7 +14,8 @@ import { sql } from '../ledger/statements';
 import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProblem, PendingPayment } from './contract';
 import type { PersonCategory } from '../domain/codes';
 import { categoryMatcher } from '../domain/import/category-labels';
-import { parseCategoryRow, parsePaymentRow, type CategoryRecord, type PaymentRecord } from '../domain/import/rows';
+import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
+import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../excel/import-situations';
 import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../excel/import-categories';
 import { commitPayments, planPayments, undoPayments, type PaymentPlan } from './import-payments';
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
@@ -26,7 +27,8 @@ import { Refusal, actorOf, audit, loginRequired, reads, writes } from './handler
 type Prepared =
   | { kind: 'roster'; file: string; read: ReadResult<RosterRecord>; plan: RosterPlan; problems: ImportProblem[] }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
-  | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] };
+  | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
+  | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] };
 
 // Between the dry run and the commit, the checked rows wait here (one office, one clerk).
 const prepared = new WeakMap<Context, Map<string, Prepared>>();
@@ -61,7 +63,7 @@ function policyLabels(ctx: Context): [string, PersonCategory][] {
 
 const sortByRow = (xs: ImportProblem[]) => xs.sort((a, b) => a.row - b.row);
 
-async function read<R>(ctx: Context, arg: { kind: string; file: string; mapping?: Mapping | undefined }, required: FieldKey[], parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem): Promise<ReadResult<R>> {
+async function read<R>(ctx: Context, arg: { kind: string; file: string; mapping?: Mapping | undefined }, required: FieldKey[], parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null): Promise<ReadResult<R>> {
   try {
     return await readForImport(arg.file, {
       required,
@@ -97,6 +99,11 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
       const plan = planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 });
       return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
+    case 'situations': {
+      const r = await read<SituationRecord>(ctx, arg, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
+      const plan = planSituations(ctx.db, r.records);
+      return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+    }
   }
 }
 
@@ -108,6 +115,8 @@ function countsOf(p: Prepared): Record<string, number> {
       return { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length };
     case 'payments':
       return { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length };
+    case 'situations':
+      return { apply: p.plan.apply.length, unchanged: p.plan.unchanged, problems: p.problems.length };
   }
 }
 
@@ -116,7 +125,7 @@ const toBatch = (b: ReturnType<typeof listBatches>[number]): ImportBatch => b;
 export const excelHandlers = {
   'import.preview': reads(
     z.object({
-      kind: z.enum(['roster', 'categories', 'payments'], { error: '导入类型不对。' }),
+      kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
       mapping: mappingInput.optional(),
       options: z
@@ -191,6 +200,9 @@ export const excelHandlers = {
       case 'payments':
         result = commitPayments(ctx, p.plan, batch.id, batch.changes);
         break;
+      case 'situations':
+        result = { ...commitSituations(ctx.db, p.plan, batch.changes, at), unchanged: p.plan.unchanged };
+        break;
     }
     const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
     closeBatch(ctx.db, batch.id, counts);
@@ -226,7 +238,9 @@ export const excelHandlers = {
         ? undoRoster(ctx.db, changes, ctx.now().toISOString())
         : b.kind === 'categories'
           ? undoCategories(ctx.db, changes)
-          : undoPayments(ctx, changes, b.id);
+          : b.kind === 'situations'
+            ? undoSituations(ctx.db, changes)
+            : undoPayments(ctx, changes, b.id);
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });

@@ -1,6 +1,6 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, PERSON_CATEGORIES, TIER_LABELS, type OutOfCounty } from '../domain/codes';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type OutOfCounty } from '../domain/codes';
 import { formatYuan, formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { departmentLabel } from '../domain/policy/compile';
@@ -125,15 +125,18 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       const village = a.villageId ? villages.find((v) => v.id === a.villageId) : undefined;
       const w = new SheetWriter(a.file, {
         title: `${place}${village?.name ?? ''}${a.coverageYear}年度${EXPORT_TITLES.notEnrolled}`,
-        headers: [{ text: '序号' }, { text: '村（社区）' }, { text: '户号' }, { text: '姓名' }, { text: '身份证号' }, { text: '联系电话' }, { text: '未参保原因（村填写）' }],
-        widths: [8, 14, 10, 10, 22, 14, 30],
+        headers: [{ text: '序号' }, { text: '村（社区）' }, { text: '户号' }, { text: '姓名' }, { text: '身份证号' }, { text: '联系电话' }, { text: '未参保原因（下拉框选择）' }, { text: '现参保地' }],
+        widths: [8, 14, 10, 10, 22, 14, 32, 24],
         textColumns: [2, 4, 5],
+        // Villages fill the reason in and send the list back; it is re-imported as is.
+        dropdown: { column: 6, options: [...Object.values(OUT_OF_COUNTY), ...Object.values(OUT_OF_SCOPE)] },
+        landscape: true,
       });
       const pageSize = 50_000;
       let i = 0;
       for (let offset = 0; ; offset += pageSize) {
         const page = notEnrolled(a.db, a.coverageYear, a.villageId, pageSize, offset).rows;
-        for (const p of page) w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, '']);
+        for (const p of page) w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, '', '']);
         if (page.length < pageSize) break;
       }
       await w.finish();

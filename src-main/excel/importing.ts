@@ -26,7 +26,8 @@ export interface ReadResult<R> {
   badRows: Map<number, string[]>;
 }
 
-export type RowParser<R> = (cells: string[], mapping: Mapping, row: number) => R | RowProblem;
+/** A parser returns the record, a problem, or null for a row that asks nothing of us. */
+export type RowParser<R> = (cells: string[], mapping: Mapping, row: number) => R | RowProblem | null;
 
 export async function fileHash(file: string): Promise<string> {
   const h = crypto.createHash('sha256');
@@ -58,7 +59,8 @@ export async function readForImport<R>(
     if (cells.every((c) => !c.trim())) return;
     rows++;
     const r = opts.parse(cells, mapping, row);
-    if (r && typeof r === 'object' && 'message' in r && 'row' in r && 'field' in r) {
+    if (r === null) return;
+    if (typeof r === 'object' && 'message' in r && 'row' in r && 'field' in r) {
       problems.push(r as RowProblem);
       badRows.set(row, cells);
     } else records.push(r as R);

@@ -2,7 +2,7 @@ import type { FieldKey } from '../../domain/import/fields';
 
 import type { Department, PersonCategory } from '../../domain/codes';
 
-export type ImportKind = 'roster' | 'categories' | 'payments';
+export type ImportKind = 'roster' | 'categories' | 'payments' | 'situations';
 
 export interface ImportOptions {
   /** categories: the list's category when the file has no category column. */
@@ -34,7 +34,7 @@ export interface ImportPreview {
   rows: number;
   /**
    * roster: add, update, unchanged, problems; categories: certify, unchanged, lost,
-   * problems; payments: record, pending, problems.
+   * problems; payments: record, pending, problems; situations: apply, unchanged, problems.
    */
   counts: Record<string, number>;
   /** The first problems, row by row; the report file has them all. */

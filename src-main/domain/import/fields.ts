@@ -54,7 +54,7 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   tier: ['档次', '参保档次', '缴费档次'],
   channel: ['缴费方式', '缴费渠道', '缴费途径'],
   coverageYear: ['参保年度', '缴费年度', '年度', '费款所属期'],
-  outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况'],
+  outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况', '未参保原因', '未参保原因村填写', '原因'],
   outOfCountyPlace: ['现参保地', '参保地'],
 };
 

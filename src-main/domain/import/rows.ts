@@ -1,5 +1,6 @@
 // Checking one data row of each import kind. Pure: the ledger-dependent checks (village
 // exists, ID already held by another name) come after, in the pipeline.
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, type OutOfCounty, type OutOfScope } from '../codes';
 import { parseIdNumber } from '../idnumber';
 import type { FieldKey, Mapping } from './fields';
 import { cleanCell, parseDateCell, parseTierCell, parseYuanCell } from './values';
@@ -108,4 +109,31 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
   const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
   const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
   return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), paidOn, amountFen, tier, channel: cell(cells, mapping, 'channel').trim() || '导入', coverageYear };
+}
+
+/** What a village reports for a person: insured outside the county (附件4) or out of scope. */
+export type SituationCode = OutOfCounty | OutOfScope;
+
+export interface SituationRecord {
+  row: number;
+  idNumber: string;
+  name: string;
+  situation: SituationCode;
+  place: string;
+}
+
+const SITUATIONS = new Map<string, SituationCode>([
+  ...(Object.entries(OUT_OF_COUNTY) as [OutOfCounty, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
+  ...(Object.entries(OUT_OF_SCOPE) as [OutOfScope, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
+]);
+
+export function parseSituationRow(cells: string[], mapping: Mapping, row: number, today: string): SituationRecord | Problem | null {
+  const raw = cell(cells, mapping, 'outOfCounty');
+  // A worklist row the village left blank says nothing yet: skip it quietly.
+  if (!raw.trim()) return null;
+  const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
+  if (isProblem(id)) return id;
+  const situation = SITUATIONS.get(cleanCell(raw));
+  if (!situation) return { row, field: 'outOfCounty', message: `“${raw}”不是下拉框中的选项。` };
+  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), situation, place: cell(cells, mapping, 'outOfCountyPlace').trim().slice(0, 60) };
 }

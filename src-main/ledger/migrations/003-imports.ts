@@ -7,7 +7,7 @@ export const m003Imports: Migration = {
     db.exec(`
       CREATE TABLE import_batches (
         id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('roster', 'categories', 'payments', 'out_of_county')),
+        kind TEXT NOT NULL CHECK (kind IN ('roster', 'categories', 'payments', 'situations')),
         file_name TEXT NOT NULL,
         file_hash TEXT NOT NULL,
         actor TEXT NOT NULL,

@@ -97,3 +97,44 @@ describe('payments exported from the 医保/税务 systems', () => {
     expect((await t.ok('payments.pending', { coverageYear: 2024 })).map((x) => x.name)).toEqual(['低保乙', '特困丙', '外人']);
   });
 });
+
+describe('lists the villages fill in and send back', () => {
+  it('re-imports the not-enrolled worklist: reasons from its dropdown become statuses and out-of-county kinds', async () => {
+    const file = path.join(dir, '未参保.xlsx');
+    await t.ok('export.write', { kind: 'notEnrolled', coverageYear: 2024, file });
+    // The village opens the list, picks reasons from the dropdown for two people, saves.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    ws.eachRow((row) => {
+      if (row.getCell(4).value === '特困丙') row.getCell(7).value = '死亡';
+      if (row.getCell(4).value === '普通丁') {
+        row.getCell(7).value = '市外参加职工医保';
+        row.getCell(8).value = '重庆某公司';
+      }
+    });
+    await wb.xlsx.writeFile(file);
+    const p = await t.ok('import.preview', { kind: 'situations', file });
+    expect(p.counts).toEqual({ apply: 2, unchanged: 0, problems: 0 });
+    const batch = await t.ok('import.commit', { token: p.token });
+    expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person).toMatchObject({ status: 'deceased', statusOn: '2024-01-10' });
+    expect((await t.ok('roster.getPerson', { id: people[3]!.id })).person).toMatchObject({ outOfCounty: 'out_city_employee', outOfCountyPlace: '重庆某公司' });
+    await t.ok('import.undo', { batchId: batch.id });
+    expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person.status).toBe('active');
+  });
+
+  it('re-imports 附件4 and refuses a value that is not in the dropdown', async () => {
+    const file = await writeXlsx(path.join(dir, '附件4.xlsx'), {
+      title: '农坝镇2024年度县外参加基本医疗保险情况明细表',
+      headers: ['序号', '乡镇', '村', '姓名', '身份证号', '联系电话', '县外参保情况（下拉框选择）', '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）'],
+      rows: [
+        [1, '农坝镇', '幸福村', '低保甲', people[0]!.idNumber, '', '服刑', ''],
+        [2, '农坝镇', '幸福村', '低保乙', people[1]!.idNumber, '', '在外地打工', ''],
+      ],
+    });
+    const p = await t.ok('import.preview', { kind: 'situations', file });
+    expect(p.counts).toEqual({ apply: 1, unchanged: 0, problems: 1 });
+    expect(p.problems[0]!.message).toContain('“在外地打工”不是下拉框中的选项');
+  });
+});
