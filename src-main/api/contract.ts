@@ -133,12 +133,12 @@ export interface Api {
   'reports.fujian5': { input: { coverageYear: number }; output: Fujian5Row[] };
 
   'import.preview': {
-    input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>>; options?: ImportOptions };
+    input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>>; options?: ImportOptions; jobId?: string };
     output: ImportPreview;
   };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
   'import.report': { input: { token: string; file: string }; output: { file: string; rows: number } };
-  'import.commit': { input: { token: string }; output: ImportBatch };
+  'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number }; output: ImportBatch };
 
@@ -146,6 +146,9 @@ export interface Api {
     input: { kind: ExportKind; coverageYear: number; villageId?: number; file?: string };
     output: { file: string; rows: number };
   };
+
+  'jobs.get': { input: { jobId: string }; output: { phase: string; done: number; total: number; cancelled: boolean; finished: boolean } };
+  'jobs.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
 
   'ledger.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };

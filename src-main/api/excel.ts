@@ -22,6 +22,8 @@ import { coverageYear, department, idOf, isoDate, personCategory } from './field
 import { EXPORT_TITLES, writeExport } from '../excel/exports';
 import { officePolicy } from '../ledger/enrollments';
 import type { Context } from './handler';
+import { startJob, yielder, type JobHandle } from './jobs';
+import type { Tick } from '../excel/importing';
 import { Refusal, actorOf, audit, loginRequired, reads, writes } from './handler';
 
 type Prepared =
@@ -63,45 +65,61 @@ function policyLabels(ctx: Context): [string, PersonCategory][] {
 
 const sortByRow = (xs: ImportProblem[]) => xs.sort((a, b) => a.row - b.row);
 
-async function read<R>(ctx: Context, arg: { kind: string; file: string; mapping?: Mapping | undefined }, required: FieldKey[], parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null): Promise<ReadResult<R>> {
+async function read<R>(
+  ctx: Context,
+  arg: { kind: string; file: string; mapping?: Mapping | undefined },
+  job: JobHandle,
+  required: FieldKey[],
+  parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null,
+): Promise<ReadResult<R>> {
   try {
     return await readForImport(arg.file, {
       required,
       parse,
       mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx, arg.kind),
+      read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
     });
   } catch (e) {
+    if (job.signal.aborted) throw new Refusal('conflict', '已取消，数据未被修改。');
     if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
     throw e;
   }
 }
 
-async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }): Promise<Prepared> {
+/** A tick for row loops: yields every 500 rows, reports progress, and stops on cancel. */
+function rowTick(job: JobHandle, phase: string, total: number): Tick {
+  return yielder(500, (n) => {
+    job.check();
+    job.progress(phase, n, total);
+  });
+}
+
+async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }, job: JobHandle): Promise<Prepared> {
   const today = chinaDate(ctx.now());
   const o = arg.options ?? {};
   switch (arg.kind) {
     case 'roster': {
-      const r = await read(ctx, arg, ['idNumber', 'name', 'village', 'householdNumber'], (c, m, row) => parseRosterRow(c, m, row, today));
-      const plan = planRoster(ctx.db, r.records);
+      const r = await read(ctx, arg, job, ['idNumber', 'name', 'village', 'householdNumber'], (c, m, row) => parseRosterRow(c, m, row, today));
+      const plan = await planRoster(ctx.db, r.records, rowTick(job, '核对台账', r.records.length));
       return { kind: 'roster', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'categories': {
       if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
       const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.basename(arg.file).replace(/^\d+-[0-9a-f]{8}-/, ''), ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
-      const r = await read(ctx, arg, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
+      const r = await read(ctx, arg, job, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
       if (r.mapping.category === undefined && !o.code) throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
-      const plan = planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)));
+      const plan = await planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
       return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
-      const r = await read(ctx, arg, ['idNumber', 'paidOn', 'amount'], (c, m, row) => parsePaymentRow(c, m, row, today));
+      const r = await read(ctx, arg, job, ['idNumber', 'paidOn', 'amount'], (c, m, row) => parsePaymentRow(c, m, row, today));
       if (r.mapping.coverageYear === undefined && !o.coverageYear) throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
-      const plan = planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 });
+      const plan = await planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 }, rowTick(job, '核对台账', r.records.length));
       return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'situations': {
-      const r = await read<SituationRecord>(ctx, arg, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
-      const plan = planSituations(ctx.db, r.records);
+      const r = await read<SituationRecord>(ctx, arg, job, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
+      const plan = await planSituations(ctx.db, r.records, rowTick(job, '核对台账', r.records.length));
       return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
   }
@@ -128,6 +146,7 @@ export const excelHandlers = {
       kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
       mapping: mappingInput.optional(),
+      jobId: z.string().optional(),
       options: z
         .object({
           code: personCategory.optional(),
@@ -141,7 +160,13 @@ export const excelHandlers = {
     }),
     async (ctx, arg): Promise<ImportPreview> => {
       if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录。');
-      const p = await prepare(ctx, arg);
+      const job = startJob(ctx, arg.jobId);
+      let p: Prepared;
+      try {
+        p = await prepare(ctx, arg, job);
+      } finally {
+        job.finish();
+      }
       const token = crypto.randomBytes(12).toString('hex');
       preparedOf(ctx).set(token, p);
       return {
@@ -185,36 +210,56 @@ export const excelHandlers = {
     return { file: arg.file, rows: byRow.size };
   }),
 
-  'import.commit': writes(z.object({ token: z.string() }), (ctx, arg) => {
+  // Not a plain writing handler: a large import must not hold the event loop, so it runs in
+  // one transaction of its own, yielding between rows, while other changes are refused.
+  'import.commit': reads(z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
+    if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录再进行修改。');
+    if (ctx.busy) throw new Refusal('unavailable', `${ctx.busy}，请稍候。`);
     const p = mustGetPrepared(ctx, arg.token);
+    const job = startJob(ctx, arg.jobId);
     const at = ctx.now().toISOString();
-    const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
-    let result: Record<string, number>;
-    switch (p.kind) {
-      case 'roster':
-        result = { ...commitRoster(ctx.db, p.plan, batch.changes, at), unchanged: p.plan.unchanged };
-        break;
-      case 'categories':
-        result = { ...commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at), unchanged: p.plan.unchanged };
-        break;
-      case 'payments':
-        result = commitPayments(ctx, p.plan, batch.id, batch.changes);
-        break;
-      case 'situations':
-        result = { ...commitSituations(ctx.db, p.plan, batch.changes, at), unchanged: p.plan.unchanged };
-        break;
+    const total = p.kind === 'roster' ? p.plan.adds.length + p.plan.updates.length : p.kind === 'categories' ? p.plan.certify.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
+    const tick = rowTick(job, '写入台账', total);
+    ctx.busy = `正在导入「${p.read.fileName}」`;
+    ctx.db.exec('BEGIN IMMEDIATE');
+    try {
+      const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
+      let result: Record<string, number>;
+      switch (p.kind) {
+        case 'roster':
+          result = { ...(await commitRoster(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
+          break;
+        case 'categories':
+          result = { ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)), unchanged: p.plan.unchanged };
+          break;
+        case 'payments':
+          result = await commitPayments(ctx, p.plan, batch.id, batch.changes, tick);
+          break;
+        case 'situations':
+          result = { ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
+          break;
+      }
+      const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
+      closeBatch(ctx.db, batch.id, counts);
+      sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
+        p.read.signature,
+        p.kind,
+        JSON.stringify(p.read.mapping),
+        at,
+      );
+      audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
+      job.check();
+      ctx.db.exec('COMMIT');
+      preparedOf(ctx).delete(arg.token);
+      return toBatch(listBatches(ctx.db).find((b) => b.id === batch.id)!);
+    } catch (e) {
+      // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
+      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      ctx.busy = null;
+      job.finish();
     }
-    const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
-    closeBatch(ctx.db, batch.id, counts);
-    sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
-      p.read.signature,
-      p.kind,
-      JSON.stringify(p.read.mapping),
-      at,
-    );
-    audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
-    preparedOf(ctx).delete(arg.token);
-    return toBatch(listBatches(ctx.db).find((b) => b.id === batch.id)!);
   }),
 
   'import.batches': reads(z.object({}).strict(), (ctx) => listBatches(ctx.db).map(toBatch)),

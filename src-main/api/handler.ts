@@ -18,6 +18,8 @@ export interface Context {
   session: { user: SessionUser | null };
   /** The audit chain as checked when the ledger was opened. */
   startupAudit: AuditCheck;
+  /** Set while an import holds the ledger's write transaction: other changes wait. */
+  busy?: string | null;
 }
 
 export function actorOf(ctx: Context): string {
@@ -107,6 +109,9 @@ export async function dispatch(
   // Until the office creates its first user, the app runs without logins (first start).
   if (h.writes && !h.open && loginRequired(ctx)) {
     return { ok: false, error: { code: 'forbidden', message: '请先登录再进行修改。' } };
+  }
+  if (h.writes && ctx.busy) {
+    return { ok: false, error: { code: 'unavailable', message: `${ctx.busy}，请稍候再修改。` } };
   }
   const parsed = h.input.safeParse(rawArg ?? {});
   if (!parsed.success) {

@@ -7,7 +7,7 @@ import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, getPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../excel/batches';
-import type { RowProblem } from '../excel/importing';
+import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, policyFor, quotePerson, scopeRefusal } from './enroll';
 import type { Context } from './handler';
 import { Refusal, actorOf } from './handler';
@@ -22,10 +22,11 @@ export interface PaymentPlan {
   problems: RowProblem[];
 }
 
-export function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions): PaymentPlan {
+export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick): Promise<PaymentPlan> {
   const plan: PaymentPlan = { record: [], pending: [], problems: [] };
   const seen = new Map<string, number>();
   for (const r of records) {
+    await tick();
     const year = r.coverageYear ?? opts.coverageYear;
     const key = `${r.idNumber}|${year}`;
     const first = seen.get(key);
@@ -73,8 +74,9 @@ export function planPayments(ctx: Context, records: PaymentRecord[], opts: Payme
   return plan;
 }
 
-export function commitPayments(ctx: Context, plan: PaymentPlan, batchId: number, changes: BatchChanges): { recorded: number; pending: number } {
+export async function commitPayments(ctx: Context, plan: PaymentPlan, batchId: number, changes: BatchChanges, tick: Tick): Promise<{ recorded: number; pending: number }> {
   for (const { personId, record: r, tier, coverageYear } of plan.record) {
+    await tick();
     const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel });
     changes.add('enrollment', e.id, 'insert');
   }

@@ -2,6 +2,7 @@ import type { HandlerMap } from './handler';
 import { backupHandlers } from './backup';
 import { enrollHandlers } from './enroll';
 import { excelHandlers, exportHandlers } from './excel';
+import { jobHandlers } from './jobs';
 import { officeHandlers } from './office';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
@@ -17,6 +18,7 @@ export const handlers = {
   ...backupHandlers,
   ...excelHandlers,
   ...exportHandlers,
+  ...jobHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

@@ -8,7 +8,7 @@ import type { CategoryRecord } from '../domain/import/rows';
 import { endCategory, getCategory, insertCategory } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
-import type { RowProblem } from './importing';
+import type { RowProblem, Tick } from './importing';
 
 export interface CategoryOptions {
   code?: PersonCategory;
@@ -31,12 +31,13 @@ interface PersonLite {
   name: string;
 }
 
-export function planCategories(db: Database, records: CategoryRecord[], opts: CategoryOptions, matchLabel: (label: string) => PersonCategory | undefined): CategoryPlan {
+export async function planCategories(db: Database, records: CategoryRecord[], opts: CategoryOptions, matchLabel: (label: string) => PersonCategory | undefined, tick: Tick): Promise<CategoryPlan> {
   const plan: CategoryPlan = { certify: [], unchanged: 0, problems: [], lost: [] };
   const seen = new Map<string, number>();
   const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
   const open = sql(db, 'SELECT 1 FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?)').pluck();
   for (const r of records) {
+    await tick();
     const code = r.label ? matchLabel(r.label) : opts.code;
     if (!code) {
       plan.problems.push({ row: r.row, field: r.label ? 'category' : null, message: r.label ? `人员类别“${r.label}”对不上任何资助类别，请核对或在导入时指定类别。` : '没有人员类别列，请在导入时选择这份名单的类别。' });
@@ -89,8 +90,9 @@ function previousListPersons(db: Database, department: Department): CategoryPlan
   ).all(batch) as CategoryPlan['lost'];
 }
 
-export function commitCategories(db: Database, plan: CategoryPlan, opts: CategoryOptions, changes: BatchChanges, actor: string, today: string, at: string): { certified: number; ended: number } {
+export async function commitCategories(db: Database, plan: CategoryPlan, opts: CategoryOptions, changes: BatchChanges, actor: string, today: string, at: string, tick: Tick): Promise<{ certified: number; ended: number }> {
   for (const c of plan.certify) {
+    await tick();
     const cat = insertCategory(db, { personId: c.personId, code: c.code, department: opts.department, validFrom: c.validFrom, validTo: null, source: opts.source, sourceOn: today, createdBy: actor }, at);
     changes.add('person_category', cat.id, 'insert');
   }

@@ -6,7 +6,7 @@ import { listVillages } from '../ledger/office';
 import { findPersonByIdNumber, getPerson, householdId, insertHousehold, movePerson, patchPerson, personWriter } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
-import type { RowProblem } from './importing';
+import type { RowProblem, Tick } from './importing';
 
 export interface RosterPlan {
   adds: RosterRecord[];
@@ -25,11 +25,12 @@ function villageMatcher(db: Database) {
   return (name: string) => byName.get(name.trim()) ?? byName.get(name.trim().replace(/(村|社区|居委会|村委会|村民委员会|居民委员会)$/, ''));
 }
 
-export function planRoster(db: Database, records: RosterRecord[]): RosterPlan {
+export async function planRoster(db: Database, records: RosterRecord[], tick: Tick): Promise<RosterPlan> {
   const village = villageMatcher(db);
   const seen = new Map<string, number>();
   const plan: RosterPlan = { adds: [], updates: [], unchanged: 0, problems: [] };
   for (const r of records) {
+    await tick();
     const first = seen.get(r.idNumber);
     if (first !== undefined) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: `身份证号与第 ${first} 行重复。` });
@@ -58,7 +59,7 @@ export function planRoster(db: Database, records: RosterRecord[]): RosterPlan {
   return plan;
 }
 
-export function commitRoster(db: Database, plan: RosterPlan, changes: BatchChanges, at: string): { added: number; updated: number; households: number } {
+export async function commitRoster(db: Database, plan: RosterPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ added: number; updated: number; households: number }> {
   const village = villageMatcher(db);
   const write = personWriter(db);
   let households = 0;
@@ -76,12 +77,14 @@ export function commitRoster(db: Database, plan: RosterPlan, changes: BatchChang
     return { id, villageId };
   };
   for (const r of plan.adds) {
+    await tick();
     const h = household(r);
     const id = write({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate, phone: r.phone, householdId: h.id, villageId: h.villageId, relation: r.relation, residence: 'local_hukou', student: 'none' }, at);
     if (r.relation === '户主') sql(db, 'UPDATE households SET head_person_id = ? WHERE id = ? AND head_person_id IS NULL').run(id, h.id);
     changes.add('person', id, 'insert');
   }
   for (const { record: r, personId } of plan.updates) {
+    await tick();
     const before = getPerson(db, personId)!;
     changes.add('person', personId, 'update', { phone: before.phone, relation: before.relation, householdId: before.householdId, villageId: before.villageId });
     const h = household(r);

@@ -6,7 +6,7 @@ import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
-import type { RowProblem } from './importing';
+import type { RowProblem, Tick } from './importing';
 
 export interface SituationPlan {
   apply: { personId: number; record: SituationRecord }[];
@@ -22,10 +22,11 @@ interface Lite {
   out_of_county_place: string;
 }
 
-export function planSituations(db: Database, records: SituationRecord[]): SituationPlan {
+export async function planSituations(db: Database, records: SituationRecord[], tick: Tick): Promise<SituationPlan> {
   const plan: SituationPlan = { apply: [], unchanged: 0, problems: [] };
   const find = sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
   for (const r of records) {
+    await tick();
     const p = find.get(r.idNumber) as Lite | undefined;
     if (!p) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
@@ -42,9 +43,10 @@ export function planSituations(db: Database, records: SituationRecord[]): Situat
   return plan;
 }
 
-export function commitSituations(db: Database, plan: SituationPlan, changes: BatchChanges, at: string): { applied: number } {
+export async function commitSituations(db: Database, plan: SituationPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ applied: number }> {
   const today = chinaDate(new Date(at));
   for (const { personId, record: r } of plan.apply) {
+    await tick();
     const before = sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(personId);
     changes.add('person', personId, 'update', before);
     if (r.situation in OUT_OF_COUNTY) {

@@ -27,6 +27,9 @@ export interface ReadResult<R> {
 }
 
 /** A parser returns the record, a problem, or null for a row that asks nothing of us. */
+/** Awaited once per row by long loops; yields to the event loop every so often. */
+export type Tick = () => Promise<void>;
+
 export type RowParser<R> = (cells: string[], mapping: Mapping, row: number) => R | RowProblem | null;
 
 export async function fileHash(file: string): Promise<string> {
