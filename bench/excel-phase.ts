@@ -13,7 +13,7 @@ const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/st
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let rows = 0;
 let commitMs: number | null = null;
-const t0 = performance.now();
+let t0 = performance.now();
 
 if (phase === 'exceljs-read') {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
@@ -23,6 +23,8 @@ if (phase === 'exceljs-read') {
 } else if (phase === 'canbao-import' || phase === 'canbao-export') {
   const { ctx } = await startCore(dataDir!);
   if (phase === 'canbao-import') seedVillages(ctx.db);
+  // Opening (policies, audit check, daily backup) is not what is measured.
+  t0 = performance.now();
   loop.enable();
   const call = async (name: string, arg: unknown) => {
     const r = await dispatch(handlers, ctx, name, arg);
@@ -40,9 +42,9 @@ if (phase === 'exceljs-read') {
   }
   loop.disable();
   ctx.db.close();
-} else if (phase === 'exceljs-write') {
+} else if (phase === 'exceljs-write' || phase === 'exceljs-write-styled') {
   const { writeBareRows } = await import('./synthetic-files');
-  rows = await writeBareRows(file, Number(dataDir));
+  rows = await writeBareRows(file, Number(dataDir), phase === 'exceljs-write-styled');
 }
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ phase, rows, ms, commitMs, peakMb: peakMb(), maxLoopBlockMs: loop.count ? loop.max / 1e6 : null }));

@@ -54,13 +54,23 @@ export async function writeRosterXlsx(file: string, n: number): Promise<void> {
   await wb.commit();
 }
 
-/** exceljs's own streaming write of the not-enrolled list's shape, the baseline for exports. */
-export async function writeBareRows(file: string, n: number): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+/**
+ * exceljs's own streaming write of the not-enrolled list's shape, the baseline for exports:
+ * plain, or with the same column styles (宋体, borders, text format) our list carries.
+ */
+export async function writeBareRows(file: string, n: number, styled = false): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: styled });
   const ws = wb.addWorksheet('s');
+  if (styled) {
+    const thin = { style: 'thin' as const };
+    ws.columns = [8, 14, 10, 10, 22, 14, 32, 24].map((width, i) => ({
+      width,
+      style: { font: { name: '宋体', size: 11 }, border: { top: thin, left: thin, bottom: thin, right: thin }, ...([2, 4, 5].includes(i) ? { numFmt: '@' } : {}) },
+    }));
+  }
   let i = 0;
   for (const row of rosterRows(n)) {
-    ws.addRow([row[0], row[2], row[3], row[4], row[6], row[8], '']).commit();
+    ws.addRow([row[0], row[2], row[3], row[4], row[6], row[8], '', '']).commit();
     i++;
   }
   await wb.commit();
