@@ -11,7 +11,7 @@ import { commitRoster, planRoster, undoRoster, type RosterPlan } from '../excel/
 import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { sql } from '../ledger/statements';
-import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProblem, PendingPayment } from './contract';
+import type { ImportKind, ImportOptions, ImportPreview, ImportProblem, PendingPayment } from './contract';
 import type { PersonCategory } from '../domain/codes';
 import { categoryMatcher } from '../domain/import/category-labels';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
@@ -138,7 +138,6 @@ function countsOf(p: Prepared): Record<string, number> {
   }
 }
 
-const toBatch = (b: ReturnType<typeof listBatches>[number]): ImportBatch => b;
 
 export const excelHandlers = {
   'import.preview': reads(
@@ -251,7 +250,7 @@ export const excelHandlers = {
       job.check();
       ctx.db.exec('COMMIT');
       preparedOf(ctx).delete(arg.token);
-      return toBatch(listBatches(ctx.db).find((b) => b.id === batch.id)!);
+      return listBatches(ctx.db).find((b) => b.id === batch.id)!;
     } catch (e) {
       // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
       if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
@@ -262,7 +261,7 @@ export const excelHandlers = {
     }
   }),
 
-  'import.batches': reads(z.object({}).strict(), (ctx) => listBatches(ctx.db).map(toBatch)),
+  'import.batches': reads(z.object({}).strict(), (ctx) => listBatches(ctx.db)),
 
   'payments.pending': reads(z.object({ coverageYear }), (ctx, arg) =>
     sql(
@@ -289,7 +288,7 @@ export const excelHandlers = {
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });
-    return toBatch(listBatches(ctx.db).find((x) => x.id === b.id)!);
+    return listBatches(ctx.db).find((x) => x.id === b.id)!;
   }),
 };
 

@@ -1,5 +1,6 @@
 // Import batches: the record of each commit, what it changed row by row, and undo.
 import type { Database } from 'better-sqlite3';
+import type { ImportBatch } from '../api/contract';
 import { sql } from '../ledger/statements';
 
 export interface BatchChanges {
@@ -30,16 +31,7 @@ export function closeBatch(db: Database, id: number, counts: unknown): void {
   sql(db, 'UPDATE import_batches SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), id);
 }
 
-export interface BatchRow {
-  id: number;
-  kind: string;
-  fileName: string;
-  fileHash: string;
-  actor: string;
-  at: string;
-  counts: Record<string, number>;
-  undoneAt: string | null;
-}
+export type BatchRow = ImportBatch;
 
 export function listBatches(db: Database): BatchRow[] {
   return (

@@ -11,6 +11,21 @@ export function tempDir(prefix = 'canbao-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Fresh folders for a test file, each removed by `cleanup` (call it in afterEach). */
+export function tempDirs(): { fresh: () => string; cleanup: () => void } {
+  const dirs: string[] = [];
+  return {
+    fresh: () => {
+      const d = tempDir();
+      dirs.push(d);
+      return d;
+    },
+    cleanup: () => {
+      for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface TestLedger {
   ctx: Context;
   call<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>>;

@@ -1,17 +1,11 @@
 import type { Department, SubsidyCategory, Tier } from '../../domain/codes';
+import type { Facts } from '../../domain/policy/facts';
 import type { Quote } from '../../domain/policy/quote';
 
 export type { Quote };
 
 /** Facts a clerk may add at the desk; the rest comes from the ledger. */
-export interface DeskFacts {
-  lapsedYears?: number;
-  continuousYears?: number;
-  employeeInsuranceEndedOn?: string;
-  dischargedOn?: string;
-  specialEventOn?: string;
-  guardianInsured?: boolean;
-}
+export type DeskFacts = Pick<Facts, 'lapsedYears' | 'continuousYears' | 'employeeInsuranceEndedOn' | 'dischargedOn' | 'specialEventOn' | 'guardianInsured'>;
 
 export interface EnrollInput extends DeskFacts {
   personId: number;

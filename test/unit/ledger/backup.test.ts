@@ -8,17 +8,10 @@ import { dispatch, handlers } from '../../../src-main/api/index';
 import { KEEP_AUTOMATIC, backupDir, listBackups } from '../../../src-main/ledger/backup';
 import { MIGRATIONS } from '../../../src-main/ledger/migrations/index';
 import { LEDGER_FILE, openLedger } from '../../../src-main/ledger/open';
-import { tempDir } from '../../helpers/ledger';
+import { tempDirs } from '../../helpers/ledger';
 
-const dirs: string[] = [];
-const fresh = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { fresh, cleanup } = tempDirs();
+afterEach(cleanup);
 
 const at = (iso: string) => () => new Date(iso);
 

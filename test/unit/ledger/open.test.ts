@@ -4,17 +4,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, LEDGER_FILE, LedgerOpenError, openLedger } from '../../../src-main/ledger/open';
 import { MIGRATIONS, type Migration } from '../../../src-main/ledger/migrations/index';
-import { tempDir } from '../../helpers/ledger';
+import { tempDirs } from '../../helpers/ledger';
 
-const dirs: string[] = [];
-const fresh = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { fresh, cleanup } = tempDirs();
+afterEach(cleanup);
 
 describe('opening the ledger', () => {
   it('creates canbao.sqlite in WAL mode with foreign keys and FULL sync, at the latest version', () => {
