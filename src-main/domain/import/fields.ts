@@ -91,9 +91,8 @@ export interface HeaderGuess {
 
 /**
  * The header is the row among the first rows with the most recognised column names (a
- * title row above it has one long cell). Under merged headers the row below may hold the
- * rest of the names (资助标准 / 金额(元)), so blanks are filled from it and data starts
- * one row later.
+ * title row above it has one long cell). Under merged headers the row below holds the
+ * names of the columns a parent spans (资助标准 / 金额(元)), and data starts one row later.
  */
 export function guessHeader(rows: string[][], required: FieldKey[]): HeaderGuess | null {
   let best: HeaderGuess | null = null;
@@ -114,7 +113,8 @@ export function guessHeader(rows: string[][], required: FieldKey[]): HeaderGuess
     const below = rows[i + 1];
     if (below && row.some((c) => !c.trim())) {
       const width = Math.max(row.length, below.length);
-      consider(Array.from({ length: width }, (_, j) => (row[j]?.trim() ? row[j]! : (below[j] ?? ''))), i + 2, 1);
+      // Under a spanning parent (缴费信息) the names are in the row below (缴费日期, 缴费金额).
+      consider(Array.from({ length: width }, (_, j) => (below[j]?.trim() ? below[j]! : (row[j] ?? ''))), i + 2, 1);
     }
   }
   const found = best as HeaderGuess | null;
