@@ -7,7 +7,8 @@ import { departmentLabel } from '../domain/policy/compile';
 import { subsidyTable } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages } from '../ledger/office';
-import { enrolledByVillage, fujian5, notEnrolled, paymentsByDay, targets } from '../ledger/reports';
+import { enrolledByVillage, fujian5, notEnrolledInVillage, paymentsByDay, targets } from '../ledger/reports';
+import { yielder } from './tick';
 import { sql } from '../ledger/statements';
 import { SheetWriter } from './sheet-writer';
 
@@ -38,6 +39,7 @@ export interface ExportArgs {
 const rate = (enrolled: number, target: number) => (target > 0 ? `${((enrolled * 100) / target).toFixed(2)}%` : '');
 
 export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<number> {
+  const tick = yielder(1000);
   const office = getOffice(a.db);
   const place = office.townshipName || '';
   const title = (what: string) => `${place}${a.coverageYear}年度${what}`;
@@ -132,12 +134,14 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         dropdown: { column: 6, options: [...Object.values(OUT_OF_COUNTY), ...Object.values(OUT_OF_SCOPE)] },
         landscape: true,
       });
-      const pageSize = 50_000;
       let i = 0;
-      for (let offset = 0; ; offset += pageSize) {
-        const page = notEnrolled(a.db, a.coverageYear, a.villageId, pageSize, offset).rows;
-        for (const p of page) w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, '', '']);
-        if (page.length < pageSize) break;
+      // Village by village, yielding as it goes: the app stays responsive and the writer's
+      // stream drains instead of buffering a million rows.
+      for (const v of village ? [village] : villages) {
+        for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id)) {
+          w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, '', '']);
+          await tick();
+        }
       }
       await w.finish();
       return w.rows;

@@ -21,6 +21,12 @@ export function notEnrolled(db: Database, year: number, villageId: number | unde
   return { total, rows: rows.map(rowToSummary) };
 }
 
+/** One village's not-enrolled persons, in list order: exports go village by village. */
+export function notEnrolledInVillage(db: Database, year: number, villageId: number): PersonSummary[] {
+  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY h.number, p.birth_date`).all({ year, villageId });
+  return (rows as Parameters<typeof rowToSummary>[0][]).map(rowToSummary);
+}
+
 export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: readonly string[]): (PersonSummary & { categories: string[] })[] {
   if (!subsidyCodes.length) return [];
   const yearEnd = `${year}-12-31`;
