@@ -42,35 +42,40 @@ interface Row {
   created_at: string;
 }
 
-export const rowToEnrollment = (r: Row): Enrollment => ({
-  id: r.id,
-  personId: r.person_id,
-  personName: r.person_name,
-  idNumber: r.id_number,
-  villageName: r.village_name,
-  coverageYear: r.coverage_year,
-  policyId: r.policy_id,
-  tier: r.tier,
-  paidOn: r.paid_on,
-  channel: r.channel,
-  feeFen: r.fee_fen,
-  subsidyFen: r.subsidy_fen,
-  personalFen: r.personal_fen,
-  category: r.category,
-  department: r.department,
-  zeroDeclaration: r.zero_declaration === 1,
-  declaredOn: r.declared_on,
-  benefitStart: r.benefit_start,
-  benefitEnd: r.benefit_end,
-  receiptNo: r.receipt_no,
-  status: r.status,
-  voidReason: r.void_reason,
-  voidedBy: r.voided_by,
-  voidedAt: r.voided_at,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  quote: thawQuote(r),
-});
+export function rowToEnrollment(r: Row): Enrollment {
+  const quote = thawQuote(r);
+  // The money, category and period columns are the frozen quote's own.
+  const { tier, feeFen, subsidyFen, personalFen, category, department, zeroDeclaration } = quote;
+  return {
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    idNumber: r.id_number,
+    villageName: r.village_name,
+    coverageYear: r.coverage_year,
+    policyId: r.policy_id,
+    tier,
+    paidOn: r.paid_on,
+    channel: r.channel,
+    feeFen,
+    subsidyFen,
+    personalFen,
+    category,
+    department,
+    zeroDeclaration,
+    declaredOn: r.declared_on,
+    benefitStart: quote.benefitStart!,
+    benefitEnd: quote.benefitEnd!,
+    receiptNo: r.receipt_no,
+    status: r.status,
+    voidReason: r.void_reason,
+    voidedBy: r.voided_by,
+    voidedAt: r.voided_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    quote,
+  };
+}
 
 /** What a quote holds beyond the enrollment's own columns; stored as quote_json. */
 type QuoteExtras = Pick<Quote, 'window' | 'comparison' | 'warnings'>;
