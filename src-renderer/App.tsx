@@ -1,20 +1,29 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Spin, Typography } from 'antd';
-import type { Office, SessionUser } from '../src-main/api/contract';
+import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke } from './api';
 import { OfficeContext, officeTitle } from './office';
+import { GlossaryContext } from './glossary';
 import { LoginPage } from './pages/LoginPage';
+import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { RosterPage } from './pages/roster/RosterPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
-const PAGES = [{ key: 'settings', label: '设置', render: () => <SettingsPage /> }] as const;
+const PAGES = [
+  { key: 'roster', label: '花名册', render: () => <RosterPage /> },
+  { key: 'policies', label: '政策', render: () => <PoliciesPage /> },
+  { key: 'settings', label: '设置', render: () => <SettingsPage /> },
+] as const;
 
 export function App() {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0].key);
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
+  const [glossary, setGlossary] = useState<Glossary | null>(null);
 
   useEffect(() => {
+    void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
     void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
     void invoke('session.get', {}).then((r) => r.ok && setSession(r.value));
   }, []);
@@ -27,12 +36,13 @@ export function App() {
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
   const officeState = useMemo(() => ({ office, setOffice }), [office]);
 
-  if (!session) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
+  if (!session || !glossary) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
   if (session.loginRequired && !session.user) {
     return <LoginPage onLogin={(user) => setSession({ user, loginRequired: true })} />;
   }
 
   return (
+    <GlossaryContext.Provider value={glossary}>
     <OfficeContext.Provider value={officeState}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="canbao-header">
@@ -67,5 +77,6 @@ export function App() {
         </Layout>
       </Layout>
     </OfficeContext.Provider>
+    </GlossaryContext.Provider>
   );
 }

@@ -51,6 +51,17 @@ export type { SubsidyTable };
 
 type Empty = Record<string, never>;
 
+/** The Chinese label of every code (glossary.md), for the screens. */
+export interface Glossary {
+  categories: Record<string, string>;
+  departments: Record<string, string>;
+  residences: Record<string, string>;
+  students: Record<string, string>;
+  outOfScope: Record<string, string>;
+  outOfCounty: Record<string, string>;
+  statuses: Record<string, string>;
+}
+
 export interface SessionUser {
   id: number;
   username: string;
@@ -102,6 +113,7 @@ export interface Api {
   };
   'categories.end': { input: { id: number; validTo: string }; output: CertifiedCategory };
 
+  'glossary.get': { input: Empty; output: Glossary };
   'policies.list': { input: Empty; output: PolicySummary[] };
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
   'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE } from '../domain/codes';
+import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
 import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
 import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
@@ -98,6 +98,16 @@ const enrollFields = {
 };
 
 export const enrollHandlers = {
+  'glossary.get': reads(z.object({}).strict(), () => ({
+    categories: PERSON_CATEGORIES,
+    departments: DEPARTMENTS,
+    residences: RESIDENCES,
+    students: STUDENT_KINDS,
+    outOfScope: OUT_OF_SCOPE,
+    outOfCounty: OUT_OF_COUNTY,
+    statuses: { active: '正常', ...OUT_OF_SCOPE },
+  })),
+
   'policies.list': reads(z.object({}).strict(), (ctx) =>
     [...ctx.policies.values()].map((p) => ({
       id: p.id,

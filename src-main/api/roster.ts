@@ -6,6 +6,7 @@ import * as repo from '../ledger/roster';
 import { searchPersons } from '../ledger/search';
 import { listForPerson } from '../ledger/enrollments';
 import type { Household, Person } from './contract';
+import type { Department } from '../domain/codes';
 import { department, idOf, isoDate, outOfCounty, personCategory, personName, phone, relation, residence, student } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, reads, writes } from './handler';
@@ -45,6 +46,13 @@ export function checkNewIdNumber(ctx: Context, raw: string) {
     );
   }
   return id.value;
+}
+
+/** The department the office's latest policy names for a category (栗子 puts 重度残疾 under 民政). */
+function certifyingDepartment(ctx: Context, code: string): Department | null {
+  const id = ctx.db.prepare('SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
+  const policy = id ? ctx.policies.get(id) : undefined;
+  return (policy?.categories[code as keyof typeof policy.categories]?.department as Department | undefined) ?? null;
 }
 
 const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
@@ -215,7 +223,7 @@ export const rosterHandlers = {
         {
           personId: p.id,
           code: arg.code,
-          department: arg.department ?? null,
+          department: arg.department ?? certifyingDepartment(ctx, arg.code),
           validFrom: arg.validFrom,
           validTo: arg.validTo ?? null,
           source: arg.source,

@@ -31,6 +31,7 @@ test('the desktop window opens locked down and the settings flow works through I
     expect(seen).toEqual({ bridge: ['invoke'], require: 'undefined', process: 'undefined' });
     expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null)).toBe(true);
 
+    await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByLabel('乡镇/街道').fill('栗子乡');
     await page.getByRole('button', { name: '保 存' }).click();
     await expect(page.getByTestId('header-office')).toHaveText('栗子乡');

@@ -1,12 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+
+async function openSettings(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+}
 
 test('the clerk sets up the office and its villages, and they survive a reload and a restart', async ({
   page,
   host,
 }) => {
-  await page.goto(host.url);
+  await openSettings(page, host.url);
   await expect(page.getByTestId('header-office')).toHaveText('尚未设置乡镇/街道');
-  await expect(page.getByRole('menuitem')).toHaveText(['设置']);
+  await expect(page.getByRole('menuitem')).toHaveText(['花名册', '政策', '设置']);
 
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
@@ -26,18 +32,19 @@ test('the clerk sets up the office and its villages, and they survive a reload a
   await screenshot(page, 'settings-1366');
 
   await page.reload();
+  await page.getByRole('menuitem', { name: '设置' }).click();
   await expect(page.getByTestId('header-office')).toHaveText('云阳县农坝镇');
   await expect(page.getByRole('cell', { name: '农坝社区' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '龙堰社区' })).toBeVisible();
 
   await host.restart();
-  await page.goto(host.url);
+  await openSettings(page, host.url);
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page.getByLabel('乡镇/街道')).toHaveValue('农坝镇');
 });
 
 test('bad input shows the Chinese reason and adds nothing', async ({ page, host }) => {
-  await page.goto(host.url);
+  await openSettings(page, host.url);
   await page.getByLabel('村/社区代码').fill('01-2');
   await page.getByLabel('村/社区名称').fill('幸福村');
   await page.getByRole('button', { name: '添 加' }).click();
@@ -56,7 +63,7 @@ test('bad input shows the Chinese reason and adds nothing', async ({ page, host 
 
 test('rename and retire a village; the retired one stays in the history', async ({ page, host }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(host.url);
+  await openSettings(page, host.url);
   await page.getByLabel('村/社区代码').fill('005');
   await page.getByLabel('村/社区名称').fill('红梁村');
   await page.getByLabel('村/社区名称').press('Enter');
@@ -117,6 +124,7 @@ test('once the office has users, the clerk logs in before working', async ({ pag
   await page.getByLabel('密码').fill('secret1');
   await page.getByLabel('密码').press('Enter');
   await expect(page.getByTestId('header-user')).toHaveText('王所长');
+  await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByLabel('乡镇/街道').fill('栗子乡');
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByTestId('header-office')).toHaveText('栗子乡');

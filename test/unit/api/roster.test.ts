@@ -63,7 +63,8 @@ describe('households and persons', () => {
   it('certifies and ends a category, refusing an overlapping one', async () => {
     const { persons } = await seedHousehold(t, [{ name: '冯三', birth: '1950-01-01' }]);
     const c = await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单2023-10' });
-    expect(c).toMatchObject({ code: 'min_living', validTo: null, source: '民政局低保名单2023-10', createdBy: '（未设用户）' });
+    // The department comes from the policy in force when the clerk does not name one.
+    expect(c).toMatchObject({ code: 'min_living', department: 'civil_affairs', validTo: null, source: '民政局低保名单2023-10', createdBy: '（未设用户）' });
     expect(await t.call('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await t.ok('categories.end', { id: c.id, validTo: '2023-12-31' })).toMatchObject({ validTo: '2023-12-31' });
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-01-01', source: '民政局低保名单2024-01' });

@@ -1,0 +1,9 @@
+// Display helpers: money arrives in fen; the screen shows yuan. Labels for codes come from
+// the main process (`glossary.get`), so there is one table of them.
+
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const a = Math.abs(fen);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import type { PolicySummary, SubsidyTable } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { yuan } from '../../format';
+
+const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
+
+export function PoliciesPage() {
+  const [policies, setPolicies] = useState<PolicySummary[]>([]);
+  const [inForce, setInForce] = useState<Record<number, string>>({});
+  const [shown, setShown] = useState<string | null>(null);
+  const [table, setTable] = useState<SubsidyTable | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void invoke('policies.list', {}).then((r) => r.ok && setPolicies(r.value));
+    void invoke('office.policies', {}).then((r) => r.ok && setInForce(Object.fromEntries(r.value.map((x) => [x.coverageYear, x.policyId]))));
+  }, []);
+
+  useEffect(() => {
+    if (!shown) return;
+    void invoke('policies.table', { policyId: shown }).then((r) => (r.ok ? setTable(r.value) : setError(r.error.message)));
+  }, [shown]);
+
+  async function choose(year: number, policyId: string) {
+    const r = await invoke('office.setPolicy', { coverageYear: year, policyId });
+    if (r.ok) {
+      setInForce((m) => ({ ...m, [year]: policyId }));
+      setError(null);
+    } else setError(r.error.message);
+  }
+
+  const years = [...new Set(policies.filter((p) => !p.abstract).map((p) => p.coverageYear))].sort();
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Card title="本所各年度适用的政策" size="small">
+        <Space direction="vertical">
+          {years.map((y) => (
+            <Space key={y}>
+              <span style={{ width: 90, display: 'inline-block' }}>{y} 年度：</span>
+              <Select
+                style={{ width: 360 }}
+                placeholder="请选择"
+                aria-label={`${y}年度政策`}
+                value={inForce[y]}
+                onChange={(v) => void choose(y, v)}
+                options={policies.filter((p) => p.coverageYear === y && !p.abstract).map((p) => ({ value: p.id, label: p.region }))}
+              />
+            </Space>
+          ))}
+        </Space>
+      </Card>
+      <Card title="政策文件" size="small">
+        <Table<PolicySummary>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={policies}
+          onRow={(p) => ({ onClick: () => setShown(p.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: '地区', dataIndex: 'region' },
+            { title: '年度', dataIndex: 'coverageYear', width: 80 },
+            { title: '依据文件', render: (_, p) => p.sources.map((s) => s.number).join('；') },
+            { title: '', width: 160, render: (_, p) => (p.abstract ? <Tag>基础政策</Tag> : Object.values(inForce).includes(p.id) ? <Tag color="blue">本所使用中</Tag> : null) },
+          ]}
+        />
+      </Card>
+      {table && (
+        <Card size="small" title={<Typography.Text strong>{table.title}</Typography.Text>}>
+          <Table
+            rowKey={(r) => `${r.department}-${r.category}-${r.tier}`}
+            size="small"
+            pagination={false}
+            dataSource={table.rows}
+            columns={[
+              { title: '资助部门', dataIndex: 'department' },
+              { title: '特殊人员类别', dataIndex: 'category' },
+              { title: '参保档次', render: (_, r) => TIERS[r.tier] },
+              { title: '资助金额（元）', align: 'right', render: (_, r) => yuan(r.subsidyFen) },
+              { title: '个人自付（元）', align: 'right', render: (_, r) => yuan(r.personalFen) },
+            ]}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import type { ApiOutput } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { yuan } from '../../format';
+import { label, useGlossary } from '../../glossary';
+
+type Detail = ApiOutput<'roster.getPerson'>;
+
+export function PersonDrawer(props: { personId: number | null; onClose: () => void }) {
+  const g = useGlossary();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (props.personId === null) return;
+    setDetail(null);
+    void invoke('roster.getPerson', { id: props.personId }).then((r) => (r.ok ? setDetail(r.value) : setError(r.error.message)));
+  }, [props.personId]);
+
+  const p = detail?.person;
+  return (
+    <Drawer open={props.personId !== null} onClose={props.onClose} width={720} title={p ? `${p.name}（${p.idNumber}）` : '人员信息'}>
+      {error && <Alert type="error" showIcon message={error} />}
+      {p && detail && (
+        <>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label="性别">{p.sex === 'male' ? '男' : '女'}</Descriptions.Item>
+            <Descriptions.Item label="出生日期">{p.birthDate}</Descriptions.Item>
+            <Descriptions.Item label="村（社区）">{p.villageName}</Descriptions.Item>
+            <Descriptions.Item label="户号">{p.householdNumber}</Descriptions.Item>
+            <Descriptions.Item label="与户主关系">{p.relation || '—'}</Descriptions.Item>
+            <Descriptions.Item label="联系电话">{p.phone || '—'}</Descriptions.Item>
+            <Descriptions.Item label="参保范围">{label(g.residences, p.residence)}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              {label(g.statuses, p.status)}
+              {p.statusOn ? `（${p.statusOn}）` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label="职工医保">{p.employeeInsured ? '已参加' : '未参加'}</Descriptions.Item>
+            <Descriptions.Item label="县外参保">{p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            资助身份
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={detail.categories}
+            locale={{ emptyText: '没有认定的资助身份' }}
+            columns={[
+              { title: '类别', render: (_, c) => label(g.categories, c.code) },
+              { title: '认定部门', render: (_, c) => label(g.departments, c.department) || '—' },
+              { title: '有效期', render: (_, c) => `${c.validFrom} 至 ${c.validTo ?? '今'}` },
+              { title: '来源', dataIndex: 'source' },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            参保缴费
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={detail.enrollments}
+            locale={{ emptyText: '没有参保记录' }}
+            columns={[
+              { title: '年度', dataIndex: 'coverageYear', width: 60 },
+              { title: '收据号', dataIndex: 'receiptNo', width: 110 },
+              { title: '档次', width: 60, render: (_, e) => (e.tier === 2 ? '二档' : e.tier === 1 ? '一档' : '—') },
+              { title: '资助', render: (_, e) => (e.subsidyFen ? `${yuan(e.subsidyFen)}（${label(g.departments, e.department)}）` : '—') },
+              { title: '个人缴费', render: (_, e) => yuan(e.personalFen) },
+              { title: '待遇期', render: (_, e) => `${e.benefitStart} 至 ${e.benefitEnd}` },
+              { title: '状态', render: (_, e) => (e.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已作废：{e.voidReason}</Tag>) },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

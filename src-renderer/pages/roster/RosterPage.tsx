@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Empty, Input, Table, Tag } from 'antd';
+import type { InputRef } from 'antd';
+import type { PersonSummary } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { label, useGlossary } from '../../glossary';
+import { PersonDrawer } from './PersonDrawer';
+
+export function RosterPage() {
+  const g = useGlossary();
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<PersonSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const box = useRef<InputRef>(null);
+  const latest = useRef(0);
+
+  useEffect(() => box.current?.focus(), []);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    // Results as you type; an older answer arriving late must not replace a newer one.
+    const timer = setTimeout(() => {
+      void invoke('roster.search', { q }).then((r) => {
+        if (ticket !== latest.current) return;
+        if (r.ok) {
+          setRows(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  // Enter opens the first match of what is typed now, even before the list has caught up.
+  async function openFirst() {
+    const r = await invoke('roster.search', { q, limit: 1 });
+    if (r.ok && r.value[0]) setOpen(r.value[0].id);
+  }
+
+  return (
+    <>
+      <Input.Search
+        ref={box}
+        size="large"
+        allowClear
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onPressEnter={() => void openFirst()}
+        placeholder="身份证号、末几位、姓名、拼音首字母（如 zs）或电话"
+        aria-label="搜索人员"
+        style={{ maxWidth: 640, marginBottom: 16 }}
+      />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Table<PersonSummary>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty description={q ? '没有找到匹配的人员' : '输入后即可查找'} /> }}
+        onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '姓名', dataIndex: 'name', width: 120 },
+          { title: '身份证号', dataIndex: 'idNumber', width: 200 },
+          { title: '性别', width: 60, render: (_, p) => (p.sex === 'male' ? '男' : '女') },
+          { title: '出生日期', dataIndex: 'birthDate', width: 120 },
+          { title: '村（社区）', dataIndex: 'villageName', width: 140 },
+          { title: '户号', dataIndex: 'householdNumber', width: 110 },
+          { title: '电话', dataIndex: 'phone', width: 140 },
+          { title: '状态', width: 90, render: (_, p) => (p.status === 'active' ? <Tag color="green">正常</Tag> : <Tag>{label(g.statuses, p.status)}</Tag>) },
+        ]}
+      />
+      <PersonDrawer personId={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
