@@ -4,6 +4,7 @@ import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke } from './api';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
+import { EnrollPage } from './pages/enroll/EnrollPage';
 import { LoginPage } from './pages/LoginPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { RosterPage } from './pages/roster/RosterPage';
@@ -11,6 +12,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
 const PAGES = [
+  { key: 'enroll', label: '参保登记', render: () => <EnrollPage /> },
   { key: 'roster', label: '花名册', render: () => <RosterPage /> },
   { key: 'policies', label: '政策', render: () => <PoliciesPage /> },
   { key: 'settings', label: '设置', render: () => <SettingsPage /> },

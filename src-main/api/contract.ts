@@ -51,6 +51,31 @@ export type { SubsidyTable };
 
 type Empty = Record<string, never>;
 
+/** Everything printed on a 参保缴费凭证, formatted by the main process. */
+export interface Receipt {
+  officeTitle: string;
+  receiptNo: string;
+  status: 'active' | 'voided';
+  voidReason: string | null;
+  personName: string;
+  /** Masked (500235********0117) unless the office asked for the full number. */
+  idNumber: string;
+  villageName: string;
+  coverageYear: number;
+  tierLabel: string;
+  feeYuan: string;
+  subsidyYuan: string;
+  subsidyLabel: string;
+  departmentLabel: string;
+  personalYuan: string;
+  personalCapitals: string;
+  paidOn: string;
+  channel: string;
+  benefitStart: string;
+  benefitEnd: string;
+  clerk: string;
+}
+
 /** The Chinese label of every code (glossary.md), for the screens. */
 export interface Glossary {
   categories: Record<string, string>;
@@ -130,6 +155,7 @@ export interface Api {
   'enroll.refund': { input: { id: number }; output: Refund };
   'enroll.markDeclared': { input: { ids: number[]; on: string }; output: { declared: number } };
   'enroll.get': { input: { id: number }; output: Enrollment };
+  'enroll.receipt': { input: { id: number; fullId?: boolean }; output: Receipt };
 
   'reports.notEnrolled': {
     input: { coverageYear: number; villageId?: number; limit?: number; offset?: number };

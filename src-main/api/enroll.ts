@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
+import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, TIER_LABELS } from '../domain/codes';
+import { chineseCapitals, formatYuan2 } from '../domain/money';
+import { departmentLabel } from '../domain/policy/compile';
+import { getOffice } from '../ledger/office';
 import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
 import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
@@ -8,7 +11,7 @@ import { subsidyTable } from '../domain/policy/table';
 import * as repo from '../ledger/enrollments';
 import { getVillage } from '../ledger/office';
 import { categoriesOn, householdMembers } from '../ledger/roster';
-import type { DeskFacts, Enrollment, Person } from './contract';
+import type { DeskFacts, Enrollment, Person, Receipt } from './contract';
 import { coverageYear, idOf, isoDate, tier } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, reads, writes } from './handler';
@@ -25,6 +28,9 @@ const deskFacts = {
 };
 
 const channel = z.string({ error: '请选择缴费方式。' }).trim().min(1, '请选择缴费方式。').max(20, '缴费方式不能超过 20 个字。');
+
+/** 500235196005010117 → 500235********0117: enough to tell people apart on paper. */
+export const maskId = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
 export function policyFor(ctx: Context, year: number): Policy {
   const id = repo.officePolicy(ctx.db, year);
@@ -233,4 +239,33 @@ export const enrollHandlers = {
   ),
 
   'enroll.get': reads(z.object({ id: idOf('参保记录') }), (ctx, arg) => mustGetEnrollment(ctx, arg.id)),
+
+  'enroll.receipt': reads(z.object({ id: idOf('参保记录'), fullId: z.boolean().optional() }), (ctx, arg): Receipt => {
+    const e = mustGetEnrollment(ctx, arg.id);
+    const office = getOffice(ctx.db);
+    const policy = ctx.policies.get(e.policyId);
+    const categoryLabel = e.category ? (policy?.categories[e.category]?.label ?? PERSON_CATEGORIES[e.category]) : '';
+    return {
+      officeTitle: `${office.county}${office.townshipName}`,
+      receiptNo: e.receiptNo,
+      status: e.status,
+      voidReason: e.voidReason,
+      personName: e.personName,
+      idNumber: arg.fullId ? e.idNumber : maskId(e.idNumber),
+      villageName: e.villageName,
+      coverageYear: e.coverageYear,
+      tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',
+      feeYuan: formatYuan2(e.feeFen),
+      subsidyYuan: formatYuan2(e.subsidyFen),
+      subsidyLabel: categoryLabel,
+      departmentLabel: e.department ? (policy ? departmentLabel(policy, e.department) : DEPARTMENTS[e.department]) : '',
+      personalYuan: formatYuan2(e.personalFen),
+      personalCapitals: chineseCapitals(e.personalFen),
+      paidOn: e.paidOn,
+      channel: e.channel,
+      benefitStart: e.benefitStart,
+      benefitEnd: e.benefitEnd,
+      clerk: e.createdBy,
+    };
+  }),
 };

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { checkCharacter } from '../../src-main/domain/idnumber';
 
 export interface Host {
   url: string;
@@ -68,3 +69,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** The handler map over HTTP with the page's token, for setting a scene up quickly. */
+export async function api(request: APIRequestContext, url: string) {
+  const token = /name="canbao-token" content="([^"]+)"/.exec(await (await request.get(url)).text())![1]!;
+  return async (name: string, data: unknown) => {
+    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token } })).json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
+    if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
+    return r.value;
+  };
+}
+
+export const id = (first17: string) => first17 + checkCharacter(first17);

@@ -1,17 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
-import { checkCharacter } from '../../src-main/domain/idnumber';
-import { expect, screenshot, test } from './fixtures';
+import { api, expect, id, screenshot, test } from './fixtures';
 
-async function api(request: APIRequestContext, url: string) {
-  const token = /name="canbao-token" content="([^"]+)"/.exec(await (await request.get(url)).text())![1]!;
-  return async (name: string, data: unknown) => {
-    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token } })).json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
-    if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
-    return r.value;
-  };
-}
-
-const id = (first17: string) => first17 + checkCharacter(first17);
 
 test('the clerk finds a person as she types, by initials or last digits, and sees categories and payments', async ({ page, host, request }) => {
   const call = await api(request, host.url);
@@ -25,6 +13,7 @@ test('the clerk finds a person as she types, by initials or last digits, and see
   await call('enroll.person', { personId: zs.id, coverageYear: 2024, paidOn: '2023-11-02', channel: '现金' });
 
   await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '花名册' }).click();
   const box = page.getByLabel('搜索人员');
   await expect(box).toBeFocused();
   await box.fill('zs');

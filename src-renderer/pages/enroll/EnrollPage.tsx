@@ -1,0 +1,243 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import dayjs from 'dayjs';
+import type { ApiOutput, PersonSummary, Quote, Receipt } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { yuan } from '../../format';
+import { label, useGlossary } from '../../glossary';
+import { ReceiptView } from '../../print/ReceiptView';
+
+const CHANNELS = ['现金', 'POS刷卡', '微信', '支付宝', '重庆电子税务局', '渝快办', '农商行APP', '零申报'];
+const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
+
+export function EnrollPage() {
+  const g = useGlossary();
+  const [step, setStep] = useState(0);
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PersonSummary[]>([]);
+  const [detail, setDetail] = useState<ApiOutput<'roster.getPerson'> | null>(null);
+  const [years, setYears] = useState<number[]>([]);
+  const [year, setYear] = useState<number | null>(null);
+  const [tier, setTier] = useState<1 | 2>(1);
+  const [tierQuotes, setTierQuotes] = useState<Record<number, Quote | string>>({});
+  const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
+  const [channel, setChannel] = useState('现金');
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const box = useRef<InputRef>(null);
+
+  useEffect(() => {
+    void invoke('office.policies', {}).then((r) => {
+      if (!r.ok) return;
+      const ys = r.value.map((x) => x.coverageYear).sort();
+      setYears(ys);
+      setYear(ys.at(-1) ?? null);
+    });
+    box.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const t = setTimeout(() => void invoke('roster.search', { q, limit: 10 }).then((r) => r.ok && setFound(r.value)), 120);
+    return () => clearTimeout(t);
+  }, [q]);
+
+  const person = detail?.person;
+
+  async function pick(id: number) {
+    const r = await invoke('roster.getPerson', { id });
+    if (!r.ok) return setError(r.error.message);
+    setDetail(r.value);
+    setError(null);
+    setStep(1);
+  }
+
+  async function loadTiers() {
+    if (!person || !year) return;
+    const out: Record<number, Quote | string> = {};
+    for (const t of [1, 2] as const) {
+      const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn });
+      out[t] = r.ok ? r.value : r.error.message;
+    }
+    setTierQuotes(out);
+    setStep(2);
+  }
+
+  async function loadQuote() {
+    if (!person || !year) return;
+    const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel });
+    if (!r.ok) return setError(r.error.message);
+    setQuote(r.value);
+    setError(null);
+    setStep(3);
+  }
+
+  async function save() {
+    if (!person || !year || !quote?.eligible) return;
+    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel });
+    if (!r.ok) return setError(r.error.message);
+    const rc = await invoke('enroll.receipt', { id: r.value.id });
+    if (rc.ok) setReceipt(rc.value);
+    setError(null);
+    setStep(4);
+  }
+
+  function restart() {
+    setStep(0);
+    setQ('');
+    setDetail(null);
+    setQuote(null);
+    setReceipt(null);
+    setTier(1);
+    setTimeout(() => box.current?.focus());
+  }
+
+  // Enter moves on, Esc goes back: the clerk keeps her hands on the keyboard. Listened to
+  // on the window, since the focused field of the last step is gone once the step changes.
+  function onKey(e: globalThis.KeyboardEvent) {
+    if ((e.target as HTMLElement).closest('.ant-select, .ant-picker')) return;
+    if (e.key === 'Escape' && step > 0 && step < 4) {
+      e.preventDefault();
+      setStep(step - 1);
+    } else if (e.key === 'Enter') {
+      if (step === 0 && found[0]) void pick(found[0].id);
+      else if (step === 1) void loadTiers();
+      else if (step === 2) void loadQuote();
+      else if (step === 3) void save();
+      else if (step === 4) restart();
+    } else if (step === 2 && (e.key === '1' || e.key === '2')) setTier(Number(e.key) as 1 | 2);
+  }
+
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const h = (e: globalThis.KeyboardEvent) => onKeyRef.current(e);
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
+
+  return (
+    <div style={{ maxWidth: 1000 }}>
+      <Steps current={step} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 24 }} />
+      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
+
+      {step === 0 && (
+        <Card size="small">
+          <Space style={{ marginBottom: 12 }}>
+            参保年度：
+            <Select aria-label="参保年度" value={year ?? undefined} onChange={setYear} style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y} 年度` }))} />
+          </Space>
+          {!years.length && <Alert type="warning" showIcon message="还没有选择适用的政策，请先到“政策”中设置。" style={{ marginBottom: 12 }} />}
+          <Input ref={box} size="large" value={q} onChange={(e) => setQ(e.target.value)} placeholder="身份证号、末几位、姓名或拼音首字母，回车选第一个" aria-label="查找参保人" />
+          <List
+            size="small"
+            dataSource={found}
+            renderItem={(p) => (
+              <List.Item onClick={() => void pick(p.id)} style={{ cursor: 'pointer' }}>
+                {p.name}，{p.idNumber}，{p.villageName} 户号 {p.householdNumber}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+
+      {step === 1 && person && detail && (
+        <Card size="small" title={`${person.name}（${person.idNumber}）`}>
+          <Descriptions size="small" column={3}>
+            <Descriptions.Item label="村（社区）">{person.villageName}</Descriptions.Item>
+            <Descriptions.Item label="参保范围">{label(g.residences, person.residence)}</Descriptions.Item>
+            <Descriptions.Item label="状态">{label(g.statuses, person.status)}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Paragraph>
+            持有的资助身份：
+            {detail.categories.filter((c) => !c.validTo || c.validTo >= paidOn).map((c) => <Tag key={c.id}>{label(g.categories, c.code)}</Tag>)}
+            {!detail.categories.length && '无'}
+          </Typography.Paragraph>
+          <Button type="primary" onClick={() => void loadTiers()}>
+            下一步（回车）
+          </Button>
+        </Card>
+      )}
+
+      {step === 2 && (
+        <Row gutter={16}>
+          {([1, 2] as const).map((t) => {
+            const x = tierQuotes[t];
+            return (
+              <Col span={12} key={t}>
+                <Card size="small" title={`${t === 1 ? '一档' : '二档'}（按 ${t}）`} onClick={() => setTier(t)} style={{ cursor: 'pointer', borderColor: tier === t ? '#1677ff' : undefined, borderWidth: tier === t ? 2 : 1 }} data-testid={`tier-${t}`}>
+                  {typeof x === 'string' || !x ? (
+                    <Typography.Text type="danger">{x ?? ''}</Typography.Text>
+                  ) : !x.eligible ? (
+                    <Typography.Text type="danger">不能参保：{x.reason}</Typography.Text>
+                  ) : (
+                    <Descriptions size="small" column={1}>
+                      <Descriptions.Item label="缴费标准">{yuan(x.feeFen)} 元</Descriptions.Item>
+                      <Descriptions.Item label="资助">{yuan(x.subsidyFen)} 元</Descriptions.Item>
+                      <Descriptions.Item label="个人缴费">
+                        <strong>{yuan(x.personalFen)} 元</strong>
+                      </Descriptions.Item>
+                    </Descriptions>
+                  )}
+                </Card>
+              </Col>
+            );
+          })}
+          <Col span={24} style={{ marginTop: 12 }}>
+            <Button type="primary" onClick={() => void loadQuote()}>
+              选择{tier === 1 ? '一档' : '二档'}，下一步（回车）
+            </Button>
+          </Col>
+        </Row>
+      )}
+
+      {step === 3 && quote && (
+        <Card size="small">
+          <Space style={{ marginBottom: 12 }}>
+            缴费日期
+            <DatePicker aria-label="缴费日期" value={dayjs(paidOn)} allowClear={false} onChange={(d) => d && setPaidOn(d.format('YYYY-MM-DD'))} />
+            缴费方式
+            <Select aria-label="缴费方式" value={channel} onChange={setChannel} style={{ width: 160 }} options={CHANNELS.map((c) => ({ value: c, label: c }))} />
+            <Button onClick={() => void loadQuote()}>重新计算</Button>
+          </Space>
+          {quote.eligible ? (
+            <Result
+              status="success"
+              title={`个人缴费 ${yuan(quote.personalFen)} 元${quote.zeroDeclaration ? '（零申报）' : ''}`}
+              subTitle={`${quote.tier === 2 ? '二档' : '一档'}，缴费标准 ${yuan(quote.feeFen)} 元，资助 ${yuan(quote.subsidyFen)} 元${quote.category ? `（${label(g.categories, quote.category)}，${label(g.departments, quote.department)}）` : ''}；待遇期 ${quote.benefitStart} 至 ${quote.benefitEnd}`}
+              extra={
+                <Button type="primary" onClick={() => void save()}>
+                  保存并出具凭证（回车）
+                </Button>
+              }
+            />
+          ) : (
+            <Alert type="error" showIcon message="不能参保" description={quote.reason} />
+          )}
+          {quote.comparison.length > 1 && (
+            <Typography.Paragraph>就高比较：{quote.comparison.map((c) => `${c.label} ${yuan(c.subsidyFen)} 元`).join('；')}</Typography.Paragraph>
+          )}
+          {quote.warnings.map((w) => (
+            <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
+          ))}
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            依据：{quote.basis.map((b) => `${b.citation}${b.ruling ? '（本系统解释）' : ''}`).join('；')}
+          </Typography.Paragraph>
+        </Card>
+      )}
+
+      {step === 4 && receipt && (
+        <Space direction="vertical">
+          <Space>
+            <Button type="primary" onClick={() => window.print()}>
+              打印凭证
+            </Button>
+            <Button onClick={restart}>下一位（回车）</Button>
+          </Space>
+          <ReceiptView r={receipt} />
+        </Space>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Receipt } from '../../src-main/api/contract';
+import './print.css';
+
+/** 参保缴费凭证 on A4, as it prints: the screen shows the same sheet. */
+export function ReceiptView({ r }: { r: Receipt }) {
+  return (
+    <div className="paper receipt" data-testid="receipt">
+      <h2>{r.officeTitle} 城乡居民基本医疗保险参保缴费凭证</h2>
+      <div className="receipt-head">
+        <span>收据号：{r.receiptNo}</span>
+        <span>参保年度：{r.coverageYear}</span>
+      </div>
+      {r.status === 'voided' && <div className="voided">已作废：{r.voidReason}</div>}
+      <table>
+        <tbody>
+          <tr>
+            <th>姓名</th>
+            <td>{r.personName}</td>
+            <th>身份证号</th>
+            <td>{r.idNumber}</td>
+          </tr>
+          <tr>
+            <th>村（社区）</th>
+            <td>{r.villageName}</td>
+            <th>参保档次</th>
+            <td>{r.tierLabel}</td>
+          </tr>
+          <tr>
+            <th>缴费标准</th>
+            <td>{r.feeYuan} 元</td>
+            <th>资助金额</th>
+            <td>
+              {r.subsidyYuan} 元{r.subsidyLabel ? `（${r.subsidyLabel}，${r.departmentLabel}）` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>个人缴费</th>
+            <td colSpan={3}>
+              <strong>{r.personalYuan} 元</strong>，人民币（大写）<strong>{r.personalCapitals}</strong>
+            </td>
+          </tr>
+          <tr>
+            <th>缴费日期</th>
+            <td>{r.paidOn}</td>
+            <th>缴费方式</th>
+            <td>{r.channel}</td>
+          </tr>
+          <tr>
+            <th>待遇享受期</th>
+            <td colSpan={3}>
+              {r.benefitStart} 至 {r.benefitEnd}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="receipt-foot">
+        <span>经办人：{r.clerk}</span>
+        <span>（盖章）</span>
+      </div>
+    </div>
+  );
+}
