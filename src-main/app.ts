@@ -1,7 +1,7 @@
 // Starting the app's core, shared by the desktop shell and the browser host: policies,
 // the ledger (backed up before any migration and once a day), and the audit check.
 import type { Context } from './api/handler';
-import { verifyAudit, type AuditCheck } from './ledger/audit';
+import { auditHead, readAuditHead, verifyAudit, writeAuditHead, type AuditCheck } from './ledger/audit';
 import { backupBeforeMigration, dailyBackup } from './ledger/backup';
 import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies } from './policies/load';
@@ -17,8 +17,10 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
   const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
   if (opts.nativeBinding) open.nativeBinding = opts.nativeBinding;
   const db = openLedger(dataDir, open);
-  const audit = verifyAudit(db);
+  const audit = verifyAudit(db, readAuditHead(dataDir));
   if (!audit.intact) console.error(`[canbao] ${audit.problem}`);
+  // A broken chain keeps its old head on disk, so the warning stays until someone acts.
+  else writeAuditHead(dataDir, auditHead(db));
   await dailyBackup(db, dataDir, now());
   const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit };
   return { ctx, audit };

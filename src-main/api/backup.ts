@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { verifyAudit } from '../ledger/audit';
+import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
 import { backupDir, backupName, backupTo, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
 import { openLedger } from '../ledger/open';
 import type { LedgerStatus } from './contract';
@@ -48,7 +48,9 @@ export const backupHandlers = {
     ctx.db.close();
     replaceLedgerFile(ctx.dataDir, arg.file);
     ctx.db = openLedger(ctx.dataDir);
+    // The restored ledger has its own head: the old one no longer applies.
     ctx.startupAudit = verifyAudit(ctx.db);
+    writeAuditHead(ctx.dataDir, auditHead(ctx.db));
     ctx.session.user = null;
     ctx.db.transaction(() => audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file })).immediate();
     return status(ctx);

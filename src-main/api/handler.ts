@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../domain/policy/schema';
-import { appendAudit, type AuditCheck, type AuditEntry } from '../ledger/audit';
+import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntry } from '../ledger/audit';
 import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
 
 // Zod's own messages in Chinese for the rare field that has no message of ours.
@@ -68,6 +68,18 @@ export function writes<I, O>(
   return { input, run, writes: true, ...opts };
 }
 
+const knownHead = new WeakMap<Context, number>();
+
+/** After a change, the audit head beside the ledger follows the chain (only while it is intact). */
+function keepAuditHead(ctx: Context): void {
+  if (!ctx.startupAudit.intact) return;
+  const head = auditHead(ctx.db);
+  if (head && knownHead.get(ctx) !== head.lastId) {
+    writeAuditHead(ctx.dataDir, head);
+    knownHead.set(ctx, head.lastId);
+  }
+}
+
 export function loginRequired(ctx: Context): boolean {
   return ctx.session.user === null && ctx.db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
 }
@@ -120,6 +132,7 @@ export async function dispatch(
   try {
     const data = parsed.data;
     const value = h.writes ? runInTransaction(ctx, () => h.run(ctx, data)) : await h.run(ctx, data);
+    keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof Refusal) {

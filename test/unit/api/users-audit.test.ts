@@ -93,3 +93,26 @@ describe('the audit log', () => {
     expect(verifyAudit(t.ctx.db).problem).toContain('第 3 条之前的记录被删除或改动过');
   });
 });
+
+describe('the audit log’s last entries', () => {
+  it('are missed on the next start when someone cuts them off the file', async () => {
+    const { startCore } = await import('../../../src-main/app');
+    const { dispatch, handlers } = await import('../../../src-main/api/index');
+    const { tempDir } = await import('../../helpers/ledger');
+    const dir = tempDir();
+    const first = await startCore(dir, { now: () => new Date('2024-01-10T02:00:00Z') });
+    for (const [code, name] of [['1', '甲村'], ['2', '乙村'], ['3', '丙村']]) await dispatch(handlers, first.ctx, 'villages.add', { code, name });
+    first.ctx.db.close();
+
+    const other = new Database(path.join(dir, 'canbao.sqlite'));
+    other.exec('DROP TRIGGER audit_log_no_delete');
+    other.prepare('DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)').run();
+    other.close();
+
+    const second = await startCore(dir, { now: () => new Date('2024-01-11T02:00:00Z') });
+    expect(second.audit.intact).toBe(false);
+    expect(second.audit.problem).toContain('日志末尾的记录被删除');
+    expect(((await dispatch(handlers, second.ctx, 'ledger.status', {})) as { value: { audit: { intact: boolean } } }).value.audit.intact).toBe(false);
+    second.ctx.db.close();
+  });
+});
