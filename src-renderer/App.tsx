@@ -5,8 +5,10 @@ import { invoke } from './api';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { EnrollPage } from './pages/enroll/EnrollPage';
+import { ExcelPage } from './pages/excel/ExcelPage';
 import { LoginPage } from './pages/LoginPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { ProgressPage } from './pages/progress/ProgressPage';
 import { RosterPage } from './pages/roster/RosterPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
@@ -14,6 +16,8 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 const PAGES = [
   { key: 'enroll', label: '参保登记', render: () => <EnrollPage /> },
   { key: 'roster', label: '花名册', render: () => <RosterPage /> },
+  { key: 'progress', label: '进度', render: () => <ProgressPage /> },
+  { key: 'excel', label: '导入导出', render: () => <ExcelPage /> },
   { key: 'policies', label: '政策', render: () => <PoliciesPage /> },
   { key: 'settings', label: '设置', render: () => <SettingsPage /> },
 ] as const;

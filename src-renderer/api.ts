@@ -2,6 +2,8 @@ import type { ApiInput, ApiName, ApiOutput, Result } from '../src-main/api/contr
 
 interface Bridge {
   invoke(name: string, arg: unknown): Promise<unknown>;
+  pathForFile(file: File): string;
+  saveCopy(file: string): Promise<unknown>;
 }
 
 declare global {
@@ -30,6 +32,45 @@ export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Prom
       body: JSON.stringify(arg),
     });
     return (await res.json()) as Result<ApiOutput<K>>;
+  } catch {
+    return UNREACHABLE;
+  }
+}
+
+/** Hands a chosen file to the main process: its own path in Electron, uploaded in the browser host. */
+export async function uploadFile(file: File): Promise<Result<{ file: string }>> {
+  if (window.canbao) return { ok: true, value: { file: window.canbao.pathForFile(file) } };
+  try {
+    const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'x-canbao-token': hostToken(), 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    return (await res.json()) as Result<{ file: string }>;
+  } catch {
+    return UNREACHABLE;
+  }
+}
+
+/** Saves a copy of a file the main process wrote (an export, a problem report) where the clerk chooses. */
+export async function saveFile(file: string): Promise<Result<null>> {
+  if (window.canbao) return (await window.canbao.saveCopy(file)) as Result<null>;
+  try {
+    const res = await fetch('/download', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken() },
+      body: JSON.stringify({ file }),
+    });
+    if (!res.ok) return (await res.json()) as Result<null>;
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.split(/[\\/]/).pop() ?? 'canbao.xlsx';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { ok: true, value: null };
   } catch {
     return UNREACHABLE;
   }

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Glossary } from '../src-main/api/contract';
 
-const EMPTY: Glossary = { categories: {}, departments: {}, residences: {}, students: {}, outOfScope: {}, outOfCounty: {}, statuses: {} };
+const EMPTY: Glossary = { categories: {}, departments: {}, residences: {}, students: {}, outOfScope: {}, outOfCounty: {}, statuses: {}, importFields: {}, exports: {} };
 
 export const GlossaryContext = createContext<Glossary>(EMPTY);
 export const useGlossary = () => useContext(GlossaryContext);

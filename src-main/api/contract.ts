@@ -41,12 +41,14 @@ import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, Pe
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
 import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from './types/excel';
 import type { FieldKey } from '../domain/import/fields';
+import type { HouseholdNotice, PublicList, VillageNotice } from './types/print';
 import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
 
 export type * from './types/roster';
 export type * from './types/enroll';
 export type * from './types/reports';
 export type * from './types/excel';
+export type * from './types/print';
 export type { SubsidyTable };
 
 type Empty = Record<string, never>;
@@ -85,6 +87,10 @@ export interface Glossary {
   outOfScope: Record<string, string>;
   outOfCounty: Record<string, string>;
   statuses: Record<string, string>;
+  /** The fields an import maps columns to (FieldKey → label). */
+  importFields: Record<string, string>;
+  /** The title of each export (ExportKind → title). */
+  exports: Record<string, string>;
 }
 
 export interface SessionUser {
@@ -175,7 +181,7 @@ export interface Api {
     output: ImportPreview;
   };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
-  'import.report': { input: { token: string; file: string }; output: { file: string; rows: number } };
+  'import.report': { input: { token: string; file?: string }; output: { file: string; rows: number } };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number }; output: ImportBatch };
@@ -187,6 +193,10 @@ export interface Api {
 
   'jobs.get': { input: { jobId: string }; output: { phase: string; done: number; total: number; cancelled: boolean; finished: boolean } };
   'jobs.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+
+  'print.householdNotice': { input: { householdId: number; coverageYear: number; fullId?: boolean }; output: HouseholdNotice };
+  'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
+  'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };
 
   'ledger.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };

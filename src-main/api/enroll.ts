@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIELD_LABELS } from '../domain/import/fields';
+import { EXPORT_TITLES } from '../excel/exports';
 import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, TIER_LABELS } from '../domain/codes';
 import { chineseCapitals, formatYuan2 } from '../domain/money';
 import { departmentLabel } from '../domain/policy/compile';
@@ -112,6 +114,8 @@ export const enrollHandlers = {
     outOfScope: OUT_OF_SCOPE,
     outOfCounty: OUT_OF_COUNTY,
     statuses: { active: '正常', ...OUT_OF_SCOPE },
+    importFields: FIELD_LABELS,
+    exports: EXPORT_TITLES,
   })),
 
   'policies.list': reads(z.object({}).strict(), (ctx) =>

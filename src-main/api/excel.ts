@@ -105,7 +105,7 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
     }
     case 'categories': {
       if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
-      const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.basename(arg.file).replace(/^\d+-[0-9a-f]{8}-/, ''), ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
+      const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.parse(arg.file).name, ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
       const r = await read(ctx, arg, job, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
       if (r.mapping.category === undefined && !o.code) throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
       const plan = await planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
@@ -183,8 +183,10 @@ export const excelHandlers = {
     },
   ),
 
-  'import.report': reads(z.object({ token: z.string(), file: z.string().min(1, '请选择保存位置。') }), async (ctx, arg) => {
+  'import.report': reads(z.object({ token: z.string(), file: z.string().min(1, '请选择保存位置。').optional() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
+    const file = arg.file ?? path.join(ctx.dataDir, 'reports', `问题报告-${path.parse(p.read.fileName).name}-${Date.now()}.xlsx`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     const byRow = new Map<number, string[]>();
     for (const pr of p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
     if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
@@ -194,7 +196,7 @@ export const excelHandlers = {
     await readTable(p.file, (cells, row) => {
       if (byRow.has(row)) cellsOf.set(row, cells);
     });
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: arg.file, useSharedStrings: false, useStyles: true });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
     const ws = wb.addWorksheet('问题行');
     ws.columns = [{ header: '行号', width: 8 }, ...p.read.headers.map((h) => ({ header: h || ' ', width: Math.max(10, Math.min(30, h.length * 2 + 4)) })), { header: '问题说明', width: 60 }];
     ws.getRow(1).font = { bold: true, name: '宋体' };
@@ -206,7 +208,7 @@ export const excelHandlers = {
       r.commit();
     }
     await wb.commit();
-    return { file: arg.file, rows: byRow.size };
+    return { file, rows: byRow.size };
   }),
 
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
@@ -312,13 +314,24 @@ export const exportHandlers = {
 };
 
 export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
+/** Folders under the data folder whose files the screens may download or save a copy of. */
+export const OUTPUT_DIRS = ['exports', 'reports'] as const;
 
-/** Files sent by the browser host land here under a fresh name; the name keeps its extension. */
+/** The file, if it is an existing file inside one of the data folder's output folders. */
+export function downloadable(dataDir: string, file: string): string | null {
+  if (!file) return null;
+  const resolved = path.resolve(file);
+  const inside = OUTPUT_DIRS.some((d) => resolved.startsWith(path.resolve(dataDir, d) + path.sep));
+  return inside && fs.existsSync(resolved) && fs.statSync(resolved).isFile() ? resolved : null;
+}
+
+
+/** Files sent by the browser host land in a fresh folder each, under their own name. */
 export function saveUpload(dataDir: string, name: string, body: Buffer): string {
-  const dir = uploadsDir(dataDir);
+  const dir = path.join(uploadsDir(dataDir), `${Date.now()}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true });
-  const safe = path.basename(name).replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80) || 'upload';
-  const file = path.join(dir, `${Date.now()}-${crypto.randomBytes(4).toString('hex')}-${safe}`);
+  const safe = path.basename(name).replace(/[^\p{L}\p{N}._()（）-]/gu, '_').slice(-80) || 'upload';
+  const file = path.join(dir, safe);
   fs.writeFileSync(file, body);
   return file;
 }

@@ -7,7 +7,8 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dispatch, handlers } from '../api/index';
 import { startCore } from '../app';
 import type { Context } from '../api/handler';
-import { INVOKE_CHANNEL } from './channel';
+import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
+import { downloadable } from '../api/excel';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -71,6 +72,16 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     }
     return dispatch(handlers, ctx, String(name), arg);
+  });
+  ipcMain.handle(SAVE_CHANNEL, async (event, file: unknown) => {
+    if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
+    const source = downloadable(dataDir, String(file));
+    if (!source) return { ok: false, error: { code: 'not_found', message: '找不到要保存的文件。' } };
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const choice = await (win ? dialog.showSaveDialog(win, { defaultPath: path.basename(source) }) : dialog.showSaveDialog({ defaultPath: path.basename(source) }));
+    if (choice.canceled || !choice.filePath) return { ok: true, value: null };
+    await fs.promises.copyFile(source, choice.filePath);
+    return { ok: true, value: choice.filePath };
   });
   createWindow();
   app.on('window-all-closed', () => {

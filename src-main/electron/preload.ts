@@ -1,7 +1,10 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL } from './channel';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
 
-// Exactly one function crosses the bridge; the typed client in the renderer wraps it.
+// The handler map is the one door; the two file helpers exist because a sandboxed page can
+// neither read a chosen file's path nor pick where a file is saved.
 contextBridge.exposeInMainWorld('canbao', {
   invoke: (name: string, arg: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg),
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  saveCopy: (file: string): Promise<unknown> => ipcRenderer.invoke(SAVE_CHANNEL, file),
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { saveUpload } from '../api/excel';
+import { downloadable, saveUpload } from '../api/excel';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 // A million-row roster saved by Excel is ~60 MB; leave room for larger lists.
@@ -99,6 +99,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (url.pathname === '/upload') return handleUpload(req, res, url.searchParams.get('name') ?? 'upload');
+    if (url.pathname === '/download') return handleDownload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方式。');
     return serveStatic(res, url.pathname);
   }
@@ -129,6 +130,30 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const body = await readBody(req, MAX_UPLOAD_BYTES);
     if (body === null) return refuse(res, 413, '文件太大（超过 512 MB）。');
     sendJson(res, 200, { ok: true, value: { file: saveUpload(opts.ctx.dataDir, name, body) } });
+  }
+
+  // Exports and reports are written under the data folder; the page asks for one by the path
+  // the handler answered, and only files in those folders are handed out.
+  async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!admitted(req, res)) return;
+    const body = await readBody(req);
+    let file = '';
+    try {
+      file = String((JSON.parse(body?.toString('utf8') ?? '{}') as { file?: unknown }).file ?? '');
+    } catch {
+      /* answered below */
+    }
+    const resolved = downloadable(opts.ctx.dataDir, file);
+    if (!resolved) return refuse(res, 404, '找不到要下载的文件（只能下载本程序导出的文件）。');
+    const name = path.basename(resolved);
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': fs.statSync(resolved).size,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    fs.createReadStream(resolved).pipe(res);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {

@@ -81,3 +81,9 @@ export async function api(request: APIRequestContext, url: string) {
 }
 
 export const id = (first17: string) => first17 + checkCharacter(first17);
+
+/** Picks an option of an antd Select by its accessible name and the option's text. */
+export async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: select }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}

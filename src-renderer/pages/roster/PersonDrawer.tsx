@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Input, Modal, Table, Tag, Typography } from 'antd';
 import type { ApiOutput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { yuan } from '../../format';
@@ -11,12 +11,41 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   const g = useGlossary();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
+  const [reason, setReason] = useState('');
+
+  async function load(id: number) {
+    const r = await invoke('roster.getPerson', { id });
+    if (r.ok) setDetail(r.value);
+    else setError(r.error.message);
+  }
 
   useEffect(() => {
     if (props.personId === null) return;
     setDetail(null);
-    void invoke('roster.getPerson', { id: props.personId }).then((r) => (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    void load(props.personId);
   }, [props.personId]);
+
+  // Esc closes the drawer wherever the focus went (after the void dialog it is nowhere).
+  const { onClose } = props;
+  const open = props.personId !== null;
+  useEffect(() => {
+    if (!open || voiding) return;
+    const h = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, [open, voiding, onClose]);
+
+  // A paid record is never edited: it is voided with a reason and entered again.
+  async function confirmVoid() {
+    if (!voiding || props.personId === null) return;
+    const r = await invoke('enroll.void', { id: voiding.id, reason });
+    if (!r.ok) return setError(r.error.message);
+    setVoiding(null);
+    setReason('');
+    setError(null);
+    await load(props.personId);
+  }
 
   const p = detail?.person;
   return (
@@ -72,8 +101,30 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               { title: '个人缴费', render: (_, e) => yuan(e.personalFen) },
               { title: '待遇期', render: (_, e) => `${e.benefitStart} 至 ${e.benefitEnd}` },
               { title: '状态', render: (_, e) => (e.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已作废：{e.voidReason}</Tag>) },
+              {
+                title: '',
+                width: 70,
+                render: (_, e) =>
+                  e.status === 'active' ? (
+                    <Button size="small" danger onClick={() => setVoiding({ id: e.id, receiptNo: e.receiptNo })}>
+                      作废
+                    </Button>
+                  ) : null,
+              },
             ]}
           />
+          <Modal
+            title={`作废收据 ${voiding?.receiptNo ?? ''}`}
+            open={voiding !== null}
+            okText="作废"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onOk={() => void confirmVoid()}
+            onCancel={() => setVoiding(null)}
+            destroyOnHidden
+          >
+            <Input autoFocus aria-label="作废原因" placeholder="作废原因（必填），如：档次选错" value={reason} onChange={(e) => setReason(e.target.value)} onPressEnter={() => void confirmVoid()} />
+          </Modal>
         </>
       )}
     </Drawer>

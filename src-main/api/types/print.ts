@@ -1,0 +1,65 @@
+/** What each printed document shows; amounts already formatted in yuan by the main process. */
+
+export interface NoticeTierOption {
+  tier: 1 | 2;
+  tierLabel: string;
+  feeYuan: string;
+  subsidyYuan: string;
+  personalYuan: string;
+  /** 资助类别（部门）, empty for ordinary residents. */
+  subsidyLabel: string;
+}
+
+export interface HouseholdNotice {
+  officeTitle: string;
+  coverageYear: number;
+  villageName: string;
+  householdNumber: string;
+  headName: string;
+  members: {
+    name: string;
+    idNumber: string;
+    relation: string;
+    /** Already enrolled this year: the receipt number; the options are then not shown. */
+    enrolledReceipt: string | null;
+    /** Why the person need not or cannot enroll here, in plain Chinese. */
+    notDue: string | null;
+    options: NoticeTierOption[];
+  }[];
+  window: { label: string; from: string | null; to: string; text: string; cite: string } | null;
+  channels: string[];
+  channelsCite: string;
+  sources: string[];
+  printedOn: string;
+}
+
+export interface PublicListRow {
+  villageName: string;
+  name: string;
+  idNumber: string;
+  categoryLabel: string;
+  departmentLabel: string;
+  tierLabel: string;
+  subsidyYuan: string;
+}
+
+export interface PublicList {
+  officeTitle: string;
+  coverageYear: number;
+  villageName: string | null;
+  rows: PublicListRow[];
+  totalYuan: string;
+}
+
+export interface VillageNotice {
+  officeTitle: string;
+  townshipName: string;
+  coverageYear: number;
+  region: string;
+  sources: { number: string; title: string }[];
+  tiers: { tierLabel: string; feeYuan: string; cite: string }[];
+  windows: { label: string; from: string | null; to: string; text: string }[];
+  channels: string[];
+  targets: { villageName: string; target: number }[];
+  printedOn: string;
+}

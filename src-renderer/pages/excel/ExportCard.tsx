@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Select, Space } from 'antd';
+import type { ExportKind, Village } from '../../../src-main/api/contract';
+import { invoke, saveFile } from '../../api';
+import { useGlossary } from '../../glossary';
+
+const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'fujian4'];
+
+export function ExportCard({ year }: { year: number | null }) {
+  const g = useGlossary();
+  const [kind, setKind] = useState<ExportKind>('fujian3');
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [villageId, setVillageId] = useState<number | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    void invoke('villages.list', {}).then((r) => r.ok && setVillages(r.value));
+  }, []);
+
+  async function write() {
+    if (!year) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await invoke('export.write', { kind, coverageYear: year, ...(villageId && BY_VILLAGE.includes(kind) ? { villageId } : {}) });
+      if (!r.ok) return setMessage({ type: 'error', text: r.error.message });
+      const s = await saveFile(r.value.file);
+      setMessage(s.ok ? { type: 'success', text: `已导出「${g.exports[kind]}」，共 ${r.value.rows} 行。` } : { type: 'error', text: s.error.message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="导出 Excel" size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          表格
+          <Select aria-label="导出表格" value={kind} onChange={setKind} style={{ width: 360 }} options={Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l }))} />
+          {BY_VILLAGE.includes(kind) && (
+            <Select aria-label="导出村" allowClear placeholder="全部村（社区）" value={villageId} onChange={setVillageId} style={{ width: 180 }} options={villages.map((v) => ({ value: v.id, label: v.name }))} />
+          )}
+          <Button type="primary" loading={busy} disabled={!year} onClick={() => void write()}>
+            导出并保存
+          </Button>
+        </Space>
+        {message && <Alert type={message.type} showIcon message={message.text} role={message.type === 'error' ? 'alert' : undefined} />}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Input, Progress, Select, Space, Table, Upload } from 'antd';
+import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProblem } from '../../../src-main/api/contract';
+import { invoke, saveFile, uploadFile } from '../../api';
+import { label, useGlossary } from '../../glossary';
+import { useJob } from '../../jobs';
+import { MappingEditor } from './MappingEditor';
+import { IMPORT_KINDS, countLabel } from './labels';
+
+type Mapping = Record<string, number | undefined>;
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+export function ImportCard({ years, onImported }: { years: number[]; onImported: (b: ImportBatch) => void }) {
+  const g = useGlossary();
+  const { job, run, cancel } = useJob();
+  const [kind, setKind] = useState<ImportKind>('roster');
+  const [options, setOptions] = useState<ImportOptions>({ validFrom: today() });
+  const [file, setFile] = useState<{ path: string; name: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<ImportBatch | null>(null);
+
+  const optionsFor = (k: ImportKind): ImportOptions => {
+    if (k === 'categories') return { ...(options.department ? { department: options.department } : {}), ...(options.code ? { code: options.code } : {}), validFrom: options.validFrom || today(), ...(options.endLost ? { endLost: true } : {}) };
+    if (k === 'payments') return { coverageYear: options.coverageYear ?? years.at(-1) ?? new Date().getFullYear() + 1 };
+    return {};
+  };
+
+  async function check(path: string, withMapping?: Mapping) {
+    setError(null);
+    setDone(null);
+    const clean = withMapping ? Object.fromEntries(Object.entries(withMapping).filter(([, v]) => v !== undefined)) : undefined;
+    const r = await run((jobId) => invoke('import.preview', { kind, file: path, options: optionsFor(kind), jobId, ...(clean ? { mapping: clean } : {}) }));
+    if (!r.ok) {
+      setPreview(null);
+      return setError(r.error.message);
+    }
+    setPreview(r.value);
+    setMapping(r.value.mapping);
+  }
+
+  async function choose(f: File) {
+    setPreview(null);
+    const up = await uploadFile(f);
+    if (!up.ok) return setError(up.error.message);
+    setFile({ path: up.value.file, name: f.name });
+    await check(up.value.file);
+  }
+
+  async function commit() {
+    if (!preview) return;
+    const r = await run((jobId) => invoke('import.commit', { token: preview.token, jobId }));
+    if (!r.ok) return setError(r.error.message);
+    setPreview(null);
+    setFile(null);
+    setDone(r.value);
+    onImported(r.value);
+  }
+
+  async function report() {
+    if (!preview) return;
+    const r = await invoke('import.report', { token: preview.token });
+    if (!r.ok) return setError(r.error.message);
+    const s = await saveFile(r.value.file);
+    if (!s.ok) setError(s.error.message);
+  }
+
+  const writable = preview ? Object.entries(preview.counts).some(([k, v]) => ['add', 'update', 'certify', 'record', 'pending', 'apply', 'lost'].includes(k) && v > 0) : false;
+  const busy = job !== null;
+  return (
+    <Card title="导入 Excel / CSV" size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          导入内容
+          <Select aria-label="导入内容" value={kind} style={{ width: 220 }} disabled={busy} onChange={(k: ImportKind) => (setKind(k), setPreview(null))} options={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))} />
+          <span style={{ color: '#666' }}>{IMPORT_KINDS.find((k) => k.value === kind)?.hint}</span>
+        </Space>
+        {kind === 'categories' && (
+          <Space wrap>
+            认定部门
+            <Select aria-label="认定部门" style={{ width: 200 }} value={options.department} onChange={(d) => setOptions({ ...options, department: d })} options={Object.entries(g.departments).map(([value, l]) => ({ value, label: l }))} placeholder="请选择" />
+            人员类别
+            <Select aria-label="名单类别" allowClear style={{ width: 240 }} value={options.code} onChange={(c) => setOptions({ ...options, code: c })} options={Object.entries(g.categories).map(([value, l]) => ({ value, label: l }))} placeholder="按文件中的类别列" />
+            认定日期
+            <Input aria-label="认定日期" style={{ width: 130 }} value={options.validFrom} onChange={(e) => setOptions({ ...options, validFrom: e.target.value })} />
+            <Checkbox checked={!!options.endLost} onChange={(e) => setOptions({ ...options, endLost: e.target.checked })}>
+              不在本次名单的人员终止该类别
+            </Checkbox>
+          </Space>
+        )}
+        {kind === 'payments' && (
+          <Space>
+            参保年度（文件无年度列时）
+            <Select aria-label="缴费参保年度" style={{ width: 120 }} value={options.coverageYear ?? years.at(-1)} onChange={(y) => setOptions({ ...options, coverageYear: y })} options={years.map((y) => ({ value: y, label: `${y} 年度` }))} />
+          </Space>
+        )}
+        <Upload accept=".xlsx,.csv,.xls" showUploadList={false} disabled={busy} beforeUpload={(f) => (void choose(f), false)}>
+          <Button type={preview ? 'default' : 'primary'} disabled={busy}>
+            选择文件…
+          </Button>
+        </Upload>
+        {file && <span data-testid="import-file">文件：{file.name}</span>}
+        {job && (
+          <Space style={{ width: '100%' }}>
+            <span>{job.phase}</span>
+            <Progress style={{ width: 360 }} percent={job.total ? Math.floor((job.done * 100) / job.total) : 0} status="active" />
+            <Button danger onClick={cancel}>
+              取消
+            </Button>
+          </Space>
+        )}
+        {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {done && <Alert type="success" showIcon data-testid="import-done" message={`已导入「${done.fileName}」：${Object.entries(done.counts).map(([k, v]) => `${countLabel(k)} ${v}`).join('，')}`} />}
+        {preview && (
+          <>
+            <Descriptions size="small" bordered column={6} data-testid="import-counts" items={[{ key: 'rows', label: '数据行', children: preview.rows }, ...Object.entries(preview.counts).map(([k, v]) => ({ key: k, label: countLabel(k), children: v }))]} />
+            <Space>
+              <Button type="primary" disabled={busy || !writable} onClick={() => void commit()}>
+                确认导入
+              </Button>
+              {(preview.problems.length > 0 || preview.pending.length > 0) && <Button onClick={() => void report()}>下载问题报告</Button>}
+              <Button onClick={() => setPreview(null)}>放弃</Button>
+            </Space>
+            {preview.problems.length > 0 && <ProblemTable title={`问题行（${preview.counts.problems ?? preview.problems.length} 行不会导入）`} rows={preview.problems} />}
+            {preview.pending.length > 0 && <ProblemTable title="待核实（导入后列入待核实名单）" rows={preview.pending} />}
+            {preview.lost.length > 0 && (
+              <Table size="small" title={() => '上次名单有、本次名单没有的人员'} rowKey="idNumber" dataSource={preview.lost} pagination={{ pageSize: 10 }} columns={[{ title: '姓名', dataIndex: 'name' }, { title: '身份证号', dataIndex: 'idNumber' }, { title: '类别', render: (_, l) => label(g.categories, l.code) }]} />
+            )}
+            <Collapse
+              items={[
+                {
+                  key: 'map',
+                  label: '列的对应关系（识别不对时在此更正，然后重新检查）',
+                  children: (
+                    <Space direction="vertical">
+                      <MappingEditor headers={preview.headers} mapping={mapping} onChange={setMapping} />
+                      <Button disabled={busy || !file} onClick={() => file && void check(file.path, mapping)}>
+                        按此对应关系重新检查
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+function ProblemTable({ title, rows }: { title: string; rows: ImportProblem[] }) {
+  const g = useGlossary();
+  return (
+    <Table<ImportProblem>
+      size="small"
+      title={() => title}
+      rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
+      dataSource={rows}
+      pagination={{ pageSize: 10, showSizeChanger: false }}
+      columns={[
+        { title: '行号', dataIndex: 'row', width: 80 },
+        { title: '字段', width: 120, render: (_, p) => (p.field ? label(g.importFields, p.field) : '') },
+        { title: '问题', dataIndex: 'message' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import type { ImportKind } from '../../../src-main/api/contract';
+
+export const IMPORT_KINDS: { value: ImportKind; label: string; hint: string }[] = [
+  { value: 'roster', label: '花名册', hint: '户籍/村提供的名单：按身份证号新增或更新人员和家庭户。' },
+  { value: 'categories', label: '部门认定名单', hint: '民政、残联、退役军人、卫健、乡村振兴等部门的资助对象名单。' },
+  { value: 'payments', label: '缴费记录', hint: '从医保/税务系统导出的已缴费名单：金额与测算不符、查无此人或已参保的进入待核实。' },
+  { value: 'situations', label: '县外参保情况（附件4回填）', hint: '各村填好的附件4或未参保人员清单。' },
+];
+
+const COUNT_LABELS: Record<string, string> = {
+  rows: '数据行',
+  add: '新增',
+  update: '更新',
+  unchanged: '无变化',
+  certify: '认定',
+  lost: '不在本次名单',
+  record: '记入参保',
+  pending: '待核实',
+  apply: '更新情况',
+  ended: '终止认定',
+  added: '新增',
+  updated: '更新',
+  households: '新建家庭户',
+  certified: '认定',
+  applied: '更新情况',
+  recorded: '记入参保',
+  problems: '有问题',
+};
+
+export const countLabel = (key: string) => COUNT_LABELS[key] ?? key;
