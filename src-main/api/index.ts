@@ -4,6 +4,7 @@ import { enrollHandlers } from './enroll';
 import { excelHandlers, exportHandlers } from './excel';
 import { jobHandlers } from './jobs';
 import { officeHandlers } from './office';
+import { printHandlers } from './print';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
 import { userHandlers } from './users';
@@ -19,6 +20,7 @@ export const handlers = {
   ...excelHandlers,
   ...exportHandlers,
   ...jobHandlers,
+  ...printHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

@@ -1,0 +1,128 @@
+// The data behind the print center's documents. The screens lay them out; the numbers, the
+// masking and the wording of each amount come from here, so paper and ledger agree.
+import { z } from 'zod';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, SUBSIDY_CATEGORIES, TIER_LABELS, type Tier } from '../domain/codes';
+import { chinaDate } from '../domain/dates';
+import { formatYuan2 } from '../domain/money';
+import { departmentLabel } from '../domain/policy/compile';
+import type { Policy } from '../domain/policy/schema';
+import { activeEnrollment, listEnrollments } from '../ledger/enrollments';
+import { getOffice, getVillage } from '../ledger/office';
+import { getHousehold, householdMembers } from '../ledger/roster';
+import { targets } from '../ledger/reports';
+import { listVillages } from '../ledger/office';
+import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from './types/print';
+import { maskId, policyFor, quotePerson } from './enroll';
+import { coverageYear, idOf } from './fields';
+import type { Context } from './handler';
+import { Refusal, reads } from './handler';
+
+const officeTitleOf = (ctx: Context) => {
+  const o = getOffice(ctx.db);
+  return `${o.county}${o.townshipName}`;
+};
+
+const categoryLabel = (p: Policy, code: string) => p.categories[code as keyof Policy['categories']]?.label ?? SUBSIDY_CATEGORIES[code as keyof typeof SUBSIDY_CATEGORIES] ?? code;
+
+/** The window a notice printed today points to: the one open today, else the next to open. */
+function currentWindow(p: Policy, today: string) {
+  const ws = Object.values(p.windows).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+  return ws.find((w) => (w.from ?? '') <= today && today <= w.to) ?? ws.find((w) => (w.from ?? '') > today) ?? null;
+}
+
+export const printHandlers = {
+  'print.householdNotice': reads(z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional() }), (ctx, arg): HouseholdNotice => {
+    const h = getHousehold(ctx.db, arg.householdId);
+    if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
+    const policy = policyFor(ctx, arg.coverageYear);
+    const today = chinaDate(ctx.now());
+    const w = currentWindow(policy, today);
+    // Amounts as of the day the window allows payment: today, or the window's first day.
+    const paidOn = w && w.from && w.from > today ? w.from : today;
+    const members = householdMembers(ctx.db, h.id).map((p) => {
+      const base = { name: p.name, idNumber: arg.fullId ? p.idNumber : maskId(p.idNumber), relation: p.relation };
+      const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
+      if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
+      const notDue = p.status !== 'active' ? `${OUT_OF_SCOPE[p.status]}，不在参保范围` : p.outOfCounty ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）` : p.employeeInsured ? '已参加职工医保' : null;
+      if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
+      const options: NoticeTierOption[] = [];
+      let reason: string | null = null;
+      for (const tier of [1, 2] as Tier[]) {
+        if (!policy.tiers[String(tier) as '1' | '2']) continue;
+        const q = quotePerson(ctx, policy, p, { tier, paidOn });
+        if (!q.eligible) {
+          reason = q.reason;
+          continue;
+        }
+        options.push({
+          tier,
+          tierLabel: TIER_LABELS[tier],
+          feeYuan: formatYuan2(q.feeFen),
+          subsidyYuan: formatYuan2(q.subsidyFen),
+          personalYuan: formatYuan2(q.personalFen),
+          subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
+        });
+      }
+      return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options };
+    });
+    return {
+      officeTitle: officeTitleOf(ctx),
+      coverageYear: arg.coverageYear,
+      villageName: h.villageName,
+      householdNumber: h.number,
+      headName: h.headName ?? members[0]?.name ?? '',
+      members,
+      window: w ? { label: w.label, from: w.from, to: w.to, text: w.text, cite: w.cite } : null,
+      channels: policy.paymentChannels?.items ?? [],
+      channelsCite: policy.paymentChannels?.cite ?? '',
+      sources: policy.sources.map((s) => s.number),
+      printedOn: today,
+    };
+  }),
+
+  'print.publicList': reads(z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
+    const policy = policyFor(ctx, arg.coverageYear);
+    const where = `e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0${arg.villageId ? ' AND v.id = ?' : ''} ORDER BY v.code, e.department, p.name`;
+    const rows = listEnrollments(ctx.db, where, ...(arg.villageId ? [arg.coverageYear, arg.villageId] : [arg.coverageYear]));
+    const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
+    if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。');
+    return {
+      officeTitle: officeTitleOf(ctx),
+      coverageYear: arg.coverageYear,
+      villageName: village?.name ?? null,
+      rows: rows.map((e) => ({
+        villageName: e.villageName,
+        name: e.personName,
+        idNumber: maskId(e.idNumber),
+        categoryLabel: e.category ? categoryLabel(policy, e.category) : '',
+        departmentLabel: e.department ? departmentLabel(policy, e.department) : '',
+        tierLabel: e.tier ? TIER_LABELS[e.tier] : '',
+        subsidyYuan: formatYuan2(e.subsidyFen),
+      })),
+      totalYuan: formatYuan2(rows.reduce((s, e) => s + e.subsidyFen, 0)),
+    };
+  }),
+
+  'print.villageNotice': reads(z.object({ coverageYear }), (ctx, arg): VillageNotice => {
+    const policy = policyFor(ctx, arg.coverageYear);
+    const office = getOffice(ctx.db);
+    const tg = targets(ctx.db, arg.coverageYear);
+    return {
+      officeTitle: officeTitleOf(ctx),
+      townshipName: office.townshipName,
+      coverageYear: arg.coverageYear,
+      region: policy.region,
+      sources: policy.sources.map((s) => ({ number: s.number, title: s.title })),
+      tiers: (['1', '2'] as const).flatMap((t) => {
+        const f = policy.tiers[t];
+        return f ? [{ tierLabel: TIER_LABELS[Number(t) as Tier], feeYuan: formatYuan2(f.feeFen), cite: f.cite }] : [];
+      }),
+      windows: Object.values(policy.windows)
+        .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+        .map((w) => ({ label: w.label, from: w.from, to: w.to, text: w.text })),
+      channels: policy.paymentChannels?.items ?? [],
+      targets: listVillages(ctx.db, false).map((v) => ({ villageName: v.name, target: tg.get(v.id) ?? 0 })),
+      printedOn: chinaDate(ctx.now()),
+    };
+  }),
+};
