@@ -6,6 +6,7 @@ import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { EnrollPage } from './pages/enroll/EnrollPage';
 import { ExcelPage } from './pages/excel/ExcelPage';
+import { PrintPage } from './pages/print/PrintPage';
 import { LoginPage } from './pages/LoginPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { ProgressPage } from './pages/progress/ProgressPage';
@@ -18,6 +19,7 @@ const PAGES = [
   { key: 'roster', label: '花名册', render: () => <RosterPage /> },
   { key: 'progress', label: '进度', render: () => <ProgressPage /> },
   { key: 'excel', label: '导入导出', render: () => <ExcelPage /> },
+  { key: 'print', label: '打印', render: () => <PrintPage /> },
   { key: 'policies', label: '政策', render: () => <PoliciesPage /> },
   { key: 'settings', label: '设置', render: () => <SettingsPage /> },
 ] as const;

@@ -13,7 +13,7 @@ import { targets } from '../ledger/reports';
 import { listVillages } from '../ledger/office';
 import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from './types/print';
 import { maskId, policyFor, quotePerson } from './enroll';
-import { coverageYear, idOf } from './fields';
+import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';
 
@@ -31,11 +31,11 @@ function currentWindow(p: Policy, today: string) {
 }
 
 export const printHandlers = {
-  'print.householdNotice': reads(z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional() }), (ctx, arg): HouseholdNotice => {
+  'print.householdNotice': reads(z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }), (ctx, arg): HouseholdNotice => {
     const h = getHousehold(ctx.db, arg.householdId);
     if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
     const policy = policyFor(ctx, arg.coverageYear);
-    const today = chinaDate(ctx.now());
+    const today = arg.on ?? chinaDate(ctx.now());
     const w = currentWindow(policy, today);
     // Amounts as of the day the window allows payment: today, or the window's first day.
     const paidOn = w && w.from && w.from > today ? w.from : today;

@@ -7,12 +7,14 @@ import { invoke } from '../../api';
 import { yuan } from '../../format';
 import { label, useGlossary } from '../../glossary';
 import { ReceiptView } from '../../print/ReceiptView';
+import { PaperChoice, useReceiptPaper } from '../../print/PaperChoice';
 
 const CHANNELS = ['现金', 'POS刷卡', '微信', '支付宝', '重庆电子税务局', '渝快办', '农商行APP', '零申报'];
 const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
 
 export function EnrollPage() {
   const g = useGlossary();
+  const { paper, choose: choosePaper } = useReceiptPaper();
   const [step, setStep] = useState(0);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
@@ -234,8 +236,9 @@ export function EnrollPage() {
               打印凭证
             </Button>
             <Button onClick={restart}>下一位（回车）</Button>
+            <PaperChoice paper={paper} onChange={choosePaper} />
           </Space>
-          <ReceiptView r={receipt} />
+          <ReceiptView r={receipt} paper={paper} />
         </Space>
       )}
     </div>

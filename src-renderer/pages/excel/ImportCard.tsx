@@ -4,18 +4,18 @@ import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProbl
 import { invoke, saveFile, uploadFile } from '../../api';
 import { label, useGlossary } from '../../glossary';
 import { useJob } from '../../jobs';
+import { deskToday } from '../../format';
 import { MappingEditor } from './MappingEditor';
 import { IMPORT_KINDS, countLabel } from './labels';
 
 type Mapping = Record<string, number | undefined>;
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export function ImportCard({ years, onImported }: { years: number[]; onImported: (b: ImportBatch) => void }) {
   const g = useGlossary();
   const { job, run, cancel } = useJob();
   const [kind, setKind] = useState<ImportKind>('roster');
-  const [options, setOptions] = useState<ImportOptions>({ validFrom: today() });
+  const [options, setOptions] = useState<ImportOptions>({ validFrom: deskToday() });
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
@@ -23,7 +23,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [done, setDone] = useState<ImportBatch | null>(null);
 
   const optionsFor = (k: ImportKind): ImportOptions => {
-    if (k === 'categories') return { ...(options.department ? { department: options.department } : {}), ...(options.code ? { code: options.code } : {}), validFrom: options.validFrom || today(), ...(options.endLost ? { endLost: true } : {}) };
+    if (k === 'categories') return { ...(options.department ? { department: options.department } : {}), ...(options.code ? { code: options.code } : {}), validFrom: options.validFrom || deskToday(), ...(options.endLost ? { endLost: true } : {}) };
     if (k === 'payments') return { coverageYear: options.coverageYear ?? years.at(-1) ?? new Date().getFullYear() + 1 };
     return {};
   };

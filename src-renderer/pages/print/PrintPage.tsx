@@ -1,0 +1,136 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, AutoComplete, Button, Select, Space, Spin } from 'antd';
+import type { PersonSummary, Village } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { useGlossary } from '../../glossary';
+import { deskToday } from '../../format';
+import { useOffice } from '../../office';
+import { useCoverageYears } from '../../years';
+import { YearSelect } from '../YearSelect';
+import { Fujian1Doc, Fujian5Doc, HouseholdNoticeDoc, NotEnrolledDoc, ProgressDoc, PublicListDoc, VillageNoticeDoc } from './documents';
+
+const DOCUMENTS = [
+  { value: 'notice', label: '缴费通知单（按户）' },
+  { value: 'public', label: '资助对象公示名单' },
+  { value: 'notEnrolled', label: '未参保人员名单（村核实清单）' },
+  { value: 'fujian1', label: '附件1 筹资对照表' },
+  { value: 'fujian2', label: '附件2 参保目标任务分解表' },
+  { value: 'fujian3', label: '附件3 筹资进度表' },
+  { value: 'fujian5', label: '附件5 参加基本医疗保险情况汇总表' },
+  { value: 'villageNotice', label: '致各村（社区）的参保工作通知' },
+] as const;
+type DocKey = (typeof DOCUMENTS)[number]['value'];
+const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled'];
+
+/** Loads the chosen document for the year and lays it out; the browser prints the paper only. */
+export function PrintPage() {
+  const g = useGlossary();
+  const { office } = useOffice();
+  const { years, year, setYear } = useCoverageYears();
+  const [doc, setDoc] = useState<DocKey>('notice');
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [villageId, setVillageId] = useState<number | undefined>();
+  const [household, setHousehold] = useState<PersonSummary | null>(null);
+  const [view, setView] = useState<ReactNode>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void invoke('villages.list', {}).then((r) => r.ok && setVillages(r.value));
+  }, []);
+
+  useEffect(() => {
+    if (!year) return;
+    let live = true;
+    const show = (node: ReactNode) => live && (setView(node), setError(null));
+    const fail = (message: string) => live && (setView(null), setError(message));
+    const title = (kind: string) => `${office?.townshipName ?? ''}${year}年度${g.exports[kind] ?? ''}`;
+    setLoading(true);
+    void (async () => {
+      switch (doc) {
+        case 'notice': {
+          if (!household) return show(null);
+          const r = await invoke('print.householdNotice', { householdId: household.householdId, coverageYear: year, on: deskToday() });
+          return r.ok ? show(<HouseholdNoticeDoc n={r.value} />) : fail(r.error.message);
+        }
+        case 'public': {
+          const r = await invoke('print.publicList', { coverageYear: year, ...(villageId ? { villageId } : {}) });
+          return r.ok ? show(<PublicListDoc l={r.value} />) : fail(r.error.message);
+        }
+        case 'notEnrolled': {
+          if (!villageId) return show(null);
+          const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000 });
+          return r.ok ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />) : fail(r.error.message);
+        }
+        case 'fujian1': {
+          const p = await invoke('office.policies', {});
+          const id = p.ok ? p.value.find((x) => x.coverageYear === year)?.policyId : undefined;
+          if (!id) return fail('这一年度还没有选择政策。');
+          const r = await invoke('policies.table', { policyId: id });
+          return r.ok ? show(<Fujian1Doc t={r.value} />) : fail(r.error.message);
+        }
+        case 'fujian2':
+        case 'fujian3': {
+          const r = await invoke('reports.progress', { coverageYear: year });
+          return r.ok ? show(<ProgressDoc title={title(doc)} attachment={doc === 'fujian2' ? 2 : 3} rows={r.value} year={year} />) : fail(r.error.message);
+        }
+        case 'fujian5': {
+          const r = await invoke('reports.fujian5', { coverageYear: year });
+          return r.ok ? show(<Fujian5Doc title={title('fujian5')} rows={r.value} labels={g} />) : fail(r.error.message);
+        }
+        case 'villageNotice': {
+          const r = await invoke('print.villageNotice', { coverageYear: year });
+          return r.ok ? show(<VillageNoticeDoc n={r.value} />) : fail(r.error.message);
+        }
+      }
+    })().finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [doc, year, villageId, household, office, g, villages]);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <YearSelect years={years} year={year} onChange={setYear} />
+        打印内容
+        <Select aria-label="打印内容" value={doc} onChange={setDoc} style={{ width: 300 }} options={DOCUMENTS.map((d) => ({ ...d }))} />
+        {NEEDS_VILLAGE.includes(doc) && (
+          <Select aria-label="村（社区）" allowClear={doc === 'public'} placeholder={doc === 'public' ? '全部村（社区）' : '请选择村（社区）'} value={villageId} onChange={setVillageId} style={{ width: 180 }} options={villages.map((v) => ({ value: v.id, label: v.name }))} />
+        )}
+        {doc === 'notice' && <HouseholdPicker onPick={setHousehold} picked={household} />}
+        <Button type="primary" disabled={!view} onClick={() => window.print()}>
+          打印
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      {loading && !view ? <Spin /> : view}
+      {!view && !error && !loading && <Alert type="info" showIcon message={doc === 'notice' ? '输入户内任一成员的姓名或身份证号，选择后显示该户的通知单。' : '请选择村（社区）。'} />}
+    </Space>
+  );
+}
+
+function HouseholdPicker({ picked, onPick }: { picked: PersonSummary | null; onPick: (p: PersonSummary) => void }) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PersonSummary[]>([]);
+  useEffect(() => {
+    if (!q) return setFound([]);
+    const t = setTimeout(() => void invoke('roster.search', { q, limit: 10 }).then((r) => r.ok && setFound(r.value)), 120);
+    return () => clearTimeout(t);
+  }, [q]);
+  return (
+    <AutoComplete
+      aria-label="查找家庭户"
+      style={{ width: 320 }}
+      value={q}
+      onChange={setQ}
+      placeholder={picked ? `${picked.villageName} ${picked.householdNumber} 户（${picked.name}）` : '姓名、身份证号或拼音首字母'}
+      options={found.map((p) => ({ value: String(p.id), label: `${p.name}\u3000${p.villageName} 户号 ${p.householdNumber}` }))}
+      onSelect={(v: string) => {
+        const p = found.find((x) => String(x.id) === v);
+        if (p) onPick(p);
+        setQ('');
+      }}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+import { Radio } from 'antd';
+import { useState } from 'react';
+import type { ReceiptPaper } from './ReceiptView';
+
+const KEY = 'canbao.receiptPaper';
+
+/** The office's receipt paper, remembered on this PC: most desks keep one printer. */
+export function useReceiptPaper() {
+  const [paper, setPaper] = useState<ReceiptPaper>(() => (localStorage.getItem(KEY) === 'continuous' ? 'continuous' : 'a4'));
+  const choose = (p: ReceiptPaper) => {
+    localStorage.setItem(KEY, p);
+    setPaper(p);
+  };
+  return { paper, choose };
+}
+
+export function PaperChoice({ paper, onChange }: { paper: ReceiptPaper; onChange: (p: ReceiptPaper) => void }) {
+  return (
+    <Radio.Group aria-label="凭证纸张" value={paper} onChange={(e) => onChange(e.target.value as ReceiptPaper)} optionType="button" size="small">
+      <Radio.Button value="a4">A4 纸</Radio.Button>
+      <Radio.Button value="continuous">241 mm 针式连续纸</Radio.Button>
+    </Radio.Group>
+  );
+}

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
+
+const dir = path.join('test', 'artifacts');
+const mm = (pt: string) => Math.round((Number(pt) * 25.4) / 72);
+
+/** Prints the page as the browser would (CSS page sizes honoured) and returns the text per page. */
+async function printed(page: Page, name: string): Promise<{ pages: string[]; sizes: string[] }> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
+  execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
+  return { pages: text.split('\f').filter((p) => p.trim()), sizes: [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => `${mm(m[1]!)} x ${mm(m[2]!)} mm`) };
+}
+
+test('the print center: household notice, 公示名单, a long village list with its header and page numbers on every page, the 241 mm receipt', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const head = await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  await call('roster.addPerson', { idNumber: id('50023519620302012'), name: '李四', householdId: h.id, relation: '配偶' });
+  await call('categories.certify', { personId: head.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单' });
+  await call('targets.set', { coverageYear: 2024, villageId: v.id, target: 150 });
+  const big = await call('roster.addHousehold', { villageId: v.id, number: '0002' });
+  for (let i = 0; i < 90; i++) {
+    const first17 = `5002351970${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100 + i * 2 + 1).padStart(3, '0')}`;
+    await call('roster.addPerson', { idNumber: id(first17), name: `村民${String(i + 1).padStart(3, '0')}`, householdId: big.id });
+  }
+
+  await page.clock.install({ time: new Date('2023-11-02T10:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '打印' }).click();
+
+  // The household notice: found by a member's initials, each member's amounts, the channels.
+  await page.getByLabel('查找家庭户').fill('ls');
+  await page.getByText('李四　幸福村 户号 0001').click();
+  const notice = page.getByTestId('household-notice');
+  await expect(notice).toContainText('380.00／342.00／38.00 元');
+  await expect(notice).toContainText('755.00／380.00／375.00 元');
+  await expect(notice).toContainText('重庆电子税务局');
+  await screenshot(page, 'print-notice-1366');
+  const n = await printed(page, 'household-notice');
+  expect(n.sizes[0]).toBe('210 x 297 mm');
+  expect(n.pages[0]).toContain('38.00');
+  expect(n.pages[0]).toContain('第 1 页，共 1 页');
+  expect(n.pages[0]).not.toContain('打印内容');
+
+  // The village's not-enrolled list runs over pages: the header row and the page number repeat.
+  await choose(page, '打印内容', '未参保人员名单（村核实清单）');
+  await choose(page, '村（社区）', '幸福村');
+  await expect(page.getByTestId('not-enrolled')).toContainText('共 92 人');
+  const list = await printed(page, 'not-enrolled');
+  expect(list.pages.length).toBeGreaterThan(1);
+  list.pages.forEach((p, i) => {
+    expect(p).toContain('身份证号');
+    expect(p).toContain(`第 ${i + 1} 页，共 ${list.pages.length} 页`);
+  });
+
+  // 附件5 prints landscape.
+  await choose(page, '打印内容', '附件5 参加基本医疗保险情况汇总表');
+  await expect(page.getByTestId('fujian5')).toContainText('幸福村');
+  expect((await printed(page, 'fujian5')).sizes[0]).toBe('297 x 210 mm');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'print-fujian5-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  await choose(page, '打印内容', '致各村（社区）的参保工作通知');
+  await expect(page.getByTestId('village-notice')).toContainText('一档380.00元/人，二档755.00元/人');
+  await expect(page.getByTestId('village-notice')).toContainText('150');
+  await screenshot(page, 'print-village-notice-1366');
+
+  // Enroll 张三 at the desk, then the 公示名单 shows him masked, and the receipt on 241 mm paper.
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await page.getByLabel('查找参保人').fill('张三');
+  await expect(page.getByText('张三，')).toBeVisible();
+  for (const t of ['城乡低保对象', '342.00', '个人缴费 38.00 元']) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(t).first()).toBeVisible();
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt')).toContainText('2024000001');
+  await page.getByText('241 mm 针式连续纸').click();
+  const r = await printed(page, 'receipt-241');
+  expect(r.sizes).toEqual(['241 x 140 mm']);
+  expect(r.pages[0]).toContain('叁拾捌元整');
+  await screenshot(page, 'enroll-receipt-241-1366');
+
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await choose(page, '打印内容', '资助对象公示名单');
+  const pub = page.getByTestId('public-list');
+  await expect(pub).toContainText('500235********0117');
+  await expect(pub).toContainText('资助金额合计 342.00 元');
+  await expect(pub).not.toContainText('500235196005010117');
+  await screenshot(page, 'print-public-list-1366');
+});
