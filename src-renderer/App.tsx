@@ -7,6 +7,7 @@ import { GlossaryContext } from './glossary';
 import { EnrollPage } from './pages/enroll/EnrollPage';
 import { ExcelPage } from './pages/excel/ExcelPage';
 import { PrintPage } from './pages/print/PrintPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { ProgressPage } from './pages/progress/ProgressPage';
@@ -15,6 +16,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
 const PAGES = [
+  { key: 'dashboard', label: '工作台', render: () => <DashboardPage /> },
   { key: 'enroll', label: '参保登记', render: () => <EnrollPage /> },
   { key: 'roster', label: '花名册', render: () => <RosterPage /> },
   { key: 'progress', label: '进度', render: () => <ProgressPage /> },

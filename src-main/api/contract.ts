@@ -42,7 +42,7 @@ import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund }
 import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from './types/excel';
 import type { FieldKey } from '../domain/import/fields';
 import type { HouseholdNotice, PublicList, VillageNotice } from './types/print';
-import type { BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
+import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
 
 export type * from './types/roster';
 export type * from './types/enroll';
@@ -171,6 +171,8 @@ export interface Api {
     input: { coverageYear: number };
     output: { notEnrolled: (PersonSummary & { categories: PersonCategory[] })[]; zeroNotDeclared: Enrollment[] };
   };
+  'reports.dashboard': { input: { coverageYear: number; on: string }; output: Dashboard };
+  'reports.handCertified': { input: { on: string }; output: (PersonSummary & { code: PersonCategory; source: string })[] };
   'reports.progress': { input: { coverageYear: number }; output: VillageProgress[] };
   'reports.subsidyLedger': { input: { coverageYear: number }; output: { departments: DepartmentSubsidy[]; rows: Enrollment[] } };
   'reports.payments': { input: { coverageYear: number }; output: PaymentDay[] };

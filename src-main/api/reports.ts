@@ -6,7 +6,9 @@ import { listEnrollments, officePolicy } from '../ledger/enrollments';
 import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
 import type { Department, PersonCategory } from '../domain/codes';
-import { coverageYear, idOf } from './fields';
+import { coverageYear, idOf, isoDate } from './fields';
+import { daysBetween } from '../domain/dates';
+import type { Dashboard, PersonSummary } from './contract';
 import type { Context } from './handler';
 import { reads } from './handler';
 
@@ -16,6 +18,15 @@ const policyOf = (ctx: Context, year: number) => {
   return id ? ctx.policies.get(id) : undefined;
 };
 
+const subsidyCodes = (ctx: Context, year: number) => {
+  const policy = policyOf(ctx, year);
+  return policy ? Object.keys(policy.categories) : Object.keys(SUBSIDY_CATEGORIES);
+};
+
+/** Fully funded enrollments the office has not yet declared (零申报) in the tax client. */
+const zeroNotDeclared = (ctx: Context, year: number) =>
+  listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name", year);
+
 export const reportHandlers = {
   'reports.notEnrolled': reads(
     z.object({ coverageYear, villageId: idOf('村/社区').optional(), limit: z.number().int().min(1).max(100000).optional(), offset: z.number().int().min(0).optional() }),
@@ -23,15 +34,9 @@ export const reportHandlers = {
   ),
 
   'reports.subsidizedNotDeclared': reads(yearOnly, (ctx, arg) => {
-    const policy = policyOf(ctx, arg.coverageYear);
-    const codes = policy ? Object.keys(policy.categories) : Object.keys(SUBSIDY_CATEGORIES);
     return {
-      notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, codes) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
-      zeroNotDeclared: listEnrollments(
-        ctx.db,
-        "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name",
-        arg.coverageYear,
-      ),
+      notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
+      zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear),
     };
   }),
 
@@ -45,6 +50,25 @@ export const reportHandlers = {
     );
     return assessed.map((a, i) => ({ ...a, villageCode: villages[i]!.code, villageName: villages[i]!.name }));
   }),
+
+  'reports.dashboard': reads(z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {
+    const policy = policyOf(ctx, arg.coverageYear);
+    const windows = policy ? Object.values(policy.windows).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '')) : [];
+    const open = windows.find((w) => (w.from ?? '') <= arg.on && arg.on <= w.to);
+    const next = windows.find((w) => (w.from ?? '') > arg.on);
+    return {
+      policyId: policy?.id ?? null,
+      window: open ? { label: open.label, from: open.from, to: open.to, daysLeft: daysBetween(arg.on, open.to) + 1 } : null,
+      nextWindow: next?.from ? { label: next.label, from: next.from, daysUntil: daysBetween(arg.on, next.from) } : null,
+      notEnrolled: reports.notEnrolled(ctx.db, arg.coverageYear, undefined, 1, 0).total,
+      subsidizedNotEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)).length,
+      zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear).length,
+      pendingPayments: reports.pendingPaymentCount(ctx.db, arg.coverageYear),
+      handCertified: reports.handCertified(ctx.db, arg.on).length,
+    };
+  }),
+
+  'reports.handCertified': reads(z.object({ on: isoDate('日期') }), (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[]),
 
   'reports.subsidyLedger': reads(yearOnly, (ctx, arg) => {
     const policy = policyOf(ctx, arg.coverageYear);

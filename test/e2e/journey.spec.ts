@@ -91,6 +91,14 @@ test('a season: set up the office, import the roster and the 低保 list, enroll
   await expect(page.getByRole('row').filter({ hasText: '民政局低保名单.xlsx' }).filter({ hasText: '认定 1' })).toBeVisible();
   await screenshot(page, 'import-export-1366');
 
+  // The 工作台 shows who is left, and the 低保 person among them is one click away.
+  await menu('工作台');
+  await expect(page.getByRole('button', { name: '未参保', exact: true })).toContainText('3');
+  await expect(page.getByRole('button', { name: '手工认定待核对' })).toContainText('0');
+  await page.getByRole('button', { name: '资助对象未参保' }).click();
+  await expect(page.getByRole('cell', { name: '张三' })).toBeVisible();
+  await expect(page.getByTestId('window-card')).toContainText('天后截止');
+
   // At the desk: found by initials, quoted 342 / 38, saved, the receipt printed.
   await menu('参保登记');
   const box = page.getByLabel('查找参保人');

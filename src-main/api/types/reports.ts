@@ -61,3 +61,16 @@ export interface BackupFile {
   bytes: number;
   reason: string;
 }
+
+/** The 工作台's figures for a year, as of a day. */
+export interface Dashboard {
+  policyId: string | null;
+  /** The payment window open on the day, with the days left counting the day itself. */
+  window: { label: string; from: string | null; to: string; daysLeft: number } | null;
+  nextWindow: { label: string; from: string; daysUntil: number } | null;
+  notEnrolled: number;
+  subsidizedNotEnrolled: number;
+  zeroNotDeclared: number;
+  pendingPayments: number;
+  handCertified: number;
+}

@@ -84,3 +84,30 @@ describe('work lists and figures', () => {
     expect(rows.at(-1)).toMatchObject({ villageName: '合计', population: 4 });
   });
 });
+
+describe('the 工作台', () => {
+  it('counts the work lists and the days left in the open window, and names hand-entered categories', async () => {
+    const { persons } = await seedHousehold(t, [
+      { name: '低保甲', birth: '1950-01-01' },
+      { name: '特困乙', birth: '1951-01-01' },
+      { name: '普通丙', birth: '1970-01-01' },
+      { name: '普通丁', birth: '1972-01-01' },
+    ]);
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '窗口录入' });
+    await t.ok('categories.certify', { personId: persons[1]!.id, code: 'destitute', validFrom: '2023-01-01', source: '窗口录入' });
+    await t.ok('enroll.person', { personId: persons[1]!.id, coverageYear: 2024, paidOn: '2024-01-09', channel: '零申报' });
+    await t.ok('enroll.person', { personId: persons[2]!.id, coverageYear: 2024, paidOn: '2024-01-09', channel: '现金' });
+
+    const d = await t.ok('reports.dashboard', { coverageYear: 2024, on: '2024-01-10' });
+    expect(d).toMatchObject({ policyId: 'cq-yunyang-nongba-2024', notEnrolled: 2, subsidizedNotEnrolled: 1, zeroNotDeclared: 1, pendingPayments: 0, handCertified: 2 });
+    // 农坝: 1月1日至2月29日 is open on 01-10; its last day counts.
+    expect(d.window).toMatchObject({ from: '2024-01-01', to: '2024-02-29', daysLeft: 51 });
+    expect(d.nextWindow).toMatchObject({ from: '2024-03-01', daysUntil: 51 });
+    expect((await t.ok('reports.handCertified', { on: '2024-01-10' })).map((p) => [p.name, p.code, p.source])).toEqual([
+      ['低保甲', 'min_living', '窗口录入'],
+      ['特困乙', 'destitute', '窗口录入'],
+    ]);
+    const after = await t.ok('reports.dashboard', { coverageYear: 2024, on: '2024-12-01' });
+    expect(after).toMatchObject({ window: null, nextWindow: null });
+  });
+});

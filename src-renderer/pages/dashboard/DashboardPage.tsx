@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
+import type { Dashboard, VillageProgress } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { deskToday } from '../../format';
+import { useCoverageYears } from '../../years';
+import { PersonDrawer } from '../roster/PersonDrawer';
+import { YearSelect } from '../YearSelect';
+import { VillageBars } from './VillageBars';
+import { WorkList, type ListKey } from './WorkList';
+
+const LISTS: { key: ListKey; title: string }[] = [
+  { key: 'notEnrolled', title: '未参保' },
+  { key: 'subsidizedNotEnrolled', title: '资助对象未参保' },
+  { key: 'zeroNotDeclared', title: '全额资助未零申报' },
+  { key: 'pendingPayments', title: '待核实缴费' },
+  { key: 'handCertified', title: '手工认定待核对' },
+];
+
+export function DashboardPage() {
+  const { years, year, setYear } = useCoverageYears();
+  const [d, setD] = useState<Dashboard | null>(null);
+  const [progress, setProgress] = useState<VillageProgress[]>([]);
+  const [list, setList] = useState<ListKey | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!year) return;
+    void invoke('reports.dashboard', { coverageYear: year, on: deskToday() }).then((r) => (r.ok ? setD(r.value) : setError(r.error.message)));
+    void invoke('reports.progress', { coverageYear: year }).then((r) => r.ok && setProgress(r.value));
+  }, [year, open]);
+
+  const target = progress.reduce((s, r) => s + r.target, 0);
+  const enrolled = progress.reduce((s, r) => s + r.enrolled, 0);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1400 }}>
+      <YearSelect years={years} year={year} onChange={setYear} />
+      {error && <Alert type="error" showIcon message={error} />}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Card size="small" title="全乡镇参保进度" style={{ height: '100%' }}>
+            <Space size="large" align="center">
+              <Progress type="dashboard" size={110} percent={target ? Math.floor((enrolled * 10000) / target) / 100 : 0} />
+              <Statistic title="已参保 / 任务数" value={enrolled} suffix={`/ ${target}`} />
+            </Space>
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title="缴费时段" style={{ height: '100%' }} data-testid="window-card">
+            {d?.window ? (
+              <Statistic title={`${d.window.label}（至 ${d.window.to}）`} value={d.window.daysLeft} suffix="天后截止" />
+            ) : d?.nextWindow ? (
+              <Statistic title={`下一时段：${d.nextWindow.label}`} value={d.nextWindow.daysUntil} suffix={`天后开始（${d.nextWindow.from}）`} />
+            ) : (
+              <Statistic title="本年度缴费时段" value="已全部结束" />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        {LISTS.map((l) => (
+          <Col flex="1" key={l.key}>
+            <Card size="small" hoverable onClick={() => setList(l.key)} className={list === l.key ? 'tile active' : 'tile'} role="button" aria-label={l.title} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setList(l.key)}>
+              <Statistic title={l.title} value={d ? d[l.key] : '—'} valueStyle={{ color: d && d[l.key] > 0 && l.key !== 'notEnrolled' ? '#cf1322' : undefined }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {list && year && (
+        <Card size="small" title={LISTS.find((l) => l.key === list)!.title}>
+          <WorkList list={list} year={year} onOpen={setOpen} />
+        </Card>
+      )}
+      <Card size="small" title="各村（社区）进度（完成率低的在前）">
+        <VillageBars rows={progress} />
+      </Card>
+      <PersonDrawer personId={open} onClose={() => setOpen(null)} />
+    </Space>
+  );
+}

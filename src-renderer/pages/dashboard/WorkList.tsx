@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { Table, Tag } from 'antd';
+import type { PendingPayment, PersonSummary } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { deskToday, yuan } from '../../format';
+import { label, useGlossary } from '../../glossary';
+
+export type ListKey = 'notEnrolled' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
+
+type Row = PersonSummary & { note?: string };
+
+/** The list behind a 工作台 figure; a click on a person opens their record. */
+export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; onOpen: (personId: number) => void }) {
+  const g = useGlossary();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [pending, setPending] = useState<PendingPayment[] | null>(null);
+  const [total, setTotal] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    const show = (people: Row[], all = people.length) => {
+      if (!live) return;
+      setPending(null);
+      setRows(people);
+      setTotal(all);
+    };
+    void (async () => {
+      if (list === 'notEnrolled') {
+        const r = await invoke('reports.notEnrolled', { coverageYear: year, limit: 500 });
+        if (r.ok) show(r.value.rows, r.value.total);
+      } else if (list === 'subsidizedNotEnrolled' || list === 'zeroNotDeclared') {
+        const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
+        if (!r.ok) return;
+        if (list === 'subsidizedNotEnrolled') show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
+        else show(r.value.zeroNotDeclared.map((e) => ({ id: e.personId, name: e.personName, idNumber: e.idNumber, villageName: e.villageName, note: `收据 ${e.receiptNo}，${e.paidOn}` }) as Row));
+      } else if (list === 'handCertified') {
+        const r = await invoke('reports.handCertified', { on: deskToday() });
+        if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));
+      } else {
+        const r = await invoke('payments.pending', { coverageYear: year });
+        if (r.ok && live) {
+          setPending(r.value);
+          setTotal(r.value.length);
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [list, year, g]);
+
+  if (pending)
+    return (
+      <Table<PendingPayment>
+        size="small"
+        rowKey="id"
+        dataSource={pending}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', width: 100 },
+          { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+          { title: '缴费日期', dataIndex: 'paidOn', width: 110 },
+          { title: '金额（元）', width: 100, render: (_, p) => yuan(p.amountFen) },
+          { title: '原因', dataIndex: 'reason' },
+        ]}
+      />
+    );
+  return (
+    <Table<Row>
+      size="small"
+      rowKey="id"
+      dataSource={rows}
+      title={() => (total > rows.length ? `共 ${total} 人，显示前 ${rows.length} 人（完整名单请在“打印”或“导入导出”中按村输出）` : `共 ${total} 人`)}
+      pagination={{ pageSize: 10, showSizeChanger: false }}
+      onRow={(p) => ({ onClick: () => onOpen(p.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: '姓名', dataIndex: 'name', width: 100 },
+        { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+        { title: '村（社区）', dataIndex: 'villageName', width: 120 },
+        { title: '户号', dataIndex: 'householdNumber', width: 90 },
+        { title: '电话', dataIndex: 'phone', width: 130 },
+        { title: '说明', render: (_, p) => (p.note ? <Tag>{p.note}</Tag> : null) },
+      ]}
+    />
+  );
+}
