@@ -10,3 +10,11 @@ export function yuan(fen: number): string {
 
 /** Today at the desk, as YYYY-MM-DD in China's time (the ledger's day). */
 export const deskToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * Basis points (5000) as "50.00%". The main process cuts rates to basis points
+ * (`rateBp` in domain/progress) and the screens and papers only format them.
+ */
+export function percent(bp: number | null, empty = ''): string {
+  return bp === null ? empty : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+}

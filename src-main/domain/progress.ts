@@ -15,8 +15,14 @@ export interface Assessed extends VillageCount {
   interview: boolean;
 }
 
+// Cut, not rounded: 89.996% must not show as 90.00% and pass a band it did not reach.
 export function rateBp(enrolled: number, target: number): number | null {
   return target > 0 ? Math.floor((enrolled * 10000) / target) : null;
+}
+
+/** 5000 → "50.00%"; no target → the empty text given. */
+export function formatRate(bp: number | null, empty = ''): string {
+  return bp === null ? empty : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }
 
 export function assess(policy: Policy | undefined, villages: VillageCount[]): Assessed[] {

@@ -1,4 +1,5 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
+import { formatRate, rateBp } from '../domain/progress';
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type OutOfCounty } from '../domain/codes';
 import { formatYuan, formatYuan2 } from '../domain/money';
@@ -36,7 +37,7 @@ export interface ExportArgs {
   file: string;
 }
 
-const rate = (enrolled: number, target: number) => (target > 0 ? `${((enrolled * 100) / target).toFixed(2)}%` : '');
+const rate = (enrolled: number, target: number) => formatRate(rateBp(enrolled, target));
 
 export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<number> {
   const tick = yielder(1000);

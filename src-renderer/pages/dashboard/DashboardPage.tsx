@@ -58,6 +58,9 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <Card size="small" title="各村（社区）进度（完成率低的在前）">
+        <VillageBars rows={progress} />
+      </Card>
       <Row gutter={12}>
         {LISTS.map((l) => (
           <Col flex="1" key={l.key}>
@@ -72,9 +75,6 @@ export function DashboardPage() {
           <WorkList list={list} year={year} onOpen={setOpen} />
         </Card>
       )}
-      <Card size="small" title="各村（社区）进度（完成率低的在前）">
-        <VillageBars rows={progress} />
-      </Card>
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />
     </Space>
   );

@@ -1,3 +1,4 @@
+import { percent } from '../../format';
 import type { VillageProgress } from '../../../src-main/api/contract';
 
 /** One bar per village, the furthest behind first, so the office head sees who to call. */
@@ -16,7 +17,7 @@ export function VillageBars({ rows }: { rows: VillageProgress[] }) {
             </span>
             <span className="figure">
               {r.enrolled} / {r.target || '—'}
-              {r.rateBp !== null && `（${(r.rateBp / 100).toFixed(2)}%）`}
+              {r.rateBp !== null && `（${percent(r.rateBp)}）`}
             </span>
           </div>
         );

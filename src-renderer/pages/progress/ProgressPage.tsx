@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Card, InputNumber, Progress, Space, Table, Tag } from 'antd';
 import type { VillageProgress } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { percent } from '../../format';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
 
-const percent = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(2)}%`);
 
 export function ProgressPage() {
   const { years, year, setYear } = useCoverageYears();
@@ -62,7 +62,7 @@ export function ProgressPage() {
             ),
           },
           { title: '已参保', dataIndex: 'enrolled', width: 100, align: 'right' },
-          { title: '完成率', width: 200, render: (_, r) => (r.rateBp === null ? '—' : <Progress size="small" percent={Math.min(100, r.rateBp / 100)} format={() => percent(r.rateBp)} />) },
+          { title: '完成率', width: 200, render: (_, r) => (r.rateBp === null ? '—' : <Progress size="small" percent={Math.min(100, r.rateBp / 100)} format={() => percent(r.rateBp, '—')} />) },
           { title: '排名', dataIndex: 'rank', width: 70, align: 'center', render: (v: number | null) => v ?? '—' },
           ...(hasBands
             ? [
