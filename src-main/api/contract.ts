@@ -37,7 +37,7 @@ export interface Village {
 
 import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
 import type { SubsidyTable } from '../domain/policy/table';
-import type { CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
+import type { IdCheck, CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
 import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from './types/excel';
 import type { FieldKey } from '../domain/import/fields';
@@ -124,6 +124,7 @@ export interface Api {
   'roster.updateHousehold': { input: { id: number; address?: string; headPersonId?: number | null }; output: Household };
   'roster.listHouseholds': { input: { villageId: number }; output: Household[] };
   'roster.getHousehold': { input: { id: number }; output: { household: Household; members: Person[] } };
+  'roster.checkId': { input: { idNumber: string }; output: IdCheck };
   'roster.addPerson': { input: PersonInput; output: Person };
   'roster.updatePerson': { input: PersonPatch; output: Person };
   'roster.movePerson': { input: { id: number; householdId: number; relation?: string }; output: Person };

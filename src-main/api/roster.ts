@@ -5,7 +5,7 @@ import { getVillage } from '../ledger/office';
 import * as repo from '../ledger/roster';
 import { searchPersons } from '../ledger/search';
 import { listForPerson } from '../ledger/enrollments';
-import type { Household, Person } from './contract';
+import type { Household, IdCheck, Person } from './contract';
 import type { Department } from '../domain/codes';
 import { department, idOf, isoDate, outOfCounty, personCategory, personName, phone, relation, residence, student } from './fields';
 import type { Context } from './handler';
@@ -95,6 +95,21 @@ export const rosterHandlers = {
     household: mustGetHousehold(ctx, arg.id),
     members: repo.householdMembers(ctx.db, arg.id),
   })),
+
+  // Asked as the clerk types: says what is wrong, or what the number tells and who has it.
+  'roster.checkId': reads(z.object({ idNumber: z.string().max(40) }), (ctx, arg): IdCheck => {
+    const id = parseIdNumber(arg.idNumber, today(ctx));
+    if (!id.ok) return { valid: false, message: id.message, idNumber: null, birthDate: null, sex: null, existing: null };
+    const existing = repo.findPersonByIdNumber(ctx.db, id.value.id);
+    return {
+      valid: true,
+      message: id.value.upgradedFrom15 ? `已由 15 位号码升为 18 位：${id.value.id}` : null,
+      idNumber: id.value.id,
+      birthDate: id.value.birthDate,
+      sex: id.value.sex,
+      existing: existing ? { id: existing.id, name: existing.name, villageName: existing.villageName, householdNumber: existing.householdNumber } : null,
+    };
+  }),
 
   'roster.addPerson': writes(
     z.object({

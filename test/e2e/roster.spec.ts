@@ -1,4 +1,4 @@
-import { api, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
 
 
 test('the clerk finds a person as she types, by initials or last digits, and sees categories and payments', async ({ page, host, request }) => {
@@ -43,4 +43,43 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await expect(row).toContainText('38.00');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'policies-1920');
+});
+
+test('a villager not yet on the roster is registered at the desk: the ID checked as typed, a new household made, then marked deceased', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  await call('villages.add', { code: '001', name: '幸福村' });
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+  await page.getByRole('button', { name: '登记新人员' }).click();
+  const idBox = page.getByLabel('新人员身份证号');
+  const good = id('50023519850203022');
+  await idBox.fill(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
+  await expect(page.getByTestId('id-help')).toContainText('校验位不对');
+  await expect(page.getByRole('button', { name: '保 存' })).toBeDisabled();
+  await idBox.fill(good);
+  await expect(page.getByTestId('id-help')).toHaveText('出生日期 1985-02-03，女');
+  await page.getByLabel('新人员姓名').fill('王芳');
+  await choose(page, '新人员村', '幸福村');
+  await page.getByLabel('新人员户号').fill('0009');
+  await page.getByLabel('新人员户号').press('Tab');
+  await expect(page.getByText('新户号：保存时建立新的家庭户')).toBeVisible();
+  await page.getByLabel('新人员与户主关系').fill('户主');
+  await page.getByLabel('新人员与户主关系').press('Tab');
+  await screenshot(page, 'roster-new-person-1366');
+  await page.getByRole('button', { name: '保 存' }).click();
+
+  const drawer = page.getByRole('dialog', { name: `王芳（${good}）` });
+  await expect(drawer).toContainText('1985-02-03');
+  await expect(drawer).toContainText('0009');
+  await drawer.getByRole('button', { name: /^变 ?更$/ }).click();
+  await choose(page, '人员状态', '死亡');
+  await page.getByLabel('状态日期').fill('2023-10-05');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(drawer).toContainText('死亡（2023-10-05）');
+
+  // The same number again is named as already registered.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '登记新人员' }).click();
+  await page.getByLabel('新人员身份证号').fill(good);
+  await expect(page.getByTestId('id-help')).toHaveText('已登记为「王芳」（幸福村 户号 0009）');
 });

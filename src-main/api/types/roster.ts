@@ -64,3 +64,15 @@ export interface PersonPatch {
   residence?: Residence;
   student?: StudentKind;
 }
+
+/** What an ID number typed at the desk says, before anything is saved. */
+export interface IdCheck {
+  valid: boolean;
+  /** Why it is not valid, or a note on a valid one (a 15-digit number upgraded). */
+  message: string | null;
+  idNumber: string | null;
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  /** Who is already registered with this number. */
+  existing: { id: number; name: string; villageName: string; householdNumber: string } | null;
+}

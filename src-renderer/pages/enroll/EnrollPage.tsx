@@ -8,6 +8,7 @@ import { yuan } from '../../format';
 import { label, useGlossary } from '../../glossary';
 import { ReceiptView } from '../../print/ReceiptView';
 import { PaperChoice, useReceiptPaper } from '../../print/PaperChoice';
+import { NewPersonModal } from '../roster/NewPersonModal';
 
 const CHANNELS = ['现金', 'POS刷卡', '微信', '支付宝', '重庆电子税务局', '渝快办', '农商行APP', '零申报'];
 const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
@@ -15,6 +16,7 @@ const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成
 export function EnrollPage() {
   const g = useGlossary();
   const { paper, choose: choosePaper } = useReceiptPaper();
+  const [adding, setAdding] = useState(false);
   const [step, setStep] = useState(0);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
@@ -98,7 +100,7 @@ export function EnrollPage() {
   // Enter moves on, Esc goes back: the clerk keeps her hands on the keyboard. Listened to
   // on the window, since the focused field of the last step is gone once the step changes.
   function onKey(e: globalThis.KeyboardEvent) {
-    if ((e.target as HTMLElement).closest('.ant-select, .ant-picker')) return;
+    if (adding || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal')) return;
     if (e.key === 'Escape' && step > 0 && step < 4) {
       e.preventDefault();
       setStep(step - 1);
@@ -140,6 +142,18 @@ export function EnrollPage() {
                 {p.name}，{p.idNumber}，{p.villageName} 户号 {p.householdNumber}
               </List.Item>
             )}
+          />
+          <Button type="link" onClick={() => setAdding(true)} style={{ paddingLeft: 0 }}>
+            没有找到？登记新人员
+          </Button>
+          <NewPersonModal
+            open={adding}
+            initialId={/^\d{15,17}[\dXx]?$/.test(q.trim()) ? q.trim() : ''}
+            onClose={() => setAdding(false)}
+            onCreated={(p) => {
+              setAdding(false);
+              void pick(p.id);
+            }}
           />
         </Card>
       )}

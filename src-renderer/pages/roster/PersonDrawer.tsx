@@ -4,6 +4,7 @@ import type { ApiOutput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { yuan } from '../../format';
 import { label, useGlossary } from '../../glossary';
+import { StatusChange } from './StatusChange';
 
 type Detail = ApiOutput<'roster.getPerson'>;
 
@@ -13,6 +14,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   const [error, setError] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
   const [reason, setReason] = useState('');
+  const [dialog, setDialog] = useState(false);
 
   async function load(id: number) {
     const r = await invoke('roster.getPerson', { id });
@@ -30,11 +32,11 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   const { onClose } = props;
   const open = props.personId !== null;
   useEffect(() => {
-    if (!open || voiding) return;
+    if (!open || voiding || dialog) return;
     const h = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', h);
     return () => window.removeEventListener('keydown', h);
-  }, [open, voiding, onClose]);
+  }, [open, voiding, dialog, onClose]);
 
   // A paid record is never edited: it is voided with a reason and entered again.
   async function confirmVoid() {
@@ -64,6 +66,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             <Descriptions.Item label="状态">
               {label(g.statuses, p.status)}
               {p.statusOn ? `（${p.statusOn}）` : ''}
+              <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={() => void load(p.id)} onDialog={setDialog} />
             </Descriptions.Item>
             <Descriptions.Item label="职工医保">{p.employeeInsured ? '已参加' : '未参加'}</Descriptions.Item>
             <Descriptions.Item label="县外参保">{p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}</Descriptions.Item>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Empty, Input, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Input, Space, Table, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { label, useGlossary } from '../../glossary';
+import { NewPersonModal } from './NewPersonModal';
 import { PersonDrawer } from './PersonDrawer';
 
 export function RosterPage() {
@@ -12,6 +13,7 @@ export function RosterPage() {
   const [rows, setRows] = useState<PersonSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
   const box = useRef<InputRef>(null);
   const latest = useRef(0);
 
@@ -40,17 +42,22 @@ export function RosterPage() {
 
   return (
     <>
-      <Input.Search
-        ref={box}
-        size="large"
-        allowClear
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={() => void openFirst()}
-        placeholder="身份证号、末几位、姓名、拼音首字母（如 zs）或电话"
-        aria-label="搜索人员"
-        style={{ maxWidth: 640, marginBottom: 16 }}
-      />
+      <Space style={{ marginBottom: 16 }} align="start">
+        <Input.Search
+          ref={box}
+          size="large"
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onPressEnter={() => void openFirst()}
+          placeholder="身份证号、末几位、姓名、拼音首字母（如 zs）或电话"
+          aria-label="搜索人员"
+          style={{ width: 560 }}
+        />
+        <Button size="large" onClick={() => setAdding(true)}>
+          登记新人员
+        </Button>
+      </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Table<PersonSummary>
         rowKey="id"
@@ -71,6 +78,16 @@ export function RosterPage() {
         ]}
       />
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />
+      <NewPersonModal
+        open={adding}
+        initialId={/^\d{15,17}[\dXx]?$/.test(q.trim()) ? q.trim() : ''}
+        onClose={() => setAdding(false)}
+        onCreated={(p) => {
+          setAdding(false);
+          setQ(p.idNumber);
+          setOpen(p.id);
+        }}
+      />
     </>
   );
 }

@@ -108,3 +108,18 @@ describe('search', () => {
     expect(await names(id.slice(0, 10))).toContain('单田芳');
   });
 });
+
+describe('the ID number as it is typed', () => {
+  it('says what is wrong, what a valid number tells, and who already has it', async () => {
+    {
+      const { persons } = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
+      const cases: [string, Record<string, unknown>][] = [
+        ['50023519600501', { valid: false, existing: null }],
+        [persons[0]!.idNumber.slice(0, 17) + (persons[0]!.idNumber[17] === '0' ? '1' : '0'), { valid: false, message: expect.stringContaining('校验位不对') }],
+        [idFor('1985-02-03', 22), { valid: true, birthDate: '1985-02-03', sex: 'female', existing: null }],
+        [persons[0]!.idNumber.toLowerCase(), { valid: true, sex: 'male', existing: { id: persons[0]!.id, name: '张三', villageName: persons[0]!.villageName, householdNumber: persons[0]!.householdNumber } }],
+      ];
+      for (const [typed, expected] of cases) expect(await t.ok('roster.checkId', { idNumber: typed })).toMatchObject(expected);
+    }
+  });
+});
