@@ -80,21 +80,28 @@ test('the print center: household notice, 公示名单, a long village list with
   await expect(page.getByTestId('village-notice')).toContainText('150');
   await screenshot(page, 'print-village-notice-1366');
 
-  // Enroll 张三 at the desk, then the 公示名单 shows him masked, and the receipt on 241 mm paper.
+  // The whole household at the desk: both members' amounts, one tier, one receipt each, on
+  // 241 mm continuous paper.
   await page.getByRole('menuitem', { name: '参保登记' }).click();
-  await page.getByLabel('查找参保人').fill('张三');
-  await expect(page.getByText('张三，')).toBeVisible();
-  for (const t of ['城乡低保对象', '342.00', '个人缴费 38.00 元']) {
-    await page.keyboard.press('Enter');
-    await expect(page.getByText(t).first()).toBeVisible();
-  }
+  await page.getByLabel('查找参保人').fill('李四');
+  await expect(page.getByText('李四，')).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('receipt')).toContainText('2024000001');
+  await page.getByRole('button', { name: '全户参保' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '张三' })).toContainText('380.00 − 342.00 = 38.00 元');
+  await expect(page.getByTestId('household-total')).toHaveText('应参保 2 人，个人合计缴费 418.00 元');
+  await page.getByText('二档', { exact: true }).click();
+  await expect(page.getByTestId('household-total')).toHaveText('应参保 2 人，个人合计缴费 1130.00 元');
+  await page.getByText('一档', { exact: true }).click();
+  await screenshot(page, 'enroll-household-1366');
+  await page.getByRole('button', { name: '保存全户并出具凭证' }).click();
+  await expect(page.getByTestId('household-result')).toContainText('已登记 2 人');
+  await expect(page.getByTestId('receipt')).toHaveCount(2);
   await page.getByText('241 mm 针式连续纸').click();
   const r = await printed(page, 'receipt-241');
-  expect(r.sizes).toEqual(['241 x 140 mm']);
+  expect(r.sizes).toEqual(['241 x 140 mm', '241 x 140 mm']);
   expect(r.pages[0]).toContain('叁拾捌元整');
-  await screenshot(page, 'enroll-receipt-241-1366');
+  expect(r.pages[1]).toContain('叁佰捌拾元整');
+  await screenshot(page, 'enroll-receipts-241-1366');
 
   await page.getByRole('menuitem', { name: '打印' }).click();
   await choose(page, '打印内容', '资助对象公示名单');

@@ -9,8 +9,10 @@ import { label, useGlossary } from '../../glossary';
 import { ReceiptView } from '../../print/ReceiptView';
 import { PaperChoice, useReceiptPaper } from '../../print/PaperChoice';
 import { NewPersonModal } from '../roster/NewPersonModal';
+import { CHANNELS } from './channels';
+import { HouseholdEnroll } from './HouseholdEnroll';
+import { useCoverageYears } from '../../years';
 
-const CHANNELS = ['现金', 'POS刷卡', '微信', '支付宝', '重庆电子税务局', '渝快办', '农商行APP', '零申报'];
 const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
 
 export function EnrollPage() {
@@ -21,8 +23,8 @@ export function EnrollPage() {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
   const [detail, setDetail] = useState<ApiOutput<'roster.getPerson'> | null>(null);
-  const [years, setYears] = useState<number[]>([]);
-  const [year, setYear] = useState<number | null>(null);
+  const { years, year, setYear } = useCoverageYears();
+  const [household, setHousehold] = useState(false);
   const [tier, setTier] = useState<1 | 2>(1);
   const [tierQuotes, setTierQuotes] = useState<Record<number, Quote | string>>({});
   const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
@@ -32,15 +34,7 @@ export function EnrollPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const box = useRef<InputRef>(null);
 
-  useEffect(() => {
-    void invoke('office.policies', {}).then((r) => {
-      if (!r.ok) return;
-      const ys = r.value.map((x) => x.coverageYear).sort();
-      setYears(ys);
-      setYear(ys.at(-1) ?? null);
-    });
-    box.current?.focus();
-  }, []);
+  useEffect(() => box.current?.focus(), []);
 
   useEffect(() => {
     const t = setTimeout(() => void invoke('roster.search', { q, limit: 10 }).then((r) => r.ok && setFound(r.value)), 120);
@@ -88,6 +82,7 @@ export function EnrollPage() {
   }
 
   function restart() {
+    setHousehold(false);
     setStep(0);
     setQ('');
     setDetail(null);
@@ -100,7 +95,7 @@ export function EnrollPage() {
   // Enter moves on, Esc goes back: the clerk keeps her hands on the keyboard. Listened to
   // on the window, since the focused field of the last step is gone once the step changes.
   function onKey(e: globalThis.KeyboardEvent) {
-    if (adding || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal')) return;
+    if (adding || household || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal')) return;
     if (e.key === 'Escape' && step > 0 && step < 4) {
       e.preventDefault();
       setStep(step - 1);
@@ -158,7 +153,9 @@ export function EnrollPage() {
         </Card>
       )}
 
-      {step === 1 && person && detail && (
+      {step === 1 && household && person && year && <HouseholdEnroll householdId={person.householdId} year={year} paper={paper} onPaper={choosePaper} onBack={() => setHousehold(false)} onDone={restart} />}
+
+      {step === 1 && !household && person && detail && (
         <Card size="small" title={`${person.name}（${person.idNumber}）`}>
           <Descriptions size="small" column={3}>
             <Descriptions.Item label="村（社区）">{person.villageName}</Descriptions.Item>
@@ -170,9 +167,12 @@ export function EnrollPage() {
             {detail.categories.filter((c) => !c.validTo || c.validTo >= paidOn).map((c) => <Tag key={c.id}>{label(g.categories, c.code)}</Tag>)}
             {!detail.categories.length && '无'}
           </Typography.Paragraph>
-          <Button type="primary" onClick={() => void loadTiers()}>
-            下一步（回车）
-          </Button>
+          <Space>
+            <Button type="primary" onClick={() => void loadTiers()}>
+              下一步（回车）
+            </Button>
+            <Button onClick={() => setHousehold(true)}>全户参保</Button>
+          </Space>
         </Card>
       )}
 
