@@ -68,7 +68,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.join('test', 'artifacts', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   // Drawers and dropdowns slide in: wait until nothing moves, or the picture shows half of it.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Endless ones (spinners) are left out.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 3000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
