@@ -4,16 +4,26 @@ import type { Context } from './api/handler';
 import { auditHead, readAuditHead, verifyAudit, writeAuditHead, type AuditCheck } from './ledger/audit';
 import { backupBeforeMigration, dailyBackup } from './ledger/backup';
 import { openLedger, type OpenOptions } from './ledger/open';
-import { loadPolicies } from './policies/load';
+import { loadPolicies, officePolicyDir } from './policies/load';
 
 export interface Started {
   ctx: Context;
   audit: AuditCheck;
 }
 
+/** The office's own files join the bundled ones; one that no longer resolves must not stop the app. */
+function officePolicies(dataDir: string) {
+  try {
+    return loadPolicies(undefined, officePolicyDir(dataDir));
+  } catch (e) {
+    console.error(`[canbao] 本所导入的政策文件有误，暂不使用：${e instanceof Error ? e.message : String(e)}`);
+    return loadPolicies();
+  }
+}
+
 export async function startCore(dataDir: string, opts: { nativeBinding?: string; now?: () => Date } = {}): Promise<Started> {
   const now = opts.now ?? (() => new Date());
-  const policies = loadPolicies();
+  const policies = officePolicies(dataDir);
   const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
   if (opts.nativeBinding) open.nativeBinding = opts.nativeBinding;
   const db = openLedger(dataDir, open);

@@ -147,6 +147,8 @@ export interface Api {
 
   'glossary.get': { input: Empty; output: Glossary };
   'policies.list': { input: Empty; output: PolicySummary[] };
+  /** A policy file (.yaml) checked against all the others, then kept and in force. */
+  'policies.import': { input: { file: string; name?: string }; output: PolicySummary };
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
   'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };

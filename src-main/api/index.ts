@@ -5,6 +5,7 @@ import { excelHandlers, exportHandlers } from './excel';
 import { jobHandlers } from './jobs';
 import { officeHandlers } from './office';
 import { printHandlers } from './print';
+import { policyHandlers } from './policies';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
 import { userHandlers } from './users';
@@ -21,6 +22,7 @@ export const handlers = {
   ...exportHandlers,
   ...jobHandlers,
   ...printHandlers,
+  ...policyHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

@@ -33,8 +33,12 @@ export function readPolicyDocuments(dir = defaultPolicyDir()): PolicyDocument[] 
     .map((f) => parsePolicyText(f, fs.readFileSync(path.join(dir, f), 'utf8')));
 }
 
-export function loadPolicies(dir = defaultPolicyDir()): Map<string, Policy> {
-  const docs = readPolicyDocuments(dir);
+/** The office's own policy files (imported through the 政策 screen) live beside its ledger. */
+export const officePolicyDir = (dataDir: string) => path.join(dataDir, 'policies');
+
+/** The bundled policies and, when given, the office's own; ids must be unique across both. */
+export function loadPolicies(dir = defaultPolicyDir(), officeDir?: string): Map<string, Policy> {
+  const docs = [...readPolicyDocuments(dir), ...(officeDir && fs.existsSync(officeDir) ? readPolicyDocuments(officeDir) : [])];
   for (const d of docs) {
     const id = (d.data as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && `${id}.yaml` !== d.file && `${id}.yml` !== d.file) {

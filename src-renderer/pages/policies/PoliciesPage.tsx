@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { PolicySummary, SubsidyTable } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { invoke, uploadFile } from '../../api';
 import { yuan } from '../../format';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
@@ -13,8 +13,22 @@ export function PoliciesPage() {
   const [table, setTable] = useState<SubsidyTable | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [imported, setImported] = useState<string | null>(null);
+
+  const reload = () => void invoke('policies.list', {}).then((r) => r.ok && setPolicies(r.value));
+
+  async function importFile(f: File) {
+    setImported(null);
+    const up = await uploadFile(f);
+    const r = up.ok ? await invoke('policies.import', { file: up.value.file, name: f.name }) : up;
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setImported(`已导入「${r.value.region} ${r.value.coverageYear} 年度」（${r.value.id}），可在上方选用。`);
+    reload();
+  }
+
   useEffect(() => {
-    void invoke('policies.list', {}).then((r) => r.ok && setPolicies(r.value));
+    reload();
     void invoke('office.policies', {}).then((r) => r.ok && setInForce(Object.fromEntries(r.value.map((x) => [x.coverageYear, x.policyId]))));
   }, []);
 
@@ -34,7 +48,7 @@ export function PoliciesPage() {
   const years = [...new Set(policies.filter((p) => !p.abstract).map((p) => p.coverageYear))].sort();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
-      {error && <Alert type="error" showIcon message={error} />}
+      {error && <Alert type="error" showIcon message={error} role="alert" />}
       <Card title="本所各年度适用的政策" size="small">
         <Space direction="vertical">
           {years.map((y) => (
@@ -52,7 +66,16 @@ export function PoliciesPage() {
           ))}
         </Space>
       </Card>
-      <Card title="政策文件" size="small">
+      <Card
+        title="政策文件"
+        size="small"
+        extra={
+          <Upload accept=".yaml,.yml" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
+            <Button>导入政策文件…</Button>
+          </Upload>
+        }
+      >
+        {imported && <Alert type="success" showIcon message={imported} style={{ marginBottom: 8 }} />}
         <Table<PolicySummary>
           rowKey="id"
           size="small"
