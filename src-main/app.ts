@@ -5,6 +5,8 @@ import { auditHead, readAuditHead, verifyAudit, writeAuditHead, type AuditCheck 
 import { backupBeforeMigration, dailyBackup } from './ledger/backup';
 import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies, officePolicyDir } from './policies/load';
+import { weeklySnapshots } from './ledger/snapshots';
+import { chinaDate } from './domain/dates';
 
 export interface Started {
   ctx: Context;
@@ -32,6 +34,7 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
   // A broken chain keeps its old head on disk, so the warning stays until someone acts.
   else writeAuditHead(dataDir, auditHead(db));
   await dailyBackup(db, dataDir, now());
+  weeklySnapshots(db, chinaDate(now()), now().toISOString());
   const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit };
   return { ctx, audit };
 }

@@ -153,6 +153,10 @@ export interface Api {
   'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
+  /** 附件2 (村, 任务数) from a sheet: every row or none. */
+  'targets.import': { input: { coverageYear: number; file: string }; output: { villages: number; total: number } };
+  /** Takes (or retakes) this week's snapshot; the first start of each week takes one by itself. */
+  'progress.snapshot': { input: { coverageYear: number }; output: { villages: number } };
 
   'enroll.quote': { input: Omit<EnrollInput, 'channel'> & { channel?: string }; output: Quote };
   'enroll.person': { input: EnrollInput; output: Enrollment };

@@ -11,7 +11,6 @@ import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/
 import type { Policy } from '../domain/policy/schema';
 import { subsidyTable } from '../domain/policy/table';
 import * as repo from '../ledger/enrollments';
-import { getVillage } from '../ledger/office';
 import { categoriesOn, householdMembers } from '../ledger/roster';
 import type { DeskFacts, Enrollment, Person, Receipt } from './contract';
 import { coverageYear, idOf, isoDate, tier } from './fields';
@@ -154,19 +153,6 @@ export const enrollHandlers = {
     audit(ctx, { action: 'office.setPolicy', entity: 'office_policy', entityId: arg.coverageYear, before, after: arg.policyId });
     return { coverageYear: arg.coverageYear, policyId: arg.policyId };
   }),
-
-  'targets.set': writes(
-    z.object({ coverageYear, villageId: idOf('村/社区'), target: z.number({ error: '请填写任务数。' }).int('任务数必须是整数。').min(0, '任务数不能为负。').max(1_000_000) }),
-    (ctx, arg) => {
-      if (!getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
-      const before = ctx.db.prepare('SELECT target FROM village_targets WHERE village_id = ? AND coverage_year = ?').pluck().get(arg.villageId, arg.coverageYear) ?? null;
-      ctx.db
-        .prepare('INSERT INTO village_targets (village_id, coverage_year, target) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target')
-        .run(arg.villageId, arg.coverageYear, arg.target);
-      audit(ctx, { action: 'targets.set', entity: 'village_target', entityId: `${arg.villageId}/${arg.coverageYear}`, before, after: arg.target });
-      return { villageId: arg.villageId, target: arg.target };
-    },
-  ),
 
   'enroll.quote': reads(z.object({ personId: idOf('人员'), ...enrollFields, channel: channel.optional() }), (ctx, arg) => {
     const p = mustGetPerson(ctx, arg.personId);

@@ -6,6 +6,7 @@ import { jobHandlers } from './jobs';
 import { officeHandlers } from './office';
 import { printHandlers } from './print';
 import { policyHandlers } from './policies';
+import { targetHandlers } from './targets';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
 import { userHandlers } from './users';
@@ -23,6 +24,7 @@ export const handlers = {
   ...jobHandlers,
   ...printHandlers,
   ...policyHandlers,
+  ...targetHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

@@ -7,7 +7,8 @@ import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
 import type { Department, PersonCategory } from '../domain/codes';
 import { coverageYear, idOf, isoDate } from './fields';
-import { daysBetween } from '../domain/dates';
+import { chinaDate, daysBetween } from '../domain/dates';
+import { weekFigures } from '../ledger/snapshots';
 import type { Dashboard, PersonSummary } from './contract';
 import type { Context } from './handler';
 import { reads } from './handler';
@@ -48,7 +49,14 @@ export const reportHandlers = {
       policyOf(ctx, arg.coverageYear),
       villages.map((v) => ({ villageId: v.id, target: targets.get(v.id) ?? 0, enrolled: enrolled.get(v.id) ?? 0 })),
     );
-    return assessed.map((a, i) => ({ ...a, villageCode: villages[i]!.code, villageName: villages[i]!.name }));
+    const weeks = weekFigures(ctx.db, arg.coverageYear, chinaDate(ctx.now()));
+    return assessed.map((a, i) => ({
+      ...a,
+      villageCode: villages[i]!.code,
+      villageName: villages[i]!.name,
+      weekStart: weeks.thisWeek.get(a.villageId) ?? null,
+      lastWeekStart: weeks.lastWeek.get(a.villageId) ?? null,
+    }));
   }),
 
   'reports.dashboard': reads(z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {

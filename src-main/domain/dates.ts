@@ -109,3 +109,9 @@ export function ageOn(birth: IsoDate, on: IsoDate): number {
   if (o.m < b.m || (o.m === b.m && o.d < b.d)) age -= 1;
   return age;
 }
+
+/** The Monday of the week a date falls in (weeks run Monday to Sunday, as offices report them). */
+export function weekStart(s: IsoDate): IsoDate {
+  const sinceMonday = ((daysBetween('1970-01-05', s) % 7) + 7) % 7;
+  return addDays(s, -sinceMonday);
+}

@@ -15,7 +15,7 @@ export interface RosterPlan {
   problems: RowProblem[];
 }
 
-function villageMatcher(db: Database) {
+export function villageMatcher(db: Database) {
   const byName = new Map<string, number>();
   for (const v of listVillages(db, false)) {
     byName.set(v.name, v.id);

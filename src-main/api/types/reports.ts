@@ -25,6 +25,9 @@ export interface VillageProgress {
   rank: number | null;
   deduction: number | null;
   interview: boolean;
+  /** Enrolled when this week's snapshot was taken, and last week's; null without one. */
+  weekStart: number | null;
+  lastWeekStart: number | null;
 }
 
 export interface DepartmentSubsidy {

@@ -17,7 +17,8 @@ export type FieldKey =
   | 'channel'
   | 'coverageYear'
   | 'outOfCounty'
-  | 'outOfCountyPlace';
+  | 'outOfCountyPlace'
+  | 'target';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -36,6 +37,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   coverageYear: '参保年度',
   outOfCounty: '县外参保情况',
   outOfCountyPlace: '现参保地',
+  target: '任务数',
 };
 
 // Compared after normalize(): no spaces, brackets or punctuation, full-width folded.
@@ -56,6 +58,7 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   coverageYear: ['参保年度', '缴费年度', '年度', '费款所属期'],
   outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况', '未参保原因', '未参保原因村填写', '原因'],
   outOfCountyPlace: ['现参保地', '参保地'],
+  target: ['任务数', '目标任务数', '参保目标任务数', '参保任务数', '应参保人数', '目标任务'],
 };
 
 export function normalizeHeader(s: string): string {
@@ -72,7 +75,7 @@ for (const [k, words] of Object.entries(SYNONYMS) as [FieldKey, string[]][]) for
 export function fieldForHeader(header: string): FieldKey | undefined {
   const n = normalizeHeader(header);
   if (!n) return undefined;
-  const exact = LOOKUP.get(n);
+  const exact = LOOKUP.get(n) ?? LOOKUP.get(n.replace(/^\d{4}年度?/, ''));
   if (exact) return exact;
   // "身份证号（必填）", "缴费金额（元）" and the like: a synonym that starts the header.
   let best: { key: FieldKey; len: number } | undefined;

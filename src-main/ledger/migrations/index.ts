@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { m001OfficeAndVillages } from './001-office-villages';
 import { m002Ledger } from './002-ledger';
 import { m003Imports } from './003-imports';
+import { m004Snapshots } from './004-snapshots';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** Ordered; versions only increase. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger, m003Imports];
+export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger, m003Imports, m004Snapshots];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

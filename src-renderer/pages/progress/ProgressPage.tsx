@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Card, InputNumber, Progress, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, InputNumber, Progress, Space, Table, Tag, Upload } from 'antd';
 import type { VillageProgress } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { invoke, uploadFile } from '../../api';
 import { percent } from '../../format';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
@@ -32,6 +32,27 @@ export function ProgressPage() {
     } else setError(r.error.message);
   }
 
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function importTargets(f: File) {
+    if (!year) return;
+    const up = await uploadFile(f);
+    const r = up.ok ? await invoke('targets.import', { coverageYear: year, file: up.value.file }) : up;
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setNotice(`已导入 ${r.value.villages} 个村（社区）的任务数，合计 ${r.value.total}。`);
+    await reload();
+  }
+
+  // The first start of each week records where every village began; this retakes it.
+  async function snapshot() {
+    if (!year) return;
+    const r = await invoke('progress.snapshot', { coverageYear: year });
+    if (!r.ok) return setError(r.error.message);
+    setNotice('已把现在的参保人数记为本周起点。');
+    await reload();
+  }
+
   const target = rows.reduce((s, r) => s + r.target, 0);
   const enrolled = rows.reduce((s, r) => s + r.enrolled, 0);
   const hasBands = rows.some((r) => r.deduction !== null);
@@ -39,6 +60,15 @@ export function ProgressPage() {
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
       <YearSelect years={years} year={year} onChange={setYear} />
       {error && <Alert type="error" showIcon message={error} role="alert" />}
+      <Space>
+        <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void importTargets(f), false)}>
+          <Button disabled={!year}>从附件2导入任务数…</Button>
+        </Upload>
+        <Button disabled={!year} onClick={() => void snapshot()}>
+          重新记录本周起点
+        </Button>
+        {notice && <span data-testid="progress-notice">{notice}</span>}
+      </Space>
       <Card size="small" title="全乡镇">
         <Space size="large">
           <span data-testid="total-progress">
@@ -61,7 +91,9 @@ export function ProgressPage() {
               <InputNumber key={`${r.villageId}-${r.target}`} aria-label={`${r.villageName}任务数`} min={0} defaultValue={r.target} onBlur={(e) => void setTarget(r.villageId, Number(e.target.value.replace(/,/g, '')))} onPressEnter={(e) => void setTarget(r.villageId, Number((e.target as HTMLInputElement).value.replace(/,/g, '')))} />
             ),
           },
-          { title: '已参保', dataIndex: 'enrolled', width: 100, align: 'right' },
+          { title: '已参保', dataIndex: 'enrolled', width: 90, align: 'right' },
+          { title: '本周新增', width: 90, align: 'right', render: (_, r) => (r.weekStart === null ? '—' : r.enrolled - r.weekStart) },
+          { title: '上周新增', width: 90, align: 'right', render: (_, r) => (r.weekStart === null || r.lastWeekStart === null ? '—' : r.weekStart - r.lastWeekStart) },
           { title: '完成率', width: 200, render: (_, r) => (r.rateBp === null ? '—' : <Progress size="small" percent={Math.min(100, r.rateBp / 100)} format={() => percent(r.rateBp, '—')} />) },
           { title: '排名', dataIndex: 'rank', width: 70, align: 'center', render: (v: number | null) => v ?? '—' },
           ...(hasBands

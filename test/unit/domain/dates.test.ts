@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, chinaDate, firstOfNextMonth, isIsoDate } from '../../../src-main/domain/dates';
+import { addDays, addMonths, ageOn, chinaDate, firstOfNextMonth, isIsoDate, weekStart } from '../../../src-main/domain/dates';
 
 describe('dates on the China calendar', () => {
   it.each([
@@ -47,5 +47,18 @@ describe('day arithmetic agrees with the calendar', () => {
       expect(addDays(next, -1)).toBe(d);
       d = next;
     }
+  });
+});
+
+describe('weekStart', () => {
+  it.each([
+    ['2023-11-20', '2023-11-20'], // a Monday
+    ['2023-11-26', '2023-11-20'], // its Sunday
+    ['2023-11-27', '2023-11-27'],
+    ['2024-01-03', '2024-01-01'],
+    ['2024-03-01', '2024-02-26'], // across a leap day
+    ['1969-12-31', '1969-12-29'],
+  ])('%s is in the week of %s', (d, monday) => {
+    expect(weekStart(d)).toBe(monday);
   });
 });

@@ -1,0 +1,79 @@
+// Village targets (附件2) set one by one on the 进度 screen or taken from the county's sheet,
+// and the weekly snapshot the progress report compares against.
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { chinaDate } from '../domain/dates';
+import { cleanCell } from '../domain/import/values';
+import type { Mapping } from '../domain/import/fields';
+import { villageMatcher } from '../excel/import-roster';
+import { readForImport, type RowProblem } from '../excel/importing';
+import { TableReadError } from '../excel/table';
+import { getVillage } from '../ledger/office';
+import { takeSnapshot } from '../ledger/snapshots';
+import { sql } from '../ledger/statements';
+import { coverageYear, idOf } from './fields';
+import type { Context } from './handler';
+import { Refusal, audit, loginRequired, reads, writes } from './handler';
+
+const targetNumber = z.number({ error: '请填写任务数。' }).int('任务数必须是整数。').min(0, '任务数不能为负。').max(1_000_000);
+
+function setTarget(ctx: Context, year: number, villageId: number, target: number): void {
+  const before = sql(ctx.db, 'SELECT target FROM village_targets WHERE village_id = ? AND coverage_year = ?').pluck().get(villageId, year) ?? null;
+  if (before === target) return;
+  sql(ctx.db, 'INSERT INTO village_targets (village_id, coverage_year, target) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target').run(villageId, year, target);
+  audit(ctx, { action: 'targets.set', entity: 'village_target', entityId: `${villageId}/${year}`, before, after: target });
+}
+
+interface TargetRow {
+  row: number;
+  village: string;
+  target: number;
+}
+
+function parseTargetRow(db: Database) {
+  const village = villageMatcher(db);
+  return (cells: string[], m: Mapping, row: number): (TargetRow & { villageId: number }) | RowProblem | null => {
+    const name = cleanCell(cells[m.village!] ?? '');
+    const raw = cleanCell(cells[m.target!] ?? '').replace(/[,，\s]/g, '');
+    if (!name || /^(合计|总计|小计)/.test(name)) return null;
+    const villageId = village(name);
+    if (villageId === undefined) return { row, field: 'village', message: `村（社区）“${name}”不在本乡镇的村/社区名单中。` };
+    if (!/^\d+$/.test(raw) || Number(raw) > 1_000_000) return { row, field: 'target', message: `任务数“${raw}”不是 0 到 1000000 的整数。` };
+    return { row, village: name, target: Number(raw), villageId };
+  };
+}
+
+export const targetHandlers = {
+  'targets.set': writes(z.object({ coverageYear, villageId: idOf('村/社区'), target: targetNumber }), (ctx, arg) => {
+    if (!getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
+    setTarget(ctx, arg.coverageYear, arg.villageId, arg.target);
+    return { villageId: arg.villageId, target: arg.target };
+  }),
+
+  // The file is read first (it may be large, and reading yields); then all rows or none: a
+  // sheet with one bad row changes nothing and names the row.
+  'targets.import': reads(z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
+    if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录再进行修改。');
+    if (ctx.busy) throw new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`);
+    let read;
+    try {
+      read = await readForImport(arg.file, { required: ['village', 'target'], parse: parseTargetRow(ctx.db) });
+    } catch (e) {
+      if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
+      throw e;
+    }
+    if (read.problems.length) throw new Refusal('invalid_input', `有 ${read.problems.length} 行不对，没有导入：${read.problems.slice(0, 5).map((p) => `第 ${p.row} 行${p.message}`).join('；')}`, 'file');
+    const seen = new Map<number, number>();
+    for (const r of read.records) {
+      const first = seen.get(r.villageId);
+      if (first !== undefined) throw new Refusal('invalid_input', `第 ${r.row} 行的“${r.village}”与第 ${first} 行重复，没有导入。`, 'file');
+      seen.set(r.villageId, r.row);
+    }
+    ctx.db.transaction(() => read.records.forEach((r) => setTarget(ctx, arg.coverageYear, r.villageId, r.target))).immediate();
+    return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
+  }),
+
+  'progress.snapshot': writes(z.object({ coverageYear }), (ctx, arg) => ({
+    villages: takeSnapshot(ctx.db, arg.coverageYear, chinaDate(ctx.now()), ctx.now().toISOString()),
+  })),
+};
