@@ -8,7 +8,7 @@ import { quote } from '../src-main/domain/policy/quote';
 import type { Policy } from '../src-main/domain/policy/schema';
 import { appendAudit } from '../src-main/ledger/audit';
 import { insertEnrollment } from '../src-main/ledger/enrollments';
-import { insertCategory, personWriter } from '../src-main/ledger/roster';
+import { addPersonRow, insertCategory } from '../src-main/ledger/roster';
 import { rng } from './synthetic';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单欧阳';
@@ -33,7 +33,7 @@ export function buildLedger(db: Database, policy: Policy, n: number, seed = 7): 
     }
     db.prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?)').run(year, policy.id);
   })();
-  const write = personWriter(db);
+  const write = (p: Parameters<typeof addPersonRow>[1], at: string) => addPersonRow(db, p, at);
   const addHousehold = db.prepare('INSERT INTO households (village_id, number, created_at) VALUES (?, ?, ?)');
   const sampleIds: string[] = [];
   const sampleNames: string[] = [];

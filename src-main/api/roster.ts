@@ -125,7 +125,8 @@ export const rosterHandlers = {
       const id = checkNewIdNumber(ctx, arg.idNumber);
       const h = mustGetHousehold(ctx, arg.householdId);
       activeVillage(ctx, h.villageId);
-      const personId = repo.personWriter(ctx.db)(
+      const personId = repo.addPersonRow(
+        ctx.db,
         {
           idNumber: id.id,
           name: arg.name,

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RosterRecord } from '../domain/import/rows';
 import { listVillages } from '../ledger/office';
-import { findPersonByIdNumber, getPerson, householdId, insertHousehold, movePerson, patchPerson, personWriter } from '../ledger/roster';
+import { bulkPersonWriter, findPersonByIdNumber, getPerson, householdId, insertHousehold, movePerson, patchPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
 import type { RowProblem, Tick } from './importing';
@@ -61,7 +61,7 @@ export async function planRoster(db: Database, records: RosterRecord[], tick: Ti
 
 export async function commitRoster(db: Database, plan: RosterPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ added: number; updated: number; households: number }> {
   const village = villageMatcher(db);
-  const write = personWriter(db);
+  const writer = bulkPersonWriter(db);
   let households = 0;
   const known = new Map<string, number>();
   const household = (r: RosterRecord): { id: number; villageId: number } => {
@@ -76,10 +76,12 @@ export async function commitRoster(db: Database, plan: RosterPlan, changes: Batc
     known.set(key, id);
     return { id, villageId };
   };
-  for (const r of plan.adds) {
+  // In ID order, the unique index on the number grows at its end instead of all over.
+  const adds = [...plan.adds].sort((a, b) => (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0));
+  for (const r of adds) {
     await tick();
     const h = household(r);
-    const id = write({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate, phone: r.phone, householdId: h.id, villageId: h.villageId, relation: r.relation, residence: 'local_hukou', student: 'none' }, at);
+    const id = writer.add({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate, phone: r.phone, householdId: h.id, villageId: h.villageId, relation: r.relation, residence: 'local_hukou', student: 'none' }, at);
     if (r.relation === '户主') sql(db, 'UPDATE households SET head_person_id = ? WHERE id = ? AND head_person_id IS NULL').run(id, h.id);
     changes.add('person', id, 'insert');
   }
@@ -91,6 +93,7 @@ export async function commitRoster(db: Database, plan: RosterPlan, changes: Batc
     if (h.id !== before.householdId) movePerson(db, personId, h.id, h.villageId, r.relation || before.relation, at);
     patchPerson(db, personId, { ...(r.phone ? { phone: r.phone } : {}), ...(r.relation ? { relation: r.relation } : {}) }, at);
   }
+  await writer.finish(() => new Promise((r) => setImmediate(r)));
   return { added: plan.adds.length, updated: plan.updates.length, households };
 }
 
