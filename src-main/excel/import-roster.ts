@@ -93,7 +93,6 @@ export async function commitRoster(db: Database, plan: RosterPlan, changes: Batc
     if (h.id !== before.householdId) movePerson(db, personId, h.id, h.villageId, r.relation || before.relation, at);
     patchPerson(db, personId, { ...(r.phone ? { phone: r.phone } : {}), ...(r.relation ? { relation: r.relation } : {}) }, at);
   }
-  await writer.finish(() => new Promise((r) => setImmediate(r)));
   return { added: plan.adds.length, updated: plan.updates.length, households };
 }
 
@@ -111,7 +110,6 @@ export function undoRoster(db: Database, changes: { entity: string; entityId: nu
   for (const c of changes) {
     if (c.entity === 'person' && c.op === 'insert') {
       sql(db, 'UPDATE households SET head_person_id = NULL WHERE head_person_id = ?').run(c.entityId);
-      sql(db, 'DELETE FROM name_grams WHERE person_id = ?').run(c.entityId);
       sql(db, 'DELETE FROM persons WHERE id = ?').run(c.entityId);
     } else if (c.entity === 'person' && c.op === 'update') {
       const b = c.before as { phone: string; relation: string; householdId: number; villageId: number };

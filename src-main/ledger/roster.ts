@@ -86,49 +86,42 @@ const insertPerson = (db: Database, p: NewPerson, at: string): number =>
       .lastInsertRowid,
   );
 
-/** One person at the desk: the row and its name pieces. */
+const PUT_PIECE = 'INSERT OR IGNORE INTO name_pieces (gram, name) VALUES (?, ?)';
+
+/** The pieces a name is found by; a name already known has them. */
+function putNamePieces(db: Database, name: string): void {
+  const put = sql(db, PUT_PIECE);
+  for (const g of nameGrams(name)) put.run(g, name);
+}
+
+/** One person at the desk: the row and the pieces of the name. */
 export function addPersonRow(db: Database, p: NewPerson, at: string): number {
   const id = insertPerson(db, p, at);
-  const gram = sql(db, 'INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
-  for (const g of nameGrams(p.name)) gram.run(g, id);
+  putNamePieces(db, p.name);
   return id;
 }
 
 /**
- * Many persons inside one transaction (an import). Their name pieces wait in a temporary table
- * and go in at the end, sorted, a slice at a time (`pause` lets the event loop run between
- * slices), instead of one random B-tree insert after every person.
+ * Many persons inside one transaction (an import): the pieces of each name are written once
+ * per batch, however many persons share it.
  */
 export function bulkPersonWriter(db: Database) {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS pending_grams (gram TEXT NOT NULL, person_id INTEGER NOT NULL)');
-  db.exec('DELETE FROM temp.pending_grams');
-  const gram = db.prepare('INSERT INTO temp.pending_grams (gram, person_id) VALUES (?, ?)');
+  const named = new Set<string>();
   return {
     add(p: NewPerson, at: string): number {
       const id = insertPerson(db, p, at);
-      for (const g of nameGrams(p.name)) gram.run(g, id);
-      return id;
-    },
-    async finish(pause: () => Promise<void>): Promise<void> {
-      const last = Number(db.prepare('SELECT coalesce(max(rowid), 0) FROM temp.pending_grams').pluck().get());
-      const slice = db.prepare('INSERT OR IGNORE INTO name_grams (gram, person_id) SELECT gram, person_id FROM temp.pending_grams WHERE rowid > ? AND rowid <= ? ORDER BY gram, person_id');
-      for (let from = 0; from < last; from += GRAM_SLICE) {
-        slice.run(from, from + GRAM_SLICE);
-        await pause();
+      if (!named.has(p.name)) {
+        named.add(p.name);
+        putNamePieces(db, p.name);
       }
-      db.exec('DELETE FROM temp.pending_grams');
+      return id;
     },
   };
 }
 
-// About 30 ms of work on a 2-core office PC.
-const GRAM_SLICE = 10_000;
-
 export function renamePerson(db: Database, id: number, name: string): void {
   sql(db, 'UPDATE persons SET name = ?, initials = ? WHERE id = ?').run(name, nameInitials(name), id);
-  sql(db, 'DELETE FROM name_grams WHERE person_id = ?').run(id);
-  const gram = sql(db, 'INSERT OR IGNORE INTO name_grams (gram, person_id) VALUES (?, ?)');
-  for (const g of nameGrams(name)) gram.run(g, id);
+  putNamePieces(db, name);
 }
 
 const PATCHABLE = { phone: 'phone', relation: 'relation', residence: 'residence', student: 'student' } as const;

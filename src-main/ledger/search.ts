@@ -73,7 +73,7 @@ export function searchPersons(db: Database, raw: string, limit = 50): PersonSumm
     const chars = [...q];
     if (chars.length >= 2) {
       take(
-        'p.id IN (SELECT person_id FROM name_grams WHERE gram = ?) AND instr(p.name, ?) > 0',
+        'p.name IN (SELECT name FROM name_pieces WHERE gram = ?) AND instr(p.name, ?) > 0',
         chars[0]! + chars[1]!,
         q,
       );

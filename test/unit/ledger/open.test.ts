@@ -68,3 +68,32 @@ describe('opening the ledger', () => {
     db.close();
   });
 });
+
+describe('migration 5: name pieces per distinct name', () => {
+  it('carries a version-4 ledger’s pieces over, and substring search still finds the person', async () => {
+    const dir = fresh();
+    const v4 = openLedger(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 4) });
+    v4.exec(`INSERT INTO villages (code, name, created_on) VALUES ('001', '幸福村', '2023-01-01');
+      INSERT INTO households (village_id, number, created_at) VALUES (1, '0001', '2023-01-01');`);
+    const add = v4.prepare(`INSERT INTO persons (id_number, id_rev, name, initials, sex, birth_date, household_id, village_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 'female', '1960-01-01', 1, 1, 'x', 'x')`);
+    const gram = v4.prepare('INSERT INTO name_grams (gram, person_id) VALUES (?, ?)');
+    for (const [i, name] of ['王秀英', '李秀英', '王秀英'].entries()) {
+      const id = add.run(`50023519600101${String(i).padStart(4, '0')}`, String(i), name, 'x').lastInsertRowid;
+      for (const g of [name.slice(0, 2), name.slice(1)]) gram.run(g, id);
+    }
+    v4.close();
+
+    const db = openLedger(dir);
+    expect(db.prepare('SELECT gram, name FROM name_pieces ORDER BY gram, name').all()).toEqual([
+      { gram: '李秀', name: '李秀英' },
+      { gram: '王秀', name: '王秀英' },
+      { gram: '秀英', name: '李秀英' },
+      { gram: '秀英', name: '王秀英' },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'name_grams'").pluck().get()).toBe(0);
+    const { searchPersons } = await import('../../../src-main/ledger/search');
+    expect(searchPersons(db, '秀英').map((p) => p.name).sort()).toEqual(['李秀英', '王秀英', '王秀英']);
+    db.close();
+  });
+});
