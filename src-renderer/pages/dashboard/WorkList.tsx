@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Table, Tag } from 'antd';
 import type { PendingPayment, PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
-import { deskToday, yuan } from '../../format';
+import { deskToday } from '../../format';
+import { PendingTable } from '../excel/PendingCard';
 import { label, useGlossary } from '../../glossary';
 
 export type ListKey = 'notEnrolled' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
@@ -49,22 +50,7 @@ export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; 
     };
   }, [list, year, g]);
 
-  if (pending)
-    return (
-      <Table<PendingPayment>
-        size="small"
-        rowKey="id"
-        dataSource={pending}
-        pagination={{ pageSize: 10, showSizeChanger: false }}
-        columns={[
-          { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '身份证号', dataIndex: 'idNumber', width: 190 },
-          { title: '缴费日期', dataIndex: 'paidOn', width: 110 },
-          { title: '金额（元）', width: 100, render: (_, p) => yuan(p.amountFen) },
-          { title: '原因', dataIndex: 'reason' },
-        ]}
-      />
-    );
+  if (pending) return <PendingTable rows={pending} />;
   return (
     <Table<Row>
       size="small"

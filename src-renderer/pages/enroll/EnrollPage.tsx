@@ -143,7 +143,7 @@ export function EnrollPage() {
           </Button>
           <NewPersonModal
             open={adding}
-            initialId={/^\d{15,17}[\dXx]?$/.test(q.trim()) ? q.trim() : ''}
+            typed={q}
             onClose={() => setAdding(false)}
             onCreated={(p) => {
               setAdding(false);

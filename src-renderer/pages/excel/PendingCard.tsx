@@ -13,20 +13,26 @@ export function PendingCard({ year, version }: { year: number | null; version: n
   if (!rows.length) return null;
   return (
     <Card title={`待核实缴费（${rows.length} 条）`} size="small">
-      <Table<PendingPayment>
-        size="small"
-        rowKey="id"
-        dataSource={rows}
-        pagination={{ pageSize: 8, showSizeChanger: false }}
-        columns={[
-          { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '身份证号', dataIndex: 'idNumber', width: 190 },
-          { title: '缴费日期', dataIndex: 'paidOn', width: 110 },
-          { title: '金额（元）', width: 100, align: 'right', render: (_, p) => yuan(p.amountFen) },
-          { title: '方式', dataIndex: 'channel', width: 100 },
-          { title: '原因', dataIndex: 'reason' },
-        ]}
-      />
+      <PendingTable rows={rows} />
     </Card>
+  );
+}
+
+export function PendingTable({ rows }: { rows: PendingPayment[] }) {
+  return (
+    <Table<PendingPayment>
+      size="small"
+      rowKey="id"
+      dataSource={rows}
+      pagination={{ pageSize: 8, showSizeChanger: false }}
+      columns={[
+        { title: '姓名', dataIndex: 'name', width: 100 },
+        { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+        { title: '缴费日期', dataIndex: 'paidOn', width: 110 },
+        { title: '金额（元）', width: 100, align: 'right', render: (_, p) => yuan(p.amountFen) },
+        { title: '方式', dataIndex: 'channel', width: 100 },
+        { title: '原因', dataIndex: 'reason' },
+      ]}
+    />
   );
 }

@@ -9,7 +9,9 @@ const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '兄弟�
  * Registers a person at the desk. The ID number is checked as it is typed; birth date and sex
  * come from it. A household number new to the village makes the household.
  */
-export function NewPersonModal({ open, onClose, onCreated, initialId = '' }: { open: boolean; onClose: () => void; onCreated: (p: Person) => void; initialId?: string }) {
+export function NewPersonModal({ open, onClose, onCreated, typed = '' }: { open: boolean; onClose: () => void; onCreated: (p: Person) => void; typed?: string }) {
+  // What was typed in the search box starts the form when it looks like an ID number.
+  const initialId = /^\d{15,17}[\dXx]?$/.test(typed.trim()) ? typed.trim() : '';
   const [idNumber, setIdNumber] = useState(initialId);
   const [check, setCheck] = useState<IdCheck | null>(null);
   const [name, setName] = useState('');

@@ -80,7 +80,7 @@ export function RosterPage() {
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />
       <NewPersonModal
         open={adding}
-        initialId={/^\d{15,17}[\dXx]?$/.test(q.trim()) ? q.trim() : ''}
+        typed={q}
         onClose={() => setAdding(false)}
         onCreated={(p) => {
           setAdding(false);
