@@ -24,7 +24,11 @@ export interface Office {
   townshipName: string;
   /** 所属区县, e.g. 云阳县. */
   county: string;
+  /** Receipts show the full ID number instead of 500235********0117. */
+  receiptFullId: boolean;
 }
+
+export type OfficeInput = Omit<Office, 'receiptFullId'> & { receiptFullId?: boolean };
 
 export interface Village {
   id: number;
@@ -102,7 +106,7 @@ export interface SessionUser {
 
 export interface Api {
   'office.get': { input: Empty; output: Office };
-  'office.update': { input: Office; output: Office };
+  'office.update': { input: OfficeInput; output: Office };
   'villages.list': { input: { includeRetired?: boolean }; output: Village[] };
   'villages.add': { input: { code: string; name: string }; output: Village };
   'villages.rename': { input: { id: number; name: string }; output: Village };

@@ -241,7 +241,7 @@ export const enrollHandlers = {
       status: e.status,
       voidReason: e.voidReason,
       personName: e.personName,
-      idNumber: arg.fullId ? e.idNumber : maskId(e.idNumber),
+      idNumber: (arg.fullId ?? office.receiptFullId) ? e.idNumber : maskId(e.idNumber),
       villageName: e.villageName,
       coverageYear: e.coverageYear,
       tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',

@@ -48,6 +48,7 @@ export const officeHandlers = {
     z.object({
       townshipName: placeName('乡镇/街道名称', 30).pipe(z.string().min(1, '请填写乡镇/街道名称。')),
       county: placeName('所属区县', 30),
+      receiptFullId: z.boolean().optional(),
     }),
     (ctx, arg) => {
       const before = repo.getOffice(ctx.db);

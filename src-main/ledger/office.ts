@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Office, Village } from '../api/contract';
+import type { OfficeInput, Office, Village } from '../api/contract';
 import { sql } from './statements';
 
 interface VillageRow {
@@ -17,15 +17,17 @@ const rowToVillage = (r: VillageRow): Village => ({
 });
 
 export function getOffice(db: Database): Office {
-  const r = sql(db, 'SELECT township_name, county FROM office WHERE id = 1').get() as {
+  const r = sql(db, 'SELECT township_name, county, receipt_full_id FROM office WHERE id = 1').get() as {
     township_name: string;
     county: string;
+    receipt_full_id: number;
   };
-  return { townshipName: r.township_name, county: r.county };
+  return { townshipName: r.township_name, county: r.county, receiptFullId: r.receipt_full_id === 1 };
 }
 
-export function updateOffice(db: Database, o: Office): Office {
+export function updateOffice(db: Database, o: OfficeInput): Office {
   sql(db, 'UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
+  if (o.receiptFullId !== undefined) sql(db, 'UPDATE office SET receipt_full_id = ? WHERE id = 1').run(o.receiptFullId ? 1 : 0);
   return getOffice(db);
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
-import type { Office } from '../../../src-main/api/contract';
+import { Alert, Button, Card, Checkbox, Form, Input } from 'antd';
+import type { OfficeInput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useOffice } from '../../office';
 
 export function OfficeForm() {
   const { office, setOffice } = useOffice();
-  const [form] = Form.useForm<Office>();
+  const [form] = Form.useForm<OfficeInput>();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -15,7 +15,7 @@ export function OfficeForm() {
     if (office) form.setFieldsValue(office);
   }, [office, form]);
 
-  async function save(values: Office) {
+  async function save(values: OfficeInput) {
     setSaving(true);
     const r = await invoke('office.update', values);
     setSaving(false);
@@ -37,6 +37,9 @@ export function OfficeForm() {
         </Form.Item>
         <Form.Item label="乡镇/街道" name="townshipName">
           <Input placeholder="如：农坝镇" style={{ width: 180 }} aria-label="乡镇/街道" />
+        </Form.Item>
+        <Form.Item name="receiptFullId" valuePropName="checked">
+          <Checkbox aria-label="收据显示完整身份证号">收据上显示完整身份证号</Checkbox>
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={saving}>

@@ -173,3 +173,35 @@ describe('the frozen quote', () => {
     expect(t.ctx.db.prepare('SELECT count(*) FROM frozen_bases').pluck().get()).toBe(1);
   });
 });
+
+describe('the receipt', () => {
+  beforeEach(() => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+  });
+
+  it('masks the ID number unless the office chooses the full number, and says the amount in capitals', async () => {
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
+    const { persons } = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '低保名单' });
+    const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2024-01-09', channel: '微信' });
+    const id = persons[0]!.idNumber;
+    const masked = `${id.slice(0, 6)}********${id.slice(-4)}`;
+    expect(await t.ok('enroll.receipt', { id: e.id })).toMatchObject({
+      officeTitle: '云阳县农坝镇',
+      receiptNo: '2024000001',
+      idNumber: masked,
+      feeYuan: '380.00',
+      subsidyYuan: '342.00',
+      personalYuan: '38.00',
+      personalCapitals: '叁拾捌元整',
+      departmentLabel: '民政局',
+    });
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', receiptFullId: true });
+    expect((await t.ok('enroll.receipt', { id: e.id })).idNumber).toBe(id);
+    // A reprint for a notice board can still ask for the masked number.
+    expect((await t.ok('enroll.receipt', { id: e.id, fullId: false })).idNumber).toBe(masked);
+    // Saving the office without the choice keeps it.
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
+    expect((await t.ok('office.get', {})).receiptFullId).toBe(true);
+  });
+});

@@ -9,9 +9,9 @@ afterEach(() => t.close());
 
 describe('office settings', () => {
   it('starts empty and keeps what the clerk saves, trimmed', async () => {
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '' });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '', receiptFullId: false });
     await t.ok('office.update', { townshipName: ' 农坝镇 ', county: '云阳县' });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县' });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', receiptFullId: false });
   });
 
   it.each([
@@ -23,7 +23,7 @@ describe('office settings', () => {
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
     const r = await t.call('office.update', input as never);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县' });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', receiptFullId: false });
   });
 
   it('answers an unknown handler and a non-object argument without throwing', async () => {
