@@ -16,6 +16,7 @@ test('the clerk sets up the office and its villages, and they survive a reload a
 
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
+  await page.getByLabel('收据显示完整身份证号').check();
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByTestId('header-office')).toHaveText('云阳县农坝镇');
 
@@ -41,6 +42,7 @@ test('the clerk sets up the office and its villages, and they survive a reload a
   await openSettings(page, host.url);
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page.getByLabel('乡镇/街道')).toHaveValue('农坝镇');
+  await expect(page.getByLabel('收据显示完整身份证号')).toBeChecked();
 });
 
 test('bad input shows the Chinese reason and adds nothing', async ({ page, host }) => {
@@ -93,7 +95,7 @@ test('the API refuses calls without the launch token, from another origin or ano
   const page = await request.get(host.url);
   const token = /name="canbao-token" content="([^"]+)"/.exec(await page.text())![1]!;
   const good = await request.post(api, { data: {}, headers: { 'x-canbao-token': token } });
-  expect(await good.json()).toEqual({ ok: true, value: { townshipName: '', county: '' } });
+  expect(await good.json()).toEqual({ ok: true, value: { townshipName: '', county: '', receiptFullId: false } });
 
   const foreign = await request.post(api, {
     data: {},
