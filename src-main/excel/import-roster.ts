@@ -8,6 +8,9 @@ import { sql } from '../ledger/statements';
 import type { BatchChanges } from './batches';
 import type { RowProblem, Tick } from './importing';
 
+/** From this many new persons the search indexes are built once at the end instead of row by row. */
+const REBUILD_INDEXES_FROM = 100_000;
+
 export interface RosterPlan {
   adds: RosterRecord[];
   updates: { record: RosterRecord; personId: number }[];
@@ -61,7 +64,7 @@ export async function planRoster(db: Database, records: RosterRecord[], tick: Ti
 
 export async function commitRoster(db: Database, plan: RosterPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ added: number; updated: number; households: number }> {
   const village = villageMatcher(db);
-  const writer = bulkPersonWriter(db);
+  const writer = bulkPersonWriter(db, { rebuildIndexes: plan.adds.length >= REBUILD_INDEXES_FROM });
   let households = 0;
   const known = new Map<string, number>();
   const household = (r: RosterRecord): { id: number; villageId: number } => {
@@ -93,6 +96,7 @@ export async function commitRoster(db: Database, plan: RosterPlan, changes: Batc
     if (h.id !== before.householdId) movePerson(db, personId, h.id, h.villageId, r.relation || before.relation, at);
     patchPerson(db, personId, { ...(r.phone ? { phone: r.phone } : {}), ...(r.relation ? { relation: r.relation } : {}) }, at);
   }
+  await writer.finish(() => new Promise((r) => setImmediate(r)));
   return { added: plan.adds.length, updated: plan.updates.length, households };
 }
 
