@@ -3,8 +3,8 @@ import { FIELD_LABELS } from '../domain/import/fields';
 import { EXPORT_TITLES } from '../excel/exports';
 import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, TIER_LABELS } from '../domain/codes';
 import { chineseCapitals, formatYuan2 } from '../domain/money';
-import { departmentLabel } from '../domain/policy/compile';
-import { getOffice } from '../ledger/office';
+import { categoryLabel, departmentLabel } from '../domain/policy/compile';
+import { getOffice, officeTitle } from '../ledger/office';
 import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
 import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
@@ -234,9 +234,8 @@ export const enrollHandlers = {
     const e = mustGetEnrollment(ctx, arg.id);
     const office = getOffice(ctx.db);
     const policy = ctx.policies.get(e.policyId);
-    const categoryLabel = e.category ? (policy?.categories[e.category]?.label ?? PERSON_CATEGORIES[e.category]) : '';
     return {
-      officeTitle: `${office.county}${office.townshipName}`,
+      officeTitle: officeTitle(office),
       receiptNo: e.receiptNo,
       status: e.status,
       voidReason: e.voidReason,
@@ -247,7 +246,7 @@ export const enrollHandlers = {
       tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',
       feeYuan: formatYuan2(e.feeFen),
       subsidyYuan: formatYuan2(e.subsidyFen),
-      subsidyLabel: categoryLabel,
+      subsidyLabel: e.category ? categoryLabel(policy, e.category) : '',
       departmentLabel: e.department ? (policy ? departmentLabel(policy, e.department) : DEPARTMENTS[e.department]) : '',
       personalYuan: formatYuan2(e.personalFen),
       personalCapitals: chineseCapitals(e.personalFen),

@@ -1,34 +1,21 @@
 // The data behind the print center's documents. The screens lay them out; the numbers, the
 // masking and the wording of each amount come from here, so paper and ledger agree.
 import { z } from 'zod';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, SUBSIDY_CATEGORIES, TIER_LABELS, type Tier } from '../domain/codes';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type Tier } from '../domain/codes';
 import { chinaDate } from '../domain/dates';
 import { formatYuan2 } from '../domain/money';
-import { departmentLabel } from '../domain/policy/compile';
-import type { Policy } from '../domain/policy/schema';
+import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { activeEnrollment, listEnrollments } from '../ledger/enrollments';
-import { getOffice, getVillage } from '../ledger/office';
+import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
 import { getHousehold, householdMembers } from '../ledger/roster';
 import { targets } from '../ledger/reports';
-import { listVillages } from '../ledger/office';
 import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from './types/print';
 import { maskId, policyFor, quotePerson } from './enroll';
 import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';
 
-const officeTitleOf = (ctx: Context) => {
-  const o = getOffice(ctx.db);
-  return `${o.county}${o.townshipName}`;
-};
-
-const categoryLabel = (p: Policy, code: string) => p.categories[code as keyof Policy['categories']]?.label ?? SUBSIDY_CATEGORIES[code as keyof typeof SUBSIDY_CATEGORIES] ?? code;
-
-/** The window a notice printed today points to: the one open today, else the next to open. */
-function currentWindow(p: Policy, today: string) {
-  const ws = Object.values(p.windows).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
-  return ws.find((w) => (w.from ?? '') <= today && today <= w.to) ?? ws.find((w) => (w.from ?? '') > today) ?? null;
-}
+const officeTitleOf = (ctx: Context) => officeTitle(getOffice(ctx.db));
 
 export const printHandlers = {
   'print.householdNotice': reads(z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }), (ctx, arg): HouseholdNotice => {
@@ -36,7 +23,9 @@ export const printHandlers = {
     if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
     const policy = policyFor(ctx, arg.coverageYear);
     const today = arg.on ?? chinaDate(ctx.now());
-    const w = currentWindow(policy, today);
+    // The window a notice printed today points to: the one open today, else the next to open.
+    const c = compilePolicy(policy);
+    const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
     // Amounts as of the day the window allows payment: today, or the window's first day.
     const paidOn = w && w.from && w.from > today ? w.from : today;
     const members = householdMembers(ctx.db, h.id).map((p) => {
@@ -72,7 +61,7 @@ export const printHandlers = {
       householdNumber: h.number,
       headName: h.headName ?? members[0]?.name ?? '',
       members,
-      window: w ? { label: w.label, from: w.from, to: w.to, text: w.text, cite: w.cite } : null,
+      window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
       channels: policy.paymentChannels?.items ?? [],
       channelsCite: policy.paymentChannels?.cite ?? '',
       sources: policy.sources.map((s) => s.number),
@@ -117,9 +106,7 @@ export const printHandlers = {
         const f = policy.tiers[t];
         return f ? [{ tierLabel: TIER_LABELS[Number(t) as Tier], feeYuan: formatYuan2(f.feeFen), cite: f.cite }] : [];
       }),
-      windows: Object.values(policy.windows)
-        .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
-        .map((w) => ({ label: w.label, from: w.from, to: w.to, text: w.text })),
+      windows: compilePolicy(policy).windows.map((w) => ({ label: w.label, from: w.from, to: w.to, text: w.basis.text })),
       channels: policy.paymentChannels?.items ?? [],
       targets: listVillages(ctx.db, false).map((v) => ({ villageName: v.name, target: tg.get(v.id) ?? 0 })),
       printedOn: chinaDate(ctx.now()),

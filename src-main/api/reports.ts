@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
-import { departmentLabel } from '../domain/policy/compile';
+import { compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { listEnrollments, officePolicy } from '../ledger/enrollments';
 import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
@@ -61,9 +61,9 @@ export const reportHandlers = {
 
   'reports.dashboard': reads(z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {
     const policy = policyOf(ctx, arg.coverageYear);
-    const windows = policy ? Object.values(policy.windows).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '')) : [];
-    const open = windows.find((w) => (w.from ?? '') <= arg.on && arg.on <= w.to);
-    const next = windows.find((w) => (w.from ?? '') > arg.on);
+    const c = policy ? compilePolicy(policy) : undefined;
+    const open = c && windowOn(c, arg.on);
+    const next = c && windowAfter(c, arg.on);
     return {
       policyId: policy?.id ?? null,
       window: open ? { label: open.label, from: open.from, to: open.to, daysLeft: daysBetween(arg.on, open.to) + 1 } : null,

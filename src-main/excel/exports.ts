@@ -1,10 +1,10 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import { formatRate, rateBp } from '../domain/progress';
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type OutOfCounty } from '../domain/codes';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type OutOfCounty } from '../domain/codes';
 import { formatYuan, formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
-import { departmentLabel } from '../domain/policy/compile';
+import { categoryLabel, departmentLabel } from '../domain/policy/compile';
 import { subsidyTable } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages } from '../ledger/office';
@@ -164,7 +164,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       );
       let i = 0;
       for (const e of rows) {
-        const label = e.category ? (a.policy?.categories[e.category]?.label ?? PERSON_CATEGORIES[e.category]) : '';
+        const label = e.category ? categoryLabel(a.policy, e.category) : '';
         const dept = e.department ? (a.policy ? departmentLabel(a.policy, e.department) : e.department) : '';
         w.add([++i, e.villageName, e.personName, e.idNumber, label, dept, e.tier ? TIER_LABELS[e.tier] : '', Number(formatYuan2(e.subsidyFen)), Number(formatYuan2(e.personalFen)), zero ? (e.declaredOn ?? '') : e.receiptNo]);
       }

@@ -25,6 +25,9 @@ export function getOffice(db: Database): Office {
   return { townshipName: r.township_name, county: r.county, receiptFullId: r.receipt_full_id === 1 };
 }
 
+/** 云阳县农坝镇: how receipts and papers name the office. */
+export const officeTitle = (o: Office) => `${o.county}${o.townshipName}`;
+
 export function updateOffice(db: Database, o: OfficeInput): Office {
   sql(db, 'UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
   if (o.receiptFullId !== undefined) sql(db, 'UPDATE office SET receipt_full_id = ? WHERE id = 1').run(o.receiptFullId ? 1 : 0);

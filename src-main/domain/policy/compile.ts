@@ -1,6 +1,6 @@
 // A resolved policy turned into what a quote reads a million times: amounts in fen per
 // tier, windows sorted, and each rule's basis built once and shared (and frozen).
-import { DEPARTMENTS, SUBSIDY_CATEGORIES, type Department, type SubsidyCategory, type Tier } from '../codes';
+import { DEPARTMENTS, PERSON_CATEGORIES, SUBSIDY_CATEGORIES, type Department, type PersonCategory, type SubsidyCategory, type Tier } from '../codes';
 import type { BenefitRule, Policy, PolicyExemption } from './schema';
 import { amountFen } from './validate';
 
@@ -70,6 +70,21 @@ export function basisOf(r: { cite: string; text: string; ruling?: string | undef
 
 export function departmentLabel(p: Policy, d: Department): string {
   return p.departments?.[d]?.label ?? DEPARTMENTS[d];
+}
+
+/** A category as the policy's notice names it, else as the glossary does. */
+export function categoryLabel(p: Policy | undefined, code: string): string {
+  return p?.categories[code as SubsidyCategory]?.label ?? PERSON_CATEGORIES[code as PersonCategory] ?? code;
+}
+
+/** The payment window open on a day (its first and last days count). */
+export function windowOn(c: CompiledPolicy, on: string): CompiledWindow | undefined {
+  return c.windows.find((w) => w.from !== null && w.from <= on && on <= w.to);
+}
+
+/** The first payment window that opens after a day. */
+export function windowAfter(c: CompiledPolicy, on: string): CompiledWindow | undefined {
+  return c.windows.find((w) => w.from !== null && w.from > on);
 }
 
 const TIERS: Tier[] = [1, 2];

@@ -3,7 +3,7 @@
 // with the clause behind each step. Follows ../shared/domain/rules.md.
 import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, isCode, type Department, type SubsidyCategory, type Tier } from '../codes';
 import { addDays, addMonths, firstOfNextMonth, maxDate } from '../dates';
-import { compilePolicy, type Basis, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
+import { compilePolicy, windowOn, type Basis, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
 import { checkFacts, type CheckedFacts, type Facts } from './facts';
 import type { Policy } from './schema';
 
@@ -68,11 +68,6 @@ function emptyQuote(d: Draft, eligible: boolean, reason: string | null, basis: B
 }
 
 const refuse = (d: Draft, reason: string, ...basis: Basis[]): Quote => emptyQuote(d, false, reason, basis);
-
-function windowFor(c: CompiledPolicy, on: string): CompiledWindow | undefined {
-  for (const w of c.windows) if (w.from !== null && w.from <= on && on <= w.to) return w;
-  return undefined;
-}
 
 function startByRule(c: CompiledPolicy, w: CompiledWindow, paidOn: string): string {
   const b = w.benefit;
@@ -162,7 +157,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
   const newbornRule = bornThisYear && nb !== null && f.paidOn <= addDays(f.birthDate!, nb.withinDays);
 
   // Window.
-  const w = windowFor(c, f.paidOn);
+  const w = windowOn(c, f.paidOn);
   let beyondDeadline: CompiledExemption | undefined;
   if (!w && !newbornRule) {
     const first = c.windows.find((x) => x.from !== null)!;
