@@ -24,7 +24,7 @@ import { officePolicy } from '../ledger/enrollments';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
-import { Refusal, actorOf, audit, loginRequired, reads, writes } from './handler';
+import { Refusal, actorOf, audit, loginRequired, reads, writeRefusal, writes } from './handler';
 
 type Prepared =
   | { kind: 'roster'; file: string; read: ReadResult<RosterRecord>; plan: RosterPlan; problems: ImportProblem[] }
@@ -214,8 +214,8 @@ export const excelHandlers = {
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
   // one transaction of its own, yielding between rows, while other changes are refused.
   'import.commit': reads(z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
-    if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录再进行修改。');
-    if (ctx.busy) throw new Refusal('unavailable', `${ctx.busy}，请稍候。`);
+    const refused = writeRefusal(ctx);
+    if (refused) throw refused;
     const p = mustGetPrepared(ctx, arg.token);
     const job = startJob(ctx, arg.jobId);
     const at = ctx.now().toISOString();

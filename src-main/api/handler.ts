@@ -84,6 +84,17 @@ export function loginRequired(ctx: Context): boolean {
   return ctx.session.user === null && ctx.db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
 }
 
+/**
+ * Why a change cannot be made now — nobody logged in, or an import holds the ledger — or null.
+ * Writing handlers are checked by `dispatch`; handlers that read a file before they write
+ * (large imports) call this themselves.
+ */
+export function writeRefusal(ctx: Context, opts: { open?: boolean | undefined } = {}): Refusal | null {
+  if (!opts.open && loginRequired(ctx)) return new Refusal('forbidden', '请先登录再进行修改。');
+  if (ctx.busy) return new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`);
+  return null;
+}
+
 function runInTransaction<O>(ctx: Context, fn: () => O): O {
   return ctx.db
     .transaction(() => {
@@ -119,12 +130,8 @@ export async function dispatch(
   }
   const h = handlers[name] as Handler<unknown, unknown>;
   // Until the office creates its first user, the app runs without logins (first start).
-  if (h.writes && !h.open && loginRequired(ctx)) {
-    return { ok: false, error: { code: 'forbidden', message: '请先登录再进行修改。' } };
-  }
-  if (h.writes && ctx.busy) {
-    return { ok: false, error: { code: 'unavailable', message: `${ctx.busy}，请稍候再修改。` } };
-  }
+  const refused = h.writes ? writeRefusal(ctx, { open: h.open }) : null;
+  if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
   const parsed = h.input.safeParse(rawArg ?? {});
   if (!parsed.success) {
     return { ok: false, error: describeIssue(parsed.error.issues[0]!) };

@@ -13,7 +13,7 @@ import { takeSnapshot } from '../ledger/snapshots';
 import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
 import type { Context } from './handler';
-import { Refusal, audit, loginRequired, reads, writes } from './handler';
+import { Refusal, audit, reads, writeRefusal, writes } from './handler';
 
 const targetNumber = z.number({ error: '请填写任务数。' }).int('任务数必须是整数。').min(0, '任务数不能为负。').max(1_000_000);
 
@@ -53,8 +53,8 @@ export const targetHandlers = {
   // The file is read first (it may be large, and reading yields); then all rows or none: a
   // sheet with one bad row changes nothing and names the row.
   'targets.import': reads(z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
-    if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录再进行修改。');
-    if (ctx.busy) throw new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`);
+    const refused = writeRefusal(ctx);
+    if (refused) throw refused;
     let read;
     try {
       read = await readForImport(arg.file, { required: ['village', 'target'], parse: parseTargetRow(ctx.db) });
