@@ -12,6 +12,7 @@ import { NewPersonModal } from '../roster/NewPersonModal';
 import { CHANNELS } from './channels';
 import { HouseholdEnroll } from './HouseholdEnroll';
 import { useCoverageYears } from '../../years';
+import { YearSelect } from '../YearSelect';
 
 const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
 
@@ -123,11 +124,9 @@ export function EnrollPage() {
 
       {step === 0 && (
         <Card size="small">
-          <Space style={{ marginBottom: 12 }}>
-            参保年度：
-            <Select aria-label="参保年度" value={year ?? undefined} onChange={setYear} style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y} 年度` }))} />
-          </Space>
-          {!years.length && <Alert type="warning" showIcon message="还没有选择适用的政策，请先到“政策”中设置。" style={{ marginBottom: 12 }} />}
+          <div style={{ marginBottom: 12 }}>
+            <YearSelect years={years} year={year} onChange={setYear} />
+          </div>
           <Input ref={box} size="large" value={q} onChange={(e) => setQ(e.target.value)} placeholder="身份证号、末几位、姓名或拼音首字母，回车选第一个" aria-label="查找参保人" />
           <List
             size="small"
