@@ -21,6 +21,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron/main.ts'),
           host: resolve('src-main/host/main.ts'),
+          // The roster import's worker thread, started by path from either entry.
+          'import-worker': resolve('src-main/excel/import-worker.ts'),
         },
       },
     },

@@ -7,6 +7,8 @@ import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies, officePolicyDir } from './policies/load';
 import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
+import { clearStaging } from './excel/roster-staging';
+import { sourceImportWorker } from './excel/worker-run';
 
 export interface Started {
   ctx: Context;
@@ -23,7 +25,7 @@ function officePolicies(dataDir: string) {
   }
 }
 
-export async function startCore(dataDir: string, opts: { nativeBinding?: string; now?: () => Date } = {}): Promise<Started> {
+export async function startCore(dataDir: string, opts: { nativeBinding?: string; now?: () => Date; importWorker?: string } = {}): Promise<Started> {
   const now = opts.now ?? (() => new Date());
   const policies = officePolicies(dataDir);
   const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
@@ -35,6 +37,9 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
   else writeAuditHead(dataDir, auditHead(db));
   await dailyBackup(db, dataDir, now());
   weeklySnapshots(db, chinaDate(now()), now().toISOString());
-  const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit };
+  clearStaging(dataDir);
+  const script = opts.importWorker ?? sourceImportWorker()?.script;
+  const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
+  const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit, importWorker };
   return { ctx, audit };
 }

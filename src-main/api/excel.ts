@@ -5,9 +5,11 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, type FieldKey, type Mapping } from '../domain/import/fields';
-import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { batchChanges, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
-import { commitRoster, planRoster, undoRoster, type RosterPlan } from '../excel/import-roster';
+import { undoRoster } from '../excel/import-roster';
+import { rememberedMapping, type CommitResult, type PreviewResult } from '../excel/import-worker';
+import { allStagedProblems, stagingFile, type StagedCounts } from '../excel/roster-staging';
+import { runImportTask, TaskFailed } from '../excel/worker-run';
 import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { sql } from '../ledger/statements';
@@ -26,8 +28,11 @@ import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
 import { Refusal, actorOf, audit, loginRequired, reads, writeRefusal, writes } from './handler';
 
+/** What the dry run of a roster import read; its rows wait in the staging file. */
+type StagedRead = Omit<PreviewResult, 'counts' | 'problems'>;
+
 type Prepared =
-  | { kind: 'roster'; file: string; read: ReadResult<RosterRecord>; plan: RosterPlan; problems: ImportProblem[] }
+  | { kind: 'roster'; file: string; read: StagedRead; staging: string; counts: StagedCounts; problems: ImportProblem[] }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
   | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
   | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] };
@@ -40,6 +45,12 @@ const preparedOf = (ctx: Context) => {
   return m;
 };
 
+function dropPrepared(ctx: Context, token: string): void {
+  const p = preparedOf(ctx).get(token);
+  preparedOf(ctx).delete(token);
+  if (p?.kind === 'roster') fs.rmSync(p.staging, { force: true });
+}
+
 function mustGetPrepared(ctx: Context, token: string): Prepared {
   const p = preparedOf(ctx).get(token);
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
@@ -49,12 +60,6 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as [FieldKey, ...FieldKey[]];
 const mappingInput = z.partialRecord(z.enum(FIELD_KEYS), z.number().int().min(0).max(500));
 
-function rememberedMapping(ctx: Context, kind: string) {
-  return (signature: string, guessed: Mapping): Mapping => {
-    const saved = sql(ctx.db, 'SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
-    return saved ? (JSON.parse(saved) as Mapping) : guessed;
-  };
-}
 
 /** Every label the office's policies use for a category, for matching department lists. */
 function policyLabels(ctx: Context): [string, PersonCategory][] {
@@ -76,7 +81,7 @@ async function read<R>(
     return await readForImport(arg.file, {
       required,
       parse,
-      mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx, arg.kind),
+      mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx.db, arg.kind),
       read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
     });
   } catch (e) {
@@ -94,15 +99,35 @@ function rowTick(job: JobHandle, phase: string, total: number): Tick {
   });
 }
 
-async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }, job: JobHandle): Promise<Prepared> {
+/** A refusal the clerk can act on, for a worker task that did not finish. */
+function taskRefusal(e: unknown): unknown {
+  if (!(e instanceof TaskFailed)) return e;
+  if (e.kind === 'cancelled') return new Refusal('conflict', '已取消，数据未被修改。');
+  if (e.kind === 'read') return new Refusal('invalid_input', e.message, 'file');
+  return e;
+}
+
+async function prepareRoster(ctx: Context, arg: { file: string; mapping?: Mapping | undefined }, job: JobHandle, token: string): Promise<Prepared> {
+  const staging = stagingFile(ctx.dataDir, token);
+  try {
+    const { counts, problems, ...read } = await runImportTask<PreviewResult>(
+      ctx.importWorker,
+      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, today: chinaDate(ctx.now()) },
+      { signal: job.signal, onProgress: job.progress },
+    );
+    return { kind: 'roster', file: arg.file, read, staging, counts, problems };
+  } catch (e) {
+    fs.rmSync(staging, { force: true });
+    throw taskRefusal(e);
+  }
+}
+
+async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }, job: JobHandle, token: string): Promise<Prepared> {
   const today = chinaDate(ctx.now());
   const o = arg.options ?? {};
   switch (arg.kind) {
-    case 'roster': {
-      const r = await read(ctx, arg, job, ['idNumber', 'name', 'village', 'householdNumber'], (c, m, row) => parseRosterRow(c, m, row, today));
-      const plan = await planRoster(ctx.db, r.records, rowTick(job, '核对台账', r.records.length));
-      return { kind: 'roster', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
-    }
+    case 'roster':
+      return prepareRoster(ctx, arg, job, token);
     case 'categories': {
       if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
       const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.parse(arg.file).name, ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
@@ -128,7 +153,7 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
 function countsOf(p: Prepared): Record<string, number> {
   switch (p.kind) {
     case 'roster':
-      return { add: p.plan.adds.length, update: p.plan.updates.length, unchanged: p.plan.unchanged, problems: p.problems.length };
+      return { ...p.counts };
     case 'categories':
       return { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length };
     case 'payments':
@@ -138,6 +163,59 @@ function countsOf(p: Prepared): Record<string, number> {
   }
 }
 
+
+async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
+  const { fileName, fileHash, rows, signature, mapping } = p.read;
+  try {
+    const r = await runImportTask<CommitResult>(
+      ctx.importWorker,
+      { op: 'commit', dataDir: ctx.dataDir, staging: p.staging, at: ctx.now().toISOString(), actor: actorOf(ctx), fileName, fileHash, rows, signature, mapping },
+      { signal: job.signal, onProgress: job.progress },
+    );
+    return r.batchId;
+  } catch (e) {
+    throw taskRefusal(e);
+  }
+}
+
+/** The department lists and payment files: small enough to write on this thread, yielding. */
+async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
+  const at = ctx.now().toISOString();
+  const total = p.kind === 'categories' ? p.plan.certify.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
+  const tick = rowTick(job, '写入台账', total);
+  ctx.db.exec('BEGIN IMMEDIATE');
+  try {
+    const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
+    let result: Record<string, number>;
+    switch (p.kind) {
+      case 'categories':
+        result = { ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)), unchanged: p.plan.unchanged };
+        break;
+      case 'payments':
+        result = await commitPayments(ctx, p.plan, batch.id, batch.changes, tick);
+        break;
+      case 'situations':
+        result = { ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
+        break;
+    }
+    const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
+    closeBatch(ctx.db, batch.id, counts);
+    sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
+      p.read.signature,
+      p.kind,
+      JSON.stringify(p.read.mapping),
+      at,
+    );
+    audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
+    job.check();
+    ctx.db.exec('COMMIT');
+    return batch.id;
+  } catch (e) {
+    // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
+    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    throw e;
+  }
+}
 
 export const excelHandlers = {
   'import.preview': reads(
@@ -160,13 +238,13 @@ export const excelHandlers = {
     async (ctx, arg): Promise<ImportPreview> => {
       if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录。');
       const job = startJob(ctx, arg.jobId);
+      const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
       try {
-        p = await prepare(ctx, arg, job);
+        p = await prepare(ctx, arg, job, token);
       } finally {
         job.finish();
       }
-      const token = crypto.randomBytes(12).toString('hex');
       preparedOf(ctx).set(token, p);
       return {
         token,
@@ -188,7 +266,7 @@ export const excelHandlers = {
     const file = arg.file ?? path.join(ctx.dataDir, 'reports', `问题报告-${path.parse(p.read.fileName).name}-${Date.now()}.xlsx`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const byRow = new Map<number, string[]>();
-    for (const pr of p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
+    for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
     if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
     // Re-read the original cells of the rows with problems, so the report shows them as they were.
     const cellsOf = new Map<number, string[]>();
@@ -212,51 +290,18 @@ export const excelHandlers = {
   }),
 
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
-  // one transaction of its own, yielding between rows, while other changes are refused.
+  // one transaction of its own (a roster in its worker thread; the department lists here,
+  // yielding between rows) while other changes are refused.
   'import.commit': reads(z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
     const refused = writeRefusal(ctx);
     if (refused) throw refused;
     const p = mustGetPrepared(ctx, arg.token);
     const job = startJob(ctx, arg.jobId);
-    const at = ctx.now().toISOString();
-    const total = p.kind === 'roster' ? p.plan.adds.length + p.plan.updates.length : p.kind === 'categories' ? p.plan.certify.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
-    const tick = rowTick(job, '写入台账', total);
     ctx.busy = `正在导入「${p.read.fileName}」`;
-    ctx.db.exec('BEGIN IMMEDIATE');
     try {
-      const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
-      let result: Record<string, number>;
-      switch (p.kind) {
-        case 'roster':
-          result = { ...(await commitRoster(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
-          break;
-        case 'categories':
-          result = { ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)), unchanged: p.plan.unchanged };
-          break;
-        case 'payments':
-          result = await commitPayments(ctx, p.plan, batch.id, batch.changes, tick);
-          break;
-        case 'situations':
-          result = { ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
-          break;
-      }
-      const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
-      closeBatch(ctx.db, batch.id, counts);
-      sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
-        p.read.signature,
-        p.kind,
-        JSON.stringify(p.read.mapping),
-        at,
-      );
-      audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
-      job.check();
-      ctx.db.exec('COMMIT');
-      preparedOf(ctx).delete(arg.token);
-      return listBatches(ctx.db).find((b) => b.id === batch.id)!;
-    } catch (e) {
-      // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
-      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
-      throw e;
+      const batchId = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job);
+      dropPrepared(ctx, arg.token);
+      return listBatches(ctx.db).find((b) => b.id === batchId)!;
     } finally {
       ctx.busy = null;
       job.finish();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../domain/policy/schema';
 import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntry } from '../ledger/audit';
+import type { ImportWorkerSpec } from '../excel/worker-run';
 import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
 
 // Zod's own messages in Chinese for the rare field that has no message of ours.
@@ -20,6 +21,8 @@ export interface Context {
   startupAudit: AuditCheck;
   /** Set while an import holds the ledger's write transaction: other changes wait. */
   busy?: string | null;
+  /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
+  importWorker?: ImportWorkerSpec | undefined;
 }
 
 export function actorOf(ctx: Context): string {

@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   let ctx: Context;
   try {
     const binding = electronSqliteBinding();
-    const started = await startCore(dataDir, binding ? { nativeBinding: binding } : {});
+    const started = await startCore(dataDir, { importWorker: path.join(here, 'import-worker.js'), ...(binding ? { nativeBinding: binding } : {}) });
     ctx = started.ctx;
     if (!started.audit.intact) dialog.showErrorBox('canbao 审计日志警告', started.audit.problem ?? '');
   } catch (err) {

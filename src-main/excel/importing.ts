@@ -20,10 +20,9 @@ export interface ReadResult<R> {
   signature: string;
   dataStart: number;
   rows: number;
+  /** Empty when the caller took each record as it was read (`onRecord`). */
   records: R[];
   problems: RowProblem[];
-  /** The original cells of every data row with a problem, for the report. */
-  badRows: Map<number, string[]>;
 }
 
 /** A parser returns the record, a problem, or null for a row that asks nothing of us. */
@@ -47,7 +46,15 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
  */
 export async function readForImport<R>(
   file: string,
-  opts: { required: FieldKey[]; parse: RowParser<R>; mapping?: (signature: string, guessed: Mapping) => Mapping; read?: ReadOptions },
+  opts: {
+    required: FieldKey[];
+    parse: RowParser<R>;
+    mapping?: (signature: string, guessed: Mapping) => Mapping;
+    read?: ReadOptions;
+    /** Takes each record as it is read instead of keeping them all (a million rows do not fit). */
+    onRecord?: (r: R) => void;
+    onProblem?: (p: RowProblem) => void;
+  },
 ): Promise<ReadResult<R>> {
   const head: { cells: string[]; row: number }[] = [];
   let guess: ReturnType<typeof guessHeader> = null;
@@ -56,17 +63,16 @@ export async function readForImport<R>(
   let rows = 0;
   const records: R[] = [];
   const problems: RowProblem[] = [];
-  const badRows = new Map<number, string[]>();
+  const onRecord = opts.onRecord ?? ((r: R) => void records.push(r));
+  const onProblem = opts.onProblem ?? ((p: RowProblem) => void problems.push(p));
 
   const take = (cells: string[], row: number) => {
     if (cells.every((c) => !c.trim())) return;
     rows++;
     const r = opts.parse(cells, mapping, row);
     if (r === null) return;
-    if (typeof r === 'object' && 'message' in r && 'row' in r && 'field' in r) {
-      problems.push(r as RowProblem);
-      badRows.set(row, cells);
-    } else records.push(r as R);
+    if (typeof r === 'object' && 'message' in r && 'row' in r && 'field' in r) onProblem(r as RowProblem);
+    else onRecord(r as R);
   };
   const decide = () => {
     guess = guessHeader(head.map((h) => h.cells), opts.required);
@@ -105,6 +111,5 @@ export async function readForImport<R>(
     rows,
     records,
     problems,
-    badRows,
   };
 }

@@ -30,8 +30,8 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const { ctx, audit } = await startCore(args.dataDir);
   const here = path.dirname(fileURLToPath(import.meta.url));
+  const { ctx, audit } = await startCore(args.dataDir, { importWorker: path.join(here, 'import-worker.js') });
   const host = await startHost({
     ctx,
     rendererDir: path.join(here, '../renderer'),

@@ -101,36 +101,6 @@ export function addPersonRow(db: Database, p: NewPerson, at: string): number {
   return id;
 }
 
-/**
- * Many persons inside one transaction (an import): the pieces of each name are written once
- * per batch, however many persons share it. With `rebuildIndexes` the search indexes are
- * dropped first and built once at `finish`: for hundreds of thousands of rows that is far
- * cheaper than keeping them sorted through as many random inserts.
- */
-export function bulkPersonWriter(db: Database, opts: { rebuildIndexes: boolean } = { rebuildIndexes: false }) {
-  const named = new Set<string>();
-  const indexes = opts.rebuildIndexes
-    ? (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
-    : [];
-  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
-  return {
-    async finish(pause: () => Promise<void>): Promise<void> {
-      for (const i of indexes) {
-        db.exec(i.sql);
-        await pause();
-      }
-    },
-    add(p: NewPerson, at: string): number {
-      const id = insertPerson(db, p, at);
-      if (!named.has(p.name)) {
-        named.add(p.name);
-        putNamePieces(db, p.name);
-      }
-      return id;
-    },
-  };
-}
-
 export function renamePerson(db: Database, id: number, name: string): void {
   sql(db, 'UPDATE persons SET name = ?, initials = ? WHERE id = ?').run(name, nameInitials(name), id);
   putNamePieces(db, name);

@@ -5,6 +5,7 @@ import { dispatch, handlers, type Context } from '../../src-main/api/index';
 import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/contract';
 import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
+import { sourceImportWorker } from '../../src-main/excel/worker-run';
 import { policies } from './policies';
 
 export function tempDir(prefix = 'canbao-test-'): string {
@@ -38,7 +39,7 @@ export interface TestLedger {
 export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
   const dataDir = tempDir();
   const db = openLedger(dataDir);
-  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, session: { user: null }, startupAudit: verifyAudit(db) };
+  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, session: { user: null }, startupAudit: verifyAudit(db), importWorker: sourceImportWorker() };
   const call = <K extends ApiName>(name: K, arg: ApiInput<K>) =>
     dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
   return {

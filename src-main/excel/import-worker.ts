@@ -1,0 +1,165 @@
+// The roster import's heavy half, run in a worker thread with a connection of its own, so
+// reading a million rows, checking them and the final COMMIT never hold the main process's
+// event loop (the clerk's screens stay live and see the ledger as it was until the commit).
+// Loaded in-process too, by `runImportTask` when no worker script is configured.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import type { Mapping } from '../domain/import/fields';
+import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
+import { appendAudit } from '../ledger/audit';
+import { openLedger } from '../ledger/open';
+import { closeBatch, openBatch } from './batches';
+import { readForImport } from './importing';
+import { commitStaged } from './roster-commit';
+import { attachStaging, detachStaging, nameKeys, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
+import { TableReadError } from './table';
+import type { ImportProblem } from '../api/contract';
+
+export interface PreviewTask {
+  op: 'preview';
+  dataDir: string;
+  staging: string;
+  file: string;
+  mapping?: Mapping | undefined;
+  today: string;
+}
+
+export interface CommitTask {
+  op: 'commit';
+  dataDir: string;
+  staging: string;
+  at: string;
+  actor: string;
+  fileName: string;
+  fileHash: string;
+  rows: number;
+  signature: string;
+  mapping: Mapping;
+}
+
+export type ImportTask = (PreviewTask | CommitTask) & { nativeBinding?: string | undefined };
+
+export interface PreviewResult {
+  fileName: string;
+  fileHash: string;
+  headers: string[];
+  mapping: Mapping;
+  signature: string;
+  rows: number;
+  counts: StagedCounts;
+  problems: ImportProblem[];
+}
+
+export interface CommitResult {
+  batchId: number;
+}
+
+export type TaskMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'result'; value: PreviewResult | CommitResult }
+  | { type: 'error'; kind: 'read' | 'cancelled' | 'internal'; message: string };
+
+class Cancelled extends Error {}
+
+export function rememberedMapping(db: Database, kind: string) {
+  return (signature: string, guessed: Mapping): Mapping => {
+    const saved = db.prepare('SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
+    return saved ? (JSON.parse(saved) as Mapping) : guessed;
+  };
+}
+
+async function preview(db: Database, t: PreviewTask, post: (m: TaskMessage) => void, cancelled: () => boolean): Promise<PreviewResult> {
+  attachStaging(db, t.staging, true);
+  const stage = rosterStager(db);
+  const abort = new AbortController();
+  db.exec('BEGIN');
+  const read = await readForImport<RosterRecord>(t.file, {
+    required: ['idNumber', 'name', 'village', 'householdNumber'],
+    parse: (c, m, row) => parseRosterRow(c, m, row, t.today),
+    mapping: t.mapping ? () => t.mapping! : rememberedMapping(db, 'roster'),
+    onRecord: stage.record,
+    onProblem: stage.problem,
+    read: {
+      signal: abort.signal,
+      onProgress: (done, total) => {
+        if (cancelled()) abort.abort();
+        post({ type: 'progress', phase: '读取文件', done, total });
+      },
+    },
+  });
+  const step = () => {
+    if (cancelled()) throw new Cancelled();
+  };
+  post({ type: 'progress', phase: '核对台账', done: 0, total: read.rows });
+  nameKeys(db, step);
+  step();
+  planStaged(db);
+  db.exec('COMMIT');
+  post({ type: 'progress', phase: '核对台账', done: read.rows, total: read.rows });
+  return {
+    fileName: read.fileName,
+    fileHash: read.fileHash,
+    headers: read.headers,
+    mapping: read.mapping,
+    signature: read.signature,
+    rows: read.rows,
+    counts: stagedCounts(db),
+    problems: stagedProblems(db, 500),
+  };
+}
+
+function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, cancelled: () => boolean): CommitResult {
+  attachStaging(db, t.staging, false);
+  db.exec('BEGIN IMMEDIATE');
+  const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
+  const result = commitStaged(db, batch.id, t.at, (phase, done, total) => {
+    if (cancelled()) throw new Cancelled();
+    post({ type: 'progress', phase, done, total });
+  });
+  const { unchanged, problems } = stagedCounts(db);
+  const counts = { rows: t.rows, ...result, unchanged, problems };
+  closeBatch(db, batch.id, counts);
+  db.prepare('INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
+    t.signature,
+    'roster',
+    JSON.stringify(t.mapping),
+    t.at,
+  );
+  appendAudit(db, { actor: t.actor, action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: 'roster', fileName: t.fileName, counts } }, t.at);
+  if (cancelled()) throw new Cancelled();
+  db.exec('COMMIT');
+  post({ type: 'progress', phase: '整理台账文件', done: 1, total: 1 });
+  // The pages written go back into the ledger file here, not at the clerk's next change.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { batchId: batch.id };
+}
+
+/** Runs one task on a connection of its own; every outcome is a message, never a throw. */
+export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<void> {
+  const cancelled = () => Atomics.load(flag, 0) === 1;
+  let db: Database | undefined;
+  try {
+    db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
+    const value = t.op === 'preview' ? await preview(db, t, post, cancelled) : commit(db, t, post, cancelled);
+    post({ type: 'result', value });
+  } catch (e) {
+    if (e instanceof Cancelled || cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });
+    else if (e instanceof TableReadError) post({ type: 'error', kind: 'read', message: e.message });
+    else post({ type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+  } finally {
+    if (db) {
+      try {
+        detachStaging(db);
+      } catch {
+        // never attached: the task failed before
+      }
+      db.close();
+    }
+  }
+}
+
+const data = workerData as { canbaoImport?: { task: ImportTask; flag: SharedArrayBuffer } } | null;
+if (parentPort && data?.canbaoImport) {
+  const port = parentPort;
+  void runTask(data.canbaoImport.task, (m) => port.postMessage(m), new Int32Array(data.canbaoImport.flag));
+}

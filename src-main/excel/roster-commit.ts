@@ -1,0 +1,98 @@
+// Writing a planned roster import (staged in `s`, see roster-staging) into the ledger: a
+// few set-based statements inside the caller's transaction, each followed by `step`, which
+// reports progress and throws to cancel. Every change is recorded for undo in the order
+// undo needs it reversed: new households, new persons, then moves and new phone numbers.
+import type { Database } from 'better-sqlite3';
+
+/** From this many new persons the search indexes are built once at the end instead of row by row. */
+export const REBUILD_INDEXES_FROM = 100_000;
+
+export type Step = (phase: string, done: number, total: number) => void;
+
+/**
+ * Drops the persons search indexes (not the unique ID-number one) and gives back what builds
+ * them again. Inside a transaction, a rollback restores them as they were.
+ */
+export function dropPersonIndexes(db: Database): string[] {
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+  return indexes.map((i) => i.sql);
+}
+
+export function commitStaged(db: Database, batchId: number, at: string, step: Step, rebuildFrom = REBUILD_INDEXES_FROM): { added: number; updated: number; households: number } {
+  const one = (q: string, ...args: unknown[]) => db.prepare(q).pluck().get(...args) as number;
+  const adds = one("SELECT count(*) FROM s.staged WHERE action = 'add'");
+  const updates = one("SELECT count(*) FROM s.staged WHERE action = 'update'");
+  const total = adds + updates;
+  const maxPerson = one('SELECT coalesce(max(id), 0) FROM persons');
+  const maxHousehold = one('SELECT coalesce(max(id), 0) FROM households');
+  let seq = one('SELECT coalesce(max(seq), 0) FROM import_changes WHERE batch_id = ?', batchId);
+  const record = (select: string, ...args: unknown[]) => {
+    const n = db.prepare(`INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) ${select}`).run(batchId, seq, ...args).changes;
+    seq += n;
+  };
+  step('写入台账', 0, total);
+
+  const rebuild = adds >= rebuildFrom ? dropPersonIndexes(db) : [];
+
+  // A household is made by the first row (in file order) that names it.
+  const households = db
+    .prepare(
+      `INSERT INTO households (village_id, number, address, created_at)
+       SELECT village_id, household_number, address, ? FROM (
+         SELECT village_id, household_number, address, min(row) AS first FROM s.staged
+         WHERE action IN ('add', 'update') GROUP BY village_id, household_number
+       ) n
+       WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.village_id = n.village_id AND h.number = n.household_number)
+       ORDER BY first`,
+    )
+    .run(at).changes;
+  record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'household', id, 'insert', NULL FROM households WHERE id > ?", maxHousehold);
+  step('写入台账', 0, total);
+
+  // In ID order, the unique index on the number grows at its end instead of all over.
+  db.prepare(
+    `INSERT INTO persons (id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, household_id, village_id, relation, residence, student, created_at, updated_at)
+     SELECT r.id_number, r.id_rev, r.name, n.initials, r.sex, r.birth_date, r.phone, r.phone_rev, h.id, r.village_id, r.relation, 'local_hukou', 'none', ?, ?
+     FROM s.staged r JOIN s.names n ON n.name = r.name JOIN households h ON h.village_id = r.village_id AND h.number = r.household_number
+     WHERE r.action = 'add' ORDER BY r.id_number`,
+  ).run(at, at);
+  step('写入台账', adds, total);
+  record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'person', id, 'insert', NULL FROM persons WHERE id > ?", maxPerson);
+  db.prepare(
+    `UPDATE households SET head_person_id = f.pid
+     FROM (SELECT household_id, min(id) AS pid FROM persons WHERE id > ? AND relation = '户主' GROUP BY household_id) f
+     WHERE households.id = f.household_id AND households.head_person_id IS NULL`,
+  ).run(maxPerson);
+  db.exec(`INSERT OR IGNORE INTO name_pieces (gram, name)
+    SELECT gram, name FROM s.pieces WHERE name IN (SELECT name FROM s.staged WHERE action = 'add')`);
+  step('写入台账', adds, total);
+
+  if (updates) {
+    record(
+      `SELECT ?, ? + row_number() OVER (ORDER BY r.row), 'person', p.id, 'update',
+         json_object('phone', p.phone, 'relation', p.relation, 'householdId', p.household_id, 'villageId', p.village_id)
+       FROM s.staged r JOIN persons p ON p.id = r.person_id WHERE r.action = 'update'`,
+    );
+    db.prepare(
+      `UPDATE persons SET household_id = h.id, village_id = r.village_id,
+         relation = CASE WHEN r.relation <> '' THEN r.relation ELSE persons.relation END,
+         phone = CASE WHEN r.phone <> '' THEN r.phone ELSE persons.phone END,
+         phone_rev = CASE WHEN r.phone <> '' THEN r.phone_rev ELSE persons.phone_rev END,
+         updated_at = ?
+       FROM s.staged r JOIN households h ON h.village_id = r.village_id AND h.number = r.household_number
+       WHERE r.action = 'update' AND persons.id = r.person_id`,
+    ).run(at);
+    // A head who moved out heads the old household no more.
+    db.exec(`UPDATE households SET head_person_id = NULL
+      WHERE head_person_id IN (SELECT person_id FROM s.staged WHERE action = 'update')
+        AND id <> (SELECT household_id FROM persons WHERE id = households.head_person_id)`);
+    step('写入台账', total, total);
+  }
+
+  for (const q of rebuild) {
+    db.exec(q);
+    step('建立索引', total, total);
+  }
+  return { added: adds, updated: updates, households };
+}

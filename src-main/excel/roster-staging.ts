@@ -1,0 +1,151 @@
+// A roster import waits between its dry run and its commit in a scratch SQLite file of its
+// own (imports/<token>.sqlite), attached to the ledger's connection as `s`: the rows as
+// read, what each is to become, and the problems. A million rows do not fit in memory as
+// objects, and checking them against the ledger is a few joins instead of a lookup per row.
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite, { type Database } from 'better-sqlite3';
+import type { RosterRecord } from '../domain/import/rows';
+import { nameGrams, nameInitials, reverse } from '../ledger/initials';
+import type { RowProblem } from './importing';
+import { villageMatcher } from './import-roster';
+
+export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
+export const stagingFile = (dataDir: string, token: string) => path.join(stagingDir(dataDir), `${token}.sqlite`);
+
+/** Left over from a run that ended before its commit: no one can commit them any more. */
+export function clearStaging(dataDir: string): void {
+  fs.rmSync(stagingDir(dataDir), { recursive: true, force: true });
+}
+
+export function attachStaging(db: Database, file: string, create: boolean): void {
+  if (create) fs.mkdirSync(path.dirname(file), { recursive: true });
+  else if (!fs.existsSync(file)) throw new Error(`staging file missing: ${file}`);
+  db.prepare('ATTACH DATABASE ? AS s').run(file);
+  // Scratch data: if the PC stops, the clerk starts the import again.
+  db.pragma('s.journal_mode = OFF');
+  db.pragma('s.synchronous = OFF');
+  if (!create) return;
+  db.exec(`
+    CREATE TABLE s.staged (
+      row INTEGER PRIMARY KEY,
+      id_number TEXT NOT NULL,
+      id_rev TEXT NOT NULL,
+      name TEXT NOT NULL,
+      sex TEXT NOT NULL,
+      birth_date TEXT NOT NULL,
+      phone TEXT NOT NULL,
+      phone_rev TEXT NOT NULL,
+      village TEXT NOT NULL,
+      village_id INTEGER,
+      household_number TEXT NOT NULL,
+      relation TEXT NOT NULL,
+      address TEXT NOT NULL,
+      person_id INTEGER,
+      -- add | update | same | problem, decided by planStaged
+      action TEXT
+    );
+    CREATE TABLE s.names (name TEXT PRIMARY KEY, initials TEXT) WITHOUT ROWID;
+    CREATE TABLE s.pieces (gram TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (gram, name)) WITHOUT ROWID;
+    CREATE TABLE s.problems (row INTEGER NOT NULL, field TEXT, message TEXT NOT NULL);
+  `);
+}
+
+export function detachStaging(db: Database): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+  db.exec('DETACH DATABASE s');
+}
+
+/** Writes each record or problem into the attached staging file as the file is read. */
+export function rosterStager(db: Database) {
+  const village = villageMatcher(db);
+  const row = db.prepare(
+    `INSERT INTO s.staged (row, id_number, id_rev, name, sex, birth_date, phone, phone_rev, village, village_id, household_number, relation, address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const name = db.prepare('INSERT OR IGNORE INTO s.names (name) VALUES (?)');
+  const problem = db.prepare('INSERT INTO s.problems (row, field, message) VALUES (?, ?, ?)');
+  return {
+    record(r: RosterRecord): void {
+      row.run(r.row, r.idNumber, reverse(r.idNumber), r.name, r.sex, r.birthDate, r.phone, reverse(r.phone), r.village, village(r.village) ?? null, r.householdNumber, r.relation, r.address);
+      name.run(r.name);
+    },
+    problem(p: RowProblem): void {
+      problem.run(p.row, p.field, p.message);
+    },
+  };
+}
+
+/** Initials and search pieces once per distinct name (pinyin costs ~9 µs a name). */
+export function nameKeys(db: Database, step: () => void): void {
+  const names = db.prepare('SELECT name FROM s.names').pluck().all() as string[];
+  const setInitials = db.prepare('UPDATE s.names SET initials = ? WHERE name = ?');
+  const piece = db.prepare('INSERT OR IGNORE INTO s.pieces (gram, name) VALUES (?, ?)');
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i]!;
+    setInitials.run(nameInitials(n), n);
+    for (const g of nameGrams(n)) piece.run(g, n);
+    if (i % 10_000 === 0) step();
+  }
+}
+
+/**
+ * Decides every staged row against the ledger, in the order the row-by-row check used:
+ * a repeated ID number, then the village, then a different name under the same number,
+ * then whether anything would change.
+ */
+export function planStaged(db: Database): void {
+  db.exec(`
+    CREATE INDEX s.staged_id ON staged (id_number, row);
+    INSERT INTO s.problems (row, field, message)
+      SELECT r.row, 'idNumber', '身份证号与第 ' || f.first || ' 行重复。'
+      FROM s.staged r JOIN (SELECT id_number, min(row) AS first FROM s.staged GROUP BY id_number HAVING count(*) > 1) f
+        ON f.id_number = r.id_number AND r.row > f.first;
+    UPDATE s.staged SET action = 'problem'
+      WHERE EXISTS (SELECT 1 FROM s.staged e WHERE e.id_number = staged.id_number AND e.row < staged.row);
+    INSERT INTO s.problems (row, field, message)
+      SELECT row, 'village', '村（社区）“' || village || '”不在本乡镇的村/社区名单中（或已停用），请先在设置中添加或更正文件。'
+      FROM s.staged WHERE action IS NULL AND village_id IS NULL;
+    UPDATE s.staged SET action = 'problem' WHERE action IS NULL AND village_id IS NULL;
+    UPDATE s.staged SET person_id = (SELECT p.id FROM main.persons p WHERE p.id_number = staged.id_number) WHERE action IS NULL;
+    INSERT INTO s.problems (row, field, message)
+      SELECT r.row, 'name', '台账中此身份证号登记的姓名是「' || p.name || '」，文件中是「' || r.name || '」，请核实。'
+      FROM s.staged r JOIN main.persons p ON p.id = r.person_id WHERE r.action IS NULL AND p.name <> r.name;
+    UPDATE s.staged SET action = 'problem'
+      WHERE action IS NULL AND person_id IS NOT NULL AND name <> (SELECT p.name FROM main.persons p WHERE p.id = staged.person_id);
+    UPDATE s.staged SET action = 'add' WHERE action IS NULL AND person_id IS NULL;
+    UPDATE s.staged SET action = CASE WHEN EXISTS (
+        SELECT 1 FROM main.persons p JOIN main.households h ON h.id = p.household_id
+        WHERE p.id = staged.person_id AND p.village_id = staged.village_id AND h.number = staged.household_number
+          AND (staged.phone = '' OR staged.phone = p.phone) AND (staged.relation = '' OR staged.relation = p.relation)
+      ) THEN 'same' ELSE 'update' END
+      WHERE action IS NULL;
+  `);
+}
+
+export interface StagedCounts {
+  add: number;
+  update: number;
+  unchanged: number;
+  problems: number;
+}
+
+export function stagedCounts(db: Database): StagedCounts {
+  const n = (action: string) => db.prepare('SELECT count(*) FROM s.staged WHERE action = ?').pluck().get(action) as number;
+  return { add: n('add'), update: n('update'), unchanged: n('same'), problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number };
+}
+
+/** The problems in file order (a row's own problem before what the ledger says of it). */
+export function stagedProblems(db: Database, limit = -1): RowProblem[] {
+  return db.prepare('SELECT row, field, message FROM s.problems ORDER BY row, rowid LIMIT ?').all(limit) as RowProblem[];
+}
+
+/** Every problem of a dry run, for its report (read on a connection of its own). */
+export function allStagedProblems(file: string, nativeBinding?: string): RowProblem[] {
+  const db = new Sqlite(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    return db.prepare('SELECT row, field, message FROM problems ORDER BY row, rowid').all() as RowProblem[];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,90 @@
+// Starting an import task in its worker thread and waiting for it, with progress and cancel.
+// Built, the worker is out/main/import-worker.js beside the entry that names it; from the
+// sources (tests, bench, `npm run cli`) it is the .ts file, loaded through tsx.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { ImportTask, TaskMessage } from './import-worker';
+
+export interface ImportWorkerSpec {
+  /** A .js file to run as the worker, or a .ts one (only where tsx is installed). */
+  script: string;
+  nativeBinding?: string | undefined;
+}
+
+/** The worker as the sources have it: only where this module itself runs from its .ts file. */
+export function sourceImportWorker(): ImportWorkerSpec | undefined {
+  if (!import.meta.url.endsWith('.ts')) return undefined;
+  return { script: new URL('./import-worker.ts', import.meta.url).pathname };
+}
+
+export class TaskFailed extends Error {
+  constructor(
+    readonly kind: 'read' | 'cancelled' | 'internal',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TSX_BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((api) => { api.register(); return import(workerData.script); });
+`;
+
+function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
+  const canbaoImport = { task, flag };
+  if (!spec.script.endsWith('.ts')) return new Worker(spec.script, { workerData: { canbaoImport } });
+  // The ESM entry of tsx/esm/api (its exports map), which require.resolve would not pick.
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  return new Worker(TSX_BOOT, { eval: true, workerData: { canbaoImport, tsx, script: pathToFileURL(spec.script).href } });
+}
+
+/**
+ * Runs `task` in a worker thread when `spec` names one, else on this thread (the same code,
+ * but holding the event loop while it writes). Resolves with the task's value; rejects
+ * with a TaskFailed that says why.
+ */
+export async function runImportTask<T>(
+  spec: ImportWorkerSpec | undefined,
+  task: ImportTask,
+  opts: { signal?: AbortSignal; onProgress?: (phase: string, done: number, total: number) => void },
+): Promise<T> {
+  const flag = new SharedArrayBuffer(4);
+  const cancel = () => Atomics.store(new Int32Array(flag), 0, 1);
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel);
+  let outcome: TaskMessage | undefined;
+  const take = (m: TaskMessage) => {
+    if (m.type === 'progress') opts.onProgress?.(m.phase, m.done, m.total);
+    else outcome = m;
+  };
+  try {
+    const withBinding = { ...task, nativeBinding: spec?.nativeBinding };
+    if (!spec) {
+      const { runTask } = await import('./import-worker');
+      await runTask(withBinding, take, new Int32Array(flag));
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        const w = startWorker(spec, withBinding, flag);
+        w.on('message', (m: TaskMessage) => {
+          take(m);
+          // tsx's loader keeps a worker alive after its work is done.
+          if (m.type !== 'progress') void w.terminate();
+        });
+        w.once('error', reject);
+        w.once('exit', () => resolve());
+      });
+    }
+  } catch (e) {
+    throw new TaskFailed('internal', e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e));
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+  }
+  const end = outcome as Exclude<TaskMessage, { type: 'progress' }> | undefined;
+  if (!end) throw new TaskFailed('internal', 'the import worker ended without an answer');
+  if (end.type === 'error') throw new TaskFailed(end.kind, end.message);
+  return end.value as T;
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLedger } from '../../../src-main/ledger/open';
+import { searchPersons } from '../../../src-main/ledger/search';
+import { openBatch } from '../../../src-main/excel/batches';
+import { commitStaged } from '../../../src-main/excel/roster-commit';
+import { attachStaging, nameKeys, planStaged, rosterStager, stagedCounts } from '../../../src-main/excel/roster-staging';
+import { idFor } from '../../helpers/people';
+import { tempDirs } from '../../helpers/ledger';
+import path from 'node:path';
+
+const { fresh, cleanup } = tempDirs();
+afterEach(cleanup);
+
+const indexes = (db: ReturnType<typeof openLedger>) =>
+  db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL ORDER BY name").all();
+
+/** A ledger with one village and 400 staged, checked rows waiting to be written. */
+function staged() {
+  const dir = fresh();
+  const db = openLedger(dir);
+  db.exec("INSERT INTO villages (code, name, created_on) VALUES ('001', '幸福村', '2023-01-01')");
+  attachStaging(db, path.join(dir, 'imports', 'x.sqlite'), true);
+  const stage = rosterStager(db);
+  for (let i = 0; i < 400; i++) {
+    const name = i % 2 ? '王秀英' : '李建国';
+    stage.record({ row: i + 2, idNumber: idFor('1970-01-01', 2 * i + 1), name, sex: 'male', birthDate: '1970-01-01', phone: `1380000${String(i).padStart(4, '0')}`, village: '幸福', householdNumber: String(Math.floor(i / 4)), relation: i % 4 ? '子女' : '户主', address: '' });
+  }
+  nameKeys(db, () => {});
+  planStaged(db);
+  return db;
+}
+
+describe('writing a staged roster', () => {
+  it('writes households, persons and their heads, records each change, and builds the dropped indexes again', () => {
+    const db = staged();
+    const before = indexes(db);
+    expect(stagedCounts(db)).toEqual({ add: 400, update: 0, unchanged: 0, problems: 0 });
+    db.exec('BEGIN IMMEDIATE');
+    const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
+    const phases: string[] = [];
+    const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', (phase) => phases.push(phase), 1);
+    db.exec('COMMIT');
+    expect(r).toEqual({ added: 400, updated: 0, households: 100 });
+    expect(phases).toContain('建立索引');
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM households WHERE head_person_id IS NOT NULL').pluck().get()).toBe(100);
+    expect(db.prepare("SELECT entity, count(*) AS n, min(seq) AS first FROM import_changes GROUP BY entity ORDER BY first").all()).toEqual([
+      { entity: 'household', n: 100, first: 1 },
+      { entity: 'person', n: 400, first: 101 },
+    ]);
+    expect(db.prepare('SELECT gram, name FROM name_pieces ORDER BY gram, name').all()).toEqual([
+      { gram: '建国', name: '李建国' },
+      { gram: '李建', name: '李建国' },
+      { gram: '王秀', name: '王秀英' },
+      { gram: '秀英', name: '王秀英' },
+    ]);
+    expect(searchPersons(db, '秀英', 500)).toHaveLength(200);
+    expect(searchPersons(db, 'wxy', 500)).toHaveLength(200);
+    expect(JSON.stringify(db.prepare("EXPLAIN QUERY PLAN SELECT id FROM persons WHERE initials = 'wxy'").all())).toContain('persons_initials');
+    db.close();
+  });
+
+  it('leaves the ledger and its indexes as they were when stopped halfway and rolled back', () => {
+    const db = staged();
+    const before = indexes(db);
+    db.exec('BEGIN IMMEDIATE');
+    const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
+    expect(() =>
+      commitStaged(db, batch.id, 'x', (_phase, done) => {
+        if (done === 400) throw new Error('stop');
+      }, 1),
+    ).toThrow('stop');
+    expect(db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(400);
+    db.exec('ROLLBACK');
+    expect(indexes(db)).toEqual(before);
+    for (const t of ['persons', 'households', 'import_changes', 'import_batches', 'name_pieces']) expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
+    db.close();
+  });
+});
