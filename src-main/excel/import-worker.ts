@@ -5,13 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
-import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { appendAudit } from '../ledger/audit';
 import { openLedger } from '../ledger/open';
 import { closeBatch, openBatch } from './batches';
-import { readForImport } from './importing';
+import type { RowProblem } from './importing';
+import { Cancelled, readRoster, receiveRoster, packer, type RosterRead } from './roster-read';
+import { startWorker, type ImportWorkerSpec } from './worker-run';
 import { commitStaged } from './roster-commit';
-import { attachStaging, detachStaging, nameKeys, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
+import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
 import { TableReadError } from './table';
 import type { ImportProblem } from '../api/contract';
 
@@ -37,7 +38,22 @@ export interface CommitTask {
   mapping: Mapping;
 }
 
-export type ImportTask = (PreviewTask | CommitTask) & { nativeBinding?: string | undefined };
+/** The reading half of a preview, in a thread of its own. */
+export interface ReadTask {
+  op: 'read';
+  dataDir: string;
+  file: string;
+  mapping?: Mapping | undefined;
+  today: string;
+  /** [batches sent, batches written]: the reader waits when too far ahead. */
+  counter: SharedArrayBuffer;
+}
+
+export type ImportTask = (PreviewTask | CommitTask | ReadTask) & {
+  nativeBinding?: string | undefined;
+  /** Set when the task itself runs in a worker, so a preview can start its reading thread. */
+  worker?: ImportWorkerSpec | undefined;
+};
 
 export interface PreviewResult {
   fileName: string;
@@ -56,56 +72,58 @@ export interface CommitResult {
 
 export type TaskMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'result'; value: PreviewResult | CommitResult }
+  | { type: 'rows'; rows: unknown[]; problems: RowProblem[] }
+  | { type: 'result'; value: PreviewResult | CommitResult | RosterRead }
   | { type: 'error'; kind: 'read' | 'cancelled' | 'internal'; message: string };
 
-class Cancelled extends Error {}
-
-export function rememberedMapping(db: Database, kind: string) {
-  return (signature: string, guessed: Mapping): Mapping => {
-    const saved = db.prepare('SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
-    return saved ? (JSON.parse(saved) as Mapping) : guessed;
-  };
+async function readStaged(db: Database, t: PreviewTask & ImportTask, stage: ReturnType<typeof rosterStager>, post: (m: TaskMessage) => void, flag: Int32Array): Promise<RosterRead> {
+  const req = { file: t.file, mapping: t.mapping, today: t.today };
+  const progress = (done: number, total: number) => post({ type: 'progress', phase: '读取文件', done, total });
+  const cancelled = () => Atomics.load(flag, 0) === 1;
+  if (!t.worker) return readRoster(db, req, stage, { progress, cancelled });
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const reader = startWorker(t.worker, { op: 'read', dataDir: t.dataDir, ...req, counter: counter.buffer as SharedArrayBuffer, nativeBinding: t.nativeBinding }, flag.buffer as SharedArrayBuffer);
+  try {
+    return await Promise.race([
+      receiveRoster(reader, counter, stage, progress),
+      new Promise<never>((_, reject) => {
+        reader.once('error', reject);
+        reader.once('exit', () => reject(new Error('the reading thread ended without an answer')));
+      }),
+    ]);
+  } finally {
+    void reader.terminate();
+  }
 }
 
-async function preview(db: Database, t: PreviewTask, post: (m: TaskMessage) => void, cancelled: () => boolean): Promise<PreviewResult> {
+async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<PreviewResult> {
   attachStaging(db, t.staging, true);
   const stage = rosterStager(db);
-  const abort = new AbortController();
   db.exec('BEGIN');
-  const read = await readForImport<RosterRecord>(t.file, {
-    required: ['idNumber', 'name', 'village', 'householdNumber'],
-    parse: (c, m, row) => parseRosterRow(c, m, row, t.today),
-    mapping: t.mapping ? () => t.mapping! : rememberedMapping(db, 'roster'),
-    onRecord: stage.record,
-    onProblem: stage.problem,
-    read: {
-      signal: abort.signal,
-      onProgress: (done, total) => {
-        if (cancelled()) abort.abort();
-        post({ type: 'progress', phase: '读取文件', done, total });
-      },
-    },
-  });
+  const read = await readStaged(db, t, stage, post, flag);
   const step = () => {
-    if (cancelled()) throw new Cancelled();
+    if (Atomics.load(flag, 0) === 1) throw new Cancelled();
   };
   post({ type: 'progress', phase: '核对台账', done: 0, total: read.rows });
-  nameKeys(db, step);
+  stage.finish(step);
   step();
   planStaged(db);
   db.exec('COMMIT');
   post({ type: 'progress', phase: '核对台账', done: read.rows, total: read.rows });
-  return {
-    fileName: read.fileName,
-    fileHash: read.fileHash,
-    headers: read.headers,
-    mapping: read.mapping,
-    signature: read.signature,
-    rows: read.rows,
-    counts: stagedCounts(db),
-    problems: stagedProblems(db, 500),
-  };
+  return { ...read, counts: stagedCounts(db), problems: stagedProblems(db, 500) };
+}
+
+/** The reading thread of a preview: rows go back to the preview's thread in batches. */
+async function readForWriter(db: Database, t: ReadTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<RosterRead> {
+  const counter = new Int32Array(t.counter);
+  const pack = packer((rows, problems) => post({ type: 'rows', rows, problems }), counter);
+  const read = await readRoster(db, t, pack.sinks, {
+    progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }),
+    cancelled: () => Atomics.load(flag, 0) === 1,
+    pause: pack.pause,
+  });
+  pack.flush();
+  return read;
 }
 
 function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, cancelled: () => boolean): CommitResult {
@@ -140,7 +158,7 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
   let db: Database | undefined;
   try {
     db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
-    const value = t.op === 'preview' ? await preview(db, t, post, cancelled) : commit(db, t, post, cancelled);
+    const value = t.op === 'preview' ? await preview(db, t, post, flag) : t.op === 'read' ? await readForWriter(db, t, post, flag) : commit(db, t, post, cancelled);
     post({ type: 'result', value });
   } catch (e) {
     if (e instanceof Cancelled || cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });

@@ -50,12 +50,11 @@ export function commitStaged(db: Database, batchId: number, at: string, step: St
   record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'household', id, 'insert', NULL FROM households WHERE id > ?", maxHousehold);
   step('写入台账', 0, total);
 
-  // In ID order, the unique index on the number grows at its end instead of all over.
   db.prepare(
     `INSERT INTO persons (id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, household_id, village_id, relation, residence, student, created_at, updated_at)
-     SELECT r.id_number, r.id_rev, r.name, n.initials, r.sex, r.birth_date, r.phone, r.phone_rev, h.id, r.village_id, r.relation, 'local_hukou', 'none', ?, ?
-     FROM s.staged r JOIN s.names n ON n.name = r.name JOIN households h ON h.village_id = r.village_id AND h.number = r.household_number
-     WHERE r.action = 'add' ORDER BY r.id_number`,
+     SELECT r.id_number, r.id_rev, r.name, r.initials, r.sex, r.birth_date, r.phone, r.phone_rev, h.id, r.village_id, r.relation, 'local_hukou', 'none', ?, ?
+     FROM s.staged r JOIN households h ON h.village_id = r.village_id AND h.number = r.household_number
+     WHERE r.action = 'add'`,
   ).run(at, at);
   step('写入台账', adds, total);
   record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'person', id, 'insert', NULL FROM persons WHERE id > ?", maxPerson);

@@ -25,6 +25,8 @@ export function attachStaging(db: Database, file: string, create: boolean): void
   // Scratch data: if the PC stops, the clerk starts the import again.
   db.pragma('s.journal_mode = OFF');
   db.pragma('s.synchronous = OFF');
+  // The ledger's own cache is 64 MB; an attached file starts with SQLite's 2 MB.
+  db.pragma('s.cache_size = -32768');
   if (!create) return;
   db.exec(`
     CREATE TABLE s.staged (
@@ -32,6 +34,7 @@ export function attachStaging(db: Database, file: string, create: boolean): void
       id_number TEXT NOT NULL,
       id_rev TEXT NOT NULL,
       name TEXT NOT NULL,
+      initials TEXT NOT NULL,
       sex TEXT NOT NULL,
       birth_date TEXT NOT NULL,
       phone TEXT NOT NULL,
@@ -45,7 +48,6 @@ export function attachStaging(db: Database, file: string, create: boolean): void
       -- add | update | same | problem, decided by planStaged
       action TEXT
     );
-    CREATE TABLE s.names (name TEXT PRIMARY KEY, initials TEXT) WITHOUT ROWID;
     CREATE TABLE s.pieces (gram TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (gram, name)) WITHOUT ROWID;
     CREATE TABLE s.problems (row INTEGER NOT NULL, field TEXT, message TEXT NOT NULL);
   `);
@@ -56,37 +58,49 @@ export function detachStaging(db: Database): void {
   db.exec('DETACH DATABASE s');
 }
 
-/** Writes each record or problem into the attached staging file as the file is read. */
+const STAGED_COLUMNS = 14;
+/** Rows per INSERT: one statement call per row costs more than the row itself. */
+const STAGE_BATCH = 64;
+
+/**
+ * Writes each record or problem into the attached staging file as the file is read, with
+ * the name's initials (pinyin once per distinct name) and reversed numbers for the indexes.
+ * `finish` writes what is still buffered and the search pieces of every distinct name.
+ */
 export function rosterStager(db: Database) {
   const village = villageMatcher(db);
-  const row = db.prepare(
-    `INSERT INTO s.staged (row, id_number, id_rev, name, sex, birth_date, phone, phone_rev, village, village_id, household_number, relation, address)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const name = db.prepare('INSERT OR IGNORE INTO s.names (name) VALUES (?)');
+  const insert = (n: number) =>
+    db.prepare(
+      `INSERT INTO s.staged (row, id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, village, village_id, household_number, relation, address)
+       VALUES ${Array.from({ length: n }, () => `(${Array(STAGED_COLUMNS).fill('?').join(', ')})`).join(', ')}`,
+    );
+  const full = insert(STAGE_BATCH);
   const problem = db.prepare('INSERT INTO s.problems (row, field, message) VALUES (?, ?, ?)');
+  const names = new Set<string>();
+  let buffer: unknown[] = [];
   return {
     record(r: RosterRecord): void {
-      row.run(r.row, r.idNumber, reverse(r.idNumber), r.name, r.sex, r.birthDate, r.phone, reverse(r.phone), r.village, village(r.village) ?? null, r.householdNumber, r.relation, r.address);
-      name.run(r.name);
+      names.add(r.name);
+      buffer.push(r.row, r.idNumber, reverse(r.idNumber), r.name, nameInitials(r.name), r.sex, r.birthDate, r.phone, reverse(r.phone), r.village, village(r.village) ?? null, r.householdNumber, r.relation, r.address);
+      if (buffer.length === STAGE_BATCH * STAGED_COLUMNS) {
+        full.run(buffer);
+        buffer = [];
+      }
     },
     problem(p: RowProblem): void {
       problem.run(p.row, p.field, p.message);
     },
+    finish(step: () => void): void {
+      if (buffer.length) insert(buffer.length / STAGED_COLUMNS).run(buffer);
+      buffer = [];
+      const piece = db.prepare('INSERT OR IGNORE INTO s.pieces (gram, name) VALUES (?, ?)');
+      let i = 0;
+      for (const n of names) {
+        for (const g of nameGrams(n)) piece.run(g, n);
+        if (++i % 10_000 === 0) step();
+      }
+    },
   };
-}
-
-/** Initials and search pieces once per distinct name (pinyin costs ~9 µs a name). */
-export function nameKeys(db: Database, step: () => void): void {
-  const names = db.prepare('SELECT name FROM s.names').pluck().all() as string[];
-  const setInitials = db.prepare('UPDATE s.names SET initials = ? WHERE name = ?');
-  const piece = db.prepare('INSERT OR IGNORE INTO s.pieces (gram, name) VALUES (?, ?)');
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i]!;
-    setInitials.run(nameInitials(n), n);
-    for (const g of nameGrams(n)) piece.run(g, n);
-    if (i % 10_000 === 0) step();
-  }
 }
 
 /**

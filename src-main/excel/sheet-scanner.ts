@@ -1,6 +1,7 @@
 // A scanner for worksheet XML (<row>/<c>/<v>/<is><t>), far faster than a general SAX
 // parser because it looks only for the few tags a sheet's data uses. It is fed decoded
 // text in chunks of any size and keeps the unfinished tail of a row for the next chunk.
+import { StringStore } from './string-store';
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 
@@ -89,7 +90,7 @@ export class SheetScanner {
   private lastRow = 0;
 
   constructor(
-    private readonly shared: readonly string[],
+    private readonly shared: { get(i: number): string | undefined },
     private readonly onRow: SheetRowSink,
   ) {}
 
@@ -154,7 +155,7 @@ export class SheetScanner {
         else {
           const v = inner.indexOf('<v>');
           const raw = v === -1 ? '' : decodeXmlText(inner.slice(v + 3, inner.indexOf('</v>', v)));
-          if (type === 's') value = this.shared[Number(raw)] ?? '';
+          if (type === 's') value = this.shared.get(Number(raw)) ?? '';
           else if (type === 'b') value = raw === '1' ? 'TRUE' : 'FALSE';
           else value = raw;
         }
@@ -168,7 +169,7 @@ export class SheetScanner {
 
 /** Shared strings (<sst>): the text of each <si>, fed in chunks. */
 export class SharedStringsScanner {
-  readonly strings: string[] = [];
+  readonly strings = new StringStore();
   private carry = '';
 
   write(chunk: string): void {

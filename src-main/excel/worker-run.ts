@@ -33,7 +33,7 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((api) => { api.register(); return import(workerData.script); });
 `;
 
-function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
+export function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
   const canbaoImport = { task, flag };
   if (!spec.script.endsWith('.ts')) return new Worker(spec.script, { workerData: { canbaoImport } });
   // The ESM entry of tsx/esm/api (its exports map), which require.resolve would not pick.
@@ -59,10 +59,10 @@ export async function runImportTask<T>(
   let outcome: TaskMessage | undefined;
   const take = (m: TaskMessage) => {
     if (m.type === 'progress') opts.onProgress?.(m.phase, m.done, m.total);
-    else outcome = m;
+    else if (m.type !== 'rows') outcome = m;
   };
   try {
-    const withBinding = { ...task, nativeBinding: spec?.nativeBinding };
+    const withBinding = { ...task, nativeBinding: spec?.nativeBinding, worker: spec };
     if (!spec) {
       const { runTask } = await import('./import-worker');
       await runTask(withBinding, take, new Int32Array(flag));
@@ -72,7 +72,7 @@ export async function runImportTask<T>(
         w.on('message', (m: TaskMessage) => {
           take(m);
           // tsx's loader keeps a worker alive after its work is done.
-          if (m.type !== 'progress') void w.terminate();
+          if (m.type === 'result' || m.type === 'error') void w.terminate();
         });
         w.once('error', reject);
         w.once('exit', () => resolve());
@@ -83,7 +83,7 @@ export async function runImportTask<T>(
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
   }
-  const end = outcome as Exclude<TaskMessage, { type: 'progress' }> | undefined;
+  const end = outcome as Extract<TaskMessage, { type: 'result' | 'error' }> | undefined;
   if (!end) throw new TaskFailed('internal', 'the import worker ended without an answer');
   if (end.type === 'error') throw new TaskFailed(end.kind, end.message);
   return end.value as T;

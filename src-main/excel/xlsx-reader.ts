@@ -6,6 +6,7 @@
 // "5.00235198807151E+17", never a JS number that would lose digits.
 import yauzl from 'yauzl';
 import { SharedStringsScanner, SheetScanner } from './sheet-scanner';
+import { StringStore } from './string-store';
 import { TableReadError, type RowSink, type ReadOptions } from './table';
 
 type Entry = yauzl.Entry;
@@ -61,8 +62,8 @@ function firstSheetPath(workbook: string, rels: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
-async function readSharedStrings(zip: yauzl.ZipFile, entry: Entry | undefined, signal?: AbortSignal): Promise<string[]> {
-  if (!entry) return [];
+async function readSharedStrings(zip: yauzl.ZipFile, entry: Entry | undefined, signal?: AbortSignal): Promise<StringStore> {
+  if (!entry) return new StringStore();
   const scanner = new SharedStringsScanner();
   for await (const chunk of entryText(zip, entry)) {
     if (signal?.aborted) throw new TableReadError('已取消。');

@@ -3,7 +3,7 @@ import { openLedger } from '../../../src-main/ledger/open';
 import { searchPersons } from '../../../src-main/ledger/search';
 import { openBatch } from '../../../src-main/excel/batches';
 import { commitStaged } from '../../../src-main/excel/roster-commit';
-import { attachStaging, nameKeys, planStaged, rosterStager, stagedCounts } from '../../../src-main/excel/roster-staging';
+import { attachStaging, planStaged, rosterStager, stagedCounts } from '../../../src-main/excel/roster-staging';
 import { idFor } from '../../helpers/people';
 import { tempDirs } from '../../helpers/ledger';
 import path from 'node:path';
@@ -25,7 +25,7 @@ function staged() {
     const name = i % 2 ? '王秀英' : '李建国';
     stage.record({ row: i + 2, idNumber: idFor('1970-01-01', 2 * i + 1), name, sex: 'male', birthDate: '1970-01-01', phone: `1380000${String(i).padStart(4, '0')}`, village: '幸福', householdNumber: String(Math.floor(i / 4)), relation: i % 4 ? '子女' : '户主', address: '' });
   }
-  nameKeys(db, () => {});
+  stage.finish(() => {});
   planStaged(db);
   return db;
 }
