@@ -16,29 +16,40 @@ export function villageMatcher(db: Database) {
   return (name: string) => byName.get(name.trim()) ?? byName.get(name.trim().replace(/(村|社区|居委会|村委会|村民委员会|居民委员会)$/, ''));
 }
 
+type Change = { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown };
+
+/** The ids a change inserted: one row (older batches) or a range (`persons`, `households`). */
+const idRange = (c: Change): [number, number] => [c.entityId, c.entity.endsWith('s') ? (c.before as { last: number }).last : c.entityId];
+const isPersonInsert = (c: Change) => c.op === 'insert' && (c.entity === 'person' || c.entity === 'persons');
+const isHouseholdInsert = (c: Change) => c.op === 'insert' && (c.entity === 'household' || c.entity === 'households');
+
 /** Undo refuses (returns a reason) when later work depends on what the batch added. */
-export function undoRoster(db: Database, changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[], at: string): string | null {
-  for (const c of changes) {
-    if (c.entity === 'person' && c.op === 'insert') {
-      const used = sql(db, 'SELECT (SELECT count(*) FROM enrollments WHERE person_id = ?) + (SELECT count(*) FROM person_categories WHERE person_id = ?)').pluck().get(c.entityId, c.entityId) as number;
-      if (used) {
-        const p = getPerson(db, c.entityId);
-        return `「${p?.name ?? c.entityId}」导入后已有参保或资助身份记录，不能整批撤销。`;
-      }
-    }
+export function undoRoster(db: Database, changes: Change[], at: string): string | null {
+  for (const c of changes.filter(isPersonInsert)) {
+    const [first, last] = idRange(c);
+    const used = sql(
+      db,
+      `SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
+       UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2 LIMIT 1`,
+    )
+      .pluck()
+      .get({ 1: first, 2: last }) as number | undefined;
+    if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保或资助身份记录，不能整批撤销。`;
   }
   for (const c of changes) {
-    if (c.entity === 'person' && c.op === 'insert') {
-      sql(db, 'UPDATE households SET head_person_id = NULL WHERE head_person_id = ?').run(c.entityId);
-      sql(db, 'DELETE FROM persons WHERE id = ?').run(c.entityId);
+    if (isPersonInsert(c)) {
+      const [first, last] = idRange(c);
+      sql(db, 'UPDATE households SET head_person_id = NULL WHERE head_person_id BETWEEN ? AND ?').run(first, last);
+      sql(db, 'DELETE FROM persons WHERE id BETWEEN ? AND ?').run(first, last);
     } else if (c.entity === 'person' && c.op === 'update') {
       const b = c.before as { phone: string; relation: string; householdId: number; villageId: number };
       movePerson(db, c.entityId, b.householdId, b.villageId, b.relation, at);
       patchPerson(db, c.entityId, { phone: b.phone, relation: b.relation }, at);
-    } else if (c.entity === 'household' && c.op === 'insert') {
-      const left = sql(db, 'SELECT count(*) FROM persons WHERE household_id = ?').pluck().get(c.entityId) as number;
+    } else if (isHouseholdInsert(c)) {
+      const [first, last] = idRange(c);
+      const left = sql(db, 'SELECT 1 FROM persons WHERE household_id BETWEEN ? AND ? LIMIT 1').get(first, last);
       if (left) return '导入时新建的户里后来又登记了其他人，不能整批撤销。';
-      sql(db, 'DELETE FROM households WHERE id = ?').run(c.entityId);
+      sql(db, 'DELETE FROM households WHERE id BETWEEN ? AND ?').run(first, last);
     }
   }
   return null;

@@ -1,7 +1,8 @@
 // Writing a planned roster import (staged in `s`, see roster-staging) into the ledger: a
 // few set-based statements inside the caller's transaction, each followed by `step`, which
 // reports progress and throws to cancel. Every change is recorded for undo in the order
-// undo needs it reversed: new households, new persons, then moves and new phone numbers.
+// undo needs it reversed: the new households, the new persons (each as a range of ids),
+// then the moves and new phone numbers of persons already there, one by one.
 import type { Database } from 'better-sqlite3';
 
 /** From this many new persons the search indexes are built once at the end instead of row by row. */
@@ -11,7 +12,9 @@ export type Step = (phase: string, done: number, total: number) => void;
 
 /**
  * Drops the persons search indexes (not the unique ID-number one) and gives back what builds
- * them again. Inside a transaction, a rollback restores them as they were.
+ * them again. Inside a transaction, a rollback restores them as they were. (Keeping the
+ * household and village indexes up during the insert was measured: it costs more than
+ * building them.)
  */
 export function dropPersonIndexes(db: Database): string[] {
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
@@ -31,6 +34,13 @@ export function commitStaged(db: Database, batchId: number, at: string, step: St
     const n = db.prepare(`INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) ${select}`).run(batchId, seq, ...args).changes;
     seq += n;
   };
+  // The rows a batch inserted are one run of ids (it is the only writer): one change each
+  // for its households and its persons, undone with a range instead of row by row.
+  const recordRange = (entity: 'households' | 'persons', after: number) => {
+    const r = db.prepare(`SELECT min(id) AS first, max(id) AS last FROM ${entity} WHERE id > ?`).get(after) as { first: number | null; last: number | null };
+    if (r.first === null) return;
+    db.prepare("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) VALUES (?, ?, ?, ?, 'insert', ?)").run(batchId, ++seq, entity, r.first, JSON.stringify({ last: r.last }));
+  };
   step('写入台账', 0, total);
 
   const rebuild = adds >= rebuildFrom ? dropPersonIndexes(db) : [];
@@ -47,7 +57,7 @@ export function commitStaged(db: Database, batchId: number, at: string, step: St
        ORDER BY first`,
     )
     .run(at).changes;
-  record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'household', id, 'insert', NULL FROM households WHERE id > ?", maxHousehold);
+  recordRange('households', maxHousehold);
   step('写入台账', 0, total);
 
   db.prepare(
@@ -57,14 +67,15 @@ export function commitStaged(db: Database, batchId: number, at: string, step: St
      WHERE r.action = 'add'`,
   ).run(at, at);
   step('写入台账', adds, total);
-  record("SELECT ?, ? + row_number() OVER (ORDER BY id), 'person', id, 'insert', NULL FROM persons WHERE id > ?", maxPerson);
+  recordRange('persons', maxPerson);
   db.prepare(
     `UPDATE households SET head_person_id = f.pid
      FROM (SELECT household_id, min(id) AS pid FROM persons WHERE id > ? AND relation = '户主' GROUP BY household_id) f
      WHERE households.id = f.household_id AND households.head_person_id IS NULL`,
   ).run(maxPerson);
-  db.exec(`INSERT OR IGNORE INTO name_pieces (gram, name)
-    SELECT gram, name FROM s.pieces WHERE name IN (SELECT name FROM s.staged WHERE action = 'add')`);
+  // Every staged name's pieces: those of rows not added are known already (same name) or
+  // belong to a row with a problem, and a piece that leads to no person finds nobody.
+  db.exec('INSERT OR IGNORE INTO name_pieces (gram, name) SELECT gram, name FROM s.pieces');
   step('写入台账', adds, total);
 
   if (updates) {

@@ -48,6 +48,8 @@ export function attachStaging(db: Database, file: string, create: boolean): void
       -- add | update | same | problem, decided by planStaged
       action TEXT
     );
+    -- Kept while the rows arrive (the writer waits on the reader anyway), not built after.
+    CREATE INDEX s.staged_id ON staged (id_number, row);
     CREATE TABLE s.pieces (gram TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (gram, name)) WITHOUT ROWID;
     CREATE TABLE s.problems (row INTEGER NOT NULL, field TEXT, message TEXT NOT NULL);
   `);
@@ -61,6 +63,7 @@ export function detachStaging(db: Database): void {
 const STAGED_COLUMNS = 14;
 /** Rows per INSERT: one statement call per row costs more than the row itself. */
 const STAGE_BATCH = 64;
+const MATCH_EVERY = 2048;
 
 /**
  * Writes each record or problem into the attached staging file as the file is read, with
@@ -76,23 +79,33 @@ export function rosterStager(db: Database) {
     );
   const full = insert(STAGE_BATCH);
   const problem = db.prepare('INSERT INTO s.problems (row, field, message) VALUES (?, ?, ?)');
+  // Who each row already is in the ledger, looked up as the rows arrive.
+  const match = db.prepare('UPDATE s.staged SET person_id = (SELECT p.id FROM main.persons p WHERE p.id_number = staged.id_number) WHERE row >= ?');
   const names = new Set<string>();
   let buffer: unknown[] = [];
+  let unmatchedFrom = 0;
+  let pending = 0;
+  const flush = (n: number, last: boolean) => {
+    if (n) (n === STAGE_BATCH ? full : insert(n)).run(buffer);
+    buffer = [];
+    pending += n;
+    if (!pending || (pending < MATCH_EVERY && !last)) return;
+    match.run(unmatchedFrom);
+    unmatchedFrom = -1;
+    pending = 0;
+  };
   return {
     record(r: RosterRecord): void {
       names.add(r.name);
+      if (unmatchedFrom < 0) unmatchedFrom = r.row;
       buffer.push(r.row, r.idNumber, reverse(r.idNumber), r.name, nameInitials(r.name), r.sex, r.birthDate, r.phone, reverse(r.phone), r.village, village(r.village) ?? null, r.householdNumber, r.relation, r.address);
-      if (buffer.length === STAGE_BATCH * STAGED_COLUMNS) {
-        full.run(buffer);
-        buffer = [];
-      }
+      if (buffer.length === STAGE_BATCH * STAGED_COLUMNS) flush(STAGE_BATCH, false);
     },
     problem(p: RowProblem): void {
       problem.run(p.row, p.field, p.message);
     },
     finish(step: () => void): void {
-      if (buffer.length) insert(buffer.length / STAGED_COLUMNS).run(buffer);
-      buffer = [];
+      flush(buffer.length / STAGED_COLUMNS, true);
       const piece = db.prepare('INSERT OR IGNORE INTO s.pieces (gram, name) VALUES (?, ?)');
       let i = 0;
       for (const n of names) {
@@ -110,7 +123,6 @@ export function rosterStager(db: Database) {
  */
 export function planStaged(db: Database): void {
   db.exec(`
-    CREATE INDEX s.staged_id ON staged (id_number, row);
     INSERT INTO s.problems (row, field, message)
       SELECT r.row, 'idNumber', '身份证号与第 ' || f.first || ' 行重复。'
       FROM s.staged r JOIN (SELECT id_number, min(row) AS first FROM s.staged GROUP BY id_number HAVING count(*) > 1) f
@@ -121,7 +133,6 @@ export function planStaged(db: Database): void {
       SELECT row, 'village', '村（社区）“' || village || '”不在本乡镇的村/社区名单中（或已停用），请先在设置中添加或更正文件。'
       FROM s.staged WHERE action IS NULL AND village_id IS NULL;
     UPDATE s.staged SET action = 'problem' WHERE action IS NULL AND village_id IS NULL;
-    UPDATE s.staged SET person_id = (SELECT p.id FROM main.persons p WHERE p.id_number = staged.id_number) WHERE action IS NULL;
     INSERT INTO s.problems (row, field, message)
       SELECT r.row, 'name', '台账中此身份证号登记的姓名是「' || p.name || '」，文件中是「' || r.name || '」，请核实。'
       FROM s.staged r JOIN main.persons p ON p.id = r.person_id WHERE r.action IS NULL AND p.name <> r.name;
