@@ -25,13 +25,6 @@ export function decodeXmlText(s: string): string {
   });
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const at = tag.indexOf(` ${name}="`);
-  if (at === -1) return undefined;
-  const start = at + name.length + 3;
-  return tag.slice(start, tag.indexOf('"', start));
-}
-
 /** The next `<name` that is that element (followed by space, > or /), not a longer name. */
 function findTag(text: string, open: string, from: number): number {
   for (let i = text.indexOf(open, from); i !== -1; i = text.indexOf(open, i + 1)) {
@@ -40,16 +33,6 @@ function findTag(text: string, open: string, from: number): number {
     if (Number.isNaN(c)) return i; // at the very end: let the caller wait for more text
   }
   return -1;
-}
-
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
 }
 
 /** The text of the <t> elements inside a fragment, leaving out phonetic runs (<rPh>). */
@@ -85,6 +68,38 @@ export function runsText(xml: string): string {
 
 export type SheetRowSink = (cells: string[], rowNumber: number) => void;
 
+/** Where the value of attribute `key` (written ` r="`) starts inside [from, to), or -1. */
+function attrAt(text: string, key: string, from: number, to: number): number {
+  const at = text.indexOf(key, from);
+  return at === -1 || at >= to ? -1 : at + key.length;
+}
+
+/** The column of a cell reference such as AB12 starting at `at` (0 for A). */
+function columnAt(text: string, at: number): number {
+  let n = 0;
+  for (let i = at; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** The decimal number written in [from, to), as a shared-string index (digits only). */
+function indexAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return to > from ? n : -1;
+}
+
+const QUOTE = 34;
+
+// The scanner works on positions in the text rather than on cut-out pieces of it: a million
+// rows of twelve cells are 12 million cells, and each slice is an allocation.
 export class SheetScanner {
   private carry = '';
   private lastRow = 0;
@@ -111,7 +126,7 @@ export class SheetScanner {
       }
       if (text.charCodeAt(openEnd - 1) === 47) {
         // <row …/>: an empty row
-        this.emit(text.slice(start, openEnd + 1), '');
+        this.emit(text, start, openEnd, openEnd);
         pos = openEnd + 1;
         continue;
       }
@@ -120,7 +135,7 @@ export class SheetScanner {
         this.carry = text.slice(start);
         return;
       }
-      this.emit(text.slice(start, openEnd + 1), text.slice(openEnd + 1, end));
+      this.emit(text, start, openEnd, end);
       pos = end + 6;
     }
   }
@@ -129,35 +144,40 @@ export class SheetScanner {
     if (findTag(this.carry, '<row', 0) !== -1) throw new Error('工作表内容不完整（文件可能被截断）。');
   }
 
-  private emit(openTag: string, body: string): void {
-    const r = attr(openTag, 'r');
-    const rowNumber = r ? Number(r) : this.lastRow + 1;
+  /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
+  private emit(text: string, start: number, openEnd: number, end: number): void {
+    const r = attrAt(text, ' r="', start, openEnd);
+    const rowNumber = r === -1 ? this.lastRow + 1 : Number(text.slice(r, text.indexOf('"', r)));
     this.lastRow = rowNumber;
     const cells: string[] = [];
     let col = -1;
-    let i = 0;
-    for (;;) {
-      const c = findTag(body, '<c', i);
-      if (c === -1) break;
-      const tagEnd = body.indexOf('>', c);
-      const tag = body.slice(c, tagEnd + 1);
-      const ref = attr(tag, 'r');
-      col = ref ? columnIndex(ref) : col + 1;
+    let i = openEnd + 1;
+    while (i < end) {
+      const c = findTag(text, '<c', i);
+      if (c === -1 || c >= end) break;
+      const tagEnd = text.indexOf('>', c);
+      const ref = attrAt(text, ' r="', c, tagEnd);
+      col = ref === -1 ? col + 1 : columnAt(text, ref);
+      const t = attrAt(text, ' t="', c, tagEnd);
+      const type = t === -1 ? 0 : text.charCodeAt(t);
+      const oneLetter = t !== -1 && text.charCodeAt(t + 1) === QUOTE;
       let value = '';
-      if (body.charCodeAt(tagEnd - 1) === 47) {
+      if (text.charCodeAt(tagEnd - 1) === 47) {
         i = tagEnd + 1; // <c …/>: no value
       } else {
-        const close = body.indexOf('</c>', tagEnd);
-        const inner = body.slice(tagEnd + 1, close);
+        const close = text.indexOf('</c>', tagEnd);
         i = close + 4;
-        const type = attr(tag, 't');
-        if (type === 'inlineStr') value = runsText(inner);
+        if (type === 105 /* inlineStr */) value = runsText(text.slice(tagEnd + 1, close));
         else {
-          const v = inner.indexOf('<v>');
-          const raw = v === -1 ? '' : decodeXmlText(inner.slice(v + 3, inner.indexOf('</v>', v)));
-          if (type === 's') value = this.shared.get(Number(raw)) ?? '';
-          else if (type === 'b') value = raw === '1' ? 'TRUE' : 'FALSE';
-          else value = raw;
+          const v = text.indexOf('<v>', tagEnd);
+          if (v !== -1 && v < close) {
+            const vEnd = text.indexOf('</v>', v);
+            if (type === 115 /* s */ && oneLetter) value = this.shared.get(indexAt(text, v + 3, vEnd)) ?? '';
+            else {
+              const raw = decodeXmlText(text.slice(v + 3, vEnd));
+              value = type === 98 /* b */ && oneLetter ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
+            }
+          }
         }
       }
       while (cells.length < col) cells.push('');

@@ -1,8 +1,19 @@
 // Turning the text of a spreadsheet cell into a value, the way offices type them.
 import { formatIsoDate, isIsoDate, addDays } from '../dates';
 
+/** Printable ASCII without spaces and not starting with an apostrophe: already clean. */
+function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return s.charCodeAt(0) !== 39;
+}
+
 /** Full-width digits and letters folded, spaces and stray apostrophes (Excel's text marker) gone. */
 export function cleanCell(s: string): string {
+  // Most cells (ID numbers, phones, household numbers) are plain already; NFKC costs.
+  if (plainAscii(s)) return s;
   return s.normalize('NFKC').replace(/^'/, '').replace(/\s+/g, '').trim();
 }
 
