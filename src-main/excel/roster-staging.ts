@@ -46,7 +46,7 @@ export function attachStaging(db: Database, file: string, create: boolean): void
       address TEXT NOT NULL,
       person_id INTEGER,
       -- add | update | same | problem, decided by planStaged
-      action TEXT
+      action TEXT NOT NULL DEFAULT 'add'
     );
     -- Kept while the rows arrive (the writer waits on the reader anyway), not built after.
     CREATE INDEX s.staged_id ON staged (id_number, row);
@@ -80,7 +80,7 @@ export function rosterStager(db: Database) {
   const full = insert(STAGE_BATCH);
   const problem = db.prepare('INSERT INTO s.problems (row, field, message) VALUES (?, ?, ?)');
   // Who each row already is in the ledger, looked up as the rows arrive.
-  const match = db.prepare('UPDATE s.staged SET person_id = (SELECT p.id FROM main.persons p WHERE p.id_number = staged.id_number) WHERE row >= ?');
+  const match = db.prepare('UPDATE s.staged SET person_id = p.id FROM main.persons p WHERE p.id_number = staged.id_number AND staged.row >= ?');
   const names = new Set<string>();
   let buffer: unknown[] = [];
   let unmatchedFrom = 0;
@@ -122,29 +122,31 @@ export function rosterStager(db: Database) {
  * then whether anything would change.
  */
 export function planStaged(db: Database): void {
+  // Every row is an 'add' (the column's default) until one of these says otherwise, so a
+  // first import of a township rewrites no rows at all.
   db.exec(`
-    INSERT INTO s.problems (row, field, message)
-      SELECT r.row, 'idNumber', '身份证号与第 ' || f.first || ' 行重复。'
+    CREATE TABLE s.repeats AS
+      SELECT r.row AS row, f.first AS first
       FROM s.staged r JOIN (SELECT id_number, min(row) AS first FROM s.staged GROUP BY id_number HAVING count(*) > 1) f
         ON f.id_number = r.id_number AND r.row > f.first;
-    UPDATE s.staged SET action = 'problem'
-      WHERE EXISTS (SELECT 1 FROM s.staged e WHERE e.id_number = staged.id_number AND e.row < staged.row);
+    INSERT INTO s.problems (row, field, message) SELECT row, 'idNumber', '身份证号与第 ' || first || ' 行重复。' FROM s.repeats;
+    UPDATE s.staged SET action = 'problem' WHERE row IN (SELECT row FROM s.repeats);
+    DROP TABLE s.repeats;
     INSERT INTO s.problems (row, field, message)
       SELECT row, 'village', '村（社区）“' || village || '”不在本乡镇的村/社区名单中（或已停用），请先在设置中添加或更正文件。'
-      FROM s.staged WHERE action IS NULL AND village_id IS NULL;
-    UPDATE s.staged SET action = 'problem' WHERE action IS NULL AND village_id IS NULL;
+      FROM s.staged WHERE action = 'add' AND village_id IS NULL;
+    UPDATE s.staged SET action = 'problem' WHERE action = 'add' AND village_id IS NULL;
     INSERT INTO s.problems (row, field, message)
       SELECT r.row, 'name', '台账中此身份证号登记的姓名是「' || p.name || '」，文件中是「' || r.name || '」，请核实。'
-      FROM s.staged r JOIN main.persons p ON p.id = r.person_id WHERE r.action IS NULL AND p.name <> r.name;
+      FROM s.staged r JOIN main.persons p ON p.id = r.person_id WHERE r.action = 'add' AND p.name <> r.name;
     UPDATE s.staged SET action = 'problem'
-      WHERE action IS NULL AND person_id IS NOT NULL AND name <> (SELECT p.name FROM main.persons p WHERE p.id = staged.person_id);
-    UPDATE s.staged SET action = 'add' WHERE action IS NULL AND person_id IS NULL;
+      WHERE action = 'add' AND person_id IS NOT NULL AND name <> (SELECT p.name FROM main.persons p WHERE p.id = staged.person_id);
     UPDATE s.staged SET action = CASE WHEN EXISTS (
         SELECT 1 FROM main.persons p JOIN main.households h ON h.id = p.household_id
         WHERE p.id = staged.person_id AND p.village_id = staged.village_id AND h.number = staged.household_number
           AND (staged.phone = '' OR staged.phone = p.phone) AND (staged.relation = '' OR staged.relation = p.relation)
       ) THEN 'same' ELSE 'update' END
-      WHERE action IS NULL;
+      WHERE action = 'add' AND person_id IS NOT NULL;
   `);
 }
 
