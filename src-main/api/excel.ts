@@ -246,6 +246,9 @@ export const excelHandlers = {
       } finally {
         job.finish();
       }
+      // A roster waits in a staging file as big as the ledger's share of it: a new dry run
+      // (the clerk corrected the mapping, or chose another file) replaces the one before.
+      if (p.kind === 'roster') for (const [t, q] of preparedOf(ctx)) if (q.kind === 'roster') dropPrepared(ctx, t);
       preparedOf(ctx).set(token, p);
       return {
         token,

@@ -91,6 +91,26 @@ describe('roster import', () => {
     expect(await t.call('import.undo', { batchId: batch.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('keeps one dry run of a roster: a new one replaces the one before, staging file and all', async () => {
+    const file = await rosterFile();
+    const staged = () => fs.readdirSync(path.join(t.ctx.dataDir, 'imports'));
+    const first = await t.ok('import.preview', { kind: 'roster', file });
+    expect(staged()).toEqual([`${first.token}.sqlite`]);
+    const second = await t.ok('import.preview', { kind: 'roster', file });
+    expect(staged()).toEqual([`${second.token}.sqlite`]);
+    expect(await t.call('import.commit', { token: first.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await t.ok('import.commit', { token: second.token });
+    expect(staged()).toEqual([]);
+  });
+
+  it('runs the same on this thread when no worker is configured', async () => {
+    t.ctx.importWorker = undefined;
+    const file = await rosterFile();
+    const p = await t.ok('import.preview', { kind: 'roster', file });
+    expect(p.counts).toMatchObject({ add: 3, problems: 4 });
+    expect((await t.ok('import.commit', { token: p.token })).counts).toMatchObject({ added: 3, households: 2 });
+  });
+
   it('will not undo a batch whose persons were enrolled since', async () => {
     await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
     const p = await t.ok('import.preview', { kind: 'roster', file: await rosterFile() });
