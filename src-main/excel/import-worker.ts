@@ -74,7 +74,10 @@ export type TaskMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
   | { type: 'rows'; rows: unknown[]; problems: RowProblem[] }
   | { type: 'result'; value: PreviewResult | CommitResult | RosterRead }
-  | { type: 'error'; kind: 'read' | 'cancelled' | 'internal'; message: string };
+  | { type: 'error'; kind: TaskFailure; message: string };
+
+/** Why a task ended without its value: the file, the clerk, a ledger changed since, or us. */
+export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'internal';
 
 async function readStaged(db: Database, t: PreviewTask & ImportTask, stage: ReturnType<typeof rosterStager>, post: (m: TaskMessage) => void, flag: Int32Array): Promise<RosterRead> {
   const req = { file: t.file, mapping: t.mapping, today: t.today };
@@ -166,6 +169,8 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
   } catch (e) {
     if (e instanceof Cancelled || cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });
     else if (e instanceof TableReadError) post({ type: 'error', kind: 'read', message: e.message });
+    // A person with a staged ID number was entered at the desk after the dry run.
+    else if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') post({ type: 'error', kind: 'stale', message: String(e) });
     else post({ type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
   } finally {
     if (db) {

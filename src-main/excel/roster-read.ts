@@ -7,6 +7,7 @@ import type { Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
 import { TableReadError } from './table';
+import type { TaskMessage } from './import-worker';
 
 export type RosterRead = Omit<ReadResult<RosterRecord>, 'records' | 'problems'>;
 
@@ -110,16 +111,9 @@ export function unpack(rows: unknown[], problems: RowProblem[], sinks: RosterSin
   for (const p of problems) sinks.problem(p);
 }
 
-/** What the reading thread says, in order: batches, progress, then its end. */
-export type ReaderMessage =
-  | { type: 'rows'; rows: unknown[]; problems: RowProblem[] }
-  | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'result'; value: RosterRead }
-  | { type: 'error'; kind: 'read' | 'cancelled' | 'internal'; message: string };
-
 /** The writer's side: takes the reader thread's messages until its end. */
 export function receiveRoster(
-  port: { on(e: 'message', f: (m: ReaderMessage) => void): void },
+  port: { on(e: 'message', f: (m: TaskMessage) => void): void },
   counter: Int32Array,
   sinks: RosterSinks,
   progress: (done: number, total: number) => void,
@@ -131,7 +125,7 @@ export function receiveRoster(
           unpack(m.rows, m.problems, sinks);
           Atomics.add(counter, 1, 1);
         } else if (m.type === 'progress') progress(m.done, m.total);
-        else if (m.type === 'result') resolve(m.value);
+        else if (m.type === 'result') resolve(m.value as RosterRead);
         else reject(m.kind === 'read' ? new TableReadError(m.message) : m.kind === 'cancelled' ? new Cancelled() : new Error(m.message));
       } catch (e) {
         reject(e);

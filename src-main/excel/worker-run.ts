@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { ImportTask, TaskMessage } from './import-worker';
+import type { ImportTask, TaskFailure, TaskMessage } from './import-worker';
 
 export interface ImportWorkerSpec {
   /** A .js file to run as the worker, or a .ts one (only where tsx is installed). */
@@ -21,7 +21,7 @@ export function sourceImportWorker(): ImportWorkerSpec | undefined {
 
 export class TaskFailed extends Error {
   constructor(
-    readonly kind: 'read' | 'cancelled' | 'internal',
+    readonly kind: TaskFailure,
     message: string,
   ) {
     super(message);

@@ -111,6 +111,17 @@ describe('roster import', () => {
     expect((await t.ok('import.commit', { token: p.token })).counts).toMatchObject({ added: 3, households: 2 });
   });
 
+  it('refuses to commit a dry run that the desk has overtaken, and writes nothing', async () => {
+    const p = await t.ok('import.preview', { kind: 'roster', file: await rosterFile() });
+    const village = (await t.ok('villages.list', {})).find((v) => v.name === '农坝社区')!;
+    const h = await t.ok('roster.addHousehold', { villageId: village.id, number: '0002' });
+    await t.ok('roster.addPerson', { idNumber: idFor('1970-01-01', 33), name: '王五', householdId: h.id });
+    const r = await t.call('import.commit', { token: p.token });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('请重新试导入') } });
+    expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+  });
+
   it('will not undo a batch whose persons were enrolled since', async () => {
     await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
     const p = await t.ok('import.preview', { kind: 'roster', file: await rosterFile() });
