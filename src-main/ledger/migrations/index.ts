@@ -5,6 +5,7 @@ import { m003Imports } from './003-imports';
 import { m004Snapshots } from './004-snapshots';
 import { m005NamePieces } from './005-name-pieces';
 import { m006ReceiptFullId } from './006-receipt-id';
+import { m007PersonReferences } from './007-person-references';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Ordered; versions only increase. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger, m003Imports, m004Snapshots, m005NamePieces, m006ReceiptFullId];
+export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger, m003Imports, m004Snapshots, m005NamePieces, m006ReceiptFullId, m007PersonReferences];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

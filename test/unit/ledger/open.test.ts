@@ -21,6 +21,22 @@ describe('opening the ledger', () => {
     db.close();
   });
 
+  it('indexes every column that points at a person or a household (deleting one must not scan)', () => {
+    const db = openLedger(fresh());
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const pointing = tables.flatMap((t) =>
+      (db.prepare('SELECT "table" AS parent, "from" AS col FROM pragma_foreign_key_list(?)').all(t) as { parent: string; col: string }[])
+        .filter((f) => f.parent === 'persons' || f.parent === 'households')
+        .map((f) => ({ table: t, col: f.col })),
+    );
+    expect(pointing.length).toBeGreaterThanOrEqual(4);
+    for (const { table, col } of pointing) {
+      const plan = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE ${col} = 1`).all());
+      expect(plan, `${table}.${col}`).toMatch(/USING (COVERING )?INDEX/);
+    }
+    db.close();
+  });
+
   it('makes every table STRICT', () => {
     const db = openLedger(fresh());
     const tables = db
