@@ -8,7 +8,7 @@ import { FIELD_LABELS, type FieldKey, type Mapping } from '../domain/import/fiel
 import { batchChanges, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../excel/import-roster';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
-import { rememberedMapping } from '../excel/roster-read';
+import { rememberLayout, rememberedMapping } from '../excel/layouts';
 import { allStagedProblems, stagingFile, type StagedCounts } from '../excel/roster-staging';
 import { runImportTask, TaskFailed } from '../excel/worker-run';
 import { readForImport, type ReadResult } from '../excel/importing';
@@ -202,12 +202,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
     }
     const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
     closeBatch(ctx.db, batch.id, counts);
-    sql(ctx.db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
-      p.read.signature,
-      p.kind,
-      JSON.stringify(p.read.mapping),
-      at,
-    );
+    rememberLayout(ctx.db, p.kind, p.read.signature, p.read.mapping, at);
     audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
     job.check();
     ctx.db.exec('COMMIT');

@@ -8,6 +8,7 @@ import type { Mapping } from '../domain/import/fields';
 import { appendAudit } from '../ledger/audit';
 import { openLedger } from '../ledger/open';
 import { closeBatch, openBatch } from './batches';
+import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
 import { Cancelled, readRoster, receiveRoster, packer, type RosterRead } from './roster-read';
 import { startWorker, type ImportWorkerSpec } from './worker-run';
@@ -143,12 +144,7 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, can
   const { unchanged, problems } = stagedCounts(db);
   const counts = { rows: t.rows, ...result, unchanged, problems };
   closeBatch(db, batch.id, counts);
-  db.prepare('INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
-    t.signature,
-    'roster',
-    JSON.stringify(t.mapping),
-    t.at,
-  );
+  rememberLayout(db, 'roster', t.signature, t.mapping, t.at);
   appendAudit(db, { actor: t.actor, action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: 'roster', fileName: t.fileName, counts } }, t.at);
   if (cancelled()) throw new Cancelled();
   db.exec('COMMIT');

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
+import { rememberedMapping } from './layouts';
 import { TableReadError } from './table';
 import type { TaskMessage } from './import-worker';
 
@@ -23,13 +24,6 @@ export interface ReadRequest {
 }
 
 export class Cancelled extends Error {}
-
-export function rememberedMapping(db: Database, kind: string) {
-  return (signature: string, guessed: Mapping): Mapping => {
-    const saved = db.prepare('SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
-    return saved ? (JSON.parse(saved) as Mapping) : guessed;
-  };
-}
 
 /** Reads the file on this thread, handing each row to `sinks` as it goes. */
 export async function readRoster(

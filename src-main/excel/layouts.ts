@@ -1,0 +1,23 @@
+// The column mapping the clerk confirmed for a file layout (its header signature), kept per
+// kind of import so the next file of the same layout maps itself.
+import type { Database } from 'better-sqlite3';
+import type { Mapping } from '../domain/import/fields';
+import { sql } from '../ledger/statements';
+
+/** The mapping remembered for a layout, else the guessed one. */
+export function rememberedMapping(db: Database, kind: string) {
+  return (signature: string, guessed: Mapping): Mapping => {
+    const saved = sql(db, 'SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
+    return saved ? (JSON.parse(saved) as Mapping) : guessed;
+  };
+}
+
+/** Called in the transaction that commits an import made with `mapping`. */
+export function rememberLayout(db: Database, kind: string, signature: string, mapping: Mapping, at: string): void {
+  sql(db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
+    signature,
+    kind,
+    JSON.stringify(mapping),
+    at,
+  );
+}
