@@ -171,7 +171,7 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
   try {
     const r = await runImportTask<CommitResult>(
       ctx.importWorker,
-      { op: 'commit', dataDir: ctx.dataDir, staging: p.staging, at: ctx.now().toISOString(), actor: actorOf(ctx), fileName, fileHash, rows, signature, mapping },
+      { op: 'commit', dataDir: ctx.dataDir, staging: p.staging, at: ctx.now().toISOString(), actor: actorOf(ctx), fileName, fileHash, rows, signature, mapping, counts: p.counts },
       { signal: job.signal, onProgress: job.progress },
     );
     return r.batchId;

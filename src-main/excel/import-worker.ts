@@ -37,6 +37,8 @@ export interface CommitTask {
   rows: number;
   signature: string;
   mapping: Mapping;
+  /** The dry run's counts. */
+  counts: StagedCounts;
 }
 
 /** The reading half of a preview, in a thread of its own. */
@@ -137,12 +139,11 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, can
   db.pragma('synchronous = NORMAL');
   db.exec('BEGIN IMMEDIATE');
   const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
-  const result = commitStaged(db, batch.id, t.at, (phase, done, total) => {
+  const result = commitStaged(db, batch.id, t.at, t.counts, (phase, done, total) => {
     if (cancelled()) throw new Cancelled();
     post({ type: 'progress', phase, done, total });
   });
-  const { unchanged, problems } = stagedCounts(db);
-  const counts = { rows: t.rows, ...result, unchanged, problems };
+  const counts = { rows: t.rows, ...result, unchanged: t.counts.unchanged, problems: t.counts.problems };
   closeBatch(db, batch.id, counts);
   rememberLayout(db, 'roster', t.signature, t.mapping, t.at);
   appendAudit(db, { actor: t.actor, action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: 'roster', fileName: t.fileName, counts } }, t.at);

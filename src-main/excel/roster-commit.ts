@@ -4,6 +4,7 @@
 // undo needs it reversed: the new households, the new persons (each as a range of ids),
 // then the moves and new phone numbers of persons already there, one by one.
 import type { Database } from 'better-sqlite3';
+import type { StagedCounts } from './roster-staging';
 
 /** From this many new persons the search indexes are built once at the end instead of row by row. */
 export const REBUILD_INDEXES_FROM = 100_000;
@@ -22,10 +23,17 @@ export function dropPersonIndexes(db: Database): string[] {
   return indexes.map((i) => i.sql);
 }
 
-export function commitStaged(db: Database, batchId: number, at: string, step: Step, rebuildFrom = REBUILD_INDEXES_FROM): { added: number; updated: number; households: number } {
+/** `counts` are the dry run's (stagedCounts): the staged rows have not changed since. */
+export function commitStaged(
+  db: Database,
+  batchId: number,
+  at: string,
+  counts: Pick<StagedCounts, 'add' | 'update'>,
+  step: Step,
+  rebuildFrom = REBUILD_INDEXES_FROM,
+): { added: number; updated: number; households: number } {
   const one = (q: string, ...args: unknown[]) => db.prepare(q).pluck().get(...args) as number;
-  const adds = one("SELECT count(*) FROM s.staged WHERE action = 'add'");
-  const updates = one("SELECT count(*) FROM s.staged WHERE action = 'update'");
+  const { add: adds, update: updates } = counts;
   const total = adds + updates;
   const maxPerson = one('SELECT coalesce(max(id), 0) FROM persons');
   const maxHousehold = one('SELECT coalesce(max(id), 0) FROM households');

@@ -157,9 +157,10 @@ export interface StagedCounts {
   problems: number;
 }
 
+/** What the plan decided, in one pass over the staged rows. They do not change after it. */
 export function stagedCounts(db: Database): StagedCounts {
-  const n = (action: string) => db.prepare('SELECT count(*) FROM s.staged WHERE action = ?').pluck().get(action) as number;
-  return { add: n('add'), update: n('update'), unchanged: n('same'), problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number };
+  const by = new Map((db.prepare('SELECT action, count(*) AS n FROM s.staged GROUP BY action').all() as { action: string; n: number }[]).map((r) => [r.action, r.n]));
+  return { add: by.get('add') ?? 0, update: by.get('update') ?? 0, unchanged: by.get('same') ?? 0, problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number };
 }
 
 /** The problems in file order (a row's own problem before what the ledger says of it). */

@@ -38,7 +38,7 @@ describe('writing a staged roster', () => {
     db.exec('BEGIN IMMEDIATE');
     const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
     const phases: string[] = [];
-    const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', (phase) => phases.push(phase), 1);
+    const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', stagedCounts(db), (phase) => phases.push(phase), 1);
     db.exec('COMMIT');
     expect(r).toEqual({ added: 400, updated: 0, households: 100 });
     expect(phases).toContain('建立索引');
@@ -67,7 +67,7 @@ describe('writing a staged roster', () => {
     db.exec('BEGIN IMMEDIATE');
     const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
     expect(() =>
-      commitStaged(db, batch.id, 'x', (_phase, done) => {
+      commitStaged(db, batch.id, 'x', stagedCounts(db), (_phase, done) => {
         if (done === 400) throw new Error('stop');
       }, 1),
     ).toThrow('stop');
