@@ -10,8 +10,8 @@ import { openLedger } from '../ledger/open';
 import { closeBatch, openBatch } from './batches';
 import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
-import { Cancelled, readRoster, receiveRoster, packer, type RosterRead } from './roster-read';
-import { startWorker, type ImportWorkerSpec } from './worker-run';
+import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
+import { workerOutcome, type ImportWorkerSpec } from './worker-run';
 import { commitStaged } from './roster-commit';
 import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
 import { TableReadError } from './table';
@@ -82,33 +82,34 @@ export type TaskMessage =
 /** Why a task ended without its value: the file, the clerk, a ledger changed since, or us. */
 export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'internal';
 
-async function readStaged(db: Database, t: PreviewTask & ImportTask, stage: ReturnType<typeof rosterStager>, post: (m: TaskMessage) => void, flag: Int32Array): Promise<RosterRead> {
-  const req = { file: t.file, mapping: t.mapping, today: t.today };
-  const progress = (done: number, total: number) => post({ type: 'progress', phase: '读取文件', done, total });
-  const cancelled = () => Atomics.load(flag, 0) === 1;
-  if (!t.worker) return readRoster(db, req, stage, { progress, cancelled });
-  const counter = new Int32Array(new SharedArrayBuffer(8));
-  const reader = startWorker(t.worker, { op: 'read', dataDir: t.dataDir, ...req, counter: counter.buffer as SharedArrayBuffer, nativeBinding: t.nativeBinding }, flag.buffer as SharedArrayBuffer);
-  try {
-    return await Promise.race([
-      receiveRoster(reader, counter, stage, progress),
-      new Promise<never>((_, reject) => {
-        reader.once('error', reject);
-        reader.once('exit', () => reject(new Error('the reading thread ended without an answer')));
-      }),
-    ]);
-  } finally {
-    void reader.terminate();
-  }
+/** The task's cancel flag (shared with the thread that may set it, and with a reading thread). */
+interface Cancel {
+  flag: Int32Array;
+  cancelled(): boolean;
 }
 
-async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<PreviewResult> {
+async function readStaged(db: Database, t: PreviewTask & ImportTask, stage: ReturnType<typeof rosterStager>, post: (m: TaskMessage) => void, cancel: Cancel): Promise<RosterRead> {
+  const req = { file: t.file, mapping: t.mapping, today: t.today };
+  if (!t.worker) return readRoster(db, req, stage, { progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }), cancelled: cancel.cancelled });
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const read = { op: 'read' as const, dataDir: t.dataDir, ...req, counter: counter.buffer as SharedArrayBuffer, nativeBinding: t.nativeBinding };
+  const end = await workerOutcome(t.worker, read, cancel.flag.buffer as SharedArrayBuffer, (m) => {
+    if (m.type === 'rows') {
+      unpack(m.rows, m.problems, stage);
+      Atomics.add(counter, 1, 1);
+    } else if (m.type === 'progress') post(m);
+  });
+  if (end.type === 'result') return end.value as RosterRead;
+  throw end.kind === 'read' ? new TableReadError(end.message) : end.kind === 'cancelled' ? new Cancelled() : new Error(end.message);
+}
+
+async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: TaskMessage) => void, cancel: Cancel): Promise<PreviewResult> {
   attachStaging(db, t.staging, true);
   const stage = rosterStager(db);
   db.exec('BEGIN');
-  const read = await readStaged(db, t, stage, post, flag);
+  const read = await readStaged(db, t, stage, post, cancel);
   const step = () => {
-    if (Atomics.load(flag, 0) === 1) throw new Cancelled();
+    if (cancel.cancelled()) throw new Cancelled();
   };
   post({ type: 'progress', phase: '核对台账', done: 0, total: read.rows });
   stage.finish(step);
@@ -120,19 +121,18 @@ async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: Task
 }
 
 /** The reading thread of a preview: rows go back to the preview's thread in batches. */
-async function readForWriter(db: Database, t: ReadTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<RosterRead> {
-  const counter = new Int32Array(t.counter);
-  const pack = packer((rows, problems) => post({ type: 'rows', rows, problems }), counter);
+async function readForWriter(db: Database, t: ReadTask, post: (m: TaskMessage) => void, cancel: Cancel): Promise<RosterRead> {
+  const pack = packer((rows, problems) => post({ type: 'rows', rows, problems }), new Int32Array(t.counter));
   const read = await readRoster(db, t, pack.sinks, {
     progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }),
-    cancelled: () => Atomics.load(flag, 0) === 1,
+    cancelled: cancel.cancelled,
     pause: pack.pause,
   });
   pack.flush();
   return read;
 }
 
-function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, cancelled: () => boolean): CommitResult {
+function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { cancelled }: Cancel): CommitResult {
   attachStaging(db, t.staging, false);
   // The checkpoint below makes the import durable before success is reported, so the
   // commit itself need not wait for the disk a second time.
@@ -157,14 +157,14 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, can
 
 /** Runs one task on a connection of its own; every outcome is a message, never a throw. */
 export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<void> {
-  const cancelled = () => Atomics.load(flag, 0) === 1;
+  const cancel: Cancel = { flag, cancelled: () => Atomics.load(flag, 0) === 1 };
   let db: Database | undefined;
   try {
     db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
-    const value = t.op === 'preview' ? await preview(db, t, post, flag) : t.op === 'read' ? await readForWriter(db, t, post, flag) : commit(db, t, post, cancelled);
+    const value = t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commit(db, t, post, cancel);
     post({ type: 'result', value });
   } catch (e) {
-    if (e instanceof Cancelled || cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });
+    if (e instanceof Cancelled || cancel.cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });
     else if (e instanceof TableReadError) post({ type: 'error', kind: 'read', message: e.message });
     // A person with a staged ID number was entered at the desk after the dry run.
     else if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') post({ type: 'error', kind: 'stale', message: String(e) });

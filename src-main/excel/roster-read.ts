@@ -7,8 +7,6 @@ import type { Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
 import { rememberedMapping } from './layouts';
-import { TableReadError } from './table';
-import type { TaskMessage } from './import-worker';
 
 export type RosterRead = Omit<ReadResult<RosterRecord>, 'records' | 'problems'>;
 
@@ -103,27 +101,4 @@ export function unpack(rows: unknown[], problems: RowProblem[], sinks: RosterSin
     });
   }
   for (const p of problems) sinks.problem(p);
-}
-
-/** The writer's side: takes the reader thread's messages until its end. */
-export function receiveRoster(
-  port: { on(e: 'message', f: (m: TaskMessage) => void): void },
-  counter: Int32Array,
-  sinks: RosterSinks,
-  progress: (done: number, total: number) => void,
-): Promise<RosterRead> {
-  return new Promise((resolve, reject) => {
-    port.on('message', (m) => {
-      try {
-        if (m.type === 'rows') {
-          unpack(m.rows, m.problems, sinks);
-          Atomics.add(counter, 1, 1);
-        } else if (m.type === 'progress') progress(m.done, m.total);
-        else if (m.type === 'result') resolve(m.value as RosterRead);
-        else reject(m.kind === 'read' ? new TableReadError(m.message) : m.kind === 'cancelled' ? new Cancelled() : new Error(m.message));
-      } catch (e) {
-        reject(e);
-      }
-    });
-  });
 }

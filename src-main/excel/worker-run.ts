@@ -33,13 +33,45 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((api) => { api.register(); return import(workerData.script); });
 `;
 
-export function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
+function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
   const canbaoImport = { task, flag };
   if (!spec.script.endsWith('.ts')) return new Worker(spec.script, { workerData: { canbaoImport } });
   // The ESM entry of tsx/esm/api (its exports map), which require.resolve would not pick.
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
   return new Worker(TSX_BOOT, { eval: true, workerData: { canbaoImport, tsx, script: pathToFileURL(spec.script).href } });
+}
+
+/** How a task ended: its value, or why not. */
+export type TaskEnd = Extract<TaskMessage, { type: 'result' | 'error' }>;
+
+const isEnd = (m: TaskMessage): m is TaskEnd => m.type === 'result' || m.type === 'error';
+
+/**
+ * Runs `task` in a worker thread, hands every message before its end to `onMessage`, and
+ * settles with the end; a throw from `onMessage` stops the thread and rejects.
+ */
+export function workerOutcome(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer, onMessage: (m: TaskMessage) => void): Promise<TaskEnd> {
+  return new Promise((resolve, reject) => {
+    const w = startWorker(spec, task, flag);
+    let end: TaskEnd | undefined;
+    w.on('message', (m: TaskMessage) => {
+      if (isEnd(m)) {
+        end = m;
+        // tsx's loader keeps a worker alive after its work is done.
+        void w.terminate();
+        return;
+      }
+      try {
+        onMessage(m);
+      } catch (e) {
+        void w.terminate();
+        reject(e);
+      }
+    });
+    w.once('error', reject);
+    w.once('exit', () => (end ? resolve(end) : reject(new Error('the import worker ended without an answer'))));
+  });
 }
 
 /**
@@ -56,34 +88,22 @@ export async function runImportTask<T>(
   const cancel = () => Atomics.store(new Int32Array(flag), 0, 1);
   if (opts.signal?.aborted) cancel();
   opts.signal?.addEventListener('abort', cancel);
-  let outcome: TaskMessage | undefined;
-  const take = (m: TaskMessage) => {
+  const progress = (m: TaskMessage) => {
     if (m.type === 'progress') opts.onProgress?.(m.phase, m.done, m.total);
-    else if (m.type !== 'rows') outcome = m;
   };
+  let end: TaskEnd | undefined;
   try {
     const withBinding = { ...task, nativeBinding: spec?.nativeBinding, worker: spec };
-    if (!spec) {
+    if (spec) end = await workerOutcome(spec, withBinding, flag, progress);
+    else {
       const { runTask } = await import('./import-worker');
-      await runTask(withBinding, take, new Int32Array(flag));
-    } else {
-      await new Promise<void>((resolve, reject) => {
-        const w = startWorker(spec, withBinding, flag);
-        w.on('message', (m: TaskMessage) => {
-          take(m);
-          // tsx's loader keeps a worker alive after its work is done.
-          if (m.type === 'result' || m.type === 'error') void w.terminate();
-        });
-        w.once('error', reject);
-        w.once('exit', () => resolve());
-      });
+      await runTask(withBinding, (m) => (isEnd(m) ? (end = m) : progress(m)), new Int32Array(flag));
     }
   } catch (e) {
     throw new TaskFailed('internal', e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e));
   } finally {
     opts.signal?.removeEventListener('abort', cancel);
   }
-  const end = outcome as Extract<TaskMessage, { type: 'result' | 'error' }> | undefined;
   if (!end) throw new TaskFailed('internal', 'the import worker ended without an answer');
   if (end.type === 'error') throw new TaskFailed(end.kind, end.message);
   return end.value as T;
