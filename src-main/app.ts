@@ -9,6 +9,8 @@ import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
 import { clearStaging } from './excel/roster-staging';
 import { sourceImportWorker } from './excel/worker-run';
+import { Sessions } from './api/sessions';
+import { clearOldUploads } from './api/excel';
 
 export interface Started {
   ctx: Context;
@@ -38,8 +40,9 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
   await dailyBackup(db, dataDir, now());
   weeklySnapshots(db, chinaDate(now()), now().toISOString());
   clearStaging(dataDir);
+  clearOldUploads(dataDir, now());
   const script = opts.importWorker ?? sourceImportWorker()?.script;
   const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
-  const ctx: Context = { db, dataDir, now, policies, session: { user: null }, startupAudit: audit, importWorker };
+  const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, importWorker };
   return { ctx, audit };
 }

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
-import { invoke } from './api';
+import { invoke, onSessionEnded } from './api';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { EnrollPage } from './pages/enroll/EnrollPage';
 import { ExcelPage } from './pages/excel/ExcelPage';
 import { PrintPage } from './pages/print/PrintPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { LoginPage } from './pages/LoginPage';
+import { LoginPage, ReloginModal } from './pages/LoginPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { ProgressPage } from './pages/progress/ProgressPage';
 import { RosterPage } from './pages/roster/RosterPage';
@@ -31,15 +31,27 @@ export function App() {
   const [page, setPage] = useState<string>(PAGES[0].key);
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
   const [glossary, setGlossary] = useState<Glossary | null>(null);
+  // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
+  const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
 
   useEffect(() => {
     void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
-    void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
     void invoke('session.get', {}).then((r) => r.ok && setSession(r.value));
   }, []);
+  useEffect(() => {
+    if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
+  }, [session]);
+  useEffect(
+    () =>
+      onSessionEnded((message) => {
+        if (session?.user) setEnded({ user: session.user, message });
+      }),
+    [session],
+  );
 
   async function logout() {
     await invoke('session.logout', {});
+    setEnded(null);
     setSession({ user: null, loginRequired: true });
   }
 
@@ -54,6 +66,18 @@ export function App() {
   return (
     <GlossaryContext.Provider value={glossary}>
     <OfficeContext.Provider value={officeState}>
+      {ended && (
+        <ReloginModal
+          user={ended.user}
+          message={ended.message}
+          onLogin={(user) => {
+            setEnded(null);
+            // Another person logging in here starts from a clean screen.
+            if (user.id !== ended.user.id) setPage(PAGES[0].key);
+            setSession({ user, loginRequired: true });
+          }}
+        />
+      )}
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="canbao-header">
           <h1>参保台账</h1>

@@ -17,18 +17,42 @@ function hostToken(): string {
   return document.querySelector('meta[name="canbao-token"]')?.getAttribute('content') ?? '';
 }
 
+/** This tab's own session key: logging in here does not log in another tab. */
+function sessionKey(): string {
+  let key = sessionStorage.getItem('canbao-session');
+  if (!key) {
+    key = Array.from(crypto.getRandomValues(new Uint8Array(18)), (b) => b.toString(16).padStart(2, '0')).join('');
+    sessionStorage.setItem('canbao-session', key);
+  }
+  return key;
+}
+
 const UNREACHABLE = {
   ok: false,
   error: { code: 'unavailable', message: '无法连接到 canbao 服务，请确认程序仍在运行后刷新页面。' },
 } as const;
 
+const sessionEnded = new Set<(message: string) => void>();
+
+/** Called whenever the main process says this window's login has ended (30 idle minutes). */
+export function onSessionEnded(listener: (message: string) => void): () => void {
+  sessionEnded.add(listener);
+  return () => void sessionEnded.delete(listener);
+}
+
 /** The renderer's only door to the main process: IPC in Electron, HTTP in the browser host. */
 export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
+  const r = await send(name, arg);
+  if (!r.ok && r.error.code === 'unauthenticated') for (const l of sessionEnded) l(r.error.message);
+  return r;
+}
+
+async function send<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
   if (window.canbao) return (await window.canbao.invoke(name, arg)) as Result<ApiOutput<K>>;
   try {
     const res = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken() },
+      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken(), 'x-canbao-session': sessionKey() },
       body: JSON.stringify(arg),
     });
     return (await res.json()) as Result<ApiOutput<K>>;

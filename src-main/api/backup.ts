@@ -5,8 +5,7 @@ import { backupDir, backupName, backupTo, checkRestorable, listBackups, replaceL
 import { openLedger } from '../ledger/open';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';
-import { Refusal, audit, loginRequired, reads } from './handler';
-import { requireAdmin } from './users';
+import { Refusal, audit, reads, task } from './handler';
 
 function status(ctx: Context): LedgerStatus {
   return {
@@ -16,28 +15,27 @@ function status(ctx: Context): LedgerStatus {
   };
 }
 
+async function backUp(ctx: Context, dir: string) {
+  try {
+    const b = await backupTo(ctx.db, path.join(dir, backupName(ctx.now(), 'manual')));
+    ctx.db.transaction(() => audit(ctx, { action: 'backup.create', entity: 'backup', entityId: b.file })).immediate();
+    return b;
+  } catch (e) {
+    throw new Refusal('unavailable', `备份没有完成：${e instanceof Error ? e.message : String(e)}。请检查文件夹是否存在、U盘是否插好、空间是否足够。`);
+  }
+}
+
 export const backupHandlers = {
-  'ledger.status': reads(z.object({}).strict(), (ctx) => status(ctx)),
+  'ledger.status': reads('clerk', z.object({}).strict(), (ctx) => status(ctx)),
 
-  'backup.list': reads(z.object({}).strict(), (ctx) => listBackups(ctx.dataDir)),
+  'backup.list': reads('clerk', z.object({}).strict(), (ctx) => listBackups(ctx.dataDir)),
 
-  'backup.create': reads(
-    z.object({ folder: z.string().trim().min(1, '请选择备份到哪个文件夹。').optional() }),
-    async (ctx, arg) => {
-      if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录。');
-      const dir = arg.folder ? path.resolve(arg.folder) : backupDir(ctx.dataDir);
-      try {
-        const b = await backupTo(ctx.db, path.join(dir, backupName(ctx.now(), 'manual')));
-        ctx.db.transaction(() => audit(ctx, { action: 'backup.create', entity: 'backup', entityId: b.file })).immediate();
-        return b;
-      } catch (e) {
-        throw new Refusal('unavailable', `备份没有完成：${e instanceof Error ? e.message : String(e)}。请检查文件夹是否存在、U盘是否插好、空间是否足够。`);
-      }
-    },
-  ),
+  'backup.create': task('clerk', '正在备份', z.object({}).strict(), (ctx) => backUp(ctx, backupDir(ctx.dataDir))),
 
-  'backup.restore': reads(z.object({ file: z.string({ error: '请选择要恢复的备份文件。' }).min(1, '请选择要恢复的备份文件。') }), async (ctx, arg) => {
-    requireAdmin(ctx);
+  // A folder of the clerk's choosing (a USB stick) is outside the data folder: the admin's.
+  'backup.copyTo': task('admin', '正在备份', z.object({ folder: z.string().trim().min(1, '请选择备份到哪个文件夹。').max(1000, '文件夹路径太长。') }), (ctx, arg) => backUp(ctx, path.resolve(arg.folder))),
+
+  'backup.restore': task('admin', '正在恢复备份', z.object({ file: z.string({ error: '请选择要恢复的备份文件。' }).min(1, '请选择要恢复的备份文件。').max(1000, '文件路径太长。') }), async (ctx, arg) => {
     try {
       checkRestorable(arg.file);
     } catch (e) {
@@ -47,11 +45,14 @@ export const backupHandlers = {
     const kept = await backupTo(ctx.db, path.join(backupDir(ctx.dataDir), backupName(ctx.now(), 'restore')));
     ctx.db.close();
     replaceLedgerFile(ctx.dataDir, arg.file);
-    ctx.db = openLedger(ctx.dataDir);
+    // The desktop's ledger is opened through the binding built for Electron, kept with the worker's.
+    const binding = ctx.importWorker?.nativeBinding;
+    ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {});
     // The restored ledger has its own head: the old one no longer applies.
     ctx.startupAudit = verifyAudit(ctx.db);
     writeAuditHead(ctx.dataDir, auditHead(ctx.db));
-    ctx.session.user = null;
+    // Its users are the backup's: everyone logs in again.
+    ctx.sessions.endAll();
     ctx.db.transaction(() => audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file })).immediate();
     return status(ctx);
   }),

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
+  /** Nobody is logged in for this window, or the session ended after 30 idle minutes. */
+  | 'unauthenticated'
   | 'unavailable'
   | 'internal';
 
@@ -213,7 +215,8 @@ export interface Api {
 
   'ledger.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };
-  'backup.create': { input: { folder?: string }; output: BackupFile };
+  'backup.create': { input: Empty; output: BackupFile };
+  'backup.copyTo': { input: { folder: string }; output: BackupFile };
   'backup.restore': { input: { file: string }; output: LedgerStatus };
 }
 

@@ -17,7 +17,6 @@ import { coverageYear, idOf, isoDate, tier } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, reads, writes } from './handler';
 import { mustGetPerson } from './roster';
-import { requireAdmin } from './users';
 
 const deskFacts = {
   lapsedYears: z.number().int().min(0).max(100).optional(),
@@ -32,6 +31,12 @@ const channel = z.string({ error: '请选择缴费方式。' }).trim().min(1, '�
 
 /** 500235196005010117 → 500235********0117: enough to tell people apart on paper. */
 export const maskId = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
+
+/**
+ * An ID number on a receipt or household notice (rules.md, "IDs on papers"): full only when
+ * the office's setting says so; a caller may ask for the masked one, never for more.
+ */
+export const paperId = (id: string, office: { receiptFullId: boolean }, askedFull?: boolean) => (office.receiptFullId && askedFull !== false ? id : maskId(id));
 
 export function policyFor(ctx: Context, year: number): Policy {
   const id = repo.officePolicy(ctx.db, year);
@@ -105,7 +110,7 @@ const enrollFields = {
 };
 
 export const enrollHandlers = {
-  'glossary.get': reads(z.object({}).strict(), () => ({
+  'glossary.get': reads('anyone', z.object({}).strict(), () => ({
     categories: PERSON_CATEGORIES,
     departments: DEPARTMENTS,
     residences: RESIDENCES,
@@ -117,7 +122,7 @@ export const enrollHandlers = {
     exports: EXPORT_TITLES,
   })),
 
-  'policies.list': reads(z.object({}).strict(), (ctx) =>
+  'policies.list': reads('clerk', z.object({}).strict(), (ctx) =>
     [...ctx.policies.values()].map((p) => ({
       id: p.id,
       region: p.region,
@@ -127,21 +132,20 @@ export const enrollHandlers = {
     })),
   ),
 
-  'policies.table': reads(z.object({ policyId: z.string() }), (ctx, arg) => {
+  'policies.table': reads('clerk', z.object({ policyId: z.string() }), (ctx, arg) => {
     const p = ctx.policies.get(arg.policyId);
     if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`);
     return subsidyTable(p);
   }),
 
-  'office.policies': reads(z.object({}).strict(), (ctx) =>
+  'office.policies': reads('clerk', z.object({}).strict(), (ctx) =>
     (ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
       coverageYear: number;
       policyId: string;
     }[]),
   ),
 
-  'office.setPolicy': writes(z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
-    requireAdmin(ctx);
+  'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
     const p = ctx.policies.get(arg.policyId);
     if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`, 'policyId');
     if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
@@ -154,16 +158,16 @@ export const enrollHandlers = {
     return { coverageYear: arg.coverageYear, policyId: arg.policyId };
   }),
 
-  'enroll.quote': reads(z.object({ personId: idOf('人员'), ...enrollFields, channel: channel.optional() }), (ctx, arg) => {
+  'enroll.quote': reads('clerk', z.object({ personId: idOf('人员'), ...enrollFields, channel: channel.optional() }), (ctx, arg) => {
     const p = mustGetPerson(ctx, arg.personId);
     const scope = scopeRefusal(p);
     if (scope) throw new Refusal('conflict', scope);
     return quotePerson(ctx, policyFor(ctx, arg.coverageYear), p, arg);
   }),
 
-  'enroll.person': writes(z.object({ personId: idOf('人员'), ...enrollFields }), (ctx, arg) => enrollOne(ctx, mustGetPerson(ctx, arg.personId), arg)),
+  'enroll.person': writes('clerk', z.object({ personId: idOf('人员'), ...enrollFields }), (ctx, arg) => enrollOne(ctx, mustGetPerson(ctx, arg.personId), arg)),
 
-  'enroll.household': writes(z.object({ householdId: idOf('户'), ...enrollFields }), (ctx, arg) => {
+  'enroll.household': writes('clerk', z.object({ householdId: idOf('户'), ...enrollFields }), (ctx, arg) => {
     const members = householdMembers(ctx.db, arg.householdId);
     if (!members.length) throw new Refusal('not_found', '这一户没有成员。');
     const enrolled: Enrollment[] = [];
@@ -179,7 +183,7 @@ export const enrollHandlers = {
     return { enrolled, skipped };
   }),
 
-  'enroll.void': writes(
+  'enroll.void': writes('clerk',
     z.object({ id: idOf('参保记录'), reason: z.string({ error: '请填写作废原因。' }).trim().min(2, '请填写作废原因（至少 2 个字）。').max(200) }),
     (ctx, arg) => {
       const before = mustGetEnrollment(ctx, arg.id);
@@ -191,7 +195,7 @@ export const enrollHandlers = {
     },
   ),
 
-  'enroll.refund': writes(z.object({ id: idOf('参保记录') }), (ctx, arg) => {
+  'enroll.refund': writes('clerk', z.object({ id: idOf('参保记录') }), (ctx, arg) => {
     const e = mustGetEnrollment(ctx, arg.id);
     if (e.status !== 'active') throw new Refusal('conflict', '已作废的记录不能退费。');
     const policy = ctx.policies.get(e.policyId);
@@ -215,7 +219,7 @@ export const enrollHandlers = {
     return r;
   }),
 
-  'enroll.markDeclared': writes(
+  'enroll.markDeclared': writes('clerk',
     z.object({ ids: z.array(idOf('参保记录')).min(1, '请选择要标记的记录。').max(10000), on: isoDate('零申报日期') }),
     (ctx, arg) => {
       for (const id of arg.ids) {
@@ -228,9 +232,9 @@ export const enrollHandlers = {
     },
   ),
 
-  'enroll.get': reads(z.object({ id: idOf('参保记录') }), (ctx, arg) => mustGetEnrollment(ctx, arg.id)),
+  'enroll.get': reads('clerk', z.object({ id: idOf('参保记录') }), (ctx, arg) => mustGetEnrollment(ctx, arg.id)),
 
-  'enroll.receipt': reads(z.object({ id: idOf('参保记录'), fullId: z.boolean().optional() }), (ctx, arg): Receipt => {
+  'enroll.receipt': reads('clerk', z.object({ id: idOf('参保记录'), fullId: z.boolean().optional() }), (ctx, arg): Receipt => {
     const e = mustGetEnrollment(ctx, arg.id);
     const office = getOffice(ctx.db);
     const policy = ctx.policies.get(e.policyId);
@@ -240,7 +244,7 @@ export const enrollHandlers = {
       status: e.status,
       voidReason: e.voidReason,
       personName: e.personName,
-      idNumber: (arg.fullId ?? office.receiptFullId) ? e.idNumber : maskId(e.idNumber),
+      idNumber: paperId(e.idNumber, office, arg.fullId),
       villageName: e.villageName,
       coverageYear: e.coverageYear,
       tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',

@@ -27,7 +27,7 @@ import { officePolicy } from '../ledger/enrollments';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
-import { Refusal, actorOf, audit, loginRequired, reads, writeRefusal, writes } from './handler';
+import { Refusal, actorOf, audit, reads, task, writes } from './handler';
 
 /** What the dry run of a roster import read; its rows wait in the staging file. */
 type StagedRead = Omit<PreviewResult, 'counts' | 'problems'>;
@@ -46,10 +46,12 @@ const preparedOf = (ctx: Context) => {
   return m;
 };
 
-function dropPrepared(ctx: Context, token: string): void {
+/** Forgets a dry run: its staging file goes, and the uploaded copy it read unless still in use. */
+function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   const p = preparedOf(ctx).get(token);
   preparedOf(ctx).delete(token);
   if (p?.kind === 'roster') fs.rmSync(p.staging, { force: true });
+  if (p && p.file !== keepFile) discardUpload(ctx.dataDir, p.file);
 }
 
 function mustGetPrepared(ctx: Context, token: string): Prepared {
@@ -215,7 +217,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
 }
 
 export const excelHandlers = {
-  'import.preview': reads(
+  'import.preview': reads('clerk',
     z.object({
       kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
@@ -233,7 +235,6 @@ export const excelHandlers = {
         .optional(),
     }),
     async (ctx, arg): Promise<ImportPreview> => {
-      if (loginRequired(ctx)) throw new Refusal('forbidden', '请先登录。');
       const job = startJob(ctx, arg.jobId);
       const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
@@ -242,9 +243,9 @@ export const excelHandlers = {
       } finally {
         job.finish();
       }
-      // A roster waits in a staging file as big as the ledger's share of it: a new dry run
-      // (the clerk corrected the mapping, or chose another file) replaces the one before.
-      if (p.kind === 'roster') for (const [t, q] of preparedOf(ctx)) if (q.kind === 'roster') dropPrepared(ctx, t);
+      // A new dry run (the clerk corrected the mapping, or chose another file) replaces the one
+      // before of its kind: a roster's staging file is as big as the ledger's share of it.
+      for (const [t, q] of preparedOf(ctx)) if (q.kind === p.kind) dropPrepared(ctx, t, p.file);
       preparedOf(ctx).set(token, p);
       return {
         token,
@@ -261,10 +262,9 @@ export const excelHandlers = {
     },
   ),
 
-  'import.report': reads(z.object({ token: z.string(), file: z.string().min(1, '请选择保存位置。').optional() }), async (ctx, arg) => {
+  'import.report': reads('clerk', z.object({ token: z.string() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
-    const file = arg.file ?? path.join(ctx.dataDir, 'reports', `问题报告-${path.parse(p.read.fileName).name}-${Date.now()}.xlsx`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const file = outputFile(ctx.dataDir, 'reports', `问题报告-${p.read.fileName}`);
     const byRow = new Map<number, string[]>();
     for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
     if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
@@ -292,9 +292,7 @@ export const excelHandlers = {
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
   // one transaction of its own (a roster in its worker thread; the department lists here,
   // yielding between rows) while other changes are refused.
-  'import.commit': reads(z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
-    const refused = writeRefusal(ctx);
-    if (refused) throw refused;
+  'import.commit': task('clerk', '正在导入', z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
     const job = startJob(ctx, arg.jobId);
     ctx.busy = `正在导入「${p.read.fileName}」`;
@@ -303,14 +301,13 @@ export const excelHandlers = {
       dropPrepared(ctx, arg.token);
       return listBatches(ctx.db).find((b) => b.id === batchId)!;
     } finally {
-      ctx.busy = null;
       job.finish();
     }
   }),
 
-  'import.batches': reads(z.object({}).strict(), (ctx) => listBatches(ctx.db)),
+  'import.batches': reads('clerk', z.object({}).strict(), (ctx) => listBatches(ctx.db)),
 
-  'payments.pending': reads(z.object({ coverageYear }), (ctx, arg) =>
+  'payments.pending': reads('clerk', z.object({ coverageYear }), (ctx, arg) =>
     sql(
       ctx.db,
       `SELECT q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn, q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason
@@ -319,7 +316,7 @@ export const excelHandlers = {
     ).all(arg.coverageYear) as PendingPayment[],
   ),
 
-  'import.undo': writes(z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
+  'import.undo': writes('clerk', z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
     const b = listBatches(ctx.db).find((x) => x.id === arg.batchId);
     if (!b) throw new Refusal('not_found', '找不到这个导入批次。');
     if (b.undoneAt) throw new Refusal('conflict', `这个批次已于 ${b.undoneAt.slice(0, 10)} 撤销。`);
@@ -342,12 +339,11 @@ export const excelHandlers = {
 const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], { error: '导出类型不对。' });
 
 export const exportHandlers = {
-  'export.write': reads(
-    z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional(), file: z.string().min(1).optional() }),
+  'export.write': reads('clerk',
+    z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }),
     async (ctx, arg) => {
       const id = officePolicy(ctx.db, arg.coverageYear);
-      const file = arg.file ?? path.join(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}-${Date.now()}.xlsx`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
       try {
         const rows = await writeExport(arg.kind, { db: ctx.db, policy: id ? ctx.policies.get(id) : undefined, coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
         return { file, rows };
@@ -362,21 +358,67 @@ export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
 /** Folders under the data folder whose files the screens may download or save a copy of. */
 export const OUTPUT_DIRS = ['exports', 'reports'] as const;
 
-/** The file, if it is an existing file inside one of the data folder's output folders. */
-export function downloadable(dataDir: string, file: string): string | null {
-  if (!file) return null;
-  const resolved = path.resolve(file);
-  const inside = OUTPUT_DIRS.some((d) => resolved.startsWith(path.resolve(dataDir, d) + path.sep));
-  return inside && fs.existsSync(resolved) && fs.statSync(resolved).isFile() ? resolved : null;
+/** A name the program makes for a file it writes: no separators, no dots to climb with, bounded. */
+export function safeFileName(name: string, fallback = 'file'): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const safe = base.normalize('NFKC').replace(/[^\p{L}\p{N}._()（）-]/gu, '_').replace(/^[._]+/, '').slice(-80);
+  return safe || fallback;
 }
 
+/** A fresh .xlsx path in one of the output folders, named from `stem` and the time. */
+export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], stem: string): string {
+  const folder = path.join(dataDir, dir);
+  fs.mkdirSync(folder, { recursive: true });
+  return path.join(folder, `${safeFileName(stem.replace(/\.(xlsx|csv|txt)$/i, ''), dir)}-${Date.now()}.xlsx`);
+}
 
-/** Files sent by the browser host land in a fresh folder each, under their own name. */
+/**
+ * The file, if it is a regular file the program wrote into one of the output folders: the
+ * real path (links resolved) must lie inside the folder's real path, and the name itself
+ * must not be a link.
+ */
+export function downloadable(dataDir: string, file: string): string | null {
+  if (!file || file.includes('\0')) return null;
+  const resolved = path.resolve(file);
+  try {
+    const st = fs.lstatSync(resolved);
+    if (!st.isFile()) return null;
+    const real = fs.realpathSync(resolved);
+    const inside = OUTPUT_DIRS.some((d) => {
+      const dir = path.join(dataDir, d);
+      return fs.existsSync(dir) && real.startsWith(fs.realpathSync(dir) + path.sep);
+    });
+    return inside ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Files sent by the browser host land in a fresh folder each, under a safe form of their name. */
 export function saveUpload(dataDir: string, name: string, body: Buffer): string {
   const dir = path.join(uploadsDir(dataDir), `${Date.now()}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true });
-  const safe = path.basename(name).replace(/[^\p{L}\p{N}._()（）-]/gu, '_').slice(-80) || 'upload';
-  const file = path.join(dir, safe);
+  const file = path.join(dir, safeFileName(name, 'upload'));
   fs.writeFileSync(file, body);
   return file;
+}
+
+/** An uploaded copy is deleted once its import is done with (committed, replaced or finished). */
+export function discardUpload(dataDir: string, file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (path.dirname(dir) === path.resolve(uploadsDir(dataDir))) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** At start: uploads older than a day belong to no dry run any more (they hold full ID numbers). */
+export function clearOldUploads(dataDir: string, now: Date): void {
+  const root = uploadsDir(dataDir);
+  if (!fs.existsSync(root)) return;
+  for (const name of fs.readdirSync(root)) {
+    const p = path.join(root, name);
+    try {
+      if (now.getTime() - fs.lstatSync(p).mtimeMs > 24 * 3600 * 1000) fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile
+    }
+  }
 }

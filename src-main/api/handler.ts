@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../domain/policy/schema';
 import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntry } from '../ledger/audit';
 import type { ImportWorkerSpec } from '../excel/worker-run';
 import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
+import type { Caller, Sessions } from './sessions';
 
 // Zod's own messages in Chinese for the rare field that has no message of ours.
 z.config(z.locales.zhCN());
@@ -15,8 +17,8 @@ export interface Context {
   /** Injected so tests can pin "today"; never read the clock elsewhere. */
   now: () => Date;
   policies: ReadonlyMap<string, Policy>;
-  /** One office PC, one clerk at a time: the session belongs to the running process. */
-  session: { user: SessionUser | null };
+  /** Who is logged in, per window or tab (the caller key `dispatch` is given). */
+  sessions: Sessions;
   /** The audit chain as checked when the ledger was opened. */
   startupAudit: AuditCheck;
   /** Set while an import holds the ledger's write transaction: other changes wait. */
@@ -25,8 +27,22 @@ export interface Context {
   importWorker?: ImportWorkerSpec | undefined;
 }
 
-export function actorOf(ctx: Context): string {
-  return ctx.session.user?.username ?? '（未设用户）';
+const calls = new AsyncLocalStorage<Caller>();
+
+/** The caller key used when none is given: the tests, the CLI, a single window. */
+export const LOCAL_CALLER = 'local';
+
+/** The caller of the handler that is running (set by `dispatch` for the whole call). */
+export function caller(): Caller {
+  return calls.getStore() ?? { key: LOCAL_CALLER, user: null };
+}
+
+export function currentUser(): SessionUser | null {
+  return caller().user;
+}
+
+export function actorOf(_ctx: Context): string {
+  return currentUser()?.username ?? '（未设用户）';
 }
 
 /** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */
@@ -34,13 +50,27 @@ export function audit(ctx: Context, e: Omit<AuditEntry, 'actor'>): void {
   appendAudit(ctx.db, { ...e, actor: actorOf(ctx) }, ctx.now().toISOString());
 }
 
+/**
+ * Who may call a handler once the office has users (before the first one exists, on first
+ * start, anyone may call anything): `anyone` (logging in), a logged-in `clerk` or admin,
+ * or an `admin` only.
+ */
+export type Who = 'anyone' | 'clerk' | 'admin';
+
+/**
+ * What a handler does: `read`s change nothing in the ledger; `write`s run inside one
+ * IMMEDIATE transaction (all of it lands, or none); a `task` is a long write that manages
+ * its own transaction while `dispatch` holds the busy flag, so other changes wait.
+ */
+export type Kind = 'read' | 'write' | 'task';
+
 export interface Handler<I, O> {
+  kind: Kind;
+  who: Who;
   input: z.ZodType<I, unknown>;
   run: (ctx: Context, arg: I) => O | Promise<O>;
-  /** Writing handlers run inside one IMMEDIATE transaction: all of it lands, or none. */
-  writes: boolean;
-  /** Callable without logging in (logging in itself, and setting up the first user). */
-  open?: boolean;
+  /** For a task: what the clerk is told while it runs (`正在导入`…). */
+  busy?: string;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
@@ -56,19 +86,16 @@ export class Refusal extends Error {
   }
 }
 
-export function reads<I, O>(
-  input: z.ZodType<I, unknown>,
-  run: (ctx: Context, arg: I) => O | Promise<O>,
-): Handler<I, O> {
-  return { input, run, writes: false };
+export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O | Promise<O>): Handler<I, O> {
+  return { kind: 'read', who, input, run };
 }
 
-export function writes<I, O>(
-  input: z.ZodType<I, unknown>,
-  run: (ctx: Context, arg: I) => O,
-  opts: { open?: boolean } = {},
-): Handler<I, O> {
-  return { input, run, writes: true, ...opts };
+export function writes<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O): Handler<I, O> {
+  return { kind: 'write', who, input, run };
+}
+
+export function task<I, O>(who: Who, busy: string, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => Promise<O>): Handler<I, O> {
+  return { kind: 'task', who, input, run, busy };
 }
 
 const knownHead = new WeakMap<Context, number>();
@@ -83,19 +110,42 @@ function keepAuditHead(ctx: Context): void {
   }
 }
 
-export function loginRequired(ctx: Context): boolean {
-  return ctx.session.user === null && ctx.db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
+/** Once an active user exists, every call but logging in needs one. */
+export function hasUsers(db: Database): boolean {
+  return db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
 }
 
-/**
- * Why a change cannot be made now — nobody logged in, or an import holds the ledger — or null.
- * Writing handlers are checked by `dispatch`; handlers that read a file before they write
- * (large imports) call this themselves.
- */
-export function writeRefusal(ctx: Context, opts: { open?: boolean | undefined } = {}): Refusal | null {
-  if (!opts.open && loginRequired(ctx)) return new Refusal('forbidden', '请先登录再进行修改。');
-  if (ctx.busy) return new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`);
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: 'admin' | 'clerk';
+  disabled: number;
+}
+
+/** The caller's user as the ledger has it now: one disabled since logging in is logged out. */
+function sessionUser(ctx: Context, key: string): { user: SessionUser | null; expired: boolean } {
+  const state = ctx.sessions.use(key, ctx.now().getTime());
+  if (state.user === null) return { user: null, expired: state.expired };
+  const r = ctx.db.prepare('SELECT id, username, display_name, role, disabled FROM users WHERE id = ?').get(state.user) as UserRow | undefined;
+  if (!r || r.disabled) {
+    ctx.sessions.signOut(key);
+    return { user: null, expired: false };
+  }
+  return { user: { id: r.id, username: r.username, displayName: r.display_name, role: r.role }, expired: false };
+}
+
+/** Why this caller may not call a handler declared for `who`, or null. */
+function callerRefusal(ctx: Context, who: Who, user: SessionUser | null, expired: boolean): Refusal | null {
+  if (who === 'anyone' || !hasUsers(ctx.db)) return null;
+  if (!user) return new Refusal('unauthenticated', expired ? '已经 30 分钟没有操作，为保护居民信息请重新输入密码。' : '请先登录。');
+  if (who === 'admin' && user.role !== 'admin') return new Refusal('forbidden', '只有管理员可以进行这项操作。');
   return null;
+}
+
+/** Why a change cannot be made now (an import or restore holds the ledger), or null. */
+export function busyRefusal(ctx: Context): Refusal | null {
+  return ctx.busy ? new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`) : null;
 }
 
 function runInTransaction<O>(ctx: Context, fn: () => O): O {
@@ -127,13 +177,14 @@ export async function dispatch(
   ctx: Context,
   name: string,
   rawArg: unknown,
+  callerKey: string = LOCAL_CALLER,
 ): Promise<Result<unknown>> {
   if (!isApiName(handlers, name)) {
     return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
   }
   const h = handlers[name] as Handler<unknown, unknown>;
-  // Until the office creates its first user, the app runs without logins (first start).
-  const refused = h.writes ? writeRefusal(ctx, { open: h.open }) : null;
+  const { user, expired } = sessionUser(ctx, callerKey);
+  const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : busyRefusal(ctx));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
   const parsed = h.input.safeParse(rawArg ?? {});
   if (!parsed.success) {
@@ -141,7 +192,7 @@ export async function dispatch(
   }
   try {
     const data = parsed.data;
-    const value = h.writes ? runInTransaction(ctx, () => h.run(ctx, data)) : await h.run(ctx, data);
+    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data));
     keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {
@@ -156,5 +207,16 @@ export async function dispatch(
       ok: false,
       error: { code: 'internal', message: '操作没有完成：程序内部出错，数据未被修改。请重试或联系维护人员。' },
     };
+  }
+}
+
+async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown): Promise<unknown> {
+  if (h.kind === 'read') return h.run(ctx, arg);
+  if (h.kind === 'write') return runInTransaction(ctx, () => h.run(ctx, arg));
+  ctx.busy = h.busy ?? '正在处理';
+  try {
+    return await h.run(ctx, arg);
+  } finally {
+    ctx.busy = null;
   }
 }

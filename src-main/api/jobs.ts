@@ -58,12 +58,12 @@ export function startJob(ctx: Context, jobId: string | undefined): JobHandle {
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '任务编号无效。');
 
 export const jobHandlers = {
-  'jobs.get': reads(z.object({ jobId }), (ctx, arg): JobState => {
+  'jobs.get': reads('clerk', z.object({ jobId }), (ctx, arg): JobState => {
     const j = jobsOf(ctx).get(arg.jobId);
     if (!j) throw new Refusal('not_found', '没有这个任务（可能已结束很久）。');
     return { phase: j.phase, done: j.done, total: j.total, cancelled: j.cancelled, finished: j.finished };
   }),
-  'jobs.cancel': reads(z.object({ jobId }), (ctx, arg) => {
+  'jobs.cancel': reads('clerk', z.object({ jobId }), (ctx, arg) => {
     const j = jobsOf(ctx).get(arg.jobId);
     if (!j) throw new Refusal('not_found', '没有这个任务。');
     j.cancelled = true;

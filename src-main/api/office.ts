@@ -42,9 +42,9 @@ function audited(ctx: Context, action: string, before: Village): Village {
 }
 
 export const officeHandlers = {
-  'office.get': reads(z.object({}).strict(), (ctx) => repo.getOffice(ctx.db)),
+  'office.get': reads('clerk', z.object({}).strict(), (ctx) => repo.getOffice(ctx.db)),
 
-  'office.update': writes(
+  'office.update': writes('admin',
     z.object({
       townshipName: placeName('乡镇/街道名称', 30).pipe(z.string().min(1, '请填写乡镇/街道名称。')),
       county: placeName('所属区县', 30),
@@ -58,11 +58,11 @@ export const officeHandlers = {
     },
   ),
 
-  'villages.list': reads(z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) =>
+  'villages.list': reads('clerk', z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) =>
     repo.listVillages(ctx.db, arg.includeRetired ?? false),
   ),
 
-  'villages.add': writes(z.object({ code: villageCode, name: villageName }), (ctx, arg) => {
+  'villages.add': writes('admin', z.object({ code: villageCode, name: villageName }), (ctx, arg) => {
     const sameCode = repo.findVillageByCode(ctx.db, arg.code);
     if (sameCode) {
       const state = sameCode.retiredOn ? `（已于 ${sameCode.retiredOn} 停用）` : '';
@@ -74,21 +74,21 @@ export const officeHandlers = {
     return v;
   }),
 
-  'villages.rename': writes(z.object({ id: villageId, name: villageName }), (ctx, arg) => {
+  'villages.rename': writes('admin', z.object({ id: villageId, name: villageName }), (ctx, arg) => {
     const before = mustGetVillage(ctx, arg.id);
     refuseDuplicateName(ctx, arg.name, arg.id);
     repo.setVillageName(ctx.db, arg.id, arg.name);
     return audited(ctx, 'villages.rename', before);
   }),
 
-  'villages.retire': writes(z.object({ id: villageId }), (ctx, arg) => {
+  'villages.retire': writes('admin', z.object({ id: villageId }), (ctx, arg) => {
     const v = mustGetVillage(ctx, arg.id);
     if (v.retiredOn) throw new Refusal('conflict', `「${v.name}」已于 ${v.retiredOn} 停用。`);
     repo.setVillageRetired(ctx.db, arg.id, chinaDate(ctx.now()));
     return audited(ctx, 'villages.retire', v);
   }),
 
-  'villages.restore': writes(z.object({ id: villageId }), (ctx, arg) => {
+  'villages.restore': writes('admin', z.object({ id: villageId }), (ctx, arg) => {
     const v = mustGetVillage(ctx, arg.id);
     if (!v.retiredOn) throw new Refusal('conflict', `「${v.name}」正在使用中，无需恢复。`);
     refuseDuplicateName(ctx, v.name, v.id);

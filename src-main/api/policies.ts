@@ -9,7 +9,7 @@ import type { Policy } from '../domain/policy/schema';
 import type { PolicySummary } from './contract';
 import type { Context } from './handler';
 import { Refusal, audit, writes } from './handler';
-import { requireAdmin } from './users';
+import { discardUpload } from './excel';
 
 const MAX_POLICY_BYTES = 1024 * 1024;
 
@@ -19,30 +19,37 @@ function summary(ctx: Context, id: string): PolicySummary {
 }
 
 export const policyHandlers = {
-  'policies.import': writes(z.object({ file: z.string().min(1, '请选择政策文件。'), name: z.string().max(200).optional() }), (ctx, arg) => {
-    requireAdmin(ctx);
-    const shown = arg.name ?? path.basename(arg.file);
-    if (!/\.ya?ml$/i.test(shown)) throw new Refusal('invalid_input', `「${shown}」不是政策文件：政策文件是 .yaml 文本文件。`, 'file');
-    if (!fs.existsSync(arg.file)) throw new Refusal('not_found', '找不到这个文件。', 'file');
-    if (fs.statSync(arg.file).size > MAX_POLICY_BYTES) throw new Refusal('invalid_input', '政策文件太大（超过 1 MB），请确认选对了文件。', 'file');
-    const officeDir = officePolicyDir(ctx.dataDir);
-    let resolved: Map<string, Policy>;
-    let id: string;
+  'policies.import': writes('admin', z.object({ file: z.string().min(1, '请选择政策文件。'), name: z.string().max(200).optional() }), (ctx, arg) => {
     try {
-      const doc = parsePolicyText(shown, fs.readFileSync(arg.file, 'utf8'));
-      id = String((doc.data as { id?: unknown } | null)?.id ?? '');
-      // A corrected copy of one of the office's own files replaces it.
-      const own = fs.existsSync(officeDir) ? readPolicyDocuments(officeDir).filter((d) => d.file !== `${id}.yaml`) : [];
-      resolved = resolvePolicies([...readPolicyDocuments(defaultPolicyDir()), ...own, doc]);
-    } catch (e) {
-      if (e instanceof PolicyError) throw new Refusal('invalid_input', `政策文件有误：${e.message}`, 'file');
-      throw e;
+      return importPolicy(ctx, arg);
+    } finally {
+      discardUpload(ctx.dataDir, arg.file);
     }
-    // Audited first: if the copy fails, the transaction takes the entry back.
-    audit(ctx, { action: 'policies.import', entity: 'policy', entityId: id, after: { id, file: shown } });
-    fs.mkdirSync(officeDir, { recursive: true });
-    fs.copyFileSync(arg.file, path.join(officeDir, `${id}.yaml`));
-    ctx.policies = resolved;
-    return summary(ctx, id);
   }),
 };
+
+function importPolicy(ctx: Context, arg: { file: string; name?: string | undefined }): PolicySummary {
+  const shown = arg.name ?? path.basename(arg.file);
+  if (!/\.ya?ml$/i.test(shown)) throw new Refusal('invalid_input', `「${shown}」不是政策文件：政策文件是 .yaml 文本文件。`, 'file');
+  if (!fs.existsSync(arg.file)) throw new Refusal('not_found', '找不到这个文件。', 'file');
+  if (fs.statSync(arg.file).size > MAX_POLICY_BYTES) throw new Refusal('invalid_input', '政策文件太大（超过 1 MB），请确认选对了文件。', 'file');
+  const officeDir = officePolicyDir(ctx.dataDir);
+  let resolved: Map<string, Policy>;
+  let id: string;
+  try {
+    const doc = parsePolicyText(shown, fs.readFileSync(arg.file, 'utf8'));
+    id = String((doc.data as { id?: unknown } | null)?.id ?? '');
+    // A corrected copy of one of the office's own files replaces it.
+    const own = fs.existsSync(officeDir) ? readPolicyDocuments(officeDir).filter((d) => d.file !== `${id}.yaml`) : [];
+    resolved = resolvePolicies([...readPolicyDocuments(defaultPolicyDir()), ...own, doc]);
+  } catch (e) {
+    if (e instanceof PolicyError) throw new Refusal('invalid_input', `政策文件有误：${e.message}`, 'file');
+    throw e;
+  }
+  // Audited first: if the copy fails, the transaction takes the entry back.
+  audit(ctx, { action: 'policies.import', entity: 'policy', entityId: id, after: { id, file: shown } });
+  fs.mkdirSync(officeDir, { recursive: true });
+  fs.copyFileSync(arg.file, path.join(officeDir, `${id}.yaml`));
+  ctx.policies = resolved;
+  return summary(ctx, id);
+}

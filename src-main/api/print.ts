@@ -10,7 +10,7 @@ import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/offi
 import { getHousehold, householdMembers } from '../ledger/roster';
 import { targets } from '../ledger/reports';
 import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from './types/print';
-import { maskId, policyFor, quotePerson } from './enroll';
+import { maskId, paperId, policyFor, quotePerson } from './enroll';
 import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';
@@ -18,7 +18,7 @@ import { Refusal, reads } from './handler';
 const officeTitleOf = (ctx: Context) => officeTitle(getOffice(ctx.db));
 
 export const printHandlers = {
-  'print.householdNotice': reads(z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }), (ctx, arg): HouseholdNotice => {
+  'print.householdNotice': reads('clerk', z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }), (ctx, arg): HouseholdNotice => {
     const h = getHousehold(ctx.db, arg.householdId);
     if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
     const policy = policyFor(ctx, arg.coverageYear);
@@ -28,8 +28,9 @@ export const printHandlers = {
     const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
     // Amounts as of the day the window allows payment: today, or the window's first day.
     const paidOn = w && w.from && w.from > today ? w.from : today;
+    const office = getOffice(ctx.db);
     const members = householdMembers(ctx.db, h.id).map((p) => {
-      const base = { name: p.name, idNumber: arg.fullId ? p.idNumber : maskId(p.idNumber), relation: p.relation };
+      const base = { name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
       const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
       if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
       const notDue = p.status !== 'active' ? `${OUT_OF_SCOPE[p.status]}，不在参保范围` : p.outOfCounty ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）` : p.employeeInsured ? '已参加职工医保' : null;
@@ -69,7 +70,7 @@ export const printHandlers = {
     };
   }),
 
-  'print.publicList': reads(z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
+  'print.publicList': reads('clerk', z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
     const policy = policyFor(ctx, arg.coverageYear);
     const where = `e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0${arg.villageId ? ' AND v.id = ?' : ''} ORDER BY v.code, e.department, p.name`;
     const rows = listEnrollments(ctx.db, where, ...(arg.villageId ? [arg.coverageYear, arg.villageId] : [arg.coverageYear]));
@@ -92,7 +93,7 @@ export const printHandlers = {
     };
   }),
 
-  'print.villageNotice': reads(z.object({ coverageYear }), (ctx, arg): VillageNotice => {
+  'print.villageNotice': reads('clerk', z.object({ coverageYear }), (ctx, arg): VillageNotice => {
     const policy = policyFor(ctx, arg.coverageYear);
     const office = getOffice(ctx.db);
     const tg = targets(ctx.db, arg.coverageYear);

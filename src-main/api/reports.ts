@@ -29,19 +29,19 @@ const zeroNotDeclared = (ctx: Context, year: number) =>
   listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name", year);
 
 export const reportHandlers = {
-  'reports.notEnrolled': reads(
+  'reports.notEnrolled': reads('clerk',
     z.object({ coverageYear, villageId: idOf('村/社区').optional(), limit: z.number().int().min(1).max(100000).optional(), offset: z.number().int().min(0).optional() }),
     (ctx, arg) => reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0),
   ),
 
-  'reports.subsidizedNotDeclared': reads(yearOnly, (ctx, arg) => {
+  'reports.subsidizedNotDeclared': reads('clerk', yearOnly, (ctx, arg) => {
     return {
       notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear),
     };
   }),
 
-  'reports.progress': reads(yearOnly, (ctx, arg) => {
+  'reports.progress': reads('clerk', yearOnly, (ctx, arg) => {
     const enrolled = reports.enrolledByVillage(ctx.db, arg.coverageYear);
     const targets = reports.targets(ctx.db, arg.coverageYear);
     const villages = listVillages(ctx.db, true).filter((v) => !v.retiredOn || enrolled.has(v.id) || targets.has(v.id));
@@ -59,7 +59,7 @@ export const reportHandlers = {
     }));
   }),
 
-  'reports.dashboard': reads(z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {
+  'reports.dashboard': reads('clerk', z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {
     const policy = policyOf(ctx, arg.coverageYear);
     const c = policy ? compilePolicy(policy) : undefined;
     const open = c && windowOn(c, arg.on);
@@ -76,9 +76,9 @@ export const reportHandlers = {
     };
   }),
 
-  'reports.handCertified': reads(z.object({ on: isoDate('日期') }), (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[]),
+  'reports.handCertified': reads('clerk', z.object({ on: isoDate('日期') }), (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[]),
 
-  'reports.subsidyLedger': reads(yearOnly, (ctx, arg) => {
+  'reports.subsidyLedger': reads('clerk', yearOnly, (ctx, arg) => {
     const policy = policyOf(ctx, arg.coverageYear);
     return {
       departments: reports.subsidyByDepartment(ctx.db, arg.coverageYear).map((d) => ({
@@ -91,7 +91,7 @@ export const reportHandlers = {
     };
   }),
 
-  'reports.payments': reads(yearOnly, (ctx, arg) => reports.paymentsByDay(ctx.db, arg.coverageYear)),
+  'reports.payments': reads('clerk', yearOnly, (ctx, arg) => reports.paymentsByDay(ctx.db, arg.coverageYear)),
 
-  'reports.fujian5': reads(yearOnly, (ctx) => reports.fujian5(ctx.db)),
+  'reports.fujian5': reads('clerk', yearOnly, (ctx) => reports.fujian5(ctx.db)),
 };

@@ -58,7 +58,7 @@ function certifyingDepartment(ctx: Context, code: string): Department | null {
 const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
 
 export const rosterHandlers = {
-  'roster.addHousehold': writes(
+  'roster.addHousehold': writes('clerk',
     z.object({
       villageId: idOf('村/社区'),
       number: z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。'),
@@ -74,7 +74,7 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.updateHousehold': writes(
+  'roster.updateHousehold': writes('clerk',
     z.object({ id: idOf('户'), address: z.string().trim().max(100).optional(), headPersonId: idOf('户主').nullable().optional() }),
     (ctx, arg) => {
       const before = mustGetHousehold(ctx, arg.id);
@@ -89,15 +89,15 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.listHouseholds': reads(z.object({ villageId: idOf('村/社区') }), (ctx, arg) => repo.listHouseholds(ctx.db, arg.villageId)),
+  'roster.listHouseholds': reads('clerk', z.object({ villageId: idOf('村/社区') }), (ctx, arg) => repo.listHouseholds(ctx.db, arg.villageId)),
 
-  'roster.getHousehold': reads(z.object({ id: idOf('户') }), (ctx, arg) => ({
+  'roster.getHousehold': reads('clerk', z.object({ id: idOf('户') }), (ctx, arg) => ({
     household: mustGetHousehold(ctx, arg.id),
     members: repo.householdMembers(ctx.db, arg.id),
   })),
 
   // Asked as the clerk types: says what is wrong, or what the number tells and who has it.
-  'roster.checkId': reads(z.object({ idNumber: z.string().max(40) }), (ctx, arg): IdCheck => {
+  'roster.checkId': reads('clerk', z.object({ idNumber: z.string().max(40) }), (ctx, arg): IdCheck => {
     const id = parseIdNumber(arg.idNumber, today(ctx));
     if (!id.ok) return { valid: false, message: id.message, idNumber: null, birthDate: null, sex: null, existing: null };
     const existing = repo.findPersonByIdNumber(ctx.db, id.value.id);
@@ -111,7 +111,7 @@ export const rosterHandlers = {
     };
   }),
 
-  'roster.addPerson': writes(
+  'roster.addPerson': writes('clerk',
     z.object({
       idNumber: z.string({ error: '请填写身份证号（按文字填写，不要存成数字）。' }),
       name: personName,
@@ -148,7 +148,7 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.updatePerson': writes(
+  'roster.updatePerson': writes('clerk',
     z.object({
       id: idOf('人员'),
       name: personName.optional(),
@@ -167,7 +167,7 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.movePerson': writes(z.object({ id: idOf('人员'), householdId: idOf('户'), relation: relation.optional() }), (ctx, arg) => {
+  'roster.movePerson': writes('clerk', z.object({ id: idOf('人员'), householdId: idOf('户'), relation: relation.optional() }), (ctx, arg) => {
     const before = mustGetPerson(ctx, arg.id);
     const h = mustGetHousehold(ctx, arg.householdId);
     activeVillage(ctx, h.villageId);
@@ -178,7 +178,7 @@ export const rosterHandlers = {
     return after;
   }),
 
-  'roster.setStatus': writes(z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional() }), (ctx, arg) => {
+  'roster.setStatus': writes('clerk', z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional() }), (ctx, arg) => {
     const before = mustGetPerson(ctx, arg.id);
     const on = arg.status === 'active' ? null : (arg.on ?? today(ctx));
     if (on && on > today(ctx)) throw new Refusal('invalid_input', '日期不能晚于今天。', 'on');
@@ -189,7 +189,7 @@ export const rosterHandlers = {
     return after;
   }),
 
-  'roster.setInsurance': writes(
+  'roster.setInsurance': writes('clerk',
     z.object({
       id: idOf('人员'),
       employeeInsured: z.boolean().optional(),
@@ -207,18 +207,18 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.getPerson': reads(z.object({ id: idOf('人员') }), (ctx, arg) => ({
+  'roster.getPerson': reads('clerk', z.object({ id: idOf('人员') }), (ctx, arg) => ({
     person: mustGetPerson(ctx, arg.id),
     categories: repo.personCategories(ctx.db, arg.id),
     enrollments: listForPerson(ctx.db, arg.id),
   })),
 
-  'roster.search': reads(
+  'roster.search': reads('clerk',
     z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }),
     (ctx, arg) => searchPersons(ctx.db, arg.q, arg.limit ?? 50),
   ),
 
-  'categories.certify': writes(
+  'categories.certify': writes('clerk',
     z.object({
       personId: idOf('人员'),
       code: personCategory,
@@ -253,7 +253,7 @@ export const rosterHandlers = {
     },
   ),
 
-  'categories.end': writes(z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
+  'categories.end': writes('clerk', z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
     const before = repo.getCategory(ctx.db, arg.id);
     if (!before) throw new Refusal('not_found', '找不到这条认定记录。');
     if (arg.validTo < before.validFrom) throw new Refusal('invalid_input', `截止日期早于认定起始日期 ${before.validFrom}。`, 'validTo');

@@ -12,8 +12,9 @@ import { getVillage } from '../ledger/office';
 import { takeSnapshot } from '../ledger/snapshots';
 import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
+import { discardUpload } from './excel';
 import type { Context } from './handler';
-import { Refusal, audit, reads, writeRefusal, writes } from './handler';
+import { Refusal, audit, task, writes } from './handler';
 
 const targetNumber = z.number({ error: '请填写任务数。' }).int('任务数必须是整数。').min(0, '任务数不能为负。').max(1_000_000);
 
@@ -44,7 +45,7 @@ function parseTargetRow(db: Database) {
 }
 
 export const targetHandlers = {
-  'targets.set': writes(z.object({ coverageYear, villageId: idOf('村/社区'), target: targetNumber }), (ctx, arg) => {
+  'targets.set': writes('clerk', z.object({ coverageYear, villageId: idOf('村/社区'), target: targetNumber }), (ctx, arg) => {
     if (!getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
     setTarget(ctx, arg.coverageYear, arg.villageId, arg.target);
     return { villageId: arg.villageId, target: arg.target };
@@ -52,15 +53,16 @@ export const targetHandlers = {
 
   // The file is read first (it may be large, and reading yields); then all rows or none: a
   // sheet with one bad row changes nothing and names the row.
-  'targets.import': reads(z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
-    const refused = writeRefusal(ctx);
-    if (refused) throw refused;
+  'targets.import': task('clerk', '正在导入任务数', z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
     let read;
     try {
       read = await readForImport(arg.file, { required: ['village', 'target'], parse: parseTargetRow(ctx.db) });
     } catch (e) {
       if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
       throw e;
+    } finally {
+      // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
+      discardUpload(ctx.dataDir, arg.file);
     }
     if (read.problems.length) throw new Refusal('invalid_input', `有 ${read.problems.length} 行不对，没有导入：${read.problems.slice(0, 5).map((p) => `第 ${p.row} 行${p.message}`).join('；')}`, 'file');
     const seen = new Map<number, number>();
@@ -73,7 +75,7 @@ export const targetHandlers = {
     return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
   }),
 
-  'progress.snapshot': writes(z.object({ coverageYear }), (ctx, arg) => ({
+  'progress.snapshot': writes('clerk', z.object({ coverageYear }), (ctx, arg) => ({
     villages: takeSnapshot(ctx.db, arg.coverageYear, chinaDate(ctx.now()), ctx.now().toISOString()),
   })),
 };

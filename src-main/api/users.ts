@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import * as repo from '../ledger/users';
-import type { Context } from './handler';
-import { Refusal, audit, reads, writes } from './handler';
+import { Refusal, audit, caller, currentUser, hasUsers, reads, writes } from './handler';
 
 const username = z
   .string({ error: '请填写用户名。' })
@@ -11,66 +10,57 @@ const password = z.string({ error: '请填写密码。' }).min(6, '密码至少 
 const displayName = z.string({ error: '请填写姓名。' }).trim().min(1, '请填写姓名。').max(20, '姓名不能超过 20 个字。');
 const userId = z.number({ error: '缺少用户编号。' }).int().positive();
 
-export function requireAdmin(ctx: Context): void {
-  // On first start nobody exists yet, and whoever sets the office up acts as administrator.
-  if (repo.countUsers(ctx.db) === 0) return;
-  if (ctx.session.user?.role !== 'admin') throw new Refusal('forbidden', '只有管理员可以进行这项操作。');
-}
-
 export const userHandlers = {
-  'session.get': reads(z.object({}).strict(), (ctx) => ({
-    user: ctx.session.user,
-    loginRequired: repo.countUsers(ctx.db) > 0,
+  'session.get': reads('anyone', z.object({}).strict(), (ctx) => ({
+    user: currentUser(),
+    loginRequired: hasUsers(ctx.db),
   })),
 
-  'session.login': writes(
-    z.object({ username, password: z.string({ error: '请填写密码。' }) }),
-    (ctx, arg) => {
-      const u = repo.findUser(ctx.db, arg.username);
-      // One message for both cases, so the form does not tell which usernames exist.
-      if (!u || u.disabled || !repo.checkPassword(arg.password, u.passwordHash)) {
-        throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
-      }
-      ctx.session.user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
-      audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });
-      return ctx.session.user;
-    },
-    { open: true },
-  ),
-
-  'session.logout': writes(
-    z.object({}).strict(),
-    (ctx) => {
-      if (ctx.session.user) audit(ctx, { action: 'session.logout', entity: 'user', entityId: ctx.session.user.id });
-      ctx.session.user = null;
-      return null;
-    },
-    { open: true },
-  ),
-
-  'users.list': reads(z.object({}).strict(), (ctx) => {
-    requireAdmin(ctx);
-    return repo.listUsers(ctx.db).map(repo.publicUser);
+  'session.login': writes('anyone', z.object({ username, password: z.string({ error: '请填写密码。' }) }), (ctx, arg) => {
+    const now = ctx.now().getTime();
+    const wait = ctx.sessions.waitFor(arg.username, now);
+    if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);
+    const u = repo.findUser(ctx.db, arg.username);
+    // One message for both cases, so the form does not tell which usernames exist.
+    if (!u || u.disabled || !repo.checkPassword(arg.password, u.passwordHash)) {
+      ctx.sessions.failed(arg.username, now);
+      throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
+    }
+    ctx.sessions.succeeded(arg.username);
+    ctx.sessions.signIn(caller().key, u.id, now);
+    const user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+    caller().user = user;
+    audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });
+    return user;
   }),
 
-  'users.create': writes(
+  'session.logout': writes('anyone', z.object({}).strict(), (ctx) => {
+    const user = currentUser();
+    if (user) audit(ctx, { action: 'session.logout', entity: 'user', entityId: user.id });
+    ctx.sessions.signOut(caller().key);
+    return null;
+  }),
+
+  'users.list': reads('admin', z.object({}).strict(), (ctx) => repo.listUsers(ctx.db).map(repo.publicUser)),
+
+  'users.create': writes('admin',
     z.object({ username, displayName, role: z.enum(['admin', 'clerk'], { error: '角色只能是管理员或经办人。' }), password }),
     (ctx, arg) => {
-      requireAdmin(ctx);
       const first = repo.countUsers(ctx.db) === 0;
       if (first && arg.role !== 'admin') throw new Refusal('invalid_input', '第一个用户必须是管理员。', 'role');
       if (repo.findUser(ctx.db, arg.username)) throw new Refusal('conflict', `用户名「${arg.username}」已被使用。`, 'username');
       const u = repo.insertUser(ctx.db, arg, ctx.now().toISOString());
       audit(ctx, { action: 'users.create', entity: 'user', entityId: u.id, after: repo.publicUser(u) });
       // Whoever created the first account is now logged in as it.
-      if (first) ctx.session.user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+      if (first) ctx.sessions.signIn(caller().key, u.id, ctx.now().getTime());
       return repo.publicUser(u);
     },
-    { open: true },
   ),
 
-  'users.setPassword': writes(z.object({ id: userId, password }), (ctx, arg) => {
-    if (ctx.session.user?.id !== arg.id) requireAdmin(ctx);
+  'users.setPassword': writes('clerk', z.object({ id: userId, password }), (ctx, arg) => {
+    // A clerk changes their own password; anyone else's is the administrator's to reset.
+    const me = currentUser();
+    if (me && me.id !== arg.id && me.role !== 'admin') throw new Refusal('forbidden', '只有管理员可以重设其他用户的密码。');
     const u = repo.getUser(ctx.db, arg.id);
     if (!u) throw new Refusal('not_found', '找不到这个用户。');
     repo.setPasswordHash(ctx.db, arg.id, arg.password);
@@ -78,8 +68,7 @@ export const userHandlers = {
     return repo.publicUser(repo.getUser(ctx.db, arg.id)!);
   }),
 
-  'users.setDisabled': writes(z.object({ id: userId, disabled: z.boolean() }), (ctx, arg) => {
-    requireAdmin(ctx);
+  'users.setDisabled': writes('admin', z.object({ id: userId, disabled: z.boolean() }), (ctx, arg) => {
     const u = repo.getUser(ctx.db, arg.id);
     if (!u) throw new Refusal('not_found', '找不到这个用户。');
     if (arg.disabled && u.role === 'admin') {

@@ -71,7 +71,8 @@ async function start(): Promise<void> {
     if (!event.senderFrame?.url.startsWith('file://')) {
       return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     }
-    return dispatch(handlers, ctx, String(name), arg);
+    // The session is the window's: a page cannot name another window's.
+    return dispatch(handlers, ctx, String(name), arg, `window:${event.sender.id}`);
   });
   ipcMain.handle(SAVE_CHANNEL, async (event, file: unknown) => {
     if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };

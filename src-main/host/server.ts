@@ -12,6 +12,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 // A million-row roster saved by Excel is ~60 MB; leave room for larger lists.
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+const SESSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -96,7 +98,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!allowedHosts.has(req.headers.host ?? '')) {
       return refuse(res, 421, '拒绝访问：请求的主机名不是本机的 canbao 服务。');
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '网址有误。' } });
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (url.pathname === '/upload') return handleUpload(req, res, url.searchParams.get('name') ?? 'upload');
     if (url.pathname === '/download') return handleDownload(req, res);
@@ -171,7 +178,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         });
       }
     }
-    sendJson(res, 200, await dispatch(handlers, opts.ctx, decodeURIComponent(name), arg));
+    // Each tab names its own session with a random key it keeps for its lifetime.
+    const session = req.headers['x-canbao-session'];
+    if (typeof session !== 'string' || !SESSION_KEY.test(session)) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '页面缺少会话编号，请刷新页面。' } });
+    }
+    sendJson(res, 200, await dispatch(handlers, opts.ctx, name, arg, `tab:${session}`));
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
@@ -181,7 +193,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
     };
-    const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('网址有误（含无效的百分号编码）。');
+    }
+    if (rel.includes('\0')) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('找不到这个页面。');
+    }
     const file = path.resolve(rendererDir, rel);
     const inside = file.startsWith(rendererDir + path.sep);
     if (rel === '' || rel === 'index.html' || !inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,8 +79,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The handler map over HTTP with the page's token, for setting a scene up quickly. */
 export async function api(request: APIRequestContext, url: string) {
   const token = /name="canbao-token" content="([^"]+)"/.exec(await (await request.get(url)).text())![1]!;
+  // A session of its own, as a tab of its own would have.
+  const session = crypto.randomBytes(16).toString('hex');
   return async (name: string, data: unknown) => {
-    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token } })).json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
+    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } })).json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
     if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
     return r.value;
   };

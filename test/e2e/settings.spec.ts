@@ -94,7 +94,7 @@ test('the API refuses calls without the launch token, from another origin or ano
 
   const page = await request.get(host.url);
   const token = /name="canbao-token" content="([^"]+)"/.exec(await page.text())![1]!;
-  const good = await request.post(api, { data: {}, headers: { 'x-canbao-token': token } });
+  const good = await request.post(api, { data: {}, headers: { 'x-canbao-token': token, 'x-canbao-session': 'a-session-of-this-test' } });
   expect(await good.json()).toEqual({ ok: true, value: { townshipName: '', county: '', receiptFullId: false } });
 
   const foreign = await request.post(api, {
@@ -112,7 +112,7 @@ test('the API refuses calls without the launch token, from another origin or ano
 test('once the office has users, the clerk logs in before working', async ({ page, host, request }) => {
   const html = await (await request.get(host.url)).text();
   const token = /name="canbao-token" content="([^"]+)"/.exec(html)![1]!;
-  const api = (name: string, data: unknown) => request.post(`${host.url}api/${name}`, { data, headers: { 'x-canbao-token': token } });
+  const api = (name: string, data: unknown) => request.post(`${host.url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': 'the-admin-setting-up' } });
   expect((await (await api('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' })).json()).ok).toBe(true);
   await api('session.logout', {});
 

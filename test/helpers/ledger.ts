@@ -6,6 +6,7 @@ import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/co
 import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
 import { sourceImportWorker } from '../../src-main/excel/worker-run';
+import { Sessions } from '../../src-main/api/sessions';
 import { policies } from './policies';
 
 export function tempDir(prefix = 'canbao-test-'): string {
@@ -39,7 +40,7 @@ export interface TestLedger {
 export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
   const dataDir = tempDir();
   const db = openLedger(dataDir);
-  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, session: { user: null }, startupAudit: verifyAudit(db), importWorker: sourceImportWorker() };
+  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, sessions: new Sessions(), startupAudit: verifyAudit(db), importWorker: sourceImportWorker() };
   const call = <K extends ApiName>(name: K, arg: ApiInput<K>) =>
     dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
   return {

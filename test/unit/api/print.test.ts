@@ -34,8 +34,14 @@ describe('the print center’s documents', () => {
     expect(n.channels).toContain('重庆电子税务局');
     expect(n.channelsCite).toBe('农坝府发〔2023〕42号 四(一)');
 
-    const full = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024, fullId: true });
+    // Asking for full numbers gets them only where the office's setting allows (rules.md, "IDs on papers").
+    const asked = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024, fullId: true });
+    expect(asked.members.find((m) => m.name === '户主甲')!.idNumber).toBe(head.idNumber);
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', receiptFullId: true });
+    const full = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024 });
     expect(full.members.find((m) => m.name === '户主甲')!.idNumber).toBe(persons[0]!.idNumber);
+    const masked = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024, fullId: false });
+    expect(masked.members.find((m) => m.name === '户主甲')!.idNumber).toBe(head.idNumber);
   });
 
   it('lists the subsidized for the 公示 with masked IDs and the total, by village', async () => {

@@ -36,7 +36,12 @@ beforeAll(async () => {
   await t.ok('roster.setInsurance', { id: a.persons[2]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
 
   const kinds: ExportKind[] = ['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'];
-  for (const kind of kinds) files[kind] = (await t.ok('export.write', { kind, coverageYear: 2024, file: path.join(dir, `${kind}.xlsx`) })).file;
+  // Exports land in the data folder under names of the program's; LibreOffice names each CSV after its source.
+  for (const kind of kinds) {
+    const written = (await t.ok('export.write', { kind, coverageYear: 2024 })).file;
+    files[kind] = path.join(dir, `${kind}.xlsx`);
+    fs.copyFileSync(written, files[kind]);
+  }
   if (hasSoffice) {
     // One LibreOffice run converts them all back to CSV (UTF-8), as an independent reader.
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));

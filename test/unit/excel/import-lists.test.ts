@@ -100,8 +100,7 @@ describe('payments exported from the 医保/税务 systems', () => {
 
 describe('lists the villages fill in and send back', () => {
   it('re-imports the not-enrolled worklist: reasons from its dropdown become statuses and out-of-county kinds', async () => {
-    const file = path.join(dir, '未参保.xlsx');
-    await t.ok('export.write', { kind: 'notEnrolled', coverageYear: 2024, file });
+    const { file } = await t.ok('export.write', { kind: 'notEnrolled', coverageYear: 2024 });
     // The village opens the list, picks reasons from the dropdown for two people, saves.
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -30,13 +30,13 @@ describe('backups', () => {
     expect(path.basename(daily[0]!.file)).toMatch(/^canbao-2024-02-02-/);
   });
 
-  it('backs up to a folder the clerk picks, and restores a backup after checking it', async () => {
+  it('backs up to a folder the admin picks, and restores a backup after checking it', async () => {
     const dir = fresh();
     const usb = fresh();
     const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
     const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
     await call('villages.add', { code: '1', name: '备份前村' });
-    const b = await call('backup.create', { folder: usb });
+    const b = await call('backup.copyTo', { folder: usb });
     expect(b.ok).toBe(true);
     const file = (b as { value: { file: string } }).value.file;
     expect(path.dirname(file)).toBe(usb);
