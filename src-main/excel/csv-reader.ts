@@ -1,7 +1,20 @@
 // CSV in UTF-8 (with or without BOM) or GBK/GB18030, the two encodings Chinese offices'
 // software writes. The encoding is decided on the first 64 KB: valid UTF-8 is UTF-8.
 import fs from 'node:fs';
+import { SHEET_LIMITS } from './sheet-scanner';
 import { TableReadError, type ReadOptions, type RowSink } from './table';
+
+const UTF16 = '文件是 UTF-16 编码（Unicode 文本），本程序只读 UTF-8 或 GBK 的 CSV。请在 Excel 或 WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx。';
+
+/** Why these first bytes are not a CSV we read (UTF-16, or not text at all), or null. */
+export function headRefusal(head: Buffer): string | null {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return UTF16;
+  let zeros = 0;
+  for (const b of head) if (b === 0) zeros++;
+  if (zeros === 0) return null;
+  // Chinese or ASCII text in UTF-16 has a zero in many of its byte pairs; other zeros mean binary.
+  return zeros * 4 >= head.length ? UTF16 : '文件里有 NUL 字符，不是文本格式的 CSV（可能选错了文件，或文件已损坏）。';
+}
 
 export function detectEncoding(head: Buffer): 'utf-8' | 'gb18030' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -29,8 +42,11 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
   const head = Buffer.alloc(65536);
   const n = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
+  const refused = headRefusal(head.subarray(0, n));
+  if (refused) throw new TableReadError(refused);
   const encoding = detectEncoding(head.subarray(0, n));
-  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  // Bytes that are neither UTF-8 nor GBK are refused, not read as replacement characters.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false, fatal: true });
   const total = fs.statSync(file).size;
 
   let row: string[] = [];
@@ -39,20 +55,32 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
   let afterQuote = false;
   let rowNumber = 0;
   const endField = () => {
+    if (row.length === SHEET_LIMITS.columns) throw new TableReadError(`第 ${rowNumber + 1} 行超过 16,384 列（Excel 的上限），文件可能不是逗号分隔的表格。`);
     row.push(field);
     field = '';
     afterQuote = false;
   };
   const endRow = () => {
     endField();
-    rowNumber++;
+    if (++rowNumber > SHEET_LIMITS.rows) throw new TableReadError('文件超过 1,048,576 行（Excel 的上限）。');
     onRow(row, rowNumber);
     row = [];
+  };
+  // Checked once per piece of text fed, not per character: a field only grows inside `feed`.
+  const checkField = () => {
+    if (field.length <= SHEET_LIMITS.cellChars) return;
+    throw new TableReadError(
+      quoted
+        ? `第 ${rowNumber + 1} 行有一个引号没有配对，之后的内容都成了一个单元格（超过 32,767 个字符）。请检查文件。`
+        : `第 ${rowNumber + 1} 行有单元格超过 32,767 个字符（Excel 的上限），文件可能不是逗号分隔的表格。`,
+    );
   };
   let pendingCR = false;
   const feed = (text: string) => {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
+      if (ch === '\0') throw new TableReadError(`第 ${rowNumber + 1} 行有 NUL 字符，不是文本格式的 CSV（文件可能已损坏）。`);
+      if ((i & 4095) === 0) checkField();
       if (pendingCR) {
         pendingCR = false;
         if (ch === '\n') continue;
@@ -83,6 +111,7 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
         pendingCR = true;
       } else field += ch;
     }
+    checkField();
   };
 
   let done = 0;
@@ -97,6 +126,7 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
     feed(decoder.decode());
   } catch (e) {
     if (e instanceof TableReadError) throw e;
+    if (e instanceof TypeError) throw new TableReadError(`文件里有既不是 UTF-8 也不是 GBK 的字节（已读到第 ${rowNumber} 行），请在 Excel 或 WPS 中打开后另存为“CSV UTF-8”或 .xlsx。`);
     throw new TableReadError(`读取 CSV 出错：${e instanceof Error ? e.message : String(e)}`);
   }
   if (field !== '' || row.length) endRow();

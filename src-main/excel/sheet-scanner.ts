@@ -1,28 +1,47 @@
 // A scanner for worksheet XML (<row>/<c>/<v>/<is><t>), far faster than a general SAX
 // parser because it looks only for the few tags a sheet's data uses. It is fed decoded
 // text in chunks of any size and keeps the unfinished tail of a row for the next chunk.
+// Whatever the file holds, it ends: every tag it waits for has a bound on how far it may
+// be, and past Excel's own limits (rows, columns, characters in a cell) the file is refused.
 import { StringStore } from './string-store';
+import { TableReadError } from './table';
 
-const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
+/** Excel's own limits, and how much XML one row or one shared string may take. */
+export const SHEET_LIMITS = {
+  rows: 1_048_576,
+  columns: 16_384,
+  cellChars: 32_767,
+  rowXmlChars: 32 * 1024 * 1024,
+  sharedXmlChars: 4 * 1024 * 1024,
+};
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,8})|#x([0-9a-fA-F]{1,8}));|&/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function badReference(s: string): TableReadError {
+  return new TableReadError(`文件里有无效的字符引用“${s.slice(0, 20)}”，文件可能已损坏。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。`);
+}
 
 export function decodeXmlText(s: string): string {
   if (s.indexOf('&') === -1) return s;
-  return s.replace(ENTITY, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
+  return s.replace(ENTITY, (m: string, named?: string, dec?: string, hex?: string) => {
+    if (named) return NAMED[named]!;
+    const cp = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : -1;
+    // A bare "&", code point 0, a surrogate or one past U+10FFFF is not XML.
+    if (cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw badReference(m === '&' ? s.slice(s.indexOf('&')) : m);
+    return String.fromCodePoint(cp);
   });
+}
+
+/** The column's letters (0 → A, 16383 → XFD), for messages. */
+export function columnName(col: number): string {
+  let out = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function broken(what: string): TableReadError {
+  return new TableReadError(`工作表内容有误：${what}。文件可能已损坏或不是 Excel/WPS 保存的，请打开后重新另存为 .xlsx。`);
 }
 
 /** The next `<name` that is that element (followed by space, > or /), not a longer name. */
@@ -49,6 +68,7 @@ export function runsText(xml: string): string {
       continue;
     }
     const close = xml.indexOf('>', t);
+    if (close === -1) throw broken('文字标记 <t 没有写完');
     // <tx…> would be another tag; only <t> and <t attr…> are text runs.
     const next = xml.charCodeAt(t + 2);
     if (next !== 62 && next !== 32) {
@@ -60,6 +80,7 @@ export function runsText(xml: string): string {
       continue;
     }
     const end = xml.indexOf('</t>', close);
+    if (end === -1) throw broken('文字缺少结束标记 </t>');
     out += decodeXmlText(xml.slice(close + 1, end));
     i = end + 4;
   }
@@ -74,13 +95,15 @@ function attrAt(text: string, key: string, from: number, to: number): number {
   return at === -1 || at >= to ? -1 : at + key.length;
 }
 
-/** The column of a cell reference such as AB12 starting at `at` (0 for A). */
+/** The column of a cell reference such as AB12 starting at `at` (0 for A); -1 without letters. */
 function columnAt(text: string, at: number): number {
   let n = 0;
   for (let i = at; ; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
+    // Past XFD already: stop before the number grows without end (ZZZZZZZ…).
+    if (n > SHEET_LIMITS.columns) return SHEET_LIMITS.columns;
   }
   return n - 1;
 }
@@ -121,7 +144,7 @@ export class SheetScanner {
       }
       const openEnd = text.indexOf('>', start);
       if (openEnd === -1) {
-        this.carry = text.slice(start);
+        this.carry = this.keep(text, start);
         return;
       }
       if (text.charCodeAt(openEnd - 1) === 47) {
@@ -132,7 +155,7 @@ export class SheetScanner {
       }
       const end = text.indexOf('</row>', openEnd);
       if (end === -1) {
-        this.carry = text.slice(start);
+        this.carry = this.keep(text, start);
         return;
       }
       this.emit(text, start, openEnd, end);
@@ -141,13 +164,24 @@ export class SheetScanner {
   }
 
   end(): void {
-    if (findTag(this.carry, '<row', 0) !== -1) throw new Error('工作表内容不完整（文件可能被截断）。');
+    if (findTag(this.carry, '<row', 0) !== -1) throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
+  }
+
+  /** The unfinished row from `start`, kept for the next chunk while it stays within bounds. */
+  private keep(text: string, start: number): string {
+    if (text.length - start > SHEET_LIMITS.rowXmlChars) throw broken(`第 ${this.lastRow + 1} 行超过 32 MB 或缺少结束标记 </row>`);
+    return text.slice(start);
   }
 
   /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
   private emit(text: string, start: number, openEnd: number, end: number): void {
     const r = attrAt(text, ' r="', start, openEnd);
-    const rowNumber = r === -1 ? this.lastRow + 1 : Number(text.slice(r, text.indexOf('"', r)));
+    const rowNumber = r === -1 ? this.lastRow + 1 : indexAt(text, r, text.indexOf('"', r));
+    if (rowNumber < 1 || rowNumber > SHEET_LIMITS.rows) {
+      throw r === -1 || rowNumber > SHEET_LIMITS.rows
+        ? new TableReadError(`工作表超过 1,048,576 行（Excel 的上限），文件可能已损坏。`)
+        : broken(`行号“${text.slice(r, Math.min(openEnd, r + 20))}”不是有效的行号`);
+    }
     this.lastRow = rowNumber;
     const cells: string[] = [];
     let col = -1;
@@ -156,8 +190,11 @@ export class SheetScanner {
       const c = findTag(text, '<c', i);
       if (c === -1 || c >= end) break;
       const tagEnd = text.indexOf('>', c);
+      if (tagEnd === -1 || tagEnd > end) throw broken(`第 ${rowNumber} 行有没写完的单元格标记`);
       const ref = attrAt(text, ' r="', c, tagEnd);
-      col = ref === -1 ? col + 1 : columnAt(text, ref);
+      const at = ref === -1 ? -1 : columnAt(text, ref);
+      col = at === -1 ? col + 1 : at;
+      if (col >= SHEET_LIMITS.columns) throw broken(`第 ${rowNumber} 行有超出 XFD 列（第 16,384 列，Excel 的上限）的单元格`);
       const t = attrAt(text, ' t="', c, tagEnd);
       const type = t === -1 ? 0 : text.charCodeAt(t);
       const oneLetter = t !== -1 && text.charCodeAt(t + 1) === QUOTE;
@@ -166,20 +203,26 @@ export class SheetScanner {
         i = tagEnd + 1; // <c …/>: no value
       } else {
         const close = text.indexOf('</c>', tagEnd);
+        if (close === -1 || close > end) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格缺少结束标记 </c>`);
         i = close + 4;
         if (type === 105 /* inlineStr */) value = runsText(text.slice(tagEnd + 1, close));
         else {
           const v = text.indexOf('<v>', tagEnd);
           if (v !== -1 && v < close) {
             const vEnd = text.indexOf('</v>', v);
-            if (type === 115 /* s */ && oneLetter) value = this.shared.get(indexAt(text, v + 3, vEnd)) ?? '';
-            else {
+            if (vEnd === -1 || vEnd > close) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列的值缺少结束标记 </v>`);
+            if (type === 115 /* s */ && oneLetter) {
+              const shared = this.shared.get(indexAt(text, v + 3, vEnd));
+              if (shared === undefined) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列引用了不存在的共享文字`);
+              value = shared;
+            } else {
               const raw = decodeXmlText(text.slice(v + 3, vEnd));
               value = type === 98 /* b */ && oneLetter ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
             }
           }
         }
       }
+      if (value.length > SHEET_LIMITS.cellChars) throw new TableReadError(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
       while (cells.length < col) cells.push('');
       cells[col] = value;
     }
@@ -204,10 +247,13 @@ export class SharedStringsScanner {
       }
       const end = text.indexOf('</si>', start);
       if (end === -1) {
+        if (text.length - start > SHEET_LIMITS.sharedXmlChars) throw broken(`第 ${this.strings.length + 1} 个共享文字超过 4 MB 或缺少结束标记 </si>`);
         pos = start;
         break;
       }
-      this.strings.push(runsText(text.slice(start, end)));
+      const t = runsText(text.slice(start, end));
+      if (t.length > SHEET_LIMITS.cellChars) throw new TableReadError(`第 ${this.strings.length + 1} 个共享文字超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
+      this.strings.push(t);
       pos = end + 5;
     }
     this.carry = text.slice(pos);

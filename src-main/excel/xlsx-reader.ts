@@ -4,6 +4,7 @@
 // across chunks into U+FFFD (exceljs issues 2063, 2084, 2316); it is also ~10× slower.
 // Cell values come out as the text the file stores: an ID saved as a number stays
 // "5.00235198807151E+17", never a JS number that would lose digits.
+import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { SharedStringsScanner, SheetScanner } from './sheet-scanner';
@@ -11,6 +12,19 @@ import { StringStore } from './string-store';
 import { TableReadError, type RowSink, type ReadOptions } from './table';
 
 type Entry = yauzl.Entry;
+
+/** How far a file may make us go: parts, their inflated size and its ratio to the stored size. */
+export const PACKAGE_LIMITS = {
+  entries: 10_000,
+  partBytes: 512 * 1024 * 1024,
+  ratio: 200,
+  /** Below this a part's ratio is not held against it: a tiny, repetitive part packs very well. */
+  ratioFloorBytes: 1024 * 1024,
+  /** workbook.xml and its relationships: a list of sheets, never large. */
+  smallPartBytes: 16 * 1024 * 1024,
+};
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
@@ -21,8 +35,12 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
 function listEntries(zip: yauzl.ZipFile): Promise<Map<string, Entry>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, Entry>();
+    if (zip.entryCount > PACKAGE_LIMITS.entries) return reject(new TableReadError(`文件包里有 ${zip.entryCount} 个部件，不像是 Excel 工作簿（文件可能已损坏）。`));
     zip.on('entry', (e: Entry) => {
-      out.set(e.fileName.replace(/^\//, ''), e);
+      const name = e.fileName.replace(/^\//, '');
+      // Two parts of one name: which one Excel would read is anybody's guess.
+      if (out.has(name)) return reject(new TableReadError(`文件包里有两个同名的部件「${name.slice(0, 60)}」，文件已损坏。`));
+      out.set(name, e);
       zip.readEntry();
     });
     zip.once('end', () => resolve(out));
@@ -48,36 +66,76 @@ function openEntry(zip: yauzl.ZipFile, entry: Entry): Promise<NodeJS.ReadableStr
   );
 }
 
-async function* entryText(zip: yauzl.ZipFile, entry: Entry, progress?: (bytes: number) => void): AsyncGenerator<string> {
+/** Why a part may not be inflated this far, or null. */
+function inflateRefusal(entry: Entry, bytes: number, limit: number): TableReadError | null {
+  const name = entry.fileName.slice(0, 60);
+  if (bytes > limit) return new TableReadError(`文件中的「${name}」解压后超过 ${MB(limit)}，不像是正常的工作簿（可能是损坏或恶意的文件），没有读取。`);
+  if (bytes > PACKAGE_LIMITS.ratioFloorBytes && bytes > PACKAGE_LIMITS.ratio * Math.max(1, entry.compressedSize)) {
+    return new TableReadError(`文件中的「${name}」解压后是压缩时的 ${PACKAGE_LIMITS.ratio} 倍以上，不像是正常的工作簿（可能是损坏或恶意的文件），没有读取。`);
+  }
+  return null;
+}
+
+async function* entryText(zip: yauzl.ZipFile, entry: Entry, progress?: (bytes: number) => void, limit = PACKAGE_LIMITS.partBytes): AsyncGenerator<string> {
+  // The sizes the package declares are checked first; the bytes really inflated as they come.
+  const declared = inflateRefusal(entry, entry.uncompressedSize, limit);
+  if (declared) throw declared;
   const stream = await openEntry(zip, entry);
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let bytes = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
+    const refused = inflateRefusal(entry, bytes, limit) ?? (bytes > entry.uncompressedSize ? new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」比文件包声明的长，文件已损坏。`) : null);
+    if (refused) {
+      (stream as unknown as { destroy(): void }).destroy();
+      throw refused;
+    }
     progress?.(bytes);
     // stream: true keeps a character split across chunks for the next call.
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
   // What yauzl's own check did: a sheet cut short must not pass for a whole one.
-  if (bytes !== entry.uncompressedSize) throw new Error(`${entry.fileName}: expected ${entry.uncompressedSize} bytes, got ${bytes}`);
+  if (bytes !== entry.uncompressedSize) throw new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」不完整（应有 ${entry.uncompressedSize} 字节，只有 ${bytes} 字节），文件可能没有保存完整。`);
   const rest = decoder.decode();
   if (rest) yield rest;
 }
 
 async function wholeText(zip: yauzl.ZipFile, entry: Entry): Promise<string> {
   let s = '';
-  for await (const t of entryText(zip, entry)) s += t;
+  for await (const t of entryText(zip, entry, undefined, PACKAGE_LIMITS.smallPartBytes)) s += t;
   return s;
 }
 
-function firstSheetPath(workbook: string, rels: string): string {
-  const sheet = /<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"/.exec(workbook) ?? /<(?:\w+:)?sheet\b[^>]*?\bid="([^"]+)"/.exec(workbook);
-  if (!sheet) return 'xl/worksheets/sheet1.xml';
-  const rel = new RegExp(`<Relationship\\b[^>]*\\bId="${sheet[1]}"[^>]*>`).exec(rels)?.[0];
-  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target) return 'xl/worksheets/sheet1.xml';
-  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+const OUTSIDE = '工作簿指向的工作表不在文件包内，文件可能已损坏或被改动过，没有读取。';
+
+/** The value of attribute `name` (written name="…" or name='…') inside one tag's text. */
+function attribute(tag: string, name: string): string | undefined {
+  for (let at = tag.indexOf(`${name}=`); at !== -1; at = tag.indexOf(`${name}=`, at + 1)) {
+    if (!/\s/.test(tag[at - 1] ?? '')) continue;
+    const quote = tag[at + name.length + 1];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = tag.indexOf(quote, at + name.length + 2);
+    return end === -1 ? undefined : tag.slice(at + name.length + 2, end);
+  }
+  return undefined;
+}
+
+/**
+ * Where the first sheet's XML is: its relationship's target, resolved inside the package.
+ * A target outside it (../.., an absolute or external address) is refused, not followed.
+ */
+export function firstSheetPath(workbook: string, rels: string): string {
+  const sheetTag = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
+  const id = sheetTag && (attribute(sheetTag, 'r:id') ?? attribute(sheetTag, 'id'));
+  if (!id) return 'xl/worksheets/sheet1.xml';
+  const rel = (rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []).find((tag) => attribute(tag, 'Id') === id);
+  const target = rel && attribute(rel, 'Target');
+  if (!rel || target === undefined) return 'xl/worksheets/sheet1.xml';
+  if (attribute(rel, 'TargetMode') === 'External' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.includes('\\')) throw new TableReadError(OUTSIDE);
+  const resolved = path.posix.normalize(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  if (resolved.startsWith('../') || resolved === '..' || path.posix.isAbsolute(resolved)) throw new TableReadError(OUTSIDE);
+  return resolved;
 }
 
 async function readSharedStrings(zip: yauzl.ZipFile, entry: Entry | undefined, signal?: AbortSignal): Promise<StringStore> {
