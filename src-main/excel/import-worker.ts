@@ -155,20 +155,21 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
   return { batchId: batch.id };
 }
 
-/** Runs one task on a connection of its own; every outcome is a message, never a throw. */
+/**
+ * Runs one task on a connection of its own; every outcome is a message, never a throw. The
+ * answer is posted only after the connection is closed, so whoever waits for it may end
+ * the thread at once without a native handle still in use.
+ */
 export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, flag: Int32Array): Promise<void> {
   const cancel: Cancel = { flag, cancelled: () => Atomics.load(flag, 0) === 1 };
   let db: Database | undefined;
+  let end: TaskMessage;
   try {
     db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
     const value = t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commit(db, t, post, cancel);
-    post({ type: 'result', value });
+    end = { type: 'result', value };
   } catch (e) {
-    if (e instanceof Cancelled || cancel.cancelled()) post({ type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' });
-    else if (e instanceof TableReadError) post({ type: 'error', kind: 'read', message: e.message });
-    // A person with a staged ID number was entered at the desk after the dry run.
-    else if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') post({ type: 'error', kind: 'stale', message: String(e) });
-    else post({ type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+    end = failure(e, cancel);
   } finally {
     if (db) {
       try {
@@ -179,10 +180,20 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
       db.close();
     }
   }
+  post(end);
+}
+
+function failure(e: unknown, cancel: Cancel): TaskMessage {
+  if (e instanceof Cancelled || cancel.cancelled()) return { type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' };
+  if (e instanceof TableReadError) return { type: 'error', kind: 'read', message: e.message };
+  // A person with a staged ID number was entered at the desk after the dry run.
+  if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { type: 'error', kind: 'stale', message: String(e) };
+  return { type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
 }
 
 const data = workerData as { canbaoImport?: { task: ImportTask; flag: SharedArrayBuffer } } | null;
 if (parentPort && data?.canbaoImport) {
   const port = parentPort;
-  void runTask(data.canbaoImport.task, (m) => port.postMessage(m), new Int32Array(data.canbaoImport.flag));
+  // The thread ends itself once its answer is posted (tsx's loader would keep it alive).
+  void runTask(data.canbaoImport.task, (m) => port.postMessage(m), new Int32Array(data.canbaoImport.flag)).then(() => process.exit(0));
 }

@@ -47,30 +47,55 @@ export type TaskEnd = Extract<TaskMessage, { type: 'result' | 'error' }>;
 
 const isEnd = (m: TaskMessage): m is TaskEnd => m.type === 'result' || m.type === 'error';
 
+/** How long a worker may take to exit after its answer, or to answer after a cancel, before it is stopped. */
+export const WORKER_GRACE_MS = 15_000;
+
 /**
  * Runs `task` in a worker thread, hands every message before its end to `onMessage`, and
- * settles with the end; a throw from `onMessage` stops the thread and rejects.
+ * settles with the end once the thread has exited by itself (it closes its connection first).
+ * A thread that does not exit after its answer, or does not answer a cancel in time, is
+ * stopped; a throw from `onMessage` stops it too and rejects.
  */
 export function workerOutcome(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer, onMessage: (m: TaskMessage) => void): Promise<TaskEnd> {
   return new Promise((resolve, reject) => {
     const w = startWorker(spec, task, flag);
+    const cancelled = new Int32Array(flag);
     let end: TaskEnd | undefined;
+    let failure: unknown;
+    let cancelSeen = 0;
+    const stop = (why: unknown) => {
+      failure ??= why;
+      void w.terminate();
+    };
+    const watch = setInterval(() => {
+      const now = Date.now();
+      if (end) {
+        if (now - cancelSeen > WORKER_GRACE_MS) stop(undefined);
+      } else if (Atomics.load(cancelled, 0) === 1) {
+        if (!cancelSeen) cancelSeen = now;
+        else if (now - cancelSeen > WORKER_GRACE_MS) stop(new Error('the import worker did not answer a cancel'));
+      }
+    }, 250);
+    watch.unref();
     w.on('message', (m: TaskMessage) => {
       if (isEnd(m)) {
         end = m;
-        // tsx's loader keeps a worker alive after its work is done.
-        void w.terminate();
+        cancelSeen = Date.now(); // from now on: the time it has to exit
         return;
       }
       try {
         onMessage(m);
       } catch (e) {
-        void w.terminate();
-        reject(e);
+        stop(e);
       }
     });
-    w.once('error', reject);
-    w.once('exit', () => (end ? resolve(end) : reject(new Error('the import worker ended without an answer'))));
+    w.once('error', (e) => (failure ??= e));
+    w.once('exit', () => {
+      clearInterval(watch);
+      if (failure) reject(failure);
+      else if (end) resolve(end);
+      else reject(new Error('the import worker ended without an answer'));
+    });
   });
 }
 
