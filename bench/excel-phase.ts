@@ -40,7 +40,7 @@ if (phase === 'exceljs-read') {
 } else if (phase === 'canbao-read') {
   await readTable(file, () => void rows++);
 } else if (phase === 'canbao-import' || phase === 'canbao-export') {
-  const { ctx } = await startCore(dataDir!);
+  const { ctx, stop } = await startCore(dataDir!);
   if (phase === 'canbao-import') seedVillages(ctx.db);
   // Opening (policies, audit check, daily backup) is not what is measured.
   t0 = performance.now();
@@ -62,7 +62,7 @@ if (phase === 'exceljs-read') {
   }
   loop.disable();
   gaps.disable();
-  ctx.db.close();
+  stop();
 } else if (phase === 'exceljs-write' || phase === 'exceljs-write-styled') {
   const { writeBareRows } = await import('./synthetic-files');
   rows = await writeBareRows(file, Number(dataDir), phase === 'exceljs-write-styled');

@@ -9,12 +9,16 @@ import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
 import { clearStaging } from './excel/roster-staging';
 import { sourceImportWorker } from './excel/worker-run';
+import { lockDataFolder } from './ledger/lock';
+import { ioProblem, readOnlyReason } from './ledger/space';
 import { Sessions } from './api/sessions';
 import { clearOldUploads } from './api/excel';
 
 export interface Started {
   ctx: Context;
   audit: AuditCheck;
+  /** Closes the ledger and lets go of the data folder. */
+  stop(): void;
 }
 
 /** The office's own files join the bundled ones; one that no longer resolves must not stop the app. */
@@ -27,22 +31,50 @@ function officePolicies(dataDir: string) {
   }
 }
 
+/** Start-up's own writes (the audit head, the day's backup, the week's snapshot) must not keep the app from opening. */
+async function housekeeping(what: string, work: () => unknown): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    console.error(`[canbao] 启动时${what}没有完成：${ioProblem(e) ?? (e instanceof Error ? e.message : String(e))}`);
+  }
+}
+
 export async function startCore(dataDir: string, opts: { nativeBinding?: string; now?: () => Date; importWorker?: string } = {}): Promise<Started> {
   const now = opts.now ?? (() => new Date());
-  const policies = officePolicies(dataDir);
-  const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
-  if (opts.nativeBinding) open.nativeBinding = opts.nativeBinding;
-  const db = openLedger(dataDir, open);
-  const audit = verifyAudit(db, readAuditHead(dataDir));
-  if (!audit.intact) console.error(`[canbao] ${audit.problem}`);
-  // A broken chain keeps its old head on disk, so the warning stays until someone acts.
-  else writeAuditHead(dataDir, auditHead(db));
-  await dailyBackup(db, dataDir, now());
-  weeklySnapshots(db, chinaDate(now()), now().toISOString());
-  clearStaging(dataDir);
-  clearOldUploads(dataDir, now());
-  const script = opts.importWorker ?? sourceImportWorker()?.script;
-  const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
-  const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, importWorker };
-  return { ctx, audit };
+  const lock = lockDataFolder(dataDir, { nativeBinding: opts.nativeBinding, now: now() });
+  try {
+    const policies = officePolicies(dataDir);
+    const readOnly = readOnlyReason(dataDir);
+    const open: OpenOptions = { beforeMigration: (db) => backupBeforeMigration(db, dataDir, now()) };
+    if (opts.nativeBinding) open.nativeBinding = opts.nativeBinding;
+    const db = openLedger(dataDir, open);
+    const audit = verifyAudit(db, readAuditHead(dataDir));
+    if (!audit.intact) console.error(`[canbao] ${audit.problem}`);
+    if (readOnly) console.error(`[canbao] ${readOnly}`);
+    else {
+      // A broken chain keeps its old head on disk, so the warning stays until someone acts.
+      if (audit.intact) await housekeeping('写审计记录摘要', () => writeAuditHead(dataDir, auditHead(db)));
+      await housekeeping('每日备份', () => dailyBackup(db, dataDir, now()));
+      await housekeeping('每周进度快照', () => weeklySnapshots(db, chinaDate(now()), now().toISOString()));
+    }
+    await housekeeping('清理暂存文件', () => {
+      clearStaging(dataDir);
+      clearOldUploads(dataDir, now());
+    });
+    const script = opts.importWorker ?? sourceImportWorker()?.script;
+    const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
+    const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, readOnly, importWorker };
+    return {
+      ctx,
+      audit,
+      stop() {
+        if (ctx.db.open) ctx.db.close();
+        lock.release();
+      },
+    };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onSessionEnded } from './api';
 import { OfficeContext, officeTitle } from './office';
@@ -30,13 +30,18 @@ export function App() {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0].key);
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
+  const [readOnly, setReadOnly] = useState<string | null>(null);
   const [glossary, setGlossary] = useState<Glossary | null>(null);
   // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
   const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
 
   useEffect(() => {
     void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
-    void invoke('session.get', {}).then((r) => r.ok && setSession(r.value));
+    void invoke('session.get', {}).then((r) => {
+      if (!r.ok) return;
+      setSession(r.value);
+      setReadOnly(r.value.readOnly);
+    });
   }, []);
   useEffect(() => {
     if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
@@ -93,6 +98,7 @@ export function App() {
             </span>
           )}
         </Layout.Header>
+        {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
         <Layout>
           <Layout.Sider width={180} theme="light">
             <Menu

@@ -115,7 +115,7 @@ export interface Api {
   'villages.retire': { input: { id: number }; output: Village };
   'villages.restore': { input: { id: number }; output: Village };
 
-  'session.get': { input: Empty; output: { user: SessionUser | null; loginRequired: boolean } };
+  'session.get': { input: Empty; output: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null } };
   'session.login': { input: { username: string; password: string }; output: SessionUser };
   'session.logout': { input: Empty; output: null };
   'users.list': { input: Empty; output: (SessionUser & { disabled: boolean })[] };

@@ -24,6 +24,7 @@ import { commitPayments, planPayments, undoPayments, type PaymentPlan } from './
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
 import { EXPORT_TITLES, writeExport } from '../excel/exports';
 import { officePolicy } from '../ledger/enrollments';
+import { ioProblem } from '../ledger/space';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
@@ -348,7 +349,10 @@ export const exportHandlers = {
         const rows = await writeExport(arg.kind, { db: ctx.db, policy: id ? ctx.policies.get(id) : undefined, coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
         return { file, rows };
       } catch (e) {
-        throw new Refusal('unavailable', `导出没有完成：${e instanceof Error ? e.message : String(e)}`);
+        // Half a workbook is worse than none: the clerk might send it.
+        fs.rmSync(file, { force: true });
+        const io = ioProblem(e);
+        throw new Refusal('unavailable', io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`);
       }
     },
   ),

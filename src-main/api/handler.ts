@@ -6,6 +6,7 @@ import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntr
 import type { ImportWorkerSpec } from '../excel/worker-run';
 import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
 import type { Caller, Sessions } from './sessions';
+import { ioProblem } from '../ledger/space';
 
 // Zod's own messages in Chinese for the rare field that has no message of ours.
 z.config(z.locales.zhCN());
@@ -23,6 +24,8 @@ export interface Context {
   startupAudit: AuditCheck;
   /** Set while an import holds the ledger's write transaction: other changes wait. */
   busy?: string | null;
+  /** Why the ledger is read-only (too little disk space at start), or null. */
+  readOnly: string | null;
   /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
   importWorker?: ImportWorkerSpec | undefined;
 }
@@ -47,6 +50,8 @@ export function actorOf(_ctx: Context): string {
 
 /** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */
 export function audit(ctx: Context, e: Omit<AuditEntry, 'actor'>): void {
+  // A read-only ledger takes no entries: only handlers declared for it run then, and they change nothing else.
+  if (ctx.readOnly) return;
   appendAudit(ctx.db, { ...e, actor: actorOf(ctx) }, ctx.now().toISOString());
 }
 
@@ -71,6 +76,12 @@ export interface Handler<I, O> {
   run: (ctx: Context, arg: I) => O | Promise<O>;
   /** For a task: what the clerk is told while it runs (`正在导入`…). */
   busy?: string;
+  /** Still callable on a read-only ledger (logging in, backing up elsewhere); it then writes no audit entry. */
+  readOnly?: boolean;
+}
+
+interface Options {
+  readOnly?: boolean;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
@@ -90,23 +101,31 @@ export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: C
   return { kind: 'read', who, input, run };
 }
 
-export function writes<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O): Handler<I, O> {
-  return { kind: 'write', who, input, run };
+export function writes<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O, opts: Options = {}): Handler<I, O> {
+  return { kind: 'write', who, input, run, ...opts };
 }
 
-export function task<I, O>(who: Who, busy: string, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => Promise<O>): Handler<I, O> {
-  return { kind: 'task', who, input, run, busy };
+export function task<I, O>(who: Who, busy: string, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => Promise<O>, opts: Options = {}): Handler<I, O> {
+  return { kind: 'task', who, input, run, busy, ...opts };
 }
 
 const knownHead = new WeakMap<Context, number>();
 
-/** After a change, the audit head beside the ledger follows the chain (only while it is intact). */
+/**
+ * After a change, the audit head beside the ledger follows the chain (only while it is
+ * intact). A head that cannot be written (a full disk) is tried again after the next change;
+ * the change itself has landed and is answered as such.
+ */
 function keepAuditHead(ctx: Context): void {
   if (!ctx.startupAudit.intact) return;
-  const head = auditHead(ctx.db);
-  if (head && knownHead.get(ctx) !== head.lastId) {
-    writeAuditHead(ctx.dataDir, head);
-    knownHead.set(ctx, head.lastId);
+  try {
+    const head = auditHead(ctx.db);
+    if (head && knownHead.get(ctx) !== head.lastId) {
+      writeAuditHead(ctx.dataDir, head);
+      knownHead.set(ctx, head.lastId);
+    }
+  } catch (e) {
+    console.error('[canbao] 审计记录摘要没有写入，下次修改时重试', e);
   }
 }
 
@@ -141,6 +160,10 @@ function callerRefusal(ctx: Context, who: Who, user: SessionUser | null, expired
   if (!user) return new Refusal('unauthenticated', expired ? '已经 30 分钟没有操作，为保护居民信息请重新输入密码。' : '请先登录。');
   if (who === 'admin' && user.role !== 'admin') return new Refusal('forbidden', '只有管理员可以进行这项操作。');
   return null;
+}
+
+function readOnlyRefusal(ctx: Context, h: Handler<unknown, unknown>): Refusal | null {
+  return ctx.readOnly && !h.readOnly ? new Refusal('unavailable', `台账现在是只读的，不能修改。${ctx.readOnly}`) : null;
 }
 
 /** Why a change cannot be made now (an import or restore holds the ledger), or null. */
@@ -184,7 +207,7 @@ export async function dispatch(
   }
   const h = handlers[name] as Handler<unknown, unknown>;
   const { user, expired } = sessionUser(ctx, callerKey);
-  const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : busyRefusal(ctx));
+  const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : (readOnlyRefusal(ctx, h) ?? busyRefusal(ctx)));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
   const parsed = h.input.safeParse(rawArg ?? {});
   if (!parsed.success) {
@@ -193,7 +216,7 @@ export async function dispatch(
   try {
     const data = parsed.data;
     const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data));
-    keepAuditHead(ctx);
+    if (h.kind !== 'read') keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof Refusal) {
@@ -201,6 +224,12 @@ export async function dispatch(
         ok: false,
         error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
       };
+    }
+    const io = ioProblem(err);
+    if (io) {
+      console.error(`[canbao] ${name}: ${io}`, err);
+      const what = h.kind === 'read' ? '没有完成（台账没有改动）' : '这次修改没有保存，台账仍是修改前的样子';
+      return { ok: false, error: { code: 'unavailable', message: `${io}，${what}。请清理磁盘空间或检查磁盘后重试。` } };
     }
     console.error(`[canbao] ${name} failed`, err);
     return {

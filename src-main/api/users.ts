@@ -14,8 +14,10 @@ export const userHandlers = {
   'session.get': reads('anyone', z.object({}).strict(), (ctx) => ({
     user: currentUser(),
     loginRequired: hasUsers(ctx.db),
+    readOnly: ctx.readOnly,
   })),
 
+  // Logging in and out still works on a read-only ledger (then unaudited): the clerk must be able to read and back up.
   'session.login': writes('anyone', z.object({ username, password: z.string({ error: '请填写密码。' }) }), (ctx, arg) => {
     const now = ctx.now().getTime();
     const wait = ctx.sessions.waitFor(arg.username, now);
@@ -32,14 +34,14 @@ export const userHandlers = {
     caller().user = user;
     audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });
     return user;
-  }),
+  }, { readOnly: true }),
 
   'session.logout': writes('anyone', z.object({}).strict(), (ctx) => {
     const user = currentUser();
     if (user) audit(ctx, { action: 'session.logout', entity: 'user', entityId: user.id });
     ctx.sessions.signOut(caller().key);
     return null;
-  }),
+  }, { readOnly: true }),
 
   'users.list': reads('admin', z.object({}).strict(), (ctx) => repo.listUsers(ctx.db).map(repo.publicUser)),
 

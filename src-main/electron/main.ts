@@ -9,6 +9,7 @@ import { startCore } from '../app';
 import type { Context } from '../api/handler';
 import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
 import { downloadable } from '../api/excel';
+import { ioProblem } from '../ledger/space';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -56,10 +57,13 @@ async function start(): Promise<void> {
   lockDown();
   const dataDir = process.env.CANBAO_DATA || app.getPath('userData');
   let ctx: Context;
+  let stop: () => void;
   try {
     const binding = electronSqliteBinding();
     const started = await startCore(dataDir, { importWorker: path.join(here, 'import-worker.js'), ...(binding ? { nativeBinding: binding } : {}) });
     ctx = started.ctx;
+    stop = started.stop;
+    if (started.ctx.readOnly) dialog.showErrorBox('canbao 磁盘空间不足', started.ctx.readOnly);
     if (!started.audit.intact) dialog.showErrorBox('canbao 审计日志警告', started.audit.problem ?? '');
   } catch (err) {
     dialog.showErrorBox('canbao 无法打开台账', err instanceof Error ? err.message : String(err));
@@ -81,12 +85,16 @@ async function start(): Promise<void> {
     const win = BrowserWindow.fromWebContents(event.sender);
     const choice = await (win ? dialog.showSaveDialog(win, { defaultPath: path.basename(source) }) : dialog.showSaveDialog({ defaultPath: path.basename(source) }));
     if (choice.canceled || !choice.filePath) return { ok: true, value: null };
-    await fs.promises.copyFile(source, choice.filePath);
+    try {
+      await fs.promises.copyFile(source, choice.filePath);
+    } catch (e) {
+      return { ok: false, error: { code: 'unavailable', message: `文件没有保存到所选位置：${ioProblem(e) ?? '无法写入'}。` } };
+    }
     return { ok: true, value: choice.filePath };
   });
   createWindow();
   app.on('window-all-closed', () => {
-    ctx.db.close();
+    stop();
     app.quit();
   });
 }

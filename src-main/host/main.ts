@@ -31,18 +31,19 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const { ctx, audit } = await startCore(args.dataDir, { importWorker: path.join(here, 'import-worker.js') });
+  const started = await startCore(args.dataDir, { importWorker: path.join(here, 'import-worker.js') });
   const host = await startHost({
-    ctx,
+    ctx: started.ctx,
     rendererDir: path.join(here, '../renderer'),
     port: args.port,
   });
   console.log(`canbao 浏览器版已启动：${host.url}`);
   console.log(`数据文件夹：${args.dataDir}`);
-  if (!audit.intact) console.log(`警告：${audit.problem}`);
+  if (!started.audit.intact) console.log(`警告：${started.audit.problem}`);
+  if (started.ctx.readOnly) console.log(`警告：${started.ctx.readOnly}`);
   const stop = () => {
     void host.close().then(() => {
-      ctx.db.close();
+      started.stop();
       process.exit(0);
     });
   };

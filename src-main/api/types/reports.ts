@@ -56,6 +56,8 @@ export interface LedgerStatus {
   schemaVersion: number;
   audit: { intact: boolean; entries: number; problem: string | null };
   lastBackup: string | null;
+  /** Why the ledger is open read-only (too little disk space), or null. */
+  readOnly: string | null;
 }
 
 export interface BackupFile {

@@ -12,10 +12,10 @@ afterEach(() => t.close());
 
 describe('users and logging in', () => {
   it('runs without logins until the first user; the first user must be an administrator', async () => {
-    expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false });
+    expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false, readOnly: null });
     expect(await t.call('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret1' })).toMatchObject({ ok: false });
     const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
-    expect(await t.ok('session.get', {})).toEqual({ user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' }, loginRequired: true });
+    expect(await t.ok('session.get', {})).toEqual({ user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' }, loginRequired: true, readOnly: null });
   });
 
   it('requires a login for changes once users exist, and checks passwords', async () => {
@@ -103,7 +103,7 @@ describe('the audit log’s last entries', () => {
     const dir = tempDir();
     const first = await startCore(dir, { now: () => new Date('2024-01-10T02:00:00Z') });
     for (const [code, name] of [['1', '甲村'], ['2', '乙村'], ['3', '丙村']]) await dispatch(handlers, first.ctx, 'villages.add', { code, name });
-    first.ctx.db.close();
+    first.stop();
 
     const other = new Database(path.join(dir, 'canbao.sqlite'));
     other.exec('DROP TRIGGER audit_log_no_delete');
@@ -114,6 +114,6 @@ describe('the audit log’s last entries', () => {
     expect(second.audit.intact).toBe(false);
     expect(second.audit.problem).toContain('日志末尾的记录被删除');
     expect(((await dispatch(handlers, second.ctx, 'ledger.status', {})) as { value: { audit: { intact: boolean } } }).value.audit.intact).toBe(false);
-    second.ctx.db.close();
+    second.stop();
   });
 });

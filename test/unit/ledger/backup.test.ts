@@ -21,8 +21,8 @@ describe('backups', () => {
     for (let i = 0; i < KEEP_AUTOMATIC + 3; i++) {
       // 01:00Z and 09:00Z are 09:00 and 17:00 in China: one day, two starts.
       for (const hour of ['01', '09']) {
-        const { ctx } = await startCore(dir, { now: at(`${addDays('2024-01-01', i)}T${hour}:00:00Z`) });
-        ctx.db.close();
+        const { stop } = await startCore(dir, { now: at(`${addDays('2024-01-01', i)}T${hour}:00:00Z`) });
+        stop();
       }
     }
     const daily = listBackups(dir).filter((b) => b.reason === 'daily');
@@ -33,7 +33,7 @@ describe('backups', () => {
   it('backs up to a folder the admin picks, and restores a backup after checking it', async () => {
     const dir = fresh();
     const usb = fresh();
-    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
     const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
     await call('villages.add', { code: '1', name: '备份前村' });
     const b = await call('backup.copyTo', { folder: usb });
@@ -48,12 +48,12 @@ describe('backups', () => {
     expect(names).toEqual(['备份前村']);
     // What was replaced was kept.
     expect(listBackups(dir).some((x) => x.reason === 'restore')).toBe(true);
-    ctx.db.close();
+    stop();
   });
 
   it('refuses to restore a damaged or foreign file, and changes nothing', async () => {
     const dir = fresh();
-    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
     await dispatch(handlers, ctx, 'villages.add', { code: '1', name: '原村' });
     const junk = path.join(fresh(), 'junk.sqlite');
     fs.writeFileSync(junk, 'SQLite format 3\u0000 but not really');
@@ -65,7 +65,7 @@ describe('backups', () => {
       if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(((await dispatch(handlers, ctx, 'villages.list', {})) as { value: unknown[] }).value).toHaveLength(1);
-    ctx.db.close();
+    stop();
   });
 
   it('backs up before migrating an older ledger, and the migration keeps its data', async () => {
@@ -75,11 +75,11 @@ describe('backups', () => {
     old.prepare("UPDATE office SET township_name = '农坝镇'").run();
     old.close();
 
-    const { ctx } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(ctx.db.prepare('SELECT name FROM villages').pluck().all()).toEqual(['老村']);
     expect(ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(0);
-    ctx.db.close();
+    stop();
 
     const pre = listBackups(dir).find((b) => b.reason === 'migration')!;
     const copy = new Database(pre.file, { readonly: true });
