@@ -155,6 +155,20 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
   }
 }
 
+/** Whether the dry run found anything to write (a department list's lost ones count only when they are to be ended). */
+function writable(p: Prepared): boolean {
+  switch (p.kind) {
+    case 'roster':
+      return p.counts.add + p.counts.update > 0;
+    case 'categories':
+      return p.plan.certify.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
+    case 'payments':
+      return p.plan.record.length + p.plan.pending.length > 0;
+    case 'situations':
+      return p.plan.apply.length > 0;
+  }
+}
+
 function countsOf(p: Prepared): Record<string, number> {
   switch (p.kind) {
     case 'roster':
@@ -259,6 +273,7 @@ export const excelHandlers = {
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
         pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
+        writable: writable(p),
       };
     },
   ),
@@ -295,6 +310,7 @@ export const excelHandlers = {
   // yielding between rows) while other changes are refused.
   'import.commit': task('clerk', '正在导入', z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
+    if (!writable(p)) throw new Refusal('conflict', `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`);
     const job = startJob(ctx, arg.jobId);
     ctx.busy = `正在导入「${p.read.fileName}」`;
     try {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
 import { isIsoDate } from '../domain/dates';
+import { checkPhone, checkText, type TextCheck, type TextKind } from '../domain/text';
 
 export const idOf = (what: string) => z.number({ error: `缺少${what}编号。` }).int(`${what}编号无效。`).positive(`${what}编号无效。`);
 
@@ -10,19 +11,20 @@ export const isoDate = (what: string) =>
 
 export const coverageYear = z.number({ error: '请填写参保年度。' }).int().min(2000, '参保年度不对。').max(2100, '参保年度不对。');
 
-export const personName = z
-  .string({ error: '请填写姓名。' })
-  .trim()
-  .min(1, '请填写姓名。')
-  .max(30, '姓名不能超过 30 个字。')
-  .refine((s) => !/[\p{Cc}]/u.test(s), '姓名里有不可见的控制字符。');
+/** Text checked as every import checks it (domain/text.ts): the desk and the files agree. */
+const checked = (check: (raw: string) => TextCheck, required?: string, missing = required ?? '请填写文字。') =>
+  z.string({ error: missing }).transform((raw, ctx) => {
+    const r = check(raw);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    else if (required && !r.value) ctx.addIssue({ code: 'custom', message: required });
+    return r.ok ? r.value : '';
+  });
 
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^(\d{7,12}|1\d{10}|\d{3,4}-\d{7,8})?$/, '联系电话格式不对（手机 11 位，或区号-号码）。');
+export const text = (kind: TextKind, label?: string, required?: string) => checked((raw) => checkText(kind, raw, label), required, required ?? `请填写${label ?? '文字'}。`);
 
-export const relation = z.string().trim().max(10, '与户主关系不能超过 10 个字。');
+export const personName = text('name', '姓名', '请填写姓名。');
+export const phone = checked(checkPhone, undefined, '联系电话格式不对（手机 11 位，或区号-号码）。');
+export const relation = text('relation');
 
 const enumOf = <T extends Record<string, string>>(table: T, what: string) =>
   z.enum(Object.keys(table) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]], { error: `${what}不在可选范围内。` });

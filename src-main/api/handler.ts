@@ -8,8 +8,33 @@ import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './c
 import type { Caller, Sessions } from './sessions';
 import { ioProblem } from '../ledger/space';
 
-// Zod's own messages in Chinese for the rare field that has no message of ours.
-z.config(z.locales.zhCN());
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
+
+/**
+ * The message for a field that has none of ours (a caller other than our screens sent it):
+ * our own Chinese, never zod's ("数值过大：期望 array").
+ */
+export function fallbackMessage(iss: { code?: string; path?: PropertyKey[] | undefined; input?: unknown; expected?: unknown; maximum?: unknown; minimum?: unknown; keys?: string[] }): string {
+  const name = iss.path?.length ? `「${iss.path.map(String).join('.')}」` : '提交的内容';
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined ? `缺少${name}。` : `${name}的类型不对，应为${TYPE_NAMES[String(iss.expected)] ?? '其他类型'}。`;
+    case 'too_big':
+      return `${name}太大或太长（最多 ${String(iss.maximum)}）。`;
+    case 'too_small':
+      return `${name}太小或太短（至少 ${String(iss.minimum)}）。`;
+    case 'invalid_value':
+      return `${name}不是可选的值。`;
+    case 'invalid_format':
+      return `${name}的格式不对。`;
+    case 'unrecognized_keys':
+      return `提交的内容里有不认识的项：${(iss.keys ?? []).slice(0, 5).join('、')}。`;
+    default:
+      return `${name}不对。`;
+  }
+}
+
+z.config({ customError: (iss) => fallbackMessage(iss as Parameters<typeof fallbackMessage>[0]) });
 
 export interface Context {
   /** Replaced in place when a backup is restored. */

@@ -4,13 +4,10 @@ import * as repo from '../ledger/office';
 import type { Context } from './handler';
 import { Refusal, audit, reads, writes } from './handler';
 import type { Village } from './contract';
+import { text } from './fields';
 
 const placeName = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}。` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字。`)
-    .refine((s) => !/\p{Cc}/u.test(s), `${label}里有不可见的控制字符，请重新输入。`);
+  text('place', label).pipe(z.string().max(max, `${label}不能超过 ${max} 个字。`));
 
 const villageName = placeName('村/社区名称', 30).pipe(z.string().min(1, '请填写村/社区名称。'));
 

@@ -7,7 +7,7 @@ import { searchPersons } from '../ledger/search';
 import { listForPerson } from '../ledger/enrollments';
 import type { Household, IdCheck, Person } from './contract';
 import type { Department } from '../domain/codes';
-import { department, idOf, isoDate, outOfCounty, personCategory, personName, phone, relation, residence, student } from './fields';
+import { department, idOf, isoDate, outOfCounty, personCategory, personName, phone, relation, residence, student, text } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, reads, writes } from './handler';
 
@@ -62,7 +62,7 @@ export const rosterHandlers = {
     z.object({
       villageId: idOf('村/社区'),
       number: z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。'),
-      address: z.string().trim().max(100, '地址不能超过 100 个字。').optional(),
+      address: text('address').optional(),
     }),
     (ctx, arg) => {
       const v = activeVillage(ctx, arg.villageId);
@@ -75,7 +75,7 @@ export const rosterHandlers = {
   ),
 
   'roster.updateHousehold': writes('clerk',
-    z.object({ id: idOf('户'), address: z.string().trim().max(100).optional(), headPersonId: idOf('户主').nullable().optional() }),
+    z.object({ id: idOf('户'), address: text('address').optional(), headPersonId: idOf('户主').nullable().optional() }),
     (ctx, arg) => {
       const before = mustGetHousehold(ctx, arg.id);
       if (arg.headPersonId) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as repo from '../ledger/users';
+import { text } from './fields';
 import { Refusal, audit, caller, currentUser, hasUsers, reads, writes } from './handler';
 
 const username = z
@@ -7,7 +8,7 @@ const username = z
   .trim()
   .regex(/^[A-Za-z0-9_.\u4e00-\u9fff]{2,20}$/, '用户名为 2 到 20 个字，可用汉字、字母、数字、下划线和点。');
 const password = z.string({ error: '请填写密码。' }).min(6, '密码至少 6 位。').max(100, '密码太长。');
-const displayName = z.string({ error: '请填写姓名。' }).trim().min(1, '请填写姓名。').max(20, '姓名不能超过 20 个字。');
+const displayName = text('name', '姓名', '请填写姓名。').pipe(z.string().max(20, '姓名不能超过 20 个字。'));
 const userId = z.number({ error: '缺少用户编号。' }).int().positive();
 
 export const userHandlers = {

@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIELD_LABELS, guessHeader, layoutSignature, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, guessHeader, layoutSignature, repeatedFields, type FieldKey, type Mapping } from '../domain/import/fields';
+import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 
 export interface RowProblem {
@@ -81,6 +82,13 @@ export async function readForImport<R>(
     mapping = opts.mapping ? opts.mapping(signature, guess.mapping) : guess.mapping;
     const missing = opts.required.filter((f) => mapping[f] === undefined);
     if (missing.length) throw new TableReadError(`文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。请在列对应关系中指定。`);
+    // A second 姓名 or 身份证号 column is named, never dropped without a word.
+    const headerRow = head[guess.dataStart - 1]?.row ?? guess.dataStart;
+    for (const { field, columns } of repeatedFields(guess.headers)) {
+      const used = mapping[field];
+      const letters = columns.map(columnName).join('、');
+      onProblem({ row: headerRow, field, message: `表头有 ${columns.length} 列都像是“${FIELD_LABELS[field]}”（${letters} 列），本次用的是 ${used === undefined ? '其中没有一列' : `${columnName(used)} 列`}；如果不对，请在列对应关系中改正后重新试导入。` });
+    }
     for (const h of head.slice(guess.dataStart)) take(h.cells, h.row);
   };
 

@@ -43,6 +43,8 @@ export interface ImportPreview {
   lost: { name: string; idNumber: string; code: PersonCategory }[];
   /** payments: rows that go to the 待核实 list, with the reason. */
   pending: ImportProblem[];
+  /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
+  writable: boolean;
 }
 
 export interface PendingPayment {

@@ -124,6 +124,16 @@ export function guessHeader(rows: string[][], required: FieldKey[]): HeaderGuess
   return found && Object.keys(found.mapping).length >= 2 ? found : null;
 }
 
+/** Fields that more than one column's header names (two 姓名 columns): which one is meant is the clerk's to say. */
+export function repeatedFields(headers: string[]): { field: FieldKey; columns: number[] }[] {
+  const by = new Map<FieldKey, number[]>();
+  headers.forEach((h, i) => {
+    const f = fieldForHeader(h);
+    if (f) by.set(f, [...(by.get(f) ?? []), i]);
+  });
+  return [...by].filter(([, cols]) => cols.length > 1).map(([field, columns]) => ({ field, columns }));
+}
+
 export function mapHeaders(headers: string[]): Mapping {
   const mapping: Mapping = {};
   headers.forEach((h, i) => {

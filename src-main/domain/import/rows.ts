@@ -4,6 +4,7 @@ import { OUT_OF_COUNTY, OUT_OF_SCOPE, type OutOfCounty, type OutOfScope } from '
 import { parseIdNumber } from '../idnumber';
 import type { FieldKey, Mapping } from './fields';
 import { cleanCell, parseDateCell, parseTierCell, parseYuanCell } from './values';
+import { checkPhone, checkText } from '../text';
 
 export interface Problem {
   row: number;
@@ -46,25 +47,30 @@ export interface RosterRecord {
 export function parseRosterRow(cells: string[], mapping: Mapping, row: number, today: string): RosterRecord | Problem {
   const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
   if (isProblem(id)) return id;
-  const name = cell(cells, mapping, 'name').trim();
-  if (!name) return { row, field: 'name', message: '姓名为空。' };
+  const name = checkText('name', cell(cells, mapping, 'name'));
+  if (!name.ok) return { row, field: 'name', message: name.message };
+  if (!name.value) return { row, field: 'name', message: '姓名为空。' };
   const village = cell(cells, mapping, 'village').trim();
   if (!village) return { row, field: 'village', message: '村（社区）为空。' };
   const householdNumber = cleanCell(cell(cells, mapping, 'householdNumber'));
   if (!householdNumber) return { row, field: 'householdNumber', message: '户号为空。' };
-  const phone = cleanCell(cell(cells, mapping, 'phone'));
-  if (phone && !/^(\d{7,12}|1\d{10}|\d{3,4}-\d{7,8})$/.test(phone)) return { row, field: 'phone', message: `联系电话“${phone}”格式不对。` };
+  const phone = checkPhone(cell(cells, mapping, 'phone'));
+  if (!phone.ok) return { row, field: 'phone', message: phone.message };
+  const relation = checkText('relation', cell(cells, mapping, 'relation'));
+  if (!relation.ok) return { row, field: 'relation', message: relation.message };
+  const address = checkText('address', cell(cells, mapping, 'address'));
+  if (!address.ok) return { row, field: 'address', message: address.message };
   return {
     row,
     idNumber: id.id,
     birthDate: id.birthDate,
     sex: id.sex,
-    name,
-    phone,
+    name: name.value,
+    phone: phone.value,
     village,
     householdNumber,
-    relation: cell(cells, mapping, 'relation').trim().slice(0, 10),
-    address: cell(cells, mapping, 'address').trim().slice(0, 100),
+    relation: relation.value,
+    address: address.value,
   };
 }
 

@@ -67,7 +67,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     if (!s.ok) setError(s.error.message);
   }
 
-  const writable = preview ? Object.entries(preview.counts).some(([k, v]) => ['add', 'update', 'certify', 'record', 'pending', 'apply', 'lost'].includes(k) && v > 0) : false;
+  const writable = preview?.writable ?? false;
   const busy = job !== null;
   return (
     <Card title="导入 Excel / CSV" size="small">

@@ -1,0 +1,115 @@
+// Outputs stay home: what the program writes goes under the data folder with names of its
+// own, only those files are handed out, and uploads do not pile up.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearOldUploads, downloadable, saveUpload, uploadsDir } from '../../../src-main/api/excel';
+import { startHost, type RunningHost } from '../../../src-main/host/server';
+import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
+import { writeXlsx } from '../../helpers/files';
+import { idFor, seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+let host: RunningHost;
+let renderer: string;
+beforeEach(async () => {
+  t = openTestLedger('2024-01-10T02:00:00Z');
+  renderer = tempDir('canbao-renderer-');
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<html><head></head><body>canbao</body></html>');
+  host = await startHost({ ctx: t.ctx, rendererDir: renderer, port: 0, token: 'test-token' });
+});
+afterEach(async () => {
+  await host.close();
+  t.close();
+  fs.rmSync(renderer, { recursive: true, force: true });
+});
+
+const headers = { 'x-canbao-token': 'test-token', 'x-canbao-session': 'outputs-test-session' };
+const post = (p: string, body: unknown, extra: Record<string, string> = {}) =>
+  fetch(`${host.url}${p.replace(/^\//, '')}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...extra }, body: typeof body === 'string' || body instanceof Buffer ? body : JSON.stringify(body) });
+
+describe('outputs stay home', () => {
+  it('takes no destination from the caller: an export aimed at the ledger lands in exports/', async () => {
+    await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
+    const r = await t.call('export.write', { kind: 'fujian1', coverageYear: 2024, file: path.join(t.ctx.dataDir, 'canbao.sqlite') } as never);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(path.dirname(r.value.file)).toBe(path.join(t.ctx.dataDir, 'exports'));
+    expect(t.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(fs.readFileSync(path.join(t.ctx.dataDir, 'canbao.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('hands out only regular files written into exports/ or reports/, never through a link', async () => {
+    await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
+    const { file } = await t.ok('export.write', { kind: 'fujian1', coverageYear: 2024 });
+    expect(downloadable(t.ctx.dataDir, file)).toBe(fs.realpathSync(file));
+    const ok = await post('/download', { file });
+    expect(ok.status).toBe(200);
+    expect((await ok.arrayBuffer()).byteLength).toBe(fs.statSync(file).size);
+
+    const exports = path.join(t.ctx.dataDir, 'exports');
+    const link = path.join(exports, 'ledger.xlsx');
+    fs.symlinkSync(path.join(t.ctx.dataDir, 'canbao.sqlite'), link);
+    fs.symlinkSync('/etc', path.join(exports, 'etc'));
+    for (const f of [link, path.join(exports, 'etc', 'passwd'), path.join(t.ctx.dataDir, 'canbao.sqlite'), `${exports}/../canbao.sqlite`, exports, '', 'a\u0000b']) {
+      expect(downloadable(t.ctx.dataDir, f), f).toBeNull();
+      const r = await post('/download', { file: f });
+      expect(r.status, f).toBe(404);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toContain('找不到要下载的文件');
+    }
+  });
+
+  it('reduces upload names to safe ones and deletes an upload once its import is done with', async () => {
+    for (const name of ['..', '../../canbao.sqlite', '..\\..\\x.xlsx', '%2e%2e', '.hidden.csv', 'a/b/c.xlsx', '']) {
+      const r = await post(`/upload?name=${encodeURIComponent(name)}`, Buffer.from('x'), { 'content-type': 'application/octet-stream' });
+      expect(r.status, name).toBe(200);
+      const saved = ((await r.json()) as { value: { file: string } }).value.file;
+      expect(path.dirname(path.dirname(saved)), name).toBe(uploadsDir(t.ctx.dataDir));
+      expect(path.basename(saved), name).not.toMatch(/^\.|[\\/]/);
+    }
+    fs.rmSync(uploadsDir(t.ctx.dataDir), { recursive: true });
+
+    const { village } = await seedHousehold(t, [], { village: '幸福村' });
+    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), { headers: ['村（社区）', '户号', '姓名', '身份证号'], rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]] });
+    const file = saveUpload(t.ctx.dataDir, '花名册.xlsx', fs.readFileSync(local));
+    const first = await t.ok('import.preview', { kind: 'roster', file });
+    // The same upload read again (a corrected mapping) stays; committing deletes it.
+    const again = await t.ok('import.preview', { kind: 'roster', file });
+    expect(fs.existsSync(file)).toBe(true);
+    expect(await t.call('import.commit', { token: first.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await t.ok('import.commit', { token: again.token });
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+
+    // A dry run replaced by another file's deletes the first upload.
+    const a = saveUpload(t.ctx.dataDir, 'a.xlsx', fs.readFileSync(local));
+    const b = saveUpload(t.ctx.dataDir, 'b.xlsx', fs.readFileSync(local));
+    await t.ok('import.preview', { kind: 'roster', file: a });
+    await t.ok('import.preview', { kind: 'roster', file: b });
+    expect(fs.existsSync(a)).toBe(false);
+    expect(fs.existsSync(b)).toBe(true);
+
+    // At start, anything older than a day goes.
+    const old = path.dirname(b);
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    fs.utimesSync(old, dayAgo, dayAgo);
+    const fresh = saveUpload(t.ctx.dataDir, 'c.xlsx', Buffer.from('x'));
+    clearOldUploads(t.ctx.dataDir, new Date());
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+
+  it('answers odd paths with a 400 or 404 in Chinese, never a 500', async () => {
+    const bad = await fetch(`${host.url}%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('网址有误');
+    const nul = await fetch(`${host.url}assets/%00x.js`);
+    expect(nul.status).toBe(404);
+    const noSession = await fetch(`${host.url}api/office.get`, { method: 'POST', headers: { 'x-canbao-token': 'test-token' }, body: '{}' });
+    expect(noSession.status).toBe(400);
+    expect(((await noSession.json()) as { error: { message: string } }).error.message).toContain('会话');
+    const api = await post('/api/%E0%A4%A', {});
+    expect(api.status).toBe(200);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    const junk = await post('/api/office.get', '{"a":');
+    expect(junk.status).toBe(400);
+  });
+});
