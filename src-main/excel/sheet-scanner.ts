@@ -134,6 +134,8 @@ export class SheetScanner {
 
   write(chunk: string): void {
     const text = this.carry + chunk;
+    // Excel writes no comments, CDATA or DOCTYPE in a sheet: rows hidden in them must not be read.
+    if (text.indexOf('<!', Math.max(0, this.carry.length - 1)) !== -1) throw broken('含有注释、CDATA 或文档类型声明（<!…），Excel 保存的工作表不会有');
     let pos = 0;
     for (;;) {
       const start = findTag(text, '<row', pos);
@@ -158,6 +160,10 @@ export class SheetScanner {
         this.carry = this.keep(text, start);
         return;
       }
+      // A row opened inside another: the first one's </row> is missing, and its cells would be
+      // the next row's.
+      const inner = findTag(text, '<row', openEnd);
+      if (inner !== -1 && inner < end) throw broken(`第 ${this.lastRow + 1} 行缺少结束标记 </row>`);
       this.emit(text, start, openEnd, end);
       pos = end + 6;
     }
@@ -182,6 +188,8 @@ export class SheetScanner {
         ? new TableReadError(`工作表超过 1,048,576 行（Excel 的上限），文件可能已损坏。`)
         : broken(`行号“${text.slice(r, Math.min(openEnd, r + 20))}”不是有效的行号`);
     }
+    // Excel writes rows in order, each once: a repeated or earlier number means a damaged file.
+    if (rowNumber <= this.lastRow) throw broken(`第 ${rowNumber} 行出现在第 ${this.lastRow} 行之后（行号重复或顺序颠倒）`);
     this.lastRow = rowNumber;
     const cells: string[] = [];
     let col = -1;
@@ -193,6 +201,7 @@ export class SheetScanner {
       if (tagEnd === -1 || tagEnd > end) throw broken(`第 ${rowNumber} 行有没写完的单元格标记`);
       const ref = attrAt(text, ' r="', c, tagEnd);
       const at = ref === -1 ? -1 : columnAt(text, ref);
+      if (ref !== -1 && at === -1) throw broken(`第 ${rowNumber} 行有位置“${text.slice(ref, Math.min(tagEnd, ref + 12, text.indexOf('"', ref)))}”无效的单元格`);
       col = at === -1 ? col + 1 : at;
       if (col >= SHEET_LIMITS.columns) throw broken(`第 ${rowNumber} 行有超出 XFD 列（第 16,384 列，Excel 的上限）的单元格`);
       const t = attrAt(text, ' t="', c, tagEnd);

@@ -9,6 +9,10 @@ export interface ZipPart {
   method?: 0 | 8;
   /** The uncompressed size the headers claim, when it should not be the true one. */
   declaredSize?: number;
+  /** A CRC-32 to write instead of the true one. */
+  crc?: number;
+  /** zlib's level (9 packs a zip bomb tightest). */
+  level?: number;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -30,10 +34,10 @@ export function zip(parts: ZipPart[]): Buffer {
   for (const p of parts) {
     const raw = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
     const method = p.method ?? 8;
-    const body = method === 8 ? zlib.deflateRawSync(raw) : raw;
+    const body = method === 8 ? zlib.deflateRawSync(raw, { level: p.level ?? 6 }) : raw;
     const name = Buffer.from(p.name, 'utf8');
     const size = p.declaredSize ?? raw.length;
-    const crc = crc32(raw);
+    const crc = p.crc ?? crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

@@ -30,6 +30,7 @@ const WALL_MS = 10_000;
 async function outcome(file: string, rowTags: number): Promise<'rows' | 'refused'> {
   let rows = 0;
   const started = Date.now();
+  let ended: 'rows' | 'refused' = 'rows';
   try {
     await readTable(file, (cells) => {
       rows++;
@@ -38,12 +39,12 @@ async function outcome(file: string, rowTags: number): Promise<'rows' | 'refused
   } catch (e) {
     if (!(e instanceof TableReadError)) throw new Error(`not a refusal: ${e instanceof Error ? e.stack : String(e)}`);
     if (!CHINESE.test(e.message)) throw new Error(`a refusal not in Chinese: ${e.message}`);
-    return 'refused';
-  } finally {
-    if (Date.now() - started > WALL_MS) throw new Error(`took ${Date.now() - started} ms`);
+    ended = 'refused';
   }
+  // A backstop only: the machine has 2 cores and is shared with the rest of the suite.
+  if (Date.now() - started > WALL_MS) throw new Error(`took ${Date.now() - started} ms`);
   if (rows > rowTags) throw new Error(`${rows} rows from ${rowTags} row tags`);
-  return 'rows';
+  return ended;
 }
 
 const cellText = fc.oneof(
