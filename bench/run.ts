@@ -1,8 +1,9 @@
 // `npm run bench`: figures for the notes, not a test. `--quick` for a smaller run;
-// `--only quote|ledger|excel` for one part.
+// `--only quote|ledger|excel|malformed` for one part.
 import { loadPolicies } from '../src-main/policies/load';
 import { benchExcel } from './excel';
 import { benchLedger } from './ledger';
+import { benchMalformed } from './malformed';
 import { benchQuotes } from './quote';
 
 const quick = process.argv.includes('--quick');
@@ -14,3 +15,4 @@ console.log(`canbao bench · node ${process.version} · ${new Date().toISOString
 if (!only || only === 'quote') benchQuotes(quotable, quick ? 100_000 : 1_000_000, quick ? 3 : 5);
 if (!only || only === 'ledger') benchLedger(policies.get('cq-yunyang-nongba-2024')!, quick ? 50_000 : 1_000_000);
 if (!only || only === 'excel') await benchExcel(quick ? [20_000] : [100_000, 1_000_000]);
+if (!only || only === 'malformed') benchMalformed();

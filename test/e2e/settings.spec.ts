@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { api, expect, screenshot, test } from './fixtures';
 
 async function openSettings(page: Page, url: string) {
   await page.goto(url);
@@ -130,4 +130,44 @@ test('once the office has users, the clerk logs in before working', async ({ pag
   await page.getByLabel('乡镇/街道').fill('栗子乡');
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByTestId('header-office')).toHaveText('栗子乡');
+});
+
+test('a login that ends while a clerk works is asked for again over the screen, keeping what was typed', async ({ page, host, request }) => {
+  const admin = await api(request, host.url);
+  await admin('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' });
+  const clerk = (await admin('users.create', { username: 'clerk1', displayName: '李经办', role: 'clerk', password: 'secret2' })) as { id: number };
+
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill('clerk1');
+  await page.getByLabel('密码').fill('secret2');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('header-user')).toHaveText('李经办');
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+
+  // The administrator disables the clerk: the clerk's next call finds the login ended.
+  await admin('users.setDisabled', { id: clerk.id, disabled: true });
+  await page.getByLabel('搜索人员').fill('张三');
+  await expect(page.getByRole('dialog', { name: '请重新登录' })).toBeVisible();
+  await admin('users.setDisabled', { id: clerk.id, disabled: false });
+  await expect(page.getByRole('dialog').getByLabel('用户名')).toHaveValue('clerk1');
+  await screenshot(page, 'relogin-1366');
+  await page.getByRole('dialog').getByLabel('密码').fill('secret2');
+  await page.getByRole('dialog').getByLabel('密码').press('Enter');
+  await expect(page.getByRole('dialog', { name: '请重新登录' })).toHaveCount(0);
+  await expect(page.getByLabel('搜索人员')).toHaveValue('张三');
+  await expect(page.getByTestId('header-user')).toHaveText('李经办');
+});
+
+test('each tab has its own login', async ({ page, host, request, context }) => {
+  const admin = await api(request, host.url);
+  await admin('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' });
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('secret1');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('header-user')).toHaveText('王所长');
+  const other = await context.newPage();
+  await other.goto(host.url);
+  await expect(other.getByText('登录参保台账')).toBeVisible();
+  await other.close();
 });
