@@ -54,6 +54,24 @@ function findTag(text: string, open: string, from: number): number {
   return -1;
 }
 
+const NESTED_ROW = -2;
+
+/**
+ * The next <c> in [from, end), -1 when there is none, or NESTED_ROW when a <row> comes first:
+ * between cells Excel writes nothing but cells, so a row there was opened inside this one
+ * (its </row> missing, its cells about to be taken for this row's).
+ */
+function nextCell(text: string, from: number, end: number): number {
+  for (let i = text.indexOf('<', from); i !== -1 && i < end; i = text.indexOf('<', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 99 && text.charCodeAt(i + 1) !== 114) continue; // c, r
+    const tag = text.charCodeAt(i + 1) === 99 ? 2 : text.startsWith('row', i + 1) ? 4 : 0;
+    if (!tag) continue;
+    const d = text.charCodeAt(i + tag);
+    if (d === 32 || d === 62 || d === 47 || d === 9 || d === 10 || d === 13) return tag === 2 ? i : NESTED_ROW;
+  }
+  return -1;
+}
+
 /** The text of the <t> elements inside a fragment, leaving out phonetic runs (<rPh>). */
 export function runsText(xml: string): string {
   let out = '';
@@ -135,7 +153,10 @@ export class SheetScanner {
   write(chunk: string): void {
     const text = this.carry + chunk;
     // Excel writes no comments, CDATA or DOCTYPE in a sheet: rows hidden in them must not be read.
-    if (text.indexOf('<!', Math.max(0, this.carry.length - 1)) !== -1) throw broken('含有注释、CDATA 或文档类型声明（<!…），Excel 保存的工作表不会有');
+    // ("!" is searched for, not "<!": "<" is in every tag, "!" in few cells.)
+    for (let bang = text.indexOf('!', Math.max(1, this.carry.length)); bang !== -1; bang = text.indexOf('!', bang + 1)) {
+      if (text.charCodeAt(bang - 1) === 60) throw broken('含有注释、CDATA 或文档类型声明（<!…），Excel 保存的工作表不会有');
+    }
     let pos = 0;
     for (;;) {
       const start = findTag(text, '<row', pos);
@@ -160,10 +181,6 @@ export class SheetScanner {
         this.carry = this.keep(text, start);
         return;
       }
-      // A row opened inside another: the first one's </row> is missing, and its cells would be
-      // the next row's.
-      const inner = findTag(text, '<row', openEnd);
-      if (inner !== -1 && inner < end) throw broken(`第 ${this.lastRow + 1} 行缺少结束标记 </row>`);
       this.emit(text, start, openEnd, end);
       pos = end + 6;
     }
@@ -195,8 +212,9 @@ export class SheetScanner {
     let col = -1;
     let i = openEnd + 1;
     while (i < end) {
-      const c = findTag(text, '<c', i);
-      if (c === -1 || c >= end) break;
+      const c = nextCell(text, i, end);
+      if (c === NESTED_ROW) throw broken(`第 ${rowNumber} 行缺少结束标记 </row>`);
+      if (c === -1) break;
       const tagEnd = text.indexOf('>', c);
       if (tagEnd === -1 || tagEnd > end) throw broken(`第 ${rowNumber} 行有没写完的单元格标记`);
       const ref = attrAt(text, ' r="', c, tagEnd);
