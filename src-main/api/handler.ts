@@ -192,7 +192,7 @@ function readOnlyRefusal(ctx: Context, h: Handler<unknown, unknown>): Refusal | 
 }
 
 /** Why a change cannot be made now (an import or restore holds the ledger), or null. */
-export function busyRefusal(ctx: Context): Refusal | null {
+function busyRefusal(ctx: Context): Refusal | null {
   return ctx.busy ? new Refusal('unavailable', `${ctx.busy}，请稍候再修改。`) : null;
 }
 
