@@ -11,8 +11,8 @@ import { clearStaging } from './excel/roster-staging';
 import { sourceImportWorker } from './excel/worker-run';
 import { lockDataFolder } from './ledger/lock';
 import { ioProblem, readOnlyReason } from './ledger/space';
-import { Sessions } from './api/sessions';
-import { clearOldUploads } from './api/excel';
+import { Sessions } from './api/session-store';
+import { clearOldUploads } from './files/uploads';
 
 export interface Started {
   ctx: Context;

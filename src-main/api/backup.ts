@@ -1,3 +1,4 @@
+// Backups: the list, backing up now (into the data folder, or a chosen folder), restoring one, and the ledger's state.
 import path from 'node:path';
 import { z } from 'zod';
 import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
@@ -27,7 +28,7 @@ async function backUp(ctx: Context, dir: string) {
 }
 
 export const backupHandlers = {
-  'ledger.status': reads('clerk', z.object({}).strict(), (ctx) => status(ctx)),
+  'backup.status': reads('clerk', z.object({}).strict(), (ctx) => status(ctx)),
 
   'backup.list': reads('clerk', z.object({}).strict(), (ctx) => listBackups(ctx.dataDir)),
 

@@ -162,7 +162,7 @@ export interface Api {
   /** 附件2 (村, 任务数) from a sheet: every row or none. */
   'targets.import': { input: { coverageYear: number; file: string }; output: { villages: number; total: number } };
   /** Takes (or retakes) this week's snapshot; the first start of each week takes one by itself. */
-  'progress.snapshot': { input: { coverageYear: number }; output: { villages: number } };
+  'targets.snapshot': { input: { coverageYear: number }; output: { villages: number } };
 
   'enroll.quote': { input: Omit<EnrollInput, 'channel'> & { channel?: string }; output: Quote };
   'enroll.person': { input: EnrollInput; output: Enrollment };
@@ -213,7 +213,7 @@ export interface Api {
   'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
   'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };
 
-  'ledger.status': { input: Empty; output: LedgerStatus };
+  'backup.status': { input: Empty; output: LedgerStatus };
   'backup.list': { input: Empty; output: BackupFile[] };
   'backup.create': { input: Empty; output: BackupFile };
   'backup.copyTo': { input: { folder: string }; output: BackupFile };

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { FIELD_LABELS } from '../domain/import/fields';
-import { EXPORT_TITLES } from '../excel/exports';
-import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, TIER_LABELS } from '../domain/codes';
+import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS } from '../domain/codes';
 import { chineseCapitals, formatYuan2 } from '../domain/money';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
 import { getOffice, officeTitle } from '../ledger/office';
@@ -9,7 +7,6 @@ import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
 import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
 import type { Policy } from '../domain/policy/schema';
-import { subsidyTable } from '../domain/policy/table';
 import * as repo from '../ledger/enrollments';
 import { categoriesOn, householdMembers } from '../ledger/roster';
 import type { DeskFacts, Enrollment, Person, Receipt } from './contract';
@@ -110,54 +107,6 @@ const enrollFields = {
 };
 
 export const enrollHandlers = {
-  'glossary.get': reads('anyone', z.object({}).strict(), () => ({
-    categories: PERSON_CATEGORIES,
-    departments: DEPARTMENTS,
-    residences: RESIDENCES,
-    students: STUDENT_KINDS,
-    outOfScope: OUT_OF_SCOPE,
-    outOfCounty: OUT_OF_COUNTY,
-    statuses: { active: '正常', ...OUT_OF_SCOPE },
-    importFields: FIELD_LABELS,
-    exports: EXPORT_TITLES,
-  })),
-
-  'policies.list': reads('clerk', z.object({}).strict(), (ctx) =>
-    [...ctx.policies.values()].map((p) => ({
-      id: p.id,
-      region: p.region,
-      coverageYear: p.coverageYear,
-      abstract: p.abstract ?? false,
-      sources: p.sources.map((s) => ({ number: s.number, title: s.title, date: s.date })),
-    })),
-  ),
-
-  'policies.table': reads('clerk', z.object({ policyId: z.string() }), (ctx, arg) => {
-    const p = ctx.policies.get(arg.policyId);
-    if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`);
-    return subsidyTable(p);
-  }),
-
-  'office.policies': reads('clerk', z.object({}).strict(), (ctx) =>
-    (ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
-      coverageYear: number;
-      policyId: string;
-    }[]),
-  ),
-
-  'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
-    const p = ctx.policies.get(arg.policyId);
-    if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`, 'policyId');
-    if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
-    if (p.coverageYear !== arg.coverageYear) throw new Refusal('invalid_input', `政策「${p.id}」适用于 ${p.coverageYear} 年度，不是 ${arg.coverageYear} 年度。`, 'policyId');
-    const before = repo.officePolicy(ctx.db, arg.coverageYear) ?? null;
-    ctx.db
-      .prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id')
-      .run(arg.coverageYear, arg.policyId);
-    audit(ctx, { action: 'office.setPolicy', entity: 'office_policy', entityId: arg.coverageYear, before, after: arg.policyId });
-    return { coverageYear: arg.coverageYear, policyId: arg.policyId };
-  }),
-
   'enroll.quote': reads('clerk', z.object({ personId: idOf('人员'), ...enrollFields, channel: channel.optional() }), (ctx, arg) => {
     const p = mustGetPerson(ctx, arg.personId);
     const scope = scopeRefusal(p);

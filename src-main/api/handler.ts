@@ -5,7 +5,7 @@ import type { Policy } from '../domain/policy/schema';
 import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntry } from '../ledger/audit';
 import type { ImportWorkerSpec } from '../excel/worker-run';
 import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
-import type { Caller, Sessions } from './sessions';
+import type { Caller, Sessions } from './session-store';
 import { ioProblem } from '../ledger/space';
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };

@@ -1,7 +1,13 @@
 import type { HandlerMap } from './handler';
 import { backupHandlers } from './backup';
+import { categoryHandlers } from './categories';
+import { glossaryHandlers } from './glossary';
+import { sessionHandlers } from './session';
+import { villageHandlers } from './villages';
 import { enrollHandlers } from './enroll';
-import { excelHandlers, exportHandlers } from './excel';
+import { exportHandlers } from './exports';
+import { importHandlers } from './imports';
+import { paymentHandlers } from './payments';
 import { jobHandlers } from './jobs';
 import { officeHandlers } from './office';
 import { printHandlers } from './print';
@@ -14,12 +20,17 @@ import { userHandlers } from './users';
 /** Every handler of the app. `satisfies` proves it matches the contract, name by name. */
 export const handlers = {
   ...officeHandlers,
+  ...villageHandlers,
+  ...sessionHandlers,
+  ...categoryHandlers,
+  ...glossaryHandlers,
   ...userHandlers,
   ...rosterHandlers,
   ...enrollHandlers,
   ...reportHandlers,
   ...backupHandlers,
-  ...excelHandlers,
+  ...importHandlers,
+  ...paymentHandlers,
   ...exportHandlers,
   ...jobHandlers,
   ...printHandlers,

@@ -1,42 +1,12 @@
+// The office itself: its name and county, its settings, and the policy in force each year.
 import { z } from 'zod';
-import { chinaDate } from '../domain/dates';
 import * as repo from '../ledger/office';
-import type { Context } from './handler';
+import { officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
-import type { Village } from './contract';
-import { text } from './fields';
+import { coverageYear, text } from './fields';
 
-const placeName = (label: string, max: number) =>
+export const placeName = (label: string, max: number) =>
   text('place', label).pipe(z.string().max(max, `${label}不能超过 ${max} 个字。`));
-
-const villageName = placeName('村/社区名称', 30).pipe(z.string().min(1, '请填写村/社区名称。'));
-
-const villageCode = z
-  .string({ error: '请填写村/社区代码。' })
-  .trim()
-  .min(1, '请填写村/社区代码。')
-  .regex(/^[0-9A-Za-z]{1,12}$/, '村/社区代码只能是 1 到 12 位数字或字母（如统计用区划代码的后几位）。');
-
-const villageId = z.number({ error: '缺少村/社区编号。' }).int().positive('村/社区编号无效。');
-
-function mustGetVillage(ctx: Context, id: number): Village {
-  const v = repo.getVillage(ctx.db, id);
-  if (!v) throw new Refusal('not_found', '找不到这个村/社区，可能已被其他人删除或编号有误。');
-  return v;
-}
-
-function refuseDuplicateName(ctx: Context, name: string, exceptId?: number): void {
-  const other = repo.findActiveVillageByName(ctx.db, name);
-  if (other && other.id !== exceptId) {
-    throw new Refusal('conflict', `已有名为「${name}」的村/社区（代码 ${other.code}），不能重名。`, 'name');
-  }
-}
-
-function audited(ctx: Context, action: string, before: Village): Village {
-  const after = mustGetVillage(ctx, before.id);
-  audit(ctx, { action, entity: 'village', entityId: before.id, before, after });
-  return after;
-}
 
 export const officeHandlers = {
   'office.get': reads('clerk', z.object({}).strict(), (ctx) => repo.getOffice(ctx.db)),
@@ -55,41 +25,23 @@ export const officeHandlers = {
     },
   ),
 
-  'villages.list': reads('clerk', z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) =>
-    repo.listVillages(ctx.db, arg.includeRetired ?? false),
+  'office.policies': reads('clerk', z.object({}).strict(), (ctx) =>
+    (ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
+      coverageYear: number;
+      policyId: string;
+    }[]),
   ),
 
-  'villages.add': writes('admin', z.object({ code: villageCode, name: villageName }), (ctx, arg) => {
-    const sameCode = repo.findVillageByCode(ctx.db, arg.code);
-    if (sameCode) {
-      const state = sameCode.retiredOn ? `（已于 ${sameCode.retiredOn} 停用）` : '';
-      throw new Refusal('conflict', `代码 ${arg.code} 已被「${sameCode.name}」${state}使用，请换一个代码。`, 'code');
-    }
-    refuseDuplicateName(ctx, arg.name);
-    const v = repo.insertVillage(ctx.db, arg.code, arg.name, chinaDate(ctx.now()));
-    audit(ctx, { action: 'villages.add', entity: 'village', entityId: v.id, after: v });
-    return v;
-  }),
-
-  'villages.rename': writes('admin', z.object({ id: villageId, name: villageName }), (ctx, arg) => {
-    const before = mustGetVillage(ctx, arg.id);
-    refuseDuplicateName(ctx, arg.name, arg.id);
-    repo.setVillageName(ctx.db, arg.id, arg.name);
-    return audited(ctx, 'villages.rename', before);
-  }),
-
-  'villages.retire': writes('admin', z.object({ id: villageId }), (ctx, arg) => {
-    const v = mustGetVillage(ctx, arg.id);
-    if (v.retiredOn) throw new Refusal('conflict', `「${v.name}」已于 ${v.retiredOn} 停用。`);
-    repo.setVillageRetired(ctx.db, arg.id, chinaDate(ctx.now()));
-    return audited(ctx, 'villages.retire', v);
-  }),
-
-  'villages.restore': writes('admin', z.object({ id: villageId }), (ctx, arg) => {
-    const v = mustGetVillage(ctx, arg.id);
-    if (!v.retiredOn) throw new Refusal('conflict', `「${v.name}」正在使用中，无需恢复。`);
-    refuseDuplicateName(ctx, v.name, v.id);
-    repo.setVillageRetired(ctx.db, arg.id, null);
-    return audited(ctx, 'villages.restore', v);
+  'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
+    const p = ctx.policies.get(arg.policyId);
+    if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`, 'policyId');
+    if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
+    if (p.coverageYear !== arg.coverageYear) throw new Refusal('invalid_input', `政策「${p.id}」适用于 ${p.coverageYear} 年度，不是 ${arg.coverageYear} 年度。`, 'policyId');
+    const before = officePolicy(ctx.db, arg.coverageYear) ?? null;
+    ctx.db
+      .prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id')
+      .run(arg.coverageYear, arg.policyId);
+    audit(ctx, { action: 'office.setPolicy', entity: 'office_policy', entityId: arg.coverageYear, before, after: arg.policyId });
+    return { coverageYear: arg.coverageYear, policyId: arg.policyId };
   }),
 };

@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { PolicyError, resolvePolicies } from '../domain/policy/resolve';
 import { defaultPolicyDir, officePolicyDir, parsePolicyText, readPolicyDocuments } from '../policies/load';
 import type { Policy } from '../domain/policy/schema';
+import { subsidyTable } from '../domain/policy/table';
 import type { PolicySummary } from './contract';
 import type { Context } from './handler';
-import { Refusal, audit, writes } from './handler';
-import { discardUpload } from './excel';
+import { Refusal, audit, reads, writes } from './handler';
+import { discardUpload } from '../files/uploads';
 
 const MAX_POLICY_BYTES = 1024 * 1024;
 
@@ -19,6 +20,22 @@ function summary(ctx: Context, id: string): PolicySummary {
 }
 
 export const policyHandlers = {
+  'policies.list': reads('clerk', z.object({}).strict(), (ctx) =>
+    [...ctx.policies.values()].map((p) => ({
+      id: p.id,
+      region: p.region,
+      coverageYear: p.coverageYear,
+      abstract: p.abstract ?? false,
+      sources: p.sources.map((s) => ({ number: s.number, title: s.title, date: s.date })),
+    })),
+  ),
+
+  'policies.table': reads('clerk', z.object({ policyId: z.string() }), (ctx, arg) => {
+    const p = ctx.policies.get(arg.policyId);
+    if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`);
+    return subsidyTable(p);
+  }),
+
   'policies.import': writes('admin', z.object({ file: z.string().min(1, '请选择政策文件。'), name: z.string().max(200).optional() }), (ctx, arg) => {
     try {
       return importPolicy(ctx, arg);

@@ -12,7 +12,7 @@ import { getVillage } from '../ledger/office';
 import { takeSnapshot } from '../ledger/snapshots';
 import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
-import { discardUpload } from './excel';
+import { discardUpload } from '../files/uploads';
 import type { Context } from './handler';
 import { Refusal, audit, task, writes } from './handler';
 
@@ -75,7 +75,7 @@ export const targetHandlers = {
     return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
   }),
 
-  'progress.snapshot': writes('clerk', z.object({ coverageYear }), (ctx, arg) => ({
+  'targets.snapshot': writes('clerk', z.object({ coverageYear }), (ctx, arg) => ({
     villages: takeSnapshot(ctx.db, arg.coverageYear, chinaDate(ctx.now()), ctx.now().toISOString()),
   })),
 };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import * as repo from '../ledger/users';
 import { text } from './fields';
-import { Refusal, audit, caller, currentUser, hasUsers, reads, writes } from './handler';
+import { Refusal, audit, caller, currentUser, reads, writes } from './handler';
 
-const username = z
+export const username = z
   .string({ error: '请填写用户名。' })
   .trim()
   .regex(/^[A-Za-z0-9_.\u4e00-\u9fff]{2,20}$/, '用户名为 2 到 20 个字，可用汉字、字母、数字、下划线和点。');
@@ -12,38 +12,6 @@ const displayName = text('name', '姓名', '请填写姓名。').pipe(z.string()
 const userId = z.number({ error: '缺少用户编号。' }).int().positive();
 
 export const userHandlers = {
-  'session.get': reads('anyone', z.object({}).strict(), (ctx) => ({
-    user: currentUser(),
-    loginRequired: hasUsers(ctx.db),
-    readOnly: ctx.readOnly,
-  })),
-
-  // Logging in and out still works on a read-only ledger (then unaudited): the clerk must be able to read and back up.
-  'session.login': writes('anyone', z.object({ username, password: z.string({ error: '请填写密码。' }) }), (ctx, arg) => {
-    const now = ctx.now().getTime();
-    const wait = ctx.sessions.waitFor(arg.username, now);
-    if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);
-    const u = repo.findUser(ctx.db, arg.username);
-    // One message for both cases, so the form does not tell which usernames exist.
-    if (!u || u.disabled || !repo.checkPassword(arg.password, u.passwordHash)) {
-      ctx.sessions.failed(arg.username, now);
-      throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
-    }
-    ctx.sessions.succeeded(arg.username);
-    ctx.sessions.signIn(caller().key, u.id, now);
-    const user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
-    caller().user = user;
-    audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });
-    return user;
-  }, { readOnly: true }),
-
-  'session.logout': writes('anyone', z.object({}).strict(), (ctx) => {
-    const user = currentUser();
-    if (user) audit(ctx, { action: 'session.logout', entity: 'user', entityId: user.id });
-    ctx.sessions.signOut(caller().key);
-    return null;
-  }, { readOnly: true }),
-
   'users.list': reads('admin', z.object({}).strict(), (ctx) => repo.listUsers(ctx.db).map(repo.publicUser)),
 
   'users.create': writes('admin',

@@ -8,7 +8,7 @@ import { dispatch, handlers } from '../api/index';
 import { startCore } from '../app';
 import type { Context } from '../api/handler';
 import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
-import { downloadable } from '../api/excel';
+import { downloadable } from '../files/outputs';
 import { ioProblem } from '../ledger/space';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { downloadable, saveUpload } from '../api/excel';
+import { downloadable } from '../files/outputs';
+import { saveUpload } from '../files/uploads';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 // A million-row roster saved by Excel is ~60 MB; leave room for larger lists.

@@ -47,7 +47,7 @@ export function ProgressPage() {
   // The first start of each week records where every village began; this retakes it.
   async function snapshot() {
     if (!year) return;
-    const r = await invoke('progress.snapshot', { coverageYear: year });
+    const r = await invoke('targets.snapshot', { coverageYear: year });
     if (!r.ok) return setError(r.error.message);
     setNotice('已把现在的参保人数记为本周起点。');
     await reload();

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearOldUploads, downloadable, saveUpload, uploadsDir } from '../../../src-main/api/excel';
+import { downloadable } from '../../../src-main/files/outputs';
+import { clearOldUploads, saveUpload, uploadsDir } from '../../../src-main/files/uploads';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeXlsx } from '../../helpers/files';

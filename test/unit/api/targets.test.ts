@@ -66,7 +66,7 @@ describe('weekly snapshots', () => {
     const row = (await t.ok('reports.progress', { coverageYear: 2024 })).find((p) => p.villageId === village.id)!;
     expect(row).toMatchObject({ enrolled: 3, weekStart: 1, lastWeekStart: 0 });
     // Asked for by hand, this week's snapshot is retaken.
-    await t.ok('progress.snapshot', { coverageYear: 2024 });
+    await t.ok('targets.snapshot', { coverageYear: 2024 });
     expect((await t.ok('reports.progress', { coverageYear: 2024 })).find((p) => p.villageId === village.id)).toMatchObject({ weekStart: 3, lastWeekStart: 0 });
   });
 });

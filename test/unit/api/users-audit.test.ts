@@ -22,10 +22,10 @@ describe('users and logging in', () => {
     await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
     await t.ok('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret2' });
     await t.ok('session.logout', {});
-    expect(await t.call('progress.snapshot', { coverageYear: 2024 })).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
+    expect(await t.call('targets.snapshot', { coverageYear: 2024 })).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
     expect(await t.call('session.login', { username: 'clerk1', password: 'wrong!' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await t.ok('session.login', { username: 'clerk1', password: 'secret2' });
-    await t.ok('progress.snapshot', { coverageYear: 2024 });
+    await t.ok('targets.snapshot', { coverageYear: 2024 });
     // Clerks do not manage users or villages.
     expect(await t.call('users.create', { username: 'x2', displayName: '乙', role: 'clerk', password: 'secret3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await t.call('villages.add', { code: '1', name: '幸福村' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: '只有管理员可以进行这项操作。' } });
@@ -113,7 +113,7 @@ describe('the audit log’s last entries', () => {
     const second = await startCore(dir, { now: () => new Date('2024-01-11T02:00:00Z') });
     expect(second.audit.intact).toBe(false);
     expect(second.audit.problem).toContain('日志末尾的记录被删除');
-    expect(((await dispatch(handlers, second.ctx, 'ledger.status', {})) as { value: { audit: { intact: boolean } } }).value.audit.intact).toBe(false);
+    expect(((await dispatch(handlers, second.ctx, 'backup.status', {})) as { value: { audit: { intact: boolean } } }).value.audit.intact).toBe(false);
     second.stop();
   });
 });

@@ -13,8 +13,7 @@ import { allStagedProblems, stagingFile, type StagedCounts } from '../excel/rost
 import { runImportTask, TaskFailed } from '../excel/worker-run';
 import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
-import { sql } from '../ledger/statements';
-import type { ImportKind, ImportOptions, ImportPreview, ImportProblem, PendingPayment } from './contract';
+import type { ImportKind, ImportOptions, ImportPreview, ImportProblem } from './contract';
 import type { PersonCategory } from '../domain/codes';
 import { categoryMatcher } from '../domain/import/category-labels';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
@@ -22,9 +21,8 @@ import { commitSituations, planSituations, undoSituations, type SituationPlan } 
 import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../excel/import-categories';
 import { commitPayments, planPayments, undoPayments, type PaymentPlan } from './import-payments';
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
-import { EXPORT_TITLES, writeExport } from '../excel/exports';
-import { officePolicy } from '../ledger/enrollments';
-import { ioProblem } from '../ledger/space';
+import { discardUpload } from '../files/uploads';
+import { outputFile } from '../files/outputs';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
@@ -231,7 +229,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
   }
 }
 
-export const excelHandlers = {
+export const importHandlers = {
   'import.preview': reads('clerk',
     z.object({
       kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
@@ -324,15 +322,6 @@ export const excelHandlers = {
 
   'import.batches': reads('clerk', z.object({}).strict(), (ctx) => listBatches(ctx.db)),
 
-  'payments.pending': reads('clerk', z.object({ coverageYear }), (ctx, arg) =>
-    sql(
-      ctx.db,
-      `SELECT q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn, q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason
-       FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
-       WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL ORDER BY q.paid_on, q.id`,
-    ).all(arg.coverageYear) as PendingPayment[],
-  ),
-
   'import.undo': writes('clerk', z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
     const b = listBatches(ctx.db).find((x) => x.id === arg.batchId);
     if (!b) throw new Refusal('not_found', '找不到这个导入批次。');
@@ -353,92 +342,3 @@ export const excelHandlers = {
   }),
 };
 
-const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], { error: '导出类型不对。' });
-
-export const exportHandlers = {
-  'export.write': reads('clerk',
-    z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }),
-    async (ctx, arg) => {
-      const id = officePolicy(ctx.db, arg.coverageYear);
-      const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
-      try {
-        const rows = await writeExport(arg.kind, { db: ctx.db, policy: id ? ctx.policies.get(id) : undefined, coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
-        return { file, rows };
-      } catch (e) {
-        // Half a workbook is worse than none: the clerk might send it.
-        fs.rmSync(file, { force: true });
-        const io = ioProblem(e);
-        throw new Refusal('unavailable', io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
-  ),
-};
-
-export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
-/** Folders under the data folder whose files the screens may download or save a copy of. */
-export const OUTPUT_DIRS = ['exports', 'reports'] as const;
-
-/** A name the program makes for a file it writes: no separators, no dots to climb with, bounded. */
-export function safeFileName(name: string, fallback = 'file'): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const safe = base.normalize('NFKC').replace(/[^\p{L}\p{N}._()（）-]/gu, '_').replace(/^[._]+/, '').slice(-80);
-  return safe || fallback;
-}
-
-/** A fresh .xlsx path in one of the output folders, named from `stem` and the time. */
-export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], stem: string): string {
-  const folder = path.join(dataDir, dir);
-  fs.mkdirSync(folder, { recursive: true });
-  return path.join(folder, `${safeFileName(stem.replace(/\.(xlsx|csv|txt)$/i, ''), dir)}-${Date.now()}.xlsx`);
-}
-
-/**
- * The file, if it is a regular file the program wrote into one of the output folders: the
- * real path (links resolved) must lie inside the folder's real path, and the name itself
- * must not be a link.
- */
-export function downloadable(dataDir: string, file: string): string | null {
-  if (!file || file.includes('\0')) return null;
-  const resolved = path.resolve(file);
-  try {
-    const st = fs.lstatSync(resolved);
-    if (!st.isFile()) return null;
-    const real = fs.realpathSync(resolved);
-    const inside = OUTPUT_DIRS.some((d) => {
-      const dir = path.join(dataDir, d);
-      return fs.existsSync(dir) && real.startsWith(fs.realpathSync(dir) + path.sep);
-    });
-    return inside ? real : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Files sent by the browser host land in a fresh folder each, under a safe form of their name. */
-export function saveUpload(dataDir: string, name: string, body: Buffer): string {
-  const dir = path.join(uploadsDir(dataDir), `${Date.now()}-${crypto.randomBytes(4).toString('hex')}`);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, safeFileName(name, 'upload'));
-  fs.writeFileSync(file, body);
-  return file;
-}
-
-/** An uploaded copy is deleted once its import is done with (committed, replaced or finished). */
-export function discardUpload(dataDir: string, file: string): void {
-  const dir = path.dirname(path.resolve(file));
-  if (path.dirname(dir) === path.resolve(uploadsDir(dataDir))) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** At start: uploads older than a day belong to no dry run any more (they hold full ID numbers). */
-export function clearOldUploads(dataDir: string, now: Date): void {
-  const root = uploadsDir(dataDir);
-  if (!fs.existsSync(root)) return;
-  for (const name of fs.readdirSync(root)) {
-    const p = path.join(root, name);
-    try {
-      if (now.getTime() - fs.lstatSync(p).mtimeMs > 24 * 3600 * 1000) fs.rmSync(p, { recursive: true, force: true });
-    } catch {
-      // gone meanwhile
-    }
-  }
-}

@@ -1,0 +1,65 @@
+// A person's subsidy categories (资助身份) certified and ended by hand at the desk.
+import { z } from 'zod';
+import { chinaDate } from '../domain/dates';
+import type { Department } from '../domain/codes';
+import * as repo from '../ledger/roster';
+import { department, idOf, isoDate, personCategory } from './fields';
+import type { Context } from './handler';
+import { Refusal, actorOf, audit, writes } from './handler';
+import { mustGetPerson } from './roster';
+
+const today = (ctx: Context) => chinaDate(ctx.now());
+
+/** The department the office's latest policy names for a category (栗子 puts 重度残疾 under 民政). */
+function certifyingDepartment(ctx: Context, code: string): Department | null {
+  const id = ctx.db.prepare('SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
+  const policy = id ? ctx.policies.get(id) : undefined;
+  return (policy?.categories[code as keyof typeof policy.categories]?.department as Department | undefined) ?? null;
+}
+
+export const categoryHandlers = {
+  'categories.certify': writes('clerk',
+    z.object({
+      personId: idOf('人员'),
+      code: personCategory,
+      validFrom: isoDate('认定起始日期'),
+      validTo: isoDate('认定截止日期').nullable().optional(),
+      source: z.string({ error: '请填写认定来源（哪份名单或经办人）。' }).trim().min(1, '请填写认定来源（哪份名单或经办人）。').max(100),
+      department: department.optional(),
+    }),
+    (ctx, arg) => {
+      const p = mustGetPerson(ctx, arg.personId);
+      if (arg.validTo && arg.validTo < arg.validFrom) throw new Refusal('invalid_input', '截止日期早于起始日期。', 'validTo');
+      const overlap = repo
+        .personCategories(ctx.db, p.id)
+        .find((c) => c.code === arg.code && (c.validTo === null || c.validTo >= arg.validFrom) && (arg.validTo == null || c.validFrom <= arg.validTo));
+      if (overlap) throw new Refusal('conflict', `「${p.name}」在 ${overlap.validFrom} 起已有这一身份（来源：${overlap.source}），请先结束原认定。`, 'code');
+      const c = repo.insertCategory(
+        ctx.db,
+        {
+          personId: p.id,
+          code: arg.code,
+          department: arg.department ?? certifyingDepartment(ctx, arg.code),
+          validFrom: arg.validFrom,
+          validTo: arg.validTo ?? null,
+          source: arg.source,
+          sourceOn: today(ctx),
+          createdBy: actorOf(ctx),
+        },
+        ctx.now().toISOString(),
+      );
+      audit(ctx, { action: 'categories.certify', entity: 'person_category', entityId: c.id, after: c });
+      return c;
+    },
+  ),
+
+  'categories.end': writes('clerk', z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
+    const before = repo.getCategory(ctx.db, arg.id);
+    if (!before) throw new Refusal('not_found', '找不到这条认定记录。');
+    if (arg.validTo < before.validFrom) throw new Refusal('invalid_input', `截止日期早于认定起始日期 ${before.validFrom}。`, 'validTo');
+    repo.endCategory(ctx.db, arg.id, arg.validTo);
+    const after = repo.getCategory(ctx.db, arg.id)!;
+    audit(ctx, { action: 'categories.end', entity: 'person_category', entityId: arg.id, before, after });
+    return after;
+  }),
+};
