@@ -1,8 +1,6 @@
-import { OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, DEPARTMENTS } from '../../domain/codes';
+// Shipped: frozen as literal SQL. The CHECK lists are the codes of domain/codes.ts as they
+// were when it shipped; a new code needs a new migration (test/unit/ledger/schema.test.ts).
 import type { Migration } from './index';
-
-const list = (table: object) => Object.keys(table).map((k) => `'${k}'`).join(', ');
-const DATE = (col: string) => `(${col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 
 export const m002Ledger: Migration = {
   version: 2,
@@ -37,18 +35,18 @@ export const m002Ledger: Migration = {
         name TEXT NOT NULL CHECK (length(name) > 0),
         initials TEXT NOT NULL,
         sex TEXT NOT NULL CHECK (sex IN ('male', 'female')),
-        birth_date TEXT NOT NULL CHECK ${DATE('birth_date')},
+        birth_date TEXT NOT NULL CHECK (birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         phone TEXT NOT NULL DEFAULT '',
         phone_rev TEXT NOT NULL DEFAULT '',
         household_id INTEGER NOT NULL REFERENCES households (id),
         village_id INTEGER NOT NULL REFERENCES villages (id),
         relation TEXT NOT NULL DEFAULT '',
-        residence TEXT NOT NULL DEFAULT 'local_hukou' CHECK (residence IN (${list(RESIDENCES)})),
-        student TEXT NOT NULL DEFAULT 'none' CHECK (student IN (${list(STUDENT_KINDS)})),
+        residence TEXT NOT NULL DEFAULT 'local_hukou' CHECK (residence IN ('local_hukou', 'long_term_resident', 'permit', 'foreign_permanent', 'hmt_permit', 'hmt_student', 'talent_family')),
+        student TEXT NOT NULL DEFAULT 'none' CHECK (student IN ('none', 'school', 'college')),
         status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'empty_registration', 'deceased', 'abroad')),
-        status_on TEXT CHECK (status_on IS NULL OR ${DATE('status_on')}),
+        status_on TEXT CHECK (status_on IS NULL OR (status_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')),
         employee_insured INTEGER NOT NULL DEFAULT 0 CHECK (employee_insured IN (0, 1)),
-        out_of_county TEXT CHECK (out_of_county IS NULL OR out_of_county IN (${list(OUT_OF_COUNTY)})),
+        out_of_county TEXT CHECK (out_of_county IS NULL OR out_of_county IN ('in_city_resident', 'in_city_employee', 'out_city_resident', 'out_city_employee', 'military', 'prison')),
         out_of_county_place TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
@@ -72,12 +70,12 @@ export const m002Ledger: Migration = {
       CREATE TABLE person_categories (
         id INTEGER PRIMARY KEY,
         person_id INTEGER NOT NULL REFERENCES persons (id),
-        code TEXT NOT NULL CHECK (code IN (${list(PERSON_CATEGORIES)})),
-        department TEXT CHECK (department IS NULL OR department IN (${list(DEPARTMENTS)})),
-        valid_from TEXT NOT NULL CHECK ${DATE('valid_from')},
-        valid_to TEXT CHECK (valid_to IS NULL OR ${DATE('valid_to')}),
+        code TEXT NOT NULL CHECK (code IN ('destitute', 'orphan', 'unsupported_child', 'min_living', 'near_min_living', 'illness_poverty_patient', 'civil_affairs_other', 'severe_disability', 'disability_3_4', 'fp_reward', 'fp_special', 'fp_complication', 'old_demobilized', 'martyr_survivor', 'duty_death_survivor', 'illness_death_survivor', 'martyr_child_60', 'priority_care', 'special_care_six', 'special_care_two', 'ex_soldier_unemployed', 'returned_poverty', 'unstable_lifted', 'marginal_at_risk', 'sudden_hardship', 'illness_monitored', 'disabled_veteran_1_6', 'low_income_rural', 'stable_lifted', 'medical_aid', 'clergy')),
+        department TEXT CHECK (department IS NULL OR department IN ('civil_affairs', 'veterans', 'disabled_federation', 'health', 'rural_revitalization', 'finance')),
+        valid_from TEXT NOT NULL CHECK (valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        valid_to TEXT CHECK (valid_to IS NULL OR (valid_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')),
         source TEXT NOT NULL,
-        source_on TEXT NOT NULL CHECK ${DATE('source_on')},
+        source_on TEXT NOT NULL CHECK (source_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL
       ) STRICT;
@@ -115,7 +113,7 @@ export const m002Ledger: Migration = {
         coverage_year INTEGER NOT NULL,
         policy_id TEXT NOT NULL,
         tier INTEGER CHECK (tier IS NULL OR tier IN (1, 2)),
-        paid_on TEXT NOT NULL CHECK ${DATE('paid_on')},
+        paid_on TEXT NOT NULL CHECK (paid_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         channel TEXT NOT NULL,
         fee_fen INTEGER NOT NULL CHECK (fee_fen >= 0),
         subsidy_fen INTEGER NOT NULL CHECK (subsidy_fen >= 0),
@@ -123,8 +121,8 @@ export const m002Ledger: Migration = {
         category TEXT,
         department TEXT,
         zero_declaration INTEGER NOT NULL CHECK (zero_declaration IN (0, 1)),
-        benefit_start TEXT NOT NULL CHECK ${DATE('benefit_start')},
-        benefit_end TEXT NOT NULL CHECK ${DATE('benefit_end')},
+        benefit_start TEXT NOT NULL CHECK (benefit_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        benefit_end TEXT NOT NULL CHECK (benefit_end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         receipt_no TEXT NOT NULL UNIQUE,
         quote_json TEXT NOT NULL,
         basis_id INTEGER NOT NULL REFERENCES frozen_bases (id),
@@ -142,7 +140,7 @@ export const m002Ledger: Migration = {
 
       CREATE TABLE zero_declarations (
         enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments (id),
-        declared_on TEXT NOT NULL CHECK ${DATE('declared_on')},
+        declared_on TEXT NOT NULL CHECK (declared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         declared_by TEXT NOT NULL
       ) STRICT;
 
