@@ -2,9 +2,15 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The two architecture rules the compiler cannot see: the domain stays pure, and the
-// renderer reaches the main process only through the API contract's types.
+// The architecture rules the compiler cannot see: the domain stays pure; storage (ledger/)
+// knows the domain and the entity types only; the Excel readers and writers never reach back
+// into the API; the renderer reaches the main process only through the API contract's types.
 const DOMAIN_FORBIDDEN = ['electron', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'better-sqlite3', 'exceljs'];
+const folders = (...names) => names.flatMap((n) => [`**/${n}/**`, `../${n}`, `../../${n}`]);
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: folders(...forbidden), message }] }] },
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**'] },
@@ -26,12 +32,14 @@ export default tseslint.config(
           paths: DOMAIN_FORBIDDEN.map((name) => ({ name, message: 'src-main/domain 必须是纯逻辑：不得依赖 Electron、文件系统、数据库或 Excel。' })),
           patterns: [
             { group: ['electron/*', 'exceljs/*', 'better-sqlite3/*'], message: 'src-main/domain 必须是纯逻辑。' },
-            { group: ['**/ledger/**', '**/api/**', '**/excel/**', '**/electron/**', '**/host/**'], message: 'src-main/domain 不得依赖外层模块。' },
+            { group: folders('ledger', 'api', 'excel', 'electron', 'host', 'files', 'types', 'policies', 'cli'), message: 'src-main/domain 不得依赖 canbao 的其他文件夹。' },
           ],
         },
       ],
     },
   },
+  layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
+  layer(['src-main/excel/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel（导入导出）不得依赖 api。'),
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

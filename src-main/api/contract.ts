@@ -21,40 +21,22 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export interface Office {
-  /** 乡镇/街道 name, e.g. 农坝镇. Empty until the office sets it up. */
-  townshipName: string;
-  /** 所属区县, e.g. 云阳县. */
-  county: string;
-  /** Receipts show the full ID number instead of 500235********0117. */
-  receiptFullId: boolean;
-}
-
-export type OfficeInput = Omit<Office, 'receiptFullId'> & { receiptFullId?: boolean };
-
-export interface Village {
-  id: number;
-  /** The office's own code for the 村/社区 (often the statistical division code). */
-  code: string;
-  name: string;
-  /** Date (YYYY-MM-DD) the village was retired; null while in use. */
-  retiredOn: string | null;
-}
-
 import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
 import type { SubsidyTable } from '../domain/policy/table';
-import type { IdCheck, CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from './types/roster';
-import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from './types/enroll';
-import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from './types/excel';
+import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
+import type { IdCheck, CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from '../types/roster';
+import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
+import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
-import type { HouseholdNotice, PublicList, VillageNotice } from './types/print';
-import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from './types/reports';
+import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
+import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from '../types/reports';
 
-export type * from './types/roster';
-export type * from './types/enroll';
-export type * from './types/reports';
-export type * from './types/excel';
-export type * from './types/print';
+export type * from '../types/office';
+export type * from '../types/roster';
+export type * from '../types/enroll';
+export type * from '../types/reports';
+export type * from '../types/imports';
+export type * from '../types/print';
 export type { SubsidyTable };
 
 type Empty = Record<string, never>;
@@ -97,13 +79,6 @@ export interface Glossary {
   importFields: Record<string, string>;
   /** The title of each export (ExportKind → title). */
   exports: Record<string, string>;
-}
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'admin' | 'clerk';
 }
 
 export interface Api {

@@ -9,7 +9,7 @@ import { activeEnrollment, listEnrollments } from '../ledger/enrollments';
 import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
 import { getHousehold, householdMembers } from '../ledger/roster';
 import { targets } from '../ledger/reports';
-import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from './types/print';
+import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from '../types/print';
 import { maskId, paperId, policyFor, quotePerson } from './enroll';
 import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';

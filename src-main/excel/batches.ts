@@ -1,6 +1,6 @@
 // Import batches: the record of each commit, what it changed row by row, and undo.
 import type { Database } from 'better-sqlite3';
-import type { ImportBatch } from '../api/contract';
+import type { ImportBatch } from '../types/imports';
 import { sql } from '../ledger/statements';
 
 export interface BatchChanges {

@@ -13,7 +13,7 @@ import { yielder } from './tick';
 import { sql } from '../ledger/statements';
 import { SheetWriter } from './sheet-writer';
 
-import type { ExportKind } from '../api/contract';
+import type { ExportKind } from '../types/imports';
 
 export type { ExportKind };
 

@@ -15,7 +15,7 @@ import { workerOutcome, type ImportWorkerSpec } from './worker-run';
 import { commitStaged } from './roster-commit';
 import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
 import { TableReadError } from './table';
-import type { ImportProblem } from '../api/contract';
+import type { ImportProblem } from '../types/imports';
 
 export interface PreviewTask {
   op: 'preview';

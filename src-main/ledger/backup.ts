@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupFile } from '../api/contract';
+import type { BackupFile } from '../types/reports';
 import { LEDGER_FILE, LATEST_VERSION } from './open';
 
 export const KEEP_AUTOMATIC = 30;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Enrollment, Quote, Refund } from '../api/contract';
+import type { Quote } from '../domain/policy/quote';
+import type { Enrollment, Refund } from '../types/enroll';
 import { sql } from './statements';
 
 const SELECT = `

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { OfficeInput, Office, Village } from '../api/contract';
+import type { OfficeInput, Office, Village } from '../types/office';
 import { sql } from './statements';
 
 interface VillageRow {

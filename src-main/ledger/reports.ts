@@ -1,7 +1,7 @@
 // The office's work lists and figures, straight from the ledger.
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
-import type { Fujian5Row, PaymentDay, PersonSummary } from '../api/contract';
+import type { Fujian5Row, PaymentDay, PersonSummary } from '../types/reports';
 import { rowToSummary } from './search';
 import { sql } from './statements';
 

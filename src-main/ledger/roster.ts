@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CertifiedCategory, Household, Person, PersonStatus } from '../api/contract';
+import type { CertifiedCategory, Household, Person, PersonStatus } from '../types/roster';
 import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
 

@@ -2,7 +2,7 @@
 // characters of it, by pinyin initials, by phone. Every branch is an index range with a
 // limit, so it stays fast at a million persons.
 import type { Database } from 'better-sqlite3';
-import type { PersonSummary } from '../api/contract';
+import type { PersonSummary } from '../types/reports';
 import { reverse } from './initials';
 import { sql } from './statements';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { SessionUser } from '../api/contract';
+import type { SessionUser } from '../types/office';
 import { sql } from './statements';
 
 // scrypt with N=2^15: ~50 ms a login on an office PC, slow enough to make guessing costly.

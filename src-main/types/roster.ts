@@ -1,4 +1,4 @@
-import type { OutOfCounty, OutOfScope, PersonCategory, Residence, StudentKind, Department } from '../../domain/codes';
+import type { OutOfCounty, OutOfScope, PersonCategory, Residence, StudentKind, Department } from '../domain/codes';
 
 export type PersonStatus = 'active' | OutOfScope;
 

@@ -1,4 +1,4 @@
-import type { Department, OutOfCounty } from '../../domain/codes';
+import type { Department, OutOfCounty } from '../domain/codes';
 
 export interface PersonSummary {
   id: number;

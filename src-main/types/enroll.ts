@@ -1,6 +1,6 @@
-import type { Department, SubsidyCategory, Tier } from '../../domain/codes';
-import type { Facts } from '../../domain/policy/facts';
-import type { Quote } from '../../domain/policy/quote';
+import type { Department, SubsidyCategory, Tier } from '../domain/codes';
+import type { Facts } from '../domain/policy/facts';
+import type { Quote } from '../domain/policy/quote';
 
 export type { Quote };
 

@@ -1,6 +1,6 @@
-import type { FieldKey } from '../../domain/import/fields';
+import type { FieldKey } from '../domain/import/fields';
 
-import type { Department, PersonCategory } from '../../domain/codes';
+import type { Department, PersonCategory } from '../domain/codes';
 
 export type ImportKind = 'roster' | 'categories' | 'payments' | 'situations';
 

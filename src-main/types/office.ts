@@ -1,0 +1,28 @@
+// The office, its villages and its users, as the ledger keeps them.
+
+export interface Office {
+  /** 乡镇/街道 name, e.g. 农坝镇. Empty until the office sets it up. */
+  townshipName: string;
+  /** 所属区县, e.g. 云阳县. */
+  county: string;
+  /** Receipts show the full ID number instead of 500235********0117. */
+  receiptFullId: boolean;
+}
+
+export type OfficeInput = Omit<Office, 'receiptFullId'> & { receiptFullId?: boolean };
+
+export interface Village {
+  id: number;
+  /** The office's own code for the 村/社区 (often the statistical division code). */
+  code: string;
+  name: string;
+  /** Date (YYYY-MM-DD) the village was retired; null while in use. */
+  retiredOn: string | null;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'clerk';
+}
