@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // The architecture rules the compiler cannot see: the domain stays pure; storage (ledger/)
 // knows the domain and the entity types only; the Excel readers and writers never reach back
@@ -37,6 +39,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A cycle makes "who depends on whom" unanswerable, and load order a matter of luck.
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
   layer(['src-main/excel/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel（导入导出）不得依赖 api。'),

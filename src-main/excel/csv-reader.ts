@@ -2,7 +2,7 @@
 // software writes. The encoding is decided on the first 64 KB: valid UTF-8 is UTF-8.
 import fs from 'node:fs';
 import { SHEET_LIMITS } from './sheet-scanner';
-import { TableReadError, type ReadOptions, type RowSink } from './table';
+import { TableReadError, type ReadOptions, type RowSink } from './read-types';
 
 const UTF16 = '文件是 UTF-16 编码（Unicode 文本），本程序只读 UTF-8 或 GBK 的 CSV。请在 Excel 或 WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx。';
 

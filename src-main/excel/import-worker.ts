@@ -11,7 +11,7 @@ import { closeBatch, openBatch } from './batches';
 import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
-import { workerOutcome, type ImportWorkerSpec } from './worker-run';
+import { workerOutcome, type ImportWorkerSpec } from './worker-thread';
 import { commitStaged } from './roster-commit';
 import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
 import { TableReadError } from './table';

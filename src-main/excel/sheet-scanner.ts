@@ -4,7 +4,7 @@
 // Whatever the file holds, it ends: every tag it waits for has a bound on how far it may
 // be, and past Excel's own limits (rows, columns, characters in a cell) the file is refused.
 import { StringStore } from './string-store';
-import { TableReadError } from './table';
+import { TableReadError } from './read-types';
 
 /** Excel's own limits, and how much XML one row or one shared string may take. */
 export const SHEET_LIMITS = {

@@ -2,18 +2,9 @@
 // TableReadError whose message the clerk can act on.
 import fs from 'node:fs';
 import path from 'node:path';
+import { TableReadError, type ReadOptions, type RowSink } from './read-types';
 
-export class TableReadError extends Error {}
-
-/** One row: cell texts by column (missing cells are ''), and the row number in the file. */
-export type RowSink = (cells: string[], rowNumber: number) => void;
-
-export interface ReadOptions {
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  /** Awaited between chunks so long reads do not block the event loop. */
-  yieldEvery?: () => Promise<void>;
-}
+export { TableReadError, type ReadOptions, type RowSink };
 
 export async function readTable(file: string, onRow: RowSink, opts: ReadOptions = {}): Promise<void> {
   const ext = path.extname(file).toLowerCase();

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { SharedStringsScanner, SheetScanner } from './sheet-scanner';
 import { StringStore } from './string-store';
-import { TableReadError, type RowSink, type ReadOptions } from './table';
+import { TableReadError, type RowSink, type ReadOptions } from './read-types';
 
 type Entry = yauzl.Entry;
 
