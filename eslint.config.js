@@ -48,7 +48,8 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
-  layer(['src-main/excel/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel（导入导出）不得依赖 api。'),
+  layer(['src-main/excel/**', 'src-main/imports/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel、src-main/imports（导入导出）不得依赖 api。'),
+  layer(['src-main/enrollment/**', 'src-main/service/**'], ['api', 'electron', 'host', 'cli'], '业务规则（src-main/enrollment、src-main/service）不得依赖 api：api 只做校验和转发。'),
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

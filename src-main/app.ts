@@ -7,11 +7,11 @@ import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies, officePolicyDir } from './policies/load';
 import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
-import { clearStaging } from './excel/roster-staging';
+import { clearStaging } from './imports/roster-staging';
 import { sourceImportWorker } from './excel/worker-run';
 import { lockDataFolder } from './ledger/lock';
 import { ioProblem, readOnlyReason } from './ledger/space';
-import { Sessions } from './api/session-store';
+import { Sessions } from './service/sessions';
 import { clearOldUploads } from './files/uploads';
 
 export interface Started {

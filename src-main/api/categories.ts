@@ -7,13 +7,13 @@ import { department, idOf, isoDate, personCategory } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, writes } from './handler';
 import { mustGetPerson } from './roster';
+import { latestPolicy } from '../enrollment/policy';
 
 const today = (ctx: Context) => chinaDate(ctx.now());
 
 /** The department the office's latest policy names for a category (栗子 puts 重度残疾 under 民政). */
 function certifyingDepartment(ctx: Context, code: string): Department | null {
-  const id = ctx.db.prepare('SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
-  const policy = id ? ctx.policies.get(id) : undefined;
+  const policy = latestPolicy(ctx);
   return (policy?.categories[code as keyof typeof policy.categories]?.department as Department | undefined) ?? null;
 }
 

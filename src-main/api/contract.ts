@@ -1,15 +1,8 @@
 // The one contract between the renderer and the main process. Types only: the renderer
 // imports this file and nothing else from src-main, so it must stay free of runtime code.
 
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  /** Nobody is logged in for this window, or the session ended after 30 idle minutes. */
-  | 'unauthenticated'
-  | 'unavailable'
-  | 'internal';
+export type { ErrorCode } from '../types/errors';
+import type { ErrorCode } from '../types/errors';
 
 export interface ApiError {
   code: ErrorCode;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { writeExport, EXPORT_TITLES } from '../excel/exports';
-import { officePolicy } from '../ledger/enrollments';
+import { policyInForce } from '../enrollment/policy';
 import { ioProblem } from '../ledger/space';
 import { outputFile } from '../files/outputs';
 import { coverageYear, idOf } from './fields';
@@ -14,10 +14,9 @@ export const exportHandlers = {
   'export.write': reads('clerk',
     z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }),
     async (ctx, arg) => {
-      const id = officePolicy(ctx.db, arg.coverageYear);
       const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
       try {
-        const rows = await writeExport(arg.kind, { db: ctx.db, policy: id ? ctx.policies.get(id) : undefined, coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
+        const rows = await writeExport(arg.kind, { db: ctx.db, policy: policyInForce(ctx, arg.coverageYear), coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
         return { file, rows };
       } catch (e) {
         // Half a workbook is worse than none: the clerk might send it.

@@ -1,11 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
-import type { Policy } from '../domain/policy/schema';
-import { appendAudit, auditHead, writeAuditHead, type AuditCheck, type AuditEntry } from '../ledger/audit';
-import type { ImportWorkerSpec } from '../excel/worker-run';
-import type { Api, ApiError, ApiName, ErrorCode, Result, SessionUser } from './contract';
-import type { Caller, Sessions } from './session-store';
+import { auditHead, writeAuditHead } from '../ledger/audit';
+import { calls, LOCAL_CALLER, Refusal, type Context } from '../service/context';
+import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
+
+export { Refusal, LOCAL_CALLER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
 import { ioProblem } from '../ledger/space';
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
@@ -35,50 +34,6 @@ export function fallbackMessage(iss: { code?: string; path?: PropertyKey[] | und
 }
 
 z.config({ customError: (iss) => fallbackMessage(iss as Parameters<typeof fallbackMessage>[0]) });
-
-export interface Context {
-  /** Replaced in place when a backup is restored. */
-  db: Database;
-  dataDir: string;
-  /** Injected so tests can pin "today"; never read the clock elsewhere. */
-  now: () => Date;
-  policies: ReadonlyMap<string, Policy>;
-  /** Who is logged in, per window or tab (the caller key `dispatch` is given). */
-  sessions: Sessions;
-  /** The audit chain as checked when the ledger was opened. */
-  startupAudit: AuditCheck;
-  /** Set while an import holds the ledger's write transaction: other changes wait. */
-  busy?: string | null;
-  /** Why the ledger is read-only (too little disk space at start), or null. */
-  readOnly: string | null;
-  /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
-  importWorker?: ImportWorkerSpec | undefined;
-}
-
-const calls = new AsyncLocalStorage<Caller>();
-
-/** The caller key used when none is given: the tests, the CLI, a single window. */
-export const LOCAL_CALLER = 'local';
-
-/** The caller of the handler that is running (set by `dispatch` for the whole call). */
-export function caller(): Caller {
-  return calls.getStore() ?? { key: LOCAL_CALLER, user: null };
-}
-
-export function currentUser(): SessionUser | null {
-  return caller().user;
-}
-
-export function actorOf(_ctx: Context): string {
-  return currentUser()?.username ?? '（未设用户）';
-}
-
-/** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */
-export function audit(ctx: Context, e: Omit<AuditEntry, 'actor'>): void {
-  // A read-only ledger takes no entries: only handlers declared for it run then, and they change nothing else.
-  if (ctx.readOnly) return;
-  appendAudit(ctx.db, { ...e, actor: actorOf(ctx) }, ctx.now().toISOString());
-}
 
 /**
  * Who may call a handler once the office has users (before the first one exists, on first
@@ -111,16 +66,6 @@ interface Options {
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
 
-/** Thrown inside a handler to answer with a clerk-readable error. */
-export class Refusal extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O | Promise<O>): Handler<I, O> {
   return { kind: 'read', who, input, run };

@@ -10,7 +10,9 @@ import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/offi
 import { getHousehold, householdMembers } from '../ledger/roster';
 import { targets } from '../ledger/reports';
 import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from '../types/print';
-import { maskId, paperId, policyFor, quotePerson } from './enroll';
+import { quotePerson } from '../enrollment/enroll';
+import { maskId, paperId } from '../enrollment/ids';
+import { policyFor } from '../enrollment/policy';
 import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';

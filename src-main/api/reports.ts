@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
 import { compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
-import { listEnrollments, officePolicy } from '../ledger/enrollments';
+import { listEnrollments } from '../ledger/enrollments';
+import { policyInForce } from '../enrollment/policy';
 import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
 import type { Department, PersonCategory } from '../domain/codes';
@@ -14,13 +15,10 @@ import type { Context } from './handler';
 import { reads } from './handler';
 
 const yearOnly = z.object({ coverageYear });
-const policyOf = (ctx: Context, year: number) => {
-  const id = officePolicy(ctx.db, year);
-  return id ? ctx.policies.get(id) : undefined;
-};
+
 
 const subsidyCodes = (ctx: Context, year: number) => {
-  const policy = policyOf(ctx, year);
+  const policy = policyInForce(ctx, year);
   return policy ? Object.keys(policy.categories) : Object.keys(SUBSIDY_CATEGORIES);
 };
 
@@ -46,7 +44,7 @@ export const reportHandlers = {
     const targets = reports.targets(ctx.db, arg.coverageYear);
     const villages = listVillages(ctx.db, true).filter((v) => !v.retiredOn || enrolled.has(v.id) || targets.has(v.id));
     const assessed = assess(
-      policyOf(ctx, arg.coverageYear),
+      policyInForce(ctx, arg.coverageYear),
       villages.map((v) => ({ villageId: v.id, target: targets.get(v.id) ?? 0, enrolled: enrolled.get(v.id) ?? 0 })),
     );
     const weeks = weekFigures(ctx.db, arg.coverageYear, chinaDate(ctx.now()));
@@ -60,7 +58,7 @@ export const reportHandlers = {
   }),
 
   'reports.dashboard': reads('clerk', z.object({ coverageYear, on: isoDate('日期') }), (ctx, arg): Dashboard => {
-    const policy = policyOf(ctx, arg.coverageYear);
+    const policy = policyInForce(ctx, arg.coverageYear);
     const c = policy ? compilePolicy(policy) : undefined;
     const open = c && windowOn(c, arg.on);
     const next = c && windowAfter(c, arg.on);
@@ -79,7 +77,7 @@ export const reportHandlers = {
   'reports.handCertified': reads('clerk', z.object({ on: isoDate('日期') }), (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[]),
 
   'reports.subsidyLedger': reads('clerk', yearOnly, (ctx, arg) => {
-    const policy = policyOf(ctx, arg.coverageYear);
+    const policy = policyInForce(ctx, arg.coverageYear);
     return {
       departments: reports.subsidyByDepartment(ctx.db, arg.coverageYear).map((d) => ({
         department: d.department as Department,

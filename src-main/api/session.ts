@@ -1,4 +1,4 @@
-// Logging in and out: one session per window or tab (session-store.ts keeps them).
+// Logging in and out: one session per window or tab (service/sessions.ts keeps them).
 import { z } from 'zod';
 import * as repo from '../ledger/users';
 import { Refusal, audit, caller, currentUser, hasUsers, reads, writes } from './handler';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { cleanCell } from '../domain/import/values';
 import type { Mapping } from '../domain/import/fields';
-import { villageMatcher } from '../excel/import-roster';
+import { villageMatcher } from '../imports/roster';
 import { readForImport, type RowProblem } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { getVillage } from '../ledger/office';

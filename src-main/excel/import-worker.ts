@@ -12,8 +12,8 @@ import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
 import { workerOutcome, type ImportWorkerSpec } from './worker-thread';
-import { commitStaged } from './roster-commit';
-import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from './roster-staging';
+import { commitStaged } from '../imports/roster-commit';
+import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from '../imports/roster-staging';
 import { TableReadError } from './table';
 import type { ImportProblem } from '../types/imports';
 

@@ -6,7 +6,7 @@ import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/co
 import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
 import { sourceImportWorker } from '../../src-main/excel/worker-run';
-import { Sessions } from '../../src-main/api/session-store';
+import { Sessions } from '../../src-main/service/sessions';
 import { policies } from './policies';
 
 export function tempDir(prefix = 'canbao-test-'): string {

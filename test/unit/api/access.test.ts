@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, handlers } from '../../../src-main/api/index';
 import type { Handler } from '../../../src-main/api/handler';
-import { FREE_TRIES, IDLE_MS } from '../../../src-main/api/session-store';
+import { FREE_TRIES, IDLE_MS } from '../../../src-main/service/sessions';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';
 

@@ -1,6 +1,6 @@
 // Who is calling: one session per window or browser tab that logged in, ending after 30
 // minutes without use, and a login that slows down after repeated wrong passwords.
-import type { SessionUser } from './contract';
+import type { SessionUser } from '../types/office';
 
 export const IDLE_MS = 30 * 60 * 1000;
 /** Wrong passwords for one user before each further try has to wait. */

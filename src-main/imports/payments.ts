@@ -8,9 +8,9 @@ import { findPersonByIdNumber, getPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
-import { enrollOne, policyFor, quotePerson, scopeRefusal } from './enroll';
-import type { Context } from './handler';
-import { Refusal, actorOf } from './handler';
+import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
+import { policyFor } from '../enrollment/policy';
+import { Refusal, actorOf, type Context } from '../service/context';
 
 export interface PaymentOptions {
   coverageYear: number;

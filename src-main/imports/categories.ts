@@ -7,8 +7,8 @@ import { addDays } from '../domain/dates';
 import type { CategoryRecord } from '../domain/import/rows';
 import { endCategory, getCategory, insertCategory } from '../ledger/roster';
 import { sql } from '../ledger/statements';
-import type { BatchChanges } from './batches';
-import type { RowProblem, Tick } from './importing';
+import type { BatchChanges } from '../excel/batches';
+import type { RowProblem, Tick } from '../excel/importing';
 
 export interface CategoryOptions {
   code?: PersonCategory;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
 import type { RosterRecord } from '../domain/import/rows';
 import { nameGrams, nameInitials, reverse } from '../ledger/initials';
-import type { RowProblem } from './importing';
-import { villageMatcher } from './import-roster';
+import type { RowProblem } from '../excel/importing';
+import { villageMatcher } from './roster';
 
 export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
 export const stagingFile = (dataDir: string, token: string) => path.join(stagingDir(dataDir), `${token}.sqlite`);

@@ -5,8 +5,8 @@ import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
-import type { BatchChanges } from './batches';
-import type { RowProblem, Tick } from './importing';
+import type { BatchChanges } from '../excel/batches';
+import type { RowProblem, Tick } from '../excel/importing';
 
 export interface SituationPlan {
   apply: { personId: number; record: SituationRecord }[];

@@ -1,0 +1,82 @@
+// Enrolling one person: who is out of scope, what the quote says from the roster's facts,
+// and the enrollment written with its audit entry.
+import { OUT_OF_COUNTY, OUT_OF_SCOPE } from '../domain/codes';
+import { chinaDate } from '../domain/dates';
+import { FactsError } from '../domain/policy/facts';
+import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
+import type { Policy } from '../domain/policy/schema';
+import * as repo from '../ledger/enrollments';
+import { categoriesOn, householdMembers } from '../ledger/roster';
+import { Refusal, actorOf, audit, type Context } from '../service/context';
+import type { DeskFacts, Enrollment } from '../types/enroll';
+import type { Person } from '../types/roster';
+import { policyFor } from './policy';
+
+export function scopeRefusal(p: Person): string | null {
+  if (p.status !== 'active') return `「${p.name}」已标记为${OUT_OF_SCOPE[p.status]}${p.statusOn ? `（${p.statusOn}）` : ''}，不在参保范围。`;
+  if (p.outOfCounty) return `「${p.name}」已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}），无需在本地参保。`;
+  return null;
+}
+
+/** The quote for a person in the ledger: facts come from the roster and the certified categories on the payment date. */
+export function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFacts & { tier?: 1 | 2; paidOn: string }, categoriesDate = a.paidOn): Quote {
+  try {
+    return computeQuote(policy, {
+      idNumber: p.idNumber,
+      residence: p.residence,
+      employeeInsured: p.employeeInsured,
+      student: p.student,
+      categories: categoriesOn(ctx.db, p.id, categoriesDate) as never,
+      tier: a.tier ?? 1,
+      paidOn: a.paidOn,
+      ...(a.lapsedYears !== undefined ? { lapsedYears: a.lapsedYears } : {}),
+      ...(a.continuousYears !== undefined ? { continuousYears: a.continuousYears } : {}),
+      ...(a.employeeInsuranceEndedOn ? { employeeInsuranceEndedOn: a.employeeInsuranceEndedOn } : {}),
+      ...(a.dischargedOn ? { dischargedOn: a.dischargedOn } : {}),
+      ...(a.specialEventOn ? { specialEventOn: a.specialEventOn } : {}),
+      ...(a.guardianInsured !== undefined ? { guardianInsured: a.guardianInsured } : {}),
+    });
+  } catch (e) {
+    if (e instanceof FactsError || e instanceof QuoteError) throw new Refusal('invalid_input', e.message);
+    throw e;
+  }
+}
+
+export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): Enrollment {
+  if (a.paidOn > chinaDate(ctx.now())) throw new Refusal('invalid_input', '缴费日期不能晚于今天。', 'paidOn');
+  const scope = scopeRefusal(p);
+  if (scope) throw new Refusal('conflict', scope);
+  const existing = repo.activeEnrollment(ctx.db, p.id, a.coverageYear);
+  if (existing) throw new Refusal('conflict', `「${p.name}」已登记 ${a.coverageYear} 年度参保（收据号 ${existing.receiptNo}）。如需更改，请先作废原记录。`);
+  const policy = policyFor(ctx, a.coverageYear);
+  const q = quotePerson(ctx, policy, p, a);
+  if (!q.eligible) throw new Refusal('conflict', `「${p.name}」不能参保：${q.reason}`);
+  const id = repo.insertEnrollment(
+    ctx.db,
+    { personId: p.id, coverageYear: a.coverageYear, policyId: policy.id, paidOn: a.paidOn, channel: a.channel, quote: q, createdBy: actorOf(ctx) },
+    ctx.now().toISOString(),
+  );
+  const e = repo.getEnrollment(ctx.db, id)!;
+  audit(ctx, { action: 'enroll.person', entity: 'enrollment', entityId: id, after: { ...e, quote: undefined } });
+  return e;
+}
+
+/**
+ * Every member of a household at once: each member who cannot be enrolled (out of scope,
+ * already enrolled, not eligible) is skipped with the reason; a date no one may pay on stops all.
+ */
+export function enrollHousehold(ctx: Context, householdId: number, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] } {
+  const members = householdMembers(ctx.db, householdId);
+  if (!members.length) throw new Refusal('not_found', '这一户没有成员。');
+  const enrolled: Enrollment[] = [];
+  const skipped: { personId: number; name: string; reason: string }[] = [];
+  for (const p of members) {
+    try {
+      enrolled.push(enrollOne(ctx, p, a));
+    } catch (e) {
+      if (!(e instanceof Refusal) || (e.code === 'invalid_input' && e.field === 'paidOn')) throw e;
+      skipped.push({ personId: p.id, name: p.name, reason: e.message });
+    }
+  }
+  return { enrolled, skipped };
+}

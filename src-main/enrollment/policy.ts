@@ -1,0 +1,25 @@
+// The office's policy for a coverage year: one lookup for every screen, paper and import.
+import type { Policy } from '../domain/policy/schema';
+import { officePolicy } from '../ledger/enrollments';
+import { Refusal, type Context } from '../service/context';
+
+/** The policy the office chose for the year, if it chose one that still resolves. */
+export function policyInForce(ctx: Context, year: number): Policy | undefined {
+  const id = officePolicy(ctx.db, year);
+  return id ? ctx.policies.get(id) : undefined;
+}
+
+/** The office's latest policy (the newest year it chose one for), for rules not tied to a year. */
+export function latestPolicy(ctx: Context): Policy | undefined {
+  const id = ctx.db.prepare('SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
+  return id ? ctx.policies.get(id) : undefined;
+}
+
+/** The policy for the year, or a refusal that says what to set first. */
+export function policyFor(ctx: Context, year: number): Policy {
+  const id = officePolicy(ctx.db, year);
+  if (!id) throw new Refusal('conflict', `还没有选择 ${year} 年度适用的政策，请先在“政策”中设置。`);
+  const p = ctx.policies.get(id);
+  if (!p) throw new Refusal('conflict', `${year} 年度设置的政策「${id}」已不在政策文件中，请重新选择。`);
+  return p;
+}

@@ -1,0 +1,65 @@
+// What every rule of the app runs with: the ledger, the clock, the policies, the caller (set
+// by dispatch for the whole call), and the one way to refuse in Chinese or to audit a change.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Database } from 'better-sqlite3';
+import type { Policy } from '../domain/policy/schema';
+import { appendAudit, type AuditCheck, type AuditEntry } from '../ledger/audit';
+import type { ImportWorkerSpec } from '../excel/worker-thread';
+import type { ErrorCode } from '../types/errors';
+import type { SessionUser } from '../types/office';
+import type { Caller, Sessions } from './sessions';
+
+export interface Context {
+  /** Replaced in place when a backup is restored. */
+  db: Database;
+  dataDir: string;
+  /** Injected so tests can pin "today"; never read the clock elsewhere. */
+  now: () => Date;
+  policies: ReadonlyMap<string, Policy>;
+  /** Who is logged in, per window or tab (the caller key `dispatch` is given). */
+  sessions: Sessions;
+  /** The audit chain as checked when the ledger was opened. */
+  startupAudit: AuditCheck;
+  /** Set while an import holds the ledger's write transaction: other changes wait. */
+  busy?: string | null;
+  /** Why the ledger is read-only (too little disk space at start), or null. */
+  readOnly: string | null;
+  /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
+  importWorker?: ImportWorkerSpec | undefined;
+}
+
+export const calls = new AsyncLocalStorage<Caller>();
+
+/** The caller key used when none is given: the tests, the CLI, a single window. */
+export const LOCAL_CALLER = 'local';
+
+/** The caller of the handler that is running (set by `dispatch` for the whole call). */
+export function caller(): Caller {
+  return calls.getStore() ?? { key: LOCAL_CALLER, user: null };
+}
+
+export function currentUser(): SessionUser | null {
+  return caller().user;
+}
+
+export function actorOf(_ctx: Context): string {
+  return currentUser()?.username ?? '（未设用户）';
+}
+
+/** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */
+export function audit(ctx: Context, e: Omit<AuditEntry, 'actor'>): void {
+  // A read-only ledger takes no entries: only handlers declared for it run then, and they change nothing else.
+  if (ctx.readOnly) return;
+  appendAudit(ctx.db, { ...e, actor: actorOf(ctx) }, ctx.now().toISOString());
+}
+
+/** Thrown inside a handler to answer with a clerk-readable error. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}

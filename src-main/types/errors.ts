@@ -1,0 +1,11 @@
+// The kinds of refusal a caller can get, each with a Chinese message.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  /** Nobody is logged in for this window, or the session ended after 30 idle minutes. */
+  | 'unauthenticated'
+  | 'unavailable'
+  | 'internal';
