@@ -164,13 +164,13 @@ export interface Api {
     output: ImportPreview;
   };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
-  'import.report': { input: { token: string; file?: string }; output: { file: string; rows: number } };
+  'import.report': { input: { token: string }; output: { file: string; rows: number } };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number }; output: ImportBatch };
 
   'export.write': {
-    input: { kind: ExportKind; coverageYear: number; villageId?: number; file?: string };
+    input: { kind: ExportKind; coverageYear: number; villageId?: number };
     output: { file: string; rows: number };
   };
 
