@@ -34,7 +34,10 @@ export default tseslint.config(
           paths: DOMAIN_FORBIDDEN.map((name) => ({ name, message: 'src-main/domain 必须是纯逻辑：不得依赖 Electron、文件系统、数据库或 Excel。' })),
           patterns: [
             { group: ['electron/*', 'exceljs/*', 'better-sqlite3/*'], message: 'src-main/domain 必须是纯逻辑。' },
-            { group: folders('ledger', 'api', 'excel', 'electron', 'host', 'files', 'types', 'policies', 'cli'), message: 'src-main/domain 不得依赖 canbao 的其他文件夹。' },
+            {
+              group: folders('ledger', 'api', 'excel', 'electron', 'host', 'files', 'types', 'policies', 'cli'),
+              message: 'src-main/domain 不得依赖 canbao 的其他文件夹。',
+            },
           ],
         },
       ],
@@ -44,12 +47,19 @@ export default tseslint.config(
     // A cycle makes "who depends on whom" unanswerable, and load order a matter of luck.
     files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
     plugins: { 'import-x': importX },
-    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })] },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })],
+    },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
   layer(['src-main/excel/**', 'src-main/imports/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel、src-main/imports（导入导出）不得依赖 api。'),
-  layer(['src-main/enrollment/**', 'src-main/service/**'], ['api', 'electron', 'host', 'cli'], '业务规则（src-main/enrollment、src-main/service）不得依赖 api：api 只做校验和转发。'),
+  layer(
+    ['src-main/enrollment/**', 'src-main/service/**'],
+    ['api', 'electron', 'host', 'cli'],
+    '业务规则（src-main/enrollment、src-main/service）不得依赖 api：api 只做校验和转发。',
+  ),
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -46,7 +46,9 @@ export async function benchExcel(sizes: number[]): Promise<void> {
       const imp = byTime[1]!;
       const spread = `runs ${imports.map((p) => (p.ms / 1000).toFixed(1)).join(' / ')} s, peaks ${imports.map((p) => p.peakMb.toFixed(0)).join(' / ')} MB, longest loop gaps ${imports.map((p) => p.maxLoopBlockMs?.toFixed(0)).join(' / ')} ms`;
       report(`exceljs streaming read:   ${(bare.ms / 1000).toFixed(1)} s  ${perSec(bare)} rows/s  peak ${bare.peakMb.toFixed(0)} MB`);
-      report(`canbao read (scanner):    ${(ours.ms / 1000).toFixed(1)} s  ${perSec(ours)} rows/s  peak ${ours.peakMb.toFixed(0)} MB  (${(bare.ms / ours.ms).toFixed(1)}× faster than exceljs)`);
+      report(
+        `canbao read (scanner):    ${(ours.ms / 1000).toFixed(1)} s  ${perSec(ours)} rows/s  peak ${ours.peakMb.toFixed(0)} MB  (${(bare.ms / ours.ms).toFixed(1)}× faster than exceljs)`,
+      );
       report(
         `canbao import (read, check, commit), median of 3: ${(imp.ms / 1000).toFixed(1)} s  ${perSec(imp)} rows/s  peak ${imp.peakMb.toFixed(0)} MB  (commit ${((imp.commitMs ?? 0) / 1000).toFixed(1)} s; ratio to exceljs read ${(imp.ms / bare.ms).toFixed(2)}; longest event-loop delay ${imp.maxLoopBlockMs?.toFixed(0)} ms)`,
       );

@@ -13,7 +13,9 @@ function latency(label: string, queries: string[], run: (q: string) => number): 
   const times: number[] = [];
   let found = 0;
   for (const q of queries) times.push(timed(() => (found += run(q) > 0 ? 1 : 0)));
-  report(`${label.padEnd(28)} median ${median(times).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms  (${queries.length} queries, ${found} found something)`);
+  report(
+    `${label.padEnd(28)} median ${median(times).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms  (${queries.length} queries, ${found} found something)`,
+  );
 }
 
 export function benchLedger(policy: Policy, n: number): void {
@@ -25,17 +27,31 @@ export function benchLedger(policy: Policy, n: number): void {
     const buildMs = timed(() => {
       built = buildLedger(db, policy, n);
     });
-    report(`build ${built.persons.toLocaleString()} persons: ${(buildMs / 1000).toFixed(1)} s (${Math.round(built.persons / (buildMs / 1000)).toLocaleString()} persons/s, with categories, quotes and enrollments)`);
+    report(
+      `build ${built.persons.toLocaleString()} persons: ${(buildMs / 1000).toFixed(1)} s (${Math.round(built.persons / (buildMs / 1000)).toLocaleString()} persons/s, with categories, quotes and enrollments)`,
+    );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
     report(`database size: ${(fs.statSync(path.join(dir, LEDGER_FILE)).size / 1048576).toFixed(0)} MB`);
 
     const ids = built.sampleIds.slice(0, 200);
     latency('search: full ID number', ids, (q) => searchPersons(db, q).length);
-    latency('search: last 6 ID digits', ids.map((q) => q.slice(-6)), (q) => searchPersons(db, q).length);
+    latency(
+      'search: last 6 ID digits',
+      ids.map((q) => q.slice(-6)),
+      (q) => searchPersons(db, q).length,
+    );
     latency('search: full name', built.sampleNames.slice(0, 200), (q) => searchPersons(db, q).length);
-    latency('search: 2-char part of name', built.sampleNames.slice(0, 200).map((q) => [...q].slice(-2).join('')), (q) => searchPersons(db, q).length);
-    latency('search: pinyin initials', ['zs', 'wxy', 'lm', 'cjh', 'ywh', 'zl', 'hx', 'lwj', 'zyf', 'gl'].flatMap((q) => Array(20).fill(q) as string[]), (q) => searchPersons(db, q).length);
+    latency(
+      'search: 2-char part of name',
+      built.sampleNames.slice(0, 200).map((q) => [...q].slice(-2).join('')),
+      (q) => searchPersons(db, q).length,
+    );
+    latency(
+      'search: pinyin initials',
+      ['zs', 'wxy', 'lm', 'cjh', 'ywh', 'zl', 'hx', 'lwj', 'zyf', 'gl'].flatMap((q) => Array(20).fill(q) as string[]),
+      (q) => searchPersons(db, q).length,
+    );
 
     const progressTimes = Array.from({ length: 5 }, () => timed(() => enrolledByVillage(db, policy.coverageYear)));
     report(`village progress (all 30 villages): median ${median(progressTimes).toFixed(0)} ms`);

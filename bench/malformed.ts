@@ -27,7 +27,11 @@ export function benchMalformed(): void {
   let hung = 0;
   let died = 0;
   for (const c of cases) {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'bench/malformed-read.ts', path.join(CORPUS, c.file)], { encoding: 'utf8', timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'bench/malformed-read.ts', path.join(CORPUS, c.file)], {
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    });
     if (r.error || r.signal) {
       if (r.signal === 'SIGKILL') hung++;
       else died++;
@@ -44,10 +48,23 @@ export function benchMalformed(): void {
   }
   const as = (o: string) => reads.filter((x) => x.outcome === o);
   const wrong = reads.filter((x) => (x.expect === 'refuse') !== (x.outcome === 'refused'));
-  report(`refused in Chinese ${as('refused').length}, read ${as('rows').length}, raw exceptions ${as('raw').length}, no answer ${hung}, died ${died}; not as expected: ${wrong.map((w) => w.file).join(', ') || 'none'}`);
+  report(
+    `refused in Chinese ${as('refused').length}, read ${as('rows').length}, raw exceptions ${as('raw').length}, no answer ${hung}, died ${died}; not as expected: ${wrong.map((w) => w.file).join(', ') || 'none'}`,
+  );
   const byTime = [...reads].sort((a, b) => b.ms - a.ms);
   const byPeak = [...reads].sort((a, b) => b.peakMb - a.peakMb);
-  report(`read time: median ${median(reads.map((x) => x.ms)).toFixed(0)} ms, worst ${byTime.slice(0, 3).map((x) => `${x.file} ${x.ms.toFixed(0)} ms`).join(', ')}`);
-  report(`peak memory (VmHWM of the reading process): median ${median(reads.map((x) => x.peakMb)).toFixed(0)} MB, worst ${byPeak.slice(0, 3).map((x) => `${x.file} ${x.peakMb.toFixed(0)} MB`).join(', ')}`);
-  for (const x of reads) report(`${x.file.padEnd(30)} ${x.outcome.padEnd(8)} ${x.ms.toFixed(0).padStart(5)} ms ${x.peakMb.toFixed(0).padStart(4)} MB  ${x.message.slice(0, 60)}`);
+  report(
+    `read time: median ${median(reads.map((x) => x.ms)).toFixed(0)} ms, worst ${byTime
+      .slice(0, 3)
+      .map((x) => `${x.file} ${x.ms.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
+  report(
+    `peak memory (VmHWM of the reading process): median ${median(reads.map((x) => x.peakMb)).toFixed(0)} MB, worst ${byPeak
+      .slice(0, 3)
+      .map((x) => `${x.file} ${x.peakMb.toFixed(0)} MB`)
+      .join(', ')}`,
+  );
+  for (const x of reads)
+    report(`${x.file.padEnd(30)} ${x.outcome.padEnd(8)} ${x.ms.toFixed(0).padStart(5)} ms ${x.peakMb.toFixed(0).padStart(4)} MB  ${x.message.slice(0, 60)}`);
 }

@@ -18,6 +18,8 @@ export function benchQuotes(policies: Policy[], n: number, runs: number): void {
       );
     }
     const m = median(times);
-    report(`${p.id.padEnd(24)} median ${(m / 1000).toFixed(2)} s  ${Math.round(n / (m / 1000)).toLocaleString()} quotes/s  (min ${(Math.min(...times) / 1000).toFixed(2)} s, ${((eligible / n) * 100).toFixed(0)}% eligible)`);
+    report(
+      `${p.id.padEnd(24)} median ${(m / 1000).toFixed(2)} s  ${Math.round(n / (m / 1000)).toLocaleString()} quotes/s  (min ${(Math.min(...times) / 1000).toFixed(2)} s, ${((eligible / n) * 100).toFixed(0)}% eligible)`,
+    );
   }
 }

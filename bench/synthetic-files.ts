@@ -65,7 +65,11 @@ export async function writeBareRows(file: string, n: number, styled = false): Pr
     const thin = { style: 'thin' as const };
     ws.columns = [8, 14, 10, 10, 22, 14, 32, 24].map((width, i) => ({
       width,
-      style: { font: { name: '宋体', size: 11 }, border: { top: thin, left: thin, bottom: thin, right: thin }, ...([2, 4, 5].includes(i) ? { numFmt: '@' } : {}) },
+      style: {
+        font: { name: '宋体', size: 11 },
+        border: { top: thin, left: thin, bottom: thin, right: thin },
+        ...([2, 4, 5].includes(i) ? { numFmt: '@' } : {}),
+      },
     }));
   }
   let i = 0;

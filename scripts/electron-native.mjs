@@ -16,17 +16,15 @@ export function ensureElectronNative() {
     filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`),
   });
   const npmCli = process.env.npm_execpath;
-  const gyp = npmCli
-    ? path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
-    : 'node-gyp';
+  const gyp = npmCli ? path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js') : 'node-gyp';
   console.log(`正在为 Electron ${version} 编译数据库组件（首次约需两分钟）……`);
   const env = { ...process.env, npm_config_nodedir: '' };
   delete env.npm_config_nodedir;
-  execFileSync(
-    process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: src, stdio: 'inherit', env },
-  );
+  execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
+    cwd: src,
+    stdio: 'inherit',
+    env,
+  });
   fs.copyFileSync(path.join(src, 'build', 'Release', 'better_sqlite3.node'), NATIVE_BINDING);
   fs.writeFileSync(stamp, version);
 }

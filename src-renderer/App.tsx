@@ -70,53 +70,48 @@ export function App() {
 
   return (
     <GlossaryContext.Provider value={glossary}>
-    <OfficeContext.Provider value={officeState}>
-      {ended && (
-        <ReloginModal
-          user={ended.user}
-          message={ended.message}
-          onLogin={(user) => {
-            setEnded(null);
-            // Another person logging in here starts from a clean screen.
-            if (user.id !== ended.user.id) setPage(PAGES[0].key);
-            setSession({ user, loginRequired: true });
-          }}
-        />
-      )}
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header className="canbao-header">
-          <h1>参保台账</h1>
-          <span className="office" data-testid="header-office">
-            {officeTitle(office)}
-          </span>
-          {session.user && (
-            <span style={{ marginLeft: 'auto' }}>
-              <span data-testid="header-user">{session.user.displayName}</span>
-              <Button type="link" onClick={() => void logout()} style={{ color: '#fff' }}>
-                退出
-              </Button>
+      <OfficeContext.Provider value={officeState}>
+        {ended && (
+          <ReloginModal
+            user={ended.user}
+            message={ended.message}
+            onLogin={(user) => {
+              setEnded(null);
+              // Another person logging in here starts from a clean screen.
+              if (user.id !== ended.user.id) setPage(PAGES[0].key);
+              setSession({ user, loginRequired: true });
+            }}
+          />
+        )}
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Header className="canbao-header">
+            <h1>参保台账</h1>
+            <span className="office" data-testid="header-office">
+              {officeTitle(office)}
             </span>
-          )}
-        </Layout.Header>
-        {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
-        <Layout>
-          <Layout.Sider width={180} theme="light">
-            <Menu
-              mode="inline"
-              selectedKeys={[page]}
-              items={PAGES.map((p) => ({ key: p.key, label: p.label }))}
-              onClick={(e) => setPage(e.key)}
-            />
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 24 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
-              {current.label}
-            </Typography.Title>
-            {current.render()}
-          </Layout.Content>
+            {session.user && (
+              <span style={{ marginLeft: 'auto' }}>
+                <span data-testid="header-user">{session.user.displayName}</span>
+                <Button type="link" onClick={() => void logout()} style={{ color: '#fff' }}>
+                  退出
+                </Button>
+              </span>
+            )}
+          </Layout.Header>
+          {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
+          <Layout>
+            <Layout.Sider width={180} theme="light">
+              <Menu mode="inline" selectedKeys={[page]} items={PAGES.map((p) => ({ key: p.key, label: p.label }))} onClick={(e) => setPage(e.key)} />
+            </Layout.Sider>
+            <Layout.Content style={{ padding: 24 }}>
+              <Typography.Title level={3} style={{ marginTop: 0 }}>
+                {current.label}
+              </Typography.Title>
+              {current.render()}
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
-    </OfficeContext.Provider>
+      </OfficeContext.Provider>
     </GlossaryContext.Provider>
   );
 }

@@ -7,7 +7,6 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-
 /** Today at the desk, as YYYY-MM-DD in China's time (the ledger's day). */
 export const deskToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 

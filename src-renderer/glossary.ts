@@ -1,7 +1,17 @@
 import { createContext, useContext } from 'react';
 import type { Glossary } from '../src-main/api/contract';
 
-const EMPTY: Glossary = { categories: {}, departments: {}, residences: {}, students: {}, outOfScope: {}, outOfCounty: {}, statuses: {}, importFields: {}, exports: {} };
+const EMPTY: Glossary = {
+  categories: {},
+  departments: {},
+  residences: {},
+  students: {},
+  outOfScope: {},
+  outOfCounty: {},
+  statuses: {},
+  importFields: {},
+  exports: {},
+};
 
 export const GlossaryContext = createContext<Glossary>(EMPTY);
 export const useGlossary = () => useContext(GlossaryContext);

@@ -24,7 +24,7 @@ export function useJob() {
   useEffect(() => stop, [stop]);
 
   const run = useCallback(
-    async <T,>(work: (jobId: string) => Promise<T>): Promise<T> => {
+    async <T>(work: (jobId: string) => Promise<T>): Promise<T> => {
       const id = `job-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       setJob({ id, view: { phase: '开始', done: 0, total: 0 } });
       timer.current = setInterval(() => {

@@ -35,32 +35,43 @@ export const backupHandlers = {
   'backup.create': task('clerk', '正在备份', z.object({}).strict(), (ctx) => backUp(ctx, backupDir(ctx.dataDir)), { readOnly: true }),
 
   // A folder of the clerk's choosing (a USB stick) is outside the data folder: the admin's.
-  'backup.copyTo': task('admin', '正在备份', z.object({ folder: z.string().trim().min(1, '请选择备份到哪个文件夹。').max(1000, '文件夹路径太长。') }), (ctx, arg) => backUp(ctx, path.resolve(arg.folder)), { readOnly: true }),
+  'backup.copyTo': task(
+    'admin',
+    '正在备份',
+    z.object({ folder: z.string().trim().min(1, '请选择备份到哪个文件夹。').max(1000, '文件夹路径太长。') }),
+    (ctx, arg) => backUp(ctx, path.resolve(arg.folder)),
+    { readOnly: true },
+  ),
 
-  'backup.restore': task('admin', '正在恢复备份', z.object({ file: z.string({ error: '请选择要恢复的备份文件。' }).min(1, '请选择要恢复的备份文件。').max(1000, '文件路径太长。') }), async (ctx, arg) => {
-    try {
-      checkRestorable(arg.file);
-    } catch (e) {
-      throw new Refusal('invalid_input', (e as Error).message, 'file');
-    }
-    // What is replaced is kept, so a restore can itself be undone.
-    const kept = await backupTo(ctx.db, path.join(backupDir(ctx.dataDir), backupName(ctx.now(), 'restore')));
-    // The desktop's ledger is opened through the binding built for Electron, kept with the worker's.
-    const binding = ctx.importWorker?.nativeBinding;
-    const reopen = () => (ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {}));
-    ctx.db.close();
-    try {
-      replaceLedgerFile(ctx.dataDir, arg.file);
-    } finally {
-      // Replaced or not (a full disk stops the copy before the rename), the app keeps a ledger open.
-      reopen();
-    }
-    // The restored ledger has its own head: the old one no longer applies.
-    ctx.startupAudit = verifyAudit(ctx.db);
-    writeAuditHead(ctx.dataDir, auditHead(ctx.db));
-    // Its users are the backup's: everyone logs in again.
-    ctx.sessions.endAll();
-    ctx.db.transaction(() => audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file })).immediate();
-    return status(ctx);
-  }),
+  'backup.restore': task(
+    'admin',
+    '正在恢复备份',
+    z.object({ file: z.string({ error: '请选择要恢复的备份文件。' }).min(1, '请选择要恢复的备份文件。').max(1000, '文件路径太长。') }),
+    async (ctx, arg) => {
+      try {
+        checkRestorable(arg.file);
+      } catch (e) {
+        throw new Refusal('invalid_input', (e as Error).message, 'file');
+      }
+      // What is replaced is kept, so a restore can itself be undone.
+      const kept = await backupTo(ctx.db, path.join(backupDir(ctx.dataDir), backupName(ctx.now(), 'restore')));
+      // The desktop's ledger is opened through the binding built for Electron, kept with the worker's.
+      const binding = ctx.importWorker?.nativeBinding;
+      const reopen = () => (ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {}));
+      ctx.db.close();
+      try {
+        replaceLedgerFile(ctx.dataDir, arg.file);
+      } finally {
+        // Replaced or not (a full disk stops the copy before the rename), the app keeps a ledger open.
+        reopen();
+      }
+      // The restored ledger has its own head: the old one no longer applies.
+      ctx.startupAudit = verifyAudit(ctx.db);
+      writeAuditHead(ctx.dataDir, auditHead(ctx.db));
+      // Its users are the backup's: everyone logs in again.
+      ctx.sessions.endAll();
+      ctx.db.transaction(() => audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file })).immediate();
+      return status(ctx);
+    },
+  ),
 };

@@ -18,7 +18,8 @@ function certifyingDepartment(ctx: Context, code: string): Department | null {
 }
 
 export const categoryHandlers = {
-  'categories.certify': writes('clerk',
+  'categories.certify': writes(
+    'clerk',
     z.object({
       personId: idOf('人员'),
       code: personCategory,

@@ -177,7 +177,15 @@ export interface Api {
   'jobs.get': { input: { jobId: string }; output: { phase: string; done: number; total: number; cancelled: boolean; finished: boolean } };
   'jobs.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
 
-  'print.householdNotice': { input: { householdId: number; coverageYear: number; fullId?: boolean; /** The desk's date (default today): amounts and window as of that day. */ on?: string }; output: HouseholdNotice };
+  'print.householdNotice': {
+    input: {
+      householdId: number;
+      coverageYear: number;
+      fullId?: boolean;
+      /** The desk's date (default today): amounts and window as of that day. */ on?: string;
+    };
+    output: HouseholdNotice;
+  };
   'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
   'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };
 

@@ -26,11 +26,6 @@ const deskFacts = {
 
 const channel = z.string({ error: '请选择缴费方式。' }).trim().min(1, '请选择缴费方式。').max(20, '缴费方式不能超过 20 个字。');
 
-
-
-
-
-
 function mustGetEnrollment(ctx: Context, id: number): Enrollment {
   const e = repo.getEnrollment(ctx.db, id);
   if (!e) throw new Refusal('not_found', '找不到这条参保记录。');
@@ -57,21 +52,29 @@ export const enrollHandlers = {
 
   'enroll.household': writes('clerk', z.object({ householdId: idOf('户'), ...enrollFields }), (ctx, arg) => enrollHousehold(ctx, arg.householdId, arg)),
 
-  'enroll.void': writes('clerk',
+  'enroll.void': writes(
+    'clerk',
     z.object({ id: idOf('参保记录'), reason: z.string({ error: '请填写作废原因。' }).trim().min(2, '请填写作废原因（至少 2 个字）。').max(200) }),
     (ctx, arg) => {
       const before = mustGetEnrollment(ctx, arg.id);
       if (before.status === 'voided') throw new Refusal('conflict', `收据 ${before.receiptNo} 已于 ${before.voidedAt?.slice(0, 10)} 作废。`);
       repo.voidEnrollment(ctx.db, arg.id, arg.reason, actorOf(ctx), ctx.now().toISOString());
       const after = mustGetEnrollment(ctx, arg.id);
-      audit(ctx, { action: 'enroll.void', entity: 'enrollment', entityId: arg.id, before: { status: before.status }, after: { status: after.status, reason: arg.reason } });
+      audit(ctx, {
+        action: 'enroll.void',
+        entity: 'enrollment',
+        entityId: arg.id,
+        before: { status: before.status },
+        after: { status: after.status, reason: arg.reason },
+      });
       return after;
     },
   ),
 
   'enroll.refund': writes('clerk', z.object({ id: idOf('参保记录') }), (ctx, arg) => refund(ctx, mustGetEnrollment(ctx, arg.id))),
 
-  'enroll.markDeclared': writes('clerk',
+  'enroll.markDeclared': writes(
+    'clerk',
     z.object({ ids: z.array(idOf('参保记录')).min(1, '请选择要标记的记录。').max(10000), on: isoDate('零申报日期') }),
     (ctx, arg) => {
       for (const id of arg.ids) {

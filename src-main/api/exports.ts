@@ -8,23 +8,30 @@ import { outputFile } from '../files/outputs';
 import { coverageYear, idOf } from './fields';
 import { Refusal, reads } from './handler';
 
-const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], { error: '导出类型不对。' });
+const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], {
+  error: '导出类型不对。',
+});
 
 export const exportHandlers = {
-  'export.write': reads('clerk',
-    z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }),
-    async (ctx, arg) => {
-      const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
-      try {
-        const rows = await writeExport(arg.kind, { db: ctx.db, policy: policyInForce(ctx, arg.coverageYear), coverageYear: arg.coverageYear, ...(arg.villageId ? { villageId: arg.villageId } : {}), file });
-        return { file, rows };
-      } catch (e) {
-        // Half a workbook is worse than none: the clerk might send it.
-        fs.rmSync(file, { force: true });
-        const io = ioProblem(e);
-        throw new Refusal('unavailable', io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
-  ),
+  'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
+    const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
+    try {
+      const rows = await writeExport(arg.kind, {
+        db: ctx.db,
+        policy: policyInForce(ctx, arg.coverageYear),
+        coverageYear: arg.coverageYear,
+        ...(arg.villageId ? { villageId: arg.villageId } : {}),
+        file,
+      });
+      return { file, rows };
+    } catch (e) {
+      // Half a workbook is worse than none: the clerk might send it.
+      fs.rmSync(file, { force: true });
+      const io = ioProblem(e);
+      throw new Refusal(
+        'unavailable',
+        io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }),
 };
-

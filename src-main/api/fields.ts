@@ -4,10 +4,13 @@ import { DEPARTMENTS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KIND
 import { isIsoDate } from '../domain/dates';
 import { checkPhone, checkText, type TextCheck, type TextKind } from '../domain/text';
 
-export const idOf = (what: string) => z.number({ error: `缺少${what}编号。` }).int(`${what}编号无效。`).positive(`${what}编号无效。`);
+export const idOf = (what: string) =>
+  z
+    .number({ error: `缺少${what}编号。` })
+    .int(`${what}编号无效。`)
+    .positive(`${what}编号无效。`);
 
-export const isoDate = (what: string) =>
-  z.string({ error: `请填写${what}。` }).refine(isIsoDate, { error: `${what}不是有效的日期（格式 YYYY-MM-DD）。` });
+export const isoDate = (what: string) => z.string({ error: `请填写${what}。` }).refine(isIsoDate, { error: `${what}不是有效的日期（格式 YYYY-MM-DD）。` });
 
 export const coverageYear = z.number({ error: '请填写参保年度。' }).int().min(2000, '参保年度不对。').max(2100, '参保年度不对。');
 
@@ -20,7 +23,8 @@ const checked = (check: (raw: string) => TextCheck, required?: string, missing =
     return r.ok ? r.value : '';
   });
 
-export const text = (kind: TextKind, label?: string, required?: string) => checked((raw) => checkText(kind, raw, label), required, required ?? `请填写${label ?? '文字'}。`);
+export const text = (kind: TextKind, label?: string, required?: string) =>
+  checked((raw) => checkText(kind, raw, label), required, required ?? `请填写${label ?? '文字'}。`);
 
 export const personName = text('name', '姓名', '请填写姓名。');
 export const phone = checked(checkPhone, undefined, '联系电话格式不对（手机 11 位，或区号-号码）。');

@@ -13,7 +13,15 @@ const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字',
  * The message for a field that has none of ours (a caller other than our screens sent it):
  * our own Chinese, never zod's ("数值过大：期望 array").
  */
-export function fallbackMessage(iss: { code?: string; path?: PropertyKey[] | undefined; input?: unknown; expected?: unknown; maximum?: unknown; minimum?: unknown; keys?: string[] }): string {
+export function fallbackMessage(iss: {
+  code?: string;
+  path?: PropertyKey[] | undefined;
+  input?: unknown;
+  expected?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  keys?: string[];
+}): string {
   const name = iss.path?.length ? `「${iss.path.map(String).join('.')}」` : '提交的内容';
   switch (iss.code) {
     case 'invalid_type':
@@ -65,7 +73,6 @@ interface Options {
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
-
 
 export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O | Promise<O>): Handler<I, O> {
   return { kind: 'read', who, input, run };
@@ -165,13 +172,7 @@ function isApiName(handlers: HandlerMap, name: string): name is ApiName {
  * failure becomes `{ ok: false }`, and unexpected ones are logged here rather than sent
  * to the clerk as a stack trace.
  */
-export async function dispatch(
-  handlers: HandlerMap,
-  ctx: Context,
-  name: string,
-  rawArg: unknown,
-  callerKey: string = LOCAL_CALLER,
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: HandlerMap, ctx: Context, name: string, rawArg: unknown, callerKey: string = LOCAL_CALLER): Promise<Result<unknown>> {
   if (!isApiName(handlers, name)) {
     return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
   }

@@ -62,7 +62,6 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as [FieldKey, ...FieldKey[]];
 const mappingInput = z.partialRecord(z.enum(FIELD_KEYS), z.number().int().min(0).max(500));
 
-
 /** Every label the office's policies use for a category, for matching department lists. */
 function policyLabels(ctx: Context): [string, PersonCategory][] {
   const out: [string, PersonCategory][] = [];
@@ -125,7 +124,12 @@ async function prepareRoster(ctx: Context, arg: { file: string; mapping?: Mappin
   }
 }
 
-async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined }, job: JobHandle, token: string): Promise<Prepared> {
+async function prepare(
+  ctx: Context,
+  arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined },
+  job: JobHandle,
+  token: string,
+): Promise<Prepared> {
   const today = chinaDate(ctx.now());
   const o = arg.options ?? {};
   switch (arg.kind) {
@@ -133,7 +137,13 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
       return prepareRoster(ctx, arg, job, token);
     case 'categories': {
       if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
-      const options: CategoryOptions = { department: o.department, validFrom: o.validFrom ?? today, source: o.source ?? path.parse(arg.file).name, ...(o.code ? { code: o.code } : {}), ...(o.endLost ? { endLost: true } : {}) };
+      const options: CategoryOptions = {
+        department: o.department,
+        validFrom: o.validFrom ?? today,
+        source: o.source ?? path.parse(arg.file).name,
+        ...(o.code ? { code: o.code } : {}),
+        ...(o.endLost ? { endLost: true } : {}),
+      };
       const r = await read(ctx, arg, job, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
       if (r.mapping.category === undefined && !o.code) throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
       const plan = await planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
@@ -141,7 +151,8 @@ async function prepare(ctx: Context, arg: { kind: ImportKind; file: string; mapp
     }
     case 'payments': {
       const r = await read(ctx, arg, job, ['idNumber', 'paidOn', 'amount'], (c, m, row) => parsePaymentRow(c, m, row, today));
-      if (r.mapping.coverageYear === undefined && !o.coverageYear) throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
+      if (r.mapping.coverageYear === undefined && !o.coverageYear)
+        throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
       const plan = await planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 }, rowTick(job, '核对台账', r.records.length));
       return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
@@ -180,13 +191,24 @@ function countsOf(p: Prepared): Record<string, number> {
   }
 }
 
-
 async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
   const { fileName, fileHash, rows, signature, mapping } = p.read;
   try {
     const r = await runImportTask<CommitResult>(
       ctx.importWorker,
-      { op: 'commit', dataDir: ctx.dataDir, staging: p.staging, at: ctx.now().toISOString(), actor: actorOf(ctx), fileName, fileHash, rows, signature, mapping, counts: p.counts },
+      {
+        op: 'commit',
+        dataDir: ctx.dataDir,
+        staging: p.staging,
+        at: ctx.now().toISOString(),
+        actor: actorOf(ctx),
+        fileName,
+        fileHash,
+        rows,
+        signature,
+        mapping,
+        counts: p.counts,
+      },
       { signal: job.signal, onProgress: job.progress },
     );
     return r.batchId;
@@ -202,11 +224,21 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
   const tick = rowTick(job, '写入台账', total);
   ctx.db.exec('BEGIN IMMEDIATE');
   try {
-    const batch = openBatch(ctx.db, { kind: p.kind, fileName: p.read.fileName, fileHash: p.read.fileHash, actor: actorOf(ctx), at, ...(p.kind === 'categories' ? { options: p.options } : {}) });
+    const batch = openBatch(ctx.db, {
+      kind: p.kind,
+      fileName: p.read.fileName,
+      fileHash: p.read.fileHash,
+      actor: actorOf(ctx),
+      at,
+      ...(p.kind === 'categories' ? { options: p.options } : {}),
+    });
     let result: Record<string, number>;
     switch (p.kind) {
       case 'categories':
-        result = { ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)), unchanged: p.plan.unchanged };
+        result = {
+          ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)),
+          unchanged: p.plan.unchanged,
+        };
         break;
       case 'payments':
         result = await commitPayments(ctx, p.plan, batch.id, batch.changes, tick);
@@ -230,7 +262,8 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
 }
 
 export const importHandlers = {
-  'import.preview': reads('clerk',
+  'import.preview': reads(
+    'clerk',
     z.object({
       kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
@@ -280,7 +313,8 @@ export const importHandlers = {
     const p = mustGetPrepared(ctx, arg.token);
     const file = outputFile(ctx.dataDir, 'reports', `问题报告-${p.read.fileName}`);
     const byRow = new Map<number, string[]>();
-    for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems) byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
+    for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems)
+      byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
     if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
     // Re-read the original cells of the rows with problems, so the report shows them as they were.
     const cellsOf = new Map<number, string[]>();
@@ -290,7 +324,11 @@ export const importHandlers = {
     });
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
     const ws = wb.addWorksheet('问题行');
-    ws.columns = [{ header: '行号', width: 8 }, ...p.read.headers.map((h) => ({ header: h || ' ', width: Math.max(10, Math.min(30, h.length * 2 + 4)) })), { header: '问题说明', width: 60 }];
+    ws.columns = [
+      { header: '行号', width: 8 },
+      ...p.read.headers.map((h) => ({ header: h || ' ', width: Math.max(10, Math.min(30, h.length * 2 + 4)) })),
+      { header: '问题说明', width: 60 },
+    ];
     ws.getRow(1).font = { bold: true, name: '宋体' };
     for (const [row, messages] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
       const cells = cellsOf.get(row) ?? [];
@@ -308,7 +346,11 @@ export const importHandlers = {
   // yielding between rows) while other changes are refused.
   'import.commit': task('clerk', '正在导入', z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
-    if (!writable(p)) throw new Refusal('conflict', `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`);
+    if (!writable(p))
+      throw new Refusal(
+        'conflict',
+        `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`,
+      );
     const job = startJob(ctx, arg.jobId);
     ctx.busy = `正在导入「${p.read.fileName}」`;
     try {
@@ -341,4 +383,3 @@ export const importHandlers = {
     return listBatches(ctx.db).find((x) => x.id === b.id)!;
   }),
 };
-

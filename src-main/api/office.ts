@@ -5,13 +5,13 @@ import { officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
 import { coverageYear, text } from './fields';
 
-export const placeName = (label: string, max: number) =>
-  text('place', label).pipe(z.string().max(max, `${label}不能超过 ${max} 个字。`));
+export const placeName = (label: string, max: number) => text('place', label).pipe(z.string().max(max, `${label}不能超过 ${max} 个字。`));
 
 export const officeHandlers = {
   'office.get': reads('clerk', z.object({}).strict(), (ctx) => repo.getOffice(ctx.db)),
 
-  'office.update': writes('admin',
+  'office.update': writes(
+    'admin',
     z.object({
       townshipName: placeName('乡镇/街道名称', 30).pipe(z.string().min(1, '请填写乡镇/街道名称。')),
       county: placeName('所属区县', 30),
@@ -25,18 +25,22 @@ export const officeHandlers = {
     },
   ),
 
-  'office.policies': reads('clerk', z.object({}).strict(), (ctx) =>
-    (ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
-      coverageYear: number;
-      policyId: string;
-    }[]),
+  'office.policies': reads(
+    'clerk',
+    z.object({}).strict(),
+    (ctx) =>
+      ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
+        coverageYear: number;
+        policyId: string;
+      }[],
   ),
 
   'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
     const p = ctx.policies.get(arg.policyId);
     if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`, 'policyId');
     if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
-    if (p.coverageYear !== arg.coverageYear) throw new Refusal('invalid_input', `政策「${p.id}」适用于 ${p.coverageYear} 年度，不是 ${arg.coverageYear} 年度。`, 'policyId');
+    if (p.coverageYear !== arg.coverageYear)
+      throw new Refusal('invalid_input', `政策「${p.id}」适用于 ${p.coverageYear} 年度，不是 ${arg.coverageYear} 年度。`, 'policyId');
     const before = officePolicy(ctx.db, arg.coverageYear) ?? null;
     ctx.db
       .prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id')

@@ -6,12 +6,15 @@ import { coverageYear } from './fields';
 import { reads } from './handler';
 
 export const paymentHandlers = {
-  'payments.pending': reads('clerk', z.object({ coverageYear }), (ctx, arg) =>
-    sql(
-      ctx.db,
-      `SELECT q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn, q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason
+  'payments.pending': reads(
+    'clerk',
+    z.object({ coverageYear }),
+    (ctx, arg) =>
+      sql(
+        ctx.db,
+        `SELECT q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn, q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason
        FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
        WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL ORDER BY q.paid_on, q.id`,
-    ).all(arg.coverageYear) as PendingPayment[],
+      ).all(arg.coverageYear) as PendingPayment[],
   ),
 };

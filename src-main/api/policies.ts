@@ -16,7 +16,13 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 
 function summary(ctx: Context, id: string): PolicySummary {
   const p = ctx.policies.get(id)!;
-  return { id: p.id, region: p.region, coverageYear: p.coverageYear, abstract: p.abstract ?? false, sources: p.sources.map((s) => ({ number: s.number, title: s.title, date: s.date })) };
+  return {
+    id: p.id,
+    region: p.region,
+    coverageYear: p.coverageYear,
+    abstract: p.abstract ?? false,
+    sources: p.sources.map((s) => ({ number: s.number, title: s.title, date: s.date })),
+  };
 }
 
 export const policyHandlers = {

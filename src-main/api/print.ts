@@ -20,57 +20,68 @@ import { Refusal, reads } from './handler';
 const officeTitleOf = (ctx: Context) => officeTitle(getOffice(ctx.db));
 
 export const printHandlers = {
-  'print.householdNotice': reads('clerk', z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }), (ctx, arg): HouseholdNotice => {
-    const h = getHousehold(ctx.db, arg.householdId);
-    if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
-    const policy = policyFor(ctx, arg.coverageYear);
-    const today = arg.on ?? chinaDate(ctx.now());
-    // The window a notice printed today points to: the one open today, else the next to open.
-    const c = compilePolicy(policy);
-    const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
-    // Amounts as of the day the window allows payment: today, or the window's first day.
-    const paidOn = w && w.from && w.from > today ? w.from : today;
-    const office = getOffice(ctx.db);
-    const members = householdMembers(ctx.db, h.id).map((p) => {
-      const base = { name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
-      const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
-      if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
-      const notDue = p.status !== 'active' ? `${OUT_OF_SCOPE[p.status]}，不在参保范围` : p.outOfCounty ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）` : p.employeeInsured ? '已参加职工医保' : null;
-      if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
-      const options: NoticeTierOption[] = [];
-      let reason: string | null = null;
-      for (const tier of [1, 2] as Tier[]) {
-        if (!policy.tiers[String(tier) as '1' | '2']) continue;
-        const q = quotePerson(ctx, policy, p, { tier, paidOn });
-        if (!q.eligible) {
-          reason = q.reason;
-          continue;
+  'print.householdNotice': reads(
+    'clerk',
+    z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }),
+    (ctx, arg): HouseholdNotice => {
+      const h = getHousehold(ctx.db, arg.householdId);
+      if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
+      const policy = policyFor(ctx, arg.coverageYear);
+      const today = arg.on ?? chinaDate(ctx.now());
+      // The window a notice printed today points to: the one open today, else the next to open.
+      const c = compilePolicy(policy);
+      const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
+      // Amounts as of the day the window allows payment: today, or the window's first day.
+      const paidOn = w && w.from && w.from > today ? w.from : today;
+      const office = getOffice(ctx.db);
+      const members = householdMembers(ctx.db, h.id).map((p) => {
+        const base = { name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
+        const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
+        if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
+        const notDue =
+          p.status !== 'active'
+            ? `${OUT_OF_SCOPE[p.status]}，不在参保范围`
+            : p.outOfCounty
+              ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）`
+              : p.employeeInsured
+                ? '已参加职工医保'
+                : null;
+        if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
+        const options: NoticeTierOption[] = [];
+        let reason: string | null = null;
+        for (const tier of [1, 2] as Tier[]) {
+          if (!policy.tiers[String(tier) as '1' | '2']) continue;
+          const q = quotePerson(ctx, policy, p, { tier, paidOn });
+          if (!q.eligible) {
+            reason = q.reason;
+            continue;
+          }
+          options.push({
+            tier,
+            tierLabel: TIER_LABELS[tier],
+            feeYuan: formatYuan2(q.feeFen),
+            subsidyYuan: formatYuan2(q.subsidyFen),
+            personalYuan: formatYuan2(q.personalFen),
+            subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
+          });
         }
-        options.push({
-          tier,
-          tierLabel: TIER_LABELS[tier],
-          feeYuan: formatYuan2(q.feeFen),
-          subsidyYuan: formatYuan2(q.subsidyFen),
-          personalYuan: formatYuan2(q.personalFen),
-          subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
-        });
-      }
-      return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options };
-    });
-    return {
-      officeTitle: officeTitleOf(ctx),
-      coverageYear: arg.coverageYear,
-      villageName: h.villageName,
-      householdNumber: h.number,
-      headName: h.headName ?? members[0]?.name ?? '',
-      members,
-      window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
-      channels: policy.paymentChannels?.items ?? [],
-      channelsCite: policy.paymentChannels?.cite ?? '',
-      sources: policy.sources.map((s) => s.number),
-      printedOn: today,
-    };
-  }),
+        return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options };
+      });
+      return {
+        officeTitle: officeTitleOf(ctx),
+        coverageYear: arg.coverageYear,
+        villageName: h.villageName,
+        householdNumber: h.number,
+        headName: h.headName ?? members[0]?.name ?? '',
+        members,
+        window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
+        channels: policy.paymentChannels?.items ?? [],
+        channelsCite: policy.paymentChannels?.cite ?? '',
+        sources: policy.sources.map((s) => s.number),
+        printedOn: today,
+      };
+    },
+  ),
 
   'print.publicList': reads('clerk', z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
     const policy = policyFor(ctx, arg.coverageYear);

@@ -16,7 +16,6 @@ import { reads } from './handler';
 
 const yearOnly = z.object({ coverageYear });
 
-
 const subsidyCodes = (ctx: Context, year: number) => {
   const policy = policyInForce(ctx, year);
   return policy ? Object.keys(policy.categories) : Object.keys(SUBSIDY_CATEGORIES);
@@ -27,14 +26,22 @@ const zeroNotDeclared = (ctx: Context, year: number) =>
   listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name", year);
 
 export const reportHandlers = {
-  'reports.notEnrolled': reads('clerk',
-    z.object({ coverageYear, villageId: idOf('村/社区').optional(), limit: z.number().int().min(1).max(100000).optional(), offset: z.number().int().min(0).optional() }),
+  'reports.notEnrolled': reads(
+    'clerk',
+    z.object({
+      coverageYear,
+      villageId: idOf('村/社区').optional(),
+      limit: z.number().int().min(1).max(100000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
     (ctx, arg) => reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0),
   ),
 
   'reports.subsidizedNotDeclared': reads('clerk', yearOnly, (ctx, arg) => {
     return {
-      notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
+      notEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)) as (ReturnType<
+        typeof reports.subsidizedNotEnrolled
+      >[number] & { categories: PersonCategory[] })[],
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear),
     };
   }),
@@ -74,7 +81,11 @@ export const reportHandlers = {
     };
   }),
 
-  'reports.handCertified': reads('clerk', z.object({ on: isoDate('日期') }), (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[]),
+  'reports.handCertified': reads(
+    'clerk',
+    z.object({ on: isoDate('日期') }),
+    (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[],
+  ),
 
   'reports.subsidyLedger': reads('clerk', yearOnly, (ctx, arg) => {
     const policy = policyInForce(ctx, arg.coverageYear);
@@ -85,7 +96,11 @@ export const reportHandlers = {
         persons: d.persons,
         subsidyFen: d.subsidyFen,
       })),
-      rows: listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0 ORDER BY e.department, v.code, p.name", arg.coverageYear),
+      rows: listEnrollments(
+        ctx.db,
+        "e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0 ORDER BY e.department, v.code, p.name",
+        arg.coverageYear,
+      ),
     };
   }),
 

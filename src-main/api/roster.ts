@@ -10,7 +10,6 @@ import { idOf, isoDate, outOfCounty, personName, phone, relation, residence, stu
 import type { Context } from './handler';
 import { Refusal, audit, reads, writes } from './handler';
 
-
 const today = (ctx: Context) => chinaDate(ctx.now());
 
 export function mustGetPerson(ctx: Context, id: number): Person {
@@ -50,7 +49,8 @@ export function checkNewIdNumber(ctx: Context, raw: string) {
 const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
 
 export const rosterHandlers = {
-  'roster.addHousehold': writes('clerk',
+  'roster.addHousehold': writes(
+    'clerk',
     z.object({
       villageId: idOf('村/社区'),
       number: z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。'),
@@ -66,7 +66,8 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.updateHousehold': writes('clerk',
+  'roster.updateHousehold': writes(
+    'clerk',
     z.object({ id: idOf('户'), address: text('address').optional(), headPersonId: idOf('户主').nullable().optional() }),
     (ctx, arg) => {
       const before = mustGetHousehold(ctx, arg.id);
@@ -103,7 +104,8 @@ export const rosterHandlers = {
     };
   }),
 
-  'roster.addPerson': writes('clerk',
+  'roster.addPerson': writes(
+    'clerk',
     z.object({
       idNumber: z.string({ error: '请填写身份证号（按文字填写，不要存成数字）。' }),
       name: personName,
@@ -140,7 +142,8 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.updatePerson': writes('clerk',
+  'roster.updatePerson': writes(
+    'clerk',
     z.object({
       id: idOf('人员'),
       name: personName.optional(),
@@ -181,7 +184,8 @@ export const rosterHandlers = {
     return after;
   }),
 
-  'roster.setInsurance': writes('clerk',
+  'roster.setInsurance': writes(
+    'clerk',
     z.object({
       id: idOf('人员'),
       employeeInsured: z.boolean().optional(),
@@ -205,8 +209,7 @@ export const rosterHandlers = {
     enrollments: listForPerson(ctx.db, arg.id),
   })),
 
-  'roster.search': reads('clerk',
-    z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }),
-    (ctx, arg) => searchPersons(ctx.db, arg.q, arg.limit ?? 50),
+  'roster.search': reads('clerk', z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }), (ctx, arg) =>
+    searchPersons(ctx.db, arg.q, arg.limit ?? 50),
   ),
 };

@@ -21,7 +21,11 @@ const targetNumber = z.number({ error: '请填写任务数。' }).int('任务数
 function setTarget(ctx: Context, year: number, villageId: number, target: number): void {
   const before = sql(ctx.db, 'SELECT target FROM village_targets WHERE village_id = ? AND coverage_year = ?').pluck().get(villageId, year) ?? null;
   if (before === target) return;
-  sql(ctx.db, 'INSERT INTO village_targets (village_id, coverage_year, target) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target').run(villageId, year, target);
+  sql(ctx.db, 'INSERT INTO village_targets (village_id, coverage_year, target) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target').run(
+    villageId,
+    year,
+    target,
+  );
   audit(ctx, { action: 'targets.set', entity: 'village_target', entityId: `${villageId}/${year}`, before, after: target });
 }
 
@@ -64,7 +68,15 @@ export const targetHandlers = {
       // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
       discardUpload(ctx.dataDir, arg.file);
     }
-    if (read.problems.length) throw new Refusal('invalid_input', `有 ${read.problems.length} 行不对，没有导入：${read.problems.slice(0, 5).map((p) => `第 ${p.row} 行${p.message}`).join('；')}`, 'file');
+    if (read.problems.length)
+      throw new Refusal(
+        'invalid_input',
+        `有 ${read.problems.length} 行不对，没有导入：${read.problems
+          .slice(0, 5)
+          .map((p) => `第 ${p.row} 行${p.message}`)
+          .join('；')}`,
+        'file',
+      );
     const seen = new Map<number, number>();
     for (const r of read.records) {
       const first = seen.get(r.villageId);

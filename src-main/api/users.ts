@@ -14,7 +14,8 @@ const userId = z.number({ error: '缺少用户编号。' }).int().positive();
 export const userHandlers = {
   'users.list': reads('admin', z.object({}).strict(), (ctx) => repo.listUsers(ctx.db).map(repo.publicUser)),
 
-  'users.create': writes('admin',
+  'users.create': writes(
+    'admin',
     z.object({ username, displayName, role: z.enum(['admin', 'clerk'], { error: '角色只能是管理员或经办人。' }), password }),
     (ctx, arg) => {
       const first = repo.countUsers(ctx.db) === 0;

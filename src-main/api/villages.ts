@@ -37,9 +37,7 @@ function audited(ctx: Context, action: string, before: Village): Village {
 }
 
 export const villageHandlers = {
-  'villages.list': reads('clerk', z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) =>
-    repo.listVillages(ctx.db, arg.includeRetired ?? false),
-  ),
+  'villages.list': reads('clerk', z.object({ includeRetired: z.boolean().optional() }), (ctx, arg) => repo.listVillages(ctx.db, arg.includeRetired ?? false)),
 
   'villages.add': writes('admin', z.object({ code: villageCode, name: villageName }), (ctx, arg) => {
     const sameCode = repo.findVillageByCode(ctx.db, arg.code);

@@ -8,19 +8,11 @@ const CHECK_CHARS = '10X98765432';
 
 // Province-level prefixes of GB/T 2260, plus 71/81/82 used on mainland-issued numbers.
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
-  62, 63, 64, 65, 71, 81, 82,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ]);
 
 export type IdProblem =
-  | 'empty'
-  | 'bad_length'
-  | 'bad_chars'
-  | 'bad_area'
-  | 'bad_birth_date'
-  | 'future_birth_date'
-  | 'bad_check_digit'
-  | 'lost_to_number_format';
+  'empty' | 'bad_length' | 'bad_chars' | 'bad_area' | 'bad_birth_date' | 'future_birth_date' | 'bad_check_digit' | 'lost_to_number_format';
 
 export interface IdInfo {
   /** The 18-character number, check character upper-case. */

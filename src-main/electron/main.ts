@@ -83,7 +83,9 @@ async function start(): Promise<void> {
     const source = downloadable(dataDir, String(file));
     if (!source) return { ok: false, error: { code: 'not_found', message: '找不到要保存的文件。' } };
     const win = BrowserWindow.fromWebContents(event.sender);
-    const choice = await (win ? dialog.showSaveDialog(win, { defaultPath: path.basename(source) }) : dialog.showSaveDialog({ defaultPath: path.basename(source) }));
+    const choice = await (win
+      ? dialog.showSaveDialog(win, { defaultPath: path.basename(source) })
+      : dialog.showSaveDialog({ defaultPath: path.basename(source) }));
     if (choice.canceled || !choice.filePath) return { ok: true, value: null };
     try {
       await fs.promises.copyFile(source, choice.filePath);

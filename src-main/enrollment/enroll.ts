@@ -65,7 +65,11 @@ export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear
  * Every member of a household at once: each member who cannot be enrolled (out of scope,
  * already enrolled, not eligible) is skipped with the reason; a date no one may pay on stops all.
  */
-export function enrollHousehold(ctx: Context, householdId: number, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] } {
+export function enrollHousehold(
+  ctx: Context,
+  householdId: number,
+  a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string },
+): { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] } {
   const members = householdMembers(ctx.db, householdId);
   if (!members.length) throw new Refusal('not_found', '这一户没有成员。');
   const enrolled: Enrollment[] = [];

@@ -14,7 +14,10 @@ export function refund(ctx: Context, e: Enrollment): Refund {
   if (!policy || !rule) throw new Refusal('conflict', '本地政策没有“缴费后认定资助身份退费”的规定。');
   if (repo.refundsOf(ctx.db, e.id) > 0) throw new Refusal('conflict', `收据 ${e.receiptNo} 已办理过退费。`);
   // Identities certified by the end of the refund window count; later ones do not.
-  const windowEnd = rule.withinWindows.map((w) => policy.windows[w]!.to).sort().at(-1)!;
+  const windowEnd = rule.withinWindows
+    .map((w) => policy.windows[w]!.to)
+    .sort()
+    .at(-1)!;
   const today = chinaDate(ctx.now());
   const asOf = today < windowEnd ? today : windowEnd;
   const p = getPerson(ctx.db, e.personId);
@@ -24,7 +27,13 @@ export function refund(ctx: Context, e: Enrollment): Refund {
   if (amount <= 0) throw new Refusal('conflict', `按 ${asOf} 前认定的身份计算，「${p.name}」没有应退的资助部分（集中征缴期结束后认定的身份不退费）。`);
   const r = repo.insertRefund(
     ctx.db,
-    { enrollmentId: e.id, amountFen: amount, reason: `缴费后认定为「${requote.comparison[0]?.label ?? ''}」，退还应资助部分`, basis: { citation: rule.cite, text: rule.text, requote }, createdBy: actorOf(ctx) },
+    {
+      enrollmentId: e.id,
+      amountFen: amount,
+      reason: `缴费后认定为「${requote.comparison[0]?.label ?? ''}」，退还应资助部分`,
+      basis: { citation: rule.cite, text: rule.text, requote },
+      createdBy: actorOf(ctx),
+    },
     ctx.now().toISOString(),
   );
   audit(ctx, { action: 'enroll.refund', entity: 'refund', entityId: r.id, after: r });

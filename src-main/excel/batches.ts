@@ -7,7 +7,10 @@ export interface BatchChanges {
   add(entity: string, entityId: number, op: 'insert' | 'update', before?: unknown): void;
 }
 
-export function openBatch(db: Database, b: { kind: string; fileName: string; fileHash: string; actor: string; at: string; options?: unknown }): { id: number; changes: BatchChanges } {
+export function openBatch(
+  db: Database,
+  b: { kind: string; fileName: string; fileHash: string; actor: string; at: string; options?: unknown },
+): { id: number; changes: BatchChanges } {
   const id = Number(
     sql(db, 'INSERT INTO import_batches (kind, file_name, file_hash, actor, at, counts_json, options_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       b.kind,
@@ -45,7 +48,16 @@ export function listBatches(db: Database): BatchRow[] {
       counts_json: string;
       undone_at: string | null;
     }[]
-  ).map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, fileHash: r.file_hash, actor: r.actor, at: r.at, counts: JSON.parse(r.counts_json) as Record<string, number>, undoneAt: r.undone_at }));
+  ).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    fileName: r.file_name,
+    fileHash: r.file_hash,
+    actor: r.actor,
+    at: r.at,
+    counts: JSON.parse(r.counts_json) as Record<string, number>,
+    undoneAt: r.undone_at,
+  }));
 }
 
 export function batchChanges(db: Database, id: number): { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[] {

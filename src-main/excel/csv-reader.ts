@@ -126,7 +126,10 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
     feed(decoder.decode());
   } catch (e) {
     if (e instanceof TableReadError) throw e;
-    if (e instanceof TypeError) throw new TableReadError(`文件里有既不是 UTF-8 也不是 GBK 的字节${rowNumber ? `（在第 ${rowNumber} 行之后）` : ''}，可能不是文本文件或已损坏。请在 Excel 或 WPS 中打开后另存为“CSV UTF-8”或 .xlsx。`);
+    if (e instanceof TypeError)
+      throw new TableReadError(
+        `文件里有既不是 UTF-8 也不是 GBK 的字节${rowNumber ? `（在第 ${rowNumber} 行之后）` : ''}，可能不是文本文件或已损坏。请在 Excel 或 WPS 中打开后另存为“CSV UTF-8”或 .xlsx。`,
+      );
     throw new TableReadError(`读取 CSV 出错：${e instanceof Error ? e.message : String(e)}`);
   }
   if (field !== '' || row.length) endRow();

@@ -65,7 +65,11 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       const en = enrolledByVillage(a.db, a.coverageYear);
       const w =
         kind === 'fujian2'
-          ? new SheetWriter(a.file, { title: title(EXPORT_TITLES.fujian2), headers: [{ text: '村（社区）名称' }, { text: `${a.coverageYear}年参保目标任务数` }], widths: [24, 24] })
+          ? new SheetWriter(a.file, {
+              title: title(EXPORT_TITLES.fujian2),
+              headers: [{ text: '村（社区）名称' }, { text: `${a.coverageYear}年参保目标任务数` }],
+              widths: [24, 24],
+            })
           : new SheetWriter(a.file, {
               title: title(EXPORT_TITLES.fujian3),
               headers: [{ text: '村（社区）名称' }, { text: '应参保人数' }, { text: '实际参保人数' }, { text: '完成率（100%）' }],
@@ -88,7 +92,16 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       const w = new SheetWriter(a.file, {
         title: title(EXPORT_TITLES.fujian4),
         subtitle: `填报单位：${place}                          年        月     日`,
-        headers: [{ text: '序号' }, { text: '乡镇' }, { text: '村' }, { text: '姓名' }, { text: '身份证号' }, { text: '联系电话' }, { text: '县外参保情况（下拉框选择）' }, { text: '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）' }],
+        headers: [
+          { text: '序号' },
+          { text: '乡镇' },
+          { text: '村' },
+          { text: '姓名' },
+          { text: '身份证号' },
+          { text: '联系电话' },
+          { text: '县外参保情况（下拉框选择）' },
+          { text: '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）' },
+        ],
         widths: [6, 12, 14, 10, 22, 14, 30, 40],
         textColumns: [4, 5],
         dropdown: { column: 6, options: Object.values(OUT_OF_COUNTY) },
@@ -99,7 +112,14 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         a.db,
         `SELECT v.name AS village, p.name, p.id_number, p.phone, p.out_of_county, p.out_of_county_place FROM persons p JOIN villages v ON v.id = p.village_id
          WHERE p.out_of_county IS NOT NULL AND p.status = 'active' ${a.villageId ? 'AND p.village_id = ?' : ''} ORDER BY v.code, p.name`,
-      ).iterate(...(a.villageId ? [a.villageId] : [])) as IterableIterator<{ village: string; name: string; id_number: string; phone: string; out_of_county: OutOfCounty; out_of_county_place: string }>;
+      ).iterate(...(a.villageId ? [a.villageId] : [])) as IterableIterator<{
+        village: string;
+        name: string;
+        id_number: string;
+        phone: string;
+        out_of_county: OutOfCounty;
+        out_of_county_place: string;
+      }>;
       let i = 0;
       for (const r of rows) w.add([++i, place, r.village, r.name, r.id_number, r.phone, OUT_OF_COUNTY[r.out_of_county], r.out_of_county_place]);
       await w.finish();
@@ -119,7 +139,16 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         landscape: true,
       });
       for (const r of fujian5(a.db)) {
-        w.add([r.villageName, r.population, r.notInScope.empty_registration, r.notInScope.deceased, r.notInScope.abroad, r.notInScope.total, ...kinds.map((k) => r.outOfCounty[k]), r.outOfCounty.total]);
+        w.add([
+          r.villageName,
+          r.population,
+          r.notInScope.empty_registration,
+          r.notInScope.deceased,
+          r.notInScope.abroad,
+          r.notInScope.total,
+          ...kinds.map((k) => r.outOfCounty[k]),
+          r.outOfCounty.total,
+        ]);
       }
       await w.finish();
       return w.rows;
@@ -128,7 +157,16 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       const village = a.villageId ? villages.find((v) => v.id === a.villageId) : undefined;
       const w = new SheetWriter(a.file, {
         title: `${place}${village?.name ?? ''}${a.coverageYear}年度${EXPORT_TITLES.notEnrolled}`,
-        headers: [{ text: '序号' }, { text: '村（社区）' }, { text: '户号' }, { text: '姓名' }, { text: '身份证号' }, { text: '联系电话' }, { text: '未参保原因（下拉框选择）' }, { text: '现参保地' }],
+        headers: [
+          { text: '序号' },
+          { text: '村（社区）' },
+          { text: '户号' },
+          { text: '姓名' },
+          { text: '身份证号' },
+          { text: '联系电话' },
+          { text: '未参保原因（下拉框选择）' },
+          { text: '现参保地' },
+        ],
         widths: [8, 14, 10, 10, 22, 14, 32, 24],
         textColumns: [2, 4, 5],
         // Villages fill the reason in and send the list back; it is re-imported as is.
@@ -152,7 +190,18 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       const zero = kind === 'zeroDeclarations';
       const w = new SheetWriter(a.file, {
         title: title(EXPORT_TITLES[kind]),
-        headers: [{ text: '序号' }, { text: '村（社区）' }, { text: '姓名' }, { text: '身份证号' }, { text: '资助类别' }, { text: '认定部门' }, { text: '档次' }, { text: '资助金额(元)' }, { text: '个人缴费(元)' }, { text: zero ? '零申报日期' : '收据号' }],
+        headers: [
+          { text: '序号' },
+          { text: '村（社区）' },
+          { text: '姓名' },
+          { text: '身份证号' },
+          { text: '资助类别' },
+          { text: '认定部门' },
+          { text: '档次' },
+          { text: '资助金额(元)' },
+          { text: '个人缴费(元)' },
+          { text: zero ? '零申报日期' : '收据号' },
+        ],
         widths: [6, 14, 10, 22, 24, 16, 8, 12, 12, 14],
         textColumns: [3, 9],
         landscape: true,
@@ -166,7 +215,18 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       for (const e of rows) {
         const label = e.category ? categoryLabel(a.policy, e.category) : '';
         const dept = e.department ? (a.policy ? departmentLabel(a.policy, e.department) : e.department) : '';
-        w.add([++i, e.villageName, e.personName, e.idNumber, label, dept, e.tier ? TIER_LABELS[e.tier] : '', Number(formatYuan2(e.subsidyFen)), Number(formatYuan2(e.personalFen)), zero ? (e.declaredOn ?? '') : e.receiptNo]);
+        w.add([
+          ++i,
+          e.villageName,
+          e.personName,
+          e.idNumber,
+          label,
+          dept,
+          e.tier ? TIER_LABELS[e.tier] : '',
+          Number(formatYuan2(e.subsidyFen)),
+          Number(formatYuan2(e.personalFen)),
+          zero ? (e.declaredOn ?? '') : e.receiptNo,
+        ]);
       }
       await w.finish();
       return w.rows;
@@ -190,4 +250,3 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
     }
   }
 }
-

@@ -88,9 +88,16 @@ interface Cancel {
   cancelled(): boolean;
 }
 
-async function readStaged(db: Database, t: PreviewTask & ImportTask, stage: ReturnType<typeof rosterStager>, post: (m: TaskMessage) => void, cancel: Cancel): Promise<RosterRead> {
+async function readStaged(
+  db: Database,
+  t: PreviewTask & ImportTask,
+  stage: ReturnType<typeof rosterStager>,
+  post: (m: TaskMessage) => void,
+  cancel: Cancel,
+): Promise<RosterRead> {
   const req = { file: t.file, mapping: t.mapping, today: t.today };
-  if (!t.worker) return readRoster(db, req, stage, { progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }), cancelled: cancel.cancelled });
+  if (!t.worker)
+    return readRoster(db, req, stage, { progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }), cancelled: cancel.cancelled });
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const read = { op: 'read' as const, dataDir: t.dataDir, ...req, counter: counter.buffer as SharedArrayBuffer, nativeBinding: t.nativeBinding };
   const end = await workerOutcome(t.worker, read, cancel.flag.buffer as SharedArrayBuffer, (m) => {
@@ -146,7 +153,11 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
   const counts = { rows: t.rows, ...result, unchanged: t.counts.unchanged, problems: t.counts.problems };
   closeBatch(db, batch.id, counts);
   rememberLayout(db, 'roster', t.signature, t.mapping, t.at);
-  appendAudit(db, { actor: t.actor, action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: 'roster', fileName: t.fileName, counts } }, t.at);
+  appendAudit(
+    db,
+    { actor: t.actor, action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: 'roster', fileName: t.fileName, counts } },
+    t.at,
+  );
   if (cancelled()) throw new Cancelled();
   db.exec('COMMIT');
   post({ type: 'progress', phase: '整理台账文件', done: 1, total: 1 });
@@ -166,7 +177,8 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
   let end: TaskMessage;
   try {
     db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
-    const value = t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commit(db, t, post, cancel);
+    const value =
+      t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commit(db, t, post, cancel);
     end = { type: 'result', value };
   } catch (e) {
     end = failure(e, cancel);

@@ -76,8 +76,14 @@ export async function readForImport<R>(
     else onRecord(r as R);
   };
   const decide = () => {
-    guess = guessHeader(head.map((h) => h.cells), opts.required);
-    if (!guess) throw new TableReadError(`找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`);
+    guess = guessHeader(
+      head.map((h) => h.cells),
+      opts.required,
+    );
+    if (!guess)
+      throw new TableReadError(
+        `找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`,
+      );
     signature = layoutSignature(guess.headers);
     mapping = opts.mapping ? opts.mapping(signature, guess.mapping) : guess.mapping;
     const missing = opts.required.filter((f) => mapping[f] === undefined);
@@ -87,7 +93,11 @@ export async function readForImport<R>(
     for (const { field, columns } of repeatedFields(guess.headers)) {
       const used = mapping[field];
       const letters = columns.map(columnName).join('、');
-      onProblem({ row: headerRow, field, message: `表头有 ${columns.length} 列都像是“${FIELD_LABELS[field]}”（${letters} 列），本次用的是 ${used === undefined ? '其中没有一列' : `${columnName(used)} 列`}；如果不对，请在列对应关系中改正后重新试导入。` });
+      onProblem({
+        row: headerRow,
+        field,
+        message: `表头有 ${columns.length} 列都像是“${FIELD_LABELS[field]}”（${letters} 列），本次用的是 ${used === undefined ? '其中没有一列' : `${columnName(used)} 列`}；如果不对，请在列对应关系中改正后重新试导入。`,
+      });
     }
     for (const h of head.slice(guess.dataStart)) take(h.cells, h.row);
   };

@@ -14,10 +14,8 @@ export function rememberedMapping(db: Database, kind: string) {
 
 /** Called in the transaction that commits an import made with `mapping`. */
 export function rememberLayout(db: Database, kind: string, signature: string, mapping: Mapping, at: string): void {
-  sql(db, 'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
-    signature,
-    kind,
-    JSON.stringify(mapping),
-    at,
-  );
+  sql(
+    db,
+    'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at',
+  ).run(signature, kind, JSON.stringify(mapping), at);
 }

@@ -31,7 +31,11 @@ export async function readRoster(
   opts: { progress: (done: number, total: number) => void; cancelled: () => boolean; pause?: () => Promise<void> },
 ): Promise<RosterRead> {
   const abort = new AbortController();
-  const { records: _r, problems: _p, ...read } = await readForImport<RosterRecord>(req.file, {
+  const {
+    records: _r,
+    problems: _p,
+    ...read
+  } = await readForImport<RosterRecord>(req.file, {
     required: ['idNumber', 'name', 'village', 'householdNumber'],
     parse: (c, m, row) => parseRosterRow(c, m, row, req.today),
     mapping: req.mapping ? () => req.mapping! : rememberedMapping(db, 'roster'),

@@ -249,7 +249,8 @@ export class SheetScanner {
           }
         }
       }
-      if (value.length > SHEET_LIMITS.cellChars) throw new TableReadError(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
+      if (value.length > SHEET_LIMITS.cellChars)
+        throw new TableReadError(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
       while (cells.length < col) cells.push('');
       cells[col] = value;
     }
@@ -279,7 +280,8 @@ export class SharedStringsScanner {
         break;
       }
       const t = runsText(text.slice(start, end));
-      if (t.length > SHEET_LIMITS.cellChars) throw new TableReadError(`第 ${this.strings.length + 1} 个共享文字超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
+      if (t.length > SHEET_LIMITS.cellChars)
+        throw new TableReadError(`第 ${this.strings.length + 1} 个共享文字超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
       this.strings.push(t);
       pos = end + 5;
     }

@@ -154,14 +154,17 @@ export class SheetWriter {
       const col = String.fromCharCode(65 + d.column);
       const first = this.firstDataRow;
       // One validation over the column's range, not one per cell.
-      (this.ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}${first}:${col}${first + this.rows - 1}`, {
-        type: 'list',
-        allowBlank: true,
-        showErrorMessage: true,
-        errorTitle: '请从下拉框选择',
-        error: '只能选择下拉框中的一项。',
-        formulae: [`"${d.options.join(',')}"`],
-      });
+      (this.ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${col}${first}:${col}${first + this.rows - 1}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: '请从下拉框选择',
+          error: '只能选择下拉框中的一项。',
+          formulae: [`"${d.options.join(',')}"`],
+        },
+      );
     }
     this.ws.commit();
     await this.wb.commit();

@@ -10,8 +10,12 @@ const HOT = 4096;
 // a runtime lacks them.
 type Slicers = { latin1Slice?: (from: number, to: number) => string; utf8Slice?: (from: number, to: number) => string };
 const proto = Buffer.prototype as unknown as Slicers;
-const latin1 = proto.latin1Slice ? (b: Buffer, from: number, to: number) => (b as unknown as Required<Slicers>).latin1Slice(from, to) : (b: Buffer, from: number, to: number) => b.toString('latin1', from, to);
-const utf8 = proto.utf8Slice ? (b: Buffer, from: number, to: number) => (b as unknown as Required<Slicers>).utf8Slice(from, to) : (b: Buffer, from: number, to: number) => b.toString('utf8', from, to);
+const latin1 = proto.latin1Slice
+  ? (b: Buffer, from: number, to: number) => (b as unknown as Required<Slicers>).latin1Slice(from, to)
+  : (b: Buffer, from: number, to: number) => b.toString('latin1', from, to);
+const utf8 = proto.utf8Slice
+  ? (b: Buffer, from: number, to: number) => (b as unknown as Required<Slicers>).utf8Slice(from, to)
+  : (b: Buffer, from: number, to: number) => b.toString('utf8', from, to);
 
 export class StringStore {
   private bytes = Buffer.allocUnsafe(1 << 20);

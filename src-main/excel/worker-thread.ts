@@ -82,4 +82,3 @@ export function workerOutcome(spec: ImportWorkerSpec, task: ImportTask, flag: Sh
     });
   });
 }
-

@@ -35,7 +35,8 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
 function listEntries(zip: yauzl.ZipFile): Promise<Map<string, Entry>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, Entry>();
-    if (zip.entryCount > PACKAGE_LIMITS.entries) return reject(new TableReadError(`文件包里有 ${zip.entryCount} 个部件，不像是 Excel 工作簿（文件可能已损坏）。`));
+    if (zip.entryCount > PACKAGE_LIMITS.entries)
+      return reject(new TableReadError(`文件包里有 ${zip.entryCount} 个部件，不像是 Excel 工作簿（文件可能已损坏）。`));
     zip.on('entry', (e: Entry) => {
       const name = e.fileName.replace(/^\//, '');
       // Two parts of one name: which one Excel would read is anybody's guess.
@@ -92,7 +93,9 @@ async function* entryText(zip: yauzl.ZipFile, entry: Entry, progress?: (bytes: n
     }
     crc = zlib.crc32(chunk, crc);
     bytes += chunk.length;
-    const refused = inflateRefusal(entry, bytes, limit) ?? (bytes > entry.uncompressedSize ? new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」比文件包声明的长，文件已损坏。`) : null);
+    const refused =
+      inflateRefusal(entry, bytes, limit) ??
+      (bytes > entry.uncompressedSize ? new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」比文件包声明的长，文件已损坏。`) : null);
     if (refused) {
       (stream as unknown as { destroy(): void }).destroy();
       throw refused;
@@ -103,8 +106,12 @@ async function* entryText(zip: yauzl.ZipFile, entry: Entry, progress?: (bytes: n
     if (text) yield text;
   }
   // What yauzl's own check did: a sheet cut short must not pass for a whole one.
-  if (bytes === entry.uncompressedSize && crc !== entry.crc32) throw new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」校验不符（CRC 错误），文件已损坏，请重新获取或另存。`);
-  if (bytes !== entry.uncompressedSize) throw new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」不完整（应有 ${entry.uncompressedSize} 字节，只有 ${bytes} 字节），文件可能没有保存完整。`);
+  if (bytes === entry.uncompressedSize && crc !== entry.crc32)
+    throw new TableReadError(`文件中的「${entry.fileName.slice(0, 60)}」校验不符（CRC 错误），文件已损坏，请重新获取或另存。`);
+  if (bytes !== entry.uncompressedSize)
+    throw new TableReadError(
+      `文件中的「${entry.fileName.slice(0, 60)}」不完整（应有 ${entry.uncompressedSize} 字节，只有 ${bytes} 字节），文件可能没有保存完整。`,
+    );
   const rest = decoder.decode();
   if (rest) yield rest;
 }
@@ -161,9 +168,12 @@ function packageProblem(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   console.error('[canbao] xlsx:', message);
   const code = String((e as { code?: unknown }).code ?? '');
-  if (/relative path|absolute path|invalid characters in fileName/i.test(message)) return '文件包里有名字指向文件包以外的部件（如 ../），文件可能被改动过，没有读取。';
-  if (/size mismatch|too many|not enough|overflow|extends beyond|out of range/i.test(message)) return '文件包里各部件的大小与目录记载的不一致，文件已损坏或没有保存完整。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
-  if (code.startsWith('Z_') || /invalid (stored|block|distance|code|literal)|incorrect header|unexpected end/i.test(message)) return '文件里的压缩数据已损坏，无法解压。请重新获取文件，或在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
+  if (/relative path|absolute path|invalid characters in fileName/i.test(message))
+    return '文件包里有名字指向文件包以外的部件（如 ../），文件可能被改动过，没有读取。';
+  if (/size mismatch|too many|not enough|overflow|extends beyond|out of range/i.test(message))
+    return '文件包里各部件的大小与目录记载的不一致，文件已损坏或没有保存完整。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
+  if (code.startsWith('Z_') || /invalid (stored|block|distance|code|literal)|incorrect header|unexpected end/i.test(message))
+    return '文件里的压缩数据已损坏，无法解压。请重新获取文件，或在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
   if (/encrypt/i.test(message)) return '文件已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后另存再导入。';
   return '读取 .xlsx 出错：文件可能已损坏或不完整。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
 }

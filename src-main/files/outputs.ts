@@ -9,7 +9,11 @@ export const OUTPUT_DIRS = ['exports', 'reports'] as const;
 /** A name the program makes for a file it writes: no separators, no dots to climb with, bounded. */
 export function safeFileName(name: string, fallback = 'file'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const safe = base.normalize('NFKC').replace(/[^\p{L}\p{N}._()（）-]/gu, '_').replace(/^[._]+/, '').slice(-80);
+  const safe = base
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._()（）-]/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(-80);
   return safe || fallback;
 }
 
@@ -41,4 +45,3 @@ export function downloadable(dataDir: string, file: string): string | null {
     return null;
   }
 }
-

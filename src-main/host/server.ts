@@ -27,7 +27,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-
 export interface HostOptions {
   ctx: Context;
   rendererDir: string;
@@ -81,9 +80,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     throw new Error(`界面文件不存在：${indexPath}。请先运行 npm run build。`);
   }
   // The token reaches the page inside its HTML: only a same-origin reader can see it.
-  const indexHtml = fs
-    .readFileSync(indexPath, 'utf8')
-    .replace('</head>', `<meta name="canbao-token" content="${token}"></head>`);
+  const indexHtml = fs.readFileSync(indexPath, 'utf8').replace('</head>', `<meta name="canbao-token" content="${token}"></head>`);
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((req, res) => {

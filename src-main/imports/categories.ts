@@ -31,7 +31,13 @@ interface PersonLite {
   name: string;
 }
 
-export async function planCategories(db: Database, records: CategoryRecord[], opts: CategoryOptions, matchLabel: (label: string) => PersonCategory | undefined, tick: Tick): Promise<CategoryPlan> {
+export async function planCategories(
+  db: Database,
+  records: CategoryRecord[],
+  opts: CategoryOptions,
+  matchLabel: (label: string) => PersonCategory | undefined,
+  tick: Tick,
+): Promise<CategoryPlan> {
   const plan: CategoryPlan = { certify: [], unchanged: 0, problems: [], lost: [] };
   const seen = new Map<string, number>();
   const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
@@ -40,7 +46,11 @@ export async function planCategories(db: Database, records: CategoryRecord[], op
     await tick();
     const code = r.label ? matchLabel(r.label) : opts.code;
     if (!code) {
-      plan.problems.push({ row: r.row, field: r.label ? 'category' : null, message: r.label ? `人员类别“${r.label}”对不上任何资助类别，请核对或在导入时指定类别。` : '没有人员类别列，请在导入时选择这份名单的类别。' });
+      plan.problems.push({
+        row: r.row,
+        field: r.label ? 'category' : null,
+        message: r.label ? `人员类别“${r.label}”对不上任何资助类别，请核对或在导入时指定类别。` : '没有人员类别列，请在导入时选择这份名单的类别。',
+      });
       continue;
     }
     const key = `${r.idNumber}|${code}`;
@@ -90,10 +100,32 @@ function previousListPersons(db: Database, department: Department): CategoryPlan
   ).all(batch) as CategoryPlan['lost'];
 }
 
-export async function commitCategories(db: Database, plan: CategoryPlan, opts: CategoryOptions, changes: BatchChanges, actor: string, today: string, at: string, tick: Tick): Promise<{ certified: number; ended: number }> {
+export async function commitCategories(
+  db: Database,
+  plan: CategoryPlan,
+  opts: CategoryOptions,
+  changes: BatchChanges,
+  actor: string,
+  today: string,
+  at: string,
+  tick: Tick,
+): Promise<{ certified: number; ended: number }> {
   for (const c of plan.certify) {
     await tick();
-    const cat = insertCategory(db, { personId: c.personId, code: c.code, department: opts.department, validFrom: c.validFrom, validTo: null, source: opts.source, sourceOn: today, createdBy: actor }, at);
+    const cat = insertCategory(
+      db,
+      {
+        personId: c.personId,
+        code: c.code,
+        department: opts.department,
+        validFrom: c.validFrom,
+        validTo: null,
+        source: opts.source,
+        sourceOn: today,
+        createdBy: actor,
+      },
+      at,
+    );
     changes.add('person_category', cat.id, 'insert');
   }
   let ended = 0;

@@ -64,7 +64,11 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       if (hit) plan.record.push({ personId: p.id, record: r, tier: hit.tier, coverageYear: year });
       else {
         const q = quotes[0]!.q;
-        pending(q.eligible ? `缴费金额 ${formatYuan(r.amountFen)} 元与按政策计算的${r.tier ? '' : '一档'} ${formatYuan(q.personalFen)} 元不符。` : `按政策不能参保：${q.reason}`);
+        pending(
+          q.eligible
+            ? `缴费金额 ${formatYuan(r.amountFen)} 元与按政策计算的${r.tier ? '' : '一档'} ${formatYuan(q.personalFen)} 元不符。`
+            : `按政策不能参保：${q.reason}`,
+        );
       }
     } catch (e) {
       if (e instanceof Refusal) pending(e.message);
@@ -74,7 +78,13 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
   return plan;
 }
 
-export async function commitPayments(ctx: Context, plan: PaymentPlan, batchId: number, changes: BatchChanges, tick: Tick): Promise<{ recorded: number; pending: number }> {
+export async function commitPayments(
+  ctx: Context,
+  plan: PaymentPlan,
+  batchId: number,
+  changes: BatchChanges,
+  tick: Tick,
+): Promise<{ recorded: number; pending: number }> {
   for (const { personId, record: r, tier, coverageYear } of plan.record) {
     await tick();
     const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel });
@@ -85,7 +95,20 @@ export async function commitPayments(ctx: Context, plan: PaymentPlan, batchId: n
     'INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, tier, channel, coverage_year, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const x of plan.pending) {
-    const id = Number(insert.run(batchId, x.record.row, x.record.idNumber, x.record.name, x.record.paidOn, x.record.amountFen, x.record.tier, x.record.channel, x.coverageYear, x.reason).lastInsertRowid);
+    const id = Number(
+      insert.run(
+        batchId,
+        x.record.row,
+        x.record.idNumber,
+        x.record.name,
+        x.record.paidOn,
+        x.record.amountFen,
+        x.record.tier,
+        x.record.channel,
+        x.coverageYear,
+        x.reason,
+      ).lastInsertRowid,
+    );
     changes.add('pending_payment', id, 'insert');
   }
   return { recorded: plan.record.length, pending: plan.pending.length };

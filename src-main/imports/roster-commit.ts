@@ -18,7 +18,10 @@ export type Step = (phase: string, done: number, total: number) => void;
  * building them.)
  */
 export function dropPersonIndexes(db: Database): string[] {
-  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
   return indexes.map((i) => i.sql);
 }
@@ -32,7 +35,11 @@ export function commitStaged(
   step: Step,
   rebuildFrom = REBUILD_INDEXES_FROM,
 ): { added: number; updated: number; households: number } {
-  const one = (q: string, ...args: unknown[]) => db.prepare(q).pluck().get(...args) as number;
+  const one = (q: string, ...args: unknown[]) =>
+    db
+      .prepare(q)
+      .pluck()
+      .get(...args) as number;
   const { add: adds, update: updates } = counts;
   const total = adds + updates;
   const maxPerson = one('SELECT coalesce(max(id), 0) FROM persons');
@@ -47,7 +54,13 @@ export function commitStaged(
   const recordRange = (entity: 'households' | 'persons', after: number) => {
     const r = db.prepare(`SELECT min(id) AS first, max(id) AS last FROM ${entity} WHERE id > ?`).get(after) as { first: number | null; last: number | null };
     if (r.first === null) return;
-    db.prepare("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) VALUES (?, ?, ?, ?, 'insert', ?)").run(batchId, ++seq, entity, r.first, JSON.stringify({ last: r.last }));
+    db.prepare("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) VALUES (?, ?, ?, ?, 'insert', ?)").run(
+      batchId,
+      ++seq,
+      entity,
+      r.first,
+      JSON.stringify({ last: r.last }),
+    );
   };
   step('写入台账', 0, total);
 

@@ -98,7 +98,22 @@ export function rosterStager(db: Database) {
     record(r: RosterRecord): void {
       names.add(r.name);
       if (unmatchedFrom < 0) unmatchedFrom = r.row;
-      buffer.push(r.row, r.idNumber, reverse(r.idNumber), r.name, nameInitials(r.name), r.sex, r.birthDate, r.phone, reverse(r.phone), r.village, village(r.village) ?? null, r.householdNumber, r.relation, r.address);
+      buffer.push(
+        r.row,
+        r.idNumber,
+        reverse(r.idNumber),
+        r.name,
+        nameInitials(r.name),
+        r.sex,
+        r.birthDate,
+        r.phone,
+        reverse(r.phone),
+        r.village,
+        village(r.village) ?? null,
+        r.householdNumber,
+        r.relation,
+        r.address,
+      );
       if (buffer.length === STAGE_BATCH * STAGED_COLUMNS) flush(STAGE_BATCH, false);
     },
     problem(p: RowProblem): void {
@@ -159,8 +174,15 @@ export interface StagedCounts {
 
 /** What the plan decided, in one pass over the staged rows. They do not change after it. */
 export function stagedCounts(db: Database): StagedCounts {
-  const by = new Map((db.prepare('SELECT action, count(*) AS n FROM s.staged GROUP BY action').all() as { action: string; n: number }[]).map((r) => [r.action, r.n]));
-  return { add: by.get('add') ?? 0, update: by.get('update') ?? 0, unchanged: by.get('same') ?? 0, problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number };
+  const by = new Map(
+    (db.prepare('SELECT action, count(*) AS n FROM s.staged GROUP BY action').all() as { action: string; n: number }[]).map((r) => [r.action, r.n]),
+  );
+  return {
+    add: by.get('add') ?? 0,
+    update: by.get('update') ?? 0,
+    unchanged: by.get('same') ?? 0,
+    problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number,
+  };
 }
 
 /** The problems in file order (a row's own problem before what the ledger says of it). */

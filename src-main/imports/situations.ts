@@ -47,10 +47,17 @@ export async function commitSituations(db: Database, plan: SituationPlan, change
   const today = chinaDate(new Date(at));
   for (const { personId, record: r } of plan.apply) {
     await tick();
-    const before = sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(personId);
+    const before = sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(
+      personId,
+    );
     changes.add('person', personId, 'update', before);
     if (r.situation in OUT_OF_COUNTY) {
-      sql(db, 'UPDATE persons SET out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(r.situation as OutOfCounty, r.place, at, personId);
+      sql(db, 'UPDATE persons SET out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(
+        r.situation as OutOfCounty,
+        r.place,
+        at,
+        personId,
+      );
     } else {
       sql(db, 'UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(r.situation, today, at, personId);
     }
@@ -62,7 +69,13 @@ export function undoSituations(db: Database, changes: { entity: string; entityId
   for (const c of changes) {
     if (c.entity !== 'person' || c.op !== 'update') continue;
     const b = c.before as { status: string; statusOn: string | null; outOfCounty: string | null; place: string };
-    sql(db, 'UPDATE persons SET status = ?, status_on = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(b.status, b.statusOn, b.outOfCounty, b.place, c.entityId);
+    sql(db, 'UPDATE persons SET status = ?, status_on = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
+      b.status,
+      b.statusOn,
+      b.outOfCounty,
+      b.place,
+      c.entityId,
+    );
   }
   return null;
 }

@@ -18,9 +18,21 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prev: string, at: string, actor: string, action: string, entity: string, entityId: string, before: string | null, after: string | null): string {
+function entryHash(
+  prev: string,
+  at: string,
+  actor: string,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: string | null,
+  after: string | null,
+): string {
   // A separator that cannot occur in JSON text or in our identifiers.
-  return crypto.createHash('sha256').update([prev, at, actor, action, entity, entityId, before ?? '', after ?? ''].join('\u0000')).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update([prev, at, actor, action, entity, entityId, before ?? '', after ?? ''].join('\u0000'))
+    .digest('hex');
 }
 
 export function appendAudit(db: Database, e: AuditEntry, at: string): void {
@@ -28,9 +40,17 @@ export function appendAudit(db: Database, e: AuditEntry, at: string): void {
   const before = e.before === undefined ? null : JSON.stringify(e.before);
   const after = e.after === undefined ? null : JSON.stringify(e.after);
   const id = String(e.entityId);
-  sql(db, 
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(at, e.actor, e.action, e.entity, id, before, after, prev, entryHash(prev, at, e.actor, e.action, e.entity, id, before, after));
+  sql(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    at,
+    e.actor,
+    e.action,
+    e.entity,
+    id,
+    before,
+    after,
+    prev,
+    entryHash(prev, at, e.actor, e.action, e.entity, id, before, after),
+  );
 }
 
 export interface AuditCheck {
@@ -88,9 +108,7 @@ export function verifyAudit(db: Database, expectedHead: AuditHead | null = null)
   let entries = 0;
   for (const r of sql(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
     entries++;
-    const broken =
-      r.prev_hash !== prev ||
-      r.hash !== entryHash(r.prev_hash, r.at, r.actor, r.action, r.entity, r.entity_id, r.before_json, r.after_json);
+    const broken = r.prev_hash !== prev || r.hash !== entryHash(r.prev_hash, r.at, r.actor, r.action, r.entity, r.entity_id, r.before_json, r.after_json);
     if (broken) {
       const where = r.prev_hash !== prev ? `第 ${r.id} 条之前的记录被删除或改动过` : `第 ${r.id} 条记录（${r.at}，${r.actor}，${r.action}）的内容被改动过`;
       return { intact: false, entries, problem: `审计日志校验失败：${where}。台账文件可能在程序之外被修改，请联系管理员核查并考虑从备份恢复。` };
@@ -100,7 +118,11 @@ export function verifyAudit(db: Database, expectedHead: AuditHead | null = null)
   if (expectedHead) {
     const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(expectedHead.lastId) as string | undefined;
     if (at !== expectedHead.hash) {
-      return { intact: false, entries, problem: `审计日志校验失败：最后记录到的第 ${expectedHead.lastId} 条已不在台账中，日志末尾的记录被删除或改动过。台账文件可能在程序之外被修改，请联系管理员核查并考虑从备份恢复。` };
+      return {
+        intact: false,
+        entries,
+        problem: `审计日志校验失败：最后记录到的第 ${expectedHead.lastId} 条已不在台账中，日志末尾的记录被删除或改动过。台账文件可能在程序之外被修改，请联系管理员核查并考虑从备份恢复。`,
+      };
     }
   }
   return { intact: true, entries, problem: null };

@@ -47,7 +47,10 @@ export async function backupTo(db: Database.Database, file: string): Promise<Bac
 }
 
 function pruneAutomatic(dataDir: string): void {
-  const autos = fs.readdirSync(backupDir(dataDir)).filter((f) => AUTO.test(f)).sort();
+  const autos = fs
+    .readdirSync(backupDir(dataDir))
+    .filter((f) => AUTO.test(f))
+    .sort();
   for (const f of autos.slice(0, Math.max(0, autos.length - KEEP_AUTOMATIC))) fs.rmSync(path.join(backupDir(dataDir), f));
 }
 

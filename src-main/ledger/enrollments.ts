@@ -151,30 +151,32 @@ export function insertEnrollment(
   const basisId = frozenBasis(db, q.basis);
   const extras: QuoteExtras = { window: q.window, comparison: q.comparison, warnings: q.warnings };
   return Number(
-    sql(db, `INSERT INTO enrollments (person_id, coverage_year, policy_id, tier, paid_on, channel, fee_fen, subsidy_fen, personal_fen,
+    sql(
+      db,
+      `INSERT INTO enrollments (person_id, coverage_year, policy_id, tier, paid_on, channel, fee_fen, subsidy_fen, personal_fen,
           category, department, zero_declaration, benefit_start, benefit_end, receipt_no, quote_json, basis_id, created_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        e.personId,
-        e.coverageYear,
-        e.policyId,
-        q.tier,
-        e.paidOn,
-        e.channel,
-        q.feeFen,
-        q.subsidyFen,
-        q.personalFen,
-        q.category,
-        q.department,
-        q.zeroDeclaration ? 1 : 0,
-        q.benefitStart,
-        q.benefitEnd,
-        nextReceiptNo(db, e.coverageYear),
-        JSON.stringify(extras),
-        basisId,
-        e.createdBy,
-        at,
-      ).lastInsertRowid,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.personId,
+      e.coverageYear,
+      e.policyId,
+      q.tier,
+      e.paidOn,
+      e.channel,
+      q.feeFen,
+      q.subsidyFen,
+      q.personalFen,
+      q.category,
+      q.department,
+      q.zeroDeclaration ? 1 : 0,
+      q.benefitStart,
+      q.benefitEnd,
+      nextReceiptNo(db, e.coverageYear),
+      JSON.stringify(extras),
+      basisId,
+      e.createdBy,
+      at,
+    ).lastInsertRowid,
   );
 }
 
@@ -182,10 +184,20 @@ export function voidEnrollment(db: Database, id: number, reason: string, by: str
   sql(db, "UPDATE enrollments SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ? AND status = 'active'").run(reason, by, at, id);
 }
 
-export function insertRefund(db: Database, r: { enrollmentId: number; amountFen: number; reason: string; basis: unknown; createdBy: string }, at: string): Refund {
+export function insertRefund(
+  db: Database,
+  r: { enrollmentId: number; amountFen: number; reason: string; basis: unknown; createdBy: string },
+  at: string,
+): Refund {
   const id = Number(
-    sql(db, 'INSERT INTO refunds (enrollment_id, amount_fen, reason, basis_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(r.enrollmentId, r.amountFen, r.reason, JSON.stringify(r.basis), r.createdBy, at).lastInsertRowid,
+    sql(db, 'INSERT INTO refunds (enrollment_id, amount_fen, reason, basis_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      r.enrollmentId,
+      r.amountFen,
+      r.reason,
+      JSON.stringify(r.basis),
+      r.createdBy,
+      at,
+    ).lastInsertRowid,
   );
   return { id, enrollmentId: r.enrollmentId, amountFen: r.amountFen, reason: r.reason, createdBy: r.createdBy, createdAt: at };
 }

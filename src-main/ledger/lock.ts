@@ -38,7 +38,9 @@ export function lockDataFolder(dataDir: string, opts: { nativeBinding?: string |
   } catch (e) {
     db.close();
     if ((e as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new LedgerOpenError(`另一个 canbao 正在使用这个数据文件夹${owner(dataDir)}。同一个台账同时只能由一个 canbao 打开：请先关闭另一个（桌面版或浏览器版），再打开本程序。`);
+      throw new LedgerOpenError(
+        `另一个 canbao 正在使用这个数据文件夹${owner(dataDir)}。同一个台账同时只能由一个 canbao 打开：请先关闭另一个（桌面版或浏览器版），再打开本程序。`,
+      );
     }
     throw e;
   }

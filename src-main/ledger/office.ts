@@ -35,38 +35,32 @@ export function updateOffice(db: Database, o: OfficeInput): Office {
 }
 
 export function listVillages(db: Database, includeRetired: boolean): Village[] {
-  const rows = sql(db, 
-      `SELECT id, code, name, retired_on FROM villages
+  const rows = sql(
+    db,
+    `SELECT id, code, name, retired_on FROM villages
        ${includeRetired ? '' : 'WHERE retired_on IS NULL'}
        ORDER BY retired_on IS NOT NULL, code, id`,
-    )
-    .all() as VillageRow[];
+  ).all() as VillageRow[];
   return rows.map(rowToVillage);
 }
 
 export function getVillage(db: Database, id: number): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as
-    | VillageRow
-    | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function findVillageByCode(db: Database, code: string): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as
-    | VillageRow
-    | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function findActiveVillageByName(db: Database, name: string): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL')
-    .get(name) as VillageRow | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL').get(name) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function insertVillage(db: Database, code: string, name: string, today: string): Village {
-  const info = sql(db, 'INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)')
-    .run(code, name, today);
+  const info = sql(db, 'INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)').run(code, name, today);
   return getVillage(db, Number(info.lastInsertRowid))!;
 }
 

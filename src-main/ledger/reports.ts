@@ -13,17 +13,28 @@ const SUMMARY = `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone,
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 
-export function notEnrolled(db: Database, year: number, villageId: number | undefined, limit: number, offset: number): { total: number; rows: PersonSummary[] } {
+export function notEnrolled(
+  db: Database,
+  year: number,
+  villageId: number | undefined,
+  limit: number,
+  offset: number,
+): { total: number; rows: PersonSummary[] } {
   const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}`;
   const params = { year, villageId: villageId ?? null, limit, offset };
   const total = sql(db, `SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number;
-  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(params) as Parameters<typeof rowToSummary>[0][];
+  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(params) as Parameters<
+    typeof rowToSummary
+  >[0][];
   return { total, rows: rows.map(rowToSummary) };
 }
 
 /** One village's not-enrolled persons, in list order: exports go village by village. */
 export function notEnrolledInVillage(db: Database, year: number, villageId: number): PersonSummary[] {
-  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY h.number, p.birth_date`).all({ year, villageId });
+  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY h.number, p.birth_date`).all({
+    year,
+    villageId,
+  });
   return (rows as Parameters<typeof rowToSummary>[0][]).map(rowToSummary);
 }
 
@@ -32,22 +43,27 @@ export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: 
   const yearEnd = `${year}-12-31`;
   const yearStart = `${year - 1}-09-01`;
   const marks = subsidyCodes.map(() => '?').join(', ');
-  const rows = sql(db, 
-      `${SUMMARY.replace('SELECT p.id,', 'SELECT DISTINCT p.id,')}
+  const rows = sql(
+    db,
+    `${SUMMARY.replace('SELECT p.id,', 'SELECT DISTINCT p.id,')}
        JOIN person_categories c ON c.person_id = p.id
        WHERE c.code IN (${marks}) AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
          AND ${IN_SCOPE} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active')
        ORDER BY v.code, h.number`,
-    )
-    .all(...subsidyCodes, yearEnd, yearStart, year) as Parameters<typeof rowToSummary>[0][];
-  const cats = sql(db, `SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`).pluck();
+  ).all(...subsidyCodes, yearEnd, yearStart, year) as Parameters<typeof rowToSummary>[0][];
+  const cats = sql(
+    db,
+    `SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`,
+  ).pluck();
   return rows.map((r) => ({ ...rowToSummary(r), categories: cats.all(r.id, ...subsidyCodes, yearEnd, yearStart) as string[] }));
 }
 
 export function enrolledByVillage(db: Database, year: number): Map<number, number> {
-  const rows = sql(db, `SELECT p.village_id AS v, count(*) AS n FROM enrollments e JOIN persons p ON p.id = e.person_id
-              WHERE e.coverage_year = ? AND e.status = 'active' GROUP BY p.village_id`)
-    .all(year) as { v: number; n: number }[];
+  const rows = sql(
+    db,
+    `SELECT p.village_id AS v, count(*) AS n FROM enrollments e JOIN persons p ON p.id = e.person_id
+              WHERE e.coverage_year = ? AND e.status = 'active' GROUP BY p.village_id`,
+  ).all(year) as { v: number; n: number }[];
   return new Map(rows.map((r) => [r.v, r.n]));
 }
 
@@ -57,29 +73,33 @@ export function targets(db: Database, year: number): Map<number, number> {
 }
 
 export function subsidyByDepartment(db: Database, year: number): { department: string; persons: number; subsidyFen: number }[] {
-  return sql(db, `SELECT department, count(*) AS persons, sum(subsidy_fen) AS subsidyFen FROM enrollments
+  return sql(
+    db,
+    `SELECT department, count(*) AS persons, sum(subsidy_fen) AS subsidyFen FROM enrollments
               WHERE coverage_year = ? AND status = 'active' AND subsidy_fen > 0 AND department IS NOT NULL
-              GROUP BY department ORDER BY department`)
-    .all(year) as { department: string; persons: number; subsidyFen: number }[];
+              GROUP BY department ORDER BY department`,
+  ).all(year) as { department: string; persons: number; subsidyFen: number }[];
 }
 
 export function paymentsByDay(db: Database, year: number): PaymentDay[] {
-  return sql(db, `SELECT paid_on AS paidOn, channel, count(*) AS count, sum(personal_fen) AS personalFen FROM enrollments
-              WHERE coverage_year = ? AND status = 'active' GROUP BY paid_on, channel ORDER BY paid_on, channel`)
-    .all(year) as PaymentDay[];
+  return sql(
+    db,
+    `SELECT paid_on AS paidOn, channel, count(*) AS count, sum(personal_fen) AS personalFen FROM enrollments
+              WHERE coverage_year = ? AND status = 'active' GROUP BY paid_on, channel ORDER BY paid_on, channel`,
+  ).all(year) as PaymentDay[];
 }
 
 export function fujian5(db: Database): Fujian5Row[] {
   const kinds = Object.keys(OUT_OF_COUNTY) as OutOfCounty[];
-  const rows = sql(db, 
-      `SELECT v.id AS villageId, v.name AS villageName, count(p.id) AS population,
+  const rows = sql(
+    db,
+    `SELECT v.id AS villageId, v.name AS villageName, count(p.id) AS population,
         sum(p.status = 'empty_registration') AS empty_registration, sum(p.status = 'deceased') AS deceased, sum(p.status = 'abroad') AS abroad,
         ${kinds.map((k) => `sum(p.status = 'active' AND p.out_of_county = '${k}') AS ${k}`).join(', ')}
        FROM villages v LEFT JOIN persons p ON p.village_id = v.id
        WHERE v.retired_on IS NULL OR p.id IS NOT NULL
        GROUP BY v.id ORDER BY v.code`,
-    )
-    .all() as Record<string, number | string | null>[];
+  ).all() as Record<string, number | string | null>[];
   const out: Fujian5Row[] = rows.map((r) => {
     const n = (k: string) => Number(r[k] ?? 0);
     const outOfCounty = Object.fromEntries(kinds.map((k) => [k, n(k)])) as Record<OutOfCounty, number>;
@@ -87,7 +107,12 @@ export function fujian5(db: Database): Fujian5Row[] {
       villageId: r.villageId as number,
       villageName: r.villageName as string,
       population: n('population'),
-      notInScope: { empty_registration: n('empty_registration'), deceased: n('deceased'), abroad: n('abroad'), total: n('empty_registration') + n('deceased') + n('abroad') },
+      notInScope: {
+        empty_registration: n('empty_registration'),
+        deceased: n('deceased'),
+        abroad: n('abroad'),
+        total: n('empty_registration') + n('deceased') + n('abroad'),
+      },
       outOfCounty: { ...outOfCounty, total: kinds.reduce((s, k) => s + outOfCounty[k], 0) },
     };
   });
@@ -102,7 +127,10 @@ export function fujian5(db: Database): Fujian5Row[] {
       abroad: sum((r) => r.notInScope.abroad),
       total: sum((r) => r.notInScope.total),
     },
-    outOfCounty: { ...(Object.fromEntries(kinds.map((k) => [k, sum((r) => r.outOfCounty[k])])) as Record<OutOfCounty, number>), total: sum((r) => r.outOfCounty.total) },
+    outOfCounty: {
+      ...(Object.fromEntries(kinds.map((k) => [k, sum((r) => r.outOfCounty[k])])) as Record<OutOfCounty, number>),
+      total: sum((r) => r.outOfCounty.total),
+    },
   });
   return out;
 }

@@ -82,8 +82,23 @@ const INSERT_PERSON = `INSERT INTO persons
 
 const insertPerson = (db: Database, p: NewPerson, at: string): number =>
   Number(
-    sql(db, INSERT_PERSON).run(p.idNumber, reverse(p.idNumber), p.name, nameInitials(p.name), p.sex, p.birthDate, p.phone, reverse(p.phone), p.householdId, p.villageId, p.relation, p.residence, p.student, at, at)
-      .lastInsertRowid,
+    sql(db, INSERT_PERSON).run(
+      p.idNumber,
+      reverse(p.idNumber),
+      p.name,
+      nameInitials(p.name),
+      p.sex,
+      p.birthDate,
+      p.phone,
+      reverse(p.phone),
+      p.householdId,
+      p.villageId,
+      p.relation,
+      p.residence,
+      p.student,
+      at,
+      at,
+    ).lastInsertRowid,
   );
 
 const PUT_PIECE = 'INSERT OR IGNORE INTO name_pieces (gram, name) VALUES (?, ?)';
@@ -185,7 +200,9 @@ export function listHouseholds(db: Database, villageId: number): Household[] {
 }
 
 export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {
-  return Number(sql(db, 'INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid);
+  return Number(
+    sql(db, 'INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid,
+  );
 }
 
 export function updateHousehold(db: Database, id: number, address: string | undefined, headPersonId: number | null | undefined): void {
@@ -235,13 +252,24 @@ export function categoriesOn(db: Database, personId: number, on: string): string
 
 export function insertCategory(
   db: Database,
-  c: { personId: number; code: string; department: string | null; validFrom: string; validTo: string | null; source: string; sourceOn: string; createdBy: string },
+  c: {
+    personId: number;
+    code: string;
+    department: string | null;
+    validFrom: string;
+    validTo: string | null;
+    source: string;
+    sourceOn: string;
+    createdBy: string;
+  },
   at: string,
 ): CertifiedCategory {
   const id = Number(
-    sql(db, `INSERT INTO person_categories (person_id, code, department, valid_from, valid_to, source, source_on, created_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(c.personId, c.code, c.department, c.validFrom, c.validTo, c.source, c.sourceOn, c.createdBy, at).lastInsertRowid,
+    sql(
+      db,
+      `INSERT INTO person_categories (person_id, code, department, valid_from, valid_to, source, source_on, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.personId, c.code, c.department, c.validFrom, c.validTo, c.source, c.sourceOn, c.createdBy, at).lastInsertRowid,
   );
   return getCategory(db, id)!;
 }

@@ -72,11 +72,7 @@ export function searchPersons(db: Database, raw: string, limit = 50): PersonSumm
     take('p.name > ? AND p.name < ?', q, q + END);
     const chars = [...q];
     if (chars.length >= 2) {
-      take(
-        'p.name IN (SELECT name FROM name_pieces WHERE gram = ?) AND instr(p.name, ?) > 0',
-        chars[0]! + chars[1]!,
-        q,
-      );
+      take('p.name IN (SELECT name FROM name_pieces WHERE gram = ?) AND instr(p.name, ?) > 0', chars[0]! + chars[1]!, q);
     }
   }
   return [...found.values()];

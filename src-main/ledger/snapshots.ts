@@ -30,6 +30,13 @@ export function weeklySnapshots(db: Database, today: string, at: string): void {
 export function weekFigures(db: Database, year: number, today: string): { thisWeek: Map<number, number>; lastWeek: Map<number, number> } {
   const week = weekStart(today);
   const at = (w: string) =>
-    new Map((sql(db, 'SELECT village_id, enrolled FROM progress_snapshots WHERE coverage_year = ? AND week_of = ?').all(year, w) as { village_id: number; enrolled: number }[]).map((r) => [r.village_id, r.enrolled]));
+    new Map(
+      (
+        sql(db, 'SELECT village_id, enrolled FROM progress_snapshots WHERE coverage_year = ? AND week_of = ?').all(year, w) as {
+          village_id: number;
+          enrolled: number;
+        }[]
+      ).map((r) => [r.village_id, r.enrolled]),
+    );
   return { thisWeek: at(week), lastWeek: at(addDays(week, -7)) };
 }

@@ -71,8 +71,13 @@ export function countUsers(db: Database): number {
 }
 
 export function insertUser(db: Database, u: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string }, at: string): UserRecord {
-  const info = sql(db, 'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(u.username, u.displayName, u.role, hashPassword(u.password), at);
+  const info = sql(db, 'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    u.username,
+    u.displayName,
+    u.role,
+    hashPassword(u.password),
+    at,
+  );
   return getUser(db, Number(info.lastInsertRowid))!;
 }
 

@@ -7,8 +7,7 @@ import { ensureElectronNative } from '../../scripts/electron-native.mjs';
 
 const binary = electronBinary() as string | null;
 
-const SKIP_REASON =
-  'Electron 运行环境不在本机（node_modules/electron 里没有下载好的二进制文件），跳过桌面版测试；浏览器版测试照常运行。';
+const SKIP_REASON = 'Electron 运行环境不在本机（node_modules/electron 里没有下载好的二进制文件），跳过桌面版测试；浏览器版测试照常运行。';
 if (!binary) console.log(`[electron] ${SKIP_REASON}`);
 test.skip(!binary, SKIP_REASON);
 

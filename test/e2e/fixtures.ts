@@ -71,7 +71,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Drawers and dropdowns slide in: wait until nothing moves, or the picture shows half of it.
   // Endless ones (spinners) are left out.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 3000 })
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
     .catch(() => undefined);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
@@ -82,7 +86,11 @@ export async function api(request: APIRequestContext, url: string) {
   // A session of its own, as a tab of its own would have.
   const session = crypto.randomBytes(16).toString('hex');
   return async (name: string, data: unknown) => {
-    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } })).json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
+    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } })).json()) as {
+      ok: boolean;
+      value: { id: number };
+      error?: { message: string };
+    };
     if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
     return r.value;
   };

@@ -38,7 +38,10 @@ async function dibaoFile(dir: string): Promise<string> {
   return file;
 }
 
-test('a season: set up the office, import the roster and the 低保 list, enroll, print, void, re-enroll, watch progress, export 附件3', async ({ page, host }) => {
+test('a season: set up the office, import the roster and the 低保 list, enroll, print, void, re-enroll, watch progress, export 附件3', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(120_000);
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-journey-'));
   // The desk's clock says 2023-11-02, inside 农坝's centralized window, and keeps running
@@ -53,7 +56,10 @@ test('a season: set up the office, import the roster and the 低保 list, enroll
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
   await page.getByRole('button', { name: '保 存' }).click();
-  for (const [code, name] of [['001', '幸福村'], ['002', '团结村']]) {
+  for (const [code, name] of [
+    ['001', '幸福村'],
+    ['002', '团结村'],
+  ]) {
     await page.getByLabel('村/社区代码').fill(code!);
     await page.getByLabel('村/社区名称').fill(name!);
     await page.getByLabel('村/社区名称').press('Enter');
@@ -180,7 +186,9 @@ test('a season: set up the office, import the roster and the 低保 list, enroll
   expect(saved.suggestedFilename()).toMatch(/^城乡居民基本医疗保险筹资进度表-2024-\d+\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await saved.path());
-  const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as ExcelJS.CellValue[]).slice(1).map(String));
+  const rows = wb.worksheets[0]!.getSheetValues()
+    .filter(Boolean)
+    .map((r) => (r as ExcelJS.CellValue[]).slice(1).map(String));
   expect(rows[0]![0]).toBe('农坝镇2024年度城乡居民基本医疗保险筹资进度表');
   expect(rows).toContainEqual(['幸福村', '2', '1', '50.00%']);
   expect(rows).toContainEqual(['团结村', '2', '0', '0.00%']);

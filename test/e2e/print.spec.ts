@@ -16,10 +16,17 @@ async function printed(page: Page, name: string): Promise<{ pages: string[]; siz
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
-  return { pages: text.split('\f').filter((p) => p.trim()), sizes: [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => `${mm(m[1]!)} x ${mm(m[2]!)} mm`) };
+  return {
+    pages: text.split('\f').filter((p) => p.trim()),
+    sizes: [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => `${mm(m[1]!)} x ${mm(m[2]!)} mm`),
+  };
 }
 
-test('the print center: household notice, 公示名单, a long village list with its header and page numbers on every page, the 241 mm receipt', async ({ page, host, request }) => {
+test('the print center: household notice, 公示名单, a long village list with its header and page numbers on every page, the 241 mm receipt', async ({
+  page,
+  host,
+  request,
+}) => {
   test.setTimeout(120_000);
   fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
   const call = await api(request, host.url);

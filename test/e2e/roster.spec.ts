@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { api, choose, expect, id, screenshot, test } from './fixtures';
 
-
 test('the clerk finds a person as she types, by initials or last digits, and sees categories and payments', async ({ page, host, request }) => {
   const call = await api(request, host.url);
   await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
@@ -46,7 +45,10 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await screenshot(page, 'policies-1920');
 
   // Next year's notice as a file: a mistake is named plainly, the corrected file goes in.
-  const good = fs.readFileSync('resources/policies/cq-yunyang-nongba-2024.yaml', 'utf8').replace('id: cq-yunyang-nongba-2024', 'id: cq-yunyang-nongba-2024b').replace('region: 重庆市云阳县农坝镇', 'region: 重庆市云阳县农坝镇（修订）');
+  const good = fs
+    .readFileSync('resources/policies/cq-yunyang-nongba-2024.yaml', 'utf8')
+    .replace('id: cq-yunyang-nongba-2024', 'id: cq-yunyang-nongba-2024b')
+    .replace('region: 重庆市云阳县农坝镇', 'region: 重庆市云阳县农坝镇（修订）');
   const upload = (name: string, text: string) => page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
   await upload('农坝2024修订.yaml', good.replace('    cite: 农坝府发〔2023〕42号 二(1)\n', ''));
   await expect(page.getByRole('alert')).toContainText('农坝2024修订.yaml：windows.centralized.cite：缺少出处');
@@ -55,7 +57,11 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await expect(page.getByRole('cell', { name: '重庆市云阳县农坝镇（修订）' })).toBeVisible();
 });
 
-test('a villager not yet on the roster is registered at the desk: the ID checked as typed, a new household made, then marked deceased', async ({ page, host, request }) => {
+test('a villager not yet on the roster is registered at the desk: the ID checked as typed, a new household made, then marked deceased', async ({
+  page,
+  host,
+  request,
+}) => {
   const call = await api(request, host.url);
   await call('villages.add', { code: '001', name: '幸福村' });
   await page.goto(host.url);

@@ -32,7 +32,12 @@ async function seedSeason(call: Awaited<ReturnType<typeof api>>) {
         if (n % 9 === 0) await call('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单' });
         if (n % 13 === 0) await call('categories.certify', { personId: p.id, code: 'disability_3_4', validFrom: '2023-03-01', source: '窗口录入' });
         if ((n * 5 + vi) % 8 < 4 + (vi % 3)) {
-          await call('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: `2023-11-${String(1 + (n % 20)).padStart(2, '0')}`, channel: ['微信', '支付宝', '现金', '重庆电子税务局'][n % 4]! });
+          await call('enroll.person', {
+            personId: p.id,
+            coverageYear: 2024,
+            paidOn: `2023-11-${String(1 + (n % 20)).padStart(2, '0')}`,
+            channel: ['微信', '支付宝', '现金', '重庆电子税务局'][n % 4]!,
+          });
         }
       }
     }

@@ -6,10 +6,7 @@ async function openSettings(page: Page, url: string) {
   await page.getByRole('menuitem', { name: '设置' }).click();
 }
 
-test('the clerk sets up the office and its villages, and they survive a reload and a restart', async ({
-  page,
-  host,
-}) => {
+test('the clerk sets up the office and its villages, and they survive a reload and a restart', async ({ page, host }) => {
   await openSettings(page, host.url);
   await expect(page.getByTestId('header-office')).toHaveText('尚未设置乡镇/街道');
   await expect(page.getByRole('menuitem')).toHaveText(['工作台', '参保登记', '花名册', '进度', '导入导出', '打印', '政策', '设置']);
@@ -83,10 +80,7 @@ test('rename and retire a village; the retired one stays in the history', async 
   await screenshot(page, 'settings-retired-1920');
 });
 
-test('the API refuses calls without the launch token, from another origin or another host name', async ({
-  host,
-  request,
-}) => {
+test('the API refuses calls without the launch token, from another origin or another host name', async ({ host, request }) => {
   const api = `${host.url}api/office.get`;
   const noToken = await request.post(api, { data: {} });
   expect(noToken.status()).toBe(401);
@@ -112,7 +106,8 @@ test('the API refuses calls without the launch token, from another origin or ano
 test('once the office has users, the clerk logs in before working', async ({ page, host, request }) => {
   const html = await (await request.get(host.url)).text();
   const token = /name="canbao-token" content="([^"]+)"/.exec(html)![1]!;
-  const api = (name: string, data: unknown) => request.post(`${host.url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': 'the-admin-setting-up' } });
+  const api = (name: string, data: unknown) =>
+    request.post(`${host.url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': 'the-admin-setting-up' } });
   expect((await (await api('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' })).json()).ok).toBe(true);
   await api('session.logout', {});
 

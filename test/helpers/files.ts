@@ -48,7 +48,10 @@ export function writeCsv(file: string, rows: (string | number)[][], encoding: 'u
 }
 
 /** An .xlsx as offices make them: a merged title row, a header row, then the data. */
-export async function writeXlsx(file: string, opts: { title?: string; headers: string[]; rows: (string | number)[][]; subHeaders?: string[] }): Promise<string> {
+export async function writeXlsx(
+  file: string,
+  opts: { title?: string; headers: string[]; rows: (string | number)[][]; subHeaders?: string[] },
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   if (opts.title) {

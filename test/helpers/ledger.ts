@@ -40,9 +40,17 @@ export interface TestLedger {
 export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
   const dataDir = tempDir();
   const db = openLedger(dataDir);
-  const ctx: Context = { db, dataDir, now: () => new Date(today), policies, sessions: new Sessions(), startupAudit: verifyAudit(db), readOnly: null, importWorker: sourceImportWorker() };
-  const call = <K extends ApiName>(name: K, arg: ApiInput<K>) =>
-    dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
+  const ctx: Context = {
+    db,
+    dataDir,
+    now: () => new Date(today),
+    policies,
+    sessions: new Sessions(),
+    startupAudit: verifyAudit(db),
+    readOnly: null,
+    importWorker: sourceImportWorker(),
+  };
+  const call = <K extends ApiName>(name: K, arg: ApiInput<K>) => dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
   return {
     ctx,
     call,

@@ -12,8 +12,15 @@ let seq = 9;
 const nextSeq = () => (seq = seq >= 997 ? 11 : seq + 2);
 
 /** One village, one household and the people given, with the policy set for the year. */
-export async function seedHousehold(t: TestLedger, people: { name: string; birth: string; relation?: string; phone?: string }[], opts: { policyId?: string; year?: number; village?: string } = {}) {
-  const village = await t.ok('villages.add', { code: String(Math.floor(Math.random() * 1e6)), name: opts.village ?? `幸福村${Math.floor(Math.random() * 1e6)}` });
+export async function seedHousehold(
+  t: TestLedger,
+  people: { name: string; birth: string; relation?: string; phone?: string }[],
+  opts: { policyId?: string; year?: number; village?: string } = {},
+) {
+  const village = await t.ok('villages.add', {
+    code: String(Math.floor(Math.random() * 1e6)),
+    name: opts.village ?? `幸福村${Math.floor(Math.random() * 1e6)}`,
+  });
   await t.ok('office.setPolicy', { coverageYear: opts.year ?? 2024, policyId: opts.policyId ?? 'cq-yunyang-nongba-2024' });
   const household = await t.ok('roster.addHousehold', { villageId: village.id, number: `H${Math.floor(Math.random() * 1e6)}` });
   const persons = [];

@@ -117,7 +117,11 @@ export function guessHeader(rows: string[][], required: FieldKey[]): HeaderGuess
     if (below && row.some((c) => !c.trim())) {
       const width = Math.max(row.length, below.length);
       // Under a spanning parent (缴费信息) the names are in the row below (缴费日期, 缴费金额).
-      consider(Array.from({ length: width }, (_, j) => (below[j]?.trim() ? below[j]! : (row[j] ?? ''))), i + 2, 1);
+      consider(
+        Array.from({ length: width }, (_, j) => (below[j]?.trim() ? below[j]! : (row[j] ?? ''))),
+        i + 2,
+        1,
+      );
     }
   }
   const found = best as HeaderGuess | null;

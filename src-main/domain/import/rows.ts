@@ -114,7 +114,16 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
   if (rawTier.trim() && tier === null) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
   const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
   const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
-  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), paidOn, amountFen, tier, channel: cell(cells, mapping, 'channel').trim() || '导入', coverageYear };
+  return {
+    row,
+    idNumber: id.id,
+    name: cell(cells, mapping, 'name').trim(),
+    paidOn,
+    amountFen,
+    tier,
+    channel: cell(cells, mapping, 'channel').trim() || '导入',
+    coverageYear,
+  };
 }
 
 /** What a village reports for a person: insured outside the county (附件4) or out of scope. */

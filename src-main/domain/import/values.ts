@@ -39,7 +39,10 @@ export function parseDateCell(raw: string): string | null {
 
 /** 380, 380.00, ￥380, 380元 → 38000 fen; null when not an amount. */
 export function parseYuanCell(raw: string): number | null {
-  const s = cleanCell(raw).replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '');
+  const s = cleanCell(raw)
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .replace(/,/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
   const [int, dec = ''] = s.replace('-', '').split('.');
   const fen = Number(int) * 100 + Number(dec.padEnd(2, '0'));

@@ -167,9 +167,7 @@ function compileUncached(p: Policy): CompiledPolicy {
     categoryOrder: [...categories.keys()] as SubsidyCategory[],
     outOfScope,
     exemptions: Object.entries(p.waitingExemptions ?? {}).map(([id, e]) => ({ ...e, id, basisEntry: basisOf(e) })),
-    newborn: p.newborn
-      ? { withinDays: p.newborn.withinDays, followsGuardian: p.newborn.followsInsuredGuardian ?? false, basis: basisOf(p.newborn) }
-      : null,
+    newborn: p.newborn ? { withinDays: p.newborn.withinDays, followsGuardian: p.newborn.followsInsuredGuardian ?? false, basis: basisOf(p.newborn) } : null,
     lapse: p.lapse
       ? {
           baseMonths: p.lapse.baseMonths,

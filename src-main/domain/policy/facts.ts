@@ -75,8 +75,21 @@ function flag(f: Record<string, unknown>, key: string, label: string): boolean {
 }
 
 const KNOWN_KEYS = new Set([
-  'policy', 'idNumber', 'birthDate', 'residence', 'employeeInsured', 'student', 'categories', 'tier', 'paidOn',
-  'lapsedYears', 'continuousYears', 'employeeInsuranceEndedOn', 'dischargedOn', 'specialEventOn', 'guardianInsured',
+  'policy',
+  'idNumber',
+  'birthDate',
+  'residence',
+  'employeeInsured',
+  'student',
+  'categories',
+  'tier',
+  'paidOn',
+  'lapsedYears',
+  'continuousYears',
+  'employeeInsuranceEndedOn',
+  'dischargedOn',
+  'specialEventOn',
+  'guardianInsured',
 ]);
 
 export function checkFacts(input: unknown): CheckedFacts {
@@ -99,7 +112,8 @@ export function checkFacts(input: unknown): CheckedFacts {
   const residence = f.residence ?? 'local_hukou';
   if (typeof residence !== 'string' || !isCode(RESIDENCES, residence)) throw new FactsError(`不认识的参保范围代码「${String(residence)}」。`);
   const student = f.student ?? 'none';
-  if (typeof student !== 'string' || !isCode(STUDENT_KINDS, student)) throw new FactsError(`不认识的学生类别「${String(student)}」（只能是 none / school / college）。`);
+  if (typeof student !== 'string' || !isCode(STUDENT_KINDS, student))
+    throw new FactsError(`不认识的学生类别「${String(student)}」（只能是 none / school / college）。`);
   const tier = f.tier ?? 1;
   if (tier !== 1 && tier !== 2) throw new FactsError(`参保档次（tier）只能是 1 或 2，现在是 ${JSON.stringify(tier)}。`);
 

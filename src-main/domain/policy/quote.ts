@@ -104,7 +104,8 @@ function exemptionApplies(e: CompiledExemption, f: CheckedFacts, w: CompiledWind
       const held = e.categories.find((code) => f.categories.has(code));
       if (!held) return false;
       if (e.withinDays === undefined) return true;
-      if (f.specialEventOn === null) return `按「${PERSON_CATEGORIES[held as keyof typeof PERSON_CATEGORIES]}」免等待期，请核实身份取得不超过 ${e.withinDays} 日。`;
+      if (f.specialEventOn === null)
+        return `按「${PERSON_CATEGORIES[held as keyof typeof PERSON_CATEGORIES]}」免等待期，请核实身份取得不超过 ${e.withinDays} 日。`;
       return within(f.specialEventOn, f.paidOn, (d) => addDays(d, e.withinDays!));
     }
   }
@@ -178,7 +179,11 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     d.warnings.push(`本地只有${c.tiers.length === 1 ? '一个缴费档次' : '一档'}，按一档计算。`);
     tier = c.tiers[0]!;
   }
-  const fullTier2 = c.tiers.includes(2) && c.categoryOrder.some((code) => f.categories.has(code) && c.categories.get(code)!.fullTier2 && !c.categories.get(code)!.excludedBy.some((x) => f.categories.has(x)));
+  const fullTier2 =
+    c.tiers.includes(2) &&
+    c.categoryOrder.some(
+      (code) => f.categories.has(code) && c.categories.get(code)!.fullTier2 && !c.categories.get(code)!.excludedBy.some((x) => f.categories.has(x)),
+    );
   if (fullTier2 && tier !== 2) {
     d.warnings.push('按二档全额资助，以二档参保。');
     tier = 2;

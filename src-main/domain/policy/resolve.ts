@@ -21,8 +21,7 @@ export class PolicyError extends Error {
   }
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Values that are one choice among shapes ({ fen } or { percentOfTier1 }; a benefit rule;
 // an exemption) are replaced whole: merging them would mix two shapes into neither.

@@ -10,9 +10,7 @@ const text = z.string({ error: '缺少原文摘录（text）' }).min(1, '原文�
 const ruling = z.string().min(1).optional();
 const cited = { cite, text, ruling };
 
-const isoDate = z
-  .string({ error: '必须是 YYYY-MM-DD 格式的日期' })
-  .refine(isIsoDate, { message: '必须是真实的 YYYY-MM-DD 日期' });
+const isoDate = z.string({ error: '必须是 YYYY-MM-DD 格式的日期' }).refine(isIsoDate, { message: '必须是真实的 YYYY-MM-DD 日期' });
 
 export const fen = z
   .number({ error: '金额必须是以分为单位的整数' })
@@ -82,7 +80,12 @@ const exemptionCommon = { benefit: exemptionBenefit, beyondDeadline: z.boolean()
 const exemption = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('continuous_insured'), minYears: z.number().int().positive(), windows: z.array(z.string()).optional(), ...exemptionCommon }),
+    z.strictObject({
+      kind: z.literal('continuous_insured'),
+      minYears: z.number().int().positive(),
+      windows: z.array(z.string()).optional(),
+      ...exemptionCommon,
+    }),
     z.strictObject({ kind: z.literal('employee_insurance_ended'), withinMonths: z.number().int().positive(), ...exemptionCommon }),
     z.strictObject({ kind: z.literal('discharged'), withinMonths: z.number().int().positive(), ...exemptionCommon }),
     z.strictObject({ kind: z.literal('special_event'), withinDays: z.number().int().positive(), ...exemptionCommon }),
@@ -131,9 +134,7 @@ export const policySchema = z.strictObject({
     .optional(),
   fiscalSubsidy: z.strictObject({ fen, ...cited }).optional(),
   windows: z.record(z.string().regex(/^[a-z0-9_]+$/), window),
-  newborn: z
-    .strictObject({ withinDays: z.number().int().positive(), followsInsuredGuardian: z.boolean().optional(), ...cited })
-    .optional(),
+  newborn: z.strictObject({ withinDays: z.number().int().positive(), followsInsuredGuardian: z.boolean().optional(), ...cited }).optional(),
   lapse: z
     .strictObject({
       baseMonths: z.number().int().positive(),

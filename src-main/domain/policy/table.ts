@@ -60,6 +60,10 @@ export function renderSubsidyTable(table: SubsidyTable): string {
   });
   const all = [[...TABLE_HEADERS], ...cells];
   const widths = TABLE_HEADERS.map((_, col) => Math.max(...all.map((row) => width(row[col]!))));
-  const line = (row: string[]) => row.map((c, col) => pad(c, widths[col]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((c, col) => pad(c, widths[col]!))
+      .join('  ')
+      .trimEnd();
   return [table.title, '', line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }

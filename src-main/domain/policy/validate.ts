@@ -3,7 +3,18 @@ import type { Policy } from './schema';
 type Fail = (field: string, problem: string) => Error;
 
 const RULE_MAPS = ['tiers', 'windows', 'categories', 'waitingExemptions', 'outOfScopeFacts', 'benefits'] as const;
-const RULE_OBJECTS = ['scope', 'college', 'fiscalSubsidy', 'newborn', 'lapse', 'highestOnly', 'zeroDeclaration', 'refund', 'assessment', 'paymentChannels'] as const;
+const RULE_OBJECTS = [
+  'scope',
+  'college',
+  'fiscalSubsidy',
+  'newborn',
+  'lapse',
+  'highestOnly',
+  'zeroDeclaration',
+  'refund',
+  'assessment',
+  'paymentChannels',
+] as const;
 // Changing only how a code is called is not a rule, so it needs no citation of its own.
 const PRESENTATION_ONLY = new Set(['label']);
 
@@ -44,7 +55,8 @@ export function checkSemantics(p: Policy, fail: Fail): void {
     if (w.from === null && !p.abstract) throw fail(`windows.${id}.from`, '缺少起始日期（只有基础政策 abstract: true 可以不写）');
     if (w.from !== null && w.from > w.to) throw fail(`windows.${id}`, `起始日期 ${w.from} 晚于截止日期 ${w.to}`);
     if (w.to > `${p.coverageYear}-12-31`) throw fail(`windows.${id}.to`, `截止日期 ${w.to} 超出了 ${p.coverageYear} 参保年度`);
-    if (w.fee === 'standard_plus_fiscal' && !p.fiscalSubsidy) throw fail(`windows.${id}.fee`, '按“个人缴费+财政补助”收费，但没有写财政补助标准（fiscalSubsidy）');
+    if (w.fee === 'standard_plus_fiscal' && !p.fiscalSubsidy)
+      throw fail(`windows.${id}.fee`, '按“个人缴费+财政补助”收费，但没有写财政补助标准（fiscalSubsidy）');
   }
   const sorted = windows.filter(([, w]) => w.from !== null).sort(([, a], [, b]) => (a.from! < b.from! ? -1 : 1));
   for (let i = 1; i < sorted.length; i++) {

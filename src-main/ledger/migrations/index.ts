@@ -14,6 +14,14 @@ export interface Migration {
 }
 
 /** Ordered; versions only increase. Never edit a migration that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [m001OfficeAndVillages, m002Ledger, m003Imports, m004Snapshots, m005NamePieces, m006ReceiptFullId, m007PersonReferences];
+export const MIGRATIONS: readonly Migration[] = [
+  m001OfficeAndVillages,
+  m002Ledger,
+  m003Imports,
+  m004Snapshots,
+  m005NamePieces,
+  m006ReceiptFullId,
+  m007PersonReferences,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

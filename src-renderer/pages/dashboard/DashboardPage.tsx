@@ -64,8 +64,21 @@ export function DashboardPage() {
       <Row gutter={12}>
         {LISTS.map((l) => (
           <Col flex="1" key={l.key}>
-            <Card size="small" hoverable onClick={() => setList(l.key)} className={list === l.key ? 'tile active' : 'tile'} role="button" aria-label={l.title} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setList(l.key)}>
-              <Statistic title={l.title} value={d ? d[l.key] : '—'} valueStyle={{ color: d && d[l.key] > 0 && l.key !== 'notEnrolled' ? '#cf1322' : undefined }} />
+            <Card
+              size="small"
+              hoverable
+              onClick={() => setList(l.key)}
+              className={list === l.key ? 'tile active' : 'tile'}
+              role="button"
+              aria-label={l.title}
+              tabIndex={0}
+              onKeyDown={(e) => e.key === 'Enter' && setList(l.key)}
+            >
+              <Statistic
+                title={l.title}
+                value={d ? d[l.key] : '—'}
+                valueStyle={{ color: d && d[l.key] > 0 && l.key !== 'notEnrolled' ? '#cf1322' : undefined }}
+              />
             </Card>
           </Col>
         ))}

@@ -32,8 +32,15 @@ export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; 
       } else if (list === 'subsidizedNotEnrolled' || list === 'zeroNotDeclared') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
         if (!r.ok) return;
-        if (list === 'subsidizedNotEnrolled') show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
-        else show(r.value.zeroNotDeclared.map((e) => ({ id: e.personId, name: e.personName, idNumber: e.idNumber, villageName: e.villageName, note: `收据 ${e.receiptNo}，${e.paidOn}` }) as Row));
+        if (list === 'subsidizedNotEnrolled')
+          show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
+        else
+          show(
+            r.value.zeroNotDeclared.map(
+              (e) =>
+                ({ id: e.personId, name: e.personName, idNumber: e.idNumber, villageName: e.villageName, note: `收据 ${e.receiptNo}，${e.paidOn}` }) as Row,
+            ),
+          );
       } else if (list === 'handCertified') {
         const r = await invoke('reports.handCertified', { on: deskToday() });
         if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));

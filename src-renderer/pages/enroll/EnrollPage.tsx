@@ -127,7 +127,14 @@ export function EnrollPage() {
           <div style={{ marginBottom: 12 }}>
             <YearSelect years={years} year={year} onChange={setYear} />
           </div>
-          <Input ref={box} size="large" value={q} onChange={(e) => setQ(e.target.value)} placeholder="身份证号、末几位、姓名或拼音首字母，回车选第一个" aria-label="查找参保人" />
+          <Input
+            ref={box}
+            size="large"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="身份证号、末几位、姓名或拼音首字母，回车选第一个"
+            aria-label="查找参保人"
+          />
           <List
             size="small"
             dataSource={found}
@@ -152,7 +159,9 @@ export function EnrollPage() {
         </Card>
       )}
 
-      {step === 1 && household && person && year && <HouseholdEnroll householdId={person.householdId} year={year} paper={paper} onPaper={choosePaper} onBack={() => setHousehold(false)} onDone={restart} />}
+      {step === 1 && household && person && year && (
+        <HouseholdEnroll householdId={person.householdId} year={year} paper={paper} onPaper={choosePaper} onBack={() => setHousehold(false)} onDone={restart} />
+      )}
 
       {step === 1 && !household && person && detail && (
         <Card size="small" title={`${person.name}（${person.idNumber}）`}>
@@ -163,7 +172,11 @@ export function EnrollPage() {
           </Descriptions>
           <Typography.Paragraph>
             持有的资助身份：
-            {detail.categories.filter((c) => !c.validTo || c.validTo >= paidOn).map((c) => <Tag key={c.id}>{label(g.categories, c.code)}</Tag>)}
+            {detail.categories
+              .filter((c) => !c.validTo || c.validTo >= paidOn)
+              .map((c) => (
+                <Tag key={c.id}>{label(g.categories, c.code)}</Tag>
+              ))}
             {!detail.categories.length && '无'}
           </Typography.Paragraph>
           <Space>
@@ -181,7 +194,13 @@ export function EnrollPage() {
             const x = tierQuotes[t];
             return (
               <Col span={12} key={t}>
-                <Card size="small" title={`${t === 1 ? '一档' : '二档'}（按 ${t}）`} onClick={() => setTier(t)} style={{ cursor: 'pointer', borderColor: tier === t ? '#1677ff' : undefined, borderWidth: tier === t ? 2 : 1 }} data-testid={`tier-${t}`}>
+                <Card
+                  size="small"
+                  title={`${t === 1 ? '一档' : '二档'}（按 ${t}）`}
+                  onClick={() => setTier(t)}
+                  style={{ cursor: 'pointer', borderColor: tier === t ? '#1677ff' : undefined, borderWidth: tier === t ? 2 : 1 }}
+                  data-testid={`tier-${t}`}
+                >
                   {typeof x === 'string' || !x ? (
                     <Typography.Text type="danger">{x ?? ''}</Typography.Text>
                   ) : !x.eligible ? (
@@ -213,7 +232,13 @@ export function EnrollPage() {
             缴费日期
             <DatePicker aria-label="缴费日期" value={dayjs(paidOn)} allowClear={false} onChange={(d) => d && setPaidOn(d.format('YYYY-MM-DD'))} />
             缴费方式
-            <Select aria-label="缴费方式" value={channel} onChange={setChannel} style={{ width: 160 }} options={CHANNELS.map((c) => ({ value: c, label: c }))} />
+            <Select
+              aria-label="缴费方式"
+              value={channel}
+              onChange={setChannel}
+              style={{ width: 160 }}
+              options={CHANNELS.map((c) => ({ value: c, label: c }))}
+            />
             <Button onClick={() => void loadQuote()}>重新计算</Button>
           </Space>
           {quote.eligible ? (

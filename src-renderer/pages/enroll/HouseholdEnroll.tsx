@@ -13,7 +13,21 @@ type Member = HouseholdNotice['members'][number];
  * The whole household at once: every member's amounts for both tiers side by side, one tier,
  * date and channel for all, then one receipt per member enrolled and the reason for each skipped.
  */
-export function HouseholdEnroll({ householdId, year, paper, onPaper, onBack, onDone }: { householdId: number; year: number; paper: ReceiptPaper; onPaper: (p: ReceiptPaper) => void; onBack: () => void; onDone: () => void }) {
+export function HouseholdEnroll({
+  householdId,
+  year,
+  paper,
+  onPaper,
+  onBack,
+  onDone,
+}: {
+  householdId: number;
+  year: number;
+  paper: ReceiptPaper;
+  onPaper: (p: ReceiptPaper) => void;
+  onBack: () => void;
+  onDone: () => void;
+}) {
   const [notice, setNotice] = useState<HouseholdNotice | null>(null);
   const [tier, setTier] = useState<1 | 2>(1);
   const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
@@ -46,7 +60,13 @@ export function HouseholdEnroll({ householdId, year, paper, onPaper, onBack, onD
   if (result)
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert type="success" showIcon data-testid="household-result" message={`已登记 ${result.receipts.length} 人${result.skipped.length ? `，未登记 ${result.skipped.length} 人` : ''}`} description={result.skipped.map((s) => `${s.name}：${s.reason}`).join('；') || undefined} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="household-result"
+          message={`已登记 ${result.receipts.length} 人${result.skipped.length ? `，未登记 ${result.skipped.length} 人` : ''}`}
+          description={result.skipped.map((s) => `${s.name}：${s.reason}`).join('；') || undefined}
+        />
         <Space>
           <Button type="primary" disabled={!result.receipts.length} onClick={() => window.print()}>
             打印全部凭证（{result.receipts.length} 张）
@@ -86,11 +106,26 @@ export function HouseholdEnroll({ householdId, year, paper, onPaper, onBack, onD
       />
       <Space style={{ marginTop: 12 }} wrap>
         档次
-        <Radio.Group aria-label="全户档次" value={tier} onChange={(e) => setTier(e.target.value as 1 | 2)} optionType="button" options={[{ value: 1, label: '一档' }, { value: 2, label: '二档' }]} />
+        <Radio.Group
+          aria-label="全户档次"
+          value={tier}
+          onChange={(e) => setTier(e.target.value as 1 | 2)}
+          optionType="button"
+          options={[
+            { value: 1, label: '一档' },
+            { value: 2, label: '二档' },
+          ]}
+        />
         缴费日期
         <DatePicker aria-label="全户缴费日期" value={dayjs(paidOn)} allowClear={false} onChange={(d) => d && setPaidOn(d.format('YYYY-MM-DD'))} />
         缴费方式
-        <Select aria-label="全户缴费方式" value={channel} onChange={setChannel} style={{ width: 160 }} options={CHANNELS.map((c) => ({ value: c, label: c }))} />
+        <Select
+          aria-label="全户缴费方式"
+          value={channel}
+          onChange={setChannel}
+          style={{ width: 160 }}
+          options={CHANNELS.map((c) => ({ value: c, label: c }))}
+        />
       </Space>
       <div style={{ margin: '12px 0', fontSize: 16 }} data-testid="household-total">
         应参保 {due.length} 人，个人合计缴费 <strong>{(total / 100).toFixed(2)} 元</strong>

@@ -24,7 +24,13 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
           { title: '内容', width: 130, render: (_, b) => IMPORT_KINDS.find((k) => k.value === b.kind)?.label ?? b.kind },
           { title: '文件', dataIndex: 'fileName', ellipsis: true },
           { title: '经办', dataIndex: 'actor', width: 90 },
-          { title: '结果', render: (_, b) => Object.entries(b.counts).map(([k, v]) => `${countLabel(k)} ${v}`).join('，') },
+          {
+            title: '结果',
+            render: (_, b) =>
+              Object.entries(b.counts)
+                .map(([k, v]) => `${countLabel(k)} ${v}`)
+                .join('，'),
+          },
           {
             title: '',
             width: 110,
@@ -32,7 +38,13 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
               b.undoneAt ? (
                 <Tag>已撤销</Tag>
               ) : (
-                <Popconfirm title="撤销整批导入？" description="这批导入写入的内容将全部退回。" okText="撤销" cancelText="不撤销" onConfirm={() => void undo(b.id)}>
+                <Popconfirm
+                  title="撤销整批导入？"
+                  description="这批导入写入的内容将全部退回。"
+                  okText="撤销"
+                  cancelText="不撤销"
+                  onConfirm={() => void undo(b.id)}
+                >
                   <Button size="small" danger>
                     撤销整批
                   </Button>

@@ -37,9 +37,23 @@ export function ExportCard({ year }: { year: number | null }) {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           表格
-          <Select aria-label="导出表格" value={kind} onChange={setKind} style={{ width: 360 }} options={Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l }))} />
+          <Select
+            aria-label="导出表格"
+            value={kind}
+            onChange={setKind}
+            style={{ width: 360 }}
+            options={Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l }))}
+          />
           {BY_VILLAGE.includes(kind) && (
-            <Select aria-label="导出村" allowClear placeholder="全部村（社区）" value={villageId} onChange={setVillageId} style={{ width: 180 }} options={villages.map((v) => ({ value: v.id, label: v.name }))} />
+            <Select
+              aria-label="导出村"
+              allowClear
+              placeholder="全部村（社区）"
+              value={villageId}
+              onChange={setVillageId}
+              style={{ width: 180 }}
+              options={villages.map((v) => ({ value: v.id, label: v.name }))}
+            />
           )}
           <Button type="primary" loading={busy} disabled={!year} onClick={() => void write()}>
             导出并保存

@@ -10,7 +10,6 @@ import { IMPORT_KINDS, countLabel } from './labels';
 
 type Mapping = Record<string, number | undefined>;
 
-
 export function ImportCard({ years, onImported }: { years: number[]; onImported: (b: ImportBatch) => void }) {
   const g = useGlossary();
   const { job, run, cancel } = useJob();
@@ -23,7 +22,13 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [done, setDone] = useState<ImportBatch | null>(null);
 
   const optionsFor = (k: ImportKind): ImportOptions => {
-    if (k === 'categories') return { ...(options.department ? { department: options.department } : {}), ...(options.code ? { code: options.code } : {}), validFrom: options.validFrom || deskToday(), ...(options.endLost ? { endLost: true } : {}) };
+    if (k === 'categories')
+      return {
+        ...(options.department ? { department: options.department } : {}),
+        ...(options.code ? { code: options.code } : {}),
+        validFrom: options.validFrom || deskToday(),
+        ...(options.endLost ? { endLost: true } : {}),
+      };
     if (k === 'payments') return { coverageYear: options.coverageYear ?? years.at(-1) ?? new Date().getFullYear() + 1 };
     return {};
   };
@@ -74,17 +79,44 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           导入内容
-          <Select aria-label="导入内容" value={kind} style={{ width: 220 }} disabled={busy} onChange={(k: ImportKind) => (setKind(k), setPreview(null))} options={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))} />
+          <Select
+            aria-label="导入内容"
+            value={kind}
+            style={{ width: 220 }}
+            disabled={busy}
+            onChange={(k: ImportKind) => (setKind(k), setPreview(null))}
+            options={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
+          />
           <span style={{ color: '#666' }}>{IMPORT_KINDS.find((k) => k.value === kind)?.hint}</span>
         </Space>
         {kind === 'categories' && (
           <Space wrap>
             认定部门
-            <Select aria-label="认定部门" style={{ width: 200 }} value={options.department} onChange={(d) => setOptions({ ...options, department: d })} options={Object.entries(g.departments).map(([value, l]) => ({ value, label: l }))} placeholder="请选择" />
+            <Select
+              aria-label="认定部门"
+              style={{ width: 200 }}
+              value={options.department}
+              onChange={(d) => setOptions({ ...options, department: d })}
+              options={Object.entries(g.departments).map(([value, l]) => ({ value, label: l }))}
+              placeholder="请选择"
+            />
             人员类别
-            <Select aria-label="名单类别" allowClear style={{ width: 240 }} value={options.code} onChange={(c) => setOptions({ ...options, code: c })} options={Object.entries(g.categories).map(([value, l]) => ({ value, label: l }))} placeholder="按文件中的类别列" />
+            <Select
+              aria-label="名单类别"
+              allowClear
+              style={{ width: 240 }}
+              value={options.code}
+              onChange={(c) => setOptions({ ...options, code: c })}
+              options={Object.entries(g.categories).map(([value, l]) => ({ value, label: l }))}
+              placeholder="按文件中的类别列"
+            />
             认定日期
-            <Input aria-label="认定日期" style={{ width: 130 }} value={options.validFrom} onChange={(e) => setOptions({ ...options, validFrom: e.target.value })} />
+            <Input
+              aria-label="认定日期"
+              style={{ width: 130 }}
+              value={options.validFrom}
+              onChange={(e) => setOptions({ ...options, validFrom: e.target.value })}
+            />
             <Checkbox checked={!!options.endLost} onChange={(e) => setOptions({ ...options, endLost: e.target.checked })}>
               不在本次名单的人员终止该类别
             </Checkbox>
@@ -93,7 +125,13 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         {kind === 'payments' && (
           <Space>
             参保年度（文件无年度列时）
-            <Select aria-label="缴费参保年度" style={{ width: 120 }} value={options.coverageYear ?? years.at(-1)} onChange={(y) => setOptions({ ...options, coverageYear: y })} options={years.map((y) => ({ value: y, label: `${y} 年度` }))} />
+            <Select
+              aria-label="缴费参保年度"
+              style={{ width: 120 }}
+              value={options.coverageYear ?? years.at(-1)}
+              onChange={(y) => setOptions({ ...options, coverageYear: y })}
+              options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+            />
           </Space>
         )}
         <Upload accept=".xlsx,.csv,.xls" showUploadList={false} disabled={busy} beforeUpload={(f) => (void choose(f), false)}>
@@ -112,10 +150,28 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
           </Space>
         )}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
-        {done && <Alert type="success" showIcon data-testid="import-done" message={`已导入「${done.fileName}」：${Object.entries(done.counts).map(([k, v]) => `${countLabel(k)} ${v}`).join('，')}`} />}
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="import-done"
+            message={`已导入「${done.fileName}」：${Object.entries(done.counts)
+              .map(([k, v]) => `${countLabel(k)} ${v}`)
+              .join('，')}`}
+          />
+        )}
         {preview && (
           <>
-            <Descriptions size="small" bordered column={6} data-testid="import-counts" items={[{ key: 'rows', label: '数据行', children: preview.rows }, ...Object.entries(preview.counts).map(([k, v]) => ({ key: k, label: countLabel(k), children: v }))]} />
+            <Descriptions
+              size="small"
+              bordered
+              column={6}
+              data-testid="import-counts"
+              items={[
+                { key: 'rows', label: '数据行', children: preview.rows },
+                ...Object.entries(preview.counts).map(([k, v]) => ({ key: k, label: countLabel(k), children: v })),
+              ]}
+            />
             <Space>
               <Button type="primary" disabled={busy || !writable} onClick={() => void commit()}>
                 确认导入
@@ -123,10 +179,23 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
               {(preview.problems.length > 0 || preview.pending.length > 0) && <Button onClick={() => void report()}>下载问题报告</Button>}
               <Button onClick={() => setPreview(null)}>放弃</Button>
             </Space>
-            {preview.problems.length > 0 && <ProblemTable title={`问题行（${preview.counts.problems ?? preview.problems.length} 行不会导入）`} rows={preview.problems} />}
+            {preview.problems.length > 0 && (
+              <ProblemTable title={`问题行（${preview.counts.problems ?? preview.problems.length} 行不会导入）`} rows={preview.problems} />
+            )}
             {preview.pending.length > 0 && <ProblemTable title="待核实（导入后列入待核实名单）" rows={preview.pending} />}
             {preview.lost.length > 0 && (
-              <Table size="small" title={() => '上次名单有、本次名单没有的人员'} rowKey="idNumber" dataSource={preview.lost} pagination={{ pageSize: 10 }} columns={[{ title: '姓名', dataIndex: 'name' }, { title: '身份证号', dataIndex: 'idNumber' }, { title: '类别', render: (_, l) => label(g.categories, l.code) }]} />
+              <Table
+                size="small"
+                title={() => '上次名单有、本次名单没有的人员'}
+                rowKey="idNumber"
+                dataSource={preview.lost}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  { title: '姓名', dataIndex: 'name' },
+                  { title: '身份证号', dataIndex: 'idNumber' },
+                  { title: '类别', render: (_, l) => label(g.categories, l.code) },
+                ]}
+              />
             )}
             <Collapse
               items={[

@@ -86,7 +86,11 @@ export function PoliciesPage() {
             { title: '地区', dataIndex: 'region' },
             { title: '年度', dataIndex: 'coverageYear', width: 80 },
             { title: '依据文件', render: (_, p) => p.sources.map((s) => s.number).join('；') },
-            { title: '', width: 160, render: (_, p) => (p.abstract ? <Tag>基础政策</Tag> : Object.values(inForce).includes(p.id) ? <Tag color="blue">本所使用中</Tag> : null) },
+            {
+              title: '',
+              width: 160,
+              render: (_, p) => (p.abstract ? <Tag>基础政策</Tag> : Object.values(inForce).includes(p.id) ? <Tag color="blue">本所使用中</Tag> : null),
+            },
           ]}
         />
       </Card>

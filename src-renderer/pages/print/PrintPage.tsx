@@ -60,7 +60,9 @@ export function PrintPage() {
         case 'notEnrolled': {
           if (!villageId) return show(null);
           const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000 });
-          return r.ok ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />) : fail(r.error.message);
+          return r.ok
+            ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />)
+            : fail(r.error.message);
         }
         case 'fujian1': {
           const p = await invoke('office.policies', {});
@@ -96,7 +98,15 @@ export function PrintPage() {
         打印内容
         <Select aria-label="打印内容" value={doc} onChange={setDoc} style={{ width: 300 }} options={DOCUMENTS.map((d) => ({ ...d }))} />
         {NEEDS_VILLAGE.includes(doc) && (
-          <Select aria-label="村（社区）" allowClear={doc === 'public'} placeholder={doc === 'public' ? '全部村（社区）' : '请选择村（社区）'} value={villageId} onChange={setVillageId} style={{ width: 180 }} options={villages.map((v) => ({ value: v.id, label: v.name }))} />
+          <Select
+            aria-label="村（社区）"
+            allowClear={doc === 'public'}
+            placeholder={doc === 'public' ? '全部村（社区）' : '请选择村（社区）'}
+            value={villageId}
+            onChange={setVillageId}
+            style={{ width: 180 }}
+            options={villages.map((v) => ({ value: v.id, label: v.name }))}
+          />
         )}
         {doc === 'notice' && <HouseholdPicker onPick={setHousehold} picked={household} />}
         <Button type="primary" disabled={!view} onClick={() => window.print()}>
@@ -105,7 +115,9 @@ export function PrintPage() {
       </Space>
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       {loading && !view ? <Spin /> : view}
-      {!view && !error && !loading && <Alert type="info" showIcon message={doc === 'notice' ? '输入户内任一成员的姓名或身份证号，选择后显示该户的通知单。' : '请选择村（社区）。'} />}
+      {!view && !error && !loading && (
+        <Alert type="info" showIcon message={doc === 'notice' ? '输入户内任一成员的姓名或身份证号，选择后显示该户的通知单。' : '请选择村（社区）。'} />
+      )}
     </Space>
   );
 }

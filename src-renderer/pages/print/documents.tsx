@@ -8,7 +8,11 @@ const rate = (p: VillageProgress) => percent(p.rateBp);
 
 export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
   return (
-    <Doc title={`${n.officeTitle}${n.coverageYear}年度城乡居民基本医疗保险缴费通知单`} sub={`${n.villageName}\u3000户号：${n.householdNumber}\u3000户主：${n.headName}`} testId="household-notice">
+    <Doc
+      title={`${n.officeTitle}${n.coverageYear}年度城乡居民基本医疗保险缴费通知单`}
+      sub={`${n.villageName}\u3000户号：${n.householdNumber}\u3000户主：${n.headName}`}
+      testId="household-notice"
+    >
       <DocTable
         keep={[0, 1, 2]}
         head={['姓名', '身份证号', '与户主关系', '资助类别（部门）', '一档：标准／资助／个人缴', '二档：标准／资助／个人缴']}
@@ -22,12 +26,19 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
         })}
       />
       <h3>缴费时间</h3>
-      {n.window ? <p>{n.window.text}（{n.window.cite}）。请在 {n.window.to} 前缴费，逾期缴费的须等待期满后才能享受待遇。</p> : <p>本年度缴费时段已结束，请到社保所咨询。</p>}
+      {n.window ? (
+        <p>
+          {n.window.text}（{n.window.cite}）。请在 {n.window.to} 前缴费，逾期缴费的须等待期满后才能享受待遇。
+        </p>
+      ) : (
+        <p>本年度缴费时段已结束，请到社保所咨询。</p>
+      )}
       <h3>缴费方式</h3>
       <p>{n.channels.length ? `${n.channels.join('、')}。` : '请到社保所或村（社区）便民服务中心缴费。'}</p>
       <p>个人缴费金额按资助后应缴金额缴纳；全额资助人员由社保所统一办理，无需缴费。依据：{n.sources.join('、')}。</p>
       <div className="sign">
-        {n.officeTitle}社保所{'\u3000'}{n.printedOn}
+        {n.officeTitle}社保所{'\u3000'}
+        {n.printedOn}
       </div>
     </Doc>
   );
@@ -35,7 +46,11 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
 
 export function PublicListDoc({ l }: { l: PublicList }) {
   return (
-    <Doc title={`${l.officeTitle}${l.coverageYear}年度城乡居民医保参保资助对象公示名单`} sub={`${l.villageName ?? '全部村（社区）'}\u3000共 ${l.rows.length} 人\u3000资助金额合计 ${l.totalYuan} 元`} testId="public-list">
+    <Doc
+      title={`${l.officeTitle}${l.coverageYear}年度城乡居民医保参保资助对象公示名单`}
+      sub={`${l.villageName ?? '全部村（社区）'}\u3000共 ${l.rows.length} 人\u3000资助金额合计 ${l.totalYuan} 元`}
+      testId="public-list"
+    >
       <DocTable
         keep={[2, 3]}
         head={['序号', '村（社区）', '姓名', '身份证号', '资助类别', '认定部门', '参保档次', '资助金额（元）']}
@@ -49,7 +64,10 @@ export function PublicListDoc({ l }: { l: PublicList }) {
 export function Fujian1Doc({ t }: { t: SubsidyTable }) {
   return (
     <Doc title={t.title} sub="附件1" testId="fujian1">
-      <DocTable head={['资助部门', '特殊人员类别', '参保档次', '资助标准（元）', '自筹金额（元）']} rows={t.rows.map((r) => [r.department, r.category, r.tier === 1 ? '一档' : '二档', yuan(r.subsidyFen), yuan(r.personalFen)])} />
+      <DocTable
+        head={['资助部门', '特殊人员类别', '参保档次', '资助标准（元）', '自筹金额（元）']}
+        rows={t.rows.map((r) => [r.department, r.category, r.tier === 1 ? '一档' : '二档', yuan(r.subsidyFen), yuan(r.personalFen)])}
+      />
     </Doc>
   );
 }
@@ -64,18 +82,48 @@ export function ProgressDoc({ title, attachment, rows, year }: { title: string; 
     </Doc>
   ) : (
     <Doc title={title} sub="附件3" testId="fujian3">
-      <DocTable head={['村（社区）名称', '应参保人数', '实际参保人数', '完成率（100%）', '排名']} rows={rows.map((r) => [r.villageName, r.target, r.enrolled, rate(r), r.rank ?? ''])} foot={['合计', target, enrolled, total, '']} />
+      <DocTable
+        head={['村（社区）名称', '应参保人数', '实际参保人数', '完成率（100%）', '排名']}
+        rows={rows.map((r) => [r.villageName, r.target, r.enrolled, rate(r), r.rank ?? ''])}
+        foot={['合计', target, enrolled, total, '']}
+      />
     </Doc>
   );
 }
 
-export function Fujian5Doc({ title, rows, labels }: { title: string; rows: Fujian5Row[]; labels: { outOfCounty: Record<string, string>; outOfScope: Record<string, string> } }) {
+export function Fujian5Doc({
+  title,
+  rows,
+  labels,
+}: {
+  title: string;
+  rows: Fujian5Row[];
+  labels: { outOfCounty: Record<string, string>; outOfScope: Record<string, string> };
+}) {
   const kinds = Object.keys(labels.outOfCounty);
   return (
     <Doc title={title} sub="附件5" wide testId="fujian5">
       <DocTable
-        head={['村（社区）', '户籍人口', labels.outOfScope.empty_registration, labels.outOfScope.deceased, labels.outOfScope.abroad, '不纳入小计', ...kinds.map((k) => labels.outOfCounty[k]), '县外参保小计']}
-        rows={rows.map((r) => [r.villageName, r.population, r.notInScope.empty_registration, r.notInScope.deceased, r.notInScope.abroad, r.notInScope.total, ...kinds.map((k) => r.outOfCounty[k as keyof typeof r.outOfCounty]), r.outOfCounty.total])}
+        head={[
+          '村（社区）',
+          '户籍人口',
+          labels.outOfScope.empty_registration,
+          labels.outOfScope.deceased,
+          labels.outOfScope.abroad,
+          '不纳入小计',
+          ...kinds.map((k) => labels.outOfCounty[k]),
+          '县外参保小计',
+        ]}
+        rows={rows.map((r) => [
+          r.villageName,
+          r.population,
+          r.notInScope.empty_registration,
+          r.notInScope.deceased,
+          r.notInScope.abroad,
+          r.notInScope.total,
+          ...kinds.map((k) => r.outOfCounty[k as keyof typeof r.outOfCounty]),
+          r.outOfCounty.total,
+        ])}
       />
     </Doc>
   );
@@ -84,7 +132,11 @@ export function Fujian5Doc({ title, rows, labels }: { title: string; rows: Fujia
 export function NotEnrolledDoc({ title, rows, villageName }: { title: string; rows: PersonSummary[]; villageName: string }) {
   return (
     <Doc title={title} sub={`${villageName}\u3000共 ${rows.length} 人\u3000（请村逐人核实，在“未参保原因”栏填写后交回社保所）`} testId="not-enrolled">
-      <DocTable keep={[2, 3]} head={['序号', '户号', '姓名', '身份证号', '联系电话', '未参保原因', '备注']} rows={rows.map((r, i) => [i + 1, r.householdNumber, r.name, r.idNumber, r.phone, '', ''])} />
+      <DocTable
+        keep={[2, 3]}
+        head={['序号', '户号', '姓名', '身份证号', '联系电话', '未参保原因', '备注']}
+        rows={rows.map((r, i) => [i + 1, r.householdNumber, r.name, r.idNumber, r.phone, '', ''])}
+      />
     </Doc>
   );
 }
@@ -94,10 +146,13 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
     <Doc title={`关于做好${n.coverageYear}年度城乡居民基本医疗保险参保缴费工作的通知`} testId="village-notice">
       <p style={{ textIndent: 0 }}>各村（社区）：</p>
       <p>
-        根据{n.sources.map((s) => `《${s.title}》（${s.number}）`).join('、')}，现将{n.coverageYear}年度城乡居民基本医疗保险参保缴费工作有关事项通知如下，请各村（社区）认真组织实施。
+        根据{n.sources.map((s) => `《${s.title}》（${s.number}）`).join('、')}，现将{n.coverageYear}
+        年度城乡居民基本医疗保险参保缴费工作有关事项通知如下，请各村（社区）认真组织实施。
       </p>
       <h3>一、缴费标准</h3>
-      <p>{n.tiers.map((t) => `${t.tierLabel}${t.feeYuan}元/人`).join('，')}。特殊困难人员按认定部门的资助标准给予资助，具有多重身份的按就高标准资助，不重复资助。</p>
+      <p>
+        {n.tiers.map((t) => `${t.tierLabel}${t.feeYuan}元/人`).join('，')}。特殊困难人员按认定部门的资助标准给予资助，具有多重身份的按就高标准资助，不重复资助。
+      </p>
       <h3>二、缴费时间</h3>
       {n.windows.map((w) => (
         <p key={w.label}>
@@ -108,7 +163,11 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
       <h3>三、缴费方式</h3>
       <p>{n.channels.length ? `${n.channels.join('、')}。` : '到社保所或村（社区）便民服务中心缴费。'}</p>
       <h3>四、目标任务</h3>
-      <DocTable head={['村（社区）', `${n.coverageYear}年参保目标任务数`]} rows={n.targets.map((t) => [t.villageName, t.target])} foot={['合计', n.targets.reduce((s, t) => s + t.target, 0)]} />
+      <DocTable
+        head={['村（社区）', `${n.coverageYear}年参保目标任务数`]}
+        rows={n.targets.map((t) => [t.villageName, t.target])}
+        foot={['合计', n.targets.reduce((s, t) => s + t.target, 0)]}
+      />
       <h3>五、工作要求</h3>
       <p>各村（社区）要逐户摸清参保底数，对未参保人员逐人核实原因并每周报送进度，确保应保尽保。</p>
       <div className="sign">

@@ -6,7 +6,6 @@ import { percent } from '../../format';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
 
-
 export function ProgressPage() {
   const { years, year, setYear } = useCoverageYears();
   const [rows, setRows] = useState<VillageProgress[]>([]);
@@ -88,20 +87,46 @@ export function ProgressPage() {
             title: '任务数',
             width: 140,
             render: (_, r) => (
-              <InputNumber key={`${r.villageId}-${r.target}`} aria-label={`${r.villageName}任务数`} min={0} defaultValue={r.target} onBlur={(e) => void setTarget(r.villageId, Number(e.target.value.replace(/,/g, '')))} onPressEnter={(e) => void setTarget(r.villageId, Number((e.target as HTMLInputElement).value.replace(/,/g, '')))} />
+              <InputNumber
+                key={`${r.villageId}-${r.target}`}
+                aria-label={`${r.villageName}任务数`}
+                min={0}
+                defaultValue={r.target}
+                onBlur={(e) => void setTarget(r.villageId, Number(e.target.value.replace(/,/g, '')))}
+                onPressEnter={(e) => void setTarget(r.villageId, Number((e.target as HTMLInputElement).value.replace(/,/g, '')))}
+              />
             ),
           },
           { title: '已参保', dataIndex: 'enrolled', width: 90, align: 'right' },
           { title: '本周新增', width: 90, align: 'right', render: (_, r) => (r.weekStart === null ? '—' : r.enrolled - r.weekStart) },
-          { title: '上周新增', width: 90, align: 'right', render: (_, r) => (r.weekStart === null || r.lastWeekStart === null ? '—' : r.weekStart - r.lastWeekStart) },
-          { title: '完成率', width: 200, render: (_, r) => (r.rateBp === null ? '—' : <Progress size="small" percent={Math.min(100, r.rateBp / 100)} format={() => percent(r.rateBp, '—')} />) },
+          {
+            title: '上周新增',
+            width: 90,
+            align: 'right',
+            render: (_, r) => (r.weekStart === null || r.lastWeekStart === null ? '—' : r.weekStart - r.lastWeekStart),
+          },
+          {
+            title: '完成率',
+            width: 200,
+            render: (_, r) =>
+              r.rateBp === null ? '—' : <Progress size="small" percent={Math.min(100, r.rateBp / 100)} format={() => percent(r.rateBp, '—')} />,
+          },
           { title: '排名', dataIndex: 'rank', width: 70, align: 'center', render: (v: number | null) => v ?? '—' },
           ...(hasBands
             ? [
                 {
                   title: '考核扣分',
                   width: 140,
-                  render: (_: unknown, r: VillageProgress) => (r.deduction === null ? '—' : r.deduction === 0 ? '不扣分' : <Tag color={r.interview ? 'red' : 'orange'}>扣 {r.deduction} 分{r.interview ? '，约谈' : ''}</Tag>),
+                  render: (_: unknown, r: VillageProgress) =>
+                    r.deduction === null ? (
+                      '—'
+                    ) : r.deduction === 0 ? (
+                      '不扣分'
+                    ) : (
+                      <Tag color={r.interview ? 'red' : 'orange'}>
+                        扣 {r.deduction} 分{r.interview ? '，约谈' : ''}
+                      </Tag>
+                    ),
                 },
               ]
             : []),

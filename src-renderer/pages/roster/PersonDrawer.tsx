@@ -126,7 +126,14 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             onCancel={() => setVoiding(null)}
             destroyOnHidden
           >
-            <Input autoFocus aria-label="作废原因" placeholder="作废原因（必填），如：档次选错" value={reason} onChange={(e) => setReason(e.target.value)} onPressEnter={() => void confirmVoid()} />
+            <Input
+              autoFocus
+              aria-label="作废原因"
+              placeholder="作废原因（必填），如：档次选错"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onPressEnter={() => void confirmVoid()}
+            />
           </Modal>
         </>
       )}

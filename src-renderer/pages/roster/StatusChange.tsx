@@ -32,7 +32,13 @@ export function StatusChange({ person, onChanged, onDialog }: { person: Person; 
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space>
             状态
-            <Select aria-label="人员状态" value={status} onChange={setStatus} style={{ width: 160 }} options={Object.entries(g.statuses).map(([value, label]) => ({ value, label }))} />
+            <Select
+              aria-label="人员状态"
+              value={status}
+              onChange={setStatus}
+              style={{ width: 160 }}
+              options={Object.entries(g.statuses).map(([value, label]) => ({ value, label }))}
+            />
             {status !== 'active' && (
               <>
                 发生日期

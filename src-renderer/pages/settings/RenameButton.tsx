@@ -30,13 +30,7 @@ export function RenameButton(props: { village: Village; onRename: (name: string)
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Input
-          autoFocus
-          value={name}
-          aria-label="新名称"
-          onChange={(e) => setName(e.target.value)}
-          onPressEnter={() => void submit()}
-        />
+        <Input autoFocus value={name} aria-label="新名称" onChange={(e) => setName(e.target.value)} onPressEnter={() => void submit()} />
       </Modal>
     </>
   );

@@ -71,17 +71,7 @@ export function VillagesCard() {
           </Button>
         </Form.Item>
       </Form>
-      {error && (
-        <Alert
-          style={{ marginBottom: 12 }}
-          type="error"
-          showIcon
-          message={error}
-          role="alert"
-          closable
-          onClose={() => setError(null)}
-        />
-      )}
+      {error && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={error} role="alert" closable onClose={() => setError(null)} />}
       <Table<Village>
         rowKey="id"
         size="small"
@@ -94,8 +84,7 @@ export function VillagesCard() {
           {
             title: '状态',
             width: 200,
-            render: (_, v) =>
-              v.retiredOn ? <Tag>已于 {v.retiredOn} 停用</Tag> : <Tag color="green">使用中</Tag>,
+            render: (_, v) => (v.retiredOn ? <Tag>已于 {v.retiredOn} 停用</Tag> : <Tag color="green">使用中</Tag>),
           },
           {
             title: '操作',

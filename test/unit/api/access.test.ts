@@ -7,7 +7,11 @@ import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';
 
 const all = Object.entries(handlers) as [string, Handler<unknown, unknown>][];
-const declared = (who: string) => all.filter(([, h]) => h.who === who).map(([n]) => n).sort();
+const declared = (who: string) =>
+  all
+    .filter(([, h]) => h.who === who)
+    .map(([n]) => n)
+    .sort();
 
 // What only the administrator may do (issue 11): the office, villages, users, the policy in
 // force, policy files, backups to a chosen folder, restoring.
@@ -129,7 +133,11 @@ describe('sessions belong to the window that logged in', () => {
 
   it('makes each try wait longer after five wrong passwords, even with the right one', async () => {
     const a = as('tab:a');
-    for (let i = 0; i < FREE_TRIES - 1; i++) expect(await a('session.login', { username: 'clerk1', password: 'wrong' })).toMatchObject({ ok: false, error: { message: '用户名或密码不对，或该用户已停用。' } });
+    for (let i = 0; i < FREE_TRIES - 1; i++)
+      expect(await a('session.login', { username: 'clerk1', password: 'wrong' })).toMatchObject({
+        ok: false,
+        error: { message: '用户名或密码不对，或该用户已停用。' },
+      });
     // The fifth wrong one starts the waiting.
     await a('session.login', { username: 'clerk1', password: 'wrong' });
     const waiting = await a('session.login', { username: 'clerk1', password: 'secret2' });
@@ -154,7 +162,10 @@ describe('full ID numbers follow the office’s setting', () => {
     const a = as('tab:a');
     await a('session.login', { username: 'admin', password: 'secret1' });
     const { persons } = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
-    const e = (await a('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-01', channel: '现金' })) as { ok: boolean; value: { id: number } };
+    const e = (await a('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-01', channel: '现金' })) as {
+      ok: boolean;
+      value: { id: number };
+    };
     const asked = (await a('enroll.receipt', { id: e.value.id, fullId: true })) as { value: { idNumber: string } };
     expect(asked.value.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     await a('office.update', { townshipName: '农坝镇', county: '云阳县', receiptFullId: true });

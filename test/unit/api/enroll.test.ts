@@ -84,7 +84,10 @@ describe('enrolling for a year (农坝 2024)', () => {
   });
 
   it('a refused enrollment does not consume a receipt number', async () => {
-    const { persons } = await seedHousehold(t, [{ name: '周九', birth: '1970-01-01' }, { name: '吴十', birth: '1971-01-01' }]);
+    const { persons } = await seedHousehold(t, [
+      { name: '周九', birth: '1970-01-01' },
+      { name: '吴十', birth: '1971-01-01' },
+    ]);
     await t.call('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2023-10-01', channel: '现金' });
     const e = await t.ok('enroll.person', { personId: persons[1]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
     expect(e.receiptNo).toBe('2024000001');
@@ -163,7 +166,10 @@ describe('the frozen quote', () => {
   });
 
   it('reads back exactly the quote that was computed, sharing one stored basis', async () => {
-    const { persons } = await seedHousehold(t, [{ name: '冻结甲', birth: '1960-01-01' }, { name: '冻结乙', birth: '1961-01-01' }]);
+    const { persons } = await seedHousehold(t, [
+      { name: '冻结甲', birth: '1960-01-01' },
+      { name: '冻结乙', birth: '1961-01-01' },
+    ]);
     for (const p of persons) await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
     const args = { coverageYear: 2024, tier: 1 as const, paidOn: '2023-11-02' };
     const expected = await t.ok('enroll.quote', { personId: persons[0]!.id, ...args });

@@ -27,7 +27,11 @@ afterEach(async () => {
 
 const headers = { 'x-canbao-token': 'test-token', 'x-canbao-session': 'outputs-test-session' };
 const post = (p: string, body: unknown, extra: Record<string, string> = {}) =>
-  fetch(`${host.url}${p.replace(/^\//, '')}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...extra }, body: typeof body === 'string' || body instanceof Buffer ? body : JSON.stringify(body) });
+  fetch(`${host.url}${p.replace(/^\//, '')}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers, ...extra },
+    body: typeof body === 'string' || body instanceof Buffer ? body : JSON.stringify(body),
+  });
 
 describe('outputs stay home', () => {
   it('takes no destination from the caller: an export aimed at the ledger lands in exports/', async () => {
@@ -51,7 +55,15 @@ describe('outputs stay home', () => {
     const link = path.join(exports, 'ledger.xlsx');
     fs.symlinkSync(path.join(t.ctx.dataDir, 'canbao.sqlite'), link);
     fs.symlinkSync('/etc', path.join(exports, 'etc'));
-    for (const f of [link, path.join(exports, 'etc', 'passwd'), path.join(t.ctx.dataDir, 'canbao.sqlite'), `${exports}/../canbao.sqlite`, exports, '', 'a\u0000b']) {
+    for (const f of [
+      link,
+      path.join(exports, 'etc', 'passwd'),
+      path.join(t.ctx.dataDir, 'canbao.sqlite'),
+      `${exports}/../canbao.sqlite`,
+      exports,
+      '',
+      'a\u0000b',
+    ]) {
       expect(downloadable(t.ctx.dataDir, f), f).toBeNull();
       const r = await post('/download', { file: f });
       expect(r.status, f).toBe(404);
@@ -70,7 +82,10 @@ describe('outputs stay home', () => {
     fs.rmSync(uploadsDir(t.ctx.dataDir), { recursive: true });
 
     const { village } = await seedHousehold(t, [], { village: '幸福村' });
-    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), { headers: ['村（社区）', '户号', '姓名', '身份证号'], rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]] });
+    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), {
+      headers: ['村（社区）', '户号', '姓名', '身份证号'],
+      rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
+    });
     const file = saveUpload(t.ctx.dataDir, '花名册.xlsx', fs.readFileSync(local));
     const first = await t.ok('import.preview', { kind: 'roster', file });
     // The same upload read again (a corrected mapping) stays; committing deletes it.

@@ -58,6 +58,9 @@ describe('importing a policy file', () => {
   });
 
   it('refuses a file that is not a .yaml policy', async () => {
-    expect(await t.call('policies.import', { file: write('x.xlsx', 'PK'), name: '花名册.xlsx' })).toMatchObject({ ok: false, error: { message: '「花名册.xlsx」不是政策文件：政策文件是 .yaml 文本文件。' } });
+    expect(await t.call('policies.import', { file: write('x.xlsx', 'PK'), name: '花名册.xlsx' })).toMatchObject({
+      ok: false,
+      error: { message: '「花名册.xlsx」不是政策文件：政策文件是 .yaml 文本文件。' },
+    });
   });
 });

@@ -22,7 +22,11 @@ describe('the print center’s documents', () => {
 
     const n = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024 });
     expect(n.officeTitle).toBe('云阳县农坝镇');
-    const [head, wife, son] = [n.members.find((m) => m.name === '户主甲')!, n.members.find((m) => m.name === '妻乙')!, n.members.find((m) => m.name === '子丙')!];
+    const [head, wife, son] = [
+      n.members.find((m) => m.name === '户主甲')!,
+      n.members.find((m) => m.name === '妻乙')!,
+      n.members.find((m) => m.name === '子丙')!,
+    ];
     expect(head.idNumber).toMatch(/^500235\*{8}\d{3}[\dX]$/);
     expect(head.options).toEqual([
       { tier: 1, tierLabel: '一档', feeYuan: '380.00', subsidyYuan: '342.00', personalYuan: '38.00', subsidyLabel: '城乡低保对象（民政局）' },
@@ -45,16 +49,31 @@ describe('the print center’s documents', () => {
   });
 
   it('lists the subsidized for the 公示 with masked IDs and the total, by village', async () => {
-    const a = await seedHousehold(t, [{ name: '低保甲', birth: '1950-01-01' }, { name: '普通乙', birth: '1970-01-01' }], { village: '甲村' });
+    const a = await seedHousehold(
+      t,
+      [
+        { name: '低保甲', birth: '1950-01-01' },
+        { name: '普通乙', birth: '1970-01-01' },
+      ],
+      { village: '甲村' },
+    );
     const b = await seedHousehold(t, [{ name: '低保丙', birth: '1951-01-01' }], { village: '乙村' });
-    for (const p of [a.persons[0]!, b.persons[0]!]) await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '民政' });
-    for (const p of [...a.persons, ...b.persons]) await t.ok('enroll.person', { personId: p.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-01', channel: '现金' });
+    for (const p of [a.persons[0]!, b.persons[0]!])
+      await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '民政' });
+    for (const p of [...a.persons, ...b.persons])
+      await t.ok('enroll.person', { personId: p.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-01', channel: '现金' });
 
     const all = await t.ok('print.publicList', { coverageYear: 2024 });
     // Village codes are random here, so the order of the two villages is not fixed.
     expect(all.rows.map((r) => r.name).sort()).toEqual(['低保丙', '低保甲']);
     expect(all.totalYuan).toBe('684.00');
-    expect(all.rows.find((r) => r.name === '低保甲')).toMatchObject({ villageName: '甲村', categoryLabel: '城乡低保对象', departmentLabel: '民政局', tierLabel: '一档', subsidyYuan: '342.00' });
+    expect(all.rows.find((r) => r.name === '低保甲')).toMatchObject({
+      villageName: '甲村',
+      categoryLabel: '城乡低保对象',
+      departmentLabel: '民政局',
+      tierLabel: '一档',
+      subsidyYuan: '342.00',
+    });
     expect(all.rows.every((r) => r.idNumber.includes('********'))).toBe(true);
     const one = await t.ok('print.publicList', { coverageYear: 2024, villageId: b.village.id });
     expect(one).toMatchObject({ villageName: '乙村', totalYuan: '342.00', rows: [{ name: '低保丙' }] });

@@ -10,12 +10,23 @@ afterEach(() => t.close());
 
 describe('work lists and figures', () => {
   it('lists persons in scope not yet enrolled, per village, and progress with rank and 栗子 deductions', async () => {
-    const a = await seedHousehold(t, [
-      { name: '甲一', birth: '1960-01-01' },
-      { name: '甲二', birth: '1961-01-01' },
-      { name: '甲三', birth: '1962-01-01' },
-    ], { policyId: 'cq-fengdu-lizi-2024', village: '甲村' });
-    const b = await seedHousehold(t, [{ name: '乙一', birth: '1960-01-01' }, { name: '乙二', birth: '1960-02-01' }], { policyId: 'cq-fengdu-lizi-2024', village: '乙村' });
+    const a = await seedHousehold(
+      t,
+      [
+        { name: '甲一', birth: '1960-01-01' },
+        { name: '甲二', birth: '1961-01-01' },
+        { name: '甲三', birth: '1962-01-01' },
+      ],
+      { policyId: 'cq-fengdu-lizi-2024', village: '甲村' },
+    );
+    const b = await seedHousehold(
+      t,
+      [
+        { name: '乙一', birth: '1960-01-01' },
+        { name: '乙二', birth: '1960-02-01' },
+      ],
+      { policyId: 'cq-fengdu-lizi-2024', village: '乙村' },
+    );
     await t.ok('roster.setStatus', { id: a.persons[2]!.id, status: 'abroad', on: '2023-05-01' });
     await t.ok('targets.set', { coverageYear: 2024, villageId: a.village.id, target: 2 });
     await t.ok('targets.set', { coverageYear: 2024, villageId: b.village.id, target: 2 });
@@ -40,7 +51,11 @@ describe('work lists and figures', () => {
       { name: '低保乙', birth: '1951-01-01' },
       { name: '计生丙', birth: '1952-01-01' },
     ]);
-    for (const [i, code] of [[0, 'min_living'], [1, 'min_living'], [2, 'fp_reward']] as const) {
+    for (const [i, code] of [
+      [0, 'min_living'],
+      [1, 'min_living'],
+      [2, 'fp_reward'],
+    ] as const) {
       await t.ok('categories.certify', { personId: persons[i]!.id, code, validFrom: '2023-01-01', source: '名单' });
     }
     await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
@@ -60,19 +75,26 @@ describe('work lists and figures', () => {
   });
 
   it('lists subsidized persons not yet enrolled, with their categories', async () => {
-    const { persons } = await seedHousehold(t, [{ name: '特困未缴', birth: '1950-01-01' }, { name: '普通人', birth: '1950-01-01' }]);
+    const { persons } = await seedHousehold(t, [
+      { name: '特困未缴', birth: '1950-01-01' },
+      { name: '普通人', birth: '1950-01-01' },
+    ]);
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
     const r = await t.ok('reports.subsidizedNotDeclared', { coverageYear: 2024 });
     expect(r.notEnrolled.map((p) => [p.name, p.categories])).toEqual([['特困未缴', ['destitute']]]);
   });
 
   it('counts 附件5: population, out of scope and insured outside the county, per village and in total', async () => {
-    const { persons } = await seedHousehold(t, [
-      { name: '甲', birth: '1950-01-01' },
-      { name: '乙', birth: '1950-01-01' },
-      { name: '丙', birth: '2000-01-01' },
-      { name: '丁', birth: '2001-01-01' },
-    ], { village: '附件村' });
+    const { persons } = await seedHousehold(
+      t,
+      [
+        { name: '甲', birth: '1950-01-01' },
+        { name: '乙', birth: '1950-01-01' },
+        { name: '丙', birth: '2000-01-01' },
+        { name: '丁', birth: '2001-01-01' },
+      ],
+      { village: '附件村' },
+    );
     await t.ok('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2023-06-01' });
     await t.ok('roster.setStatus', { id: persons[1]!.id, status: 'empty_registration' });
     await t.ok('roster.setInsurance', { id: persons[2]!.id, outOfCounty: 'out_city_resident', place: '某大学' });
@@ -99,7 +121,14 @@ describe('the 工作台', () => {
     await t.ok('enroll.person', { personId: persons[2]!.id, coverageYear: 2024, paidOn: '2024-01-09', channel: '现金' });
 
     const d = await t.ok('reports.dashboard', { coverageYear: 2024, on: '2024-01-10' });
-    expect(d).toMatchObject({ policyId: 'cq-yunyang-nongba-2024', notEnrolled: 2, subsidizedNotEnrolled: 1, zeroNotDeclared: 1, pendingPayments: 0, handCertified: 2 });
+    expect(d).toMatchObject({
+      policyId: 'cq-yunyang-nongba-2024',
+      notEnrolled: 2,
+      subsidizedNotEnrolled: 1,
+      zeroNotDeclared: 1,
+      pendingPayments: 0,
+      handCertified: 2,
+    });
     // 农坝: 1月1日至2月29日 is open on 01-10; its last day counts.
     expect(d.window).toMatchObject({ from: '2024-01-01', to: '2024-02-29', daysLeft: 51 });
     expect(d.nextWindow).toMatchObject({ from: '2024-03-01', daysUntil: 51 });

@@ -53,8 +53,14 @@ describe('households and persons', () => {
   });
 
   it('marks deceased and insured elsewhere, with dates and the out-of-county kind', async () => {
-    const { persons } = await seedHousehold(t, [{ name: '吴一', birth: '1930-01-01' }, { name: '郑二', birth: '2003-01-01' }]);
-    expect(await t.ok('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2023-12-01' })).toMatchObject({ status: 'deceased', statusOn: '2023-12-01' });
+    const { persons } = await seedHousehold(t, [
+      { name: '吴一', birth: '1930-01-01' },
+      { name: '郑二', birth: '2003-01-01' },
+    ]);
+    expect(await t.ok('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2023-12-01' })).toMatchObject({
+      status: 'deceased',
+      statusOn: '2023-12-01',
+    });
     expect(await t.call('roster.setStatus', { id: persons[0]!.id, status: 'deceased', on: '2030-01-01' })).toMatchObject({ ok: false });
     const p = await t.ok('roster.setInsurance', { id: persons[1]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
     expect(p).toMatchObject({ outOfCounty: 'out_city_resident', outOfCountyPlace: '西南大学' });
@@ -65,7 +71,10 @@ describe('households and persons', () => {
     const c = await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单2023-10' });
     // The department comes from the policy in force when the clerk does not name one.
     expect(c).toMatchObject({ code: 'min_living', department: 'civil_affairs', validTo: null, source: '民政局低保名单2023-10', createdBy: '（未设用户）' });
-    expect(await t.call('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await t.ok('categories.end', { id: c.id, validTo: '2023-12-31' })).toMatchObject({ validTo: '2023-12-31' });
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-01-01', source: '民政局低保名单2024-01' });
     expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).categories).toHaveLength(2);
@@ -117,7 +126,14 @@ describe('the ID number as it is typed', () => {
         ['50023519600501', { valid: false, existing: null }],
         [persons[0]!.idNumber.slice(0, 17) + (persons[0]!.idNumber[17] === '0' ? '1' : '0'), { valid: false, message: expect.stringContaining('校验位不对') }],
         [idFor('1985-02-03', 22), { valid: true, birthDate: '1985-02-03', sex: 'female', existing: null }],
-        [persons[0]!.idNumber.toLowerCase(), { valid: true, sex: 'male', existing: { id: persons[0]!.id, name: '张三', villageName: persons[0]!.villageName, householdNumber: persons[0]!.householdNumber } }],
+        [
+          persons[0]!.idNumber.toLowerCase(),
+          {
+            valid: true,
+            sex: 'male',
+            existing: { id: persons[0]!.id, name: '张三', villageName: persons[0]!.villageName, householdNumber: persons[0]!.householdNumber },
+          },
+        ],
       ];
       for (const [typed, expected] of cases) expect(await t.ok('roster.checkId', { idNumber: typed })).toMatchObject(expected);
     }

@@ -28,15 +28,37 @@ describe('village targets from the county’s sheet', () => {
   it('sets every village’s target from 附件2, skipping the total row', async () => {
     await t.ok('villages.add', { code: '001', name: '幸福村' });
     await t.ok('villages.add', { code: '002', name: '农坝社区' });
-    const r = await t.ok('targets.import', { coverageYear: 2024, file: await fujian2([['幸福村', 1200], ['农坝', '2,300'], ['合计', 3500]]) });
+    const r = await t.ok('targets.import', {
+      coverageYear: 2024,
+      file: await fujian2([
+        ['幸福村', 1200],
+        ['农坝', '2,300'],
+        ['合计', 3500],
+      ]),
+    });
     expect(r).toEqual({ villages: 2, total: 3500 });
     const progress = await t.ok('reports.progress', { coverageYear: 2024 });
-    expect(progress.map((p) => [p.villageName, p.target])).toEqual([['幸福村', 1200], ['农坝社区', 2300]]);
+    expect(progress.map((p) => [p.villageName, p.target])).toEqual([
+      ['幸福村', 1200],
+      ['农坝社区', 2300],
+    ]);
   });
 
   it.each([
-    [[['幸福村', 100], ['团结村', 50]], '第 4 行村（社区）“团结村”不在本乡镇的村/社区名单中'],
-    [[['幸福村', 100], ['幸福村', 50]], '第 4 行的“幸福村”与第 3 行重复'],
+    [
+      [
+        ['幸福村', 100],
+        ['团结村', 50],
+      ],
+      '第 4 行村（社区）“团结村”不在本乡镇的村/社区名单中',
+    ],
+    [
+      [
+        ['幸福村', 100],
+        ['幸福村', 50],
+      ],
+      '第 4 行的“幸福村”与第 3 行重复',
+    ],
     [[['幸福村', '约100']], '任务数“约100”不是 0 到 1000000 的整数'],
   ])('changes nothing when a row is wrong (%j)', async (rows, message) => {
     const v = await t.ok('villages.add', { code: '001', name: '幸福村' });

@@ -15,7 +15,11 @@ describe('users and logging in', () => {
     expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false, readOnly: null });
     expect(await t.call('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret1' })).toMatchObject({ ok: false });
     const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
-    expect(await t.ok('session.get', {})).toEqual({ user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' }, loginRequired: true, readOnly: null });
+    expect(await t.ok('session.get', {})).toEqual({
+      user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' },
+      loginRequired: true,
+      readOnly: null,
+    });
   });
 
   it('requires a login for changes once users exist, and checks passwords', async () => {
@@ -27,8 +31,14 @@ describe('users and logging in', () => {
     await t.ok('session.login', { username: 'clerk1', password: 'secret2' });
     await t.ok('targets.snapshot', { coverageYear: 2024 });
     // Clerks do not manage users or villages.
-    expect(await t.call('users.create', { username: 'x2', displayName: '乙', role: 'clerk', password: 'secret3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await t.call('villages.add', { code: '1', name: '幸福村' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: '只有管理员可以进行这项操作。' } });
+    expect(await t.call('users.create', { username: 'x2', displayName: '乙', role: 'clerk', password: 'secret3' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await t.call('villages.add', { code: '1', name: '幸福村' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: '只有管理员可以进行这项操作。' },
+    });
   });
 
   it('stores scrypt hashes, never the password', async () => {
@@ -85,7 +95,12 @@ describe('the audit log', () => {
   });
 
   it('detects a deleted entry in the middle', async () => {
-    for (const [code, name] of [['1', '甲村'], ['2', '乙村'], ['3', '丙村']]) await t.ok('villages.add', { code: code!, name: name! });
+    for (const [code, name] of [
+      ['1', '甲村'],
+      ['2', '乙村'],
+      ['3', '丙村'],
+    ])
+      await t.ok('villages.add', { code: code!, name: name! });
     const other = new Database(path.join(t.ctx.dataDir, 'canbao.sqlite'));
     other.exec('DROP TRIGGER audit_log_no_delete');
     other.prepare('DELETE FROM audit_log WHERE id = 2').run();
@@ -102,7 +117,12 @@ describe('the audit log’s last entries', () => {
     const { tempDir } = await import('../../helpers/ledger');
     const dir = tempDir();
     const first = await startCore(dir, { now: () => new Date('2024-01-10T02:00:00Z') });
-    for (const [code, name] of [['1', '甲村'], ['2', '乙村'], ['3', '丙村']]) await dispatch(handlers, first.ctx, 'villages.add', { code, name });
+    for (const [code, name] of [
+      ['1', '甲村'],
+      ['2', '乙村'],
+      ['3', '丙村'],
+    ])
+      await dispatch(handlers, first.ctx, 'villages.add', { code, name });
     first.stop();
 
     const other = new Database(path.join(dir, 'canbao.sqlite'));

@@ -40,7 +40,12 @@ describe('names, phones and addresses', () => {
   it('keeps full-width letters and digits folded and spaces single, at the desk and in a file alike', async () => {
     expect(checkText('name', '  ＡＢＣ　 李 ')).toEqual({ ok: true, value: 'ABC 李' });
     const { household } = await seedHousehold(t, []);
-    const p = await t.ok('roster.addPerson', { idNumber: idFor('1960-05-01', 13), name: 'Ｍａｒｙ·李', householdId: household.id, phone: '１３８１２３４５６７８' });
+    const p = await t.ok('roster.addPerson', {
+      idNumber: idFor('1960-05-01', 13),
+      name: 'Ｍａｒｙ·李',
+      householdId: household.id,
+      phone: '１３８１２３４５６７８',
+    });
     expect(p).toMatchObject({ name: 'Mary·李', phone: '13812345678' });
   });
 
@@ -74,7 +79,10 @@ describe('names, phones and addresses', () => {
 
   it('will not commit a batch with nothing to write', async () => {
     const { village } = await seedHousehold(t, [], { village: '幸福村' });
-    const file = await writeXlsx(path.join(dir, '全错.xlsx'), { headers: ['村（社区）', '户号', '姓名', '身份证号'], rows: [[village.name, 'H1', '张\u200b三', idFor('1960-05-01', 11)]] });
+    const file = await writeXlsx(path.join(dir, '全错.xlsx'), {
+      headers: ['村（社区）', '户号', '姓名', '身份证号'],
+      rows: [[village.name, 'H1', '张\u200b三', idFor('1960-05-01', 11)]],
+    });
     const p = await t.ok('import.preview', { kind: 'roster', file });
     expect(p.writable).toBe(false);
     const r = await t.call('import.commit', { token: p.token });

@@ -21,9 +21,7 @@ describe('dates on the China calendar', () => {
     ['2024-12-31', '2025-01-01'],
   ])('次月1日 of %s is %s', (d, out) => expect(firstOfNextMonth(d)).toBe(out));
 
-  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-1-01', '20240101', ''])('%j is not a date', (s) =>
-    expect(isIsoDate(s)).toBe(false),
-  );
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-1-01', '20240101', ''])('%j is not a date', (s) => expect(isIsoDate(s)).toBe(false));
 
   it('takes the date in China whatever the machine zone', () => {
     expect(chinaDate(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01');

@@ -18,7 +18,10 @@ describe('headers', () => {
   ])('%s → %s', (h, f) => expect(fieldForHeader(h)).toBe(f));
 
   it('finds the header under title rows', () => {
-    const g = guessHeader([['农坝镇花名册'], ['填报单位：农坝镇', '', '2023年10月'], ['序号', '姓名', '身份证号', '村'], ['1', '张三', 'x', '幸福村']], ['idNumber', 'name']);
+    const g = guessHeader(
+      [['农坝镇花名册'], ['填报单位：农坝镇', '', '2023年10月'], ['序号', '姓名', '身份证号', '村'], ['1', '张三', 'x', '幸福村']],
+      ['idNumber', 'name'],
+    );
     expect(g).toMatchObject({ dataStart: 3, mapping: { name: 1, idNumber: 2, village: 3 } });
   });
 
@@ -39,7 +42,15 @@ describe('headers', () => {
   });
 
   it('returns nothing when no row looks like a header', () => {
-    expect(guessHeader([['a', 'b'], ['1', '2']], ['idNumber'])).toBeNull();
+    expect(
+      guessHeader(
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+        ['idNumber'],
+      ),
+    ).toBeNull();
   });
 });
 

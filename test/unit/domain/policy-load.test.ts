@@ -106,12 +106,7 @@ describe('loading policy files', () => {
       'categories.min_living.cite',
       '缺少出处',
     ],
-    [
-      'a window ending after the coverage year',
-      CHILD('  jul_sep: { to: 2025-01-31, cite: 一, text: 二 }'),
-      'windows.jul_sep.to',
-      '超出了 2024 参保年度',
-    ],
+    ['a window ending after the coverage year', CHILD('  jul_sep: { to: 2025-01-31, cite: 一, text: 二 }'), 'windows.jul_sep.to', '超出了 2024 参保年度'],
     ['an unknown parent', CHILD('').replace('extends: cq-2024', 'extends: cq-2023'), 'extends', '不存在'],
     ['a window without a start date', CHILD('').replace('from: 2023-10-01, ', ''), 'windows.centralized.from', '缺少起始日期'],
   ])('refuses %s, naming the file and the field, in Chinese', (_what, text, field, problem) => {

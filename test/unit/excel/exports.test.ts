@@ -26,7 +26,15 @@ beforeAll(async () => {
   t = openTestLedger('2024-01-10T02:00:00Z');
   dir = tempDir('canbao-export-');
   await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
-  const a = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01', phone: '13812345678' }, { name: '李梅', birth: '1962-08-08' }, { name: '王五', birth: '2001-03-03' }], { village: '幸福村' });
+  const a = await seedHousehold(
+    t,
+    [
+      { name: '张三', birth: '1960-05-01', phone: '13812345678' },
+      { name: '李梅', birth: '1962-08-08' },
+      { name: '王五', birth: '2001-03-03' },
+    ],
+    { village: '幸福村' },
+  );
   await seedHousehold(t, [{ name: '赵六', birth: '1970-01-01' }], { village: '红梁村' });
   await t.ok('targets.set', { coverageYear: 2024, villageId: a.village.id, target: 3 });
   await t.ok('categories.certify', { personId: a.persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
@@ -45,7 +53,19 @@ beforeAll(async () => {
   if (hasSoffice) {
     // One LibreOffice run converts them all back to CSV (UTF-8), as an independent reader.
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', path.join(dir, 'csv'), ...Object.values(files)], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76',
+        '--outdir',
+        path.join(dir, 'csv'),
+        ...Object.values(files),
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
     fs.rmSync(profile, { recursive: true, force: true });
     for (const kind of kinds) csv[kind] = parseCsv(fs.readFileSync(path.join(dir, 'csv', `${kind}.csv`), 'utf8'));
   }

@@ -11,12 +11,14 @@ let people: Awaited<ReturnType<typeof seedHousehold>>['persons'];
 beforeEach(async () => {
   t = openTestLedger('2024-01-10T02:00:00Z');
   dir = tempDir('canbao-lists-');
-  people = (await seedHousehold(t, [
-    { name: '低保甲', birth: '1950-01-01' },
-    { name: '低保乙', birth: '1951-01-01' },
-    { name: '特困丙', birth: '1952-01-01' },
-    { name: '普通丁', birth: '1990-01-01' },
-  ])).persons;
+  people = (
+    await seedHousehold(t, [
+      { name: '低保甲', birth: '1950-01-01' },
+      { name: '低保乙', birth: '1951-01-01' },
+      { name: '特困丙', birth: '1952-01-01' },
+      { name: '普通丁', birth: '1990-01-01' },
+    ])
+  ).persons;
 });
 afterEach(() => {
   t.close();
@@ -47,11 +49,26 @@ describe('a department’s category list', () => {
   });
 
   it('shows who dropped off since the previous list of the department, and can end them', async () => {
-    const first = writeCsv(path.join(dir, 'list1.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber], ['低保乙', people[1]!.idNumber]]);
-    const p1 = await t.ok('import.preview', { kind: 'categories', file: first, options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-10-01' } });
+    const first = writeCsv(path.join(dir, 'list1.csv'), [
+      ['姓名', '身份证号'],
+      ['低保甲', people[0]!.idNumber],
+      ['低保乙', people[1]!.idNumber],
+    ]);
+    const p1 = await t.ok('import.preview', {
+      kind: 'categories',
+      file: first,
+      options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-10-01' },
+    });
     await t.ok('import.commit', { token: p1.token });
-    const second = writeCsv(path.join(dir, 'list2.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber]]);
-    const p2 = await t.ok('import.preview', { kind: 'categories', file: second, options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-12-01', endLost: true } });
+    const second = writeCsv(path.join(dir, 'list2.csv'), [
+      ['姓名', '身份证号'],
+      ['低保甲', people[0]!.idNumber],
+    ]);
+    const p2 = await t.ok('import.preview', {
+      kind: 'categories',
+      file: second,
+      options: { department: 'civil_affairs', code: 'min_living', validFrom: '2023-12-01', endLost: true },
+    });
     expect(p2.lost).toEqual([{ name: '低保乙', idNumber: people[1]!.idNumber, code: 'min_living' }]);
     const batch = await t.ok('import.commit', { token: p2.token });
     expect(batch.counts).toMatchObject({ ended: 1 });
@@ -61,9 +78,15 @@ describe('a department’s category list', () => {
   });
 
   it('needs the department, and the category when the file has none', async () => {
-    const file = writeCsv(path.join(dir, 'nocat.csv'), [['姓名', '身份证号'], ['低保甲', people[0]!.idNumber]]);
+    const file = writeCsv(path.join(dir, 'nocat.csv'), [
+      ['姓名', '身份证号'],
+      ['低保甲', people[0]!.idNumber],
+    ]);
     expect(await t.call('import.preview', { kind: 'categories', file })).toMatchObject({ ok: false, error: { field: 'options.department' } });
-    expect(await t.call('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs' } })).toMatchObject({ ok: false, error: { field: 'options.code' } });
+    expect(await t.call('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs' } })).toMatchObject({
+      ok: false,
+      error: { field: 'options.code' },
+    });
   });
 });
 
@@ -126,7 +149,16 @@ describe('lists the villages fill in and send back', () => {
   it('re-imports 附件4 and refuses a value that is not in the dropdown', async () => {
     const file = await writeXlsx(path.join(dir, '附件4.xlsx'), {
       title: '农坝镇2024年度县外参加基本医疗保险情况明细表',
-      headers: ['序号', '乡镇', '村', '姓名', '身份证号', '联系电话', '县外参保情况（下拉框选择）', '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）'],
+      headers: [
+        '序号',
+        '乡镇',
+        '村',
+        '姓名',
+        '身份证号',
+        '联系电话',
+        '县外参保情况（下拉框选择）',
+        '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）',
+      ],
       rows: [
         [1, '农坝镇', '幸福村', '低保甲', people[0]!.idNumber, '', '服刑', ''],
         [2, '农坝镇', '幸福村', '低保乙', people[1]!.idNumber, '', '在外地打工', ''],

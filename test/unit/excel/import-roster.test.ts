@@ -21,7 +21,16 @@ afterEach(() => {
 
 const junk = (n: number) => Array.from({ length: n }, (_, i) => `备用${i + 1}`);
 const HEADERS = ['序号', '村（居）', '户号', '姓名', '与户主关系', '公民身份号码', '联系电话', ...junk(20)];
-const row = (i: number, village: string, household: string, name: string, relation: string, id: string | number, phone = '') => [i, village, household, name, relation, id, phone, ...junk(20).map(() => 'x')];
+const row = (i: number, village: string, household: string, name: string, relation: string, id: string | number, phone = '') => [
+  i,
+  village,
+  household,
+  name,
+  relation,
+  id,
+  phone,
+  ...junk(20).map(() => 'x'),
+];
 
 async function rosterFile(): Promise<string> {
   const good = idFor('1960-05-01', 11);
@@ -138,19 +147,32 @@ describe('roster import', () => {
   it('flags a name that differs from the ledger for the same ID', async () => {
     const p = await t.ok('import.preview', { kind: 'roster', file: await rosterFile() });
     await t.ok('import.commit', { token: p.token });
-    const file = writeCsv(path.join(dir, 'again.csv'), [['姓名', '身份证号码', '村', '户号'], ['张叁', idFor('1960-05-01', 11), '幸福村', '0001']], 'gb18030');
+    const file = writeCsv(
+      path.join(dir, 'again.csv'),
+      [
+        ['姓名', '身份证号码', '村', '户号'],
+        ['张叁', idFor('1960-05-01', 11), '幸福村', '0001'],
+      ],
+      'gb18030',
+    );
     const q = await t.ok('import.preview', { kind: 'roster', file });
     expect(q.problems[0]!.message).toContain('台账中此身份证号登记的姓名是「张三」');
   });
 
   it('remembers the clerk’s column mapping for the next file of the same layout', async () => {
-    const file = writeCsv(path.join(dir, 'odd.csv'), [['名字', '证件号', '所在村', '户号', '备注'], ['赵六', idFor('1990-01-01', 55), '幸福村', '0100', '']]);
+    const file = writeCsv(path.join(dir, 'odd.csv'), [
+      ['名字', '证件号', '所在村', '户号', '备注'],
+      ['赵六', idFor('1990-01-01', 55), '幸福村', '0100', ''],
+    ]);
     const first = await t.ok('import.preview', { kind: 'roster', file });
     expect(first.mapping).toMatchObject({ name: 0, idNumber: 1, village: 2, householdNumber: 3 });
     // The clerk says the household number is in 备注 for this department's files.
     const corrected = await t.ok('import.preview', { kind: 'roster', file, mapping: { name: 0, idNumber: 1, village: 2, householdNumber: 4 } });
     expect(corrected.counts.problems).toBe(1);
-    const file2 = writeCsv(path.join(dir, 'odd2.csv'), [['名字', '证件号', '所在村', '户号', '备注'], ['孙七', idFor('1991-01-01', 57), '幸福村', 'x', '0200']]);
+    const file2 = writeCsv(path.join(dir, 'odd2.csv'), [
+      ['名字', '证件号', '所在村', '户号', '备注'],
+      ['孙七', idFor('1991-01-01', 57), '幸福村', 'x', '0200'],
+    ]);
     const withRow = await t.ok('import.preview', { kind: 'roster', file: file2, mapping: { name: 0, idNumber: 1, village: 2, householdNumber: 4 } });
     await t.ok('import.commit', { token: withRow.token });
     const next = await t.ok('import.preview', { kind: 'roster', file: file2 });
@@ -161,18 +183,29 @@ describe('roster import', () => {
     const xls = path.join(dir, 'a.xls');
     fs.writeFileSync(xls, 'x');
     expect(await t.call('import.preview', { kind: 'roster', file: xls })).toMatchObject({ ok: false, error: { field: 'file' } });
-    const noHeader = writeCsv(path.join(dir, 'nohead.csv'), [['a', 'b'], ['1', '2']]);
+    const noHeader = writeCsv(path.join(dir, 'nohead.csv'), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     const r = await t.call('import.preview', { kind: 'roster', file: noHeader });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('找不到表头行');
   });
 
-  it.runIf(hasSoffice)('imports an .xlsx written by LibreOffice, IDs stored as numbers reported as lost', async () => {
-    const csv = writeCsv(path.join(dir, 'lo.csv'), [['姓名', '身份证号', '村', '户号'], ['周八', idFor('1975-03-03', 61), '幸福村', '0300'], ['吴九', idFor('1976-04-04', 63), '幸福村', '0300']]);
-    // Opened without marking the ID column as text: LibreOffice stores the numbers.
-    const xlsx = soffice(csv, 'xlsx', dir, 'CSV:44,34,76,1');
-    const p = await t.ok('import.preview', { kind: 'roster', file: xlsx });
-    expect(p.counts.problems).toBe(2);
-    expect(p.problems.every((x) => x.field === 'idNumber')).toBe(true);
-  }, 180_000);
+  it.runIf(hasSoffice)(
+    'imports an .xlsx written by LibreOffice, IDs stored as numbers reported as lost',
+    async () => {
+      const csv = writeCsv(path.join(dir, 'lo.csv'), [
+        ['姓名', '身份证号', '村', '户号'],
+        ['周八', idFor('1975-03-03', 61), '幸福村', '0300'],
+        ['吴九', idFor('1976-04-04', 63), '幸福村', '0300'],
+      ]);
+      // Opened without marking the ID column as text: LibreOffice stores the numbers.
+      const xlsx = soffice(csv, 'xlsx', dir, 'CSV:44,34,76,1');
+      const p = await t.ok('import.preview', { kind: 'roster', file: xlsx });
+      expect(p.counts.problems).toBe(2);
+      expect(p.problems.every((x) => x.field === 'idNumber')).toBe(true);
+    },
+    180_000,
+  );
 });

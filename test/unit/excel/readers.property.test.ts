@@ -87,12 +87,18 @@ const rowTagsOf = (sheet: string) => (sheet.match(/<row\b/g) ?? []).length;
 describe('the xlsx reader on mutated workbooks', () => {
   it('ends every XML mutation with rows or a Chinese refusal', async () => {
     await fc.assert(
-      fc.asyncProperty(table, fc.constantFrom(...PARTS), fc.constantFrom(...Object.keys(XML_MUTATIONS)), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), async (rows, part, how, at) => {
-        const parts = workbookParts(rows);
-        parts[part] = XML_MUTATIONS[how]!(parts[part]!, at);
-        const file = fileOf(zip(Object.entries(parts).map(([name, data]) => ({ name, data }))), 'xlsx');
-        await outcome(file, rowTagsOf(parts['xl/worksheets/sheet1.xml']!));
-      }),
+      fc.asyncProperty(
+        table,
+        fc.constantFrom(...PARTS),
+        fc.constantFrom(...Object.keys(XML_MUTATIONS)),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        async (rows, part, how, at) => {
+          const parts = workbookParts(rows);
+          parts[part] = XML_MUTATIONS[how]!(parts[part]!, at);
+          const file = fileOf(zip(Object.entries(parts).map(([name, data]) => ({ name, data }))), 'xlsx');
+          await outcome(file, rowTagsOf(parts['xl/worksheets/sheet1.xml']!));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -121,13 +127,18 @@ describe('the xlsx reader on mutated workbooks', () => {
 
   it('ends every byte-level mutation of the zip: cut short or bytes flipped', async () => {
     await fc.assert(
-      fc.asyncProperty(table, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }), fc.boolean(), async (rows, flips, cut) => {
-        const parts = workbookParts(rows);
-        const bytes = zip(Object.entries(parts).map(([name, data]) => ({ name, data })));
-        for (const [at, x] of flips) bytes[Math.floor(at * bytes.length)]! ^= x;
-        const file = fileOf(cut ? bytes.subarray(0, Math.floor(flips[0]![0] * bytes.length)) : bytes, 'xlsx');
-        await outcome(file, Number.MAX_SAFE_INTEGER);
-      }),
+      fc.asyncProperty(
+        table,
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        async (rows, flips, cut) => {
+          const parts = workbookParts(rows);
+          const bytes = zip(Object.entries(parts).map(([name, data]) => ({ name, data })));
+          for (const [at, x] of flips) bytes[Math.floor(at * bytes.length)]! ^= x;
+          const file = fileOf(cut ? bytes.subarray(0, Math.floor(flips[0]![0] * bytes.length)) : bytes, 'xlsx');
+          await outcome(file, Number.MAX_SAFE_INTEGER);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -139,19 +150,32 @@ describe('the CSV reader on mutated files', () => {
   it('ends every mutation with rows or a Chinese refusal', async () => {
     const mutation = fc.constantFrom('none', 'truncate', 'flip', 'openQuote', 'nul', 'utf16', 'repeatLine', 'crOnly');
     await fc.assert(
-      fc.asyncProperty(table, fc.constantFrom('utf-8', 'gbk'), mutation, fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 1, max: 255 }), async (rows, encoding, how, at, x) => {
-        let text = rows.map(csvLine).join('\r\n') + '\r\n';
-        if (how === 'openQuote') text = text.slice(0, Math.floor(at * text.length)) + '"' + text.slice(Math.floor(at * text.length));
-        if (how === 'repeatLine') text += text.split('\r\n')[0]!.repeat(50);
-        if (how === 'crOnly') text = text.replaceAll('\r\n', '\r');
-        let bytes = how === 'utf16' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : encoding === 'gbk' ? gbk(text) : Buffer.from(text, 'utf8');
-        if (how === 'truncate') bytes = bytes.subarray(0, Math.floor(at * bytes.length));
-        if (how === 'flip' && bytes.length) bytes[Math.floor(at * bytes.length)]! ^= x;
-        if (how === 'nul') bytes = Buffer.concat([bytes.subarray(0, Math.floor(at * bytes.length)), Buffer.from([0]), bytes.subarray(Math.floor(at * bytes.length))]);
-        if (!bytes.length) return;
-        const ended = await outcome(fileOf(bytes, 'csv'), Number.MAX_SAFE_INTEGER);
-        if (how === 'utf16' || how === 'nul') expect(ended).toBe('refused');
-      }),
+      fc.asyncProperty(
+        table,
+        fc.constantFrom('utf-8', 'gbk'),
+        mutation,
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.integer({ min: 1, max: 255 }),
+        async (rows, encoding, how, at, x) => {
+          let text = rows.map(csvLine).join('\r\n') + '\r\n';
+          if (how === 'openQuote') text = text.slice(0, Math.floor(at * text.length)) + '"' + text.slice(Math.floor(at * text.length));
+          if (how === 'repeatLine') text += text.split('\r\n')[0]!.repeat(50);
+          if (how === 'crOnly') text = text.replaceAll('\r\n', '\r');
+          let bytes =
+            how === 'utf16'
+              ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+              : encoding === 'gbk'
+                ? gbk(text)
+                : Buffer.from(text, 'utf8');
+          if (how === 'truncate') bytes = bytes.subarray(0, Math.floor(at * bytes.length));
+          if (how === 'flip' && bytes.length) bytes[Math.floor(at * bytes.length)]! ^= x;
+          if (how === 'nul')
+            bytes = Buffer.concat([bytes.subarray(0, Math.floor(at * bytes.length)), Buffer.from([0]), bytes.subarray(Math.floor(at * bytes.length))]);
+          if (!bytes.length) return;
+          const ended = await outcome(fileOf(bytes, 'csv'), Number.MAX_SAFE_INTEGER);
+          if (how === 'utf16' || how === 'nul') expect(ended).toBe('refused');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -21,9 +21,17 @@ describe('reading spreadsheets as text rows', () => {
     const file = await writeXlsx(path.join(dir, 'a.xlsx'), {
       title: '幸福村2024年花名册',
       headers: ['序号', '姓名', '公民身份号码'],
-      rows: [[1, '张三', idFor('1960-05-01', 11)], [2, '欧阳娜娜', '11010519491231002X']],
+      rows: [
+        [1, '张三', idFor('1960-05-01', 11)],
+        [2, '欧阳娜娜', '11010519491231002X'],
+      ],
     });
-    expect(await rowsOf(file)).toEqual([['幸福村2024年花名册', '', ''], ['序号', '姓名', '公民身份号码'], ['1', '张三', idFor('1960-05-01', 11)], ['2', '欧阳娜娜', '11010519491231002X']]);
+    expect(await rowsOf(file)).toEqual([
+      ['幸福村2024年花名册', '', ''],
+      ['序号', '姓名', '公民身份号码'],
+      ['1', '张三', idFor('1960-05-01', 11)],
+      ['2', '欧阳娜娜', '11010519491231002X'],
+    ]);
   });
 
   it('shows an ID saved as a number the way the file stores it, never as a rounded JS number', async () => {
@@ -39,8 +47,20 @@ describe('reading spreadsheets as text rows', () => {
   });
 
   it.each(['utf-8', 'utf-8-bom', 'gb18030'] as const)('reads a %s CSV with quotes, commas and CRLF', async (enc) => {
-    const file = writeCsv(path.join(dir, `c-${enc}.csv`), [['姓名', '备注'], ['张三', '住"幸福村",三组'], ['李四', '']], enc);
-    expect(await rowsOf(file)).toEqual([['姓名', '备注'], ['张三', '住"幸福村",三组'], ['李四', '']]);
+    const file = writeCsv(
+      path.join(dir, `c-${enc}.csv`),
+      [
+        ['姓名', '备注'],
+        ['张三', '住"幸福村",三组'],
+        ['李四', ''],
+      ],
+      enc,
+    );
+    expect(await rowsOf(file)).toEqual([
+      ['姓名', '备注'],
+      ['张三', '住"幸福村",三组'],
+      ['李四', ''],
+    ]);
   });
 
   it('refuses .xls, an empty file, a truncated .xlsx and an unknown type, in Chinese', async () => {
@@ -82,10 +102,22 @@ describe('reading spreadsheets as text rows', () => {
     expect(bad).toBe(0);
   }, 120_000);
 
-  it.runIf(hasSoffice)('reads an .xlsx written by LibreOffice from a CSV', async () => {
-    const csv = writeCsv(path.join(dir, 'lo.csv'), [['姓名', '身份证号', '村'], ['张三', idFor('1960-05-01', 11), '幸福村'], ['李四', '11010519491231002X', '红梁村']]);
-    // Column 2 as text (format 2), as a careful clerk would import it.
-    const xlsx = soffice(csv, 'xlsx', dir, 'CSV:44,34,76,1,1/2/2/2/3/2');
-    expect(await rowsOf(xlsx)).toEqual([['姓名', '身份证号', '村'], ['张三', idFor('1960-05-01', 11), '幸福村'], ['李四', '11010519491231002X', '红梁村']]);
-  }, 180_000);
+  it.runIf(hasSoffice)(
+    'reads an .xlsx written by LibreOffice from a CSV',
+    async () => {
+      const csv = writeCsv(path.join(dir, 'lo.csv'), [
+        ['姓名', '身份证号', '村'],
+        ['张三', idFor('1960-05-01', 11), '幸福村'],
+        ['李四', '11010519491231002X', '红梁村'],
+      ]);
+      // Column 2 as text (format 2), as a careful clerk would import it.
+      const xlsx = soffice(csv, 'xlsx', dir, 'CSV:44,34,76,1,1/2/2/2/3/2');
+      expect(await rowsOf(xlsx)).toEqual([
+        ['姓名', '身份证号', '村'],
+        ['张三', idFor('1960-05-01', 11), '幸福村'],
+        ['李四', '11010519491231002X', '红梁村'],
+      ]);
+    },
+    180_000,
+  );
 });

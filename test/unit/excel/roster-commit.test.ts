@@ -23,7 +23,18 @@ function staged() {
   const stage = rosterStager(db);
   for (let i = 0; i < 400; i++) {
     const name = i % 2 ? '王秀英' : '李建国';
-    stage.record({ row: i + 2, idNumber: idFor('1970-01-01', 2 * i + 1), name, sex: 'male', birthDate: '1970-01-01', phone: `1380000${String(i).padStart(4, '0')}`, village: '幸福', householdNumber: String(Math.floor(i / 4)), relation: i % 4 ? '子女' : '户主', address: '' });
+    stage.record({
+      row: i + 2,
+      idNumber: idFor('1970-01-01', 2 * i + 1),
+      name,
+      sex: 'male',
+      birthDate: '1970-01-01',
+      phone: `1380000${String(i).padStart(4, '0')}`,
+      village: '幸福',
+      householdNumber: String(Math.floor(i / 4)),
+      relation: i % 4 ? '子女' : '户主',
+      address: '',
+    });
   }
   stage.finish(() => {});
   planStaged(db);
@@ -67,14 +78,22 @@ describe('writing a staged roster', () => {
     db.exec('BEGIN IMMEDIATE');
     const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
     expect(() =>
-      commitStaged(db, batch.id, 'x', stagedCounts(db), (_phase, done) => {
-        if (done === 400) throw new Error('stop');
-      }, 1),
+      commitStaged(
+        db,
+        batch.id,
+        'x',
+        stagedCounts(db),
+        (_phase, done) => {
+          if (done === 400) throw new Error('stop');
+        },
+        1,
+      ),
     ).toThrow('stop');
     expect(db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(400);
     db.exec('ROLLBACK');
     expect(indexes(db)).toEqual(before);
-    for (const t of ['persons', 'households', 'import_changes', 'import_batches', 'name_pieces']) expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
+    for (const t of ['persons', 'households', 'import_changes', 'import_batches', 'name_pieces'])
+      expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -39,9 +39,7 @@ describe('opening the ledger', () => {
 
   it('makes every table STRICT', () => {
     const db = openLedger(fresh());
-    const tables = db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
     db.close();
@@ -109,7 +107,11 @@ describe('migration 5: name pieces per distinct name', () => {
     ]);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'name_grams'").pluck().get()).toBe(0);
     const { searchPersons } = await import('../../../src-main/ledger/search');
-    expect(searchPersons(db, '秀英').map((p) => p.name).sort()).toEqual(['李秀英', '王秀英', '王秀英']);
+    expect(
+      searchPersons(db, '秀英')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['李秀英', '王秀英', '王秀英']);
     db.close();
   });
 });

@@ -16,10 +16,19 @@ const SCHEMA_FILE = path.resolve('src-main/ledger/schema.sql');
 
 function schemaOf(dir: string): string {
   const db = openLedger(dir);
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name").all() as { type: string; name: string; sql: string }[];
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name").all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   db.close();
   const version = MIGRATIONS.at(-1)!.version;
-  return [`-- The ledger's schema at version ${version}, as SQLite keeps it after every migration.`, '-- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.', '', ...rows.map((r) => `${r.sql.trim()};\n`)].join('\n');
+  return [
+    `-- The ledger's schema at version ${version}, as SQLite keeps it after every migration.`,
+    '-- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.',
+    '',
+    ...rows.map((r) => `${r.sql.trim()};\n`),
+  ].join('\n');
 }
 
 describe('the schema', () => {
@@ -34,7 +43,10 @@ describe('the schema', () => {
     const listOf = (column: string) => {
       const m = new RegExp(`${column} IN \\(([^)]*)\\)`).exec(sql);
       if (!m) throw new Error(`no CHECK list for ${column}`);
-      return m[1]!.split(',').map((s) => s.trim().replace(/^'|'$/g, '')).sort();
+      return m[1]!
+        .split(',')
+        .map((s) => s.trim().replace(/^'|'$/g, ''))
+        .sort();
     };
     const codes = (t: object) => Object.keys(t).sort();
     expect(listOf('residence')).toEqual(codes(RESIDENCES));
@@ -52,7 +64,11 @@ describe('migration 6: whether receipts show the full ID number', () => {
     v5.prepare("UPDATE office SET township_name = '农坝镇', county = '云阳县' WHERE id = 1").run();
     v5.close();
     const db = openLedger(dir);
-    expect(db.prepare('SELECT township_name, county, receipt_full_id FROM office').get()).toEqual({ township_name: '农坝镇', county: '云阳县', receipt_full_id: 0 });
+    expect(db.prepare('SELECT township_name, county, receipt_full_id FROM office').get()).toEqual({
+      township_name: '农坝镇',
+      county: '云阳县',
+      receipt_full_id: 0,
+    });
     expect(() => db.prepare('UPDATE office SET receipt_full_id = 2').run()).toThrow(/CHECK/);
     db.close();
   });
