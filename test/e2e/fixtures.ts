@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { checkCharacter } from '../../src-main/domain/idnumber';
+import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/contract';
 
 export interface Host {
   url: string;
@@ -80,18 +81,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-/** The handler map over HTTP with the page's token, for setting a scene up quickly. */
+/** The handler map over HTTP with the page's token, typed by the contract, for setting a scene up quickly. */
 export async function api(request: APIRequestContext, url: string) {
   const token = /name="canbao-token" content="([^"]+)"/.exec(await (await request.get(url)).text())![1]!;
   // A session of its own, as a tab of its own would have.
   const session = crypto.randomBytes(16).toString('hex');
-  return async (name: string, data: unknown) => {
-    const r = (await (await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } })).json()) as {
-      ok: boolean;
-      value: { id: number };
-      error?: { message: string };
-    };
-    if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
+  return async <K extends ApiName>(name: K, data: ApiInput<K>): Promise<ApiOutput<K>> => {
+    const res = await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } });
+    const r = (await res.json()) as Result<ApiOutput<K>>;
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     return r.value;
   };
 }

@@ -1,22 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Select, Space } from 'antd';
 import type { ExportKind, Village } from '../../../src-main/api/contract';
 import { invoke, saveFile } from '../../api';
 import { useGlossary } from '../../glossary';
+import { useInvoke } from '../../useInvoke';
 
 const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'fujian4'];
 
 export function ExportCard({ year }: { year: number | null }) {
   const g = useGlossary();
   const [kind, setKind] = useState<ExportKind>('fujian3');
-  const [villages, setVillages] = useState<Village[]>([]);
+  const villages: Village[] = useInvoke('villages.list', {}).value ?? [];
   const [villageId, setVillageId] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    void invoke('villages.list', {}).then((r) => r.ok && setVillages(r.value));
-  }, []);
 
   async function write() {
     if (!year) return;

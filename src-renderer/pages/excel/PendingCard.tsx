@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Card, Table } from 'antd';
 import type { PendingPayment } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { useInvoke } from '../../useInvoke';
 import { yuan } from '../../format';
 
 /** Payments from the 医保/税务 files the ledger could not take as they were. */
 export function PendingCard({ year, version }: { year: number | null; version: number }) {
-  const [rows, setRows] = useState<PendingPayment[]>([]);
-  useEffect(() => {
-    if (year) void invoke('payments.pending', { coverageYear: year }).then((r) => r.ok && setRows(r.value));
-  }, [year, version]);
+  // A new import (version) may have added to the list.
+  const rows: PendingPayment[] = useInvoke('payments.pending', year ? { coverageYear: year } : null, version).value ?? [];
   if (!rows.length) return null;
   return (
     <Card title={`待核实缴费（${rows.length} 条）`} size="small">
