@@ -54,7 +54,10 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
   let quoted = false;
   let afterQuote = false;
   let rowNumber = 0;
+  let rowChars = 0;
   const endField = () => {
+    rowChars += field.length;
+    if (rowChars > SHEET_LIMITS.rowChars) throw new TableReadError(`第 ${rowNumber + 1} 行的文字超过 400 万个字符，不像是正常的表格，没有读取。`);
     if (row.length === SHEET_LIMITS.columns) throw new TableReadError(`第 ${rowNumber + 1} 行超过 16,384 列（Excel 的上限），文件可能不是逗号分隔的表格。`);
     row.push(field);
     field = '';
@@ -65,6 +68,7 @@ export async function readCsv(file: string, onRow: RowSink, opts: ReadOptions = 
     if (++rowNumber > SHEET_LIMITS.rows) throw new TableReadError('文件超过 1,048,576 行（Excel 的上限）。');
     onRow(row, rowNumber);
     row = [];
+    rowChars = 0;
   };
   // Checked once per piece of text fed, not per character: a field only grows inside `feed`.
   const checkField = () => {

@@ -11,6 +11,8 @@ export const SHEET_LIMITS = {
   rows: 1_048_576,
   columns: 16_384,
   cellChars: 32_767,
+  /** All the text of one row: far past any real roster's, short of what a file can make shared strings repeat into. */
+  rowChars: 4 * 1024 * 1024,
   rowXmlChars: 32 * 1024 * 1024,
   sharedXmlChars: 4 * 1024 * 1024,
 };
@@ -76,8 +78,11 @@ function nextCell(text: string, from: number, end: number): number {
 export function runsText(xml: string): string {
   let out = '';
   let i = 0;
+  // Where the next phonetic run starts, looked up again only once passed: searched afresh for
+  // every <t>, a cell of a million empty runs took minutes.
+  let ph = xml.indexOf('<rPh');
   for (;;) {
-    const ph = xml.indexOf('<rPh', i);
+    if (ph !== -1 && ph < i) ph = xml.indexOf('<rPh', i);
     const t = xml.indexOf('<t', i);
     if (t === -1) break;
     if (ph !== -1 && ph < t) {
@@ -144,6 +149,14 @@ const QUOTE = 34;
 export class SheetScanner {
   private carry = '';
   private lastRow = 0;
+  /**
+   * A row longer than a chunk waits here piece by piece until its </row> arrives, and is
+   * joined once: joining and searching it again for every chunk made one long row quadratic.
+   */
+  private pending: string[] = [];
+  private pendingChars = 0;
+  /** The last characters seen, so a tag cut at a chunk's seam is still found. */
+  private tail = '';
 
   constructor(
     private readonly shared: { get(i: number): string | undefined },
@@ -151,12 +164,28 @@ export class SheetScanner {
   ) {}
 
   write(chunk: string): void {
-    const text = this.carry + chunk;
     // Excel writes no comments, CDATA or DOCTYPE in a sheet: rows hidden in them must not be read.
     // ("!" is searched for, not "<!": "<" is in every tag, "!" in few cells.)
-    for (let bang = text.indexOf('!', Math.max(1, this.carry.length)); bang !== -1; bang = text.indexOf('!', bang + 1)) {
-      if (text.charCodeAt(bang - 1) === 60) throw broken('含有注释、CDATA 或文档类型声明（<!…），Excel 保存的工作表不会有');
+    for (let bang = chunk.indexOf('!'); bang !== -1; bang = chunk.indexOf('!', bang + 1)) {
+      const before = bang === 0 ? this.tail.charCodeAt(this.tail.length - 1) : chunk.charCodeAt(bang - 1);
+      if (before === 60) throw broken('含有注释、CDATA 或文档类型声明（<!…），Excel 保存的工作表不会有');
     }
+    if (this.pending.length) {
+      const seam = this.tail + chunk;
+      this.tail = seam.slice(-6);
+      if (seam.indexOf('</row>') === -1) {
+        this.pending.push(chunk);
+        this.pendingChars += chunk.length;
+        if (this.pendingChars > SHEET_LIMITS.rowXmlChars) throw broken(`第 ${this.lastRow + 1} 行超过 32 MB 或缺少结束标记 </row>`);
+        return;
+      }
+      this.pending.push(chunk);
+      chunk = this.pending.join('');
+      this.pending = [];
+      this.pendingChars = 0;
+    } else this.tail = chunk.slice(-6);
+    const text = this.carry + chunk;
+    this.carry = '';
     let pos = 0;
     for (;;) {
       const start = findTag(text, '<row', pos);
@@ -166,20 +195,27 @@ export class SheetScanner {
         return;
       }
       const openEnd = text.indexOf('>', start);
+      const selfClosing = openEnd !== -1 && text.charCodeAt(openEnd - 1) === 47;
+      const end = openEnd === -1 || selfClosing ? -1 : text.indexOf('</row>', openEnd);
       if (openEnd === -1) {
-        this.carry = this.keep(text, start);
+        // The row's own tag is cut at the seam (it may yet be <row …/>): carried as it is.
+        if (text.length - start > SHEET_LIMITS.rowXmlChars) throw broken(`第 ${this.lastRow + 1} 行的标记没有写完`);
+        this.carry = text.slice(start);
         return;
       }
-      if (text.charCodeAt(openEnd - 1) === 47) {
+      if (!selfClosing && end === -1) {
+        // The row goes on in the next chunks: held until its </row> arrives.
+        if (text.length - start > SHEET_LIMITS.rowXmlChars) throw broken(`第 ${this.lastRow + 1} 行超过 32 MB 或缺少结束标记 </row>`);
+        this.pending = [text.slice(start)];
+        this.pendingChars = text.length - start;
+        this.tail = text.slice(-6);
+        return;
+      }
+      if (selfClosing) {
         // <row …/>: an empty row
         this.emit(text, start, openEnd, openEnd);
         pos = openEnd + 1;
         continue;
-      }
-      const end = text.indexOf('</row>', openEnd);
-      if (end === -1) {
-        this.carry = this.keep(text, start);
-        return;
       }
       this.emit(text, start, openEnd, end);
       pos = end + 6;
@@ -187,14 +223,9 @@ export class SheetScanner {
   }
 
   end(): void {
-    if (findTag(this.carry, '<row', 0) !== -1) throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
+    if (this.pending.length || findTag(this.carry, '<row', 0) !== -1) throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
   }
 
-  /** The unfinished row from `start`, kept for the next chunk while it stays within bounds. */
-  private keep(text: string, start: number): string {
-    if (text.length - start > SHEET_LIMITS.rowXmlChars) throw broken(`第 ${this.lastRow + 1} 行超过 32 MB 或缺少结束标记 </row>`);
-    return text.slice(start);
-  }
 
   /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
   private emit(text: string, start: number, openEnd: number, end: number): void {
@@ -210,6 +241,7 @@ export class SheetScanner {
     this.lastRow = rowNumber;
     const cells: string[] = [];
     let col = -1;
+    let chars = 0;
     let i = openEnd + 1;
     while (i < end) {
       const c = nextCell(text, i, end);
@@ -251,6 +283,9 @@ export class SheetScanner {
       }
       if (value.length > SHEET_LIMITS.cellChars)
         throw new TableReadError(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
+      // One long shared string named by thousands of cells would be copied into every one.
+      chars += value.length;
+      if (chars > SHEET_LIMITS.rowChars) throw new TableReadError(`第 ${rowNumber} 行的文字超过 400 万个字符，不像是正常的表格（可能是损坏或恶意的文件），没有读取。`);
       while (cells.length < col) cells.push('');
       cells[col] = value;
     }
