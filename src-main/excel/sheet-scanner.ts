@@ -223,9 +223,9 @@ export class SheetScanner {
   }
 
   end(): void {
-    if (this.pending.length || findTag(this.carry, '<row', 0) !== -1) throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
+    if (this.pending.length || findTag(this.carry, '<row', 0) !== -1)
+      throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
   }
-
 
   /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
   private emit(text: string, start: number, openEnd: number, end: number): void {
@@ -285,7 +285,8 @@ export class SheetScanner {
         throw new TableReadError(`第 ${rowNumber} 行 ${columnName(col)} 列的单元格超过 32,767 个字符（Excel 的上限），文件可能已损坏。`);
       // One long shared string named by thousands of cells would be copied into every one.
       chars += value.length;
-      if (chars > SHEET_LIMITS.rowChars) throw new TableReadError(`第 ${rowNumber} 行的文字超过 400 万个字符，不像是正常的表格（可能是损坏或恶意的文件），没有读取。`);
+      if (chars > SHEET_LIMITS.rowChars)
+        throw new TableReadError(`第 ${rowNumber} 行的文字超过 400 万个字符，不像是正常的表格（可能是损坏或恶意的文件），没有读取。`);
       while (cells.length < col) cells.push('');
       cells[col] = value;
     }
