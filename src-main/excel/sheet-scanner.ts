@@ -112,10 +112,27 @@ export function runsText(xml: string): string {
 
 export type SheetRowSink = (cells: string[], rowNumber: number) => void;
 
-/** Where the value of attribute `key` (written ` r="`) starts inside [from, to), or -1. */
-function attrAt(text: string, key: string, from: number, to: number): number {
-  const at = text.indexOf(key, from);
-  return at === -1 || at >= to ? -1 : at + key.length;
+/**
+ * Where `key` next occurs at or after a position in one text, remembered: the positions asked
+ * about only grow while a text is scanned, so each search goes on from the last instead of
+ * running to the end of the text again for every tag that lacks it (once per cell, that was
+ * quadratic on a hostile sheet).
+ */
+class Next {
+  private at = -2;
+  constructor(readonly key: string) {}
+  reset(): void {
+    this.at = -2;
+  }
+  find(text: string, from: number): number {
+    if (this.at !== -1 && this.at < from) this.at = text.indexOf(this.key, from);
+    return this.at;
+  }
+  /** Where the value of this attribute (written ` r="`) starts inside [from, to), or -1. */
+  attr(text: string, from: number, to: number): number {
+    const at = this.find(text, from);
+    return at === -1 || at >= to ? -1 : at + this.key.length;
+  }
 }
 
 /** The column of a cell reference such as AB12 starting at `at` (0 for A); -1 without letters. */
@@ -157,6 +174,9 @@ export class SheetScanner {
   private pendingChars = 0;
   /** The last characters seen, so a tag cut at a chunk's seam is still found. */
   private tail = '';
+  private readonly rAttr = new Next(' r="');
+  private readonly tAttr = new Next(' t="');
+  private readonly vTag = new Next('<v>');
 
   constructor(
     private readonly shared: { get(i: number): string | undefined },
@@ -186,6 +206,9 @@ export class SheetScanner {
     } else this.tail = chunk.slice(-6);
     const text = this.carry + chunk;
     this.carry = '';
+    this.rAttr.reset();
+    this.tAttr.reset();
+    this.vTag.reset();
     let pos = 0;
     for (;;) {
       const start = findTag(text, '<row', pos);
@@ -229,7 +252,7 @@ export class SheetScanner {
 
   /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
   private emit(text: string, start: number, openEnd: number, end: number): void {
-    const r = attrAt(text, ' r="', start, openEnd);
+    const r = this.rAttr.attr(text, start, openEnd);
     const rowNumber = r === -1 ? this.lastRow + 1 : indexAt(text, r, text.indexOf('"', r));
     if (rowNumber < 1 || rowNumber > SHEET_LIMITS.rows) {
       throw r === -1 || rowNumber > SHEET_LIMITS.rows
@@ -249,12 +272,12 @@ export class SheetScanner {
       if (c === -1) break;
       const tagEnd = text.indexOf('>', c);
       if (tagEnd === -1 || tagEnd > end) throw broken(`第 ${rowNumber} 行有没写完的单元格标记`);
-      const ref = attrAt(text, ' r="', c, tagEnd);
+      const ref = this.rAttr.attr(text, c, tagEnd);
       const at = ref === -1 ? -1 : columnAt(text, ref);
       if (ref !== -1 && at === -1) throw broken(`第 ${rowNumber} 行有位置“${text.slice(ref, Math.min(tagEnd, ref + 12, text.indexOf('"', ref)))}”无效的单元格`);
       col = at === -1 ? col + 1 : at;
       if (col >= SHEET_LIMITS.columns) throw broken(`第 ${rowNumber} 行有超出 XFD 列（第 16,384 列，Excel 的上限）的单元格`);
-      const t = attrAt(text, ' t="', c, tagEnd);
+      const t = this.tAttr.attr(text, c, tagEnd);
       const type = t === -1 ? 0 : text.charCodeAt(t);
       const oneLetter = t !== -1 && text.charCodeAt(t + 1) === QUOTE;
       let value = '';
@@ -266,7 +289,7 @@ export class SheetScanner {
         i = close + 4;
         if (type === 105 /* inlineStr */) value = runsText(text.slice(tagEnd + 1, close));
         else {
-          const v = text.indexOf('<v>', tagEnd);
+          const v = this.vTag.find(text, tagEnd);
           if (v !== -1 && v < close) {
             const vEnd = text.indexOf('</v>', v);
             if (vEnd === -1 || vEnd > close) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列的值缺少结束标记 </v>`);
