@@ -109,7 +109,7 @@ export async function commitCategories(
   today: string,
   at: string,
   tick: Tick,
-): Promise<{ certified: number; ended: number }> {
+): Promise<{ certify: number; ended: number }> {
   for (const c of plan.certify) {
     await tick();
     const cat = insertCategory(
@@ -138,7 +138,7 @@ export async function commitCategories(
       ended++;
     }
   }
-  return { certified: plan.certify.length, ended };
+  return { certify: plan.certify.length, ended };
 }
 
 export function undoCategories(db: Database, changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[]): string | null {

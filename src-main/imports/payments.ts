@@ -84,7 +84,7 @@ export async function commitPayments(
   batchId: number,
   changes: BatchChanges,
   tick: Tick,
-): Promise<{ recorded: number; pending: number }> {
+): Promise<{ record: number; pending: number }> {
   for (const { personId, record: r, tier, coverageYear } of plan.record) {
     await tick();
     const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel });
@@ -111,7 +111,7 @@ export async function commitPayments(
     );
     changes.add('pending_payment', id, 'insert');
   }
-  return { recorded: plan.record.length, pending: plan.pending.length };
+  return { record: plan.record.length, pending: plan.pending.length };
 }
 
 /** Undoing a payment batch voids what it recorded (paid records are never deleted). */

@@ -34,7 +34,7 @@ export function commitStaged(
   counts: Pick<StagedCounts, 'add' | 'update'>,
   step: Step,
   rebuildFrom = REBUILD_INDEXES_FROM,
-): { added: number; updated: number; households: number } {
+): { add: number; update: number; households: number } {
   const one = (q: string, ...args: unknown[]) =>
     db
       .prepare(q)
@@ -125,5 +125,5 @@ export function commitStaged(
     db.exec(q);
     step('建立索引', total, total);
   }
-  return { added: adds, updated: updates, households };
+  return { add: adds, update: updates, households };
 }

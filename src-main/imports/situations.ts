@@ -43,7 +43,7 @@ export async function planSituations(db: Database, records: SituationRecord[], t
   return plan;
 }
 
-export async function commitSituations(db: Database, plan: SituationPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ applied: number }> {
+export async function commitSituations(db: Database, plan: SituationPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ apply: number }> {
   const today = chinaDate(new Date(at));
   for (const { personId, record: r } of plan.apply) {
     await tick();
@@ -62,7 +62,7 @@ export async function commitSituations(db: Database, plan: SituationPlan, change
       sql(db, 'UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(r.situation, today, at, personId);
     }
   }
-  return { applied: plan.apply.length };
+  return { apply: plan.apply.length };
 }
 
 export function undoSituations(db: Database, changes: { entity: string; entityId: number; op: string; before: unknown }[]): string | null {

@@ -1,4 +1,4 @@
--- The ledger's schema at version 7, as SQLite keeps it after every migration.
+-- The ledger's schema at version 8, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;

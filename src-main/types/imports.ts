@@ -35,6 +35,8 @@ export interface ImportPreview {
   /**
    * roster: add, update, unchanged, problems; categories: certify, unchanged, lost,
    * problems; payments: record, pending, problems; situations: apply, unchanged, problems.
+   * A committed batch records the same words for the same things (add: the persons added),
+   * and rows, plus households (roster) and ended (categories, the lost ones ended).
    */
   counts: Record<string, number>;
   /** The first problems, row by row; the report file has them all. */

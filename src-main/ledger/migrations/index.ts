@@ -6,6 +6,7 @@ import { m004Snapshots } from './004-snapshots';
 import { m005NamePieces } from './005-name-pieces';
 import { m006ReceiptFullId } from './006-receipt-id';
 import { m007PersonReferences } from './007-person-references';
+import { m008CountWords } from './008-count-words';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m005NamePieces,
   m006ReceiptFullId,
   m007PersonReferences,
+  m008CountWords,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,12 +18,7 @@ const COUNT_LABELS: Record<string, string> = {
   pending: '待核实',
   apply: '更新情况',
   ended: '终止认定',
-  added: '新增',
-  updated: '更新',
   households: '新建家庭户',
-  certified: '认定',
-  applied: '更新情况',
-  recorded: '记入参保',
   problems: '有问题',
 };
 

@@ -76,7 +76,7 @@ describe('long imports', () => {
     await t.ok('villages.add', { code: '901', name: '取消后新村' });
     // The checked rows are still there: the clerk can commit after all.
     const again = await t.ok('import.commit', { token: preview.token });
-    expect(again.counts).toMatchObject({ added: 20_000 });
+    expect(again.counts).toMatchObject({ add: 20_000 });
   }, 120_000);
 
   it('can be cancelled while reading, with a Chinese answer', async () => {

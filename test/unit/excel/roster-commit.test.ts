@@ -51,7 +51,7 @@ describe('writing a staged roster', () => {
     const phases: string[] = [];
     const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', stagedCounts(db), (phase) => phases.push(phase), 1);
     db.exec('COMMIT');
-    expect(r).toEqual({ added: 400, updated: 0, households: 100 });
+    expect(r).toEqual({ add: 400, update: 0, households: 100 });
     expect(phases).toContain('建立索引');
     expect(indexes(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM households WHERE head_person_id IS NOT NULL').pluck().get()).toBe(100);

@@ -73,3 +73,29 @@ describe('migration 6: whether receipts show the full ID number', () => {
     db.close();
   });
 });
+
+describe('migration 8: one word for one count', () => {
+  it('renames a version-7 ledger’s commit counts to the dry run’s words and leaves the rest', () => {
+    const dir = fresh();
+    const v7 = openLedger(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 7) });
+    const put = v7.prepare(
+      "INSERT INTO import_batches (kind, file_name, file_hash, actor, at, counts_json, options_json) VALUES (?, 'f.xlsx', 'h', 'a', '2024-01-01T00:00:00Z', ?, '{}')",
+    );
+    put.run('roster', JSON.stringify({ rows: 7, added: 3, updated: 1, households: 2, unchanged: 0, problems: 3 }));
+    put.run('categories', JSON.stringify({ rows: 4, certified: 4, ended: 1, unchanged: 0, problems: 0 }));
+    put.run('payments', JSON.stringify({ rows: 2, recorded: 1, pending: 1, problems: 0 }));
+    put.run('situations', JSON.stringify({ rows: 1, applied: 1, unchanged: 0, problems: 0 }));
+    v7.close();
+    const db = openLedger(dir);
+    const counts = (db.prepare('SELECT counts_json FROM import_batches ORDER BY id').pluck().all() as string[]).map(
+      (j) => JSON.parse(j) as Record<string, number>,
+    );
+    expect(counts).toEqual([
+      { rows: 7, add: 3, update: 1, households: 2, unchanged: 0, problems: 3 },
+      { rows: 4, certify: 4, ended: 1, unchanged: 0, problems: 0 },
+      { rows: 2, record: 1, pending: 1, problems: 0 },
+      { rows: 1, apply: 1, unchanged: 0, problems: 0 },
+    ]);
+    db.close();
+  });
+});
