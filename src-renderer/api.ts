@@ -67,7 +67,7 @@ export async function uploadFile(file: File): Promise<Result<{ file: string }>> 
   try {
     const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
-      headers: { 'x-canbao-token': hostToken(), 'content-type': 'application/octet-stream' },
+      headers: { 'x-canbao-token': hostToken(), 'x-canbao-session': sessionKey(), 'content-type': 'application/octet-stream' },
       body: file,
     });
     return (await res.json()) as Result<{ file: string }>;
@@ -82,7 +82,7 @@ export async function saveFile(file: string): Promise<Result<null>> {
   try {
     const res = await fetch('/download', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken() },
+      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken(), 'x-canbao-session': sessionKey() },
       body: JSON.stringify({ file }),
     });
     if (!res.ok) return (await res.json()) as Result<null>;

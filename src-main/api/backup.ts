@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
 import { backupDir, backupName, backupTo, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
 import { openLedger } from '../ledger/open';
+import { ioProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';
 import { Refusal, audit, reads, task } from './handler';
@@ -23,7 +24,8 @@ async function backUp(ctx: Context, dir: string) {
     ctx.db.transaction(() => audit(ctx, { action: 'backup.create', entity: 'backup', entityId: b.file })).immediate();
     return b;
   } catch (e) {
-    throw new Refusal('unavailable', `备份没有完成：${e instanceof Error ? e.message : String(e)}。请检查文件夹是否存在、U盘是否插好、空间是否足够。`);
+    const io = ioProblem(e);
+    throw new Refusal('unavailable', `备份没有完成：${io ?? (e instanceof Error ? e.message : String(e))}。请检查文件夹是否存在、U盘是否插好、空间是否足够。`);
   }
 }
 

@@ -131,6 +131,11 @@ function sessionUser(ctx: Context, key: string): { user: SessionUser | null; exp
   return { user: { id: r.id, username: r.username, displayName: r.display_name, role: r.role }, expired: false };
 }
 
+/** Whether this caller may touch the ledger's files (upload, download): logged in, or no users yet. */
+export function mayUseFiles(ctx: Context, callerKey: string): boolean {
+  return !hasUsers(ctx.db) || sessionUser(ctx, callerKey).user !== null;
+}
+
 /** Why this caller may not call a handler declared for `who`, or null. */
 function callerRefusal(ctx: Context, who: Who, user: SessionUser | null, expired: boolean): Refusal | null {
   if (who === 'anyone' || !hasUsers(ctx.db)) return null;

@@ -104,6 +104,7 @@ function rowTick(job: JobHandle, phase: string, total: number): Tick {
 function taskRefusal(e: unknown): unknown {
   if (!(e instanceof TaskFailed)) return e;
   if (e.kind === 'cancelled') return new Refusal('conflict', '已取消，数据未被修改。');
+  if (e.kind === 'disk') return new Refusal('unavailable', `${e.message}，导入没有完成，台账仍是导入前的样子。请清理磁盘空间后重试。`);
   if (e.kind === 'read') return new Refusal('invalid_input', e.message, 'file');
   if (e.kind === 'stale') return new Refusal('conflict', '试导入之后，台账里又登记了文件中的人（同一身份证号），数据未被修改。请重新试导入后再确认。');
   return e;

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
 import { appendAudit } from '../ledger/audit';
 import { openLedger } from '../ledger/open';
+import { ioProblem } from '../ledger/space';
 import { closeBatch, openBatch } from './batches';
 import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
@@ -80,7 +81,7 @@ export type TaskMessage =
   | { type: 'error'; kind: TaskFailure; message: string };
 
 /** Why a task ended without its value: the file, the clerk, a ledger changed since, or us. */
-export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'internal';
+export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'disk' | 'internal';
 
 /** The task's cancel flag (shared with the thread that may set it, and with a reading thread). */
 interface Cancel {
@@ -200,6 +201,8 @@ function failure(e: unknown, cancel: Cancel): TaskMessage {
   if (e instanceof TableReadError) return { type: 'error', kind: 'read', message: e.message };
   // A person with a staged ID number was entered at the desk after the dry run.
   if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { type: 'error', kind: 'stale', message: String(e) };
+  const io = ioProblem(e);
+  if (io) return { type: 'error', kind: 'disk', message: io };
   return { type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
 }
 

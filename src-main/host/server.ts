@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
+import { mayUseFiles } from '../api/handler';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { downloadable } from '../files/outputs';
 import { saveUpload } from '../files/uploads';
@@ -128,10 +129,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return true;
   }
 
+  /** Uploads and downloads hold residents' ID numbers: once users exist, only a logged-in tab. */
+  function loggedIn(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const session = req.headers['x-canbao-session'];
+    if (typeof session === 'string' && SESSION_KEY.test(session) && mayUseFiles(opts.ctx, `tab:${session}`)) return true;
+    sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
+    return false;
+  }
+
   // The browser cannot hand the main process a file path, so files come up as bytes and
   // the handlers get the path they were saved under.
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
-    if (!admitted(req, res)) return;
+    if (!admitted(req, res) || !loggedIn(req, res)) return;
     const body = await readBody(req, MAX_UPLOAD_BYTES);
     if (body === null) return refuse(res, 413, '文件太大（超过 512 MB）。');
     sendJson(res, 200, { ok: true, value: { file: saveUpload(opts.ctx.dataDir, name, body) } });
@@ -140,7 +149,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Exports and reports are written under the data folder; the page asks for one by the path
   // the handler answered, and only files in those folders are handed out.
   async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse) {
-    if (!admitted(req, res)) return;
+    if (!admitted(req, res) || !loggedIn(req, res)) return;
     const body = await readBody(req);
     let file = '';
     try {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadable } from '../../../src-main/files/outputs';
+import { dispatch, handlers } from '../../../src-main/api/index';
 import { clearOldUploads, saveUpload, uploadsDir } from '../../../src-main/files/uploads';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
@@ -127,5 +128,16 @@ describe('outputs stay home', () => {
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
     const junk = await post('/api/office.get', '{"a":');
     expect(junk.status).toBe(400);
+  });
+
+  it('takes uploads and hands out downloads only to a logged-in tab once users exist', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' });
+    const up = await post('/upload?name=a.csv', Buffer.from('x'), { 'content-type': 'application/octet-stream' });
+    expect(up.status).toBe(401);
+    expect(((await up.json()) as { error: { message: string } }).error.message).toBe('请先登录。');
+    const down = await post('/download', { file: path.join(t.ctx.dataDir, 'exports', 'x.xlsx') });
+    expect(down.status).toBe(401);
+    await dispatch(handlers, t.ctx, 'session.login', { username: 'admin', password: 'secret1' }, 'tab:outputs-test-session');
+    expect((await post('/upload?name=a.csv', Buffer.from('x'), { 'content-type': 'application/octet-stream' })).status).toBe(200);
   });
 });
