@@ -46,7 +46,8 @@ export function workerOutcome(spec: ImportWorkerSpec, task: ImportTask, flag: Sh
     const cancelled = new Int32Array(flag);
     let end: TaskEnd | undefined;
     let failure: unknown;
-    let cancelSeen = 0;
+    // When the thread's grace began: the cancel it was asked to answer, or the answer it has to exit after.
+    let graceFrom = 0;
     const stop = (why: unknown) => {
       failure ??= why;
       void w.terminate();
@@ -54,17 +55,17 @@ export function workerOutcome(spec: ImportWorkerSpec, task: ImportTask, flag: Sh
     const watch = setInterval(() => {
       const now = Date.now();
       if (end) {
-        if (now - cancelSeen > WORKER_GRACE_MS) stop(undefined);
+        if (now - graceFrom > WORKER_GRACE_MS) stop(undefined);
       } else if (Atomics.load(cancelled, 0) === 1) {
-        if (!cancelSeen) cancelSeen = now;
-        else if (now - cancelSeen > WORKER_GRACE_MS) stop(new Error('the import worker did not answer a cancel'));
+        if (!graceFrom) graceFrom = now;
+        else if (now - graceFrom > WORKER_GRACE_MS) stop(new Error('the import worker did not answer a cancel'));
       }
     }, 250);
     watch.unref();
     w.on('message', (m: TaskMessage) => {
       if (isEnd(m)) {
         end = m;
-        cancelSeen = Date.now(); // from now on: the time it has to exit
+        graceFrom = Date.now();
         return;
       }
       try {
