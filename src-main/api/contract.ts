@@ -19,7 +19,7 @@ import type { SubsidyTable } from '../domain/policy/table';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from '../types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
-import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment } from '../types/imports';
+import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment, ProblemReport } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
 import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
 import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from '../types/reports';
@@ -164,7 +164,7 @@ export interface Api {
     output: ImportPreview;
   };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
-  'import.report': { input: { token: string }; output: { file: string; rows: number } };
+  'import.report': { input: { token: string }; output: ProblemReport };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number }; output: ImportBatch };

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, type FieldKey, type Mapping } from '../domain/import/fields';
@@ -13,7 +12,7 @@ import { allStagedProblems, stagingFile, type StagedCounts } from '../imports/ro
 import { runImportTask, TaskFailed } from '../excel/worker-run';
 import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
-import type { ImportKind, ImportOptions, ImportPreview, ImportProblem } from './contract';
+import type { BatchCounts, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import type { PersonCategory } from '../domain/codes';
 import { categoryMatcher } from '../domain/import/category-labels';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
@@ -23,10 +22,12 @@ import { commitPayments, planPayments, undoPayments, type PaymentPlan } from '..
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
 import { discardUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
+import { writeProblemReport } from '../imports/report';
+import { ioProblem } from '../ledger/space';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
-import { Refusal, actorOf, audit, reads, task, writes } from './handler';
+import { Refusal, actorOf, audit, caller, reads, sourceFile, task, writes } from './handler';
 
 /** What the dry run of a roster import read; its rows wait in the staging file. */
 type StagedRead = Omit<PreviewResult, 'counts' | 'problems'>;
@@ -53,8 +54,26 @@ function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   if (p && p.file !== keepFile) discardUpload(ctx.dataDir, p.file);
 }
 
+// Each dry run belongs to the window or tab that made it: another tab's new dry run of the
+// same kind does not replace it, and its token is no use elsewhere.
+const owners = new WeakMap<Prepared, string>();
+/** Dry runs of one kind kept across all windows and tabs; past this the oldest goes. */
+const MAX_PREPARED_PER_KIND = 4;
+
+function keepPrepared(ctx: Context, token: string, p: Prepared): void {
+  const me = caller().key;
+  // A new dry run (the clerk corrected the mapping, or chose another file) replaces the one
+  // before of its kind: a roster's staging file is as big as the ledger's share of it.
+  for (const [t, q] of preparedOf(ctx)) if (q.kind === p.kind && owners.get(q) === me) dropPrepared(ctx, t, p.file);
+  const same = [...preparedOf(ctx)].filter(([, q]) => q.kind === p.kind);
+  for (const [t] of same.slice(0, Math.max(0, same.length - MAX_PREPARED_PER_KIND + 1))) dropPrepared(ctx, t, p.file);
+  owners.set(p, me);
+  preparedOf(ctx).set(token, p);
+}
+
 function mustGetPrepared(ctx: Context, token: string): Prepared {
-  const p = preparedOf(ctx).get(token);
+  const found = preparedOf(ctx).get(token);
+  const p = found && owners.get(found) === caller().key ? found : undefined;
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
   return p;
 }
@@ -106,6 +125,12 @@ function taskRefusal(e: unknown): unknown {
   if (e.kind === 'cancelled') return new Refusal('conflict', '已取消，数据未被修改。');
   if (e.kind === 'disk') return new Refusal('unavailable', `${e.message}，导入没有完成，台账仍是导入前的样子。请清理磁盘空间后重试。`);
   if (e.kind === 'read') return new Refusal('invalid_input', e.message, 'file');
+  if (e.kind === 'memory')
+    return new Refusal(
+      'unavailable',
+      '处理这个文件时内存不够（文件太大，或内容异常），导入没有进行，台账没有改动。请关闭其他程序后重试，或把文件按村分成几个较小的文件分别导入。',
+      'file',
+    );
   if (e.kind === 'stale') return new Refusal('conflict', '试导入之后，台账里又登记了文件中的人（同一身份证号），数据未被修改。请重新试导入后再确认。');
   return e;
 }
@@ -179,16 +204,16 @@ function writable(p: Prepared): boolean {
   }
 }
 
-function countsOf(p: Prepared): Record<string, number> {
+function countsOf(p: Prepared): KindCounts<PreviewCounts> {
   switch (p.kind) {
     case 'roster':
-      return { ...p.counts };
+      return { kind: p.kind, counts: { ...p.counts } };
     case 'categories':
-      return { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length };
+      return { kind: p.kind, counts: { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length } };
     case 'payments':
-      return { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length };
+      return { kind: p.kind, counts: { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length } };
     case 'situations':
-      return { apply: p.plan.apply.length, unchanged: p.plan.unchanged, problems: p.problems.length };
+      return { kind: p.kind, counts: { apply: p.plan.apply.length, unchanged: p.plan.unchanged, problems: p.problems.length } };
   }
 }
 
@@ -233,22 +258,22 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
       at,
       ...(p.kind === 'categories' ? { options: p.options } : {}),
     });
-    let result: Record<string, number>;
+    const rows = p.read.rows;
+    const problems = p.problems.length;
+    let counts: BatchCounts[ImportKind];
     switch (p.kind) {
-      case 'categories':
-        result = {
-          ...(await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick)),
-          unchanged: p.plan.unchanged,
-        };
+      case 'categories': {
+        const wrote = await commitCategories(ctx.db, p.plan, p.options, batch.changes, actorOf(ctx), chinaDate(ctx.now()), at, tick);
+        counts = { rows, ...wrote, unchanged: p.plan.unchanged, problems } satisfies BatchCounts['categories'];
         break;
+      }
       case 'payments':
-        result = await commitPayments(ctx, p.plan, batch.id, batch.changes, tick);
+        counts = { rows, ...(await commitPayments(ctx, p.plan, batch.id, batch.changes, tick)), problems } satisfies BatchCounts['payments'];
         break;
       case 'situations':
-        result = { ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged };
+        counts = { rows, ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged, problems } satisfies BatchCounts['situations'];
         break;
     }
-    const counts = { rows: p.read.rows, ...result, problems: p.problems.length };
     closeBatch(ctx.db, batch.id, counts);
     rememberLayout(ctx.db, p.kind, p.read.signature, p.read.mapping, at);
     audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
@@ -282,6 +307,7 @@ export const importHandlers = {
         .optional(),
     }),
     async (ctx, arg): Promise<ImportPreview> => {
+      sourceFile(ctx, arg.file);
       const job = startJob(ctx, arg.jobId);
       const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
@@ -290,18 +316,14 @@ export const importHandlers = {
       } finally {
         job.finish();
       }
-      // A new dry run (the clerk corrected the mapping, or chose another file) replaces the one
-      // before of its kind: a roster's staging file is as big as the ledger's share of it.
-      for (const [t, q] of preparedOf(ctx)) if (q.kind === p.kind) dropPrepared(ctx, t, p.file);
-      preparedOf(ctx).set(token, p);
+      keepPrepared(ctx, token, p);
       return {
         token,
-        kind: arg.kind,
+        ...countsOf(p),
         fileName: p.read.fileName,
         headers: p.read.headers,
         mapping: p.read.mapping,
         rows: p.read.rows,
-        counts: countsOf(p),
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
         pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
@@ -317,29 +339,14 @@ export const importHandlers = {
     for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems)
       byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
     if (p.kind === 'payments') for (const x of p.plan.pending) byRow.set(x.record.row, [...(byRow.get(x.record.row) ?? []), `待核实：${x.reason}`]);
-    // Re-read the original cells of the rows with problems, so the report shows them as they were.
-    const cellsOf = new Map<number, string[]>();
-    const { readTable } = await import('../excel/table');
-    await readTable(p.file, (cells, row) => {
-      if (byRow.has(row)) cellsOf.set(row, cells);
-    });
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
-    const ws = wb.addWorksheet('问题行');
-    ws.columns = [
-      { header: '行号', width: 8 },
-      ...p.read.headers.map((h) => ({ header: h || ' ', width: Math.max(10, Math.min(30, h.length * 2 + 4)) })),
-      { header: '问题说明', width: 60 },
-    ];
-    ws.getRow(1).font = { bold: true, name: '宋体' };
-    for (const [row, messages] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-      const cells = cellsOf.get(row) ?? [];
-      const r = ws.addRow([row, ...p.read.headers.map((_, i) => cells[i] ?? ''), messages.join('；')]);
-      // Keep ID numbers as text so Excel does not turn them into numbers.
-      r.eachCell((c) => (c.numFmt = '@'));
-      r.commit();
+    try {
+      return await writeProblemReport(file, p.file, p.read.headers, byRow);
+    } catch (e) {
+      const io = ioProblem(e);
+      if (io) throw new Refusal('unavailable', `${io}，问题报告没有写完，已删除不完整的文件；台账没有改动。`);
+      if (e instanceof TableReadError) throw new Refusal('invalid_input', `重新读取文件时出错：${e.message}`, 'file');
+      throw new Refusal('unavailable', `问题报告没有写成：${e instanceof Error ? e.message : String(e)}。已删除不完整的文件；台账没有改动。`);
     }
-    await wb.commit();
-    return { file, rows: byRow.size };
   }),
 
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in

@@ -1,6 +1,6 @@
 // Import batches: the record of each commit, what it changed row by row, and undo.
 import type { Database } from 'better-sqlite3';
-import type { ImportBatch } from '../types/imports';
+import type { BatchCounts, ImportBatch, ImportKind } from '../types/imports';
 import { sql } from '../ledger/statements';
 
 export interface BatchChanges {
@@ -30,7 +30,7 @@ export function openBatch(
   };
 }
 
-export function closeBatch(db: Database, id: number, counts: unknown): void {
+export function closeBatch(db: Database, id: number, counts: BatchCounts[ImportKind]): void {
   sql(db, 'UPDATE import_batches SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), id);
 }
 
@@ -48,16 +48,20 @@ export function listBatches(db: Database): BatchRow[] {
       counts_json: string;
       undone_at: string | null;
     }[]
-  ).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    fileName: r.file_name,
-    fileHash: r.file_hash,
-    actor: r.actor,
-    at: r.at,
-    counts: JSON.parse(r.counts_json) as Record<string, number>,
-    undoneAt: r.undone_at,
-  }));
+  ).map(
+    (r) =>
+      // The kind is one of the four (a CHECK on the table); its counts were written by that kind's commit.
+      ({
+        id: r.id,
+        kind: r.kind,
+        fileName: r.file_name,
+        fileHash: r.file_hash,
+        actor: r.actor,
+        at: r.at,
+        counts: JSON.parse(r.counts_json) as unknown,
+        undoneAt: r.undone_at,
+      }) as ImportBatch,
+  );
 }
 
 export function batchChanges(db: Database, id: number): { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[] {

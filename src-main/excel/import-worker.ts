@@ -12,11 +12,11 @@ import { closeBatch, openBatch } from './batches';
 import { rememberLayout } from './layouts';
 import type { RowProblem } from './importing';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
-import { workerOutcome, type ImportWorkerSpec } from './worker-thread';
+import { outOfMemory, workerOutcome, type ImportWorkerSpec } from './worker-thread';
 import { commitStaged } from '../imports/roster-commit';
 import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from '../imports/roster-staging';
 import { TableReadError } from './table';
-import type { ImportProblem } from '../types/imports';
+import type { BatchCounts, ImportProblem } from '../types/imports';
 
 export interface PreviewTask {
   op: 'preview';
@@ -81,7 +81,7 @@ export type TaskMessage =
   | { type: 'error'; kind: TaskFailure; message: string };
 
 /** Why a task ended without its value: the file, the clerk, a ledger changed since, or us. */
-export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'disk' | 'internal';
+export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'disk' | 'memory' | 'internal';
 
 /** The task's cancel flag (shared with the thread that may set it, and with a reading thread). */
 interface Cancel {
@@ -151,7 +151,7 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
     if (cancelled()) throw new Cancelled();
     post({ type: 'progress', phase, done, total });
   });
-  const counts = { rows: t.rows, ...result, unchanged: t.counts.unchanged, problems: t.counts.problems };
+  const counts: BatchCounts['roster'] = { rows: t.rows, ...result, unchanged: t.counts.unchanged, problems: t.counts.problems };
   closeBatch(db, batch.id, counts);
   rememberLayout(db, 'roster', t.signature, t.mapping, t.at);
   appendAudit(
@@ -203,6 +203,8 @@ function failure(e: unknown, cancel: Cancel): TaskMessage {
   if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { type: 'error', kind: 'stale', message: String(e) };
   const io = ioProblem(e);
   if (io) return { type: 'error', kind: 'disk', message: io };
+  // The reading thread of a roster ran out of memory.
+  if (outOfMemory(e)) return { type: 'error', kind: 'memory', message: String(e) };
   return { type: 'error', kind: 'internal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
 }
 

@@ -2,7 +2,8 @@
 // (merged where the notice merges them), borders, 宋体, column widths, A4 with the header
 // rows repeated on every printed page and fitted to the page width. Streams rows, without
 // shared strings, so a million-row list costs what exceljs's own writer costs.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { workbookFile, type WorkbookFile } from './workbook-file';
 
 export interface HeaderCell {
   text: string;
@@ -43,7 +44,7 @@ function displayWidth(s: string): number {
 }
 
 export class SheetWriter {
-  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly out: WorkbookFile;
   private readonly ws: ExcelJS.Worksheet;
   private readonly text: Set<number>;
   private readonly width: number;
@@ -54,10 +55,10 @@ export class SheetWriter {
     file: string,
     private readonly spec: SheetSpec,
   ) {
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
+    this.out = workbookFile(file);
     this.width = spec.widths.length;
     this.text = new Set(spec.textColumns ?? []);
-    this.ws = this.wb.addWorksheet(spec.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
+    this.ws = this.out.wb.addWorksheet(spec.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
       pageSetup: {
         paperSize: 9, // A4
         orientation: spec.landscape ? 'landscape' : 'portrait',
@@ -167,6 +168,6 @@ export class SheetWriter {
       );
     }
     this.ws.commit();
-    await this.wb.commit();
+    await this.out.commit();
   }
 }

@@ -2,7 +2,7 @@
 // Built, the worker is out/main/import-worker.js beside the entry that names it; from the
 // sources (tests, bench, `npm run cli`) it is the .ts file, loaded through tsx.
 import type { ImportTask, TaskFailure, TaskMessage } from './import-worker';
-import { isEnd, workerOutcome, type ImportWorkerSpec, type TaskEnd } from './worker-thread';
+import { isEnd, outOfMemory, workerOutcome, type ImportWorkerSpec, type TaskEnd } from './worker-thread';
 
 export type { ImportWorkerSpec };
 
@@ -47,6 +47,9 @@ export async function runImportTask<T>(
       await runTask(withBinding, (m) => (isEnd(m) ? (end = m) : progress(m)), new Int32Array(flag));
     }
   } catch (e) {
+    // A thread stopped after a cancel (it did not answer in time) was still cancelled.
+    if (Atomics.load(new Int32Array(flag), 0) === 1) throw new TaskFailed('cancelled', '已取消，数据未被修改。');
+    if (outOfMemory(e)) throw new TaskFailed('memory', String(e));
     throw new TaskFailed('internal', e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e));
   } finally {
     opts.signal?.removeEventListener('abort', cancel);

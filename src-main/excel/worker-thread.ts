@@ -10,7 +10,12 @@ export interface ImportWorkerSpec {
   /** A .js file to run as the worker, or a .ts one (only where tsx is installed). */
   script: string;
   nativeBinding?: string | undefined;
+  /** The thread's heap limit (default Node's own); tests set a small one to see a thread run out. */
+  maxHeapMb?: number | undefined;
 }
+
+/** A thread that ran out of memory (Node ends it with this code). */
+export const outOfMemory = (e: unknown) => (e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 const TSX_BOOT = `
 const { workerData } = require('node:worker_threads');
@@ -19,11 +24,12 @@ import(workerData.tsx).then((api) => { api.register(); return import(workerData.
 
 function startWorker(spec: ImportWorkerSpec, task: ImportTask, flag: SharedArrayBuffer): Worker {
   const canbaoImport = { task, flag };
-  if (!spec.script.endsWith('.ts')) return new Worker(spec.script, { workerData: { canbaoImport } });
+  const resourceLimits = spec.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: spec.maxHeapMb } } : {};
+  if (!spec.script.endsWith('.ts')) return new Worker(spec.script, { workerData: { canbaoImport }, ...resourceLimits });
   // The ESM entry of tsx/esm/api (its exports map), which require.resolve would not pick.
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  return new Worker(TSX_BOOT, { eval: true, workerData: { canbaoImport, tsx, script: pathToFileURL(spec.script).href } });
+  return new Worker(TSX_BOOT, { eval: true, workerData: { canbaoImport, tsx, script: pathToFileURL(spec.script).href }, ...resourceLimits });
 }
 
 /** How a task ended: its value, or why not. */

@@ -9,6 +9,7 @@ import type { RosterRecord } from '../domain/import/rows';
 import { nameGrams, nameInitials, reverse } from '../ledger/initials';
 import type { RowProblem } from '../excel/importing';
 import { villageMatcher } from './roster';
+import type { PreviewCounts } from '../types/imports';
 
 export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
 export const stagingFile = (dataDir: string, token: string) => path.join(stagingDir(dataDir), `${token}.sqlite`);
@@ -165,12 +166,8 @@ export function planStaged(db: Database): void {
   `);
 }
 
-export interface StagedCounts {
-  add: number;
-  update: number;
-  unchanged: number;
-  problems: number;
-}
+/** What the dry run of a roster found (the preview's counts for a roster). */
+export type StagedCounts = PreviewCounts['roster'];
 
 /** What the plan decided, in one pass over the staged rows. They do not change after it. */
 export function stagedCounts(db: Database): StagedCounts {

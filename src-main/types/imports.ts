@@ -25,20 +25,49 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface ImportPreview {
+/** The problem report of a dry run, written under reports/ (bounded: see imports/report.ts). */
+export interface ProblemReport {
+  file: string;
+  rows: number;
+  /** Problem rows not listed because of the report's row limit. */
+  omittedRows: number;
+  /** Columns of the file not copied because of the report's column limit. */
+  omittedColumns: number;
+}
+
+/**
+ * What a dry run found, by import kind, each count under one word: add/update (persons),
+ * certify (certifications), record/pending (payments), apply (situations), unchanged, lost
+ * (on the department's previous list, not on this one), problems (rows not imported).
+ */
+export interface PreviewCounts {
+  roster: { add: number; update: number; unchanged: number; problems: number };
+  categories: { certify: number; unchanged: number; lost: number; problems: number };
+  payments: { record: number; pending: number; problems: number };
+  situations: { apply: number; unchanged: number; problems: number };
+}
+
+/**
+ * What a committed batch wrote, in the dry run's words for the same things, plus rows (the
+ * file's), households (roster: new households) and ended (categories: the lost ones ended).
+ * Batches of older versions may lack a count they did not keep.
+ */
+export interface BatchCounts {
+  roster: { rows: number; add: number; update: number; households: number; unchanged: number; problems: number };
+  categories: { rows: number; certify: number; ended: number; unchanged: number; problems: number };
+  payments: { rows: number; record: number; pending: number; problems: number };
+  situations: { rows: number; apply: number; unchanged: number; problems: number };
+}
+
+/** An import's kind with its counts: `counts` narrows with `kind`. */
+export type KindCounts<C extends Record<ImportKind, object>> = { [K in ImportKind]: { kind: K; counts: C[K] } }[ImportKind];
+
+export type ImportPreview = KindCounts<PreviewCounts> & {
   token: string;
-  kind: ImportKind;
   fileName: string;
   headers: string[];
   mapping: Partial<Record<FieldKey, number>>;
   rows: number;
-  /**
-   * roster: add, update, unchanged, problems; categories: certify, unchanged, lost,
-   * problems; payments: record, pending, problems; situations: apply, unchanged, problems.
-   * A committed batch records the same words for the same things (add: the persons added),
-   * and rows, plus households (roster) and ended (categories, the lost ones ended).
-   */
-  counts: Record<string, number>;
   /** The first problems, row by row; the report file has them all. */
   problems: ImportProblem[];
   /** categories: who was on the department's previous list and is not on this one. */
@@ -47,7 +76,7 @@ export interface ImportPreview {
   pending: ImportProblem[];
   /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
   writable: boolean;
-}
+};
 
 export interface PendingPayment {
   id: number;
@@ -63,15 +92,13 @@ export interface PendingPayment {
   reason: string;
 }
 
-export interface ImportBatch {
+export type ImportBatch = KindCounts<BatchCounts> & {
   id: number;
-  kind: string;
   fileName: string;
   fileHash: string;
   actor: string;
   at: string;
-  counts: Record<string, number>;
   undoneAt: string | null;
-}
+};
 
 export type ExportKind = 'fujian1' | 'fujian2' | 'fujian3' | 'fujian4' | 'fujian5' | 'notEnrolled' | 'zeroDeclarations' | 'subsidyLedger' | 'payments';

@@ -20,6 +20,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [mapping, setMapping] = useState<Mapping>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportBatch | null>(null);
+  const [reportNote, setReportNote] = useState<string | null>(null);
 
   const optionsFor = (k: ImportKind): ImportOptions => {
     if (k === 'categories')
@@ -68,6 +69,12 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     if (!preview) return;
     const r = await invoke('import.report', { token: preview.token });
     if (!r.ok) return setError(r.error.message);
+    const { omittedRows, omittedColumns } = r.value;
+    setReportNote(
+      omittedRows || omittedColumns
+        ? `问题报告列出了 ${r.value.rows} 行${omittedRows ? `，另有 ${omittedRows} 行未列入` : ''}${omittedColumns ? `；文件后面的 ${omittedColumns} 列未列入` : ''}（报告末尾有说明）。`
+        : null,
+    );
     const s = await saveFile(r.value.file);
     if (!s.ok) setError(s.error.message);
   }
@@ -150,6 +157,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
           </Space>
         )}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {reportNote && preview && <Alert type="info" showIcon message={reportNote} />}
         {done && (
           <Alert
             type="success"

@@ -47,7 +47,7 @@ describe('long imports', () => {
       preview = await t.ok('import.preview', { kind: 'roster', file, jobId: 'p1' });
     });
     clearInterval(poll);
-    expect(preview.counts.add).toBe(20_000);
+    expect(preview.counts).toMatchObject({ add: 20_000 });
     expect(new Set(seen).size).toBeGreaterThan(2);
 
     let refused: unknown;
@@ -83,6 +83,15 @@ describe('long imports', () => {
     const read = t.call('import.preview', { kind: 'roster', file, jobId: 'p2' });
     await t.ok('jobs.cancel', { jobId: 'p2' });
     expect(await read).toMatchObject({ ok: false, error: { message: '已取消，数据未被修改。' } });
+  }, 120_000);
+
+  it('says so in Chinese when the import thread runs out of memory, and changes nothing', async () => {
+    // A heap far too small for the thread: Node ends it as it would a roster too big for the PC.
+    t.ctx.importWorker = { ...t.ctx.importWorker!, maxHeapMb: 8 };
+    const r = await t.call('import.preview', { kind: 'roster', file });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', field: 'file' } });
+    if (!r.ok) expect(r.error.message).toMatch(/^处理这个文件时内存不够/);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(0);
   }, 120_000);
 
   it('stops a department list read on this thread promptly when cancelled mid-file', async () => {

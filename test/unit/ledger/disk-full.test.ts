@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, handlers } from '../../../src-main/api/index';
 import { startCore, type Started } from '../../../src-main/app';
+import { startHost } from '../../../src-main/host/server';
 import { openTestLedger } from '../../helpers/ledger';
+import { idFor } from '../../helpers/people';
 
 const MB = 1024 * 1024;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-tmpfs-'));
@@ -107,6 +109,58 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(fs.readdirSync(usb).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
     fs.rmSync(usb, { recursive: true, force: true });
     fs.rmSync(filler);
+  }, 60_000);
+});
+
+describe.skipIf(!canMount)('a full disk under the files the clerk sends and takes away', () => {
+  it('answers an upload, a problem report and an export it could not write with the truth, and leaves no partial file', async () => {
+    const disk = smallDisk('files', '600m');
+    const data = path.join(disk, 'data');
+    started = await startCore(data);
+    const renderer = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-renderer-'));
+    fs.writeFileSync(path.join(renderer, 'index.html'), '<html><head></head><body></body></html>');
+    const host = await startHost({ ctx: started.ctx, rendererDir: renderer, port: 0, token: 'disk-token' });
+    try {
+      await call('villages.add', { code: '1', name: '甲村' });
+      // Enough people that the export's file outgrows what exceljs buffers before the disk is hit.
+      const good = path.join(renderer, '甲村.csv');
+      const people = Array.from({ length: 6000 }, (_, i) => `甲村,H${i},居民${i},${idFor(`19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, 1 + (i % 997))}`);
+      fs.writeFileSync(good, '村（社区）,户号,姓名,身份证号\r\n' + [...new Set(people)].join('\r\n'));
+      const first = await call('import.preview', { kind: 'roster', file: good });
+      expect(await call('import.commit', { token: (first as { value: { token: string } }).value.token })).toMatchObject({ ok: true });
+      const roster = path.join(renderer, '花名册.csv');
+      fs.writeFileSync(roster, '村（社区）,户号,姓名,身份证号\r\n' + Array.from({ length: 2000 }, (_, i) => `乙村,H${i},人${i},123`).join('\r\n'));
+      const preview = await call('import.preview', { kind: 'roster', file: roster });
+      expect(preview.ok).toBe(true);
+      const filler = fill(disk, 0);
+
+      const up = await fetch(`${host.url}upload?name=big.csv`, {
+        method: 'POST',
+        headers: { 'x-canbao-token': 'disk-token', 'x-canbao-session': 'disk-full-session-1', 'content-type': 'application/octet-stream' },
+        body: Buffer.alloc(2 * MB, 'a'),
+      });
+      expect(up.status).toBe(507);
+      expect(((await up.json()) as { error: { message: string } }).error.message).toBe(
+        '磁盘空间已满，文件没有上传完，已删除不完整的副本。请清理磁盘空间后重试。',
+      );
+      const uploads = path.join(data, 'uploads');
+      expect(fs.existsSync(uploads) ? fs.readdirSync(uploads) : []).toEqual([]);
+
+      const report = await call('import.report', { token: (preview as { value: { token: string } }).value.token });
+      expect(report).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      if (!report.ok) expect(report.error.message).toBe('磁盘空间已满，问题报告没有写完，已删除不完整的文件；台账没有改动。');
+      expect(fs.readdirSync(path.join(data, 'reports'))).toEqual([]);
+
+      // An export stopped by the disk midway (it once waited for ever).
+      const exported = await call('export.write', { kind: 'notEnrolled', coverageYear: 2024 });
+      expect(exported).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      if (!exported.ok) expect(exported.error.message).toBe('磁盘空间已满，导出文件没有写完，已删除不完整的文件；台账没有改动。');
+      expect(fs.readdirSync(path.join(data, 'exports'))).toEqual([]);
+      fs.rmSync(filler);
+    } finally {
+      await host.close();
+      fs.rmSync(renderer, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 
