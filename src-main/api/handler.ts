@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { calls, LOCAL_CALLER, Refusal, type Context } from '../service/context';
+import { caller, calls, LOCAL_CALLER, Refusal, tabCaller, type Context } from '../service/context';
+import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
 export { Refusal, LOCAL_CALLER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
@@ -134,6 +135,17 @@ function sessionUser(ctx: Context, key: string): { user: SessionUser | null; exp
 /** Whether this caller may touch the ledger's files (upload, download): logged in, or no users yet. */
 export function mayUseFiles(ctx: Context, callerKey: string): boolean {
   return !hasUsers(ctx.db) || sessionUser(ctx, callerKey).user !== null;
+}
+
+/**
+ * The file an import is to read. A browser tab has no paths of its own: what it may have read
+ * is what it uploaded, so from a tab any other path is refused (else any page holding the token
+ * could read the office PC's files). The desktop window and the CLI name local files.
+ */
+export function sourceFile(ctx: Context, file: string): string {
+  if (caller().key.startsWith(tabCaller('')) && !isUpload(ctx.dataDir, file))
+    throw new Refusal('forbidden', '只能读取从本页面上传的文件，请重新选择文件上传。', 'file');
+  return file;
 }
 
 /** Why this caller may not call a handler declared for `who`, or null. */

@@ -9,7 +9,7 @@ import type { Policy } from '../domain/policy/schema';
 import { subsidyTable } from '../domain/policy/table';
 import type { PolicySummary } from './contract';
 import type { Context } from './handler';
-import { Refusal, audit, reads, writes } from './handler';
+import { Refusal, audit, reads, sourceFile, writes } from './handler';
 import { discardUpload } from '../files/uploads';
 
 const MAX_POLICY_BYTES = 1024 * 1024;
@@ -52,6 +52,7 @@ export const policyHandlers = {
 };
 
 function importPolicy(ctx: Context, arg: { file: string; name?: string | undefined }): PolicySummary {
+  sourceFile(ctx, arg.file);
   const shown = arg.name ?? path.basename(arg.file);
   if (!/\.ya?ml$/i.test(shown)) throw new Refusal('invalid_input', `「${shown}」不是政策文件：政策文件是 .yaml 文本文件。`, 'file');
   if (!fs.existsSync(arg.file)) throw new Refusal('not_found', '找不到这个文件。', 'file');

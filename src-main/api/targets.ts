@@ -14,7 +14,7 @@ import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
 import { discardUpload } from '../files/uploads';
 import type { Context } from './handler';
-import { Refusal, audit, task, writes } from './handler';
+import { Refusal, audit, sourceFile, task, writes } from './handler';
 
 const targetNumber = z.number({ error: '请填写任务数。' }).int('任务数必须是整数。').min(0, '任务数不能为负。').max(1_000_000);
 
@@ -58,6 +58,7 @@ export const targetHandlers = {
   // The file is read first (it may be large, and reading yields); then all rows or none: a
   // sheet with one bad row changes nothing and names the row.
   'targets.import': task('clerk', '正在导入任务数', z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
+    sourceFile(ctx, arg.file);
     let read;
     try {
       read = await readForImport(arg.file, { required: ['village', 'target'], parse: parseTargetRow(ctx.db) });

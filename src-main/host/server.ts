@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { mayUseFiles } from '../api/handler';
+import { tabCaller } from '../service/context';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { downloadable } from '../files/outputs';
-import { saveUpload } from '../files/uploads';
+import { receiveUpload, UploadTooLarge } from '../files/uploads';
+import { ioProblem } from '../ledger/space';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 // A million-row roster saved by Excel is ~60 MB; leave room for larger lists.
@@ -34,6 +36,8 @@ export interface HostOptions {
   port: number;
   /** Fixed only in tests; otherwise fresh for every launch. */
   token?: string;
+  /** Smaller only in tests. */
+  maxUploadBytes?: number;
 }
 
 export interface RunningHost {
@@ -132,7 +136,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   /** Uploads and downloads hold residents' ID numbers: once users exist, only a logged-in tab. */
   function loggedIn(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const session = req.headers['x-canbao-session'];
-    if (typeof session === 'string' && SESSION_KEY.test(session) && mayUseFiles(opts.ctx, `tab:${session}`)) return true;
+    if (typeof session === 'string' && SESSION_KEY.test(session) && mayUseFiles(opts.ctx, tabCaller(session))) return true;
     sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
     return false;
   }
@@ -141,9 +145,32 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // the handlers get the path they were saved under.
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     if (!admitted(req, res) || !loggedIn(req, res)) return;
-    const body = await readBody(req, MAX_UPLOAD_BYTES);
-    if (body === null) return refuse(res, 413, '文件太大（超过 512 MB）。');
-    sendJson(res, 200, { ok: true, value: { file: saveUpload(opts.ctx.dataDir, name, body) } });
+    const limit = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) return tooLarge(req, res);
+    let file: string;
+    try {
+      // Not destroyed when the upload is refused midway, so the refusal can still be answered.
+      file = await receiveUpload(opts.ctx.dataDir, name, req.iterator({ destroyOnReturn: false }), limit);
+    } catch (e) {
+      if (e instanceof UploadTooLarge) return tooLarge(req, res);
+      if (req.destroyed) return;
+      // The rest of the body is read and dropped, so the browser hears the answer.
+      res.setHeader('connection', 'close');
+      req.resume();
+      const io = ioProblem(e);
+      if (io)
+        return sendJson(res, 507, { ok: false, error: { code: 'unavailable', message: `${io}，文件没有上传完，已删除不完整的副本。请清理磁盘空间后重试。` } });
+      throw e;
+    }
+    sendJson(res, 200, { ok: true, value: { file } });
+  }
+
+  /** Answers 413 and closes the connection, so the browser stops sending the rest. */
+  function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.setHeader('connection', 'close');
+    refuse(res, 413, `文件太大（超过 ${Math.round((opts.maxUploadBytes ?? MAX_UPLOAD_BYTES) / 1024 / 1024)} MB）。`);
+    req.resume();
   }
 
   // Exports and reports are written under the data folder; the page asks for one by the path
@@ -190,7 +217,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (typeof session !== 'string' || !SESSION_KEY.test(session)) {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '页面缺少会话编号，请刷新页面。' } });
     }
-    sendJson(res, 200, await dispatch(handlers, opts.ctx, name, arg, `tab:${session}`));
+    sendJson(res, 200, await dispatch(handlers, opts.ctx, name, arg, tabCaller(session)));
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

@@ -33,6 +33,9 @@ export const calls = new AsyncLocalStorage<Caller>();
 /** The caller key used when none is given: the tests, the CLI, a single window. */
 export const LOCAL_CALLER = 'local';
 
+/** The caller key of a browser tab: `session` is the random key the tab keeps. */
+export const tabCaller = (session: string) => `tab:${session}`;
+
 /** The caller of the handler that is running (set by `dispatch` for the whole call). */
 export function caller(): Caller {
   return calls.getStore() ?? { key: LOCAL_CALLER, user: null };

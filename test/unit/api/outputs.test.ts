@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadable } from '../../../src-main/files/outputs';
 import { dispatch, handlers } from '../../../src-main/api/index';
-import { clearOldUploads, saveUpload, uploadsDir } from '../../../src-main/files/uploads';
+import { clearOldUploads, receiveUpload, uploadsDir } from '../../../src-main/files/uploads';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeXlsx } from '../../helpers/files';
@@ -18,7 +18,7 @@ beforeEach(async () => {
   t = openTestLedger('2024-01-10T02:00:00Z');
   renderer = tempDir('canbao-renderer-');
   fs.writeFileSync(path.join(renderer, 'index.html'), '<html><head></head><body>canbao</body></html>');
-  host = await startHost({ ctx: t.ctx, rendererDir: renderer, port: 0, token: 'test-token' });
+  host = await startHost({ ctx: t.ctx, rendererDir: renderer, port: 0, token: 'test-token', maxUploadBytes: 64 * 1024 });
 });
 afterEach(async () => {
   await host.close();
@@ -87,7 +87,7 @@ describe('outputs stay home', () => {
       headers: ['村（社区）', '户号', '姓名', '身份证号'],
       rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
     });
-    const file = saveUpload(t.ctx.dataDir, '花名册.xlsx', fs.readFileSync(local));
+    const file = await receiveUpload(t.ctx.dataDir, '花名册.xlsx', [fs.readFileSync(local)], 1e9);
     const first = await t.ok('import.preview', { kind: 'roster', file });
     // The same upload read again (a corrected mapping) stays; committing deletes it.
     const again = await t.ok('import.preview', { kind: 'roster', file });
@@ -97,8 +97,8 @@ describe('outputs stay home', () => {
     expect(fs.existsSync(path.dirname(file))).toBe(false);
 
     // A dry run replaced by another file's deletes the first upload.
-    const a = saveUpload(t.ctx.dataDir, 'a.xlsx', fs.readFileSync(local));
-    const b = saveUpload(t.ctx.dataDir, 'b.xlsx', fs.readFileSync(local));
+    const a = await receiveUpload(t.ctx.dataDir, 'a.xlsx', [fs.readFileSync(local)], 1e9);
+    const b = await receiveUpload(t.ctx.dataDir, 'b.xlsx', [fs.readFileSync(local)], 1e9);
     await t.ok('import.preview', { kind: 'roster', file: a });
     await t.ok('import.preview', { kind: 'roster', file: b });
     expect(fs.existsSync(a)).toBe(false);
@@ -108,7 +108,7 @@ describe('outputs stay home', () => {
     const old = path.dirname(b);
     const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
     fs.utimesSync(old, dayAgo, dayAgo);
-    const fresh = saveUpload(t.ctx.dataDir, 'c.xlsx', Buffer.from('x'));
+    const fresh = await receiveUpload(t.ctx.dataDir, 'c.xlsx', [Buffer.from('x')], 1e9);
     clearOldUploads(t.ctx.dataDir, new Date());
     expect(fs.existsSync(old)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
@@ -139,5 +139,72 @@ describe('outputs stay home', () => {
     expect(down.status).toBe(401);
     await dispatch(handlers, t.ctx, 'session.login', { username: 'admin', password: 'secret1' }, 'tab:outputs-test-session');
     expect((await post('/upload?name=a.csv', Buffer.from('x'), { 'content-type': 'application/octet-stream' })).status).toBe(200);
+  });
+
+  it('writes an upload to disk as it comes and keeps nothing of one past the limit', async () => {
+    const leftovers = () => (fs.existsSync(uploadsDir(t.ctx.dataDir)) ? fs.readdirSync(uploadsDir(t.ctx.dataDir)) : []);
+    const declared = await post('/upload?name=big.csv', Buffer.alloc(65 * 1024, 'a'), { 'content-type': 'application/octet-stream' });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { message: string } }).error.message).toMatch(/^文件太大/);
+    // Sent in chunks without a length: stopped at the limit, the partial copy removed.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 20; i++) c.enqueue(new Uint8Array(8 * 1024).fill(98));
+        c.close();
+      },
+    });
+    const chunked = await fetch(`${host.url}upload?name=chunked.csv`, { method: 'POST', headers, body: chunks, duplex: 'half' } as RequestInit).catch(
+      () => null,
+    );
+    if (chunked) expect(chunked.status).toBe(413);
+    expect(leftovers()).toEqual([]);
+    const fits = await post('/upload?name=ok.csv', Buffer.alloc(60 * 1024, 'a'), { 'content-type': 'application/octet-stream' });
+    expect(fits.status).toBe(200);
+    expect(fs.statSync(((await fits.json()) as { value: { file: string } }).value.file).size).toBe(60 * 1024);
+  });
+
+  it("lets a tab read only files it uploaded, and keeps each tab's dry run its own", async () => {
+    const { village } = await seedHousehold(t, [], { village: '幸福村' });
+    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), {
+      headers: ['村（社区）', '户号', '姓名', '身份证号'],
+      rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
+    });
+    const api = async (name: string, arg: unknown, session = 'outputs-test-session') =>
+      (await (await post(`/api/${name}`, arg, { 'x-canbao-session': session })).json()) as {
+        ok: boolean;
+        value?: { token: string };
+        error?: { code: string; message: string };
+      };
+    for (const [name, arg] of [
+      ['import.preview', { kind: 'roster', file: local }],
+      ['import.preview', { kind: 'roster', file: path.join(t.ctx.dataDir, 'canbao.sqlite') }],
+      ['import.preview', { kind: 'categories', file: '/etc/passwd', options: { department: 'civil_affairs' } }],
+      ['targets.import', { coverageYear: 2024, file: local }],
+      ['policies.import', { file: '/etc/hostname', name: 'x.yaml' }],
+    ] as const) {
+      const r = await api(name, arg);
+      expect(r, `${name} ${JSON.stringify(arg)}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(r.error!.message).toContain('只能读取从本页面上传的文件');
+    }
+    // The desktop window and the CLI name local files.
+    expect((await t.call('import.preview', { kind: 'roster', file: local })).ok).toBe(true);
+
+    const upload = async (session: string) =>
+      (
+        (await (
+          await post('/upload?name=花名册.xlsx', fs.readFileSync(local), { 'content-type': 'application/octet-stream', 'x-canbao-session': session })
+        ).json()) as { value: { file: string } }
+      ).value.file;
+    const a = await upload('tab-a-session-0000');
+    const b = await upload('tab-b-session-0000');
+    const first = await api('import.preview', { kind: 'roster', file: a }, 'tab-a-session-0000');
+    expect(first.ok).toBe(true);
+    const second = await api('import.preview', { kind: 'roster', file: b }, 'tab-b-session-0000');
+    expect(second.ok).toBe(true);
+    // Tab B's dry run of the same kind left tab A's alone, and neither token works in the other tab.
+    expect(fs.existsSync(a)).toBe(true);
+    expect(await api('import.commit', { token: first.value!.token }, 'tab-b-session-0000')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await api('import.commit', { token: first.value!.token }, 'tab-a-session-0000')).toMatchObject({ ok: true });
+    expect(fs.existsSync(a)).toBe(false);
   });
 });
