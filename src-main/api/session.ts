@@ -20,8 +20,10 @@ export const sessionHandlers = {
       const wait = ctx.sessions.waitFor(arg.username, now);
       if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);
       const u = repo.findUser(ctx.db, arg.username);
-      // One message for both cases, so the form does not tell which usernames exist.
-      if (!u || u.disabled || !repo.checkPassword(arg.password, u.passwordHash)) {
+      // One message and one scrypt for every case, so neither the form nor the time it takes
+      // tells which usernames exist or are disabled.
+      const matches = repo.checkPassword(arg.password, u?.passwordHash ?? repo.DUMMY_HASH);
+      if (!u || u.disabled || !matches) {
         ctx.sessions.failed(arg.username, now);
         throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
       }

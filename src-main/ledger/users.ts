@@ -16,6 +16,13 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/**
+ * Checked against for a username that does not exist, so a login costs one scrypt whether the
+ * name exists or not (105 ms against 2 ms told them apart). Its key is random bytes, not the
+ * hash of any password, so nothing matches it.
+ */
+export const DUMMY_HASH = 'scrypt$32768$8$1$W8peKPNh3zlElpn1k5uZHQ==$LCDUFQgHQkNKuXZjPzEtQM4zXJwPPjcunZ/tx6W1ctE=';
+
 export function checkPassword(password: string, stored: string): boolean {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;

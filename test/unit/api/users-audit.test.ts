@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAudit } from '../../../src-main/ledger/audit';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 
@@ -39,6 +40,29 @@ describe('users and logging in', () => {
       ok: false,
       error: { code: 'forbidden', message: '只有管理员可以进行这项操作。' },
     });
+  });
+
+  it('spends one scrypt on every login, so the time taken does not tell which usernames exist', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    const clerk = await t.ok('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret2' });
+    await t.ok('users.setDisabled', { id: clerk.id, disabled: true });
+    await t.ok('session.logout', {});
+    const scrypt = vi.spyOn(crypto, 'scryptSync');
+    try {
+      for (const [username, password] of [
+        ['nobody', 'secret1'],
+        ['clerk1', 'secret2'],
+        ['admin', 'wrong!'],
+        ['admin', 'secret1'],
+      ] as const) {
+        scrypt.mockClear();
+        await t.call('session.login', { username, password });
+        expect(scrypt, username).toHaveBeenCalledTimes(1);
+        expect(scrypt.mock.calls[0]![2], username).toBe(32);
+      }
+    } finally {
+      scrypt.mockRestore();
+    }
   });
 
   it('stores scrypt hashes, never the password', async () => {
