@@ -4,6 +4,7 @@
 // across chunks into U+FFFD (exceljs issues 2063, 2084, 2316); it is also ~10× slower.
 // Cell values come out as the text the file stores: an ID saved as a number stays
 // "5.00235198807151E+17", never a JS number that would lose digits.
+import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -116,6 +117,40 @@ async function* entryText(zip: yauzl.ZipFile, entry: Entry, progress?: (bytes: n
   if (rest) yield rest;
 }
 
+/**
+ * The part's text with the namespace prefix of its root element taken off every tag: files
+ * written by the OpenXML SDK say <x:row>, <x:c>, <x:v>, and were read as empty. A tag split
+ * across chunks is held back until its prefix is whole. Unprefixed parts pass unchanged.
+ */
+async function* unprefixed(chunks: AsyncGenerator<string>, root: string): AsyncGenerator<string> {
+  let head = '';
+  let tags: RegExp | null = null;
+  let hold = 0;
+  let carry = '';
+  for await (const chunk of chunks) {
+    if (!tags) {
+      head += chunk;
+      const m = new RegExp(`<(?:([A-Za-z_][\\w.-]*):)?${root}[\\s>/]`).exec(head);
+      if (!m && head.length < 64 * 1024) continue;
+      if (!m?.[1]) {
+        // No prefix: the rest passes as it comes.
+        yield head;
+        for await (const rest of chunks) yield rest;
+        return;
+      }
+      tags = new RegExp(`<(/?)${m[1]}:`, 'g');
+      hold = m[1].length + 2;
+      carry = head;
+    } else carry += chunk;
+    const lt = carry.lastIndexOf('<');
+    const cut = lt !== -1 && lt >= carry.length - hold ? lt : carry.length;
+    yield carry.slice(0, cut).replace(tags!, '<$1');
+    carry = carry.slice(cut);
+  }
+  const rest = tags ? carry.replace(tags, '<$1') : head;
+  if (rest) yield rest;
+}
+
 async function wholeText(zip: yauzl.ZipFile, entry: Entry): Promise<string> {
   let s = '';
   for await (const t of entryText(zip, entry, undefined, PACKAGE_LIMITS.smallPartBytes)) s += t;
@@ -156,7 +191,7 @@ export function firstSheetPath(workbook: string, rels: string): string {
 async function readSharedStrings(zip: yauzl.ZipFile, entry: Entry | undefined, signal?: AbortSignal): Promise<StringStore> {
   if (!entry) return new StringStore();
   const scanner = new SharedStringsScanner();
-  for await (const chunk of entryText(zip, entry)) {
+  for await (const chunk of unprefixed(entryText(zip, entry), 'sst')) {
     if (signal?.aborted) throw new TableReadError('已取消。');
     scanner.write(chunk);
   }
@@ -178,12 +213,42 @@ function packageProblem(e: unknown): string {
   return '读取 .xlsx 出错：文件可能已损坏或不完整。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
 }
 
+const OLE_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+const ENCRYPTED = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * Why a file named .xlsx is not a zip, from its first bytes: a workbook with an opening
+ * password is kept inside an OLE container (as is an old .xls renamed), which the clerk can
+ * fix in Excel if told which it is.
+ */
+function notAZip(file: string): string {
+  const head = Buffer.alloc(1024 * 1024);
+  let n = 0;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      n = fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // answered below
+  }
+  const bytes = head.subarray(0, n);
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    if (bytes.includes(ENCRYPTED))
+      return '文件设置了打开密码（已加密），本程序不能读取。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再导入。';
+    return '这是旧版 .xls 格式的文件（只是扩展名是 .xlsx）。请在 Excel 或 WPS 中打开，选择“另存为”→“Excel 工作簿 (.xlsx)”后再导入。';
+  }
+  return '文件不是有效的 .xlsx（可能已损坏或没有保存完整），请在 Excel 或 WPS 中打开后重新另存为 .xlsx。';
+}
+
 export async function readXlsx(file: string, onRow: RowSink, opts: ReadOptions = {}): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(file);
   } catch {
-    throw new TableReadError('文件不是有效的 .xlsx（可能已损坏或没有保存完整），请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
+    throw new TableReadError(notAZip(file));
   }
   try {
     const entries = await listEntries(zip);
@@ -197,7 +262,10 @@ export async function readXlsx(file: string, onRow: RowSink, opts: ReadOptions =
 
     const scanner = new SheetScanner(shared, onRow);
     const total = sheet.uncompressedSize;
-    for await (const chunk of entryText(zip, sheet, (bytes) => opts.onProgress?.(bytes, total))) {
+    for await (const chunk of unprefixed(
+      entryText(zip, sheet, (bytes) => opts.onProgress?.(bytes, total)),
+      'worksheet',
+    )) {
       if (opts.signal?.aborted) throw new TableReadError('已取消。');
       scanner.write(chunk);
       // Let the event loop breathe between chunks: a long import must not freeze the app.

@@ -6,6 +6,7 @@ import { readTable, TableReadError } from '../../../src-main/excel/table';
 import { tempDir } from '../../helpers/ledger';
 import { hasSoffice, soffice, writeCsv, writeXlsx } from '../../helpers/files';
 import { idFor } from '../../helpers/people';
+import { workbookParts, zipParts } from '../../helpers/zip';
 
 const dir = tempDir('canbao-read-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -117,6 +118,46 @@ describe('reading spreadsheets as text rows', () => {
         ['张三', idFor('1960-05-01', 11), '幸福村'],
         ['李四', '11010519491231002X', '红梁村'],
       ]);
+    },
+    180_000,
+  );
+});
+
+/** What the OpenXML SDK writes: the spreadsheet namespace under a prefix, on every element. */
+function withPrefix(xml: string, prefix: string): string {
+  return xml
+    .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', `xmlns:${prefix}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`)
+    .replace(/<(\/?)(?![?!])(?![A-Za-z_][\w.-]*:)([A-Za-z_])/g, `<$1${prefix}:$2`);
+}
+
+describe('workbooks as other programs write them', () => {
+  it('reads a sheet whose elements carry a namespace prefix (<x:row>, <x:c>), across chunk seams', async () => {
+    const rows = [['姓名', '身份证号', '村（社区）'], ...Array.from({ length: 30_000 }, (_, i) => [`居民${i}`, idFor('1960-05-01', i % 997), `第${i % 7}村`])];
+    const parts = workbookParts(rows);
+    for (const name of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) parts[name] = withPrefix(parts[name]!, 'x');
+    expect(parts['xl/worksheets/sheet1.xml']).toContain('<x:row r="2"><x:c r="A2" t="s"><x:v>');
+    const file = path.join(dir, 'sdk.xlsx');
+    fs.writeFileSync(file, zipParts(parts));
+    expect(await rowsOf(file)).toEqual(rows);
+    if (hasSoffice) {
+      // LibreOffice reads the same file the same way: it is a valid workbook, not one of ours.
+      const csv = soffice(file, 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
+      expect(fs.readFileSync(csv, 'utf8').split(/\r?\n/)[1]).toBe(rows[1]!.join(','));
+    }
+  }, 120_000);
+
+  it('says a workbook has an opening password, rather than that it is broken', async () => {
+    // Made as test/fixtures/workbooks/README.md says: encrypted the way Excel encrypts.
+    await expect(rowsOf(path.resolve('test/fixtures/workbooks/password-mima123.xlsx'))).rejects.toThrow(/^文件设置了打开密码（已加密）/);
+  });
+
+  it.runIf(hasSoffice)(
+    'says an old .xls renamed to .xlsx is one',
+    async () => {
+      const plain = await writeXlsx(path.join(dir, 'forxls.xlsx'), { headers: ['姓名'], rows: [['张三']] });
+      const renamed = path.join(dir, 'renamed.xlsx');
+      fs.copyFileSync(soffice(plain, 'xls', dir), renamed);
+      await expect(rowsOf(renamed)).rejects.toThrow(/^这是旧版 \.xls 格式的文件/);
     },
     180_000,
   );
