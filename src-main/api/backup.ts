@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
-import { backupDir, backupName, backupTo, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
+import { backupDir, backupTo, freshBackupPath, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
 import { openLedger } from '../ledger/open';
 import { ioProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
@@ -20,7 +20,7 @@ function status(ctx: Context): LedgerStatus {
 
 async function backUp(ctx: Context, dir: string) {
   try {
-    const b = await backupTo(ctx.db, path.join(dir, backupName(ctx.now(), 'manual')));
+    const b = await backupTo(ctx.db, freshBackupPath(dir, ctx.now(), 'manual'));
     ctx.db.transaction(() => audit(ctx, { action: 'backup.create', entity: 'backup', entityId: b.file })).immediate();
     return b;
   } catch (e) {
@@ -56,7 +56,7 @@ export const backupHandlers = {
         throw new Refusal('invalid_input', (e as Error).message, 'file');
       }
       // What is replaced is kept, so a restore can itself be undone.
-      const kept = await backupTo(ctx.db, path.join(backupDir(ctx.dataDir), backupName(ctx.now(), 'restore')));
+      const kept = await backupTo(ctx.db, freshBackupPath(backupDir(ctx.dataDir), ctx.now(), 'restore'));
       // The desktop's ledger is opened through the binding built for Electron, kept with the worker's.
       const binding = ctx.importWorker?.nativeBinding;
       const reopen = () => (ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {}));

@@ -7,7 +7,7 @@ import type { BackupFile } from '../types/reports';
 import { LEDGER_FILE, LATEST_VERSION } from './open';
 
 export const KEEP_AUTOMATIC = 30;
-const AUTO = /^canbao-(\d{4}-\d{2}-\d{2})-(\d{6})-(daily|migration|restore)\.sqlite$/;
+const AUTO = /^canbao-(\d{4}-\d{2}-\d{2})-(\d{6})-(daily|migration|restore)(?:-\d+)?\.sqlite$/;
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
 
@@ -16,10 +16,26 @@ function stamp(now: Date): { day: string; time: string } {
   return { day: china.slice(0, 10), time: china.slice(11, 19).replaceAll(':', '') };
 }
 
-export function backupName(now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
+function backupName(now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
   const { day, time } = stamp(now);
   return `canbao-${day}-${time}-${reason}.sqlite`;
 }
+
+/**
+ * A path in `dir` for a new backup that no file holds yet: two backups in one second (a clerk
+ * pressing 立即备份 twice) get -2, -3 … rather than the second failing as if it already existed.
+ */
+export function freshBackupPath(dir: string, now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
+  const base = backupName(now, reason).replace(/\.sqlite$/, '');
+  for (let n = 1; n < 1000; n++) {
+    const file = path.join(dir, n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`);
+    if (!fs.existsSync(file)) return file;
+  }
+  throw new Error(`备份文件夹里同一秒的备份太多：${dir}`);
+}
+
+/** The -2, -3 … of a backup taken in the same second as another (1 for the first). */
+const sameSecond = (file: string) => Number(/-(\d+)\.sqlite$/.exec(file)?.[1] ?? 1);
 
 function describe(file: string): BackupFile {
   const st = fs.statSync(file);
@@ -33,9 +49,8 @@ export function listBackups(dataDir: string): BackupFile[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
-    .sort()
-    .reverse()
-    .map((f) => describe(path.join(dir, f)));
+    .map((f) => describe(path.join(dir, f)))
+    .sort((a, b) => (a.createdAt === b.createdAt ? sameSecond(b.file) - sameSecond(a.file) : a.createdAt < b.createdAt ? 1 : -1));
 }
 
 /** SQLite's online backup: a consistent copy while the ledger stays open. */
@@ -59,14 +74,14 @@ export async function dailyBackup(db: Database.Database, dataDir: string, now: D
   const { day } = stamp(now);
   const dir = backupDir(dataDir);
   if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.startsWith(`canbao-${day}-`) && f.endsWith('-daily.sqlite'))) return null;
-  const b = await backupTo(db, path.join(dir, backupName(now, 'daily')));
+  const b = await backupTo(db, freshBackupPath(dir, now, 'daily'));
   pruneAutomatic(dataDir);
   return b;
 }
 
 /** Before a migration the ledger is ours alone, so VACUUM INTO gives a consistent copy synchronously. */
 export function backupBeforeMigration(db: Database.Database, dataDir: string, now: Date): string {
-  const file = path.join(backupDir(dataDir), backupName(now, 'migration'));
+  const file = freshBackupPath(backupDir(dataDir), now, 'migration');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   db.prepare('VACUUM INTO ?').run(file);
   pruneAutomatic(dataDir);

@@ -51,6 +51,28 @@ describe('backups', () => {
     stop();
   });
 
+  it('takes two backups in the same second as two files, the newest listed first', async () => {
+    const dir = fresh();
+    // The clock stands still: every backup of this test is in one second.
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
+    await call('villages.add', { code: '1', name: '甲村' });
+    const first = await call('backup.create', {});
+    await call('villages.add', { code: '2', name: '乙村' });
+    const second = await call('backup.create', {});
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    const [a, b] = [first, second].map((r) => (r as { value: { file: string } }).value.file);
+    expect(path.basename(a!)).toBe('canbao-2024-01-10-100000-manual.sqlite');
+    expect(path.basename(b!)).toBe('canbao-2024-01-10-100000-manual-2.sqlite');
+    const manual = listBackups(dir).filter((x) => x.reason === 'manual');
+    expect(manual.map((x) => x.file)).toEqual([b, a]);
+    const villages = new Database(b!, { readonly: true });
+    expect(villages.prepare('SELECT count(*) FROM villages').pluck().get()).toBe(2);
+    villages.close();
+    stop();
+  });
+
   it('refuses to restore a damaged or foreign file, and changes nothing', async () => {
     const dir = fresh();
     const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
