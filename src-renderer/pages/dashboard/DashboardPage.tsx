@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
-import type { Dashboard, VillageProgress } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { useInvoke } from '../../useInvoke';
 import { deskToday } from '../../format';
 import { useCoverageYears } from '../../years';
 import { PersonDrawer } from '../roster/PersonDrawer';
@@ -19,17 +18,14 @@ const LISTS: { key: ListKey; title: string }[] = [
 
 export function DashboardPage() {
   const { years, year, setYear } = useCoverageYears();
-  const [d, setD] = useState<Dashboard | null>(null);
-  const [progress, setProgress] = useState<VillageProgress[]>([]);
   const [list, setList] = useState<ListKey | null>(null);
   const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!year) return;
-    void invoke('reports.dashboard', { coverageYear: year, on: deskToday() }).then((r) => (r.ok ? setD(r.value) : setError(r.error.message)));
-    void invoke('reports.progress', { coverageYear: year }).then((r) => r.ok && setProgress(r.value));
-  }, [year, open]);
+  // Read again when the person drawer closes: the clerk may have enrolled someone there.
+  const dashboard = useInvoke('reports.dashboard', year ? { coverageYear: year, on: deskToday() } : null, open);
+  const villages = useInvoke('reports.progress', year ? { coverageYear: year } : null, open);
+  const d = dashboard.value;
+  const progress = villages.value ?? [];
+  const error = dashboard.error ?? villages.error;
 
   const target = progress.reduce((s, r) => s + r.target, 0);
   const enrolled = progress.reduce((s, r) => s + r.enrolled, 0);

@@ -1,21 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import type { PolicySummary, SubsidyTable } from '../../../src-main/api/contract';
+import type { PolicySummary } from '../../../src-main/api/contract';
 import { invoke, uploadFile } from '../../api';
 import { yuan } from '../../format';
+import { useInvoke } from '../../useInvoke';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
 export function PoliciesPage() {
-  const [policies, setPolicies] = useState<PolicySummary[]>([]);
-  const [inForce, setInForce] = useState<Record<number, string>>({});
   const [shown, setShown] = useState<string | null>(null);
-  const [table, setTable] = useState<SubsidyTable | null>(null);
   const [error, setError] = useState<string | null>(null);
-
   const [imported, setImported] = useState<string | null>(null);
-
-  const reload = () => void invoke('policies.list', {}).then((r) => r.ok && setPolicies(r.value));
+  const list = useInvoke('policies.list', {});
+  const office = useInvoke('office.policies', {});
+  const subsidies = useInvoke('policies.table', shown ? { policyId: shown } : null);
+  const policies = list.value ?? [];
+  const inForce: Record<number, string> = Object.fromEntries((office.value ?? []).map((x) => [x.coverageYear, x.policyId]));
+  const table = shown ? subsidies.value : null;
+  const shownError = error ?? list.error ?? office.error ?? subsidies.error;
 
   async function importFile(f: File) {
     setImported(null);
@@ -24,23 +26,13 @@ export function PoliciesPage() {
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setImported(`已导入「${r.value.region} ${r.value.coverageYear} 年度」（${r.value.id}），可在上方选用。`);
-    reload();
+    list.reload();
   }
-
-  useEffect(() => {
-    reload();
-    void invoke('office.policies', {}).then((r) => r.ok && setInForce(Object.fromEntries(r.value.map((x) => [x.coverageYear, x.policyId]))));
-  }, []);
-
-  useEffect(() => {
-    if (!shown) return;
-    void invoke('policies.table', { policyId: shown }).then((r) => (r.ok ? setTable(r.value) : setError(r.error.message)));
-  }, [shown]);
 
   async function choose(year: number, policyId: string) {
     const r = await invoke('office.setPolicy', { coverageYear: year, policyId });
     if (r.ok) {
-      setInForce((m) => ({ ...m, [year]: policyId }));
+      office.reload();
       setError(null);
     } else setError(r.error.message);
   }
@@ -48,7 +40,7 @@ export function PoliciesPage() {
   const years = [...new Set(policies.filter((p) => !p.abstract).map((p) => p.coverageYear))].sort();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
-      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      {shownError && <Alert type="error" showIcon message={shownError} role="alert" />}
       <Card title="本所各年度适用的政策" size="small">
         <Space direction="vertical">
           {years.map((y) => (

@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, AutoComplete, Button, Select, Space, Spin } from 'antd';
-import type { PersonSummary, Village } from '../../../src-main/api/contract';
+import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useGlossary } from '../../glossary';
 import { deskToday } from '../../format';
 import { useOffice } from '../../office';
 import { useCoverageYears } from '../../years';
+import { useInvoke } from '../../useInvoke';
 import { YearSelect } from '../YearSelect';
 import { Fujian1Doc, Fujian5Doc, HouseholdNoticeDoc, NotEnrolledDoc, ProgressDoc, PublicListDoc, VillageNoticeDoc } from './documents';
 
@@ -28,16 +29,13 @@ export function PrintPage() {
   const { office } = useOffice();
   const { years, year, setYear } = useCoverageYears();
   const [doc, setDoc] = useState<DocKey>('notice');
-  const [villages, setVillages] = useState<Village[]>([]);
+  const villageList = useInvoke('villages.list', {});
+  const villages = villageList.value ?? [];
   const [villageId, setVillageId] = useState<number | undefined>();
   const [household, setHousehold] = useState<PersonSummary | null>(null);
   const [view, setView] = useState<ReactNode>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void invoke('villages.list', {}).then((r) => r.ok && setVillages(r.value));
-  }, []);
 
   useEffect(() => {
     if (!year) return;
@@ -113,7 +111,7 @@ export function PrintPage() {
           打印
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      {(error ?? villageList.error) && <Alert type="error" showIcon message={error ?? villageList.error} role="alert" />}
       {loading && !view ? <Spin /> : view}
       {!view && !error && !loading && (
         <Alert type="info" showIcon message={doc === 'notice' ? '输入户内任一成员的姓名或身份证号，选择后显示该户的通知单。' : '请选择村（社区）。'} />

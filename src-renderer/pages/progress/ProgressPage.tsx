@@ -1,33 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, InputNumber, Progress, Space, Table, Tag, Upload } from 'antd';
 import type { VillageProgress } from '../../../src-main/api/contract';
 import { invoke, uploadFile } from '../../api';
 import { percent } from '../../format';
+import { useInvoke } from '../../useInvoke';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
 
 export function ProgressPage() {
   const { years, year, setYear } = useCoverageYears();
-  const [rows, setRows] = useState<VillageProgress[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    if (!year) return;
-    const r = await invoke('reports.progress', { coverageYear: year });
-    if (r.ok) setRows(r.value);
-    else setError(r.error.message);
-  }, [year]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const [failed, setError] = useState<string | null>(null);
+  const progress = useInvoke('reports.progress', year ? { coverageYear: year } : null);
+  const rows = progress.value ?? [];
+  const error = failed ?? progress.error;
+  const reload = progress.reload;
 
   async function setTarget(villageId: number, target: number | null) {
     if (!year || target === null) return;
     const r = await invoke('targets.set', { coverageYear: year, villageId, target });
     if (r.ok) {
       setError(null);
-      await reload();
+      reload();
     } else setError(r.error.message);
   }
 
@@ -40,7 +33,7 @@ export function ProgressPage() {
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setNotice(`已导入 ${r.value.villages} 个村（社区）的任务数，合计 ${r.value.total}。`);
-    await reload();
+    reload();
   }
 
   // The first start of each week records where every village began; this retakes it.
@@ -49,7 +42,7 @@ export function ProgressPage() {
     const r = await invoke('targets.snapshot', { coverageYear: year });
     if (!r.ok) return setError(r.error.message);
     setNotice('已把现在的参保人数记为本周起点。');
-    await reload();
+    reload();
   }
 
   const target = rows.reduce((s, r) => s + r.target, 0);

@@ -1,32 +1,21 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Input, Modal, Table, Tag, Typography } from 'antd';
-import type { ApiOutput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { yuan } from '../../format';
+import { useInvoke } from '../../useInvoke';
 import { label, useGlossary } from '../../glossary';
 import { StatusChange } from './StatusChange';
 
-type Detail = ApiOutput<'roster.getPerson'>;
-
 export function PersonDrawer(props: { personId: number | null; onClose: () => void }) {
   const g = useGlossary();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setError] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
   const [reason, setReason] = useState('');
   const [dialog, setDialog] = useState(false);
 
-  async function load(id: number) {
-    const r = await invoke('roster.getPerson', { id });
-    if (r.ok) setDetail(r.value);
-    else setError(r.error.message);
-  }
-
-  useEffect(() => {
-    if (props.personId === null) return;
-    setDetail(null);
-    void load(props.personId);
-  }, [props.personId]);
+  const person = useInvoke('roster.getPerson', props.personId === null ? null : { id: props.personId });
+  const detail = person.value;
+  const error = failed ?? person.error;
 
   // Esc closes the drawer wherever the focus went (after the void dialog it is nowhere).
   const { onClose } = props;
@@ -46,7 +35,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
     setVoiding(null);
     setReason('');
     setError(null);
-    await load(props.personId);
+    person.reload();
   }
 
   const p = detail?.person;
@@ -66,7 +55,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             <Descriptions.Item label="状态">
               {label(g.statuses, p.status)}
               {p.statusOn ? `（${p.statusOn}）` : ''}
-              <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={() => void load(p.id)} onDialog={setDialog} />
+              <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={person.reload} onDialog={setDialog} />
             </Descriptions.Item>
             <Descriptions.Item label="职工医保">{p.employeeInsured ? '已参加' : '未参加'}</Descriptions.Item>
             <Descriptions.Item label="县外参保">{p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}</Descriptions.Item>
