@@ -271,7 +271,12 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
         counts = { rows, ...(await commitPayments(ctx, p.plan, batch.id, batch.changes, tick)), problems } satisfies BatchCounts['payments'];
         break;
       case 'situations':
-        counts = { rows, ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)), unchanged: p.plan.unchanged, problems } satisfies BatchCounts['situations'];
+        counts = {
+          rows,
+          ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)),
+          unchanged: p.plan.unchanged,
+          problems,
+        } satisfies BatchCounts['situations'];
         break;
     }
     closeBatch(ctx.db, batch.id, counts);
