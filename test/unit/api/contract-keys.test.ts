@@ -1,8 +1,8 @@
 // The contract's input types and the zod schemas are written twice; this holds them to the
 // same keys, so an optional field added to one and forgotten in the other cannot be dropped
 // without a word. The check is the type below: `npm run typecheck` fails, naming the handler.
-import { describe, expect, it } from 'vitest';
-import type { Api, ApiName } from '../../../src-main/api/contract';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Api, ApiName, BatchCounts, ImportBatch, ImportPreview, PreviewCounts } from '../../../src-main/api/contract';
 import { handlers } from '../../../src-main/api/index';
 import type { Handler } from '../../../src-main/api/handler';
 
@@ -17,5 +17,16 @@ describe('the contract and the schemas', () => {
   it('agree on every handler’s input keys', () => {
     expect(mismatched).toBe('none');
     expect(Object.keys(handlers).length).toBeGreaterThan(60);
+  });
+});
+
+describe('import counts', () => {
+  it('narrow with the import kind, in the dry run and in the batch', () => {
+    // Checked by the compiler: a screen that asks a roster preview for `certify` does not build.
+    expectTypeOf<Extract<ImportPreview, { kind: 'roster' }>['counts']>().toEqualTypeOf<PreviewCounts['roster']>();
+    expectTypeOf<Extract<ImportPreview, { kind: 'categories' }>['counts']>().toEqualTypeOf<PreviewCounts['categories']>();
+    expectTypeOf<Extract<ImportBatch, { kind: 'categories' }>['counts']>().toEqualTypeOf<BatchCounts['categories']>();
+    expectTypeOf<Extract<ImportBatch, { kind: 'payments' }>['counts']>().toHaveProperty('pending');
+    expectTypeOf<Extract<ImportBatch, { kind: 'payments' }>['counts']>().not.toHaveProperty('add');
   });
 });

@@ -41,7 +41,8 @@ describe('a department’s category list', () => {
     const p = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-11-01' } });
     expect(p.counts).toEqual({ certify: 3, unchanged: 0, lost: 0, problems: 2 });
     expect(p.problems.map((x) => x.message)).toEqual([expect.stringContaining('台账中没有身份证号'), expect.stringContaining('“不知道”对不上')]);
-    await t.ok('import.commit', { token: p.token });
+    // The batch keeps the dry run's words for the same things.
+    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, certify: 3, ended: 0, unchanged: 0, problems: 2 });
     const cats = (await t.ok('roster.getPerson', { id: people[1]!.id })).categories;
     expect(cats).toMatchObject([{ code: 'min_living', department: 'civil_affairs', validFrom: '2023-11-01', source: '民政名单' }]);
     const again = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-12-01' } });
@@ -114,7 +115,7 @@ describe('payments exported from the 医保/税务 systems', () => {
       expect.stringContaining('已登记 2024 年度参保'),
       '台账中没有此人。',
     ]);
-    await t.ok('import.commit', { token: p.token });
+    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, record: 2, pending: 3, problems: 0 });
     const e = (await t.ok('roster.getPerson', { id: people[3]!.id })).enrollments[0]!;
     expect(e).toMatchObject({ tier: 2, personalFen: 75500, paidOn: '2023-11-06', channel: '支付宝' });
     expect((await t.ok('payments.pending', { coverageYear: 2024 })).map((x) => x.name)).toEqual(['低保乙', '特困丙', '外人']);
@@ -140,6 +141,7 @@ describe('lists the villages fill in and send back', () => {
     const p = await t.ok('import.preview', { kind: 'situations', file });
     expect(p.counts).toEqual({ apply: 2, unchanged: 0, problems: 0 });
     const batch = await t.ok('import.commit', { token: p.token });
+    expect(batch.counts).toEqual({ rows: p.rows, apply: 2, unchanged: 0, problems: 0 });
     expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person).toMatchObject({ status: 'deceased', statusOn: '2024-01-10' });
     expect((await t.ok('roster.getPerson', { id: people[3]!.id })).person).toMatchObject({ outOfCounty: 'out_city_employee', outOfCountyPlace: '重庆某公司' });
     await t.ok('import.undo', { batchId: batch.id });

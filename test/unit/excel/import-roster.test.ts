@@ -84,7 +84,7 @@ describe('roster import', () => {
     const file = await rosterFile();
     const p = await t.ok('import.preview', { kind: 'roster', file });
     const batch = await t.ok('import.commit', { token: p.token });
-    expect(batch.counts).toMatchObject({ add: 3, households: 2, problems: 4 });
+    expect(batch.counts).toEqual({ rows: 7, add: 3, update: 0, households: 2, unchanged: 0, problems: 4 });
     expect(await t.call('import.commit', { token: p.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const found = await t.ok('roster.search', { q: '张三' });
     expect(found[0]).toMatchObject({ villageName: '幸福村', householdNumber: '0001', phone: '13812345678' });
