@@ -14,12 +14,18 @@ import { ioProblem } from '../ledger/space';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 
-// better-sqlite3 built for Electron's ABI by `npm start` (scripts/start-desktop.mjs); the
-// copy in node_modules stays built for Node so tests and the browser host keep working.
+// Installed, the package carries better-sqlite3 rebuilt for Electron's ABI by the builder and
+// it loads as any module. From the source tree, `npm start` (scripts/start-desktop.mjs) builds
+// a copy for Electron in .electron-native/, so node_modules stays built for Node (tests, host).
 function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
   const p = path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
   return fs.existsSync(p) ? p : undefined;
 }
+
+// The ledger lives in %APPDATA%\canbao whatever the installer calls the program (参保台账), so an
+// upgrade, a renamed product or a reinstall finds it where every version left it.
+app.setPath('userData', path.join(app.getPath('appData'), 'canbao'));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
