@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onSessionEnded } from './api';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
+import { SessionContext } from './session';
 import { EnrollPage } from './pages/enroll/EnrollPage';
 import { ExcelPage } from './pages/excel/ExcelPage';
 import { PrintPage } from './pages/print/PrintPage';
@@ -35,14 +36,17 @@ export function App() {
   // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
   const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
 
-  useEffect(() => {
-    void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
+  const refreshSession = useCallback(() => {
     void invoke('session.get', {}).then((r) => {
       if (!r.ok) return;
       setSession(r.value);
       setReadOnly(r.value.readOnly);
     });
   }, []);
+  useEffect(() => {
+    void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
+    refreshSession();
+  }, [refreshSession]);
   useEffect(() => {
     if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
   }, [session]);
@@ -62,6 +66,10 @@ export function App() {
 
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
   const officeState = useMemo(() => ({ office, setOffice }), [office]);
+  const sessionState = useMemo(
+    () => ({ user: session?.user ?? null, loginRequired: session?.loginRequired ?? false, refresh: refreshSession }),
+    [session, refreshSession],
+  );
 
   if (!session || !glossary) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
   if (session.loginRequired && !session.user) {
@@ -70,48 +78,50 @@ export function App() {
 
   return (
     <GlossaryContext.Provider value={glossary}>
-      <OfficeContext.Provider value={officeState}>
-        {ended && (
-          <ReloginModal
-            user={ended.user}
-            message={ended.message}
-            onLogin={(user) => {
-              setEnded(null);
-              // Another person logging in here starts from a clean screen.
-              if (user.id !== ended.user.id) setPage(PAGES[0].key);
-              setSession({ user, loginRequired: true });
-            }}
-          />
-        )}
-        <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Header className="canbao-header">
-            <h1>参保台账</h1>
-            <span className="office" data-testid="header-office">
-              {officeTitle(office)}
-            </span>
-            {session.user && (
-              <span style={{ marginLeft: 'auto' }}>
-                <span data-testid="header-user">{session.user.displayName}</span>
-                <Button type="link" onClick={() => void logout()} style={{ color: '#fff' }}>
-                  退出
-                </Button>
+      <SessionContext.Provider value={sessionState}>
+        <OfficeContext.Provider value={officeState}>
+          {ended && (
+            <ReloginModal
+              user={ended.user}
+              message={ended.message}
+              onLogin={(user) => {
+                setEnded(null);
+                // Another person logging in here starts from a clean screen.
+                if (user.id !== ended.user.id) setPage(PAGES[0].key);
+                setSession({ user, loginRequired: true });
+              }}
+            />
+          )}
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Header className="canbao-header">
+              <h1>参保台账</h1>
+              <span className="office" data-testid="header-office">
+                {officeTitle(office)}
               </span>
-            )}
-          </Layout.Header>
-          {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
-          <Layout>
-            <Layout.Sider width={180} theme="light">
-              <Menu mode="inline" selectedKeys={[page]} items={PAGES.map((p) => ({ key: p.key, label: p.label }))} onClick={(e) => setPage(e.key)} />
-            </Layout.Sider>
-            <Layout.Content style={{ padding: 24 }}>
-              <Typography.Title level={3} style={{ marginTop: 0 }}>
-                {current.label}
-              </Typography.Title>
-              {current.render()}
-            </Layout.Content>
+              {session.user && (
+                <span style={{ marginLeft: 'auto' }}>
+                  <span data-testid="header-user">{session.user.displayName}</span>
+                  <Button type="link" onClick={() => void logout()} style={{ color: '#fff' }}>
+                    退出
+                  </Button>
+                </span>
+              )}
+            </Layout.Header>
+            {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
+            <Layout>
+              <Layout.Sider width={180} theme="light">
+                <Menu mode="inline" selectedKeys={[page]} items={PAGES.map((p) => ({ key: p.key, label: p.label }))} onClick={(e) => setPage(e.key)} />
+              </Layout.Sider>
+              <Layout.Content style={{ padding: 24 }}>
+                <Typography.Title level={3} style={{ marginTop: 0 }}>
+                  {current.label}
+                </Typography.Title>
+                {current.render()}
+              </Layout.Content>
+            </Layout>
           </Layout>
-        </Layout>
-      </OfficeContext.Provider>
+        </OfficeContext.Provider>
+      </SessionContext.Provider>
     </GlossaryContext.Provider>
   );
 }

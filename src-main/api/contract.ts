@@ -91,7 +91,7 @@ export interface Api {
     input: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string };
     output: SessionUser & { disabled: boolean };
   };
-  'users.setPassword': { input: { id: number; password: string }; output: SessionUser & { disabled: boolean } };
+  'users.setPassword': { input: { id: number; password: string; current?: string }; output: SessionUser & { disabled: boolean } };
   'users.setDisabled': { input: { id: number; disabled: boolean }; output: SessionUser & { disabled: boolean } };
 
   'roster.addHousehold': { input: { villageId: number; number: string; address?: string }; output: Household };

@@ -14,6 +14,7 @@ import { coverageYear, idOf, isoDate, tier } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, reads, writes } from './handler';
 import { mustGetPerson } from './roster';
+import { findUser } from '../ledger/users';
 
 const deskFacts = {
   lapsedYears: z.number().int().min(0).max(100).optional(),
@@ -113,7 +114,8 @@ export const enrollHandlers = {
       channel: e.channel,
       benefitStart: e.benefitStart,
       benefitEnd: e.benefitEnd,
-      clerk: e.createdBy,
+      // The ledger records the login name; the paper carries the person's name (李经办, not clerk).
+      clerk: findUser(ctx.db, e.createdBy)?.displayName ?? e.createdBy,
     };
   }),
 };

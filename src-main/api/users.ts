@@ -29,12 +29,14 @@ export const userHandlers = {
     },
   ),
 
-  'users.setPassword': writes('clerk', z.object({ id: userId, password }), (ctx, arg) => {
+  'users.setPassword': writes('clerk', z.object({ id: userId, password, current: z.string().max(100).optional() }), (ctx, arg) => {
     // A clerk changes their own password; anyone else's is the administrator's to reset.
     const me = currentUser();
     if (me && me.id !== arg.id && me.role !== 'admin') throw new Refusal('forbidden', '只有管理员可以重设其他用户的密码。');
     const u = repo.getUser(ctx.db, arg.id);
     if (!u) throw new Refusal('not_found', '找不到这个用户。');
+    // One's own password is changed by knowing it: a PC left logged in does not give the account away.
+    if (me && me.id === arg.id && !repo.checkPassword(arg.current ?? '', u.passwordHash)) throw new Refusal('forbidden', '当前密码不对。', 'current');
     repo.setPasswordHash(ctx.db, arg.id, arg.password);
     audit(ctx, { action: 'users.setPassword', entity: 'user', entityId: arg.id });
     return repo.publicUser(repo.getUser(ctx.db, arg.id)!);

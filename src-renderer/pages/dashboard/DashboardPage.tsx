@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
 import { useInvoke } from '../../useInvoke';
+import { useSession } from '../../session';
 import { deskToday } from '../../format';
 import { useCoverageYears } from '../../years';
 import { PersonDrawer } from '../roster/PersonDrawer';
@@ -17,6 +18,7 @@ const LISTS: { key: ListKey; title: string }[] = [
 ];
 
 export function DashboardPage() {
+  const session = useSession();
   const { years, year, setYear } = useCoverageYears();
   const [list, setList] = useState<ListKey | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -32,6 +34,15 @@ export function DashboardPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1400 }}>
       <YearSelect years={years} year={year} onChange={setYear} />
+      {!session.loginRequired && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="no-users"
+          message="还没有设置用户：这台电脑上谁都可以查看和修改台账。"
+          description="到「设置 → 用户」建立管理员后，每次打开都要登录，收据和通知单上印经办人的姓名。"
+        />
+      )}
       {error && <Alert type="error" showIcon message={error} />}
       <Row gutter={16}>
         <Col span={12}>

@@ -4,10 +4,12 @@ import type { PolicySummary } from '../../../src-main/api/contract';
 import { invoke, uploadFile } from '../../api';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
+import { ADMIN_ONLY, isAdmin, useSession } from '../../session';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
 export function PoliciesPage() {
+  const admin = isAdmin(useSession());
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -50,6 +52,8 @@ export function PoliciesPage() {
                 style={{ width: 360 }}
                 placeholder="请选择"
                 aria-label={`${y}年度政策`}
+                disabled={!admin}
+                title={admin ? undefined : ADMIN_ONLY}
                 value={inForce[y]}
                 onChange={(v) => void choose(y, v)}
                 options={policies.filter((p) => p.coverageYear === y && !p.abstract).map((p) => ({ value: p.id, label: p.region }))}
@@ -62,9 +66,11 @@ export function PoliciesPage() {
         title="政策文件"
         size="small"
         extra={
-          <Upload accept=".yaml,.yml" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
-            <Button>导入政策文件…</Button>
-          </Upload>
+          admin ? (
+            <Upload accept=".yaml,.yml" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
+              <Button>导入政策文件…</Button>
+            </Upload>
+          ) : null
         }
       >
         {imported && <Alert type="success" showIcon message={imported} style={{ marginBottom: 8 }} />}

@@ -3,8 +3,10 @@ import { Alert, Button, Card, Checkbox, Form, Input } from 'antd';
 import type { OfficeInput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useOffice } from '../../office';
+import { isAdmin, useSession } from '../../session';
 
 export function OfficeForm() {
+  const admin = isAdmin(useSession());
   const { office, setOffice } = useOffice();
   const [form] = Form.useForm<OfficeInput>();
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +32,8 @@ export function OfficeForm() {
   }
 
   return (
-    <Card title="本所信息" size="small">
-      <Form form={form} layout="inline" onFinish={save} onValuesChange={() => setSaved(false)}>
+    <Card title="本所信息" size="small" extra={admin ? null : <span style={{ color: '#666' }}>只有管理员可以修改</span>}>
+      <Form form={form} layout="inline" onFinish={save} onValuesChange={() => setSaved(false)} disabled={!admin}>
         <Form.Item label="所属区县" name="county">
           <Input placeholder="如：云阳县" style={{ width: 180 }} aria-label="所属区县" />
         </Form.Item>

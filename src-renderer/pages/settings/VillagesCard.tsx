@@ -4,8 +4,10 @@ import type { InputRef } from 'antd';
 import type { Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { RenameButton } from './RenameButton';
+import { isAdmin, useSession } from '../../session';
 
 export function VillagesCard() {
+  const admin = isAdmin(useSession());
   const [villages, setVillages] = useState<Village[]>([]);
   const [showRetired, setShowRetired] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +60,9 @@ export function VillagesCard() {
         </Space>
       }
     >
-      <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 12 }}>
+      {/* A clerk sees the villages; adding, renaming and retiring them is the administrator's. */}
+      {admin ? null : <Alert style={{ marginBottom: 12 }} type="info" showIcon message="村（社区）由管理员维护。" />}
+      <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 12, display: admin ? undefined : 'none' }}>
         <Form.Item label="代码" name="code">
           <Input ref={codeInput} placeholder="如：001" style={{ width: 140 }} aria-label="村/社区代码" />
         </Form.Item>
@@ -77,7 +81,7 @@ export function VillagesCard() {
         size="small"
         pagination={false}
         dataSource={villages}
-        locale={{ emptyText: '还没有村/社区，请在上方添加。' }}
+        locale={{ emptyText: admin ? '还没有村/社区，请在上方添加。' : '还没有村/社区，请管理员添加。' }}
         columns={[
           { title: '代码', dataIndex: 'code', width: 140 },
           { title: '名称', dataIndex: 'name' },
@@ -86,32 +90,36 @@ export function VillagesCard() {
             width: 200,
             render: (_, v) => (v.retiredOn ? <Tag>已于 {v.retiredOn} 停用</Tag> : <Tag color="green">使用中</Tag>),
           },
-          {
-            title: '操作',
-            width: 200,
-            render: (_, v) => (
-              <Space>
-                <RenameButton village={v} onRename={(name) => act(invoke('villages.rename', { id: v.id, name }))} />
-                {v.retiredOn ? (
-                  <Button size="small" onClick={() => void act(invoke('villages.restore', { id: v.id }))}>
-                    恢复
-                  </Button>
-                ) : (
-                  <Popconfirm
-                    title={`停用「${v.name}」？`}
-                    description="停用后不再出现在新登记中，已有记录保留。"
-                    okText="停用"
-                    cancelText="取消"
-                    onConfirm={() => act(invoke('villages.retire', { id: v.id }))}
-                  >
-                    <Button size="small" danger>
-                      停用
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
+          ...(!admin
+            ? []
+            : [
+                {
+                  title: '操作',
+                  width: 200,
+                  render: (_: unknown, v: Village) => (
+                    <Space>
+                      <RenameButton village={v} onRename={(name) => act(invoke('villages.rename', { id: v.id, name }))} />
+                      {v.retiredOn ? (
+                        <Button size="small" onClick={() => void act(invoke('villages.restore', { id: v.id }))}>
+                          恢复
+                        </Button>
+                      ) : (
+                        <Popconfirm
+                          title={`停用「${v.name}」？`}
+                          description="停用后不再出现在新登记中，已有记录保留。"
+                          okText="停用"
+                          cancelText="取消"
+                          onConfirm={() => act(invoke('villages.retire', { id: v.id }))}
+                        >
+                          <Button size="small" danger>
+                            停用
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]),
         ]}
       />
     </Card>

@@ -210,4 +210,15 @@ describe('the receipt', () => {
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
     expect((await t.ok('office.get', {})).receiptFullId).toBe(true);
   });
+
+  it('names the clerk who took the payment by their name, not their login', async () => {
+    await t.ok('users.create', { username: 'admin', displayName: '王所长', role: 'admin', password: 'secret1' });
+    await t.ok('users.create', { username: 'clerk1', displayName: '李经办', role: 'clerk', password: 'secret2' });
+    const { persons } = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);
+    await t.ok('session.logout', {});
+    await t.ok('session.login', { username: 'clerk1', password: 'secret2' });
+    const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2024-01-09', channel: '微信' });
+    expect(e.createdBy).toBe('clerk1');
+    expect((await t.ok('enroll.receipt', { id: e.id })).clerk).toBe('李经办');
+  });
 });

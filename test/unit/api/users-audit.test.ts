@@ -65,6 +65,29 @@ describe('users and logging in', () => {
     }
   });
 
+  it("changes one's own password only with the current one; an administrator resets another's without it", async () => {
+    const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    const clerk = await t.ok('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret2' });
+    await t.ok('users.setPassword', { id: clerk.id, password: 'reset22' });
+    await t.ok('session.logout', {});
+    await t.ok('session.login', { username: 'clerk1', password: 'reset22' });
+    expect(await t.call('users.setPassword', { id: clerk.id, password: 'mine123' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', field: 'current' },
+    });
+    expect(await t.call('users.setPassword', { id: clerk.id, password: 'mine123', current: 'wrong!' })).toMatchObject({
+      ok: false,
+      error: { message: '当前密码不对。' },
+    });
+    expect(await t.call('users.setPassword', { id: admin.id, password: 'mine123', current: 'secret1' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await t.ok('users.setPassword', { id: clerk.id, password: 'mine123', current: 'reset22' });
+    await t.ok('session.logout', {});
+    await t.ok('session.login', { username: 'clerk1', password: 'mine123' });
+  });
+
   it('stores scrypt hashes, never the password', async () => {
     await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
     const hash = t.ctx.db.prepare('SELECT password_hash FROM users').pluck().get() as string;
