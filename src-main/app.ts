@@ -13,6 +13,7 @@ import { lockDataFolder } from './ledger/lock';
 import { ioProblem, readOnlyReason } from './ledger/space';
 import { Sessions } from './service/sessions';
 import { clearOldUploads } from './files/uploads';
+import { clearOldReports } from './files/outputs';
 
 export interface Started {
   ctx: Context;
@@ -61,6 +62,7 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
     await housekeeping('清理暂存文件', () => {
       clearStaging(dataDir);
       clearOldUploads(dataDir, now());
+      clearOldReports(dataDir, now());
     });
     const script = opts.importWorker ?? sourceImportWorker()?.script;
     const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;

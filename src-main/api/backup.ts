@@ -1,13 +1,17 @@
 // Backups: the list, backing up now (into the data folder, or a chosen folder), restoring one, and the ledger's state.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
 import { backupDir, backupTo, freshBackupPath, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
-import { openLedger } from '../ledger/open';
+import { LEDGER_FILE, openLedger } from '../ledger/open';
+import { isUpload } from '../files/uploads';
+import { tabCaller } from '../service/context';
+import { dryRunsRunning } from './imports';
 import { ioProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';
-import { Refusal, audit, reads, task } from './handler';
+import { Refusal, audit, caller, reads, task } from './handler';
 
 function status(ctx: Context): LedgerStatus {
   return {
@@ -16,6 +20,27 @@ function status(ctx: Context): LedgerStatus {
     lastBackup: listBackups(ctx.dataDir)[0]?.createdAt ?? null,
     readOnly: ctx.readOnly,
   };
+}
+
+/**
+ * Refuses a file that cannot be a backup to restore: the ledger itself or its journal (restoring
+ * from them threw away what the journal held), and from a browser tab anything but a backup in
+ * backups/ or the tab's own upload (a tab has no paths of its own).
+ */
+function restorable(ctx: Context, file: string): void {
+  const ledger = path.join(ctx.dataDir, LEDGER_FILE);
+  let real: string;
+  try {
+    real = fs.realpathSync(path.resolve(file));
+  } catch {
+    throw new Refusal('not_found', '找不到这个备份文件。', 'file');
+  }
+  const live = ['', '-wal', '-shm'].some((x) => fs.existsSync(ledger + x) && real === fs.realpathSync(ledger + x));
+  if (live) throw new Refusal('invalid_input', '这是正在使用的台账本身，不是备份。请选择备份文件夹里的备份或 U 盘上的备份。', 'file');
+  const fromTab = caller().key.startsWith(tabCaller(''));
+  const inBackups = fs.existsSync(backupDir(ctx.dataDir)) && path.dirname(real) === fs.realpathSync(backupDir(ctx.dataDir));
+  if (fromTab && !inBackups && !isUpload(ctx.dataDir, real, caller().key))
+    throw new Refusal('forbidden', '浏览器版只能恢复备份文件夹里的备份，或从本页面上传的备份文件。', 'file');
 }
 
 async function backUp(ctx: Context, dir: string) {
@@ -50,6 +75,8 @@ export const backupHandlers = {
     '正在恢复备份',
     z.object({ file: z.string({ error: '请选择要恢复的备份文件。' }).min(1, '请选择要恢复的备份文件。').max(1000, '文件路径太长。') }),
     async (ctx, arg) => {
+      if (dryRunsRunning(ctx) > 0) throw new Refusal('conflict', '正在试导入，等它完成后再恢复备份。');
+      restorable(ctx, arg.file);
       try {
         checkRestorable(arg.file);
       } catch (e) {

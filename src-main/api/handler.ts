@@ -143,7 +143,7 @@ export function mayUseFiles(ctx: Context, callerKey: string): boolean {
  * could read the office PC's files). The desktop window and the CLI name local files.
  */
 export function sourceFile(ctx: Context, file: string): string {
-  if (caller().key.startsWith(tabCaller('')) && !isUpload(ctx.dataDir, file))
+  if (caller().key.startsWith(tabCaller('')) && !isUpload(ctx.dataDir, file, caller().key))
     throw new Refusal('forbidden', '只能读取从本页面上传的文件，请重新选择文件上传。', 'file');
   return file;
 }

@@ -54,11 +54,18 @@ function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   if (p && p.file !== keepFile) discardUpload(ctx.dataDir, p.file);
 }
 
+// Dry runs under way read the ledger (a roster's in its worker thread, through a connection of
+// its own): a restore must not pull the file from under them.
+const dryRuns = new WeakMap<Context, number>();
+export const dryRunsRunning = (ctx: Context) => dryRuns.get(ctx) ?? 0;
+
 // Each dry run belongs to the window or tab that made it: another tab's new dry run of the
 // same kind does not replace it, and its token is no use elsewhere.
 const owners = new WeakMap<Prepared, string>();
 /** Dry runs of one kind kept across all windows and tabs; past this the oldest goes. */
 const MAX_PREPARED_PER_KIND = 4;
+/** Tokens of dry runs dropped to keep that bound, so their tab is told why. */
+const crowdedOut = new Set<string>();
 
 function keepPrepared(ctx: Context, token: string, p: Prepared): void {
   const me = caller().key;
@@ -66,7 +73,11 @@ function keepPrepared(ctx: Context, token: string, p: Prepared): void {
   // before of its kind: a roster's staging file is as big as the ledger's share of it.
   for (const [t, q] of preparedOf(ctx)) if (q.kind === p.kind && owners.get(q) === me) dropPrepared(ctx, t, p.file);
   const same = [...preparedOf(ctx)].filter(([, q]) => q.kind === p.kind);
-  for (const [t] of same.slice(0, Math.max(0, same.length - MAX_PREPARED_PER_KIND + 1))) dropPrepared(ctx, t, p.file);
+  for (const [t] of same.slice(0, Math.max(0, same.length - MAX_PREPARED_PER_KIND + 1))) {
+    dropPrepared(ctx, t, p.file);
+    if (crowdedOut.size > 1000) crowdedOut.clear();
+    crowdedOut.add(t);
+  }
   owners.set(p, me);
   preparedOf(ctx).set(token, p);
 }
@@ -74,6 +85,8 @@ function keepPrepared(ctx: Context, token: string, p: Prepared): void {
 function mustGetPrepared(ctx: Context, token: string): Prepared {
   const found = preparedOf(ctx).get(token);
   const p = found && owners.get(found) === caller().key ? found : undefined;
+  if (!p && crowdedOut.has(token))
+    throw new Refusal('not_found', `其他窗口又做了几次同类的试导入（同时最多保留 ${MAX_PREPARED_PER_KIND} 次），这次的检查结果已让出，请重新选择文件试导入。`);
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
   return p;
 }
@@ -316,9 +329,11 @@ export const importHandlers = {
       const job = startJob(ctx, arg.jobId);
       const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
+      dryRuns.set(ctx, dryRunsRunning(ctx) + 1);
       try {
         p = await prepare(ctx, arg, job, token);
       } finally {
+        dryRuns.set(ctx, dryRunsRunning(ctx) - 1);
         job.finish();
       }
       keepPrepared(ctx, token, p);

@@ -6,15 +6,26 @@ import path from 'node:path';
 /** Folders under the data folder whose files the screens may download or save a copy of. */
 export const OUTPUT_DIRS = ['exports', 'reports'] as const;
 
-/** A name the program makes for a file it writes: no separators, no dots to climb with, bounded. */
+// Names Windows keeps for devices, with any extension: a file called NUL.csv cannot be made there.
+const DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/**
+ * A name the program makes for a file it writes: no separators, no dots to climb with, bounded,
+ * its extension kept (a name of symbols alone, 😀.csv, becomes file.csv, not "csv").
+ */
 export function safeFileName(name: string, fallback = 'file'): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const safe = base
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._()（）-]/gu, '_')
+  const base = (name.split(/[\\/]/).pop() ?? '').normalize('NFKC').trim();
+  const dot = base.lastIndexOf('.');
+  const [stemPart, extPart] = dot > 0 ? [base.slice(0, dot), base.slice(dot + 1)] : [base, ''];
+  const clean = (s: string) => s.replace(/[^\p{L}\p{N}._()（）-]/gu, '_');
+  let stem = clean(stemPart)
     .replace(/^[._]+/, '')
-    .slice(-80);
-  return safe || fallback;
+    .replace(/[._\s]+$/, '');
+  const ext = clean(extPart)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 10);
+  if (!stem.replace(/_/g, '') || DEVICE.test(stem)) stem = stem && DEVICE.test(stem) ? `${fallback}-${stem}` : fallback;
+  return `${stem.slice(-(79 - ext.length))}${ext ? `.${ext}` : ''}`;
 }
 
 /** A fresh .xlsx path in one of the output folders, named from `stem` and the time. */
@@ -26,22 +37,40 @@ export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], s
 
 /**
  * The file, if it is a regular file the program wrote into one of the output folders: the
- * real path (links resolved) must lie inside the folder's real path, and the name itself
- * must not be a link.
+ * real path (links resolved) must be a direct child of the folder's real path, the name itself
+ * must not be a link, and the file must have no second name (a hard link made from elsewhere).
  */
 export function downloadable(dataDir: string, file: string): string | null {
   if (!file || file.includes('\0')) return null;
   const resolved = path.resolve(file);
   try {
     const st = fs.lstatSync(resolved);
-    if (!st.isFile()) return null;
+    if (!st.isFile() || st.nlink !== 1) return null;
     const real = fs.realpathSync(resolved);
     const inside = OUTPUT_DIRS.some((d) => {
       const dir = path.join(dataDir, d);
-      return fs.existsSync(dir) && real.startsWith(fs.realpathSync(dir) + path.sep);
+      return fs.existsSync(dir) && path.dirname(real) === fs.realpathSync(dir);
     });
     return inside ? real : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * At start: problem reports older than a week go. A new one is written at each click, and each
+ * holds the file's rows with their full ID numbers; exports stay (the clerk's own copies).
+ */
+export function clearOldReports(dataDir: string, now: Date): void {
+  const dir = path.join(dataDir, 'reports');
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const p = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(p);
+      if (st.isFile() && now.getTime() - st.mtimeMs > 7 * 24 * 3600 * 1000) fs.rmSync(p, { force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }

@@ -11,13 +11,60 @@ export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
 /** Too many bytes came: the upload was stopped and nothing of it kept. */
 export class UploadTooLarge extends Error {}
 
+/** The uploads waiting for their imports already hold this much: no more until some are done with. */
+export class UploadsFull extends Error {}
+
+/** All the uploads together, at most (each is at most 512 MB); smaller only in tests. */
+export const UPLOAD_LIMITS = { quota: 2 * 1024 * 1024 * 1024 };
+
+/** Uploads older than this give way when the quota is reached (their dry run is likely abandoned). */
+const STALE_MS = 3600 * 1000;
+
+/** The tag of the window or tab an upload belongs to, in its folder's name (the caller key itself is a secret). */
+const ownerTag = (owner: string) => crypto.createHash('sha256').update(owner).digest('hex').slice(0, 12);
+
+function folders(dataDir: string): { dir: string; mtimeMs: number; bytes: number }[] {
+  const root = uploadsDir(dataDir);
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root).flatMap((name) => {
+    const dir = path.join(root, name);
+    try {
+      const bytes = fs.readdirSync(dir).reduce((n, f) => n + fs.lstatSync(path.join(dir, f)).size, 0);
+      return [{ dir, mtimeMs: fs.lstatSync(dir).mtimeMs, bytes }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Makes room for `incoming` bytes within the quota, removing stale uploads first; throws UploadsFull if it cannot. */
+function makeRoom(dataDir: string, incoming: number, now: number): void {
+  const all = folders(dataDir).sort((a, b) => a.mtimeMs - b.mtimeMs);
+  let used = all.reduce((n, f) => n + f.bytes, 0);
+  for (const f of all) {
+    if (used + incoming <= UPLOAD_LIMITS.quota) return;
+    if (now - f.mtimeMs < STALE_MS) break;
+    fs.rmSync(f.dir, { recursive: true, force: true });
+    used -= f.bytes;
+  }
+  if (used + incoming > UPLOAD_LIMITS.quota) throw new UploadsFull();
+}
+
 /**
  * Files sent by the browser host land in a fresh folder each, under a safe form of their name.
  * The bytes go to disk as they come (a 500 MB upload once sat whole in memory); a body past
  * `limit`, a broken connection or a full disk leaves nothing behind and rethrows.
  */
-export async function receiveUpload(dataDir: string, name: string, body: AsyncIterable<Buffer | string> | Iterable<Buffer>, limit: number): Promise<string> {
-  const dir = path.join(uploadsDir(dataDir), `${Date.now()}-${crypto.randomBytes(4).toString('hex')}`);
+export async function receiveUpload(
+  dataDir: string,
+  name: string,
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  limit: number,
+  owner: string,
+  declared = 0,
+): Promise<string> {
+  makeRoom(dataDir, declared, Date.now());
+  const dir = path.join(uploadsDir(dataDir), `${Date.now()}-${crypto.randomBytes(4).toString('hex')}-${ownerTag(owner)}`);
   const file = path.join(dir, safeFileName(name, 'upload'));
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -29,6 +76,8 @@ export async function receiveUpload(dataDir: string, name: string, body: AsyncIt
       for await (const chunk of body) {
         size += chunk.length;
         if (size > limit) throw new UploadTooLarge();
+        // A body without a declared length is held to the quota as it comes.
+        if (size > declared && size % (64 * 1024 * 1024) < chunk.length) makeRoom(dataDir, size, Date.now());
         if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
       }
       out.end();
@@ -48,17 +97,19 @@ export async function receiveUpload(dataDir: string, name: string, body: AsyncIt
 }
 
 /**
- * Whether `file` is a regular file inside an upload's own folder (links resolved): the only
- * files a browser tab may have read, since the page cannot hand over a path of its own.
+ * Whether `file` is a regular file that `owner` uploaded, inside that upload's own folder
+ * (links resolved, no second name): the only files a browser tab may have read, since the page
+ * cannot hand over a path of its own, and another tab's upload is not its to read.
  */
-export function isUpload(dataDir: string, file: string): boolean {
+export function isUpload(dataDir: string, file: string, owner: string): boolean {
   if (!file || file.includes('\0')) return false;
   try {
     const root = fs.realpathSync(uploadsDir(dataDir));
     const resolved = path.resolve(file);
-    if (!fs.lstatSync(resolved).isFile()) return false;
+    const st = fs.lstatSync(resolved);
+    if (!st.isFile() || st.nlink !== 1) return false;
     const real = fs.realpathSync(resolved);
-    return path.dirname(path.dirname(real)) === root;
+    return path.dirname(path.dirname(real)) === root && path.basename(path.dirname(real)).endsWith(`-${ownerTag(owner)}`);
   } catch {
     return false;
   }

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import type { Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { mayUseFiles } from '../api/handler';
 import { tabCaller } from '../service/context';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { downloadable } from '../files/outputs';
-import { receiveUpload, UploadTooLarge } from '../files/uploads';
+import { receiveUpload, UploadsFull, UploadTooLarge } from '../files/uploads';
 import { ioProblem } from '../ledger/space';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -54,6 +55,31 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
     'x-content-type-options': 'nosniff',
   });
   res.end(text);
+}
+
+/**
+ * Streams a file, opened first so that one gone meanwhile is a 404 rather than a stream error
+ * (which, unheard, ended the process); the file is closed however the transfer ends, a client
+ * that hangs up midway included (each such download once kept its file open).
+ */
+function sendFile(res: http.ServerResponse, file: string, missing: () => void, headers: http.OutgoingHttpHeaders): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return missing();
+  }
+  let size: number;
+  try {
+    size = fs.fstatSync(fd).size;
+  } catch {
+    fs.closeSync(fd);
+    return missing();
+  }
+  res.writeHead(200, { ...headers, 'content-length': size });
+  pipeline(fs.createReadStream(file, { fd, autoClose: true }), res, (err) => {
+    if (err) res.destroy();
+  });
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {
@@ -151,10 +177,28 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     let file: string;
     try {
       // Not destroyed when the upload is refused midway, so the refusal can still be answered.
-      file = await receiveUpload(opts.ctx.dataDir, name, req.iterator({ destroyOnReturn: false }), limit);
+      file = await receiveUpload(
+        opts.ctx.dataDir,
+        name,
+        req.iterator({ destroyOnReturn: false }),
+        limit,
+        tabCaller(String(req.headers['x-canbao-session'])),
+        declared || 0,
+      );
     } catch (e) {
       if (e instanceof UploadTooLarge) return tooLarge(req, res);
       if (req.destroyed) return;
+      if (e instanceof UploadsFull) {
+        res.setHeader('connection', 'close');
+        req.resume();
+        return sendJson(res, 507, {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: '等待导入的上传文件已超过 2 GB，没有再接收。请先完成或放弃正在进行的导入（一小时前上传的会自动让出空间），再上传。',
+          },
+        });
+      }
       // The rest of the body is read and dropped, so the browser hears the answer.
       res.setHeader('connection', 'close');
       req.resume();
@@ -169,7 +213,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   /** Answers 413 and closes the connection, so the browser stops sending the rest. */
   function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.setHeader('connection', 'close');
-    refuse(res, 413, `文件太大（超过 ${Math.round((opts.maxUploadBytes ?? MAX_UPLOAD_BYTES) / 1024 / 1024)} MB）。`);
+    sendJson(res, 413, {
+      ok: false,
+      error: { code: 'invalid_input', message: `文件太大（超过 ${Math.round((opts.maxUploadBytes ?? MAX_UPLOAD_BYTES) / 1024 / 1024)} MB）。` },
+    });
     req.resume();
   }
 
@@ -185,16 +232,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       /* answered below */
     }
     const resolved = downloadable(opts.ctx.dataDir, file);
-    if (!resolved) return refuse(res, 404, '找不到要下载的文件（只能下载本程序导出的文件）。');
+    const notFound = () => sendJson(res, 404, { ok: false, error: { code: 'not_found', message: '找不到要下载的文件（只能下载本程序导出的文件）。' } });
+    if (!resolved) return notFound();
     const name = path.basename(resolved);
-    res.writeHead(200, {
+    sendFile(res, resolved, notFound, {
       'content-type': 'application/octet-stream',
-      'content-length': fs.statSync(resolved).size,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    fs.createReadStream(resolved).pipe(res);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
@@ -250,9 +296,30 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return void res.end(indexHtml);
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'content-type': type });
-    fs.createReadStream(file).pipe(res);
+    sendFile(
+      res,
+      file,
+      () => {
+        res.writeHead(404, headers);
+        res.end();
+      },
+      { ...headers, 'content-type': type },
+    );
   }
+
+  // What Node's own parser refuses (a content-length that lies, a broken chunk, a body that
+  // trickles in past the timeout) is answered in Chinese too, and the connection closed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: 'invalid_input', message: timeout ? '请求发送得太慢，已超时，请重试。' : '请求的格式不对（可能被其他程序改动过），请重试。' },
+    });
+    socket.end(
+      `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

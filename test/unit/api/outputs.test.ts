@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadable } from '../../../src-main/files/outputs';
+import { clearOldReports, downloadable, safeFileName } from '../../../src-main/files/outputs';
 import { dispatch, handlers } from '../../../src-main/api/index';
-import { clearOldUploads, receiveUpload, uploadsDir } from '../../../src-main/files/uploads';
+import { clearOldUploads, receiveUpload, UPLOAD_LIMITS, uploadsDir } from '../../../src-main/files/uploads';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeXlsx } from '../../helpers/files';
@@ -87,7 +87,7 @@ describe('outputs stay home', () => {
       headers: ['村（社区）', '户号', '姓名', '身份证号'],
       rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
     });
-    const file = await receiveUpload(t.ctx.dataDir, '花名册.xlsx', [fs.readFileSync(local)], 1e9);
+    const file = await receiveUpload(t.ctx.dataDir, '花名册.xlsx', [fs.readFileSync(local)], 1e9, 'local');
     const first = await t.ok('import.preview', { kind: 'roster', file });
     // The same upload read again (a corrected mapping) stays; committing deletes it.
     const again = await t.ok('import.preview', { kind: 'roster', file });
@@ -97,8 +97,8 @@ describe('outputs stay home', () => {
     expect(fs.existsSync(path.dirname(file))).toBe(false);
 
     // A dry run replaced by another file's deletes the first upload.
-    const a = await receiveUpload(t.ctx.dataDir, 'a.xlsx', [fs.readFileSync(local)], 1e9);
-    const b = await receiveUpload(t.ctx.dataDir, 'b.xlsx', [fs.readFileSync(local)], 1e9);
+    const a = await receiveUpload(t.ctx.dataDir, 'a.xlsx', [fs.readFileSync(local)], 1e9, 'local');
+    const b = await receiveUpload(t.ctx.dataDir, 'b.xlsx', [fs.readFileSync(local)], 1e9, 'local');
     await t.ok('import.preview', { kind: 'roster', file: a });
     await t.ok('import.preview', { kind: 'roster', file: b });
     expect(fs.existsSync(a)).toBe(false);
@@ -108,7 +108,7 @@ describe('outputs stay home', () => {
     const old = path.dirname(b);
     const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
     fs.utimesSync(old, dayAgo, dayAgo);
-    const fresh = await receiveUpload(t.ctx.dataDir, 'c.xlsx', [Buffer.from('x')], 1e9);
+    const fresh = await receiveUpload(t.ctx.dataDir, 'c.xlsx', [Buffer.from('x')], 1e9, 'local');
     clearOldUploads(t.ctx.dataDir, new Date());
     expect(fs.existsSync(old)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
@@ -206,5 +206,132 @@ describe('outputs stay home', () => {
     expect(await api('import.commit', { token: first.value!.token }, 'tab-b-session-0000')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await api('import.commit', { token: first.value!.token }, 'tab-a-session-0000')).toMatchObject({ ok: true });
     expect(fs.existsSync(a)).toBe(false);
+  });
+
+  it('reads a tab only its own uploads, never a file with a second name', async () => {
+    const { village } = await seedHousehold(t, [], { village: '幸福村' });
+    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), {
+      headers: ['村（社区）', '户号', '姓名', '身份证号'],
+      rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
+    });
+    const tabA = 'tab-a-session-1111';
+    const tabB = 'tab-b-session-2222';
+    const up = await post('/upload?name=a.xlsx', fs.readFileSync(local), { 'content-type': 'application/octet-stream', 'x-canbao-session': tabA });
+    const file = ((await up.json()) as { value: { file: string } }).value.file;
+    const preview = async (session: string, f: string) =>
+      (await (await post('/api/import.preview', { kind: 'roster', file: f }, { 'x-canbao-session': session })).json()) as {
+        ok: boolean;
+        error?: { code: string };
+      };
+    expect(await preview(tabB, file)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A hard link planted among the uploads (to the ledger, say) has two names: refused.
+    const linked = path.join(path.dirname(file), 'linked.xlsx');
+    fs.linkSync(local, linked);
+    expect(await preview(tabA, linked)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    fs.rmSync(linked);
+    expect((await preview(tabA, file)).ok).toBe(true);
+    // The same holds for downloads: a hard link or a file in a subfolder of reports/ is not handed out.
+    const reports = path.join(t.ctx.dataDir, 'reports');
+    fs.mkdirSync(path.join(reports, 'sub'), { recursive: true });
+    fs.linkSync(local, path.join(reports, 'hard.xlsx'));
+    fs.copyFileSync(local, path.join(reports, 'sub', 'deep.xlsx'));
+    for (const f of [path.join(reports, 'hard.xlsx'), path.join(reports, 'sub', 'deep.xlsx')])
+      expect((await post('/download', { file: f })).status, f).toBe(404);
+  });
+
+  it('survives downloads cut off midway and files gone before they are sent, closing every file', async () => {
+    const reports = path.join(t.ctx.dataDir, 'reports');
+    fs.mkdirSync(reports, { recursive: true });
+    const big = path.join(reports, 'big.xlsx');
+    fs.writeFileSync(big, Buffer.alloc(32 * 1024 * 1024, 'x'));
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      const r = await post('/download', { file: big }, { connection: 'close' });
+      const reader = r.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+    }
+    // Each cut-off download let its file go (it once stayed open until the process ran out of them).
+    for (let i = 0; i < 50 && open() > before + 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(open()).toBeLessThanOrEqual(before + 2);
+    fs.rmSync(big);
+    const gone = await post('/download', { file: big });
+    expect(gone.status).toBe(404);
+    expect((await post('/download', { file: path.join(reports, 'none.xlsx') })).status).toBe(404);
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
+  it('answers what Node itself refuses in Chinese, and keeps serving', async () => {
+    const net = await import('node:net');
+    const { port } = new URL(host.url);
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+        let got = '';
+        socket.on('data', (d) => (got += d.toString('utf8')));
+        socket.on('close', () => resolve(got));
+      });
+    const bad = await raw(`POST /upload?name=a.csv HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: -5\r\n\r\n`);
+    expect(bad).toMatch(/^HTTP\/1\.1 400/);
+    expect(bad).toContain('请求的格式不对');
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
+  it('holds all the uploads waiting for imports to a quota, making room from stale ones first', async () => {
+    const quota = UPLOAD_LIMITS.quota;
+    UPLOAD_LIMITS.quota = 100 * 1024;
+    try {
+      const send = (kb: number) => post('/upload?name=x.csv', Buffer.alloc(kb * 1024, 'a'), { 'content-type': 'application/octet-stream' });
+      expect((await send(60)).status).toBe(200);
+      const full = await send(60);
+      expect(full.status).toBe(507);
+      expect(((await full.json()) as { error: { message: string } }).error.message).toMatch(/^等待导入的上传文件已超过/);
+      // An hour later the first one gives way.
+      const [first] = fs.readdirSync(uploadsDir(t.ctx.dataDir));
+      const hourAgo = new Date(Date.now() - 2 * 3600 * 1000);
+      fs.utimesSync(path.join(uploadsDir(t.ctx.dataDir), first!), hourAgo, hourAgo);
+      expect((await send(60)).status).toBe(200);
+      expect(fs.readdirSync(uploadsDir(t.ctx.dataDir))).toHaveLength(1);
+    } finally {
+      UPLOAD_LIMITS.quota = quota;
+    }
+  });
+});
+
+describe('problem reports', () => {
+  it('go a week after they were written, when the app starts; exports stay', () => {
+    const t2 = openTestLedger();
+    const reports = path.join(t2.ctx.dataDir, 'reports');
+    const exports = path.join(t2.ctx.dataDir, 'exports');
+    fs.mkdirSync(reports, { recursive: true });
+    fs.mkdirSync(exports, { recursive: true });
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    for (const f of [path.join(reports, 'old.xlsx'), path.join(exports, 'old.xlsx')]) {
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, weekAgo, weekAgo);
+    }
+    fs.writeFileSync(path.join(reports, 'new.xlsx'), 'x');
+    clearOldReports(t2.ctx.dataDir, new Date());
+    expect(fs.readdirSync(reports)).toEqual(['new.xlsx']);
+    expect(fs.readdirSync(exports)).toEqual(['old.xlsx']);
+    t2.close();
+  });
+});
+
+describe('file names from outside', () => {
+  it('keeps the extension, drops what could climb or hide, and steers clear of Windows device names', () => {
+    const cases: [string, string][] = [
+      ['😀.csv', 'upload.csv'],
+      ['x.csv ', 'x.csv'],
+      ['NUL.csv', 'upload-NUL.csv'],
+      ['aux.xlsx', 'upload-aux.xlsx'],
+      ['../../canbao.sqlite', 'canbao.sqlite'],
+      ['..', 'upload'],
+      ['.hidden.csv', 'hidden.csv'],
+      ['农坝镇 2024年 花名册(终).xlsx', '农坝镇_2024年_花名册(终).xlsx'],
+    ];
+    for (const [given, made] of cases) expect(safeFileName(given, 'upload'), given).toBe(made);
+    expect(safeFileName(`${'长'.repeat(200)}.xlsx`).length).toBeLessThanOrEqual(80);
   });
 });

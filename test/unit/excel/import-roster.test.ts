@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src-main/excel/table';
+import { dispatch, handlers } from '../../../src-main/api/index';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { hasSoffice, soffice, writeCsv, writeXlsx } from '../../helpers/files';
 import { idFor } from '../../helpers/people';
@@ -111,6 +112,19 @@ describe('roster import', () => {
     expect(await t.call('import.commit', { token: first.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await t.ok('import.commit', { token: second.token });
     expect(staged()).toEqual([]);
+  });
+
+  it('keeps a few dry runs of a kind across windows, and tells the window whose dry run gave way', async () => {
+    const file = await rosterFile();
+    const tokens: string[] = [];
+    for (let w = 1; w <= 5; w++) {
+      const r = await dispatch(handlers, t.ctx, 'import.preview', { kind: 'roster', file }, `window:${w}`);
+      tokens.push((r as { value: { token: string } }).value.token);
+    }
+    const first = await dispatch(handlers, t.ctx, 'import.commit', { token: tokens[0] }, 'window:1');
+    expect(first).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    if (!first.ok) expect(first.error.message).toContain('同时最多保留 4 次');
+    expect(await dispatch(handlers, t.ctx, 'import.commit', { token: tokens[4] }, 'window:5')).toMatchObject({ ok: true });
   });
 
   it('runs the same on this thread when no worker is configured', async () => {

@@ -73,6 +73,39 @@ describe('backups', () => {
     stop();
   });
 
+  it('will not restore the ledger onto itself, nor while a dry run reads it, nor from a tab anything but a backup', async () => {
+    const dir = fresh();
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const call = (name: string, arg: unknown, who?: string) => dispatch(handlers, ctx, name, arg, who);
+    await call('villages.add', { code: '1', name: '甲村' });
+    for (const f of ['canbao.sqlite', 'canbao.sqlite-wal']) {
+      const r = await call('backup.restore', { file: path.join(dir, f) });
+      expect(r, f).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!r.ok) expect(r.error.message).toContain('正在使用的台账本身');
+    }
+    const b = (await call('backup.create', {})) as { ok: true; value: { file: string } };
+    // From a browser tab: a backup in backups/ is fine, a path elsewhere is not.
+    const usb = fresh();
+    fs.copyFileSync(b.value.file, path.join(usb, 'u.sqlite'));
+    expect(await call('backup.restore', { file: path.join(usb, 'u.sqlite') }, 'tab:restoring-tab-000000')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call('backup.restore', { file: b.value.file }, 'tab:restoring-tab-000000')).toMatchObject({ ok: true });
+    // A dry run under way holds the ledger open: the restore waits for it.
+    const roster = path.join(usb, 'r.csv');
+    fs.writeFileSync(roster, '村（社区）,户号,姓名,身份证号\r\n' + Array.from({ length: 30_000 }, (_, i) => `甲村,H${i},人${i},123`).join('\r\n'));
+    const running = call('import.preview', { kind: 'roster', file: roster });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await call('backup.restore', { file: b.value.file })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: '正在试导入，等它完成后再恢复备份。' },
+    });
+    expect((await running).ok).toBe(true);
+    expect(await call('backup.restore', { file: b.value.file })).toMatchObject({ ok: true });
+    stop();
+  });
+
   it('refuses to restore a damaged or foreign file, and changes nothing', async () => {
     const dir = fresh();
     const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
