@@ -30,6 +30,8 @@ const PAGES = [
 export function App() {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0].key);
+  // Clicking the menu item of the screen one is on starts it afresh (参保登记 after a receipt: the next person).
+  const [visit, setVisit] = useState(0);
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
   const [readOnly, setReadOnly] = useState<string | null>(null);
   const [glossary, setGlossary] = useState<Glossary | null>(null);
@@ -110,13 +112,18 @@ export function App() {
             {readOnly && <Alert type="error" banner showIcon message="台账以只读方式打开" description={readOnly} data-testid="read-only-banner" />}
             <Layout>
               <Layout.Sider width={180} theme="light">
-                <Menu mode="inline" selectedKeys={[page]} items={PAGES.map((p) => ({ key: p.key, label: p.label }))} onClick={(e) => setPage(e.key)} />
+                <Menu
+                  mode="inline"
+                  selectedKeys={[page]}
+                  items={PAGES.map((p) => ({ key: p.key, label: p.label }))}
+                  onClick={(e) => (e.key === page ? setVisit((n) => n + 1) : setPage(e.key))}
+                />
               </Layout.Sider>
               <Layout.Content style={{ padding: 24 }}>
                 <Typography.Title level={3} style={{ marginTop: 0 }}>
                   {current.label}
                 </Typography.Title>
-                {current.render()}
+                <div key={`${current.key}-${visit}`}>{current.render()}</div>
               </Layout.Content>
             </Layout>
           </Layout>

@@ -14,6 +14,11 @@ export const deskToday = () => new Date().toLocaleDateString('sv-SE', { timeZone
  * Basis points (5000) as "50.00%". The main process cuts rates to basis points
  * (`rateBp` in domain/progress) and the screens and papers only format them.
  */
+/** enrolled / target in basis points, rounded half up as the main process rounds (rules.md "Rates"). */
+export function rateBp(enrolled: number, target: number): number | null {
+  return target > 0 ? Math.floor((2 * enrolled * 10000 + target) / (2 * target)) : null;
+}
+
 export function percent(bp: number | null, empty = ''): string {
   return bp === null ? empty : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }

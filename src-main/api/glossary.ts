@@ -1,14 +1,25 @@
 // The Chinese label of every code (glossary.md), for the screens.
 import { z } from 'zod';
 import { FIELD_LABELS } from '../domain/import/fields';
-import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
+import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, type Department } from '../domain/codes';
+import { departmentLabel } from '../domain/policy/compile';
+import type { Policy } from '../domain/policy/schema';
+import { latestPolicy } from '../enrollment/policy';
 import { EXPORT_TITLES } from '../excel/exports';
 import { reads } from './handler';
 
+function officeDepartments(policy: Policy | undefined): Record<Department, string> {
+  const out: Record<Department, string> = { ...DEPARTMENTS };
+  if (policy) for (const d of Object.keys(out) as Department[]) out[d] = departmentLabel(policy, d);
+  return out;
+}
+
 export const glossaryHandlers = {
-  'glossary.get': reads('anyone', z.object({}).strict(), () => ({
+  // Departments are named as the office's newest policy names them (rules.md "Departments' names":
+  // 农坝's notice says 退役军人事务管理局); codes.ts's words only where the policy is silent.
+  'glossary.get': reads('anyone', z.object({}).strict(), (ctx) => ({
     categories: PERSON_CATEGORIES,
-    departments: DEPARTMENTS,
+    departments: officeDepartments(latestPolicy(ctx)),
     residences: RESIDENCES,
     students: STUDENT_KINDS,
     outOfScope: OUT_OF_SCOPE,

@@ -47,7 +47,7 @@ test('bad input shows the Chinese reason and adds nothing', async ({ page, host 
   await page.getByLabel('村/社区代码').fill('01-2');
   await page.getByLabel('村/社区名称').fill('幸福村');
   await page.getByRole('button', { name: '添 加' }).click();
-  await expect(page.getByRole('alert')).toContainText('村/社区代码只能是 1 到 12 位数字或字母');
+  await expect(page.getByRole('alert').filter({ hasText: '村/社区代码只能是 1 到 12 位数字或字母' })).toBeVisible();
   await expect(page.getByText('还没有村/社区，请在上方添加。')).toBeVisible();
 
   await page.getByLabel('村/社区代码').fill('003');
@@ -56,7 +56,7 @@ test('bad input shows the Chinese reason and adds nothing', async ({ page, host 
   await page.getByLabel('村/社区代码').fill('004');
   await page.getByLabel('村/社区名称').fill('幸福村');
   await page.getByRole('button', { name: '添 加' }).click();
-  await expect(page.getByRole('alert')).toContainText('已有名为「幸福村」的村/社区（代码 003），不能重名。');
+  await expect(page.getByRole('alert').filter({ hasText: '已有名为「幸福村」的村/社区（代码 003），不能重名。' })).toBeVisible();
   await screenshot(page, 'settings-error-1366');
 });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
 import { useInvoke } from '../../useInvoke';
 import { useSession } from '../../session';
-import { deskToday } from '../../format';
+import { deskToday, rateBp } from '../../format';
 import { useCoverageYears } from '../../years';
 import { PersonDrawer } from '../roster/PersonDrawer';
 import { YearSelect } from '../YearSelect';
@@ -48,16 +48,24 @@ export function DashboardPage() {
         <Col span={12}>
           <Card size="small" title="全乡镇参保进度" style={{ height: '100%' }}>
             <Space size="large" align="center">
-              <Progress type="dashboard" size={110} percent={target ? Math.floor((enrolled * 10000) / target) / 100 : 0} />
+              <Progress type="dashboard" size={110} percent={(rateBp(enrolled, target) ?? 0) / 100} />
               <Statistic title="已参保 / 任务数" value={enrolled} suffix={`/ ${target}`} />
             </Space>
           </Card>
         </Col>
         <Col span={12}>
           <Card size="small" title="缴费时段" style={{ height: '100%' }} data-testid="window-card">
-            {d?.window ? (
+            {!d ? (
+              <Statistic title="本年度缴费时段" value="—" />
+            ) : !d.policyId ? (
+              <Statistic
+                title="本年度缴费时段"
+                value="尚未选择政策"
+                suffix={<span style={{ fontSize: 14 }}>请先在「政策」中选择 {year} 年度适用的政策</span>}
+              />
+            ) : d.window ? (
               <Statistic title={`${d.window.label}（至 ${d.window.to}）`} value={d.window.daysLeft} suffix="天后截止" />
-            ) : d?.nextWindow ? (
+            ) : d.nextWindow ? (
               <Statistic title={`下一时段：${d.nextWindow.label}`} value={d.nextWindow.daysUntil} suffix={`天后开始（${d.nextWindow.from}）`} />
             ) : (
               <Statistic title="本年度缴费时段" value="已全部结束" />

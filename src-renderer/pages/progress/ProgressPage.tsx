@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, InputNumber, Progress, Space, Table, Tag, Upload } from 'antd';
 import type { VillageProgress } from '../../../src-main/api/contract';
 import { invoke, uploadFile } from '../../api';
-import { percent } from '../../format';
+import { percent, rateBp } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
@@ -66,7 +66,7 @@ export function ProgressPage() {
           <span data-testid="total-progress">
             已参保 {enrolled} / 任务 {target}
           </span>
-          <Progress percent={target ? Math.floor((enrolled * 10000) / target) / 100 : 0} style={{ width: 360 }} />
+          <Progress percent={(rateBp(enrolled, target) ?? 0) / 100} style={{ width: 360 }} />
         </Space>
       </Card>
       <Table<VillageProgress>

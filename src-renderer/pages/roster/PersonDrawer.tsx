@@ -11,6 +11,8 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   const [failed, setError] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
   const [reason, setReason] = useState('');
+  // A refused void is said inside its dialog, where the clerk is looking (it once showed behind it).
+  const [voidError, setVoidError] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
 
   const person = useInvoke('roster.getPerson', props.personId === null ? null : { id: props.personId });
@@ -31,7 +33,8 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   async function confirmVoid() {
     if (!voiding || props.personId === null) return;
     const r = await invoke('enroll.void', { id: voiding.id, reason });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setVoidError(r.error.message);
+    setVoidError(null);
     setVoiding(null);
     setReason('');
     setError(null);
@@ -112,7 +115,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             okButtonProps={{ danger: true }}
             cancelText="取消"
             onOk={() => void confirmVoid()}
-            onCancel={() => setVoiding(null)}
+            onCancel={() => (setVoiding(null), setVoidError(null))}
             destroyOnHidden
           >
             <Input
@@ -123,6 +126,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               onChange={(e) => setReason(e.target.value)}
               onPressEnter={() => void confirmVoid()}
             />
+            {voidError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={voidError} role="alert" />}
           </Modal>
         </>
       )}

@@ -36,6 +36,17 @@ describe('office settings', () => {
   });
 });
 
+describe('the glossary', () => {
+  it("names departments as the office's newest policy does, and by the codes' words before one is chosen", async () => {
+    const fresh = openTestLedger();
+    await fresh.ctx.db.prepare('DELETE FROM office_policies').run();
+    expect((await fresh.ok('glossary.get', {})).departments.veterans).toBe('退役军人事务局');
+    await fresh.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    expect((await fresh.ok('glossary.get', {})).departments.veterans).toBe('退役军人事务管理局');
+    fresh.close();
+  });
+});
+
 describe('villages', () => {
   it('adds, lists in code order, renames and retires with the China date', async () => {
     await t.ok('villages.add', { code: '002', name: '龙堰社区' });

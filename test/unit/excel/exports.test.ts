@@ -88,9 +88,9 @@ describe('exports read back by LibreOffice', () => {
   it.runIf(hasSoffice)('附件2 and 附件3 give targets, enrolled and the completion rate with a total', () => {
     expect(csv.fujian2!).toContainEqual(['幸福村', '3']);
     expect(csv.fujian3![1]).toEqual(['村（社区）名称', '应参保人数', '实际参保人数', '完成率（100%）']);
-    // Cut to the hundredth like the screens and the assessment bands: 2 of 3 has not reached 66.67%.
-    expect(csv.fujian3!).toContainEqual(['幸福村', '3', '2', '66.66%']);
-    expect(csv.fujian3!.at(-1)).toEqual(['合计', '3', '2', '66.66%']);
+    // Rounded half up to the hundredth, as the screens show it (rules.md "Rates"): 2 of 3 is 66.67%.
+    expect(csv.fujian3!).toContainEqual(['幸福村', '3', '2', '66.67%']);
+    expect(csv.fujian3!.at(-1)).toEqual(['合计', '3', '2', '66.67%']);
   });
 
   it.runIf(hasSoffice)('附件4 lists who is insured outside the county, IDs whole, with blank rows to fill', () => {
