@@ -5,13 +5,16 @@ import { invoke } from './api';
 export function useCoverageYears() {
   const [years, setYears] = useState<number[]>([]);
   const [year, setYear] = useState<number | null>(null);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     void invoke('office.policies', {}).then((r) => {
       if (!r.ok) return;
       const ys = r.value.map((x) => x.coverageYear).sort();
       setYears(ys);
       setYear(ys.at(-1) ?? null);
+      setLoaded(true);
     });
   }, []);
-  return { years, year, setYear };
+  /** `loaded` with no years: the office has not chosen a policy for any year yet. */
+  return { years, year, setYear, loaded };
 }

@@ -19,7 +19,7 @@ const LISTS: { key: ListKey; title: string }[] = [
 
 export function DashboardPage() {
   const session = useSession();
-  const { years, year, setYear } = useCoverageYears();
+  const { years, year, setYear, loaded } = useCoverageYears();
   const [list, setList] = useState<ListKey | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   // Read again when the person drawer closes: the clerk may have enrolled someone there.
@@ -55,14 +55,14 @@ export function DashboardPage() {
         </Col>
         <Col span={12}>
           <Card size="small" title="缴费时段" style={{ height: '100%' }} data-testid="window-card">
-            {!d ? (
-              <Statistic title="本年度缴费时段" value="—" />
-            ) : !d.policyId ? (
+            {(loaded && !year) || (d && !d.policyId) ? (
               <Statistic
                 title="本年度缴费时段"
                 value="尚未选择政策"
-                suffix={<span style={{ fontSize: 14 }}>请先在「政策」中选择 {year} 年度适用的政策</span>}
+                suffix={<span style={{ fontSize: 14 }}>请先在「政策」中选择{year ? ` ${year} 年度` : '本年度'}适用的政策</span>}
               />
+            ) : !d ? (
+              <Statistic title="本年度缴费时段" value="—" />
             ) : d.window ? (
               <Statistic title={`${d.window.label}（至 ${d.window.to}）`} value={d.window.daysLeft} suffix="天后截止" />
             ) : d.nextWindow ? (

@@ -1,0 +1,42 @@
+import { api, expect, id, screenshot, test } from './fixtures';
+
+test('工作台 on a fresh install says which policy to choose first, not that the windows are over', async ({ page, host, request }) => {
+  await page.goto(host.url);
+  const card = page.getByTestId('window-card');
+  await expect(card).toContainText('尚未选择政策');
+  await expect(card).toContainText('请先在「政策」中选择');
+  await expect(card).not.toContainText('已全部结束');
+  await screenshot(page, 'dashboard-no-policy-1366');
+  const call = await api(request, host.url);
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  await page.reload();
+  await expect(page.getByTestId('window-card')).not.toContainText('尚未选择政策');
+});
+
+test('a void without a reason is refused inside its dialog; the menu item starts 参保登记 afresh', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const zs = await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  await call('enroll.person', { personId: zs.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-02', channel: '现金' });
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+  await page.getByLabel('搜索人员').fill('张三');
+  await page.getByLabel('搜索人员').press('Enter');
+  await page.getByRole('button', { name: '作 废' }).click();
+  const dialog = page.getByRole('dialog', { name: /作废收据/ });
+  await dialog.getByLabel('作废原因').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('原因');
+  await screenshot(page, 'void-no-reason-1366');
+  await dialog.getByLabel('作废原因').fill('档次选错');
+  await dialog.getByLabel('作废原因').press('Enter');
+  await expect(page.getByText('已作废：档次选错')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await page.getByLabel('查找参保人').fill('张三');
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await expect(page.getByLabel('查找参保人')).toHaveValue('');
+});
