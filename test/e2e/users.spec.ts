@@ -13,6 +13,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await expect(page.getByTestId('no-users')).toContainText('这台电脑上谁都可以查看和修改台账');
 
   await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '用户' }).click();
   await page.getByRole('button', { name: '建立管理员' }).click();
   const add = page.getByRole('dialog', { name: '建立第一个用户（管理员）' });
   await add.getByLabel('姓名').fill('王所长');
@@ -56,6 +57,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await page.getByRole('menuitem', { name: '设置' }).click();
   await expect(page.getByLabel('乡镇/街道')).toBeDisabled();
   await expect(page.getByLabel('村/社区代码')).toBeHidden();
+  await page.getByRole('tab', { name: '用户' }).click();
   await expect(page.getByText('用户由管理员管理。')).toBeVisible();
   await expect(page.getByRole('button', { name: '添加用户' })).toHaveCount(0);
   await screenshot(page, 'settings-clerk-1366');
@@ -64,6 +66,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
 
   // The clerk changes their own password, knowing the current one.
   await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '用户' }).click();
   await page.getByRole('button', { name: '修改我的密码' }).click();
   const own = page.getByRole('dialog', { name: '修改我的密码' });
   await own.getByLabel('当前密码').fill('wrong11');
@@ -82,6 +85,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await page.getByRole('button', { name: '退出' }).click();
   await login(page, 'wang', 'secret1');
   await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '用户' }).click();
   await page
     .getByRole('row', { name: /李经办/ })
     .getByRole('button', { name: '停 用' })
