@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import type { SessionUser } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
+import { RetireToggle } from './RetireToggle';
 
 type User = SessionUser & { disabled: boolean };
 const ROLES = { admin: '管理员', clerk: '经办人' } as const;
@@ -92,26 +93,14 @@ export function UsersCard() {
                       <Button size="small" onClick={() => (setDialogError(null), setResetting(u))}>
                         重设密码
                       </Button>
-                      {u.disabled ? (
-                        <Button
-                          size="small"
-                          onClick={() => void act(invoke('users.setDisabled', { id: u.id, disabled: false }), `已恢复「${u.displayName}」。`)}
-                        >
-                          恢复
-                        </Button>
-                      ) : (
-                        <Popconfirm
-                          title={`停用「${u.displayName}」？`}
-                          description="停用后不能再登录，已登录的窗口会退出；经办记录保留。"
-                          okText="停用"
-                          cancelText="取消"
-                          onConfirm={() => act(invoke('users.setDisabled', { id: u.id, disabled: true }), `已停用「${u.displayName}」。`)}
-                        >
-                          <Button size="small" danger disabled={u.id === session.user?.id}>
-                            停用
-                          </Button>
-                        </Popconfirm>
-                      )}
+                      <RetireToggle
+                        retired={u.disabled}
+                        name={u.displayName}
+                        consequence="停用后不能再登录，已登录的窗口会退出；经办记录保留。"
+                        disabled={u.id === session.user?.id}
+                        onRestore={() => act(invoke('users.setDisabled', { id: u.id, disabled: false }), `已恢复「${u.displayName}」。`)}
+                        onRetire={() => act(invoke('users.setDisabled', { id: u.id, disabled: true }), `已停用「${u.displayName}」。`)}
+                      />
                     </Space>
                   ),
                 },

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Popconfirm, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import type { Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { RenameButton } from './RenameButton';
+import { RetireToggle } from './RetireToggle';
 import { isAdmin, useSession } from '../../session';
 
 export function VillagesCard() {
@@ -99,23 +100,13 @@ export function VillagesCard() {
                   render: (_: unknown, v: Village) => (
                     <Space>
                       <RenameButton village={v} onRename={(name) => act(invoke('villages.rename', { id: v.id, name }))} />
-                      {v.retiredOn ? (
-                        <Button size="small" onClick={() => void act(invoke('villages.restore', { id: v.id }))}>
-                          恢复
-                        </Button>
-                      ) : (
-                        <Popconfirm
-                          title={`停用「${v.name}」？`}
-                          description="停用后不再出现在新登记中，已有记录保留。"
-                          okText="停用"
-                          cancelText="取消"
-                          onConfirm={() => act(invoke('villages.retire', { id: v.id }))}
-                        >
-                          <Button size="small" danger>
-                            停用
-                          </Button>
-                        </Popconfirm>
-                      )}
+                      <RetireToggle
+                        retired={v.retiredOn !== null}
+                        name={v.name}
+                        consequence="停用后不再出现在新登记中，已有记录保留。"
+                        onRestore={() => act(invoke('villages.restore', { id: v.id }))}
+                        onRetire={() => act(invoke('villages.retire', { id: v.id }))}
+                      />
                     </Space>
                   ),
                 },
