@@ -40,3 +40,43 @@ test('a void without a reason is refused inside its dialog; the menu item starts
   await page.getByRole('menuitem', { name: '参保登记' }).click();
   await expect(page.getByLabel('查找参保人')).toHaveValue('');
 });
+
+test('零申报: the clerk selects those filed with 税务 and marks them on a date; the list and the tile follow', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const ids: number[] = [];
+  for (const [name, first17] of [
+    ['特困甲', '50023519500101001'],
+    ['特困乙', '50023519500202002'],
+  ] as const) {
+    const p = await call('roster.addPerson', { idNumber: id(first17), name, householdId: h.id, relation: name === '特困甲' ? '户主' : '配偶' });
+    await call('categories.certify', { personId: p.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
+    ids.push((await call('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: '2023-11-02', channel: '零申报' })).id);
+  }
+
+  await page.goto(host.url);
+  const tile = page.getByRole('button', { name: '全额资助未零申报' });
+  await expect(tile).toContainText('2');
+  await tile.click();
+  await expect(page.getByText('共 2 人未零申报')).toBeVisible();
+  await page
+    .getByRole('row', { name: /特困甲/ })
+    .getByRole('checkbox')
+    .check();
+  await page.getByLabel('零申报日期').fill('2023-11-05');
+  await page.getByLabel('零申报日期').press('Enter');
+  await page.getByRole('button', { name: /标记为已零申报（1 人）/ }).click();
+  await expect(page.getByText('已把 1 人标记为 2023-11-05 零申报。')).toBeVisible();
+  await expect(page.getByText('共 1 人未零申报')).toBeVisible();
+  await expect(tile).toContainText('1');
+  await screenshot(page, 'zero-declarations-1366');
+  const first = await call('enroll.get', { id: ids[0]! });
+  expect(first.declaredOn).toBe('2023-11-05');
+  // All of the rest at once, from the header's checkbox.
+  await page.getByRole('columnheader').getByRole('checkbox').check();
+  await page.getByRole('button', { name: /标记为已零申报（1 人）/ }).click();
+  await expect(page.getByText('全额资助的参保人都已零申报。')).toBeVisible();
+  await expect(tile).toContainText('0');
+});

@@ -90,7 +90,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
     .getByRole('row', { name: /李经办/ })
     .getByRole('button', { name: '停 用' })
     .click();
-  await page.getByRole('button', { name: '停 用' }).last().click();
+  await page.getByRole('tooltip').getByRole('button', { name: '停 用' }).click();
   await expect(page.getByRole('row', { name: /李经办/ })).toContainText('已停用');
   await page.getByRole('button', { name: '退出' }).click();
   await login(page, 'li', 'mine123');

@@ -100,7 +100,7 @@ export function DashboardPage() {
       </Row>
       {list && year && (
         <Card size="small" title={LISTS.find((l) => l.key === list)!.title}>
-          <WorkList list={list} year={year} onOpen={setOpen} />
+          <WorkList list={list} year={year} onOpen={setOpen} onChanged={dashboard.reload} />
         </Card>
       )}
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />

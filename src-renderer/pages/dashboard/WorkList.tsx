@@ -5,13 +5,14 @@ import { invoke } from '../../api';
 import { deskToday } from '../../format';
 import { PendingTable } from '../excel/PendingCard';
 import { label, useGlossary } from '../../glossary';
+import { ZeroDeclarations } from './ZeroDeclarations';
 
 export type ListKey = 'notEnrolled' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
 
 type Row = PersonSummary & { note?: string };
 
 /** The list behind a 工作台 figure; a click on a person opens their record. */
-export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; onOpen: (personId: number) => void }) {
+export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; year: number; onOpen: (personId: number) => void; onChanged: () => void }) {
   const g = useGlossary();
   const [rows, setRows] = useState<Row[]>([]);
   const [pending, setPending] = useState<PendingPayment[] | null>(null);
@@ -29,18 +30,11 @@ export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; 
       if (list === 'notEnrolled') {
         const r = await invoke('reports.notEnrolled', { coverageYear: year, limit: 500 });
         if (r.ok) show(r.value.rows, r.value.total);
-      } else if (list === 'subsidizedNotEnrolled' || list === 'zeroNotDeclared') {
+      } else if (list === 'subsidizedNotEnrolled') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
-        if (!r.ok) return;
-        if (list === 'subsidizedNotEnrolled')
-          show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
-        else
-          show(
-            r.value.zeroNotDeclared.map(
-              (e) =>
-                ({ id: e.personId, name: e.personName, idNumber: e.idNumber, villageName: e.villageName, note: `收据 ${e.receiptNo}，${e.paidOn}` }) as Row,
-            ),
-          );
+        if (r.ok) show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
+      } else if (list === 'zeroNotDeclared') {
+        // Its own list below, with the marking.
       } else if (list === 'handCertified') {
         const r = await invoke('reports.handCertified', { on: deskToday() });
         if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));
@@ -57,6 +51,7 @@ export function WorkList({ list, year, onOpen }: { list: ListKey; year: number; 
     };
   }, [list, year, g]);
 
+  if (list === 'zeroNotDeclared') return <ZeroDeclarations year={year} onOpen={onOpen} onChanged={onChanged} />;
   if (pending) return <PendingTable rows={pending} />;
   return (
     <Table<Row>
