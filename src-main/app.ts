@@ -2,7 +2,7 @@
 // the ledger (backed up before any migration and once a day), and the audit check.
 import type { Context } from './api/handler';
 import { auditHead, readAuditHead, verifyAudit, writeAuditHead, type AuditCheck } from './ledger/audit';
-import { backupBeforeMigration, dailyBackup } from './ledger/backup';
+import { backupBeforeMigration, clearPartialBackups, dailyBackup } from './ledger/backup';
 import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies, officePolicyDir } from './policies/load';
 import { weeklySnapshots } from './ledger/snapshots';
@@ -14,6 +14,7 @@ import { ioProblem, readOnlyReason } from './ledger/space';
 import { Sessions } from './service/sessions';
 import { clearOldUploads } from './files/uploads';
 import { clearOldReports } from './files/outputs';
+import { startPeriodicBackups } from './service/backups';
 
 export interface Started {
   ctx: Context;
@@ -63,14 +64,17 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
       clearStaging(dataDir);
       clearOldUploads(dataDir, now());
       clearOldReports(dataDir, now());
+      clearPartialBackups(dataDir);
     });
     const script = opts.importWorker ?? sourceImportWorker()?.script;
     const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
     const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, readOnly, importWorker };
+    const stopBackups = startPeriodicBackups(ctx);
     return {
       ctx,
       audit,
       stop() {
+        stopBackups();
         if (ctx.db.open) ctx.db.close();
         lock.release();
       },

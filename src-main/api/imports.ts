@@ -24,6 +24,7 @@ import { discardUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
 import { writeProblemReport } from '../imports/report';
 import { ioProblem } from '../ledger/space';
+import { backUpQuietly } from '../service/backups';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
@@ -384,6 +385,9 @@ export const importHandlers = {
     try {
       const batchId = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job);
       dropPrepared(ctx, arg.token);
+      // A whole file landed at once: the backup right after it is the one to go back to. It runs
+      // after the answer (SQLite's online backup, in steps), so the clerk does not wait for it.
+      void backUpQuietly(ctx, 'import');
       return listBatches(ctx.db).find((b) => b.id === batchId)!;
     } finally {
       job.finish();

@@ -7,7 +7,7 @@ import type { BackupFile } from '../types/reports';
 import { LEDGER_FILE, LATEST_VERSION } from './open';
 
 export const KEEP_AUTOMATIC = 30;
-const AUTO = /^canbao-(\d{4}-\d{2}-\d{2})-(\d{6})-(daily|migration|restore)(?:-\d+)?\.sqlite$/;
+const AUTO = /^canbao-(\d{4}-\d{2}-\d{2})-(\d{6})-(daily|migration|restore|import|periodic)(?:-\d+)?\.sqlite$/;
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
 
@@ -16,7 +16,9 @@ function stamp(now: Date): { day: string; time: string } {
   return { day: china.slice(0, 10), time: china.slice(11, 19).replaceAll(':', '') };
 }
 
-function backupName(now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
+export type BackupReason = 'daily' | 'migration' | 'restore' | 'import' | 'periodic' | 'manual';
+
+function backupName(now: Date, reason: BackupReason): string {
   const { day, time } = stamp(now);
   return `canbao-${day}-${time}-${reason}.sqlite`;
 }
@@ -25,7 +27,7 @@ function backupName(now: Date, reason: 'daily' | 'migration' | 'restore' | 'manu
  * A path in `dir` for a new backup that no file holds yet: two backups in one second (a clerk
  * pressing 立即备份 twice) get -2, -3 … rather than the second failing as if it already existed.
  */
-export function freshBackupPath(dir: string, now: Date, reason: 'daily' | 'migration' | 'restore' | 'manual'): string {
+export function freshBackupPath(dir: string, now: Date, reason: BackupReason): string {
   const base = backupName(now, reason).replace(/\.sqlite$/, '');
   for (let n = 1; n < 1000; n++) {
     const file = path.join(dir, n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`);
@@ -57,16 +59,42 @@ export function listBackups(dataDir: string): BackupFile[] {
 export async function backupTo(db: Database.Database, file: string): Promise<BackupFile> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) throw new Error(`备份文件已存在：${file}`);
-  await db.backup(file);
+  // Written under another name and renamed when whole: a backup cut short (a full disk, the app
+  // closing) is never listed or restored as if it were one.
+  const partial = `${file}.partial`;
+  try {
+    await db.backup(partial);
+    fs.renameSync(partial, file);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
   return describe(file);
 }
 
+/**
+ * Automatic backups kept: the newest 30, and of the older ones the last of each month, so a
+ * mistake found a season later can still be undone. Manual backups are the clerk's to remove.
+ */
 function pruneAutomatic(dataDir: string): void {
   const autos = fs
     .readdirSync(backupDir(dataDir))
     .filter((f) => AUTO.test(f))
     .sort();
-  for (const f of autos.slice(0, Math.max(0, autos.length - KEEP_AUTOMATIC))) fs.rmSync(path.join(backupDir(dataDir), f));
+  const older = autos.slice(0, Math.max(0, autos.length - KEEP_AUTOMATIC));
+  const month = (f: string) => AUTO.exec(f)![1]!.slice(0, 7);
+  for (const [i, f] of older.entries()) {
+    const next = autos[i + 1];
+    const lastOfMonth = !next || month(next) !== month(f);
+    if (!lastOfMonth) fs.rmSync(path.join(backupDir(dataDir), f));
+  }
+}
+
+/** A backup while the app runs (after an import, or every few hours of changes); the oldest beyond the keeping rule go. */
+export async function automaticBackup(db: Database.Database, dataDir: string, now: Date, reason: 'import' | 'periodic'): Promise<BackupFile> {
+  const b = await backupTo(db, freshBackupPath(backupDir(dataDir), now, reason));
+  pruneAutomatic(dataDir);
+  return b;
 }
 
 /** The first start of each (China) day leaves a backup behind; the oldest beyond 30 go. */
@@ -114,4 +142,11 @@ export function replaceLedgerFile(dataDir: string, file: string): void {
   const tmp = `${target}.restoring`;
   fs.copyFileSync(file, tmp);
   fs.renameSync(tmp, target);
+}
+
+/** At start: a backup the app was writing when it stopped is no backup. */
+export function clearPartialBackups(dataDir: string): void {
+  const dir = backupDir(dataDir);
+  if (!fs.existsSync(dir)) return;
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('.partial')) fs.rmSync(path.join(dir, f), { force: true });
 }

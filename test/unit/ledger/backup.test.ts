@@ -6,6 +6,7 @@ import { startCore } from '../../../src-main/app';
 import { addDays } from '../../../src-main/domain/dates';
 import { dispatch, handlers } from '../../../src-main/api/index';
 import { KEEP_AUTOMATIC, backupDir, listBackups } from '../../../src-main/ledger/backup';
+import { startPeriodicBackups } from '../../../src-main/service/backups';
 import { MIGRATIONS } from '../../../src-main/ledger/migrations/index';
 import { LEDGER_FILE, openLedger } from '../../../src-main/ledger/open';
 import { tempDirs } from '../../helpers/ledger';
@@ -50,6 +51,57 @@ describe('backups', () => {
     expect(listBackups(dir).some((x) => x.reason === 'restore')).toBe(true);
     stop();
   });
+
+  it('backs up after each import commit, and every 4 hours of use when something changed', async () => {
+    const dir = fresh();
+    const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
+    const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
+    await call('villages.add', { code: '1', name: '甲村' });
+    const roster = path.join(fresh(), 'r.csv');
+    fs.writeFileSync(roster, `村（社区）,户号,姓名,身份证号\r\n甲村,H1,张三,${'500235196005010117'}\r\n`);
+    const p = (await call('import.preview', { kind: 'roster', file: roster })) as { value: { token: string } };
+    expect(await call('import.commit', { token: p.value.token })).toMatchObject({ ok: true });
+    const afterImport = () => listBackups(dir).filter((b) => b.reason === 'import');
+    for (let i = 0; i < 50 && !afterImport().length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(afterImport()).toHaveLength(1);
+    const copy = new Database(afterImport()[0]!.file, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);
+    copy.close();
+
+    // Periodic: nothing new since the last backup, nothing taken; a change and 4 hours later, one.
+    const stopTicks = startPeriodicBackups(ctx, 20);
+    const periodic = () => listBackups(dir).filter((b) => b.reason === 'periodic').length;
+    const fiveHoursAgo = new Date(Date.now() - 5 * 3600 * 1000);
+    for (const b of listBackups(dir)) fs.utimesSync(b.file, fiveHoursAgo, fiveHoursAgo);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(periodic()).toBe(0);
+    await call('villages.add', { code: '2', name: '乙村' });
+    for (let i = 0; i < 50 && periodic() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(periodic()).toBe(1);
+    // Just backed up: the next change waits its 4 hours.
+    await call('villages.add', { code: '3', name: '丙村' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(periodic()).toBe(1);
+    stopTicks();
+    stop();
+  });
+
+  it('keeps the newest 30 automatic backups and, of older ones, the last of each month', async () => {
+    const dir = fresh();
+    // 2023-11-01 … 2024-01-09: 70 days, one start a day.
+    for (let i = 0; i < 70; i++) {
+      const { stop } = await startCore(dir, { now: at(`${addDays('2023-11-01', i)}T01:00:00Z`) });
+      stop();
+    }
+    const daily = listBackups(dir)
+      .filter((b) => b.reason === 'daily')
+      .map((b) => path.basename(b.file).slice(7, 17))
+      .sort();
+    // The newest 30 (12-11 … 01-09), and November's last; December's last is among the 30.
+    expect(daily).toHaveLength(31);
+    expect(daily.slice(0, 2)).toEqual(['2023-11-30', '2023-12-11']);
+    expect(daily.at(-1)).toBe('2024-01-09');
+  }, 60_000);
 
   it('takes two backups in the same second as two files, the newest listed first', async () => {
     const dir = fresh();
