@@ -5,7 +5,14 @@ import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
 
-const KINDS: Record<string, string> = { daily: '每日自动', import: '导入后', periodic: '定时自动', migration: '升级台账前', restore: '恢复备份前', manual: '手动' };
+const KINDS: Record<string, string> = {
+  daily: '每日自动',
+  import: '导入后',
+  periodic: '定时自动',
+  migration: '升级台账前',
+  restore: '恢复备份前',
+  manual: '手动',
+};
 
 /** A time as the office reads it (China time), whatever the PC's zone. */
 const chinaTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
@@ -58,7 +65,9 @@ export function BackupsCard() {
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <span style={{ color: '#666' }}>每天第一次打开时、每次导入之后、使用中每 4 小时（有改动时）自动备份，保留最近 30 份及更早各月的最后一份；升级台账和恢复备份之前也各备份一次。</span>
+        <span style={{ color: '#666' }}>
+          每天第一次打开时、每次导入之后、使用中每 4 小时（有改动时）自动备份，保留最近 30 份及更早各月的最后一份；升级台账和恢复备份之前也各备份一次。
+        </span>
         {error && <Alert type="error" showIcon message={error} role="alert" />}
         {notice && <Alert type="success" showIcon message={notice} />}
         {admin && (
