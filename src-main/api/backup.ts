@@ -6,7 +6,8 @@ import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
 import { backupDir, backupTo, freshBackupPath, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
 import { LEDGER_FILE, openLedger } from '../ledger/open';
 import { isUpload } from '../files/uploads';
-import { tabCaller } from '../service/context';
+import { directlyIn } from '../files/outputs';
+import { callerIsTab } from '../service/context';
 import { dryRunsRunning } from './imports';
 import { ioProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
@@ -37,9 +38,8 @@ function restorable(ctx: Context, file: string): void {
   }
   const live = ['', '-wal', '-shm'].some((x) => fs.existsSync(ledger + x) && real === fs.realpathSync(ledger + x));
   if (live) throw new Refusal('invalid_input', '这是正在使用的台账本身，不是备份。请选择备份文件夹里的备份或 U 盘上的备份。', 'file');
-  const fromTab = caller().key.startsWith(tabCaller(''));
-  const inBackups = fs.existsSync(backupDir(ctx.dataDir)) && path.dirname(real) === fs.realpathSync(backupDir(ctx.dataDir));
-  if (fromTab && !inBackups && !isUpload(ctx.dataDir, real, caller().key))
+  const inBackups = directlyIn(real, backupDir(ctx.dataDir));
+  if (callerIsTab() && !inBackups && !isUpload(ctx.dataDir, real, caller().key))
     throw new Refusal('forbidden', '浏览器版只能恢复备份文件夹里的备份，或从本页面上传的备份文件。', 'file');
 }
 

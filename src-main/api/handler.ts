@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { caller, calls, LOCAL_CALLER, Refusal, tabCaller, type Context } from '../service/context';
+import { caller, callerIsTab, calls, LOCAL_CALLER, Refusal, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
@@ -143,8 +143,7 @@ export function mayUseFiles(ctx: Context, callerKey: string): boolean {
  * could read the office PC's files). The desktop window and the CLI name local files.
  */
 export function sourceFile(ctx: Context, file: string): string {
-  if (caller().key.startsWith(tabCaller('')) && !isUpload(ctx.dataDir, file, caller().key))
-    throw new Refusal('forbidden', '只能读取从本页面上传的文件，请重新选择文件上传。', 'file');
+  if (callerIsTab() && !isUpload(ctx.dataDir, file, caller().key)) throw new Refusal('forbidden', '只能读取从本页面上传的文件，请重新选择文件上传。', 'file');
   return file;
 }
 

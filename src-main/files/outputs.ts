@@ -36,25 +36,34 @@ export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], s
 }
 
 /**
- * The file, if it is a regular file the program wrote into one of the output folders: the
- * real path (links resolved) must be a direct child of the folder's real path, the name itself
- * must not be a link, and the file must have no second name (a hard link made from elsewhere).
+ * The real path of `file` if it is a regular file under one name only: not itself a link, and
+ * no hard link made to it from elsewhere (which would hand out or read whatever it names). Null
+ * for anything else, a path with a NUL byte or one that does not exist included.
  */
-export function downloadable(dataDir: string, file: string): string | null {
+export function singleNamedFile(file: string): string | null {
   if (!file || file.includes('\0')) return null;
-  const resolved = path.resolve(file);
   try {
+    const resolved = path.resolve(file);
     const st = fs.lstatSync(resolved);
-    if (!st.isFile() || st.nlink !== 1) return null;
-    const real = fs.realpathSync(resolved);
-    const inside = OUTPUT_DIRS.some((d) => {
-      const dir = path.join(dataDir, d);
-      return fs.existsSync(dir) && path.dirname(real) === fs.realpathSync(dir);
-    });
-    return inside ? real : null;
+    return st.isFile() && st.nlink === 1 ? fs.realpathSync(resolved) : null;
   } catch {
     return null;
   }
+}
+
+/** Whether `dir` exists and the real path `real` lies directly in it (not in a subfolder). */
+export function directlyIn(real: string, dir: string): boolean {
+  try {
+    return path.dirname(real) === fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+}
+
+/** The file, if it is a single-named regular file the program wrote directly into one of the output folders. */
+export function downloadable(dataDir: string, file: string): string | null {
+  const real = singleNamedFile(file);
+  return real && OUTPUT_DIRS.some((d) => directlyIn(real, path.join(dataDir, d))) ? real : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { safeFileName } from './outputs';
+import { directlyIn, safeFileName, singleNamedFile } from './outputs';
 
 export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
 
@@ -102,17 +102,10 @@ export async function receiveUpload(
  * cannot hand over a path of its own, and another tab's upload is not its to read.
  */
 export function isUpload(dataDir: string, file: string, owner: string): boolean {
-  if (!file || file.includes('\0')) return false;
-  try {
-    const root = fs.realpathSync(uploadsDir(dataDir));
-    const resolved = path.resolve(file);
-    const st = fs.lstatSync(resolved);
-    if (!st.isFile() || st.nlink !== 1) return false;
-    const real = fs.realpathSync(resolved);
-    return path.dirname(path.dirname(real)) === root && path.basename(path.dirname(real)).endsWith(`-${ownerTag(owner)}`);
-  } catch {
-    return false;
-  }
+  const real = singleNamedFile(file);
+  if (!real) return false;
+  const folder = path.dirname(real);
+  return directlyIn(folder, uploadsDir(dataDir)) && path.basename(folder).endsWith(`-${ownerTag(owner)}`);
 }
 
 /** An uploaded copy is deleted once its import is done with (committed, replaced or finished). */

@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
-import type { Result } from '../api/contract';
+import type { ErrorCode, Result } from '../api/contract';
 import { dispatch, handlers, type Context } from '../api/index';
 import { mayUseFiles } from '../api/handler';
 import { tabCaller } from '../service/context';
@@ -188,36 +188,36 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     } catch (e) {
       if (e instanceof UploadTooLarge) return tooLarge(req, res);
       if (req.destroyed) return;
-      if (e instanceof UploadsFull) {
-        res.setHeader('connection', 'close');
-        req.resume();
-        return sendJson(res, 507, {
-          ok: false,
-          error: {
-            code: 'unavailable',
-            message: '等待导入的上传文件已超过 2 GB，没有再接收。请先完成或放弃正在进行的导入（一小时前上传的会自动让出空间），再上传。',
-          },
-        });
-      }
-      // The rest of the body is read and dropped, so the browser hears the answer.
+      if (e instanceof UploadsFull)
+        return refuseUpload(
+          req,
+          res,
+          507,
+          'unavailable',
+          '等待导入的上传文件已超过 2 GB，没有再接收。请先完成或放弃正在进行的导入（一小时前上传的会自动让出空间），再上传。',
+        );
+      const io = ioProblem(e);
+      if (io) return refuseUpload(req, res, 507, 'unavailable', `${io}，文件没有上传完，已删除不完整的副本。请清理磁盘空间后重试。`);
+      // Anything else is answered by the 500 handler; it too must be heard.
       res.setHeader('connection', 'close');
       req.resume();
-      const io = ioProblem(e);
-      if (io)
-        return sendJson(res, 507, { ok: false, error: { code: 'unavailable', message: `${io}，文件没有上传完，已删除不完整的副本。请清理磁盘空间后重试。` } });
       throw e;
     }
     sendJson(res, 200, { ok: true, value: { file } });
   }
 
-  /** Answers 413 and closes the connection, so the browser stops sending the rest. */
-  function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  /**
+   * Answers an upload it stopped midway: the rest of the body is read and dropped and the
+   * connection closed, so the browser hears the answer instead of a reset.
+   */
+  function refuseUpload(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
     res.setHeader('connection', 'close');
-    sendJson(res, 413, {
-      ok: false,
-      error: { code: 'invalid_input', message: `文件太大（超过 ${Math.round((opts.maxUploadBytes ?? MAX_UPLOAD_BYTES) / 1024 / 1024)} MB）。` },
-    });
+    sendJson(res, status, { ok: false, error: { code, message } });
     req.resume();
+  }
+
+  function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+    refuseUpload(req, res, 413, 'invalid_input', `文件太大（超过 ${Math.round((opts.maxUploadBytes ?? MAX_UPLOAD_BYTES) / 1024 / 1024)} MB）。`);
   }
 
   // Exports and reports are written under the data folder; the page asks for one by the path

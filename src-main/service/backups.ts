@@ -1,5 +1,6 @@
 // Backups the running app takes on its own: after each import commit (a whole file at once is the
 // change most worth being able to undo), and every few hours of use when something changed.
+import { auditHead } from '../ledger/audit';
 import { automaticBackup, listBackups } from '../ledger/backup';
 import type { Context } from './context';
 
@@ -16,7 +17,7 @@ export async function backUpQuietly(ctx: Context, reason: 'import' | 'periodic')
   }
 }
 
-const lastChange = (ctx: Context) => ctx.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+const lastChange = (ctx: Context) => auditHead(ctx.db)?.lastId ?? 0;
 
 /**
  * Checks every `everyMs` whether PERIODIC_HOURS have passed since the newest backup and the audit

@@ -41,6 +41,9 @@ export function caller(): Caller {
   return calls.getStore() ?? { key: LOCAL_CALLER, user: null };
 }
 
+/** Whether that caller is a browser tab, which has no paths of its own: only what it uploaded. */
+export const callerIsTab = () => caller().key.startsWith(tabCaller(''));
+
 export function currentUser(): SessionUser | null {
   return caller().user;
 }

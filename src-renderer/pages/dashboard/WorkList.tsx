@@ -19,6 +19,8 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
   const [total, setTotal] = useState(0);
 
   useEffect(() => {
+    // 零申报 has a list of its own, with the marking (below).
+    if (list === 'zeroNotDeclared') return;
     let live = true;
     const show = (people: Row[], all = people.length) => {
       if (!live) return;
@@ -33,8 +35,6 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
       } else if (list === 'subsidizedNotEnrolled') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
         if (r.ok) show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
-      } else if (list === 'zeroNotDeclared') {
-        // Its own list below, with the marking.
       } else if (list === 'handCertified') {
         const r = await invoke('reports.handCertified', { on: deskToday() });
         if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));

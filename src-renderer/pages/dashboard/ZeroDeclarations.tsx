@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Space, Table } from 'antd';
 import type { Enrollment } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { deskToday } from '../../format';
 import { useInvoke } from '../../useInvoke';
+import { DayPicker } from '../DayPicker';
 
 /**
  * 全额资助未零申报: the fully funded enrollments not yet declared to 税务. The clerk selects some
@@ -35,7 +35,7 @@ export function ZeroDeclarations({ year, onOpen, onChanged }: { year: number; on
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <span>零申报日期</span>
-        <DatePicker aria-label="零申报日期" value={dayjs(on)} allowClear={false} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
+        <DayPicker label="零申报日期" value={on} onChange={setOn} />
         <Button type="primary" disabled={!selected.length} loading={saving} onClick={() => void mark()}>
           标记为已零申报{selected.length ? `（${selected.length} 人）` : ''}
         </Button>

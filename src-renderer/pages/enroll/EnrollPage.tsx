@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiOutput, PersonSummary, Quote, Receipt } from '../../../src-main/api/contract';
@@ -10,6 +10,7 @@ import { ReceiptView } from '../../print/ReceiptView';
 import { PaperChoice, useReceiptPaper } from '../../print/PaperChoice';
 import { NewPersonModal } from '../roster/NewPersonModal';
 import { CHANNELS } from './channels';
+import { DayPicker } from '../DayPicker';
 import { HouseholdEnroll } from './HouseholdEnroll';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
@@ -230,7 +231,7 @@ export function EnrollPage() {
         <Card size="small">
           <Space style={{ marginBottom: 12 }}>
             缴费日期
-            <DatePicker aria-label="缴费日期" value={dayjs(paidOn)} allowClear={false} onChange={(d) => d && setPaidOn(d.format('YYYY-MM-DD'))} />
+            <DayPicker label="缴费日期" value={paidOn} onChange={setPaidOn} />
             缴费方式
             <Select
               aria-label="缴费方式"

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Radio, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Radio, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { HouseholdNotice, Receipt } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { ReceiptView, type ReceiptPaper } from '../../print/ReceiptView';
 import { CHANNELS } from './channels';
+import { DayPicker } from '../DayPicker';
 import { PaperChoice } from '../../print/PaperChoice';
 
 type Member = HouseholdNotice['members'][number];
@@ -117,7 +118,7 @@ export function HouseholdEnroll({
           ]}
         />
         缴费日期
-        <DatePicker aria-label="全户缴费日期" value={dayjs(paidOn)} allowClear={false} onChange={(d) => d && setPaidOn(d.format('YYYY-MM-DD'))} />
+        <DayPicker label="全户缴费日期" value={paidOn} onChange={setPaidOn} />
         缴费方式
         <Select
           aria-label="全户缴费方式"
