@@ -17,9 +17,19 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
 import type { SubsidyTable } from '../domain/policy/table';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
-import type { IdCheck, CertifiedCategory, Household, Person, PersonInput, PersonPatch, PersonStatus } from '../types/roster';
+import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
-import type { ExportKind, ImportBatch, ImportKind, ImportOptions, ImportPreview, PendingPayment, ProblemReport } from '../types/imports';
+import type {
+  ExportKind,
+  ImportBatch,
+  ImportKind,
+  ImportOptions,
+  ImportPreview,
+  PaymentCandidate,
+  PendingPayment,
+  ProblemReport,
+  SettledPayment,
+} from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
 import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
 import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from '../types/reports';
@@ -107,10 +117,9 @@ export interface Api {
     input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string };
     output: Person;
   };
-  'roster.getPerson': {
-    input: { id: number };
-    output: { person: Person; categories: CertifiedCategory[]; enrollments: Enrollment[] };
-  };
+  'roster.getPerson': { input: { id: number }; output: PersonDetail };
+  /** A village's households in household-number order, each with its members, head first. */
+  'roster.villageBook': { input: { villageId: number; coverageYear?: number }; output: VillageBook };
   'roster.search': { input: { q: string; limit?: number }; output: PersonSummary[] };
 
   'categories.certify': {
@@ -135,7 +144,7 @@ export interface Api {
   'enroll.quote': { input: Omit<EnrollInput, 'channel'> & { channel?: string }; output: Quote };
   'enroll.person': { input: EnrollInput; output: Enrollment };
   'enroll.household': {
-    input: DeskFacts & { householdId: number; coverageYear: number; tier?: Tier; paidOn: string; channel: string };
+    input: DeskFacts & { householdId: number; coverageYear: number; tier?: Tier; paidOn: string; channel: string; tiers?: { personId: number; tier: Tier }[] };
     output: { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] };
   };
   'enroll.void': { input: { id: number; reason: string }; output: Enrollment };
@@ -164,6 +173,11 @@ export interface Api {
     output: ImportPreview;
   };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
+  'payments.settled': { input: { coverageYear: number }; output: SettledPayment[] };
+  'payments.candidates': { input: { id: number }; output: PaymentCandidate[] };
+  /** Records the payment against the chosen person and tier; a difference from the quote needs a reason. */
+  'payments.resolve': { input: { id: number; personId: number; tier: Tier; differenceReason?: string }; output: Enrollment };
+  'payments.dismiss': { input: { id: number; reason: string }; output: { dismissed: number } };
   'import.report': { input: { token: string }; output: ProblemReport };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };

@@ -51,7 +51,18 @@ export const enrollHandlers = {
 
   'enroll.person': writes('clerk', z.object({ personId: idOf('人员'), ...enrollFields }), (ctx, arg) => enrollOne(ctx, mustGetPerson(ctx, arg.personId), arg)),
 
-  'enroll.household': writes('clerk', z.object({ householdId: idOf('户'), ...enrollFields }), (ctx, arg) => enrollHousehold(ctx, arg.householdId, arg)),
+  'enroll.household': writes(
+    'clerk',
+    z.object({
+      householdId: idOf('户'),
+      ...enrollFields,
+      tiers: z
+        .array(z.object({ personId: idOf('人员'), tier }))
+        .max(200)
+        .optional(),
+    }),
+    (ctx, arg) => enrollHousehold(ctx, arg.householdId, arg),
+  ),
 
   'enroll.void': writes(
     'clerk',

@@ -4,9 +4,12 @@ import { parseIdNumber } from '../domain/idnumber';
 import { getVillage } from '../ledger/office';
 import * as repo from '../ledger/roster';
 import { searchPersons } from '../ledger/search';
-import { listForPerson } from '../ledger/enrollments';
-import type { Household, IdCheck, Person } from './contract';
-import { idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
+import { listForPerson, refundsForPerson } from '../ledger/enrollments';
+import { personChanges } from '../ledger/history';
+import { findUser } from '../ledger/users';
+import { describeChange } from '../domain/history';
+import type { Household, IdCheck, Person, PersonDetail, VillageBook } from './contract';
+import { coverageYear, idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
 import type { Context } from './handler';
 import { Refusal, audit, reads, writes } from './handler';
 
@@ -203,11 +206,30 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.getPerson': reads('clerk', z.object({ id: idOf('人员') }), (ctx, arg) => ({
-    person: mustGetPerson(ctx, arg.id),
-    categories: repo.personCategories(ctx.db, arg.id),
-    enrollments: listForPerson(ctx.db, arg.id),
-  })),
+  'roster.getPerson': reads('clerk', z.object({ id: idOf('人员') }), (ctx, arg): PersonDetail => {
+    const enrollments = listForPerson(ctx.db, arg.id);
+    const refunds = refundsForPerson(ctx.db, arg.id);
+    // 退费 is offered only where the enrollment's policy has the rule and nothing was refunded yet.
+    const refundable = enrollments
+      .filter((e) => e.status === 'active' && ctx.policies.get(e.policyId)?.refund && !refunds.some((r) => r.enrollmentId === e.id))
+      .map((e) => e.id);
+    const names = new Map<string, string>();
+    const who = (login: string) => names.get(login) ?? names.set(login, findUser(ctx.db, login)?.displayName ?? login).get(login)!;
+    return {
+      person: mustGetPerson(ctx, arg.id),
+      categories: repo.personCategories(ctx.db, arg.id),
+      enrollments,
+      refunds,
+      refundable,
+      history: personChanges(ctx.db, arg.id).map((c) => ({ ...describeChange(c), actor: who(c.actor) })),
+    };
+  }),
+
+  'roster.villageBook': reads('clerk', z.object({ villageId: idOf('村/社区'), coverageYear: coverageYear.optional() }), (ctx, arg): VillageBook => {
+    const v = getVillage(ctx.db, arg.villageId);
+    if (!v) throw new Refusal('not_found', '找不到这个村/社区。');
+    return { villageId: v.id, villageName: v.name, households: repo.villageBook(ctx.db, v.id, arg.coverageYear ?? null) };
+  }),
 
   'roster.search': reads('clerk', z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }), (ctx, arg) =>
     searchPersons(ctx.db, arg.q, arg.limit ?? 50),

@@ -62,21 +62,24 @@ export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear
 }
 
 /**
- * Every member of a household at once: each member who cannot be enrolled (out of scope,
+ * Every member of a household at once, each in the household's tier or their own: each member who cannot be enrolled (out of scope,
  * already enrolled, not eligible) is skipped with the reason; a date no one may pay on stops all.
  */
 export function enrollHousehold(
   ctx: Context,
   householdId: number,
-  a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string },
+  a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string; tiers?: { personId: number; tier: 1 | 2 }[] | undefined },
 ): { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] } {
   const members = householdMembers(ctx.db, householdId);
   if (!members.length) throw new Refusal('not_found', '这一户没有成员。');
+  // A member may take another tier than the household's (the grandmother in 一档, the son in 二档).
+  const own = new Map((a.tiers ?? []).map((t) => [t.personId, t.tier]));
+  for (const id of own.keys()) if (!members.some((m) => m.id === id)) throw new Refusal('invalid_input', '所选档次中有人不是这一户的成员。', 'tiers');
   const enrolled: Enrollment[] = [];
   const skipped: { personId: number; name: string; reason: string }[] = [];
   for (const p of members) {
     try {
-      enrolled.push(enrollOne(ctx, p, a));
+      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier }));
     } catch (e) {
       if (!(e instanceof Refusal) || (e.code === 'invalid_input' && e.field === 'paidOn')) throw e;
       skipped.push({ personId: p.id, name: p.name, reason: e.message });

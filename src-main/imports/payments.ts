@@ -6,6 +6,7 @@ import { formatYuan } from '../domain/money';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, getPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
+import { closeBatchPending, recordedFromBatch } from '../ledger/pending';
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
@@ -116,10 +117,16 @@ export async function commitPayments(
 
 /** Undoing a payment batch voids what it recorded (paid records are never deleted). */
 export function undoPayments(ctx: Context, changes: { entity: string; entityId: number; op: string }[], batchId: number): string | null {
+  // What the clerk recorded from this file's 待核实 rows was the clerk's act, not the file's.
+  const settled = recordedFromBatch(ctx.db, batchId);
+  if (settled.length) {
+    const named = settled.slice(0, 3).map((x) => `${x.name}（收据 ${x.receiptNo}）`);
+    return `这个批次中有 ${settled.length} 条待核实缴费已由经办人登记：${named.join('、')}${settled.length > 3 ? ' 等' : ''}。请先在人员信息中作废这些记录，再撤销批次。`;
+  }
   const at = ctx.now().toISOString();
   for (const c of changes) {
     if (c.entity === 'enrollment') voidEnrollment(ctx.db, c.entityId, `撤销导入批次 #${batchId}`, actorOf(ctx), at);
   }
-  sql(ctx.db, 'UPDATE pending_payments SET resolved_at = ? WHERE batch_id = ? AND resolved_at IS NULL').run(at, batchId);
+  closeBatchPending(ctx.db, batchId, at);
   return null;
 }

@@ -216,3 +216,11 @@ export function markDeclared(db: Database, ids: number[], on: string, by: string
 export function officePolicy(db: Database, year: number): string | undefined {
   return sql(db, 'SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
 }
+
+export function refundsForPerson(db: Database, personId: number): Refund[] {
+  return sql(
+    db,
+    `SELECT r.id, r.enrollment_id AS enrollmentId, r.amount_fen AS amountFen, r.reason, r.created_by AS createdBy, r.created_at AS createdAt
+     FROM refunds r JOIN enrollments e ON e.id = r.enrollment_id WHERE e.person_id = ? ORDER BY r.id`,
+  ).all(personId) as Refund[];
+}

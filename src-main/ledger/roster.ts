@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CertifiedCategory, Household, Person, PersonStatus } from '../types/roster';
+import type { BookHousehold, BookMember, CertifiedCategory, Household, Person, PersonStatus } from '../types/roster';
 import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
 
@@ -60,7 +60,10 @@ export function findPersonByIdNumber(db: Database, idNumber: string): Person | u
 }
 
 export function householdMembers(db: Database, householdId: number): Person[] {
-  return (sql(db, `${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.birth_date, p.id`).all(householdId) as PersonRow[]).map(rowToPerson);
+  // The head first, as on the 户口簿 and every household paper; then the eldest.
+  return (sql(db, `${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.id = h.head_person_id DESC, p.birth_date, p.id`).all(householdId) as PersonRow[]).map(
+    rowToPerson,
+  );
 }
 
 export interface NewPerson {
@@ -196,7 +199,9 @@ export function householdId(db: Database, villageId: number, number: string): nu
 }
 
 export function listHouseholds(db: Database, villageId: number): Household[] {
-  return (sql(db, `${HOUSEHOLD_SELECT} WHERE h.village_id = ? ORDER BY h.number`).all(villageId) as HouseholdRow[]).map(rowToHousehold);
+  return (sql(db, `${HOUSEHOLD_SELECT} WHERE h.village_id = ?`).all(villageId) as HouseholdRow[])
+    .map(rowToHousehold)
+    .sort((a, b) => byNumber(a.number, b.number));
 }
 
 export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {
@@ -276,4 +281,38 @@ export function insertCategory(
 
 export function endCategory(db: Database, id: number, validTo: string): void {
   sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(validTo, id);
+}
+
+// 户号 as the clerk reads them: 2 before 10, 农坝-3-9 before 农坝-3-12.
+const numbers = new Intl.Collator('zh-Hans-CN', { numeric: true });
+export const byNumber = (a: string, b: string) => numbers.compare(a, b);
+
+/** A village's households with their members (head first, then the eldest), and who paid for the year. */
+export function villageBook(db: Database, villageId: number, year: number | null): BookHousehold[] {
+  const rows = sql(
+    db,
+    `SELECT h.id AS householdId, h.number, h.address, p.id, p.name, p.id_number AS idNumber, p.sex, p.birth_date AS birthDate, p.relation, p.status,
+       p.id = h.head_person_id AS head, e.receipt_no AS receiptNo
+     FROM households h LEFT JOIN persons p ON p.household_id = h.id
+       LEFT JOIN enrollments e ON e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active'
+     WHERE h.village_id = ? ORDER BY h.id, head DESC, p.birth_date, p.id`,
+  ).all(year, villageId) as (BookMember & { householdId: number; number: string; address: string; id: number | null; head: number })[];
+  const out = new Map<number, BookHousehold>();
+  for (const r of rows) {
+    let h = out.get(r.householdId);
+    if (!h) out.set(r.householdId, (h = { id: r.householdId, number: r.number, address: r.address, headName: null, members: [] }));
+    if (r.id === null) continue;
+    if (r.head) h.headName = r.name;
+    h.members.push({
+      id: r.id,
+      name: r.name,
+      idNumber: r.idNumber,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      relation: r.relation,
+      status: r.status,
+      receiptNo: r.receiptNo,
+    });
+  }
+  return [...out.values()].sort((a, b) => byNumber(a.number, b.number));
 }

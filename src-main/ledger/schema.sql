@@ -1,4 +1,4 @@
--- The ledger's schema at version 8, as SQLite keeps it after every migration.
+-- The ledger's schema at version 9, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -124,7 +124,7 @@ CREATE TABLE pending_payments (
         coverage_year INTEGER NOT NULL,
         reason TEXT NOT NULL,
         resolved_at TEXT
-      ) STRICT;
+      , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id)) STRICT;
 
 CREATE TABLE person_categories (
         id INTEGER PRIMARY KEY,
@@ -219,6 +219,8 @@ CREATE TABLE zero_declarations (
         declared_on TEXT NOT NULL CHECK (declared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         declared_by TEXT NOT NULL
       ) STRICT;
+
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
 CREATE UNIQUE INDEX enrollments_one_active ON enrollments (person_id, coverage_year) WHERE status = 'active';
 

@@ -77,3 +77,45 @@ export function searchPersons(db: Database, raw: string, limit = 50): PersonSumm
   }
   return [...found.values()];
 }
+
+/** One digit wrong, or two neighbours swapped: the slips of typing a number by hand. */
+export function nearIdNumber(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  const [i, j] = diff as [number, number];
+  return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+const CHECK_CHARACTERS = [...'0123456789X'];
+
+/**
+ * Persons whose ID number is one slip from the given one in its first 17 characters. The check
+ * character follows any slip (both numbers pass their checks), so it is not compared. A slip
+ * leaves either the first 12 characters or characters 14–17 untouched (a swap of the 13th and
+ * 14th touches neither group): one index range on the number, and eleven on the reversed number
+ * (one per check character), find every such person.
+ */
+export function nearIdNumbers(db: Database, idNumber: string, limit = 10): PersonSummary[] {
+  const id = idNumber.toUpperCase();
+  if (id.length !== 18) return [];
+  const head = id.slice(0, 12);
+  const rows = sql(db, `${SUMMARY} WHERE p.id_number >= ? AND p.id_number < ? LIMIT 500`).all(head, head + END) as Row[];
+  const tail = reverse(id.slice(13, 17));
+  for (const c of CHECK_CHARACTERS) rows.push(...(sql(db, `${SUMMARY} WHERE p.id_rev >= ? AND p.id_rev < ? LIMIT 500`).all(c + tail, c + tail + END) as Row[]));
+  const found = new Map<number, PersonSummary>();
+  for (const r of rows) {
+    if (found.size < limit && r.id_number !== id && nearIdNumber(id.slice(0, 17), r.id_number.slice(0, 17))) found.set(r.id, rowToSummary(r));
+  }
+  return [...found.values()];
+}
+
+export function personsNamed(db: Database, name: string, limit = 10): PersonSummary[] {
+  return (sql(db, `${SUMMARY} WHERE p.name = ? LIMIT ?`).all(name, limit) as Row[]).map(rowToSummary);
+}
+
+export function personWithIdNumber(db: Database, idNumber: string): PersonSummary | undefined {
+  const r = sql(db, `${SUMMARY} WHERE p.id_number = ?`).get(idNumber.toUpperCase()) as Row | undefined;
+  return r && rowToSummary(r);
+}

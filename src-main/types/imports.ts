@@ -1,6 +1,7 @@
 import type { FieldKey } from '../domain/import/fields';
 
 import type { Department, PersonCategory } from '../domain/codes';
+import type { PersonSummary } from './reports';
 
 export type ImportKind = 'roster' | 'categories' | 'payments' | 'situations';
 
@@ -90,6 +91,25 @@ export interface PendingPayment {
   channel: string;
   coverageYear: number;
   reason: string;
+}
+
+/** A pending payment the clerk settled: recorded as an enrollment, or dismissed with a reason. */
+export interface SettledPayment extends PendingPayment {
+  resolution: 'recorded' | 'dismissed';
+  resolvedAt: string;
+  resolvedBy: string;
+  note: string | null;
+  receiptNo: string | null;
+  recordedFor: string | null;
+}
+
+/** Who a pending payment may belong to, why the ledger thinks so, and what the policy asks of them. */
+export interface PaymentCandidate {
+  person: PersonSummary;
+  why: string;
+  enrolledReceipt: string | null;
+  refusal: string | null;
+  quotes: { tier: 1 | 2; eligible: boolean; reason: string | null; personalFen: number; subsidyLabel: string }[];
 }
 
 export type ImportBatch = KindCounts<BatchCounts> & {

@@ -1,4 +1,6 @@
 import type { OutOfCounty, OutOfScope, PersonCategory, Residence, StudentKind, Department } from '../domain/codes';
+import type { HistoryEntry } from '../domain/history';
+import type { Enrollment, Refund } from './enroll';
 
 export type PersonStatus = 'active' | OutOfScope;
 
@@ -75,4 +77,42 @@ export interface IdCheck {
   sex: 'male' | 'female' | null;
   /** Who is already registered with this number. */
   existing: { id: number; name: string; villageName: string; householdNumber: string } | null;
+}
+
+/** Everything the person drawer shows. */
+export interface PersonDetail {
+  person: Person;
+  categories: CertifiedCategory[];
+  enrollments: Enrollment[];
+  refunds: Refund[];
+  /** Enrollments that may be refunded now (their policy has 退费 and none was made). */
+  refundable: number[];
+  /** Newest first; at most 200. */
+  history: HistoryEntry[];
+}
+
+export interface BookMember {
+  id: number;
+  name: string;
+  idNumber: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  relation: string;
+  status: PersonStatus;
+  /** The receipt of the year's enrollment in force, when the year was asked and paid. */
+  receiptNo: string | null;
+}
+
+export interface BookHousehold {
+  id: number;
+  number: string;
+  address: string;
+  headName: string | null;
+  members: BookMember[];
+}
+
+export interface VillageBook {
+  villageId: number;
+  villageName: string;
+  households: BookHousehold[];
 }

@@ -7,6 +7,7 @@ import { m005NamePieces } from './005-name-pieces';
 import { m006ReceiptFullId } from './006-receipt-id';
 import { m007PersonReferences } from './007-person-references';
 import { m008CountWords } from './008-count-words';
+import { m009PendingResolution } from './009-pending-resolution';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006ReceiptFullId,
   m007PersonReferences,
   m008CountWords,
+  m009PendingResolution,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,58 @@
+// The 待核实 list: payments from the 医保/税务 files that waited for the clerk, and how each was settled.
+import type { Database } from 'better-sqlite3';
+import type { PendingPayment, SettledPayment } from '../types/imports';
+import { sql } from './statements';
+
+const COLUMNS = `q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn,
+  q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason`;
+const FROM = 'FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id';
+
+export function openPending(db: Database, year: number): PendingPayment[] {
+  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL ORDER BY q.paid_on, q.id`).all(
+    year,
+  ) as PendingPayment[];
+}
+
+/** An open one: not settled and its batch not undone. */
+export function getOpenPending(db: Database, id: number): PendingPayment | undefined {
+  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.id = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL`).get(id) as PendingPayment | undefined;
+}
+
+export function settledPending(db: Database, year: number): SettledPayment[] {
+  return sql(
+    db,
+    `SELECT ${COLUMNS}, q.resolution, q.resolved_at AS resolvedAt, q.resolved_by AS resolvedBy, q.resolution_note AS note,
+       e.receipt_no AS receiptNo, p.name AS recordedFor
+     ${FROM} LEFT JOIN enrollments e ON e.id = q.enrollment_id LEFT JOIN persons p ON p.id = e.person_id
+     WHERE q.coverage_year = ? AND q.resolution IN ('recorded', 'dismissed') ORDER BY q.resolved_at DESC, q.id DESC`,
+  ).all(year) as SettledPayment[];
+}
+
+export function settlePending(
+  db: Database,
+  id: number,
+  s: { resolution: 'recorded' | 'dismissed'; by: string; at: string; note: string | null; enrollmentId: number | null },
+): void {
+  sql(db, 'UPDATE pending_payments SET resolution = ?, resolved_at = ?, resolved_by = ?, resolution_note = ?, enrollment_id = ? WHERE id = ?').run(
+    s.resolution,
+    s.at,
+    s.by,
+    s.note,
+    s.enrollmentId,
+    id,
+  );
+}
+
+/** Undoing a batch closes what is still open of it; what the clerk settled stays as settled. */
+export function closeBatchPending(db: Database, batchId: number, at: string): void {
+  sql(db, "UPDATE pending_payments SET resolved_at = ?, resolution = 'undone' WHERE batch_id = ? AND resolved_at IS NULL").run(at, batchId);
+}
+
+/** Enrollments the clerk recorded from this batch's pending rows that are still in force. */
+export function recordedFromBatch(db: Database, batchId: number): { receiptNo: string; name: string }[] {
+  return sql(
+    db,
+    `SELECT e.receipt_no AS receiptNo, p.name FROM pending_payments q JOIN enrollments e ON e.id = q.enrollment_id JOIN persons p ON p.id = e.person_id
+     WHERE q.batch_id = ? AND q.resolution = 'recorded' AND e.status = 'active' ORDER BY q.id`,
+  ).all(batchId) as { receiptNo: string; name: string }[];
+}

@@ -1,0 +1,104 @@
+// What the desk's drawer, the village roll and the household enrollment ask of the ledger:
+// 退费 offered only where the policy has it, the person's history, households in number order
+// with the head first, and a tier per member.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestLedger, type TestLedger } from '../../helpers/ledger';
+import { idFor, seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+afterEach(() => t.close());
+
+describe('the person drawer', () => {
+  it('offers 退费 where the policy has refunds, once, and shows what was done in the history', async () => {
+    t = openTestLedger('2024-02-10T02:00:00Z');
+    const { persons } = await seedHousehold(t, [{ name: '退费甲', birth: '1950-01-01' }], { policyId: 'jx-gaoan-ruizhou-2024' });
+    const p = persons[0]!;
+    const e = await t.ok('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: '2023-10-01', channel: '现金' });
+    await t.ok('roster.updatePerson', { id: p.id, phone: '13800000000', relation: '户主' });
+    await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-12-01', source: '民政局名单' });
+    const before = await t.ok('roster.getPerson', { id: p.id });
+    expect(before.refundable).toEqual([e.id]);
+    const r = await t.ok('enroll.refund', { id: e.id });
+    const after = await t.ok('roster.getPerson', { id: p.id });
+    expect(after.refundable).toEqual([]);
+    expect(after.refunds).toEqual([expect.objectContaining({ id: r.id, enrollmentId: e.id, amountFen: 32000 })]);
+    expect(after.history.map((h) => [h.what, h.detail])).toEqual([
+      ['退费', expect.stringContaining('320 元')],
+      ['认定资助身份', '城乡低保对象，2023-12-01 至 今，来源：民政局名单'],
+      ['修改信息', '联系电话：（空） → 13800000000；与户主关系：（空） → 户主'],
+      ['参保登记', expect.stringContaining('个人缴费 380 元')],
+      ['登记人员', expect.stringContaining('户号')],
+    ]);
+  });
+
+  it('does not offer 退费 where the policy has none', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const { persons } = await seedHousehold(t, [{ name: '普通甲', birth: '1950-01-01' }]);
+    await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+    expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).refundable).toEqual([]);
+  });
+});
+
+describe('花名册 by village', () => {
+  it('lists households in number order (2 before 10), head first, with who paid for the year', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const village = await t.ok('villages.add', { code: '001', name: '农坝村' });
+    await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    const ids: Record<string, number> = {};
+    let seq = 101;
+    for (const [number, members] of [
+      [
+        '10',
+        [
+          ['儿子十', '2000-01-01', '子'],
+          ['户主十', '1960-01-01', '户主'],
+        ],
+      ],
+      [
+        '2',
+        [
+          ['女儿二', '1995-05-05', '女'],
+          ['母亲二', '1940-01-01', '母亲'],
+          ['户主二', '1970-01-01', '户主'],
+        ],
+      ],
+      ['1', []],
+    ] as const) {
+      const h = await t.ok('roster.addHousehold', { villageId: village.id, number });
+      for (const [name, birth, relation] of members)
+        ids[name] = (await t.ok('roster.addPerson', { idNumber: idFor(birth, (seq += 2)), name, householdId: h.id, relation })).id;
+    }
+    await t.ok('enroll.person', { personId: ids['女儿二']!, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+    const book = await t.ok('roster.villageBook', { villageId: village.id, coverageYear: 2024 });
+    expect(book.villageName).toBe('农坝村');
+    expect(book.households.map((h) => [h.number, h.headName, h.members.map((m) => m.name)])).toEqual([
+      ['1', null, []],
+      ['2', '户主二', ['户主二', '母亲二', '女儿二']],
+      ['10', '户主十', ['户主十', '儿子十']],
+    ]);
+    expect(book.households[1]!.members.map((m) => m.receiptNo !== null)).toEqual([false, false, true]);
+    expect((await t.ok('roster.listHouseholds', { villageId: village.id })).map((h) => h.number)).toEqual(['1', '2', '10']);
+    expect(await t.call('roster.villageBook', { villageId: 999 })).toMatchObject({ ok: false, error: { message: '找不到这个村/社区。' } });
+  });
+});
+
+describe('全户参保 with a tier per member', () => {
+  it('takes each member’s own tier over the household’s, and refuses a tier for someone outside the household', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const { household, persons } = await seedHousehold(t, [
+      { name: '一档甲', birth: '1950-01-01', relation: '户主' },
+      { name: '二档乙', birth: '1980-01-01' },
+    ]);
+    const other = await seedHousehold(t, [{ name: '外户丙', birth: '1970-01-01' }]);
+    const base = { householdId: household.id, coverageYear: 2024, tier: 1 as const, paidOn: '2023-11-01', channel: '现金' };
+    expect(await t.call('enroll.household', { ...base, tiers: [{ personId: other.persons[0]!.id, tier: 2 }] })).toMatchObject({
+      ok: false,
+      error: { message: '所选档次中有人不是这一户的成员。' },
+    });
+    const r = await t.ok('enroll.household', { ...base, tiers: [{ personId: persons[1]!.id, tier: 2 }] });
+    expect(r.enrolled.map((e) => [e.personName, e.tier, e.personalFen])).toEqual([
+      ['一档甲', 1, 38000],
+      ['二档乙', 2, 75500],
+    ]);
+  });
+});
