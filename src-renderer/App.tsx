@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
-import { invoke, onSessionEnded } from './api';
+import { invoke, onGlossaryChanged, onSessionEnded } from './api';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
@@ -46,8 +46,10 @@ export function App() {
     });
   }, []);
   useEffect(() => {
-    void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
+    const load = () => void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
+    load();
     refreshSession();
+    return onGlossaryChanged(load);
   }, [refreshSession]);
   useEffect(() => {
     if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));

@@ -40,10 +40,20 @@ export function onSessionEnded(listener: (message: string) => void): () => void 
   return () => void sessionEnded.delete(listener);
 }
 
+// Calls after which the words the screens use (the glossary: departments as the policy names them) may have changed.
+const GLOSSARY_CHANGES: readonly ApiName[] = ['office.setPolicy', 'policies.import', 'backup.restore'];
+const glossaryChanged = new Set<() => void>();
+
+export function onGlossaryChanged(listener: () => void): () => void {
+  glossaryChanged.add(listener);
+  return () => void glossaryChanged.delete(listener);
+}
+
 /** The renderer's only door to the main process: IPC in Electron, HTTP in the browser host. */
 export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
   const r = await send(name, arg);
   if (!r.ok && r.error.code === 'unauthenticated') for (const l of sessionEnded) l(r.error.message);
+  if (r.ok && GLOSSARY_CHANGES.includes(name)) for (const l of glossaryChanged) l();
   return r;
 }
 

@@ -22,3 +22,6 @@ export function rateBp(enrolled: number, target: number): number | null {
 export function percent(bp: number | null, empty = ''): string {
   return bp === null ? empty : `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }
+
+/** A stored moment (ISO, UTC) as the desk reads it: "2024-01-10 10:00" in China's time. */
+export const chinaTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);

@@ -4,6 +4,7 @@ import type { Glossary } from '../src-main/api/contract';
 const EMPTY: Glossary = {
   categories: {},
   departments: {},
+  certifiedBy: {},
   residences: {},
   students: {},
   outOfScope: {},

@@ -41,6 +41,8 @@ export type * from '../types/reports';
 export type * from '../types/imports';
 export type * from '../types/print';
 export type { SubsidyTable };
+export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
+export type { HistoryEntry } from '../domain/history';
 
 type Empty = Record<string, never>;
 
@@ -73,6 +75,8 @@ export interface Receipt {
 export interface Glossary {
   categories: Record<string, string>;
   departments: Record<string, string>;
+  /** The newest policy's subsidy categories, each with the department that certifies it (null: none named). */
+  certifiedBy: Record<string, Department | null>;
   residences: Record<string, string>;
   students: Record<string, string>;
   outOfScope: Record<string, string>;
@@ -111,7 +115,10 @@ export interface Api {
   'roster.checkId': { input: { idNumber: string }; output: IdCheck };
   'roster.addPerson': { input: PersonInput; output: Person };
   'roster.updatePerson': { input: PersonPatch; output: Person };
-  'roster.movePerson': { input: { id: number; householdId: number; relation?: string }; output: Person };
+  'roster.movePerson': {
+    input: { id: number; householdId?: number; newHousehold?: { villageId: number; number: string }; relation?: string };
+    output: Person;
+  };
   'roster.setStatus': { input: { id: number; status: PersonStatus; on?: string }; output: Person };
   'roster.setInsurance': {
     input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string };

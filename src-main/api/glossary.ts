@@ -14,12 +14,20 @@ function officeDepartments(policy: Policy | undefined): Record<Department, strin
   return out;
 }
 
+/** The department the newest policy certifies each of its subsidy categories by; the desk's 认定 offers these. */
+function certifiedBy(policy: Policy | undefined): Record<string, Department | null> {
+  const out: Record<string, Department | null> = {};
+  for (const [code, c] of Object.entries(policy?.categories ?? {})) out[code] = (c as { department?: Department }).department ?? null;
+  return out;
+}
+
 export const glossaryHandlers = {
   // Departments are named as the office's newest policy names them (rules.md "Departments' names":
   // 农坝's notice says 退役军人事务管理局); codes.ts's words only where the policy is silent.
   'glossary.get': reads('anyone', z.object({}).strict(), (ctx) => ({
     categories: PERSON_CATEGORIES,
     departments: officeDepartments(latestPolicy(ctx)),
+    certifiedBy: certifiedBy(latestPolicy(ctx)),
     residences: RESIDENCES,
     students: STUDENT_KINDS,
     outOfScope: OUT_OF_SCOPE,

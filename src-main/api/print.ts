@@ -35,7 +35,7 @@ export const printHandlers = {
       const paidOn = w && w.from && w.from > today ? w.from : today;
       const office = getOffice(ctx.db);
       const members = householdMembers(ctx.db, h.id).map((p) => {
-        const base = { name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
+        const base = { personId: p.id, name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
         const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
         if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
         const notDue =

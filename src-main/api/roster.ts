@@ -49,6 +49,8 @@ export function checkNewIdNumber(ctx: Context, raw: string) {
   return id.value;
 }
 
+const householdNumber = z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。');
+
 const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
 
 export const rosterHandlers = {
@@ -56,7 +58,7 @@ export const rosterHandlers = {
     'clerk',
     z.object({
       villageId: idOf('村/社区'),
-      number: z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。'),
+      number: householdNumber,
       address: text('address').optional(),
     }),
     (ctx, arg) => {
@@ -165,16 +167,42 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.movePerson': writes('clerk', z.object({ id: idOf('人员'), householdId: idOf('户'), relation: relation.optional() }), (ctx, arg) => {
-    const before = mustGetPerson(ctx, arg.id);
-    const h = mustGetHousehold(ctx, arg.householdId);
-    activeVillage(ctx, h.villageId);
-    if (before.householdId === h.id) throw new Refusal('conflict', `「${before.name}」已在这一户。`);
-    repo.movePerson(ctx.db, arg.id, h.id, h.villageId, arg.relation ?? '', ctx.now().toISOString());
-    const after = repo.getPerson(ctx.db, arg.id)!;
-    audit(ctx, { action: 'roster.movePerson', entity: 'person', entityId: arg.id, before, after });
-    return after;
-  }),
+  // Into another household, or into a new one made in the same change (分户), so nothing is left half done.
+  'roster.movePerson': writes(
+    'clerk',
+    z
+      .object({
+        id: idOf('人员'),
+        householdId: idOf('户').optional(),
+        newHousehold: z.object({ villageId: idOf('村/社区'), number: householdNumber }).optional(),
+        relation: relation.optional(),
+      })
+      .refine((a) => (a.householdId === undefined) !== (a.newHousehold === undefined), { message: '请选择要迁入的户，或填写新立户的户号。' }),
+    (ctx, arg) => {
+      const before = mustGetPerson(ctx, arg.id);
+      let h: Household;
+      if (arg.newHousehold) {
+        const v = activeVillage(ctx, arg.newHousehold.villageId);
+        const existing = repo.findHousehold(ctx.db, v.id, arg.newHousehold.number);
+        if (existing) throw new Refusal('conflict', `${v.name}已有户号 ${arg.newHousehold.number}，请直接选择迁入该户。`, 'number');
+        const id = repo.insertHousehold(ctx.db, v.id, arg.newHousehold.number, '', ctx.now().toISOString());
+        h = repo.getHousehold(ctx.db, id)!;
+        audit(ctx, { action: 'roster.addHousehold', entity: 'household', entityId: id, after: h });
+      } else {
+        h = mustGetHousehold(ctx, arg.householdId!);
+        activeVillage(ctx, h.villageId);
+      }
+      if (before.householdId === h.id) throw new Refusal('conflict', `「${before.name}」已在这一户。`);
+      repo.movePerson(ctx.db, arg.id, h.id, h.villageId, arg.relation ?? '', ctx.now().toISOString());
+      // The head who leaves is no longer the old household's head; one who founds a household is its head.
+      const old = repo.getHousehold(ctx.db, before.householdId);
+      if (old?.headPersonId === arg.id) repo.updateHousehold(ctx.db, old.id, undefined, null);
+      if (arg.relation === '户主' && h.headPersonId === null) repo.updateHousehold(ctx.db, h.id, undefined, arg.id);
+      const after = repo.getPerson(ctx.db, arg.id)!;
+      audit(ctx, { action: 'roster.movePerson', entity: 'person', entityId: arg.id, before, after });
+      return after;
+    },
+  ),
 
   'roster.setStatus': writes('clerk', z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional() }), (ctx, arg) => {
     const before = mustGetPerson(ctx, arg.id);

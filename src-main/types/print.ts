@@ -17,6 +17,7 @@ export interface HouseholdNotice {
   householdNumber: string;
   headName: string;
   members: {
+    personId: number;
     name: string;
     idNumber: string;
     relation: string;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Table, Tag } from 'antd';
-import type { PendingPayment, PersonSummary } from '../../../src-main/api/contract';
+import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { deskToday } from '../../format';
-import { PendingTable } from '../excel/PendingCard';
+import { PendingList } from '../excel/PendingCard';
 import { label, useGlossary } from '../../glossary';
 import { ZeroDeclarations } from './ZeroDeclarations';
 
@@ -15,16 +15,14 @@ type Row = PersonSummary & { note?: string };
 export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; year: number; onOpen: (personId: number) => void; onChanged: () => void }) {
   const g = useGlossary();
   const [rows, setRows] = useState<Row[]>([]);
-  const [pending, setPending] = useState<PendingPayment[] | null>(null);
   const [total, setTotal] = useState(0);
 
   useEffect(() => {
-    // 零申报 has a list of its own, with the marking (below).
-    if (list === 'zeroNotDeclared') return;
+    // 零申报 and 待核实 have lists of their own, with what is done to them (below).
+    if (list === 'zeroNotDeclared' || list === 'pendingPayments') return;
     let live = true;
     const show = (people: Row[], all = people.length) => {
       if (!live) return;
-      setPending(null);
       setRows(people);
       setTotal(all);
     };
@@ -35,15 +33,9 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
       } else if (list === 'subsidizedNotEnrolled') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
         if (r.ok) show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
-      } else if (list === 'handCertified') {
+      } else {
         const r = await invoke('reports.handCertified', { on: deskToday() });
         if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));
-      } else {
-        const r = await invoke('payments.pending', { coverageYear: year });
-        if (r.ok && live) {
-          setPending(r.value);
-          setTotal(r.value.length);
-        }
       }
     })();
     return () => {
@@ -52,7 +44,7 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
   }, [list, year, g]);
 
   if (list === 'zeroNotDeclared') return <ZeroDeclarations year={year} onOpen={onOpen} onChanged={onChanged} />;
-  if (pending) return <PendingTable rows={pending} />;
+  if (list === 'pendingPayments') return <PendingList year={year} onChanged={onChanged} />;
   return (
     <Table<Row>
       size="small"

@@ -31,6 +31,9 @@ export function HouseholdEnroll({
 }) {
   const [notice, setNotice] = useState<HouseholdNotice | null>(null);
   const [tier, setTier] = useState<1 | 2>(1);
+  // A member's own tier where the clerk chose one; the others follow the household's.
+  const [own, setOwn] = useState<Record<number, 1 | 2>>({});
+  const tierOf = (m: Member) => own[m.personId] ?? tier;
   const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
   const [channel, setChannel] = useState('现金');
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +47,8 @@ export function HouseholdEnroll({
   async function save() {
     setSaving(true);
     try {
-      const r = await invoke('enroll.household', { householdId, coverageYear: year, tier, paidOn, channel });
+      const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
+      const r = await invoke('enroll.household', { householdId, coverageYear: year, tier, paidOn, channel, ...(tiers.length ? { tiers } : {}) });
       if (!r.ok) return setError(r.error.message);
       const receipts: Receipt[] = [];
       for (const e of r.value.enrolled) {
@@ -62,11 +66,21 @@ export function HouseholdEnroll({
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
         <Alert
-          type="success"
+          type={result.skipped.length ? 'warning' : 'success'}
           showIcon
           data-testid="household-result"
           message={`已登记 ${result.receipts.length} 人${result.skipped.length ? `，未登记 ${result.skipped.length} 人` : ''}`}
-          description={result.skipped.map((s) => `${s.name}：${s.reason}`).join('；') || undefined}
+          description={
+            result.skipped.length ? (
+              <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="household-skipped">
+                {result.skipped.map((s) => (
+                  <li key={s.name}>
+                    <strong>{s.name}</strong>：{s.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
         />
         <Space>
           <Button type="primary" disabled={!result.receipts.length} onClick={() => window.print()}>
@@ -88,7 +102,7 @@ export function HouseholdEnroll({
     return o ? `${o.feeYuan} − ${o.subsidyYuan} = ${o.personalYuan} 元` : '';
   };
   const due = notice?.members.filter((m) => !m.enrolledReceipt && !m.notDue) ?? [];
-  const total = due.reduce((s, m) => s + Number(m.options.find((o) => o.tier === tier)?.personalYuan ?? 0) * 100, 0);
+  const total = due.reduce((s, m) => s + Math.round(Number(m.options.find((o) => o.tier === tierOf(m))?.personalYuan ?? 0) * 100), 0);
   return (
     <Card size="small" title={notice ? `全户参保：${notice.villageName} 户号 ${notice.householdNumber}（户主 ${notice.headName}）` : '全户参保'}>
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
@@ -103,14 +117,32 @@ export function HouseholdEnroll({
           { title: '资助', render: (_, m) => m.options[0]?.subsidyLabel ?? '' },
           { title: '一档：标准 − 资助 = 个人缴', render: (_, m) => option(m, 1) },
           { title: '二档：标准 − 资助 = 个人缴', render: (_, m) => option(m, 2) },
+          {
+            title: '本人档次',
+            width: 130,
+            render: (_, m) =>
+              m.enrolledReceipt || m.notDue ? null : (
+                <Radio.Group
+                  size="small"
+                  aria-label={`${m.name}的档次`}
+                  optionType="button"
+                  value={tierOf(m)}
+                  onChange={(e) => setOwn((o) => ({ ...o, [m.personId]: e.target.value as 1 | 2 }))}
+                  options={[
+                    { value: 1, label: '一档', disabled: !m.options.some((o) => o.tier === 1) },
+                    { value: 2, label: '二档', disabled: !m.options.some((o) => o.tier === 2) },
+                  ]}
+                />
+              ),
+          },
         ]}
       />
       <Space style={{ marginTop: 12 }} wrap>
-        档次
+        全户档次
         <Radio.Group
           aria-label="全户档次"
           value={tier}
-          onChange={(e) => setTier(e.target.value as 1 | 2)}
+          onChange={(e) => (setTier(e.target.value as 1 | 2), setOwn({}))}
           optionType="button"
           options={[
             { value: 1, label: '一档' },

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { chinaTime } from '../../format';
 import { useState } from 'react';
 import type { ImportBatch } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
@@ -20,7 +21,7 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
         dataSource={batches}
         pagination={{ pageSize: 8, showSizeChanger: false }}
         columns={[
-          { title: '时间', width: 150, render: (_, b) => new Date(b.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { title: '时间', width: 150, render: (_, b) => chinaTime(b.at) },
           { title: '内容', width: 130, render: (_, b) => IMPORT_KINDS.find((k) => k.value === b.kind)?.label ?? b.kind },
           { title: '文件', dataIndex: 'fileName', ellipsis: true },
           { title: '经办', dataIndex: 'actor', width: 90 },

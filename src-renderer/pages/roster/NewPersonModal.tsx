@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, AutoComplete, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Household, IdCheck, Person, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
-
-const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '兄弟姐妹', '儿媳', '女婿', '其他'];
+import { RELATIONS } from './relations';
 
 /**
  * Registers a person at the desk. The ID number is checked as it is typed; birth date and sex

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { HistoryEntry } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
-import { yuan } from '../../format';
+import { chinaTime, yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { label, useGlossary } from '../../glossary';
 import { StatusChange } from './StatusChange';
+import { EditPerson } from './EditPerson';
+import { Categories } from './Categories';
 
 export function PersonDrawer(props: { personId: number | null; onClose: () => void }) {
   const g = useGlossary();
@@ -14,6 +17,8 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   // A refused void is said inside its dialog, where the clerk is looking (it once showed behind it).
   const [voidError, setVoidError] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
 
   const person = useInvoke('roster.getPerson', props.personId === null ? null : { id: props.personId });
   const detail = person.value;
@@ -41,10 +46,33 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
     person.reload();
   }
 
+  // 退费 (瑞州): the subsidy part of what was paid, when a category was certified after payment.
+  async function refund(id: number) {
+    const r = await invoke('enroll.refund', { id });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。`);
+    person.reload();
+  }
+
+  const edit = (v: boolean) => (setEditing(v), setDialog(v));
   const p = detail?.person;
   return (
-    <Drawer open={props.personId !== null} onClose={props.onClose} width={720} title={p ? `${p.name}（${p.idNumber}）` : '人员信息'}>
-      {error && <Alert type="error" showIcon message={error} />}
+    <Drawer
+      open={props.personId !== null}
+      onClose={props.onClose}
+      width={860}
+      title={p ? `${p.name}（${p.idNumber}）` : '人员信息'}
+      extra={
+        p && (
+          <Button onClick={() => edit(true)} data-testid="edit-person">
+            修改信息
+          </Button>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
+      {done && <Alert type="success" showIcon message={done} closable onClose={() => setDone(null)} style={{ marginBottom: 12 }} />}
       {p && detail && (
         <>
           <Descriptions size="small" column={2} bordered>
@@ -66,19 +94,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             资助身份
           </Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={detail.categories}
-            locale={{ emptyText: '没有认定的资助身份' }}
-            columns={[
-              { title: '类别', render: (_, c) => label(g.categories, c.code) },
-              { title: '认定部门', render: (_, c) => label(g.departments, c.department) || '—' },
-              { title: '有效期', render: (_, c) => `${c.validFrom} 至 ${c.validTo ?? '今'}` },
-              { title: '来源', dataIndex: 'source' },
-            ]}
-          />
+          <Categories person={p} rows={detail.categories} onChanged={person.reload} onDialog={setDialog} />
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             参保缴费
           </Typography.Title>
@@ -92,21 +108,70 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               { title: '年度', dataIndex: 'coverageYear', width: 60 },
               { title: '收据号', dataIndex: 'receiptNo', width: 110 },
               { title: '档次', width: 60, render: (_, e) => (e.tier === 2 ? '二档' : e.tier === 1 ? '一档' : '—') },
-              { title: '资助', render: (_, e) => (e.subsidyFen ? `${yuan(e.subsidyFen)}（${label(g.departments, e.department)}）` : '—') },
-              { title: '个人缴费', render: (_, e) => yuan(e.personalFen) },
-              { title: '待遇期', render: (_, e) => `${e.benefitStart} 至 ${e.benefitEnd}` },
-              { title: '状态', render: (_, e) => (e.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已作废：{e.voidReason}</Tag>) },
+              { title: '资助', width: 110, render: (_, e) => (e.subsidyFen ? `${yuan(e.subsidyFen)}（${label(g.departments, e.department)}）` : '—') },
+              { title: '个人缴费', width: 80, render: (_, e) => yuan(e.personalFen) },
+              { title: '待遇期', width: 200, render: (_, e) => `${e.benefitStart} 至 ${e.benefitEnd}` },
+              {
+                title: '状态',
+                render: (_, e) => {
+                  const refunded = detail.refunds.find((r) => r.enrollmentId === e.id);
+                  return (
+                    <>
+                      {e.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已作废：{e.voidReason}</Tag>}
+                      {refunded && <Tag color="blue">已退费 {yuan(refunded.amountFen)}</Tag>}
+                    </>
+                  );
+                },
+              },
               {
                 title: '',
-                width: 70,
+                width: 120,
                 render: (_, e) =>
                   e.status === 'active' ? (
-                    <Button size="small" danger onClick={() => setVoiding({ id: e.id, receiptNo: e.receiptNo })}>
-                      作废
-                    </Button>
+                    <Space size={4}>
+                      {detail.refundable.includes(e.id) && (
+                        <Popconfirm
+                          title={`为收据 ${e.receiptNo} 办理退费？`}
+                          description="按集中征缴期结束前认定的资助身份重新计算，退还应由资助承担的部分。"
+                          okText="退费"
+                          cancelText="取消"
+                          onConfirm={() => void refund(e.id)}
+                        >
+                          <Button size="small">退费</Button>
+                        </Popconfirm>
+                      )}
+                      <Button size="small" danger onClick={() => setVoiding({ id: e.id, receiptNo: e.receiptNo })}>
+                        作废
+                      </Button>
+                    </Space>
                   ) : null,
               },
             ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            变更记录
+          </Typography.Title>
+          <Table<HistoryEntry>
+            rowKey={(h, i) => `${h.at}-${i}`}
+            size="small"
+            dataSource={detail.history}
+            pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+            locale={{ emptyText: '没有变更记录' }}
+            columns={[
+              { title: '时间', width: 130, render: (_, h) => chinaTime(h.at) },
+              { title: '经办人', dataIndex: 'actor', width: 110 },
+              { title: '事项', dataIndex: 'what', width: 110 },
+              { title: '内容', dataIndex: 'detail' },
+            ]}
+          />
+          <EditPerson
+            person={p}
+            open={editing}
+            onClose={() => edit(false)}
+            onSaved={() => {
+              edit(false);
+              person.reload();
+            }}
           />
           <Modal
             title={`作废收据 ${voiding?.receiptNo ?? ''}`}

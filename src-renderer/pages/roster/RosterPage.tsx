@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Empty, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Input, Space, Table, Tabs, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { label, useGlossary } from '../../glossary';
 import { NewPersonModal } from './NewPersonModal';
 import { PersonDrawer } from './PersonDrawer';
+import { VillageBook } from './VillageBook';
 
 export function RosterPage() {
   const g = useGlossary();
@@ -14,6 +15,9 @@ export function RosterPage() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
+  const [tab, setTab] = useState('search');
+  // A change made in the drawer shows in the village roll when the drawer closes.
+  const [closed, setClosed] = useState(0);
   const box = useRef<InputRef>(null);
   const latest = useRef(0);
 
@@ -40,7 +44,7 @@ export function RosterPage() {
     if (r.ok && r.value[0]) setOpen(r.value[0].id);
   }
 
-  return (
+  const search = (
     <>
       <Space style={{ marginBottom: 16 }} align="start">
         <Input.Search
@@ -77,7 +81,26 @@ export function RosterPage() {
           { title: '状态', width: 90, render: (_, p) => (p.status === 'active' ? <Tag color="green">正常</Tag> : <Tag>{label(g.statuses, p.status)}</Tag>) },
         ]}
       />
-      <PersonDrawer personId={open} onClose={() => setOpen(null)} />
+    </>
+  );
+
+  return (
+    <>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'search', label: '查找人员', children: search },
+          { key: 'book', label: '按村浏览', children: <VillageBook onOpenPerson={setOpen} version={closed} /> },
+        ]}
+      />
+      <PersonDrawer
+        personId={open}
+        onClose={() => {
+          setOpen(null);
+          setClosed((n) => n + 1);
+        }}
+      />
       <NewPersonModal
         open={adding}
         typed={q}

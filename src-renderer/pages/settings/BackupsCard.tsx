@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Modal, Space, Table, Tag } from 'antd';
+import { chinaTime } from '../../format';
 import type { BackupFile } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
@@ -15,7 +16,6 @@ const KINDS: Record<string, string> = {
 };
 
 /** A time as the office reads it (China time), whatever the PC's zone. */
-const chinaTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 

@@ -1,0 +1,198 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Descriptions, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import type { PaymentCandidate, PendingPayment } from '../../../src-main/api/contract';
+import { invoke } from '../../api';
+import { yuan } from '../../format';
+import { useInvoke } from '../../useInvoke';
+
+/**
+ * One 待核实 payment: who it may belong to (the ledger's candidates, each quoted in both tiers),
+ * then either recorded against the chosen person and tier (the quote decides the amounts; a
+ * difference from the file is shown and needs its reason) or dismissed with a reason.
+ */
+export function SettlePayment({ pending, onClose, onSettled }: { pending: PendingPayment; onClose: () => void; onSettled: (message: string) => void }) {
+  const candidates = useInvoke('payments.candidates', { id: pending.id });
+  const list = candidates.value ?? [];
+  const [personId, setPersonId] = useState<number | null>(null);
+  const [tier, setTier] = useState<1 | 2>(pending.tier ?? 1);
+  const [differenceReason, setDifferenceReason] = useState('');
+  const [dismissing, setDismissing] = useState(false);
+  const [dismissReason, setDismissReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // The first candidate that can take the payment is chosen, in the tier its amount matches.
+  useEffect(() => {
+    const first = list.find((c) => !c.enrolledReceipt && !c.refusal);
+    if (!first || personId !== null) return;
+    setPersonId(first.person.id);
+    const same = first.quotes.find((q) => q.eligible && q.personalFen === pending.amountFen);
+    if (!pending.tier && same) setTier(same.tier);
+  }, [list, personId, pending]);
+
+  const chosen = list.find((c) => c.person.id === personId) ?? null;
+  const quote = chosen?.quotes.find((q) => q.tier === tier) ?? null;
+  const difference = quote?.eligible ? pending.amountFen - quote.personalFen : 0;
+  const canRecord = !!chosen && !chosen.enrolledReceipt && !chosen.refusal && !!quote?.eligible && (difference === 0 || differenceReason.trim().length >= 2);
+
+  async function record() {
+    if (!chosen) return;
+    setSaving(true);
+    const r = await invoke('payments.resolve', {
+      id: pending.id,
+      personId: chosen.person.id,
+      tier,
+      ...(difference ? { differenceReason: differenceReason.trim() } : {}),
+    });
+    setSaving(false);
+    if (!r.ok) return setError(r.error.message);
+    onSettled(`已登记「${r.value.personName}」${r.value.coverageYear} 年度参保，收据号 ${r.value.receiptNo}。`);
+  }
+
+  async function dismiss() {
+    setSaving(true);
+    const r = await invoke('payments.dismiss', { id: pending.id, reason: dismissReason });
+    setSaving(false);
+    if (!r.ok) return setError(r.error.message);
+    onSettled(`已将「${pending.name}」的这笔缴费标记为不予登记。`);
+  }
+
+  const tierCell = (c: PaymentCandidate, t: 1 | 2) => {
+    const q = c.quotes.find((x) => x.tier === t);
+    if (!q) return '';
+    if (!q.eligible) return <span style={{ color: '#999' }}>{q.reason}</span>;
+    const hit = q.personalFen === pending.amountFen;
+    return (
+      <span style={hit ? { fontWeight: 600, color: '#389e0d' } : undefined}>
+        {yuan(q.personalFen)}
+        {q.subsidyLabel ? `（${q.subsidyLabel}）` : ''}
+      </span>
+    );
+  };
+
+  return (
+    <Modal
+      open
+      width={980}
+      title={`处理待核实缴费：${pending.name || '（无姓名）'}`}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        dismissing ? (
+          <Space>
+            <Button onClick={() => setDismissing(false)}>返回</Button>
+            <Button danger type="primary" loading={saving} disabled={dismissReason.trim().length < 2} onClick={() => void dismiss()}>
+              确认不予登记
+            </Button>
+          </Space>
+        ) : (
+          <Space>
+            <Button onClick={onClose}>取消</Button>
+            <Button danger onClick={() => (setDismissing(true), setError(null))}>
+              不予登记…
+            </Button>
+            <Button type="primary" loading={saving} disabled={!canRecord} onClick={() => void record()}>
+              {difference ? '确认差额并登记' : '登记参保'}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label="文件中姓名">{pending.name || '—'}</Descriptions.Item>
+        <Descriptions.Item label="身份证号">{pending.idNumber}</Descriptions.Item>
+        <Descriptions.Item label="导入批次">
+          #{pending.batchId} 第 {pending.row} 行
+        </Descriptions.Item>
+        <Descriptions.Item label="缴费日期">{pending.paidOn}</Descriptions.Item>
+        <Descriptions.Item label="缴费金额">{yuan(pending.amountFen)} 元</Descriptions.Item>
+        <Descriptions.Item label="档次 / 方式">
+          {pending.tier ? (pending.tier === 2 ? '二档' : '一档') : '文件未写'} / {pending.channel}
+        </Descriptions.Item>
+        <Descriptions.Item label="待核实原因" span={3}>
+          {pending.reason}
+        </Descriptions.Item>
+      </Descriptions>
+      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} role="alert" />}
+      {dismissing ? (
+        <Input.TextArea
+          style={{ marginTop: 16 }}
+          autoFocus
+          rows={3}
+          aria-label="不予登记的原因"
+          placeholder="不予登记的原因（必填），如：重复缴费，已由税务退回；非本镇人员，已告知缴费人"
+          value={dismissReason}
+          onChange={(e) => setDismissReason(e.target.value)}
+        />
+      ) : (
+        <>
+          <h4 style={{ margin: '16px 0 8px' }}>台账中可能是此人的人员（个人应缴，元）</h4>
+          <Table<PaymentCandidate>
+            size="small"
+            rowKey={(c) => c.person.id}
+            loading={candidates.loading}
+            dataSource={list}
+            pagination={false}
+            locale={{ emptyText: '台账中找不到可能的人员。请先在“花名册”登记此人后再来处理，或不予登记。' }}
+            rowSelection={{
+              type: 'radio',
+              selectedRowKeys: personId === null ? [] : [personId],
+              getCheckboxProps: (c) => ({ disabled: !!c.enrolledReceipt || !!c.refusal, 'aria-label': `选择 ${c.person.name}` }),
+              onChange: (keys) => setPersonId(Number(keys[0])),
+            }}
+            onRow={(c) => ({ onClick: () => !c.enrolledReceipt && !c.refusal && setPersonId(c.person.id) })}
+            columns={[
+              { title: '姓名', render: (_, c) => c.person.name, width: 80 },
+              { title: '身份证号', render: (_, c) => c.person.idNumber, width: 170 },
+              { title: '村（社区）户号', render: (_, c) => `${c.person.villageName} ${c.person.householdNumber}`, width: 130 },
+              { title: '依据', dataIndex: 'why', width: 150 },
+              { title: '一档', render: (_, c) => tierCell(c, 1) },
+              { title: '二档', render: (_, c) => tierCell(c, 2) },
+              {
+                title: '状态',
+                width: 150,
+                render: (_, c) => (c.enrolledReceipt ? <Tag>已参保（收据 {c.enrolledReceipt}）</Tag> : c.refusal ? <Tag>{c.refusal}</Tag> : null),
+              },
+            ]}
+          />
+          {chosen && !chosen.enrolledReceipt && !chosen.refusal && (
+            <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+              <Space>
+                登记档次
+                <Radio.Group
+                  aria-label="登记档次"
+                  optionType="button"
+                  value={tier}
+                  onChange={(e) => setTier(e.target.value as 1 | 2)}
+                  options={[
+                    { value: 1, label: '一档' },
+                    { value: 2, label: '二档' },
+                  ]}
+                />
+                {quote?.eligible && <span>按政策个人缴 {yuan(quote.personalFen)} 元</span>}
+              </Space>
+              {quote && !quote.eligible && <Alert type="error" showIcon message={`「${chosen.person.name}」不能按这一档参保：${quote.reason}`} />}
+              {difference !== 0 && (
+                <>
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="settle-difference"
+                    message={`文件中缴费 ${yuan(pending.amountFen)} 元，按政策应缴 ${yuan(quote!.personalFen)} 元，${difference > 0 ? '多' : '少'} ${yuan(Math.abs(difference))} 元。`}
+                    description="登记时按政策金额记账（凭证、报表都用政策金额）。请写明差额的原因和处理办法后确认。"
+                  />
+                  <Input
+                    aria-label="差额原因"
+                    placeholder="差额原因（必填），如：税务未认定低保，多收部分由税务退还"
+                    value={differenceReason}
+                    onChange={(e) => setDifferenceReason(e.target.value)}
+                  />
+                </>
+              )}
+            </Space>
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
