@@ -21,6 +21,8 @@ export function personChanges(db: Database, personId: number, limit = 200): RawC
      SELECT b.at, b.actor, 'import.' || b.kind || '.' || c.op, c.before_json, json_object('file', b.file_name, 'undone', b.undone_at), 0
      FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
      WHERE (c.entity = 'person' AND c.entity_id = :p)
+        -- A roster batch records the persons it added as one run of ids.
+        OR (c.entity = 'persons' AND c.op = 'insert' AND :p BETWEEN c.entity_id AND json_extract(c.before_json, '$.last'))
         OR (c.entity = 'person_category' AND c.entity_id IN (SELECT id FROM person_categories WHERE person_id = :p))
         OR (c.entity = 'enrollment' AND c.entity_id IN (SELECT id FROM enrollments WHERE person_id = :p))
      ORDER BY at DESC, seq DESC LIMIT :limit`,

@@ -9,10 +9,12 @@ export const PERIODIC_HOURS = 4;
 
 /** A backup that must not fail what caused it: its trouble is logged, never answered. */
 export async function backUpQuietly(ctx: Context, reason: 'import' | 'periodic'): Promise<void> {
-  if (ctx.readOnly) return;
+  if (ctx.readOnly || !ctx.db.open) return;
   try {
     await automaticBackup(ctx.db, ctx.dataDir, ctx.now(), reason);
   } catch (e) {
+    // A ledger closed meanwhile (the app quitting right after an import) had nothing more to keep.
+    if (!ctx.db.open) return;
     console.error(`[canbao] 自动备份（${reason}）没有完成`, e);
   }
 }

@@ -81,17 +81,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
+export interface ApiHelper {
+  <K extends ApiName>(name: K, data: ApiInput<K>): Promise<ApiOutput<K>>;
+  /** Ends the scene's setup: every later call fails the test (what follows is done through the screens). */
+  seal(): void;
+}
+
 /** The handler map over HTTP with the page's token, typed by the contract, for setting a scene up quickly. */
-export async function api(request: APIRequestContext, url: string) {
+export async function api(request: APIRequestContext, url: string): Promise<ApiHelper> {
   const token = /name="canbao-token" content="([^"]+)"/.exec(await (await request.get(url)).text())![1]!;
   // A session of its own, as a tab of its own would have.
   const session = crypto.randomBytes(16).toString('hex');
-  return async <K extends ApiName>(name: K, data: ApiInput<K>): Promise<ApiOutput<K>> => {
+  let sealed = false;
+  const call = async <K extends ApiName>(name: K, data: ApiInput<K>): Promise<ApiOutput<K>> => {
+    if (sealed) throw new Error(`${name} was called through the API after the setup: a clerk has to be able to do this on screen.`);
     const res = await request.post(`${url}api/${name}`, { data, headers: { 'x-canbao-token': token, 'x-canbao-session': session } });
     const r = (await res.json()) as Result<ApiOutput<K>>;
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     return r.value;
   };
+  return Object.assign(call, { seal: () => void (sealed = true) });
 }
 
 export const id = (first17: string) => first17 + checkCharacter(first17);

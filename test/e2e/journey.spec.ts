@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { writeCsv } from '../helpers/files';
 
 const ZHANG = id('50023519600501011');
 const LI = id('50023519620302012');
 const WANG = id('50023519700815011');
+/** 王五's number as 税务 typed it: the 15th and 16th characters swapped, still a valid number. */
+const WANG_MISTYPED = id('50023519700815101');
 
 /** A roster as a 村 sends it: a title row, a merged two-row header, IDs as text, one bad ID. */
 async function rosterFile(dir: string): Promise<string> {
@@ -38,11 +41,16 @@ async function dibaoFile(dir: string): Promise<string> {
   return file;
 }
 
-test('a season: set up the office, import the roster and the 低保 list, enroll, print, void, re-enroll, watch progress, export 附件3', async ({
+test('a season from the screens alone: office, roster, 低保 list, enroll, print, void, re-enroll, progress, 附件3, the tax file’s 待核实, a household by village', async ({
   page,
   host,
+  request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  // Nothing is set up behind the screens: the helper is sealed from the start, and any call fails the test.
+  const call = await api(request, host.url);
+  call.seal();
+  await expect(call('office.get', {})).rejects.toThrow('after the setup');
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-journey-'));
   // The desk's clock says 2023-11-02, inside 农坝's centralized window, and keeps running
   // (a frozen clock would also freeze antd's animations).
@@ -193,5 +201,52 @@ test('a season: set up the office, import the roster and the 低保 list, enroll
   expect(rows).toContainEqual(['幸福村', '2', '1', '50.00%']);
   expect(rows).toContainEqual(['团结村', '2', '0', '0.00%']);
   await expect(page.getByText('已导出「城乡居民基本医疗保险筹资进度表」')).toBeVisible();
+
+  // 税务's payments file: 李四 paid and is recorded; 王五's mistyped number waits for the clerk.
+  await menu('导入导出');
+  await choose(page, '导入内容', '缴费记录');
+  const tax = writeCsv(
+    path.join(files, '税务缴费明细.csv'),
+    [
+      ['证件号码', '姓名', '费款所属期', '缴费档次', '缴费金额', '缴费日期', '缴费渠道'],
+      [LI, '李四', '2024', '一档', '380', '2023-11-01', '微信'],
+      [WANG_MISTYPED, '王五', '2024', '一档', '380', '2023-11-01', '支付宝'],
+    ],
+    'gb18030',
+  );
+  await page.locator('input[type=file]').setInputFiles(tax);
+  await expect(counts).toContainText('记入参保1');
+  await expect(counts).toContainText('待核实1');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await menu('工作台');
+  const pendingTile = page.getByRole('button', { name: '待核实缴费' });
+  await expect(pendingTile).toContainText('1');
+  await pendingTile.click();
+  await page.getByRole('row', { name: /王五/ }).getByRole('button', { name: '处 理' }).click();
+  const settle = page.getByRole('dialog', { name: /处理待核实缴费：王五/ });
+  await expect(settle.getByRole('radio', { name: '选择 王五' })).toBeChecked();
+  await settle.getByRole('button', { name: '登记参保' }).click();
+  await expect(pendingTile).toContainText('0');
+  await progress('已参保 3 / 任务 4');
+
+  // 花名册 by village: 幸福村's household 0001 with both paid; 李四's phone corrected from there.
+  await menu('花名册');
+  await page.getByRole('tab', { name: '按村浏览' }).click();
+  await choose(page, '浏览村（社区）', '幸福村');
+  await expect(page.getByTestId('book-counts')).toHaveText('共 1 户、2 人');
+  await expect(page.locator('tr.book-household').first()).toContainText('2 / 2');
+  await page.getByRole('button', { name: '打开此户' }).click();
+  await page.getByRole('row', { name: /李四/ }).getByRole('button', { name: '人员信息' }).click();
+  await page.getByTestId('edit-person').click();
+  await page.getByRole('dialog', { name: '修改「李四」的信息' }).getByLabel('联系电话').fill('13900000002');
+  await page.getByRole('dialog', { name: '修改「李四」的信息' }).getByLabel('联系电话').press('Enter');
+  await expect(page.getByRole('cell', { name: '联系电话：（空） → 13900000002' })).toBeVisible();
+  await screenshot(page, 'journey-person-edited-1366');
+
+  // The next morning: the app restarts and the ledger is as it was left.
+  await host.restart();
+  await page.goto(host.url);
+  await progress('已参保 3 / 任务 4');
   fs.rmSync(files, { recursive: true, force: true });
 });

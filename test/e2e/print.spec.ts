@@ -96,9 +96,9 @@ test('the print center: household notice, 公示名单, a long village list with
   await page.getByRole('button', { name: '全户参保' }).click();
   await expect(page.getByRole('row').filter({ hasText: '张三' })).toContainText('380.00 − 342.00 = 38.00 元');
   await expect(page.getByTestId('household-total')).toHaveText('应参保 2 人，个人合计缴费 418.00 元');
-  await page.getByText('二档', { exact: true }).click();
+  await page.getByRole('radiogroup', { name: '全户档次' }).getByText('二档').click();
   await expect(page.getByTestId('household-total')).toHaveText('应参保 2 人，个人合计缴费 1130.00 元');
-  await page.getByText('一档', { exact: true }).click();
+  await page.getByRole('radiogroup', { name: '全户档次' }).getByText('一档').click();
   await screenshot(page, 'enroll-household-1366');
   await page.getByRole('button', { name: '保存全户并出具凭证' }).click();
   await expect(page.getByTestId('household-result')).toContainText('已登记 2 人');

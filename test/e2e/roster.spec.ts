@@ -23,8 +23,8 @@ test('the clerk finds a person as she types, by initials or last digits, and see
   await box.fill('张三');
   await box.press('Enter');
   const drawer = page.getByRole('dialog');
-  await expect(drawer.getByText('城乡低保对象')).toBeVisible();
-  await expect(drawer.getByText('民政局低保名单')).toBeVisible();
+  await expect(drawer.getByRole('cell', { name: '城乡低保对象', exact: true })).toBeVisible();
+  await expect(drawer.getByRole('cell', { name: '民政局低保名单', exact: true })).toBeVisible();
   await expect(drawer.getByText('342.00（民政局）')).toBeVisible();
   await expect(drawer.getByText('38.00', { exact: true })).toBeVisible();
   await screenshot(page, 'roster-person-1366');

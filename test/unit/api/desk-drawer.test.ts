@@ -2,7 +2,10 @@
 // 退费 offered only where the policy has it, the person's history, households in number order
 // with the head first, and a tier per member.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestLedger, type TestLedger } from '../../helpers/ledger';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
+import { writeCsv } from '../../helpers/files';
 import { idFor, seedHousehold } from '../../helpers/people';
 
 let t: TestLedger;
@@ -36,6 +39,21 @@ describe('the person drawer', () => {
     const { persons } = await seedHousehold(t, [{ name: '普通甲', birth: '1950-01-01' }]);
     await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
     expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).refundable).toEqual([]);
+  });
+
+  it('names the roster batch that added the person', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const dir = tempDir('canbao-history-');
+    await t.ok('villages.add', { code: '001', name: '幸福村' });
+    const file = writeCsv(path.join(dir, '花名册.csv'), [
+      ['村', '户号', '姓名', '身份证号', '与户主关系'],
+      ['幸福村', '1', '甲', idFor('1950-01-01', 11), '户主'],
+      ['幸福村', '1', '乙', idFor('1951-01-01', 13), '配偶'],
+    ]);
+    await t.ok('import.commit', { token: (await t.ok('import.preview', { kind: 'roster', file })).token });
+    const b = (await t.ok('roster.search', { q: '乙' }))[0]!;
+    expect((await t.ok('roster.getPerson', { id: b.id })).history.map((h) => [h.what, h.detail])).toEqual([['导入花名册', '新增，文件：花名册.csv']]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
