@@ -14,7 +14,8 @@ import { readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import type { BatchCounts, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import type { PersonCategory } from '../domain/codes';
-import { categoryMatcher } from '../domain/import/category-labels';
+import { categoryReader } from '../domain/import/category-labels';
+import { categoryAliases } from '../policies/aliases';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
 import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../imports/situations';
 import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../imports/categories';
@@ -185,8 +186,15 @@ async function prepare(
         ...(o.endLost ? { endLost: true } : {}),
       };
       const r = await read(ctx, arg, job, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
-      if (r.mapping.category === undefined && !o.code) throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
-      const plan = await planCategories(ctx.db, r.records, options, categoryMatcher(policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
+      if (r.mapping.category === undefined && r.mapping.disabilityGrade === undefined && !o.code)
+        throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
+      const plan = await planCategories(
+        ctx.db,
+        r.records,
+        options,
+        categoryReader(categoryAliases(), policyLabels(ctx)),
+        rowTick(job, '核对台账', r.records.length),
+      );
       return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {

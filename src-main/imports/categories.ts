@@ -2,8 +2,9 @@
 // every matched person, reports IDs the ledger does not hold, and shows who is on the
 // previous list from the same department but not on this one.
 import type { Database } from 'better-sqlite3';
-import type { Department, PersonCategory } from '../domain/codes';
+import { PERSON_CATEGORIES, type Department, type PersonCategory } from '../domain/codes';
 import { addDays } from '../domain/dates';
+import type { CategoryReading } from '../domain/import/category-labels';
 import type { CategoryRecord } from '../domain/import/rows';
 import { endCategory, getCategory, insertCategory } from '../ledger/roster';
 import { sql } from '../ledger/statements';
@@ -35,32 +36,26 @@ export async function planCategories(
   db: Database,
   records: CategoryRecord[],
   opts: CategoryOptions,
-  matchLabel: (label: string) => PersonCategory | undefined,
+  readLabel: (label: string, opts: { grades: boolean }) => CategoryReading,
   tick: Tick,
 ): Promise<CategoryPlan> {
   const plan: CategoryPlan = { certify: [], unchanged: 0, problems: [], lost: [] };
   const seen = new Map<string, number>();
   const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
   const open = sql(db, 'SELECT 1 FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?)').pluck();
+  const onThisList = new Set<string>();
   for (const r of records) {
     await tick();
-    const code = r.label ? matchLabel(r.label) : opts.code;
-    if (!code) {
-      plan.problems.push({
-        row: r.row,
-        field: r.label ? 'category' : null,
-        message: r.label ? `人员类别“${r.label}”对不上任何资助类别，请核对或在导入时指定类别。` : '没有人员类别列，请在导入时选择这份名单的类别。',
-      });
-      continue;
-    }
-    const key = `${r.idNumber}|${code}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      plan.problems.push({ row: r.row, field: 'idNumber', message: `与第 ${first} 行重复。` });
-      continue;
-    }
-    seen.set(key, r.row);
+    const codes = codesOf(r, opts, readLabel, plan.problems);
+    if (!codes) continue;
     const p = person.get(r.idNumber) as PersonLite | undefined;
+    if (p) for (const code of codes) onThisList.add(`${p.id}|${code}`);
+    const fresh = codes.filter((code) => !seen.has(`${r.idNumber}|${code}`));
+    if (!fresh.length) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `与第 ${seen.get(`${r.idNumber}|${codes[0]}`)} 行重复。` });
+      continue;
+    }
+    for (const code of fresh) seen.set(`${r.idNumber}|${code}`, r.row);
     if (!p) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: `台账中没有身份证号 ${r.idNumber}（${r.name || '姓名未填'}），请先在花名册中登记。` });
       continue;
@@ -70,17 +65,37 @@ export async function planCategories(
       continue;
     }
     const validFrom = r.validFrom ?? opts.validFrom;
-    if (open.get(p.id, code, validFrom)) plan.unchanged++;
-    else plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
-  }
-  const onThisList = new Set(plan.certify.map((c) => `${c.personId}|${c.code}`));
-  for (const r of records) {
-    const code = r.label ? matchLabel(r.label) : opts.code;
-    const p = code && (person.get(r.idNumber) as PersonLite | undefined);
-    if (p) onThisList.add(`${p.id}|${code}`);
+    // A cell may name several categories (低保、重度残疾): each is certified.
+    for (const code of fresh) {
+      if (open.get(p.id, code, validFrom)) plan.unchanged++;
+      else plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
+    }
   }
   plan.lost = previousListPersons(db, opts.department).filter((x) => !onThisList.has(`${x.personId}|${x.code}`));
   return plan;
+}
+
+/** The codes a row's label names, or null with the row's problem noted: an unknown or ambiguous label is the clerk's to decide. */
+function codesOf(
+  r: CategoryRecord,
+  opts: CategoryOptions,
+  readLabel: (label: string, o: { grades: boolean }) => CategoryReading,
+  problems: RowProblem[],
+): PersonCategory[] | null {
+  if (!r.label) {
+    if (opts.code) return [opts.code];
+    problems.push({ row: r.row, field: null, message: '没有人员类别列，请在导入时选择这份名单的类别。' });
+    return null;
+  }
+  const reading = readLabel(r.label, { grades: r.grade });
+  const said: string[] = [];
+  if (reading.unknown.length) said.push(`“${reading.unknown.join('”“')}”对不上任何资助类别`);
+  for (const a of reading.ambiguous) said.push(`“${a.label}”对应多个类别（${a.codes.map((c) => PERSON_CATEGORIES[c]).join('、')}），请核对后在导入时指定类别`);
+  if (said.length || !reading.codes.length) {
+    problems.push({ row: r.row, field: 'category', message: `人员类别“${r.label}”中${said.join('；') || '没有可识别的类别'}。` });
+    return null;
+  }
+  return reading.codes;
 }
 
 /** Open certifications made by the latest earlier (not undone) list of this department. */

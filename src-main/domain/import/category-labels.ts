@@ -1,64 +1,104 @@
-// Matching the category a department's list writes (低保户, 特困供养, 计生奖扶 …) to a
-// glossary code. Pure: the policies' own labels are passed in.
+// Reading the category a file writes (低保户, 特困人员-7131, 民政城乡重度(一、二级)残疾人员 …) as
+// glossary codes, from the alias table (resources/aliases/categories.yaml) and the policies'
+// own labels. Pure: the table is passed in. A cell may name several categories; what the
+// table does not know, or knows as more than one code, is returned for the clerk, never guessed.
+import { z } from 'zod';
 import { PERSON_CATEGORIES, type PersonCategory } from '../codes';
+import { personCategoryCode } from '../policy/schema';
 
-// Short forms seen on department lists, besides the glossary and policy labels.
-const SHORT_FORMS: [string, PersonCategory][] = [
-  ['特困', 'destitute'],
-  ['特困供养', 'destitute'],
-  ['孤儿', 'orphan'],
-  ['事实无人抚养', 'unsupported_child'],
-  ['低保', 'min_living'],
-  ['城乡低保', 'min_living'],
-  ['低保边缘', 'near_min_living'],
-  ['重度残疾', 'severe_disability'],
-  ['一二级残疾', 'severe_disability'],
-  ['三四级残疾', 'disability_3_4'],
-  ['残疾34级', 'disability_3_4'],
-  ['计生奖扶', 'fp_reward'],
-  ['奖扶', 'fp_reward'],
-  ['计生特扶', 'fp_special'],
-  ['特扶', 'fp_special'],
-  ['手术并发症', 'fp_complication'],
-  ['老复员军人', 'old_demobilized'],
-  ['烈士遗属', 'martyr_survivor'],
-  ['因公牺牲军人遗属', 'duty_death_survivor'],
-  ['病故军人遗属', 'illness_death_survivor'],
-  ['重点优抚', 'priority_care'],
-  ['返贫致贫', 'returned_poverty'],
-  ['脱贫不稳定', 'unstable_lifted'],
-  ['边缘易致贫', 'marginal_at_risk'],
-  ['突发严重困难', 'sudden_hardship'],
-  ['因病返贫监测', 'illness_monitored'],
-  ['农村低收入', 'low_income_rural'],
-  ['稳定脱贫', 'stable_lifted'],
-  ['医疗救助', 'medical_aid'],
-  ['宗教教职', 'clergy'],
-  ['1-6级残疾军人', 'disabled_veteran_1_6'],
-];
+const entry = z.strictObject({ alias: z.string().min(1), source: z.string().min(1) });
 
-export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s()（）【】[\]“”"、,，.。:：]/g, '')
-    .replace(/(对象|人员|人口|家庭|户)+$/u, '')
-    .toLowerCase();
+export const aliasTableSchema = z
+  .strictObject({
+    sources: z.record(z.string(), z.string().min(1)),
+    codes: z.partialRecord(personCategoryCode, z.array(entry)),
+    ambiguous: z.array(z.strictObject({ alias: z.string().min(1), codes: z.array(personCategoryCode).min(2), source: z.string().min(1) })).default([]),
+    grades: z.array(z.strictObject({ alias: z.string().min(1), code: personCategoryCode })).default([]),
+  })
+  .superRefine((t, c) => {
+    const used = [...Object.values(t.codes).flatMap((xs) => xs ?? []), ...t.ambiguous].map((x) => x.source);
+    for (const s of used) if (!(s in t.sources)) c.addIssue({ code: 'custom', message: `别名的来源“${s}”没有在 sources 中说明。` });
+  });
+
+export type AliasTable = z.infer<typeof aliasTableSchema>;
+
+/** What a cell said: the codes read, the labels the table does not know, and those it knows as several codes. */
+export interface CategoryReading {
+  codes: PersonCategory[];
+  unknown: string[];
+  ambiguous: { label: string; codes: PersonCategory[] }[];
 }
 
-export function categoryMatcher(extraLabels: Iterable<[string, PersonCategory]> = []): (label: string) => PersonCategory | undefined {
-  const exact = new Map<string, PersonCategory>();
-  const add = (label: string, code: PersonCategory) => {
-    const n = normalizeLabel(label);
-    if (n && !exact.has(n)) exact.set(n, code);
+type Meaning = { code: PersonCategory } | { codes: PersonCategory[] };
+
+// Grades are written many ways; one spelling for each before anything is compared.
+const GRADES: [RegExp, string][] = [
+  [/(?:一|1)[、,~\-至到]?(?:二|2)级/g, '12级'],
+  [/(?:三|3)[、,~\-至到]?(?:四|4)级/g, '34级'],
+  [/(?:一|1)[、,~\-至到](?:六|6)级/g, '16级'],
+];
+
+/** NFKC, grades spelled one way, no brackets, quotes, spaces or hyphens; separators kept. */
+export function canonicalLabel(s: string): string {
+  let t = s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[～〜]/g, '~')
+    .replace(/[－—–]/g, '-');
+  for (const [re, to] of GRADES) t = t.replace(re, to);
+  return t.replace(/[()（）【】[\]{}“”"'‘’《》<>\-_·.。:：]/g, '').toLowerCase();
+}
+
+// What may be left of a cell once its labels are taken out: separators and the words that end a group's name.
+const SEPARATORS = /[\u0000、,;；/|]+/;
+const FILLER = /^(对象|人员|人口|家庭|户|类|类别|等)*$/;
+// On a 残联 list the grade comes with the kind of disability (肢体二级).
+const DISABILITY_KINDS = /^(视力|听力|言语|肢体|智力|精神|多重)?(残疾)?$/;
+
+function stripped(key: string): string {
+  return key.replace(/(对象|人员|人口|家庭|户)+$/u, '');
+}
+
+/**
+ * A reader for category cells. `extra` are the policies' own labels; `grades` reads a 残疾等级
+ * column (一级 … 四级) instead of category names.
+ */
+export function categoryReader(
+  table: AliasTable,
+  extra: Iterable<[string, PersonCategory]> = [],
+): (cell: string, opts?: { grades?: boolean }) => CategoryReading {
+  const build = (grades: boolean) => {
+    const keys = new Map<string, Meaning>();
+    const add = (label: string, m: Meaning) => {
+      const k = canonicalLabel(label);
+      for (const key of [k, stripped(k)]) if (key.length >= 2 && !keys.has(key)) keys.set(key, m);
+    };
+    // Ambiguous groups first: their names contain shorter known ones (低保中重残重病人员 holds 低保).
+    for (const a of table.ambiguous) add(a.alias, { codes: a.codes });
+    for (const [code, label] of Object.entries(PERSON_CATEGORIES) as [PersonCategory, string][]) add(label, { code });
+    for (const [label, code] of extra) add(label, { code });
+    for (const [code, xs] of Object.entries(table.codes) as [PersonCategory, { alias: string }[]][]) for (const x of xs) add(x.alias, { code });
+    if (grades) for (const g of table.grades) add(g.alias, { code: g.code });
+    return [...keys].sort((a, b) => b[0].length - a[0].length);
   };
-  for (const [code, label] of Object.entries(PERSON_CATEGORIES) as [PersonCategory, string][]) add(label, code);
-  for (const [label, code] of extraLabels) add(label, code);
-  for (const [label, code] of SHORT_FORMS) add(label, code);
-  // Longest first, so 低保边缘 wins over 低保 inside "低保边缘户".
-  const byLength = [...exact.entries()].sort((a, b) => b[0].length - a[0].length);
-  return (label) => {
-    const n = normalizeLabel(label);
-    if (!n) return undefined;
-    return exact.get(n) ?? byLength.find(([k]) => k.length >= 2 && n.includes(k))?.[1];
+  const plain = build(false);
+  const graded = build(true);
+  return (cell, opts = {}) => {
+    const out: CategoryReading = { codes: [], unknown: [], ambiguous: [] };
+    let text = canonicalLabel(cell);
+    // Longest first, each taken out where found, so a longer name is never read as its parts.
+    for (const [key, meaning] of opts.grades ? graded : plain) {
+      while (text.includes(key)) {
+        text = text.replace(key, '\u0000');
+        if ('code' in meaning) {
+          if (!out.codes.includes(meaning.code)) out.codes.push(meaning.code);
+        } else if (!out.ambiguous.some((a) => a.label === key)) out.ambiguous.push({ label: key, codes: meaning.codes });
+      }
+    }
+    for (const piece of text.split(SEPARATORS)) {
+      if (!piece || FILLER.test(piece) || (opts.grades && DISABILITY_KINDS.test(piece))) continue;
+      out.unknown.push(piece);
+    }
+    return out;
   };
 }

@@ -10,6 +10,7 @@ export type FieldKey =
   | 'relation'
   | 'address'
   | 'category'
+  | 'disabilityGrade'
   | 'validFrom'
   | 'paidOn'
   | 'amount'
@@ -29,6 +30,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   relation: '与户主关系',
   address: '住址',
   category: '人员类别',
+  disabilityGrade: '残疾等级',
   validFrom: '认定日期',
   paidOn: '缴费日期',
   amount: '缴费金额',
@@ -45,11 +47,43 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   name: ['姓名', '参保人姓名', '人员姓名', '户主姓名', '缴费人姓名', '名字'],
   idNumber: ['身份证号', '公民身份号码', '证件号码', '身份证号码', '身份证', '证件号', '居民身份证号码', '公民身份证号码', '社会保障号码'],
   phone: ['联系电话', '手机号码', '电话', '手机号', '联系方式', '电话号码'],
-  village: ['村', '社区', '村社区', '村居', '所属村', '村名', '村委会', '所在村', '村社区名称'],
+  village: [
+    '村',
+    '社区',
+    '村社区',
+    '村居',
+    '所属村',
+    '村名',
+    '村委会',
+    '所在村',
+    '村社区名称',
+    '社区村居委会',
+    '村居委会',
+    '所属村居',
+    '村民委员会',
+    '居民委员会',
+  ],
   householdNumber: ['户号', '户编号', '家庭户号'],
   relation: ['与户主关系', '户主关系', '关系'],
   address: ['住址', '家庭住址', '地址', '户籍地址'],
-  category: ['人员类别', '资助类别', '身份类别', '类别', '特殊人员类别', '人员身份', '对象类别'],
+  category: [
+    '人员类别',
+    '资助类别',
+    '身份类别',
+    '类别',
+    '特殊人员类别',
+    '人员身份',
+    '对象类别',
+    '监测对象类别',
+    '优抚类别',
+    '优抚对象类别',
+    '医疗救助身份',
+    '特殊人员身份类别',
+    '代缴类别',
+    '困难类别',
+    '救助类别',
+  ],
+  disabilityGrade: ['残疾等级', '残疾级别'],
   validFrom: ['认定日期', '认定时间', '纳入时间', '享受时间', '起始日期'],
   paidOn: ['缴费日期', '缴费时间', '缴款日期', '缴费日'],
   amount: ['缴费金额', '金额', '缴费金额元', '实缴金额', '个人缴费'],
@@ -58,7 +92,15 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   coverageYear: ['参保年度', '缴费年度', '年度', '费款所属期'],
   outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况', '未参保原因', '未参保原因村填写', '原因'],
   outOfCountyPlace: ['现参保地', '参保地'],
-  target: ['任务数', '目标任务数', '参保目标任务数', '参保任务数', '应参保人数', '目标任务'],
+  target: ['任务数', '目标任务数', '参保目标任务数', '参保任务数', '应参保人数', '目标任务', '指导性任务数'],
+};
+
+/**
+ * Words that name a field only when no column names it better: the county's 附件2 heads its
+ * village rows 乡镇名称 (the seed's own quirk), while 附件4 has 乡镇 beside a 村 column.
+ */
+const FALLBACKS: Partial<Record<FieldKey, string[]>> = {
+  village: ['乡镇名称', '乡镇', '乡镇街道', '街道乡镇', '镇街'],
 };
 
 export function normalizeHeader(s: string): string {
@@ -77,6 +119,8 @@ export function fieldForHeader(header: string): FieldKey | undefined {
   if (!n) return undefined;
   const exact = LOOKUP.get(n) ?? LOOKUP.get(n.replace(/^\d{4}年度?/, ''));
   if (exact) return exact;
+  // 2024年参保目标任务数, 2024年指导性任务数, 任务数（人）: any header that counts a task.
+  if (n.includes('任务数')) return 'target';
   // "身份证号（必填）", "缴费金额（元）" and the like: a synonym that starts the header.
   let best: { key: FieldKey; len: number } | undefined;
   for (const [w, k] of LOOKUP) if (w.length >= 2 && n.startsWith(w) && (!best || w.length > best.len)) best = { key: k, len: w.length };
@@ -138,10 +182,17 @@ export function repeatedFields(headers: string[]): { field: FieldKey; columns: n
   return [...by].filter(([, cols]) => cols.length > 1).map(([field, columns]) => ({ field, columns }));
 }
 
+const FALLBACK_LOOKUP = new Map<string, FieldKey>();
+for (const [k, words] of Object.entries(FALLBACKS) as [FieldKey, string[]][]) for (const w of words) FALLBACK_LOOKUP.set(normalizeHeader(w), k);
+
 export function mapHeaders(headers: string[]): Mapping {
   const mapping: Mapping = {};
   headers.forEach((h, i) => {
     const f = fieldForHeader(h);
+    if (f && mapping[f] === undefined) mapping[f] = i;
+  });
+  headers.forEach((h, i) => {
+    const f = FALLBACK_LOOKUP.get(normalizeHeader(h));
     if (f && mapping[f] === undefined) mapping[f] = i;
   });
   return mapping;

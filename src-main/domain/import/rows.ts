@@ -79,6 +79,8 @@ export interface CategoryRecord {
   idNumber: string;
   name: string;
   label: string;
+  /** The label is a 残疾等级 (一级 … 四级), read as the grade's category. */
+  grade: boolean;
   validFrom: string | null;
 }
 
@@ -88,7 +90,9 @@ export function parseCategoryRow(cells: string[], mapping: Mapping, row: number,
   const rawDate = cell(cells, mapping, 'validFrom');
   const validFrom = rawDate.trim() ? parseDateCell(rawDate) : null;
   if (rawDate.trim() && !validFrom) return { row, field: 'validFrom', message: `认定日期“${rawDate}”不是有效日期。` };
-  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), label: cell(cells, mapping, 'category').trim(), validFrom };
+  const label = cell(cells, mapping, 'category').trim();
+  const grade = label ? '' : cell(cells, mapping, 'disabilityGrade').trim();
+  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), label: label || grade, grade: !!grade, validFrom };
 }
 
 export interface PaymentRecord {

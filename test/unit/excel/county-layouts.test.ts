@@ -1,0 +1,154 @@
+// The files an office really receives, in their own layouts and words (issue 15): the county's
+// 附件2 and 瑞州's task table, and department lists whose category column goes by another name
+// (监测对象类别, 优抚类别, 残疾等级) or holds several categories. Written by LibreOffice and iconv.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
+import { hasSoffice, soffice, writeCsv } from '../../helpers/files';
+import { idFor } from '../../helpers/people';
+
+let t: TestLedger;
+let dir: string;
+beforeEach(() => {
+  t = openTestLedger('2023-11-22T02:00:00Z');
+  dir = tempDir('canbao-layouts-');
+});
+afterEach(() => {
+  t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const VILLAGES = ['农坝社区', '幸福村', '团结村', '双河村', '红岩村', '石门村', '青龙村'];
+
+async function addVillages(names: string[]) {
+  for (const [i, name] of names.entries()) await t.ok('villages.add', { code: String(i + 1).padStart(3, '0'), name });
+}
+
+describe('task tables as the county sends them', () => {
+  it.runIf(hasSoffice)(
+    '附件2 in the seed’s layout (label, title, 乡镇名称 over the villages, 合计) imports as it is, from LibreOffice’s xlsx and from a GBK CSV',
+    async () => {
+      await addVillages(VILLAGES);
+      const rows = [
+        ['附件2', ''],
+        ['农坝镇2024年度城乡居民基本医疗保险参保目标任务分解表', ''],
+        ['乡镇名称', '2024年参保目标任务数'],
+        ...VILLAGES.map((v, i) => [v, String(1000 + i * 100)]),
+        ['合计', String(VILLAGES.reduce((s, _, i) => s + 1000 + i * 100, 0))],
+      ];
+      const xlsx = soffice(writeCsv(path.join(dir, '附件2.csv'), rows), 'xlsx', dir, 'CSV:44,34,76,1');
+      expect(await t.ok('targets.import', { coverageYear: 2024, file: xlsx })).toEqual({ villages: 7, total: 9100 });
+      const gbk = writeCsv(path.join(dir, '附件2-gbk.csv'), rows, 'gb18030');
+      expect(await t.ok('targets.import', { coverageYear: 2024, file: gbk })).toEqual({ villages: 7, total: 9100 });
+      const progress = await t.ok('reports.progress', { coverageYear: 2024 });
+      expect(progress.find((p) => p.villageName === '青龙村')?.target).toBe(1600);
+    },
+    180_000,
+  );
+
+  it.runIf(hasSoffice)(
+    '瑞州’s 指导性任务表 (村居 | 2024年指导性任务数 | 备注, no 合计) imports as it is',
+    async () => {
+      await addVillages(['锦江村', '城南社区', '石脑村']);
+      const rows = [
+        ['瑞州街道2024年度城乡居民医保参保指导性任务表', '', ''],
+        ['村居', '2024年指导性任务数', '备注'],
+        ['锦江村', '2100', ''],
+        ['城南社区', '3400', '含学生'],
+        ['石脑村', '1800', ''],
+      ];
+      const xlsx = soffice(writeCsv(path.join(dir, '瑞州任务.csv'), rows), 'xlsx', dir, 'CSV:44,34,76,1');
+      expect(await t.ok('targets.import', { coverageYear: 2024, file: xlsx })).toEqual({ villages: 3, total: 7300 });
+    },
+    180_000,
+  );
+});
+
+describe('department lists under their own headers', () => {
+  async function roster(people: [string, string][]) {
+    await addVillages(['幸福村']);
+    const v = (await t.ok('villages.list', {}))[0]!;
+    await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    const h = await t.ok('roster.addHousehold', { villageId: v.id, number: '1' });
+    const ids: Record<string, { id: number; idNumber: string }> = {};
+    let seq = 11;
+    for (const [name, birth] of people) ids[name] = await t.ok('roster.addPerson', { idNumber: idFor(birth, (seq += 2)), name, householdId: h.id });
+    return ids;
+  }
+
+  /** A department's list through LibreOffice, its ID column (the third) kept as text. */
+  const list = (name: string, rows: string[][]) => soffice(writeCsv(path.join(dir, `${name}.csv`), rows), 'xlsx', dir, 'CSV:44,34,76,1,3/2');
+
+  it.runIf(hasSoffice)(
+    '乡村振兴 (监测对象类别), 退役军人 (优抚类别) and 残联 (残疾等级 only) lists certify what they say',
+    async () => {
+      const p = await roster([
+        ['甲', '1950-01-01'],
+        ['乙', '1951-01-01'],
+        ['丙', '1952-01-01'],
+        ['丁', '1953-01-01'],
+      ]);
+      const zx = list('乡村振兴监测对象', [
+        ['2023年防止返贫监测对象名单', '', '', ''],
+        ['序号', '姓名', '身份证号码', '监测对象类别'],
+        ['1', '甲', p['甲']!.idNumber, '脱贫不稳定户'],
+        ['2', '乙', p['乙']!.idNumber, '突发严重困难户'],
+      ]);
+      const a = await t.ok('import.preview', { kind: 'categories', file: zx, options: { department: 'rural_revitalization', validFrom: '2023-11-01' } });
+      expect(a.counts).toMatchObject({ certify: 2, problems: 0 });
+      await t.ok('import.commit', { token: a.token });
+
+      const vet = list('优抚对象', [
+        ['序号', '姓名', '身份证号', '优抚类别'],
+        ['1', '丙', p['丙']!.idNumber, '在乡老复员军人'],
+      ]);
+      const b = await t.ok('import.preview', { kind: 'categories', file: vet, options: { department: 'veterans', validFrom: '2023-11-01' } });
+      expect(b.counts).toMatchObject({ certify: 1, problems: 0 });
+      await t.ok('import.commit', { token: b.token });
+
+      const cl = list('残联名单', [
+        ['序号', '姓名', '身份证号', '残疾类别', '残疾等级'],
+        ['1', '丁', p['丁']!.idNumber, '肢体', '二级'],
+        ['2', '甲', p['甲']!.idNumber, '视力', '三级'],
+      ]);
+      const c = await t.ok('import.preview', { kind: 'categories', file: cl, options: { department: 'disabled_federation', validFrom: '2023-11-01' } });
+      expect(c.counts).toMatchObject({ certify: 2, problems: 0 });
+      await t.ok('import.commit', { token: c.token });
+
+      const cats = async (name: string) => (await t.ok('roster.getPerson', { id: p[name]!.id })).categories.map((x) => x.code).sort();
+      expect(await cats('甲')).toEqual(['disability_3_4', 'unstable_lifted']);
+      expect(await cats('乙')).toEqual(['sudden_hardship']);
+      expect(await cats('丙')).toEqual(['old_demobilized']);
+      expect(await cats('丁')).toEqual(['severe_disability']);
+    },
+    180_000,
+  );
+
+  it('certifies every category of a cell that names several, and lists an unknown or ambiguous label for the clerk', async () => {
+    const p = await roster([
+      ['甲', '1950-01-01'],
+      ['乙', '1951-01-01'],
+      ['丙', '1952-01-01'],
+    ]);
+    const file = writeCsv(
+      path.join(dir, '民政名单.csv'),
+      [
+        ['姓名', '身份证号', '人员类别'],
+        ['甲', p['甲']!.idNumber, '城乡低保对象、城乡重度(一、二级)残疾人员'],
+        ['乙', p['乙']!.idNumber, '低保中重残重病人员-7019'],
+        ['丙', p['丙']!.idNumber, '低保;困难职工'],
+      ],
+      'gb18030',
+    );
+    const r = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-11-01' } });
+    expect(r.counts).toMatchObject({ certify: 2, problems: 2 });
+    expect(r.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining('对应多个类别（城乡低保对象、城乡重度(一、二级)残疾人员、因病致贫家庭重病患者）'),
+      expect.stringContaining('“困难职工”对不上任何资助类别'),
+    ]);
+    await t.ok('import.commit', { token: r.token });
+    expect((await t.ok('roster.getPerson', { id: p['甲']!.id })).categories.map((x) => x.code).sort()).toEqual(['min_living', 'severe_disability']);
+    expect((await t.ok('roster.getPerson', { id: p['丙']!.id })).categories).toEqual([]);
+  });
+});
