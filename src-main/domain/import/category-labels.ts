@@ -50,7 +50,7 @@ export function canonicalLabel(s: string): string {
 }
 
 // What may be left of a cell once its labels are taken out: separators and the words that end a group's name.
-const SEPARATORS = /[\u0000、,;；/|]+/;
+const SEPARATORS = /[、,;；/|]+/;
 const FILLER = /^(对象|人员|人口|家庭|户|类|类别|等)*$/;
 // On a 残联 list the grade comes with the kind of disability (肢体二级).
 const DISABILITY_KINDS = /^(视力|听力|言语|肢体|智力|精神|多重)?(残疾)?$/;
@@ -89,7 +89,8 @@ export function categoryReader(
     // Longest first, each taken out where found, so a longer name is never read as its parts.
     for (const [key, meaning] of opts.grades ? graded : plain) {
       while (text.includes(key)) {
-        text = text.replace(key, '\u0000');
+        // What was read leaves a separator behind: the rest of the cell is read apart from it.
+        text = text.replace(key, '、');
         if ('code' in meaning) {
           if (!out.codes.includes(meaning.code)) out.codes.push(meaning.code);
         } else if (!out.ambiguous.some((a) => a.label === key)) out.ambiguous.push({ label: key, codes: meaning.codes });
