@@ -66,7 +66,18 @@ export const backupHandlers = {
     'admin',
     '正在备份',
     z.object({ folder: z.string().trim().min(1, '请选择备份到哪个文件夹。').max(1000, '文件夹路径太长。') }),
-    (ctx, arg) => backUp(ctx, path.resolve(arg.folder)),
+    (ctx, arg) => {
+      // A USB drive's folder exists when the drive is in: a mistyped path must not become a new folder on this PC.
+      const folder = path.resolve(arg.folder);
+      let isDir = false;
+      try {
+        isDir = fs.statSync(folder).isDirectory();
+      } catch {
+        isDir = false;
+      }
+      if (!isDir) throw new Refusal('invalid_input', `找不到文件夹“${folder}”。请确认 U 盘已插好、路径没有写错（路径是本程序所在电脑上的路径）。`, 'folder');
+      return backUp(ctx, folder);
+    },
     { readOnly: true },
   ),
 

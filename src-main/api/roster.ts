@@ -6,7 +6,7 @@ import * as repo from '../ledger/roster';
 import { searchPersons } from '../ledger/search';
 import { listForPerson, refundsForPerson } from '../ledger/enrollments';
 import { personChanges } from '../ledger/history';
-import { findUser } from '../ledger/users';
+import { displayNames } from '../ledger/users';
 import { describeChange } from '../domain/history';
 import type { Household, IdCheck, Person, PersonDetail, VillageBook } from './contract';
 import { coverageYear, idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
@@ -241,8 +241,7 @@ export const rosterHandlers = {
     const refundable = enrollments
       .filter((e) => e.status === 'active' && ctx.policies.get(e.policyId)?.refund && !refunds.some((r) => r.enrollmentId === e.id))
       .map((e) => e.id);
-    const names = new Map<string, string>();
-    const who = (login: string) => names.get(login) ?? names.set(login, findUser(ctx.db, login)?.displayName ?? login).get(login)!;
+    const who = displayNames(ctx.db);
     return {
       person: mustGetPerson(ctx, arg.id),
       categories: repo.personCategories(ctx.db, arg.id),

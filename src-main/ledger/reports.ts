@@ -23,15 +23,15 @@ export function notEnrolled(
   const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}`;
   const params = { year, villageId: villageId ?? null, limit, offset };
   const total = sql(db, `SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number;
-  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(params) as Parameters<
-    typeof rowToSummary
-  >[0][];
+  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, length(h.number), h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(
+    params,
+  ) as Parameters<typeof rowToSummary>[0][];
   return { total, rows: rows.map(rowToSummary) };
 }
 
 /** One village's not-enrolled persons, in list order: exports go village by village. */
 export function notEnrolledInVillage(db: Database, year: number, villageId: number): PersonSummary[] {
-  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY h.number, p.birth_date`).all({
+  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY length(h.number), h.number, p.birth_date`).all({
     year,
     villageId,
   });
@@ -49,7 +49,7 @@ export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: 
        JOIN person_categories c ON c.person_id = p.id
        WHERE c.code IN (${marks}) AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
          AND ${IN_SCOPE} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active')
-       ORDER BY v.code, h.number`,
+       ORDER BY v.code, length(h.number), h.number`,
   ).all(...subsidyCodes, yearEnd, yearStart, year) as Parameters<typeof rowToSummary>[0][];
   const cats = sql(
     db,
@@ -148,7 +148,7 @@ export function handCertified(db: Database, on: string): (PersonSummary & { code
        AND NOT EXISTS (
          SELECT 1 FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
          WHERE ch.entity = 'person_category' AND ch.entity_id = c.id AND b.undone_at IS NULL)
-     ORDER BY v.code, h.number, p.name`,
+     ORDER BY v.code, length(h.number), h.number, p.name`,
   ).all(on, on) as (Parameters<typeof rowToSummary>[0] & { code: string; source: string })[];
   return rows.map((r) => ({ ...rowToSummary(r), code: r.code, source: r.source }));
 }

@@ -103,3 +103,9 @@ export const publicUser = (u: UserRecord): SessionUser & { disabled: boolean } =
   role: u.role,
   disabled: u.disabled,
 });
+
+/** Login names as people read them (李经办, not clerk), each looked up once per call site. */
+export function displayNames(db: Database): (login: string) => string {
+  const names = new Map<string, string>();
+  return (login) => names.get(login) ?? names.set(login, findUser(db, login)?.displayName ?? login).get(login)!;
+}

@@ -61,7 +61,7 @@ test('待核实: a payment is recorded against the person its mistyped number be
 
   await page.getByRole('row', { name: /张三/ }).getByRole('button', { name: '处 理' }).click();
   const second = page.getByRole('dialog', { name: /处理待核实缴费：张三/ });
-  await expect(second.getByTestId('settle-difference')).toContainText('多 342.00 元');
+  await expect(second.getByTestId('settle-difference')).toContainText('多 342 元');
   await expect(second.getByRole('button', { name: '确认差额并登记' })).toBeDisabled();
   await second.getByLabel('差额原因').fill('税务未认定低保，多收部分由税务退还');
   await screenshot(page, 'pending-difference-1366');
@@ -189,7 +189,8 @@ test('花名册 by village: households in number order, one opened to enroll wit
   await expect(panel.getByTestId('household-total')).toContainText('应参保 3 人，个人合计缴费 1515.00 元');
   await screenshot(page, 'household-tiers-1366');
   await panel.getByRole('button', { name: '保存全户并出具凭证' }).click();
-  await expect(panel.getByTestId('household-result')).toContainText('已登记 3 人');
+  await expect(panel.getByTestId('household-result')).toContainText('已登记 3 人，未登记 1 人');
+  await expect(panel.getByTestId('household-skipped')).toContainText('张老：「张老」已标记为死亡');
   await expect(panel.getByTestId('receipt')).toHaveCount(3);
   await panel.getByRole('button', { name: '下一位' }).click();
   await expect(panel.getByRole('row', { name: /李四/ })).toContainText('已缴');

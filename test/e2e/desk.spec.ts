@@ -80,3 +80,34 @@ test('零申报: the clerk selects those filed with 税务 and marks them on a d
   await expect(page.getByText('全额资助的参保人都已零申报。')).toBeVisible();
   await expect(tile).toContainText('0');
 });
+
+test('the desk says a person has paid before the cash is taken; another place’s policy is confirmed first', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const zs = await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  const e = await call('enroll.person', { personId: zs.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-02', channel: '微信' });
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await page.getByLabel('查找参保人').fill('张三');
+  await expect(page.getByText('张三，')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('already-enrolled')).toContainText(`收据号 ${e.receiptNo}，2023-11-02 缴费 380.00 元（微信）`);
+  await expect(page.getByRole('button', { name: '下一步（回车）' })).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tier-1')).toHaveCount(0);
+  await screenshot(page, 'enroll-already-paid-1366');
+
+  await page.getByRole('menuitem', { name: '政策' }).click();
+  await page.getByRole('combobox', { name: '2024年度政策' }).click();
+  await page.getByTitle('江西省高安市瑞州街道').click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('现用「重庆市云阳县农坝镇」');
+  await expect(confirm).toContainText('这份政策不是本所（农坝镇）的');
+  await screenshot(page, 'policy-change-confirm-1366');
+  await confirm.getByRole('button', { name: '取 消' }).click();
+  await expect(page.getByRole('combobox', { name: '2024年度政策' }).locator('..')).toContainText('重庆市云阳县农坝镇');
+});

@@ -100,7 +100,16 @@ export function DashboardPage() {
       </Row>
       {list && year && (
         <Card size="small" title={LISTS.find((l) => l.key === list)!.title}>
-          <WorkList list={list} year={year} onOpen={setOpen} onChanged={dashboard.reload} />
+          <WorkList
+            list={list}
+            year={year}
+            onOpen={setOpen}
+            onChanged={() => {
+              // A settled payment or a declaration changes the tiles and the progress alike.
+              dashboard.reload();
+              villages.reload();
+            }}
+          />
         </Card>
       )}
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />

@@ -44,6 +44,8 @@ export function EnrollPage() {
   }, [q]);
 
   const person = detail?.person;
+  // Said before the cash is taken, not at the last step: this person has paid for the year.
+  const paid = detail?.enrollments.find((e) => e.status === 'active' && e.coverageYear === year) ?? null;
 
   async function pick(id: number) {
     const r = await invoke('roster.getPerson', { id });
@@ -54,7 +56,7 @@ export function EnrollPage() {
   }
 
   async function loadTiers() {
-    if (!person || !year) return;
+    if (!person || !year || paid) return;
     const out: Record<number, Quote | string> = {};
     for (const t of [1, 2] as const) {
       const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn });
@@ -180,8 +182,18 @@ export function EnrollPage() {
               ))}
             {!detail.categories.length && '无'}
           </Typography.Paragraph>
+          {paid && (
+            <Alert
+              style={{ marginBottom: 12 }}
+              type="warning"
+              showIcon
+              data-testid="already-enrolled"
+              message={`「${person.name}」已登记 ${paid.coverageYear} 年度参保：收据号 ${paid.receiptNo}，${paid.paidOn} 缴费 ${yuan(paid.personalFen)} 元（${paid.channel}）。`}
+              description="不要重复收费。如需更改档次或金额，请在“花名册”中打开此人，作废原记录后重新登记。"
+            />
+          )}
           <Space>
-            <Button type="primary" onClick={() => void loadTiers()}>
+            <Button type="primary" disabled={!!paid} onClick={() => void loadTiers()}>
               下一步（回车）
             </Button>
             <Button onClick={() => setHousehold(true)}>全户参保</Button>

@@ -37,7 +37,7 @@ export function HouseholdEnroll({
   const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
   const [channel, setChannel] = useState('现金');
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { name: string; reason: string }[] } | null>(null);
+  const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { personId: number; name: string; reason: string }[] } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -62,20 +62,24 @@ export function HouseholdEnroll({
     }
   }
 
-  if (result)
+  if (result) {
+    // Members the table already showed as paid are not news; only the others are a warning.
+    const paidBefore = new Set(notice?.members.filter((m) => m.enrolledReceipt).map((m) => m.personId));
+    const refused = result.skipped.filter((x) => !paidBefore.has(x.personId));
+    const earlier = result.skipped.length - refused.length;
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
         <Alert
-          type={result.skipped.length ? 'warning' : 'success'}
+          type={refused.length ? 'warning' : 'success'}
           showIcon
           data-testid="household-result"
-          message={`已登记 ${result.receipts.length} 人${result.skipped.length ? `，未登记 ${result.skipped.length} 人` : ''}`}
+          message={`已登记 ${result.receipts.length} 人${refused.length ? `，未登记 ${refused.length} 人` : ''}${earlier ? `；${earlier} 人此前已参保` : ''}`}
           description={
-            result.skipped.length ? (
+            refused.length ? (
               <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="household-skipped">
-                {result.skipped.map((s) => (
-                  <li key={s.name}>
-                    <strong>{s.name}</strong>：{s.reason}
+                {refused.map((x) => (
+                  <li key={x.personId}>
+                    <strong>{x.name}</strong>：{x.reason}
                   </li>
                 ))}
               </ul>
@@ -94,6 +98,7 @@ export function HouseholdEnroll({
         ))}
       </Space>
     );
+  }
 
   const option = (m: Member, t: 1 | 2) => {
     if (m.enrolledReceipt) return t === 1 ? `已参保（收据 ${m.enrolledReceipt}）` : '';

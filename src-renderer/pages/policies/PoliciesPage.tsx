@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { PolicySummary } from '../../../src-main/api/contract';
 import { invoke, uploadFile } from '../../api';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY, isAdmin, useSession } from '../../session';
+import { useOffice } from '../../office';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
 export function PoliciesPage() {
   const admin = isAdmin(useSession());
+  const { office: ours } = useOffice();
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -31,7 +33,32 @@ export function PoliciesPage() {
     list.reload();
   }
 
-  async function choose(year: number, policyId: string) {
+  // Replacing a year's policy, or choosing one of another place, is said before it is done.
+  function choose(year: number, policyId: string) {
+    const next = policies.find((p) => p.id === policyId);
+    const current = policies.find((p) => p.id === inForce[year]);
+    const place = ours?.townshipName ?? '';
+    const elsewhere = next && place && !next.region.includes(place);
+    if (!current && !elsewhere) return void save(year, policyId);
+    Modal.confirm({
+      title: current ? `把 ${year} 年度的政策改为「${next?.region}」？` : `为 ${year} 年度选用「${next?.region}」？`,
+      content: (
+        <>
+          {current && <p>现用「{current.region}」。改选后，新的参保登记按新政策计算；已经登记的参保记录保持当时的金额和待遇期，不会改变。</p>}
+          {elsewhere && (
+            <p>
+              <strong>这份政策不是本所（{place}）的。</strong>请确认本所确实执行这份政策。
+            </p>
+          )}
+        </>
+      ),
+      okText: '确定改用',
+      cancelText: '取消',
+      onOk: () => save(year, policyId),
+    });
+  }
+
+  async function save(year: number, policyId: string) {
     const r = await invoke('office.setPolicy', { coverageYear: year, policyId });
     if (r.ok) {
       office.reload();
@@ -45,6 +72,7 @@ export function PoliciesPage() {
       {shownError && <Alert type="error" showIcon message={shownError} role="alert" />}
       <Card title="本所各年度适用的政策" size="small">
         <Space direction="vertical">
+          {!admin && <Typography.Text type="secondary">只有管理员可以选择或更改本所适用的政策；如还没有选择，请联系管理员。</Typography.Text>}
           {years.map((y) => (
             <Space key={y}>
               <span style={{ width: 90, display: 'inline-block' }}>{y} 年度：</span>
@@ -55,7 +83,7 @@ export function PoliciesPage() {
                 disabled={!admin}
                 title={admin ? undefined : ADMIN_ONLY}
                 value={inForce[y]}
-                onChange={(v) => void choose(y, v)}
+                onChange={(v) => choose(y, v)}
                 options={policies.filter((p) => p.coverageYear === y && !p.abstract).map((p) => ({ value: p.id, label: p.region }))}
               />
             </Space>

@@ -1,6 +1,6 @@
 // The print center's documents, each laid out as the paper the office hands out or files.
 import type { Fujian5Row, HouseholdNotice, PersonSummary, PublicList, SubsidyTable, VillageNotice, VillageProgress } from '../../../src-main/api/contract';
-import { percent, yuan } from '../../format';
+import { percent, rateBp, yuan } from '../../format';
 
 import { Doc, DocTable } from '../../print/Doc';
 
@@ -75,7 +75,7 @@ export function Fujian1Doc({ t }: { t: SubsidyTable }) {
 export function ProgressDoc({ title, attachment, rows, year }: { title: string; attachment: 2 | 3; rows: VillageProgress[]; year: number }) {
   const target = rows.reduce((s, r) => s + r.target, 0);
   const enrolled = rows.reduce((s, r) => s + r.enrolled, 0);
-  const total = percent(target ? Math.floor((enrolled * 10000) / target) : null);
+  const total = percent(rateBp(enrolled, target));
   return attachment === 2 ? (
     <Doc title={title} sub="附件2" testId="fujian2">
       <DocTable head={['村（社区）名称', `${year}年参保目标任务数`]} rows={rows.map((r) => [r.villageName, r.target])} foot={['合计', target]} />

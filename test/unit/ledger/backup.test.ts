@@ -37,6 +37,13 @@ describe('backups', () => {
     const { ctx, stop } = await startCore(dir, { now: at('2024-01-10T02:00:00Z') });
     const call = (name: string, arg: unknown) => dispatch(handlers, ctx, name, arg);
     await call('villages.add', { code: '1', name: '备份前村' });
+    // A mistyped path is refused, not made into a new folder on this PC.
+    const missing = path.join(usb, 'no-such-drive');
+    expect(await call('backup.copyTo', { folder: missing })).toMatchObject({
+      ok: false,
+      error: { field: 'folder', message: expect.stringContaining('找不到文件夹') },
+    });
+    expect(fs.existsSync(missing)).toBe(false);
     const b = await call('backup.copyTo', { folder: usb });
     expect(b.ok).toBe(true);
     const file = (b as { value: { file: string } }).value.file;
