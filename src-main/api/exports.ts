@@ -2,15 +2,31 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { writeExport, EXPORT_TITLES } from '../excel/exports';
+import { taxWords } from '../domain/import/category-labels';
+import { categoryAliases } from '../policies/aliases';
 import { policyInForce } from '../enrollment/policy';
 import { ioProblem } from '../ledger/space';
 import { outputFile } from '../files/outputs';
 import { coverageYear, idOf } from './fields';
+import { chinaDate } from '../domain/dates';
 import { Refusal, reads } from './handler';
 
-const exportKind = z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'], {
-  error: '导出类型不对。',
-});
+const exportKind = z.enum(
+  [
+    'fujian1',
+    'fujian2',
+    'fujian3',
+    'fujian4',
+    'fujian5',
+    'notEnrolled',
+    'zeroDeclarations',
+    'subsidyLedger',
+    'payments',
+    'taxSubsidized',
+    'taxZeroDeclarations',
+  ],
+  { error: '导出类型不对。' },
+);
 
 export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
@@ -20,6 +36,8 @@ export const exportHandlers = {
         db: ctx.db,
         policy: policyInForce(ctx, arg.coverageYear),
         coverageYear: arg.coverageYear,
+        taxWord: taxWords(categoryAliases()),
+        today: chinaDate(ctx.now()),
         ...(arg.villageId ? { villageId: arg.villageId } : {}),
         file,
       });

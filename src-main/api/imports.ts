@@ -16,6 +16,7 @@ import type { BatchCounts, ImportKind, ImportOptions, ImportPreview, ImportProbl
 import type { PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
+import { displayNames } from '../ledger/users';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
 import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../imports/situations';
 import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../imports/categories';
@@ -198,10 +199,19 @@ async function prepare(
       return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
-      const r = await read(ctx, arg, job, ['idNumber', 'paidOn', 'amount'], (c, m, row) => parsePaymentRow(c, m, row, today));
+      // 请款明细 has no date column: the clerk says the day of the whole batch.
+      const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn));
+      if (r.mapping.amount === undefined && r.mapping.subsidyAmount === undefined)
+        throw new Refusal('invalid_input', '文件缺少缴费金额列（缴费金额、个人缴费金额或代缴金额）。请在列对应关系中指定。', 'file');
       if (r.mapping.coverageYear === undefined && !o.coverageYear)
         throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
-      const plan = await planPayments(ctx, r.records, { coverageYear: o.coverageYear ?? 0 }, rowTick(job, '核对台账', r.records.length));
+      const plan = await planPayments(
+        ctx,
+        r.records,
+        { coverageYear: o.coverageYear ?? 0 },
+        rowTick(job, '核对台账', r.records.length),
+        categoryReader(categoryAliases(), policyLabels(ctx)),
+      );
       return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'situations': {
@@ -330,6 +340,7 @@ export const importHandlers = {
           source: z.string().trim().min(1).max(100).optional(),
           endLost: z.boolean().optional(),
           coverageYear: coverageYear.optional(),
+          paidOn: isoDate('缴费日期').optional(),
         })
         .optional(),
     }),
@@ -402,7 +413,11 @@ export const importHandlers = {
     }
   }),
 
-  'import.batches': reads('clerk', z.object({}).strict(), (ctx) => listBatches(ctx.db)),
+  // Named as on receipts and in the person's history: 王所长, not the login name.
+  'import.batches': reads('clerk', z.object({}).strict(), (ctx) => {
+    const shown = displayNames(ctx.db);
+    return listBatches(ctx.db).map((b) => ({ ...b, actor: shown(b.actor) }));
+  }),
 
   'import.undo': writes('clerk', z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
     const b = listBatches(ctx.db).find((x) => x.id === arg.batchId);

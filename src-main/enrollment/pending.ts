@@ -47,31 +47,45 @@ export function paymentCandidates(ctx: Context, pending: PendingPayment): Paymen
                 eligible: q.eligible,
                 reason: q.reason,
                 personalFen: q.personalFen,
+                subsidyFen: q.subsidyFen,
                 subsidyLabel: q.category ? categoryLabel(policy, q.category) : '',
+                difference: q.eligible ? (paymentDifference(pending, q)?.text ?? null) : null,
               };
             } catch (e) {
               if (!(e instanceof Refusal)) throw e;
-              return { tier, eligible: false, reason: e.message, personalFen: 0, subsidyLabel: '' };
+              return { tier, eligible: false, reason: e.message, personalFen: 0, subsidyFen: 0, subsidyLabel: '', difference: null };
             }
           });
     return { person, why, enrolledReceipt: enrolled?.receiptNo ?? null, refusal, quotes };
   });
 }
 
+/**
+ * Where the file and the quote disagree, in the clerk's words, and the note kept with the
+ * record: the person's part and the department's part (代缴金额), each where the file gave it.
+ */
+export function paymentDifference(pending: PendingPayment, q: { personalFen: number; subsidyFen: number }): { text: string; note: string } | null {
+  const texts: string[] = [];
+  const notes: string[] = [];
+  const say = (what: string, file: number, quoted: number, noteWord: string) => {
+    const d = file - quoted;
+    if (d === 0) return;
+    texts.push(`文件中${what} ${formatYuan(file)} 元，按政策为 ${formatYuan(quoted)} 元，${d > 0 ? '多' : '少'} ${formatYuan(Math.abs(d))} 元`);
+    notes.push(`${noteWord} ${formatYuan(d)} 元`);
+  };
+  if (pending.amountFen !== null) say('个人缴费', pending.amountFen, q.personalFen, '差额');
+  if (pending.subsidyFen !== null) say('代缴金额', pending.subsidyFen, q.subsidyFen, '代缴差额');
+  return texts.length ? { text: texts.join('；'), note: notes.join('，') } : null;
+}
+
 export function recordPending(ctx: Context, pending: PendingPayment, a: { personId: number; tier: 1 | 2; differenceReason?: string | undefined }): Enrollment {
   const p = getPerson(ctx.db, a.personId);
   if (!p) throw new Refusal('not_found', '找不到这个人员，可能编号有误。');
   const q = quotePerson(ctx, policyFor(ctx, pending.coverageYear), p, { tier: a.tier, paidOn: pending.paidOn });
-  const difference = pending.amountFen - q.personalFen;
-  if (q.eligible && difference !== 0 && !a.differenceReason) {
-    throw new Refusal(
-      'conflict',
-      `文件中的缴费 ${formatYuan(pending.amountFen)} 元与按政策计算的 ${formatYuan(q.personalFen)} 元${difference > 0 ? '多' : '少'} ${formatYuan(Math.abs(difference))} 元。请填写差额原因后再确认登记。`,
-      'differenceReason',
-    );
-  }
+  const difference = q.eligible ? paymentDifference(pending, q) : null;
+  if (difference && !a.differenceReason) throw new Refusal('conflict', `${difference.text}。请填写差额原因后再确认登记。`, 'differenceReason');
   const e = enrollOne(ctx, p, { coverageYear: pending.coverageYear, tier: a.tier, paidOn: pending.paidOn, channel: pending.channel });
-  const note = difference ? `差额 ${formatYuan(difference)} 元：${a.differenceReason}` : null;
+  const note = difference ? `${difference.note}：${a.differenceReason}` : null;
   settlePending(ctx.db, pending.id, { resolution: 'recorded', by: actorOf(ctx), at: ctx.now().toISOString(), note, enrollmentId: e.id });
   audit(ctx, {
     action: 'payments.resolve',

@@ -1,13 +1,13 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import { formatRate, rateBp } from '../domain/progress';
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type OutOfCounty } from '../domain/codes';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type OutOfCounty, type PersonCategory } from '../domain/codes';
 import { formatYuan, formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
 import { subsidyTable } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
-import { getOffice, listVillages } from '../ledger/office';
+import { getOffice, listVillages, officeTitle } from '../ledger/office';
 import { enrolledByVillage, fujian5, notEnrolledInVillage, paymentsByDay, targets } from '../ledger/reports';
 import { yielder } from './tick';
 import { sql } from '../ledger/statements';
@@ -27,6 +27,8 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   zeroDeclarations: '零申报人员名单',
   subsidyLedger: '资助台账',
   payments: '缴费日报（按日期和缴费方式）',
+  taxSubsidized: '代缴明细（税务格式）',
+  taxZeroDeclarations: '零申报明细（税务代缴格式）',
 };
 
 export interface ExportArgs {
@@ -35,6 +37,10 @@ export interface ExportArgs {
   coverageYear: number;
   villageId?: number;
   file: string;
+  /** 税务's 代缴类别 for a code (resources/aliases), where the table has one. */
+  taxWord?: (code: PersonCategory) => string | null;
+  /** The desk's day, for the papers that carry the date they were made. */
+  today?: string;
 }
 
 const rate = (enrolled: number, target: number) => formatRate(rateBp(enrolled, target));
@@ -227,6 +233,32 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           Number(formatYuan2(e.personalFen)),
           zero ? (e.declaredOn ?? '') : e.receiptNo,
         ]);
+      }
+      await w.finish();
+      return w.rows;
+    }
+    case 'taxSubsidized':
+    case 'taxZeroDeclarations': {
+      // The layout 税务 sends (代缴明细): the office sends back the same shape, and reads it back the same way.
+      const zero = kind === 'taxZeroDeclarations';
+      const w = new SheetWriter(a.file, {
+        title: title(EXPORT_TITLES[kind].replace(/（.*）$/, '')),
+        subtitle: `单位：${officeTitle(office)}                    导出日期：${a.today ?? ''}`,
+        headers: ['序号', '街道乡镇', '姓名', '身份证件类型', '身份证件号码', '人员编号', '代缴类别', '代缴金额', '个人缴费日期'].map((text) => ({ text })),
+        widths: [6, 14, 10, 14, 22, 14, 36, 12, 14],
+        textColumns: [4, 5, 8],
+        landscape: true,
+      });
+      const rows = listEnrollments(
+        a.db,
+        `e.coverage_year = ? AND e.status = 'active' AND ${zero ? 'e.zero_declaration = 1' : 'e.subsidy_fen > 0'} ORDER BY v.code, p.name`,
+        a.coverageYear,
+      );
+      let i = 0;
+      for (const e of rows) {
+        const word = e.category ? (a.taxWord?.(e.category) ?? categoryLabel(a.policy, e.category)) : '';
+        w.add([++i, place, e.personName, '居民身份证', e.idNumber, '', word, Number(formatYuan2(e.subsidyFen)), e.paidOn]);
+        await tick();
       }
       await w.finish();
       return w.rows;

@@ -2,7 +2,12 @@
 // the policy engine, and recorded as an enrollment when everything agrees; otherwise it
 // waits on the 待核实 list with the reason.
 import type { PaymentRecord } from '../domain/import/rows';
+import type { PersonCategory } from '../domain/codes';
+import type { CategoryReading } from '../domain/import/category-labels';
 import { formatYuan } from '../domain/money';
+import { categoryLabel } from '../domain/policy/compile';
+import type { Quote } from '../domain/policy/quote';
+import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, getPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
@@ -23,7 +28,46 @@ export interface PaymentPlan {
   problems: RowProblem[];
 }
 
-export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick): Promise<PaymentPlan> {
+/**
+ * A row against the quote for that person on that date: the tier it matches, or why it does not
+ * (金额不符 / 身份不符 / 未认定资助身份). The person's part, the department's part (代缴金额) and the
+ * group the file names (代缴类别) must each agree where the file gives them.
+ */
+function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, readLabel: LabelReader): { tier: 1 | 2 } | string {
+  const policy = policyFor(ctx, year);
+  let named: PersonCategory[] | null = null;
+  if (r.categoryLabel) {
+    const reading = readLabel(r.categoryLabel, { grades: false });
+    if (reading.unknown.length || reading.ambiguous.length || !reading.codes.length)
+      return `身份不符：${r.categoryLabel ? `代缴类别“${r.categoryLabel}”` : ''}对不上台账的资助类别，请核对。`;
+    named = reading.codes;
+  }
+  // Without a tier column, the amounts say which tier was paid.
+  const tiers: (1 | 2)[] = r.tier ? [r.tier] : [1, 2];
+  const quotes = tiers.map((tier) => ({ tier, q: quotePerson(ctx, policy, p, { tier, paidOn: r.paidOn }) }));
+  const agrees = (q: Quote) =>
+    q.eligible &&
+    (r.amountFen === null || q.personalFen === r.amountFen) &&
+    (r.subsidyFen === null || q.subsidyFen === r.subsidyFen) &&
+    (named === null || (q.category !== null && named.includes(q.category)));
+  const hit = quotes.find(({ q }) => agrees(q));
+  if (hit) return { tier: hit.tier };
+  const q = quotes[0]!.q;
+  if (!q.eligible) return `按政策不能参保：${q.reason}`;
+  const label = (c: PersonCategory) => categoryLabel(policy, c);
+  if ((named || r.subsidyFen) && q.category === null)
+    return `未认定资助身份：文件中${named ? `代缴类别为“${r.categoryLabel}”` : `代缴金额 ${formatYuan(r.subsidyFen!)} 元`}，台账中此人在 ${r.paidOn} 没有认定的资助身份。`;
+  if (named && q.category !== null && !named.includes(q.category))
+    return `身份不符：文件中代缴类别为“${r.categoryLabel}”，台账中按政策的资助身份是“${label(q.category)}”。`;
+  const tierWord = r.tier ? '' : '一档';
+  if (r.subsidyFen !== null && q.subsidyFen !== r.subsidyFen)
+    return `金额不符：代缴金额 ${formatYuan(r.subsidyFen)} 元与按政策计算的${tierWord}资助 ${formatYuan(q.subsidyFen)} 元不符。`;
+  return `金额不符：缴费金额 ${formatYuan(r.amountFen ?? 0)} 元与按政策计算的${tierWord} ${formatYuan(q.personalFen)} 元不符。`;
+}
+
+type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading;
+
+export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
   const plan: PaymentPlan = { record: [], pending: [], problems: [] };
   const seen = new Map<string, number>();
   for (const r of records) {
@@ -39,7 +83,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
     seen.set(key, r.row);
     const p = findPersonByIdNumber(ctx.db, r.idNumber);
     if (!p) {
-      pending('台账中没有此人。');
+      pending('不在台账：台账中没有此人。');
       continue;
     }
     if (r.name && r.name !== p.name) {
@@ -57,20 +101,9 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     try {
-      const policy = policyFor(ctx, year);
-      // Without a tier column, the amount says which tier was paid.
-      const tiers: (1 | 2)[] = r.tier ? [r.tier] : [1, 2];
-      const quotes = tiers.map((tier) => ({ tier, q: quotePerson(ctx, policy, p, { tier, paidOn: r.paidOn }) }));
-      const hit = quotes.find(({ q }) => q.eligible && q.personalFen === r.amountFen);
-      if (hit) plan.record.push({ personId: p.id, record: r, tier: hit.tier, coverageYear: year });
-      else {
-        const q = quotes[0]!.q;
-        pending(
-          q.eligible
-            ? `缴费金额 ${formatYuan(r.amountFen)} 元与按政策计算的${r.tier ? '' : '一档'} ${formatYuan(q.personalFen)} 元不符。`
-            : `按政策不能参保：${q.reason}`,
-        );
-      }
+      const why = reconcile(ctx, p, r, year, readLabel);
+      if (typeof why === 'string') pending(why);
+      else plan.record.push({ personId: p.id, record: r, tier: why.tier, coverageYear: year });
     } catch (e) {
       if (e instanceof Refusal) pending(e.message);
       else throw e;
@@ -93,7 +126,8 @@ export async function commitPayments(
   }
   const insert = sql(
     ctx.db,
-    'INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, tier, channel, coverage_year, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, personal_known, subsidy_fen, category_label, tier, channel, coverage_year, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const x of plan.pending) {
     const id = Number(
@@ -103,7 +137,10 @@ export async function commitPayments(
         x.record.idNumber,
         x.record.name,
         x.record.paidOn,
-        x.record.amountFen,
+        x.record.amountFen ?? 0,
+        x.record.amountFen === null ? 0 : 1,
+        x.record.subsidyFen,
+        x.record.categoryLabel,
         x.record.tier,
         x.record.channel,
         x.coverageYear,

@@ -4,7 +4,8 @@ import type { PendingPayment, SettledPayment } from '../types/imports';
 import { sql } from './statements';
 
 const COLUMNS = `q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn,
-  q.amount_fen AS amountFen, q.tier, q.channel, q.coverage_year AS coverageYear, q.reason`;
+  CASE WHEN q.personal_known THEN q.amount_fen END AS amountFen, q.subsidy_fen AS subsidyFen, q.category_label AS categoryLabel,
+  q.tier, q.channel, q.coverage_year AS coverageYear, q.reason`;
 const FROM = 'FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id';
 
 export function openPending(db: Database, year: number): PendingPayment[] {

@@ -124,7 +124,7 @@ CREATE TABLE pending_payments (
         coverage_year INTEGER NOT NULL,
         reason TEXT NOT NULL,
         resolved_at TEXT
-      , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id)) STRICT;
+      , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id), personal_known INTEGER NOT NULL DEFAULT 1 CHECK (personal_known IN (0, 1)), subsidy_fen INTEGER, category_label TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TABLE person_categories (
         id INTEGER PRIMARY KEY,

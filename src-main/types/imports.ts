@@ -18,6 +18,8 @@ export interface ImportOptions {
   endLost?: boolean;
   /** payments: the coverage year when the file has no year column. */
   coverageYear?: number;
+  /** payments: the day paid when the file has no date column (税务's 请款明细). */
+  paidOn?: string;
 }
 
 export interface ImportProblem {
@@ -86,7 +88,12 @@ export interface PendingPayment {
   idNumber: string;
   name: string;
   paidOn: string;
-  amountFen: number;
+  /** What the person paid; null where the file gave only the department's part (代缴明细). */
+  amountFen: number | null;
+  /** 代缴金额: what the department paid, when the file said. */
+  subsidyFen: number | null;
+  /** 代缴类别 as the file wrote it, or ''. */
+  categoryLabel: string;
   tier: 1 | 2 | null;
   channel: string;
   coverageYear: number;
@@ -109,7 +116,16 @@ export interface PaymentCandidate {
   why: string;
   enrolledReceipt: string | null;
   refusal: string | null;
-  quotes: { tier: 1 | 2; eligible: boolean; reason: string | null; personalFen: number; subsidyLabel: string }[];
+  quotes: {
+    tier: 1 | 2;
+    eligible: boolean;
+    reason: string | null;
+    personalFen: number;
+    subsidyFen: number;
+    subsidyLabel: string;
+    /** Where the file and this quote disagree (recording it then needs a reason), or null. */
+    difference: string | null;
+  }[];
 }
 
 export type ImportBatch = KindCounts<BatchCounts> & {
@@ -121,4 +137,15 @@ export type ImportBatch = KindCounts<BatchCounts> & {
   undoneAt: string | null;
 };
 
-export type ExportKind = 'fujian1' | 'fujian2' | 'fujian3' | 'fujian4' | 'fujian5' | 'notEnrolled' | 'zeroDeclarations' | 'subsidyLedger' | 'payments';
+export type ExportKind =
+  | 'fujian1'
+  | 'fujian2'
+  | 'fujian3'
+  | 'fujian4'
+  | 'fujian5'
+  | 'notEnrolled'
+  | 'zeroDeclarations'
+  | 'subsidyLedger'
+  | 'payments'
+  | 'taxSubsidized'
+  | 'taxZeroDeclarations';

@@ -103,3 +103,8 @@ export function categoryReader(
     return out;
   };
 }
+
+/** The word 税务 writes for a code (its 代缴类别), from the table's 'tax' aliases; null where it has none. */
+export function taxWords(table: AliasTable): (code: PersonCategory) => string | null {
+  return (code) => table.codes[code]?.find((x) => x.source === 'tax')?.alias ?? null;
+}

@@ -14,6 +14,7 @@ export type FieldKey =
   | 'validFrom'
   | 'paidOn'
   | 'amount'
+  | 'subsidyAmount'
   | 'tier'
   | 'channel'
   | 'coverageYear'
@@ -34,6 +35,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   validFrom: '认定日期',
   paidOn: '缴费日期',
   amount: '缴费金额',
+  subsidyAmount: '代缴金额',
   tier: '档次',
   channel: '缴费方式',
   coverageYear: '参保年度',
@@ -85,8 +87,10 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   ],
   disabilityGrade: ['残疾等级', '残疾级别'],
   validFrom: ['认定日期', '认定时间', '纳入时间', '享受时间', '起始日期'],
-  paidOn: ['缴费日期', '缴费时间', '缴款日期', '缴费日'],
-  amount: ['缴费金额', '金额', '缴费金额元', '实缴金额', '个人缴费'],
+  paidOn: ['缴费日期', '缴费时间', '缴款日期', '缴费日', '个人缴费日期', '入库日期'],
+  amount: ['缴费金额', '金额', '缴费金额元', '实缴金额', '个人缴费', '个人缴费金额', '个人缴纳金额'],
+  // 税务's 代缴明细/请款明细: what the department paid for the person (the subsidy).
+  subsidyAmount: ['代缴金额', '资助金额', '代缴资助金额'],
   tier: ['档次', '参保档次', '缴费档次'],
   channel: ['缴费方式', '缴费渠道', '缴费途径'],
   coverageYear: ['参保年度', '缴费年度', '年度', '费款所属期'],

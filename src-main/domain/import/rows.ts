@@ -100,19 +100,33 @@ export interface PaymentRecord {
   idNumber: string;
   name: string;
   paidOn: string;
-  amountFen: number;
+  /** What the person paid; null where the file has only the department's part (代缴明细). */
+  amountFen: number | null;
+  /** What the department paid for the person (税务's 代缴金额), when the file says. */
+  subsidyFen: number | null;
+  /** The file's own word for the subsidy group (代缴类别), when it has one. */
+  categoryLabel: string;
   tier: 1 | 2 | null;
   channel: string;
   coverageYear: number | null;
 }
 
-export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, today: string): PaymentRecord | Problem {
+function moneyCell(cells: string[], mapping: Mapping, field: 'amount' | 'subsidyAmount', row: number, label: string): number | null | Problem {
+  const raw = cell(cells, mapping, field);
+  if (mapping[field] === undefined) return null;
+  const fen = parseYuanCell(raw);
+  return fen === null || fen < 0 ? { row, field, message: `${label}“${raw}”不是有效金额。` } : fen;
+}
+
+export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, today: string, batchPaidOn?: string): PaymentRecord | Problem {
   const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
   if (isProblem(id)) return id;
-  const paidOn = parseDateCell(cell(cells, mapping, 'paidOn'));
+  const paidOn = mapping.paidOn === undefined && batchPaidOn ? batchPaidOn : parseDateCell(cell(cells, mapping, 'paidOn'));
   if (!paidOn) return { row, field: 'paidOn', message: `缴费日期“${cell(cells, mapping, 'paidOn')}”不是有效日期。` };
-  const amountFen = parseYuanCell(cell(cells, mapping, 'amount'));
-  if (amountFen === null || amountFen < 0) return { row, field: 'amount', message: `缴费金额“${cell(cells, mapping, 'amount')}”不是有效金额。` };
+  const amountFen = moneyCell(cells, mapping, 'amount', row, '缴费金额');
+  if (isProblem(amountFen)) return amountFen;
+  const subsidyFen = moneyCell(cells, mapping, 'subsidyAmount', row, '代缴金额');
+  if (isProblem(subsidyFen)) return subsidyFen;
   const rawTier = cell(cells, mapping, 'tier');
   const tier = rawTier.trim() ? parseTierCell(rawTier) : null;
   if (rawTier.trim() && tier === null) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
@@ -124,8 +138,10 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
     name: cell(cells, mapping, 'name').trim(),
     paidOn,
     amountFen,
+    subsidyFen,
+    categoryLabel: cell(cells, mapping, 'category').trim(),
     tier,
-    channel: cell(cells, mapping, 'channel').trim() || '导入',
+    channel: cell(cells, mapping, 'channel').trim() || (subsidyFen !== null ? '税务代缴' : '导入'),
     coverageYear,
   };
 }

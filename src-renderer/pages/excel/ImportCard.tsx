@@ -7,6 +7,7 @@ import { useJob } from '../../jobs';
 import { deskToday } from '../../format';
 import { MappingEditor } from './MappingEditor';
 import { IMPORT_KINDS, countLabel } from './labels';
+import { OptionalDayPicker } from '../DayPicker';
 
 type Mapping = Record<string, number | undefined>;
 
@@ -30,7 +31,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         validFrom: options.validFrom || deskToday(),
         ...(options.endLost ? { endLost: true } : {}),
       };
-    if (k === 'payments') return { coverageYear: options.coverageYear ?? years.at(-1) ?? new Date().getFullYear() + 1 };
+    if (k === 'payments')
+      return { coverageYear: options.coverageYear ?? years.at(-1) ?? new Date().getFullYear() + 1, ...(options.paidOn ? { paidOn: options.paidOn } : {}) };
     return {};
   };
 
@@ -138,6 +140,12 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
               value={options.coverageYear ?? years.at(-1)}
               onChange={(y) => setOptions({ ...options, coverageYear: y })}
               options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+            />
+            缴费日期（文件无日期列时，如请款明细）
+            <OptionalDayPicker
+              label="整批缴费日期"
+              value={options.paidOn ?? null}
+              onChange={(d) => setOptions({ ...options, ...(d ? { paidOn: d } : { paidOn: undefined }) })}
             />
           </Space>
         )}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Collapse, Space, Table } from 'antd';
 import type { PendingPayment, SettledPayment } from '../../../src-main/api/contract';
 import { useInvoke } from '../../useInvoke';
-import { chinaTime, yuan } from '../../format';
-import { SettlePayment } from './SettlePayment';
+import { chinaTime } from '../../format';
+import { SettlePayment, paidText } from './SettlePayment';
 
 /** Payments from the 医保/税务 files the ledger could not take as they were. */
 export function PendingCard({ year, version }: { year: number | null; version: number }) {
@@ -42,7 +42,7 @@ export function PendingList({ year, version = 0, onChanged }: { year: number; ve
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '身份证号', dataIndex: 'idNumber', width: 180 },
           { title: '缴费日期', dataIndex: 'paidOn', width: 100 },
-          { title: '金额（元）', width: 90, align: 'right', render: (_, p) => yuan(p.amountFen) },
+          { title: '金额', width: 150, render: (_, p) => paidText(p) },
           { title: '方式', dataIndex: 'channel', width: 80 },
           { title: '原因', dataIndex: 'reason' },
           {
@@ -86,7 +86,7 @@ function SettledTable({ rows }: { rows: SettledPayment[] }) {
       columns={[
         { title: '文件中姓名', dataIndex: 'name', width: 90 },
         { title: '身份证号', dataIndex: 'idNumber', width: 180 },
-        { title: '金额（元）', width: 90, align: 'right', render: (_, p) => yuan(p.amountFen) },
+        { title: '金额', width: 150, render: (_, p) => paidText(p) },
         {
           title: '处理',
           render: (_, p) =>

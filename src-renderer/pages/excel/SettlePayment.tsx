@@ -5,6 +5,12 @@ import { invoke } from '../../api';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
 
+/** What the file says was paid: the person's part, the department's (代缴), or both. */
+export function paidText(p: PendingPayment): string {
+  const parts = [p.amountFen !== null ? `个人 ${yuan(p.amountFen)} 元` : '', p.subsidyFen !== null ? `代缴 ${yuan(p.subsidyFen)} 元` : ''].filter(Boolean);
+  return `${parts.join('，')}${p.categoryLabel ? `（${p.categoryLabel}）` : ''}`;
+}
+
 /**
  * One 待核实 payment: who it may belong to (the ledger's candidates, each quoted in both tiers),
  * then either recorded against the chosen person and tier (the quote decides the amounts; a
@@ -26,14 +32,14 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
     const first = list.find((c) => !c.enrolledReceipt && !c.refusal);
     if (!first || personId !== null) return;
     setPersonId(first.person.id);
-    const same = first.quotes.find((q) => q.eligible && q.personalFen === pending.amountFen);
+    const same = first.quotes.find((q) => q.eligible && q.difference === null);
     if (!pending.tier && same) setTier(same.tier);
   }, [list, personId, pending]);
 
   const chosen = list.find((c) => c.person.id === personId) ?? null;
   const quote = chosen?.quotes.find((q) => q.tier === tier) ?? null;
-  const difference = quote?.eligible ? pending.amountFen - quote.personalFen : 0;
-  const canRecord = !!chosen && !chosen.enrolledReceipt && !chosen.refusal && !!quote?.eligible && (difference === 0 || differenceReason.trim().length >= 2);
+  const difference = quote?.eligible ? quote.difference : null;
+  const canRecord = !!chosen && !chosen.enrolledReceipt && !chosen.refusal && !!quote?.eligible && (difference === null || differenceReason.trim().length >= 2);
 
   async function record() {
     if (!chosen) return;
@@ -61,7 +67,7 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
     const q = c.quotes.find((x) => x.tier === t);
     if (!q) return '';
     if (!q.eligible) return <span style={{ color: '#999' }}>{q.reason}</span>;
-    const hit = q.personalFen === pending.amountFen;
+    const hit = q.difference === null;
     return (
       <span style={hit ? { fontWeight: 600, color: '#389e0d' } : undefined}>
         {yuan(q.personalFen)}
@@ -105,7 +111,7 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
           #{pending.batchId} 第 {pending.row} 行
         </Descriptions.Item>
         <Descriptions.Item label="缴费日期">{pending.paidOn}</Descriptions.Item>
-        <Descriptions.Item label="缴费金额">{yuan(pending.amountFen)} 元</Descriptions.Item>
+        <Descriptions.Item label="缴费金额">{paidText(pending)}</Descriptions.Item>
         <Descriptions.Item label="档次 / 方式">
           {pending.tier ? (pending.tier === 2 ? '二档' : '一档') : '文件未写'} / {pending.channel}
         </Descriptions.Item>
@@ -172,13 +178,13 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
                 {quote?.eligible && <span>按政策个人缴 {yuan(quote.personalFen)} 元</span>}
               </Space>
               {quote && !quote.eligible && <Alert type="error" showIcon message={`「${chosen.person.name}」不能按这一档参保：${quote.reason}`} />}
-              {difference !== 0 && (
+              {difference !== null && (
                 <>
                   <Alert
                     type="warning"
                     showIcon
                     data-testid="settle-difference"
-                    message={`文件中缴费 ${yuan(pending.amountFen)} 元，按政策应缴 ${yuan(quote!.personalFen)} 元，${difference > 0 ? '多' : '少'} ${yuan(Math.abs(difference))} 元。`}
+                    message={`${difference}。`}
                     description="登记时按政策金额记账（凭证、报表都用政策金额）。请写明差额的原因和处理办法后确认。"
                   />
                   <Input

@@ -50,7 +50,7 @@ const tile = async () => (await t.ok('reports.dashboard', { coverageYear: 2024, 
 describe('the 待核实 list', () => {
   it('offers the person a mistyped ID number belongs to, with both tiers quoted', async () => {
     const q = await pendingNamed('低保乙');
-    expect(q.reason).toBe('台账中没有此人。');
+    expect(q.reason).toBe('不在台账：台账中没有此人。');
     const c = await t.ok('payments.candidates', { id: q.id });
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ person: { id: people[1]!.id }, why: '身份证号仅差一位或两位颠倒、姓名相同', enrolledReceipt: null, refusal: null });

@@ -113,7 +113,7 @@ describe('payments exported from the 医保/税务 systems', () => {
     expect(p.pending.map((x) => x.message)).toEqual([
       expect.stringContaining('与按政策计算的 380 元不符'),
       expect.stringContaining('已登记 2024 年度参保'),
-      '台账中没有此人。',
+      '不在台账：台账中没有此人。',
     ]);
     expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, record: 2, pending: 3, problems: 0 });
     const e = (await t.ok('roster.getPerson', { id: people[3]!.id })).enrollments[0]!;
