@@ -118,9 +118,12 @@ export function normalizeHeader(s: string): string {
 const LOOKUP = new Map<string, FieldKey>();
 for (const [k, words] of Object.entries(SYNONYMS) as [FieldKey, string[]][]) for (const w of words) LOOKUP.set(normalizeHeader(w), k);
 
+// Headers that start like a field's name but are another thing (税务's 身份证件类型 beside 身份证件号码).
+const NOT_A_FIELD = new Set(['证件类型', '身份证件类型', '证件种类', '身份证件种类'].map((w) => normalizeHeader(w)));
+
 export function fieldForHeader(header: string): FieldKey | undefined {
   const n = normalizeHeader(header);
-  if (!n) return undefined;
+  if (!n || NOT_A_FIELD.has(n)) return undefined;
   const exact = LOOKUP.get(n) ?? LOOKUP.get(n.replace(/^\d{4}年度?/, ''));
   if (exact) return exact;
   // 2024年参保目标任务数, 2024年指导性任务数, 任务数（人）: any header that counts a task.
