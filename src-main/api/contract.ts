@@ -22,6 +22,7 @@ import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund }
 import type {
   ExportKind,
   ImportBatch,
+  ImportColumns,
   ImportKind,
   ImportOptions,
   ImportPreview,
@@ -144,7 +145,10 @@ export interface Api {
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
   /** 附件2 (村, 任务数) from a sheet: every row or none. */
-  'targets.import': { input: { coverageYear: number; file: string }; output: { villages: number; total: number } };
+  'targets.import': {
+    input: { coverageYear: number; file: string; mapping?: { village: number; target: number }; headerRow?: number };
+    output: { villages: number; total: number };
+  };
   /** Takes (or retakes) this week's snapshot; the first start of each week takes one by itself. */
   'targets.snapshot': { input: { coverageYear: number }; output: { villages: number } };
 
@@ -176,9 +180,19 @@ export interface Api {
   'reports.fujian5': { input: { coverageYear: number }; output: Fujian5Row[] };
 
   'import.preview': {
-    input: { kind: ImportKind; file: string; mapping?: Partial<Record<FieldKey, number>>; options?: ImportOptions; jobId?: string };
+    input: {
+      kind: ImportKind;
+      file: string;
+      mapping?: Partial<Record<FieldKey, number>>;
+      /** The file row (1-based) that holds the header, when the clerk points at it. */
+      headerRow?: number;
+      options?: ImportOptions;
+      jobId?: string;
+    };
     output: ImportPreview;
   };
+  /** The file's first rows with the program's guess of the header and columns, before any dry run. */
+  'import.columns': { input: { kind: ImportKind | 'targets'; file: string }; output: ImportColumns };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
   'payments.settled': { input: { coverageYear: number }; output: SettledPayment[] };
   'payments.candidates': { input: { id: number }; output: PaymentCandidate[] };

@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
-import { FIELD_LABELS, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, KIND_FIELDS, guessHeader, layoutSignature, type FieldKey, type Mapping } from '../domain/import/fields';
 import { batchChanges, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../imports/roster';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
-import { rememberLayout, rememberedMapping } from '../excel/layouts';
+import { knownLayouts, rememberLayout, rememberedMapping } from '../excel/layouts';
 import { allStagedProblems, stagingFile, type StagedCounts } from '../imports/roster-staging';
 import { runImportTask, TaskFailed } from '../excel/worker-run';
-import { readForImport, type ReadResult } from '../excel/importing';
+import { headRows, readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
-import type { BatchCounts, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
+import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import type { PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
@@ -96,6 +96,7 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
 
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as [FieldKey, ...FieldKey[]];
 const mappingInput = z.partialRecord(z.enum(FIELD_KEYS), z.number().int().min(0).max(500));
+const headerRow = z.number({ error: '表头所在的行应是数字。' }).int().min(1).max(1000, '表头应在文件开头的几十行里。');
 
 /** Every label the office's policies use for a category, for matching department lists. */
 function policyLabels(ctx: Context): [string, PersonCategory][] {
@@ -108,7 +109,7 @@ const sortByRow = (xs: ImportProblem[]) => xs.sort((a, b) => a.row - b.row);
 
 async function read<R>(
   ctx: Context,
-  arg: { kind: string; file: string; mapping?: Mapping | undefined },
+  arg: { kind: string; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
   job: JobHandle,
   required: FieldKey[],
   parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null,
@@ -118,6 +119,8 @@ async function read<R>(
       required,
       parse,
       mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx.db, arg.kind),
+      headerRow: arg.headerRow,
+      known: knownLayouts(ctx.db, arg.kind),
       read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
     });
   } catch (e) {
@@ -151,12 +154,17 @@ function taskRefusal(e: unknown): unknown {
   return e;
 }
 
-async function prepareRoster(ctx: Context, arg: { file: string; mapping?: Mapping | undefined }, job: JobHandle, token: string): Promise<Prepared> {
+async function prepareRoster(
+  ctx: Context,
+  arg: { file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
+  job: JobHandle,
+  token: string,
+): Promise<Prepared> {
   const staging = stagingFile(ctx.dataDir, token);
   try {
     const { counts, problems, ...read } = await runImportTask<PreviewResult>(
       ctx.importWorker,
-      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, today: chinaDate(ctx.now()) },
+      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()) },
       { signal: job.signal, onProgress: job.progress },
     );
     return { kind: 'roster', file: arg.file, read, staging, counts, problems };
@@ -168,7 +176,7 @@ async function prepareRoster(ctx: Context, arg: { file: string; mapping?: Mappin
 
 async function prepare(
   ctx: Context,
-  arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; options?: ImportOptions | undefined },
+  arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined; options?: ImportOptions | undefined },
   job: JobHandle,
   token: string,
 ): Promise<Prepared> {
@@ -331,6 +339,7 @@ export const importHandlers = {
       kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
       mapping: mappingInput.optional(),
+      headerRow: headerRow.optional(),
       jobId: z.string().optional(),
       options: z
         .object({
@@ -414,6 +423,41 @@ export const importHandlers = {
   }),
 
   // Named as on receipts and in the person's history: 王所长, not the login name.
+  'import.columns': reads(
+    'clerk',
+    z.object({
+      kind: z.enum(['roster', 'categories', 'payments', 'situations', 'targets'], { error: '导入类型不对。' }),
+      file: z.string().min(1, '请选择文件。'),
+    }),
+    async (ctx, arg): Promise<ImportColumns> => {
+      sourceFile(ctx, arg.file);
+      let rows;
+      try {
+        rows = await headRows(arg.file);
+      } catch (e) {
+        if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
+        throw e;
+      }
+      const fields = KIND_FIELDS[arg.kind];
+      const known = knownLayouts(ctx.db, arg.kind);
+      const seen = rows.findIndex((r) => known(layoutSignature(r.cells)) !== undefined);
+      const guess =
+        seen === -1
+          ? guessHeader(
+              rows.map((r) => r.cells),
+              fields.required,
+            )
+          : null;
+      const at = seen !== -1 ? seen : guess ? guess.dataStart - 1 : -1;
+      return {
+        rows: rows.slice(0, 15),
+        headerRow: at === -1 ? null : rows[at]!.row,
+        mapping: seen !== -1 ? known(layoutSignature(rows[seen]!.cells))! : (guess?.mapping ?? {}),
+        fields: [...fields.required.map((key) => ({ key, required: true })), ...fields.optional.map((key) => ({ key, required: false }))],
+      };
+    },
+  ),
+
   'import.batches': reads('clerk', z.object({}).strict(), (ctx) => {
     const shown = displayNames(ctx.db);
     return listBatches(ctx.db).map((b) => ({ ...b, actor: shown(b.actor) }));

@@ -6,6 +6,7 @@ import { chinaDate } from '../domain/dates';
 import { cleanCell } from '../domain/import/values';
 import type { Mapping } from '../domain/import/fields';
 import { villageMatcher } from '../imports/roster';
+import { knownLayouts, rememberLayout, rememberedMapping } from '../excel/layouts';
 import { readForImport, type RowProblem } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { getVillage } from '../ledger/office';
@@ -57,36 +58,58 @@ export const targetHandlers = {
 
   // The file is read first (it may be large, and reading yields); then all rows or none: a
   // sheet with one bad row changes nothing and names the row.
-  'targets.import': task('clerk', '正在导入任务数', z.object({ coverageYear, file: z.string().min(1, '请选择文件。') }), async (ctx, arg) => {
-    sourceFile(ctx, arg.file);
-    let read;
-    try {
-      read = await readForImport(arg.file, { required: ['village', 'target'], parse: parseTargetRow(ctx.db) });
-    } catch (e) {
-      if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
-      throw e;
-    } finally {
-      // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
-      discardUpload(ctx.dataDir, arg.file);
-    }
-    if (read.problems.length)
-      throw new Refusal(
-        'invalid_input',
-        `有 ${read.problems.length} 行不对，没有导入：${read.problems
-          .slice(0, 5)
-          .map((p) => `第 ${p.row} 行${p.message}`)
-          .join('；')}`,
-        'file',
-      );
-    const seen = new Map<number, number>();
-    for (const r of read.records) {
-      const first = seen.get(r.villageId);
-      if (first !== undefined) throw new Refusal('invalid_input', `第 ${r.row} 行的“${r.village}”与第 ${first} 行重复，没有导入。`, 'file');
-      seen.set(r.villageId, r.row);
-    }
-    ctx.db.transaction(() => read.records.forEach((r) => setTarget(ctx, arg.coverageYear, r.villageId, r.target))).immediate();
-    return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
-  }),
+  'targets.import': task(
+    'clerk',
+    '正在导入任务数',
+    z.object({
+      coverageYear,
+      file: z.string().min(1, '请选择文件。'),
+      mapping: z.object({ village: z.number().int().min(0).max(500), target: z.number().int().min(0).max(500) }).optional(),
+      headerRow: z.number().int().min(1).max(1000).optional(),
+    }),
+    async (ctx, arg) => {
+      sourceFile(ctx, arg.file);
+      let read;
+      try {
+        read = await readForImport(arg.file, {
+          required: ['village', 'target'],
+          parse: parseTargetRow(ctx.db),
+          mapping: arg.mapping ? () => arg.mapping! : rememberedMapping(ctx.db, 'targets'),
+          headerRow: arg.headerRow,
+          known: knownLayouts(ctx.db, 'targets'),
+        });
+      } catch (e) {
+        if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
+        throw e;
+      } finally {
+        // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
+        discardUpload(ctx.dataDir, arg.file);
+      }
+      if (read.problems.length)
+        throw new Refusal(
+          'invalid_input',
+          `有 ${read.problems.length} 行不对，没有导入：${read.problems
+            .slice(0, 5)
+            .map((p) => `第 ${p.row} 行${p.message}`)
+            .join('；')}`,
+          'file',
+        );
+      const seen = new Map<number, number>();
+      for (const r of read.records) {
+        const first = seen.get(r.villageId);
+        if (first !== undefined) throw new Refusal('invalid_input', `第 ${r.row} 行的“${r.village}”与第 ${first} 行重复，没有导入。`, 'file');
+        seen.set(r.villageId, r.row);
+      }
+      ctx.db
+        .transaction(() => {
+          read.records.forEach((r) => setTarget(ctx, arg.coverageYear, r.villageId, r.target));
+          // The county's next 附件2 in this layout reads itself.
+          rememberLayout(ctx.db, 'targets', read.signature, read.mapping, ctx.now().toISOString());
+        })
+        .immediate();
+      return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
+    },
+  ),
 
   'targets.snapshot': writes('clerk', z.object({ coverageYear }), (ctx, arg) => ({
     villages: takeSnapshot(ctx.db, arg.coverageYear, chinaDate(ctx.now()), ctx.now().toISOString()),

@@ -24,6 +24,7 @@ export interface PreviewTask {
   staging: string;
   file: string;
   mapping?: Mapping | undefined;
+  headerRow?: number | undefined;
   today: string;
 }
 
@@ -48,6 +49,7 @@ export interface ReadTask {
   dataDir: string;
   file: string;
   mapping?: Mapping | undefined;
+  headerRow?: number | undefined;
   today: string;
   /** [batches sent, batches written]: the reader waits when too far ahead. */
   counter: SharedArrayBuffer;
@@ -96,7 +98,7 @@ async function readStaged(
   post: (m: TaskMessage) => void,
   cancel: Cancel,
 ): Promise<RosterRead> {
-  const req = { file: t.file, mapping: t.mapping, today: t.today };
+  const req = { file: t.file, mapping: t.mapping, headerRow: t.headerRow, today: t.today };
   if (!t.worker)
     return readRoster(db, req, stage, { progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }), cancelled: cancel.cancelled });
   const counter = new Int32Array(new SharedArrayBuffer(8));

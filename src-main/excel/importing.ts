@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIELD_LABELS, guessHeader, layoutSignature, repeatedFields, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, guessHeader, layoutSignature, mapHeaders, repeatedFields, type FieldKey, type Mapping } from '../domain/import/fields';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 
@@ -51,6 +51,10 @@ export async function readForImport<R>(
     required: FieldKey[];
     parse: RowParser<R>;
     mapping?: (signature: string, guessed: Mapping) => Mapping;
+    /** The file row (1-based) the clerk says holds the header, when the guess was wrong or found none. */
+    headerRow?: number | undefined;
+    /** A layout the clerk mapped before: its header row is found by its signature, whatever the guess says. */
+    known?: (signature: string) => Mapping | undefined;
     read?: ReadOptions;
     /** Takes each record as it is read instead of keeping them all (a million rows do not fit). */
     onRecord?: (r: R) => void;
@@ -76,10 +80,18 @@ export async function readForImport<R>(
     else onRecord(r as R);
   };
   const decide = () => {
-    guess = guessHeader(
-      head.map((h) => h.cells),
-      opts.required,
-    );
+    const told = opts.headerRow === undefined ? -1 : head.findIndex((h) => h.row === opts.headerRow);
+    if (opts.headerRow !== undefined && told === -1)
+      throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
+    const seen = told === -1 && opts.known ? head.findIndex((h) => opts.known!(layoutSignature(h.cells)) !== undefined) : -1;
+    const at = told !== -1 ? told : seen;
+    guess =
+      at !== -1
+        ? { dataStart: at + 1, headers: head[at]!.cells.map((c) => c.trim()), mapping: mapHeaders(head[at]!.cells) }
+        : guessHeader(
+            head.map((h) => h.cells),
+            opts.required,
+          );
     if (!guess)
       throw new TableReadError(
         `找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`,
@@ -130,4 +142,25 @@ export async function readForImport<R>(
     records,
     problems,
   };
+}
+
+/** The first non-empty rows of a file (at most `n`), each cut to `width` cells, for the clerk to point at the header. */
+export async function headRows(file: string, n = 30, width = 40): Promise<{ row: number; cells: string[] }[]> {
+  const out: { row: number; cells: string[] }[] = [];
+  const stop = new AbortController();
+  try {
+    await readTable(
+      file,
+      (cells, row) => {
+        if (out.length >= n || cells.every((c) => !c.trim())) return;
+        out.push({ row, cells: cells.slice(0, width).map((c) => (c.length > 60 ? `${c.slice(0, 60)}…` : c)) });
+        if (out.length >= n) stop.abort();
+      },
+      { signal: stop.signal, yieldEvery: yieldToLoop },
+    );
+  } catch (e) {
+    // Stopping once the rows are in is not a failure.
+    if (!stop.signal.aborted) throw e;
+  }
+  return out;
 }

@@ -4,12 +4,18 @@ import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
 import { sql } from '../ledger/statements';
 
+/** The mapping the clerk confirmed for a layout of this kind, if any: a new layout is a saved mapping, not code. */
+export function knownLayouts(db: Database, kind: string) {
+  return (signature: string): Mapping | undefined => {
+    const saved = sql(db, 'SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
+    return saved ? (JSON.parse(saved) as Mapping) : undefined;
+  };
+}
+
 /** The mapping remembered for a layout, else the guessed one. */
 export function rememberedMapping(db: Database, kind: string) {
-  return (signature: string, guessed: Mapping): Mapping => {
-    const saved = sql(db, 'SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
-    return saved ? (JSON.parse(saved) as Mapping) : guessed;
-  };
+  const known = knownLayouts(db, kind);
+  return (signature: string, guessed: Mapping): Mapping => known(signature) ?? guessed;
 }
 
 /** Called in the transaction that commits an import made with `mapping`. */

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
-import { rememberedMapping } from './layouts';
+import { knownLayouts, rememberedMapping } from './layouts';
 
 export type RosterRead = Omit<ReadResult<RosterRecord>, 'records' | 'problems'>;
 
@@ -18,6 +18,7 @@ export interface RosterSinks {
 export interface ReadRequest {
   file: string;
   mapping?: Mapping | undefined;
+  headerRow?: number | undefined;
   today: string;
 }
 
@@ -39,6 +40,8 @@ export async function readRoster(
     required: ['idNumber', 'name', 'village', 'householdNumber'],
     parse: (c, m, row) => parseRosterRow(c, m, row, req.today),
     mapping: req.mapping ? () => req.mapping! : rememberedMapping(db, 'roster'),
+    headerRow: req.headerRow,
+    known: knownLayouts(db, 'roster'),
     onRecord: sinks.record,
     onProblem: sinks.problem,
     read: {

@@ -149,3 +149,15 @@ export type ExportKind =
   | 'payments'
   | 'taxSubsidized'
   | 'taxZeroDeclarations';
+
+/** What the clerk sees to point at the header and map the columns of a file the program did not read by itself. */
+export interface ImportColumns {
+  /** The first non-empty rows, with their row numbers in the file. */
+  rows: { row: number; cells: string[] }[];
+  /** The row the program takes for the header, or null when it recognised none. */
+  headerRow: number | null;
+  /** The columns each field is read from, as guessed (or as remembered for this layout). */
+  mapping: Partial<Record<FieldKey, number>>;
+  /** The fields this kind of import reads, those it cannot do without first. */
+  fields: { key: FieldKey; required: boolean }[];
+}

@@ -209,3 +209,12 @@ export function mapHeaders(headers: string[]): Mapping {
 export function layoutSignature(headers: string[]): string {
   return headers.map(normalizeHeader).join('|');
 }
+
+/** The fields each kind of import reads, required ones first; the column editor offers these. */
+export const KIND_FIELDS: Record<'roster' | 'categories' | 'payments' | 'situations' | 'targets', { required: FieldKey[]; optional: FieldKey[] }> = {
+  roster: { required: ['idNumber', 'name', 'village', 'householdNumber'], optional: ['phone', 'relation', 'address'] },
+  categories: { required: ['idNumber'], optional: ['name', 'category', 'disabilityGrade', 'validFrom'] },
+  payments: { required: ['idNumber'], optional: ['name', 'paidOn', 'amount', 'subsidyAmount', 'category', 'tier', 'channel', 'coverageYear'] },
+  situations: { required: ['idNumber', 'outOfCounty'], optional: ['name', 'outOfCountyPlace'] },
+  targets: { required: ['village', 'target'], optional: [] },
+};

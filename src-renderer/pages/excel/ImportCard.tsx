@@ -6,6 +6,7 @@ import { label, useGlossary } from '../../glossary';
 import { useJob } from '../../jobs';
 import { deskToday } from '../../format';
 import { MappingEditor } from './MappingEditor';
+import { ColumnsPicker } from './ColumnsPicker';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
 
@@ -22,6 +23,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportBatch | null>(null);
   const [reportNote, setReportNote] = useState<string | null>(null);
+  // Shown when a dry run could not find the header or a needed column: the clerk maps the file by hand.
+  const [picking, setPicking] = useState(false);
 
   const optionsFor = (k: ImportKind): ImportOptions => {
     if (k === 'categories')
@@ -36,13 +39,25 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     return {};
   };
 
-  async function check(path: string, withMapping?: Mapping) {
+  async function check(path: string, withMapping?: Mapping, headerRow?: number) {
     setError(null);
     setDone(null);
+    setPicking(false);
     const clean = withMapping ? Object.fromEntries(Object.entries(withMapping).filter(([, v]) => v !== undefined)) : undefined;
-    const r = await run((jobId) => invoke('import.preview', { kind, file: path, options: optionsFor(kind), jobId, ...(clean ? { mapping: clean } : {}) }));
+    const r = await run((jobId) =>
+      invoke('import.preview', {
+        kind,
+        file: path,
+        options: optionsFor(kind),
+        jobId,
+        ...(clean ? { mapping: clean } : {}),
+        ...(headerRow ? { headerRow } : {}),
+      }),
+    );
     if (!r.ok) {
       setPreview(null);
+      // A layout the program did not read: the columns can be pointed at on screen.
+      if (r.error.field === 'file' && /表头|列/.test(r.error.message)) setPicking(true);
       return setError(r.error.message);
     }
     setPreview(r.value);
@@ -165,6 +180,9 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
           </Space>
         )}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {picking && file && !busy && (
+          <ColumnsPicker kind={kind} file={file.path} onCancel={() => setPicking(false)} onConfirm={(m, headerRow) => void check(file.path, m, headerRow)} />
+        )}
         {reportNote && preview && <Alert type="info" showIcon message={reportNote} />}
         {done && (
           <Alert

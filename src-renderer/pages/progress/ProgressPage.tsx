@@ -6,6 +6,7 @@ import { percent, rateBp } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
+import { ColumnsPicker } from '../excel/ColumnsPicker';
 
 export function ProgressPage() {
   const { years, year, setYear } = useCoverageYears();
@@ -25,11 +26,32 @@ export function ProgressPage() {
   }
 
   const [notice, setNotice] = useState<string | null>(null);
+  const [picking, setPicking] = useState<string | null>(null);
 
+  // The file is looked at first: a layout the program reads (附件2, 瑞州's table, one mapped before)
+  // goes straight in; another waits for the clerk to point at its header and columns.
   async function importTargets(f: File) {
     if (!year) return;
+    setPicking(null);
     const up = await uploadFile(f);
-    const r = up.ok ? await invoke('targets.import', { coverageYear: year, file: up.value.file }) : up;
+    if (!up.ok) return setError(up.error.message);
+    const cols = await invoke('import.columns', { kind: 'targets', file: up.value.file });
+    if (!cols.ok) return setError(cols.error.message);
+    const m = cols.value.mapping;
+    if (cols.value.headerRow !== null && m.village !== undefined && m.target !== undefined) return send(up.value.file);
+    setError(null);
+    setPicking(up.value.file);
+  }
+
+  async function send(file: string, mapping?: Record<string, number>, headerRow?: number) {
+    if (!year) return;
+    setPicking(null);
+    const r = await invoke('targets.import', {
+      coverageYear: year,
+      file,
+      ...(mapping?.village !== undefined && mapping.target !== undefined ? { mapping: { village: mapping.village, target: mapping.target } } : {}),
+      ...(headerRow ? { headerRow } : {}),
+    });
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setNotice(`已导入 ${r.value.villages} 个村（社区）的任务数，合计 ${r.value.total}。`);
@@ -61,6 +83,9 @@ export function ProgressPage() {
         </Button>
         {notice && <span data-testid="progress-notice">{notice}</span>}
       </Space>
+      {picking && (
+        <ColumnsPicker kind="targets" file={picking} onCancel={() => setPicking(null)} onConfirm={(m, headerRow) => void send(picking, m, headerRow)} />
+      )}
       <Card size="small" title="全乡镇">
         <Space size="large">
           <span data-testid="total-progress">
