@@ -16,6 +16,7 @@ import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPrevi
 import type { PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
+import { latestPolicy } from '../enrollment/policy';
 import { displayNames } from '../ledger/users';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
 import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../imports/situations';
@@ -224,7 +225,9 @@ async function prepare(
     }
     case 'situations': {
       const r = await read<SituationRecord>(ctx, arg, job, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
-      const plan = await planSituations(ctx.db, r.records, rowTick(job, '核对台账', r.records.length));
+      // The worklist's year: the one chosen, else the newest the office has a policy for.
+      const year = o.coverageYear ?? latestPolicy(ctx)?.coverageYear ?? chinaDate(ctx.now()).slice(0, 4);
+      const plan = await planSituations(ctx.db, r.records, Number(year), rowTick(job, '核对台账', r.records.length));
       return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
   }
@@ -313,7 +316,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
       case 'situations':
         counts = {
           rows,
-          ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick)),
+          ...(await commitSituations(ctx.db, p.plan, batch.changes, at, tick, p.read.fileName)),
           unchanged: p.plan.unchanged,
           problems,
         } satisfies BatchCounts['situations'];

@@ -85,6 +85,17 @@ export const OUT_OF_COUNTY = {
 } as const;
 export type OutOfCounty = keyof typeof OUT_OF_COUNTY;
 
+/** Why a person in scope is not enrolled this year (the worklist's reasons besides statuses and 县外 kinds). */
+export const NOT_ENROLLED_REASONS = {
+  refused: '拒参',
+  missing: '失踪',
+  unreachable: '无法联系',
+  deregistered: '已注销户口',
+  moved_out: '户口迁出',
+  other: '其他',
+} as const;
+export type NotEnrolledReason = keyof typeof NOT_ENROLLED_REASONS;
+
 export const TIER_LABELS = { 1: '一档', 2: '二档' } as const;
 export type Tier = 1 | 2;
 

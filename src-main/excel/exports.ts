@@ -1,7 +1,7 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import { formatRate, rateBp } from '../domain/progress';
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type OutOfCounty, type PersonCategory } from '../domain/codes';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type NotEnrolledReason, type OutOfCounty, type PersonCategory } from '../domain/codes';
 import { formatYuan, formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
@@ -176,15 +176,18 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         widths: [8, 14, 10, 10, 22, 14, 32, 24],
         textColumns: [2, 4, 5],
         // Villages fill the reason in and send the list back; it is re-imported as is.
-        dropdown: { column: 6, options: [...Object.values(OUT_OF_COUNTY), ...Object.values(OUT_OF_SCOPE)] },
+        dropdown: { column: 6, options: [...Object.values(OUT_OF_COUNTY), ...Object.values(OUT_OF_SCOPE), ...Object.values(NOT_ENROLLED_REASONS)] },
         landscape: true,
       });
       let i = 0;
+      // What a village answered last time shows again, so the list goes back and forth.
+      const answered = sql(a.db, 'SELECT reason, note FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?');
       // Village by village, yielding as it goes: the app stays responsive and the writer's
       // stream drains instead of buffering a million rows.
       for (const v of village ? [village] : villages) {
         for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id)) {
-          w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, '', '']);
+          const said = answered.get(p.id, a.coverageYear) as { reason: NotEnrolledReason; note: string } | undefined;
+          w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);
           await tick();
         }
       }

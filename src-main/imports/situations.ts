@@ -1,7 +1,8 @@
 // 附件4 and the not-enrolled worklist, filled in by the villages and sent back: who is
-// insured outside the county (and where), who has died, is an empty registration or abroad.
+// insured outside the county (and where), who has died, is an empty registration or abroad,
+// and why someone still in scope is not enrolled this year (拒参, 失踪, 户口迁出 …).
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, type NotEnrolledReason, type OutOfCounty } from '../domain/codes';
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
@@ -9,6 +10,8 @@ import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
 
 export interface SituationPlan {
+  /** The year a not-enrolled reason is for (the worklist's year). */
+  coverageYear: number;
   apply: { personId: number; record: SituationRecord }[];
   unchanged: number;
   problems: RowProblem[];
@@ -22,8 +25,11 @@ interface Lite {
   out_of_county_place: string;
 }
 
-export async function planSituations(db: Database, records: SituationRecord[], tick: Tick): Promise<SituationPlan> {
-  const plan: SituationPlan = { apply: [], unchanged: 0, problems: [] };
+const isReason = (code: string): code is NotEnrolledReason => code in NOT_ENROLLED_REASONS;
+
+export async function planSituations(db: Database, records: SituationRecord[], coverageYear: number, tick: Tick): Promise<SituationPlan> {
+  const plan: SituationPlan = { coverageYear, apply: [], unchanged: 0, problems: [] };
+  const reasonOf = sql(db, 'SELECT reason, note FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?');
   const find = sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
   for (const r of records) {
     await tick();
@@ -36,17 +42,43 @@ export async function planSituations(db: Database, records: SituationRecord[], t
       plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
       continue;
     }
-    const same = r.situation in OUT_OF_COUNTY ? p.out_of_county === r.situation && p.out_of_county_place === r.place : p.status === r.situation;
+    const had = isReason(r.situation) ? (reasonOf.get(p.id, coverageYear) as { reason: string; note: string } | undefined) : undefined;
+    const same =
+      r.situation in OUT_OF_COUNTY
+        ? p.out_of_county === r.situation && p.out_of_county_place === r.place
+        : isReason(r.situation)
+          ? had?.reason === r.situation && had.note === r.place
+          : p.status === r.situation;
     if (same) plan.unchanged++;
     else plan.apply.push({ personId: p.id, record: r });
   }
   return plan;
 }
 
-export async function commitSituations(db: Database, plan: SituationPlan, changes: BatchChanges, at: string, tick: Tick): Promise<{ apply: number }> {
+export async function commitSituations(
+  db: Database,
+  plan: SituationPlan,
+  changes: BatchChanges,
+  at: string,
+  tick: Tick,
+  source: string,
+): Promise<{ apply: number }> {
   const today = chinaDate(new Date(at));
   for (const { personId, record: r } of plan.apply) {
     await tick();
+    if (isReason(r.situation)) {
+      const prior = sql(db, 'SELECT reason, note, source, set_at AS setAt FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?').get(
+        personId,
+        plan.coverageYear,
+      );
+      changes.add('not_enrolled_reason', personId, prior ? 'update' : 'insert', { year: plan.coverageYear, prior: prior ?? null });
+      sql(
+        db,
+        `INSERT INTO not_enrolled_reasons (person_id, coverage_year, reason, note, source, set_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET reason = excluded.reason, note = excluded.note, source = excluded.source, set_at = excluded.set_at`,
+      ).run(personId, plan.coverageYear, r.situation, r.place, source, at);
+      continue;
+    }
     const before = sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(
       personId,
     );
@@ -67,6 +99,20 @@ export async function commitSituations(db: Database, plan: SituationPlan, change
 
 export function undoSituations(db: Database, changes: { entity: string; entityId: number; op: string; before: unknown }[]): string | null {
   for (const c of changes) {
+    if (c.entity === 'not_enrolled_reason') {
+      const b = c.before as { year: number; prior: { reason: string; note: string; source: string; setAt: string } | null };
+      if (b.prior)
+        sql(db, 'UPDATE not_enrolled_reasons SET reason = ?, note = ?, source = ?, set_at = ? WHERE person_id = ? AND coverage_year = ?').run(
+          b.prior.reason,
+          b.prior.note,
+          b.prior.source,
+          b.prior.setAt,
+          c.entityId,
+          b.year,
+        );
+      else sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?').run(c.entityId, b.year);
+      continue;
+    }
     if (c.entity !== 'person' || c.op !== 'update') continue;
     const b = c.before as { status: string; statusOn: string | null; outOfCounty: string | null; place: string };
     sql(db, 'UPDATE persons SET status = ?, status_on = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(

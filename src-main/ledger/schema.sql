@@ -1,4 +1,4 @@
--- The ledger's schema at version 9, as SQLite keeps it after every migration.
+-- The ledger's schema at version 10, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -98,6 +98,16 @@ CREATE TABLE name_pieces (
         gram TEXT NOT NULL,
         name TEXT NOT NULL,
         PRIMARY KEY (gram, name)
+      ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE not_enrolled_reasons (
+        person_id INTEGER NOT NULL REFERENCES persons (id),
+        coverage_year INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('refused', 'missing', 'unreachable', 'deregistered', 'moved_out', 'other')),
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, coverage_year)
       ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE office (

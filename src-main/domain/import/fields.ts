@@ -67,7 +67,7 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   ],
   householdNumber: ['户号', '户编号', '家庭户号'],
   relation: ['与户主关系', '户主关系', '关系'],
-  address: ['住址', '家庭住址', '地址', '户籍地址'],
+  address: ['住址', '家庭住址', '地址', '户籍地址', '户籍地详址', '详细地址', '现住址'],
   category: [
     '人员类别',
     '资助类别',

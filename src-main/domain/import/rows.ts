@@ -1,6 +1,6 @@
 // Checking one data row of each import kind. Pure: the ledger-dependent checks (village
 // exists, ID already held by another name) come after, in the pipeline.
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, type OutOfCounty, type OutOfScope } from '../codes';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../codes';
 import { parseIdNumber } from '../idnumber';
 import type { FieldKey, Mapping } from './fields';
 import { cleanCell, parseDateCell, parseTierCell, parseYuanCell } from './values';
@@ -147,7 +147,7 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
 }
 
 /** What a village reports for a person: insured outside the county (附件4) or out of scope. */
-export type SituationCode = OutOfCounty | OutOfScope;
+export type SituationCode = OutOfCounty | OutOfScope | NotEnrolledReason;
 
 export interface SituationRecord {
   row: number;
@@ -160,6 +160,15 @@ export interface SituationRecord {
 const SITUATIONS = new Map<string, SituationCode>([
   ...(Object.entries(OUT_OF_COUNTY) as [OutOfCounty, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
   ...(Object.entries(OUT_OF_SCOPE) as [OutOfScope, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
+  ...(Object.entries(NOT_ENROLLED_REASONS) as [NotEnrolledReason, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
+  // The glossary's other words for the same answers.
+  [cleanCell('服役'), 'military'],
+  [cleanCell('参军/服役'), 'military'],
+  [cleanCell('拒绝参保'), 'refused'],
+  [cleanCell('联系不上'), 'unreachable'],
+  [cleanCell('户口已迁出'), 'moved_out'],
+  [cleanCell('迁出'), 'moved_out'],
+  [cleanCell('已销户'), 'deregistered'],
 ]);
 
 export function parseSituationRow(cells: string[], mapping: Mapping, row: number, today: string): SituationRecord | Problem | null {

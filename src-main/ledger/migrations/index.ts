@@ -8,6 +8,7 @@ import { m006ReceiptFullId } from './006-receipt-id';
 import { m007PersonReferences } from './007-person-references';
 import { m008CountWords } from './008-count-words';
 import { m009PendingResolution } from './009-pending-resolution';
+import { m010NotEnrolledReasons } from './010-not-enrolled-reasons';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007PersonReferences,
   m008CountWords,
   m009PendingResolution,
+  m010NotEnrolledReasons,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

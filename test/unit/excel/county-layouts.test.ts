@@ -152,3 +152,31 @@ describe('department lists under their own headers', () => {
     expect((await t.ok('roster.getPerson', { id: p['丙']!.id })).categories).toEqual([]);
   });
 });
+
+describe('the household register (户籍) as the police station exports it', () => {
+  it('imports as a roster without mapping; a changed 户号 is an update of the same person', async () => {
+    await addVillages(['幸福村']);
+    const header = ['公民身份号码', '户号', '姓名', '性别', '民族', '出生年月日', '户籍地详址', '社区村居委会', '户籍地组', '与户主关系', '电话', '是否在籍'];
+    const a = idFor('1960-05-01', 11);
+    const b = idFor('1962-03-02', 12);
+    const first = writeCsv(
+      path.join(dir, '户籍.csv'),
+      [
+        header,
+        [a, '0001', '张三', '男', '汉族', '19600501', '农坝镇幸福村3组12号', '幸福村', '3组', '户主', '13800000001', '是'],
+        [b, '0001', '李四', '女', '汉族', '19620302', '农坝镇幸福村3组12号', '幸福村', '3组', '配偶', '', '是'],
+      ],
+      'gb18030',
+    );
+    const p = await t.ok('import.preview', { kind: 'roster', file: first });
+    expect(p.counts).toMatchObject({ add: 2, problems: 0 });
+    await t.ok('import.commit', { token: p.token });
+    const moved = writeCsv(
+      path.join(dir, '户籍-新.csv'),
+      [header, [b, '0002', '李四', '女', '汉族', '19620302', '农坝镇幸福村3组15号', '幸福村', '3组', '户主', '', '是']],
+      'gb18030',
+    );
+    const q = await t.ok('import.preview', { kind: 'roster', file: moved });
+    expect(q.counts).toMatchObject({ add: 0, update: 1, problems: 0 });
+  });
+});

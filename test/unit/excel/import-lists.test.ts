@@ -148,6 +148,49 @@ describe('lists the villages fill in and send back', () => {
     expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person.status).toBe('active');
   });
 
+  it('keeps the glossary’s not-enrolled reasons per year, shows them on the next list, and undoes them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const answer = async (file: string, answers: Record<string, [string, string?]>) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets[0]!;
+      const dropdown = ws.getCell('G4').dataValidation?.formulae?.[0] as string | undefined;
+      ws.eachRow((row) => {
+        const a = answers[String(row.getCell(4).value)];
+        if (a) {
+          row.getCell(7).value = a[0];
+          if (a[1]) row.getCell(8).value = a[1];
+        }
+      });
+      await wb.xlsx.writeFile(file);
+      return dropdown;
+    };
+    const first = await t.ok('export.write', { kind: 'notEnrolled', coverageYear: 2024 });
+    const dropdown = await answer(first.file, { 低保甲: ['拒参'], 低保乙: ['户口迁出', '迁往成都'], 普通丁: ['其他', '长期在外务工'] });
+    expect(dropdown).toContain('拒参');
+    expect(dropdown).toContain('户口迁出');
+    const p = await t.ok('import.preview', { kind: 'situations', file: first.file });
+    expect(p.counts).toEqual({ apply: 3, unchanged: 0, problems: 0 });
+    const batch = await t.ok('import.commit', { token: p.token });
+    const rows = t.ctx.db.prepare('SELECT person_id AS id, coverage_year AS year, reason, note FROM not_enrolled_reasons ORDER BY person_id').all();
+    expect(rows).toEqual([
+      { id: people[0]!.id, year: 2024, reason: 'refused', note: '' },
+      { id: people[1]!.id, year: 2024, reason: 'moved_out', note: '迁往成都' },
+      { id: people[3]!.id, year: 2024, reason: 'other', note: '长期在外务工' },
+    ]);
+    // Still in scope: they stay on the list, with the village's answer shown.
+    const again = await t.ok('export.write', { kind: 'notEnrolled', coverageYear: 2024 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(again.file);
+    const shown: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => shown.push([String(r.getCell(4).value), r.getCell(7).text, r.getCell(8).text]));
+    expect(shown).toContainEqual(['低保乙', '户口迁出', '迁往成都']);
+    const same = await t.ok('import.preview', { kind: 'situations', file: again.file });
+    expect(same.counts).toMatchObject({ apply: 0, unchanged: 3 });
+    await t.ok('import.undo', { batchId: batch.id });
+    expect(t.ctx.db.prepare('SELECT count(*) FROM not_enrolled_reasons').pluck().get()).toBe(0);
+  });
+
   it('re-imports 附件4 and refuses a value that is not in the dropdown', async () => {
     const file = await writeXlsx(path.join(dir, '附件4.xlsx'), {
       title: '农坝镇2024年度县外参加基本医疗保险情况明细表',

@@ -32,7 +32,8 @@ describe('opening the ledger', () => {
     expect(pointing.length).toBeGreaterThanOrEqual(4);
     for (const { table, col } of pointing) {
       const plan = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE ${col} = 1`).all());
-      expect(plan, `${table}.${col}`).toMatch(/USING (COVERING )?INDEX/);
+      // A WITHOUT ROWID table led by the column searches its primary key: an index all the same.
+      expect(plan, `${table}.${col}`).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY/);
     }
     db.close();
   });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../../../src-main/domain/codes';
+import { DEPARTMENTS, NOT_ENROLLED_REASONS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../../../src-main/domain/codes';
 import { MIGRATIONS } from '../../../src-main/ledger/migrations/index';
 import { openLedger } from '../../../src-main/ledger/open';
 import { tempDirs } from '../../helpers/ledger';
@@ -54,6 +54,7 @@ describe('the schema', () => {
     expect(listOf('out_of_county')).toEqual(codes(OUT_OF_COUNTY));
     expect(listOf('code')).toEqual(codes(PERSON_CATEGORIES));
     expect(listOf('department')).toEqual(codes(DEPARTMENTS));
+    expect(listOf('reason')).toEqual(codes(NOT_ENROLLED_REASONS));
   });
 });
 
