@@ -54,6 +54,21 @@ export const categoryHandlers = {
     },
   ),
 
+  'categories.check': writes(
+    'clerk',
+    z.object({ ids: z.array(idOf('认定记录')).min(1, '请选择要标记的记录。').max(10000), on: isoDate('核对日期') }),
+    (ctx, arg) => {
+      if (arg.on > today(ctx)) throw new Refusal('invalid_input', '核对日期不能晚于今天。', 'on');
+      for (const id of arg.ids) {
+        const before = repo.getCategory(ctx.db, id);
+        if (!before) throw new Refusal('not_found', '找不到这条认定记录。');
+        repo.checkCategory(ctx.db, id, arg.on, actorOf(ctx));
+        audit(ctx, { action: 'categories.check', entity: 'person_category', entityId: id, before, after: { ...before, checkedOn: arg.on } });
+      }
+      return { checked: arg.ids.length };
+    },
+  ),
+
   'categories.end': writes('clerk', z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
     const before = repo.getCategory(ctx.db, arg.id);
     if (!before) throw new Refusal('not_found', '找不到这条认定记录。');

@@ -135,6 +135,8 @@ export interface Api {
     output: CertifiedCategory;
   };
   'categories.end': { input: { id: number; validTo: string }; output: CertifiedCategory };
+  /** Hand-entered categories checked against the department (工作台 手工认定待核对). */
+  'categories.check': { input: { ids: number[]; on: string }; output: { checked: number } };
 
   'glossary.get': { input: Empty; output: Glossary };
   'policies.list': { input: Empty; output: PolicySummary[] };
@@ -173,7 +175,7 @@ export interface Api {
     output: { notEnrolled: (PersonSummary & { categories: PersonCategory[] })[]; zeroNotDeclared: Enrollment[] };
   };
   'reports.dashboard': { input: { coverageYear: number; on: string }; output: Dashboard };
-  'reports.handCertified': { input: { on: string }; output: (PersonSummary & { code: PersonCategory; source: string })[] };
+  'reports.handCertified': { input: { on: string }; output: (PersonSummary & { categoryId: number; code: PersonCategory; source: string })[] };
   'reports.progress': { input: { coverageYear: number }; output: VillageProgress[] };
   'reports.subsidyLedger': { input: { coverageYear: number }; output: { departments: DepartmentSubsidy[]; rows: Enrollment[] } };
   'reports.payments': { input: { coverageYear: number }; output: PaymentDay[] };

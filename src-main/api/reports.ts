@@ -84,7 +84,7 @@ export const reportHandlers = {
   'reports.handCertified': reads(
     'clerk',
     z.object({ on: isoDate('日期') }),
-    (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { code: PersonCategory; source: string })[],
+    (ctx, arg) => reports.handCertified(ctx.db, arg.on) as (PersonSummary & { categoryId: number; code: PersonCategory; source: string })[],
   ),
 
   'reports.subsidyLedger': reads('clerk', yearOnly, (ctx, arg) => {

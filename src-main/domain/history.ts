@@ -79,6 +79,8 @@ export function describeChange(c: RawChange): HistoryEntry {
       return entry('更改参保情况', personDiff(b, a));
     case 'categories.certify':
       return entry('认定资助身份', `${category(a)}，${period(a)}，来源：${String(a.source ?? '')}`);
+    case 'categories.check':
+      return entry('核对资助身份', `${category(a)}，${String(a.checkedOn ?? '')} 核对无误`);
     case 'categories.end':
       return entry('结束资助身份', `${category(a)}，截止 ${String(a.validTo ?? '')}`);
     case 'enroll.person':

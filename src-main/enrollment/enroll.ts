@@ -42,7 +42,17 @@ export function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFact
   }
 }
 
-export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear: number; tier?: 1 | 2; paidOn: string; channel: string }): Enrollment {
+export function enrollOne(
+  ctx: Context,
+  p: Person,
+  a: DeskFacts & {
+    coverageYear: number;
+    tier?: 1 | 2;
+    paidOn: string;
+    channel: string;
+    /** Used instead when the person pays nothing. */ channelIfFree?: string;
+  },
+): Enrollment {
   if (a.paidOn > chinaDate(ctx.now())) throw new Refusal('invalid_input', '缴费日期不能晚于今天。', 'paidOn');
   const scope = scopeRefusal(p);
   if (scope) throw new Refusal('conflict', scope);
@@ -53,7 +63,15 @@ export function enrollOne(ctx: Context, p: Person, a: DeskFacts & { coverageYear
   if (!q.eligible) throw new Refusal('conflict', `「${p.name}」不能参保：${q.reason}`);
   const id = repo.insertEnrollment(
     ctx.db,
-    { personId: p.id, coverageYear: a.coverageYear, policyId: policy.id, paidOn: a.paidOn, channel: a.channel, quote: q, createdBy: actorOf(ctx) },
+    {
+      personId: p.id,
+      coverageYear: a.coverageYear,
+      policyId: policy.id,
+      paidOn: a.paidOn,
+      channel: q.personalFen === 0 && a.channelIfFree ? a.channelIfFree : a.channel,
+      quote: q,
+      createdBy: actorOf(ctx),
+    },
     ctx.now().toISOString(),
   );
   const e = repo.getEnrollment(ctx.db, id)!;
@@ -79,7 +97,8 @@ export function enrollHousehold(
   const skipped: { personId: number; name: string; reason: string }[] = [];
   for (const p of members) {
     try {
-      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier }));
+      // One channel for the household, but a fully funded member pays nothing: 零申报, not 现金.
+      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier, channelIfFree: '零申报' }));
     } catch (e) {
       if (!(e instanceof Refusal) || (e.code === 'invalid_input' && e.field === 'paidOn')) throw e;
       skipped.push({ personId: p.id, name: p.name, reason: e.message });

@@ -139,18 +139,18 @@ export function fujian5(db: Database): Fujian5Row[] {
  * Categories in force on a day that no department list put there (entered by hand at the
  * desk): the office should check them against the department's next list.
  */
-export function handCertified(db: Database, on: string): (PersonSummary & { code: string; source: string })[] {
+export function handCertified(db: Database, on: string): (PersonSummary & { categoryId: number; code: string; source: string })[] {
   const rows = sql(
     db,
-    `${SUMMARY.replace('SELECT p.id,', 'SELECT c.code, c.source, p.id,')}
+    `${SUMMARY.replace('SELECT p.id,', 'SELECT c.id AS category_id, c.code, c.source, p.id,')}
      JOIN person_categories c ON c.person_id = p.id
-     WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?) AND p.status = 'active'
+     WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?) AND p.status = 'active' AND c.checked_on IS NULL
        AND NOT EXISTS (
          SELECT 1 FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
          WHERE ch.entity = 'person_category' AND ch.entity_id = c.id AND b.undone_at IS NULL)
      ORDER BY v.code, length(h.number), h.number, p.name`,
-  ).all(on, on) as (Parameters<typeof rowToSummary>[0] & { code: string; source: string })[];
-  return rows.map((r) => ({ ...rowToSummary(r), code: r.code, source: r.source }));
+  ).all(on, on) as (Parameters<typeof rowToSummary>[0] & { category_id: number; code: string; source: string })[];
+  return rows.map((r) => ({ ...rowToSummary(r), categoryId: r.category_id, code: r.code, source: r.source }));
 }
 
 export function pendingPaymentCount(db: Database, year: number): number {

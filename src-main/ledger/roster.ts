@@ -316,3 +316,7 @@ export function villageBook(db: Database, villageId: number, year: number | null
   }
   return [...out.values()].sort((a, b) => byNumber(a.number, b.number));
 }
+
+export function checkCategory(db: Database, id: number, on: string, by: string): void {
+  sql(db, 'UPDATE person_categories SET checked_on = ?, checked_by = ? WHERE id = ?').run(on, by, id);
+}

@@ -147,7 +147,7 @@ CREATE TABLE person_categories (
         source_on TEXT NOT NULL CHECK (source_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL
-      ) STRICT;
+      , checked_on TEXT, checked_by TEXT) STRICT;
 
 CREATE TABLE persons (
         id INTEGER PRIMARY KEY,

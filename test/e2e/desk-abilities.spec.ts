@@ -80,6 +80,15 @@ test('待核实: a payment is recorded against the person its mistyped number be
   await expect(page.getByText('不予登记：非本镇人员，已告知缴费人到户籍地办理')).toBeVisible();
   await expect(page.getByText(/登记为「张三」，收据 \d+；差额 342 元：税务未认定低保/)).toBeVisible();
   await screenshot(page, 'pending-settled-1366');
+
+  // 张三's 低保 was entered by hand: checked with the department, it leaves the list.
+  const hand = page.getByRole('button', { name: '手工认定待核对' });
+  await expect(hand).toContainText('1');
+  await hand.click();
+  await page.getByRole('row', { name: /张三/ }).getByRole('checkbox').check();
+  await page.getByRole('button', { name: /标记为已核对（1 人）/ }).click();
+  await expect(page.getByText('手工认定的资助身份都已核对。')).toBeVisible();
+  await expect(hand).toContainText('0');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Table, Tag } from 'antd';
 import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
-import { deskToday } from '../../format';
 import { PendingList } from '../excel/PendingCard';
 import { label, useGlossary } from '../../glossary';
 import { ZeroDeclarations } from './ZeroDeclarations';
+import { HandCertified } from './HandCertified';
 
 export type ListKey = 'notEnrolled' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
 
@@ -18,8 +18,8 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
   const [total, setTotal] = useState(0);
 
   useEffect(() => {
-    // 零申报 and 待核实 have lists of their own, with what is done to them (below).
-    if (list === 'zeroNotDeclared' || list === 'pendingPayments') return;
+    // 零申报, 待核实 and 手工认定 have lists of their own, with what is done to them (below).
+    if (list === 'zeroNotDeclared' || list === 'pendingPayments' || list === 'handCertified') return;
     let live = true;
     const show = (people: Row[], all = people.length) => {
       if (!live) return;
@@ -33,9 +33,6 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
       } else if (list === 'subsidizedNotEnrolled') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });
         if (r.ok) show(r.value.notEnrolled.map((p) => ({ ...p, note: p.categories.map((c) => label(g.categories, c)).join('、') })));
-      } else {
-        const r = await invoke('reports.handCertified', { on: deskToday() });
-        if (r.ok) show(r.value.map((p) => ({ ...p, note: `${label(g.categories, p.code)}（来源：${p.source}）` })));
       }
     })();
     return () => {
@@ -44,6 +41,7 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
   }, [list, year, g]);
 
   if (list === 'zeroNotDeclared') return <ZeroDeclarations year={year} onOpen={onOpen} onChanged={onChanged} />;
+  if (list === 'handCertified') return <HandCertified onOpen={onOpen} onChanged={onChanged} />;
   if (list === 'pendingPayments') return <PendingList year={year} onChanged={onChanged} />;
   return (
     <Table<Row>

@@ -71,6 +71,9 @@ export function EnrollPage() {
     const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel });
     if (!r.ok) return setError(r.error.message);
     setQuote(r.value);
+    // Nothing to pay is not paid in cash: a fully funded person is 零申报 (the 缴费日报 counts by channel).
+    if (r.value.eligible && r.value.personalFen === 0) setChannel('零申报');
+    else if (channel === '零申报') setChannel('现金');
     setError(null);
     setStep(3);
   }

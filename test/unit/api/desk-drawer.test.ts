@@ -34,6 +34,20 @@ describe('the person drawer', () => {
     ]);
   });
 
+  it('a hand-entered category leaves 手工认定待核对 once checked, and the check is in the history', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const { persons } = await seedHousehold(t, [{ name: '手工甲', birth: '1950-01-01' }]);
+    const c = await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '经办人核实' });
+    expect((await t.ok('reports.handCertified', { on: '2024-01-10' })).map((r) => r.categoryId)).toEqual([c.id]);
+    expect(await t.call('categories.check', { ids: [c.id], on: '2024-02-01' })).toMatchObject({ ok: false, error: { message: '核对日期不能晚于今天。' } });
+    expect(await t.ok('categories.check', { ids: [c.id], on: '2024-01-09' })).toEqual({ checked: 1 });
+    expect(await t.ok('reports.handCertified', { on: '2024-01-10' })).toEqual([]);
+    expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).history[0]).toMatchObject({
+      what: '核对资助身份',
+      detail: '城乡低保对象，2024-01-09 核对无误',
+    });
+  });
+
   it('does not offer 退费 where the policy has none', async () => {
     t = openTestLedger('2024-01-10T02:00:00Z');
     const { persons } = await seedHousehold(t, [{ name: '普通甲', birth: '1950-01-01' }]);
@@ -101,6 +115,20 @@ describe('花名册 by village', () => {
 });
 
 describe('全户参保 with a tier per member', () => {
+  it('records a fully funded member as 零申报, not as the household’s cash', async () => {
+    t = openTestLedger('2024-01-10T02:00:00Z');
+    const { household, persons } = await seedHousehold(t, [
+      { name: '特困甲', birth: '1950-01-01', relation: '户主' },
+      { name: '普通乙', birth: '1980-01-01' },
+    ]);
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
+    const r = await t.ok('enroll.household', { householdId: household.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-01', channel: '现金' });
+    expect(r.enrolled.map((e) => [e.personName, e.personalFen, e.channel])).toEqual([
+      ['特困甲', 0, '零申报'],
+      ['普通乙', 38000, '现金'],
+    ]);
+  });
+
   it('takes each member’s own tier over the household’s, and refuses a tier for someone outside the household', async () => {
     t = openTestLedger('2024-01-10T02:00:00Z');
     const { household, persons } = await seedHousehold(t, [
