@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, AutoComplete, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import type { Person, StudentKind, Residence } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useGlossary } from '../../glossary';
-import { RELATIONS } from './relations';
+import { RelationInput } from './RelationInput';
 
 /** 修改信息: what the clerk may correct on a person (the ID number is the person: it is never edited). */
 export function EditPerson({ person, open, onClose, onSaved }: { person: Person; open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -56,12 +56,7 @@ export function EditPerson({ person, open, onClose, onSaved }: { person: Person;
           <Input aria-label="联系电话" value={phone} onChange={(e) => setPhone(e.target.value)} onPressEnter={() => void save()} />
         </Form.Item>
         <Form.Item label="与户主关系">
-          <AutoComplete
-            aria-label="与户主关系"
-            value={relation}
-            onChange={setRelation}
-            options={RELATIONS.filter((r) => r.includes(relation) && r !== relation).map((r) => ({ value: r }))}
-          />
+          <RelationInput label="与户主关系" value={relation} onChange={setRelation} />
         </Form.Item>
         <Form.Item label="参保范围">
           <Select

@@ -7,7 +7,7 @@ import { useInvoke } from '../../useInvoke';
 import { useReceiptPaper } from '../../print/PaperChoice';
 import { HouseholdEnroll } from '../enroll/HouseholdEnroll';
 import { HouseholdNoticeDoc } from '../print/documents';
-import { RELATIONS } from './relations';
+import { RelationInput } from './RelationInput';
 
 type View = 'members' | 'enroll' | 'notice';
 
@@ -196,12 +196,7 @@ function MoveMember({
           />
         </Form.Item>
         <Form.Item label="与户主关系">
-          <AutoComplete
-            aria-label="新户中与户主关系"
-            value={relation}
-            onChange={setRelation}
-            options={RELATIONS.filter((r) => r.includes(relation) && r !== relation).map((r) => ({ value: r }))}
-          />
+          <RelationInput label="新户中与户主关系" value={relation} onChange={setRelation} />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} role="alert" />}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, AutoComplete, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Household, IdCheck, Person, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
-import { RELATIONS } from './relations';
+import { RelationInput } from './RelationInput';
 
 /**
  * Registers a person at the desk. The ID number is checked as it is typed; birth date and sex
@@ -141,12 +141,7 @@ export function NewPersonModal({
           />
         </Form.Item>
         <Form.Item label="与户主关系">
-          <AutoComplete
-            aria-label="新人员与户主关系"
-            value={relation}
-            onChange={setRelation}
-            options={RELATIONS.filter((r) => r.includes(relation) && r !== relation).map((r) => ({ value: r }))}
-          />
+          <RelationInput label="新人员与户主关系" value={relation} onChange={setRelation} />
         </Form.Item>
         <Form.Item label="联系电话">
           <Input aria-label="新人员电话" value={phone} maxLength={20} onChange={(e) => setPhone(e.target.value)} />
