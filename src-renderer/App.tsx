@@ -77,7 +77,15 @@ export function App() {
 
   if (!session || !glossary) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
   if (session.loginRequired && !session.user) {
-    return <LoginPage onLogin={(user) => setSession({ user, loginRequired: true })} />;
+    return (
+      <LoginPage
+        onLogin={(user) => {
+          // A login asked for over the screen before (a restore ended every session) is answered by this one.
+          setEnded(null);
+          setSession({ user, loginRequired: true });
+        }}
+      />
+    );
   }
 
   return (
