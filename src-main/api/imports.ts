@@ -108,6 +108,17 @@ function policyLabels(ctx: Context): [string, PersonCategory][] {
 
 const sortByRow = (xs: ImportProblem[]) => xs.sort((a, b) => a.row - b.row);
 
+/** One column is one field: a column named twice would fill a name with an ID number. */
+function oneFieldPerColumn(mapping: Mapping | undefined): void {
+  if (!mapping) return;
+  const by = new Map<number, FieldKey>();
+  for (const [f, col] of Object.entries(mapping) as [FieldKey, number][]) {
+    const other = by.get(col);
+    if (other) throw new Refusal('invalid_input', `第 ${col + 1} 列不能同时作为“${FIELD_LABELS[other]}”和“${FIELD_LABELS[f]}”，请改正列对应关系。`, 'mapping');
+    by.set(col, f);
+  }
+}
+
 async function read<R>(
   ctx: Context,
   arg: { kind: string; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
@@ -208,6 +219,7 @@ async function prepare(
       return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
+      if (o.paidOn && o.paidOn > today) throw new Refusal('invalid_input', '整批缴费日期不能晚于今天。', 'options.paidOn');
       // 请款明细 has no date column: the clerk says the day of the whole batch.
       const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn));
       if (r.mapping.amount === undefined && r.mapping.subsidyAmount === undefined)
@@ -358,6 +370,7 @@ export const importHandlers = {
     }),
     async (ctx, arg): Promise<ImportPreview> => {
       sourceFile(ctx, arg.file);
+      oneFieldPerColumn(arg.mapping);
       const job = startJob(ctx, arg.jobId);
       const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
@@ -477,7 +490,7 @@ export const importHandlers = {
         : b.kind === 'categories'
           ? undoCategories(ctx.db, changes)
           : b.kind === 'situations'
-            ? undoSituations(ctx.db, changes)
+            ? undoSituations(ctx.db, changes, { id: b.id, at: b.at })
             : undoPayments(ctx, changes, b.id);
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());

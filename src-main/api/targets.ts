@@ -85,6 +85,14 @@ export const targetHandlers = {
         // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
         discardUpload(ctx.dataDir, arg.file);
       }
+      // 2023年参保目标任务数 imported as 2024's would set this year's targets from last year's sheet.
+      const named = /(\d{4})年/.exec(read.headers[read.mapping.target!] ?? '')?.[1];
+      if (named && Number(named) !== arg.coverageYear)
+        throw new Refusal(
+          'invalid_input',
+          `表头写的是“${read.headers[read.mapping.target!]}”，与所选的 ${arg.coverageYear} 年度不符，没有导入。请选对年度或文件。`,
+          'file',
+        );
       if (read.problems.length)
         throw new Refusal(
           'invalid_input',

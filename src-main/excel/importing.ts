@@ -98,6 +98,8 @@ export async function readForImport<R>(
       );
     signature = layoutSignature(guess.headers);
     mapping = opts.mapping ? opts.mapping(signature, guess.mapping) : guess.mapping;
+    const beyond = (Object.entries(mapping) as [FieldKey, number][]).find(([, col]) => col >= Math.max(...head.map((h) => h.cells.length)));
+    if (beyond) throw new TableReadError(`“${FIELD_LABELS[beyond[0]]}”指定的是第 ${beyond[1] + 1} 列，文件没有这么多列。请改正列对应关系。`);
     const missing = opts.required.filter((f) => mapping[f] === undefined);
     if (missing.length) throw new TableReadError(`文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。请在列对应关系中指定。`);
     // A second 姓名 or 身份证号 column is named, never dropped without a word.

@@ -4,6 +4,7 @@
 import type { PaymentRecord } from '../domain/import/rows';
 import type { PersonCategory } from '../domain/codes';
 import type { CategoryReading } from '../domain/import/category-labels';
+import { chinaDate } from '../domain/dates';
 import { formatYuan } from '../domain/money';
 import { categoryLabel } from '../domain/policy/compile';
 import type { Quote } from '../domain/policy/quote';
@@ -70,8 +71,14 @@ type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading
 export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
   const plan: PaymentPlan = { record: [], pending: [], problems: [] };
   const seen = new Map<string, number>();
+  const today = chinaDate(ctx.now());
   for (const r of records) {
     await tick();
+    // The commit would refuse it; the dry run says so for this row, not for the whole file.
+    if (r.paidOn > today) {
+      plan.problems.push({ row: r.row, field: 'paidOn', message: `缴费日期 ${r.paidOn} 晚于今天，请核对。` });
+      continue;
+    }
     const year = r.coverageYear ?? opts.coverageYear;
     const key = `${r.idNumber}|${year}`;
     const first = seen.get(key);

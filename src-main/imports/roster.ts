@@ -7,13 +7,21 @@ import { getPerson, movePerson, patchPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 
 export function villageMatcher(db: Database) {
-  const byName = new Map<string, number>();
+  // 幸福村 is often written 幸福 or 幸福村委会, 农坝社区 as 农坝 or 农坝居委会. The short form counts
+  // only where one village has it: 团结 beside 团结村 and 团结社区 is not a guess the ledger makes.
+  const strip = (n: string) => n.replace(/(村民委员会|居民委员会|村委会|居委会|村|社区)$/, '');
+  const exact = new Map<string, number>();
+  const short = new Map<string, number | null>();
   for (const v of listVillages(db, false)) {
-    byName.set(v.name, v.id);
-    // 幸福村 is often written 幸福, 农坝社区 as 农坝.
-    byName.set(v.name.replace(/(村|社区|居委会|村委会)$/, ''), v.id);
+    exact.set(v.name, v.id);
+    const k = strip(v.name);
+    short.set(k, short.has(k) && short.get(k) !== v.id ? null : v.id);
   }
-  return (name: string) => byName.get(name.trim()) ?? byName.get(name.trim().replace(/(村|社区|居委会|村委会|村民委员会|居民委员会)$/, ''));
+  return (name: string): number | undefined => {
+    const n = name.trim();
+    const spelled = n.replace(/(村民委员会|村委会)$/, '村').replace(/(居民委员会|居委会)$/, '社区');
+    return exact.get(n) ?? exact.get(spelled) ?? short.get(strip(n)) ?? undefined;
+  };
 }
 
 type Change = { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown };

@@ -83,23 +83,28 @@ export function categoryReader(
   };
   const plain = build(false);
   const graded = build(true);
+  // A list repeats its few labels thousands of times: each distinct cell is read once.
+  const seen = new Map<string, CategoryReading>();
   return (cell, opts = {}) => {
+    const key = `${opts.grades ? 1 : 0}${cell}`;
+    const known = seen.get(key);
+    if (known) return known;
     const out: CategoryReading = { codes: [], unknown: [], ambiguous: [] };
     let text = canonicalLabel(cell);
     // Longest first, each taken out where found, so a longer name is never read as its parts.
-    for (const [key, meaning] of opts.grades ? graded : plain) {
-      while (text.includes(key)) {
-        // What was read leaves a separator behind: the rest of the cell is read apart from it.
-        text = text.replace(key, '、');
-        if ('code' in meaning) {
-          if (!out.codes.includes(meaning.code)) out.codes.push(meaning.code);
-        } else if (!out.ambiguous.some((a) => a.label === key)) out.ambiguous.push({ label: key, codes: meaning.codes });
-      }
+    // What was read leaves a separator behind: the rest of the cell is read apart from it.
+    for (const [k, meaning] of opts.grades ? graded : plain) {
+      if (!text.includes(k)) continue;
+      text = text.split(k).join('、');
+      if ('code' in meaning) {
+        if (!out.codes.includes(meaning.code)) out.codes.push(meaning.code);
+      } else if (!out.ambiguous.some((a) => a.label === k)) out.ambiguous.push({ label: k, codes: meaning.codes });
     }
     for (const piece of text.split(SEPARATORS)) {
       if (!piece || FILLER.test(piece) || (opts.grades && DISABILITY_KINDS.test(piece))) continue;
       out.unknown.push(piece);
     }
+    if (seen.size < 10_000) seen.set(key, out);
     return out;
   };
 }

@@ -39,13 +39,17 @@ export function parseDateCell(raw: string): string | null {
 
 /** 380, 380.00, ￥380, 380元 → 38000 fen; null when not an amount. */
 export function parseYuanCell(raw: string): number | null {
-  const s = cleanCell(raw)
+  const t = cleanCell(raw)
     .replace(/^[¥￥]/, '')
-    .replace(/元$/, '')
-    .replace(/,/g, '');
+    .replace(/元$/, '');
+  // Commas only as thousands (1,234.50): "3,42" is a decimal comma, not 342.
+  if (t.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(t)) return null;
+  const s = t.replace(/,/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
   const [int, dec = ''] = s.replace('-', '').split('.');
   const fen = Number(int) * 100 + Number(dec.padEnd(2, '0'));
+  // Beyond what counts exactly is not money anyone paid.
+  if (!Number.isSafeInteger(fen) || int!.length > 12) return null;
   return s.startsWith('-') ? -fen : fen;
 }
 

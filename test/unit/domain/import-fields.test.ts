@@ -74,6 +74,10 @@ describe('cell values', () => {
     ['380元', 38000],
     ['3.8.0', null],
     ['', null],
+    // A decimal comma is not a thousands separator; an amount past exact counting is no payment.
+    ['3,42', null],
+    ['1,234,567.50', 123456750],
+    ['99999999999999999999', null],
   ])('amount %j → %j fen', (raw, fen) => expect(parseYuanCell(raw)).toBe(fen));
 
   it.each([

@@ -96,3 +96,55 @@ describe('columns the clerk maps before the dry run', () => {
     expect(await t.ok('targets.import', { coverageYear: 2025, file: second })).toEqual({ villages: 2, total: 300 });
   });
 });
+
+describe('what the clerk maps is held to the file', () => {
+  it('refuses one column for two fields, and a column the file does not have', async () => {
+    const { persons } = await seedHousehold(t, [{ name: '甲', birth: '1950-01-01' }]);
+    const file = writeCsv(path.join(dir, 'l.csv'), [
+      ['对象', '号码', '种类'],
+      ['甲', persons[0]!.idNumber, '低保'],
+    ]);
+    const base = { kind: 'categories' as const, file, headerRow: 1, options: { department: 'civil_affairs' as const, validFrom: '2023-11-01' } };
+    expect(await t.call('import.preview', { ...base, mapping: { name: 1, idNumber: 1 } })).toMatchObject({
+      ok: false,
+      error: { field: 'mapping', message: '第 2 列不能同时作为“姓名”和“身份证号”，请改正列对应关系。' },
+    });
+    expect(await t.call('import.preview', { ...base, mapping: { idNumber: 40 } })).toMatchObject({
+      ok: false,
+      error: { message: '“身份证号”指定的是第 41 列，文件没有这么多列。请改正列对应关系。' },
+    });
+  });
+
+  it('a targets sheet headed with another year is refused, not taken for this one', async () => {
+    await t.ok('villages.add', { code: '001', name: '幸福村' });
+    const file = writeCsv(path.join(dir, '2023.csv'), [
+      ['村居', '2023年参保目标任务数'],
+      ['幸福村', '777'],
+    ]);
+    expect(await t.call('targets.import', { coverageYear: 2024, file })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('与所选的 2024 年度不符') },
+    });
+  });
+
+  it('a short village name is matched only where one village has it', async () => {
+    for (const [i, name] of ['团结村', '团结社区', '石门村'].entries()) await t.ok('villages.add', { code: String(i + 1), name });
+    const rows = (v: string) =>
+      writeCsv(path.join(dir, `${v}-${Math.random()}.csv`), [
+        ['村居', '2024年指导性任务数'],
+        [v, '10'],
+      ]);
+    expect(await t.call('targets.import', { coverageYear: 2024, file: rows('团结') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('“团结”不在本乡镇') },
+    });
+    expect(await t.ok('targets.import', { coverageYear: 2024, file: rows('团结村委会') })).toEqual({ villages: 1, total: 10 });
+    expect(await t.ok('targets.import', { coverageYear: 2024, file: rows('石门') })).toEqual({ villages: 1, total: 10 });
+    const progress = await t.ok('reports.progress', { coverageYear: 2024 });
+    expect(progress.map((p) => [p.villageName, p.target])).toEqual([
+      ['团结村', 10],
+      ['团结社区', 0],
+      ['石门村', 10],
+    ]);
+  });
+});

@@ -187,6 +187,15 @@ describe('lists the villages fill in and send back', () => {
     expect(shown).toContainEqual(['低保乙', '户口迁出', '迁往成都']);
     const same = await t.ok('import.preview', { kind: 'situations', file: again.file });
     expect(same.counts).toMatchObject({ apply: 0, unchanged: 3 });
+    // A later list changes 低保甲's answer: the earlier batch cannot be undone over it.
+    await answer(again.file, { 低保甲: ['失踪'] });
+    const later = await t.ok('import.commit', { token: (await t.ok('import.preview', { kind: 'situations', file: again.file })).token });
+    expect(await t.call('import.undo', { batchId: batch.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('撤销会把后来的改动一起抹掉') },
+    });
+    await t.ok('import.undo', { batchId: later.id });
+    expect(t.ctx.db.prepare('SELECT reason FROM not_enrolled_reasons WHERE person_id = ?').pluck().get(people[0]!.id)).toBe('refused');
     await t.ok('import.undo', { batchId: batch.id });
     expect(t.ctx.db.prepare('SELECT count(*) FROM not_enrolled_reasons').pluck().get()).toBe(0);
   });

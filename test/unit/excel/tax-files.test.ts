@@ -116,6 +116,21 @@ describe('税务’s 代缴明细', () => {
   });
 });
 
+describe('payments dated after today', () => {
+  it('are a row’s problem in the dry run, not a refusal of the whole file at commit', async () => {
+    const { t } = await ledger();
+    const file = writeCsv(path.join(dir, '未来.csv'), [
+      ['证件号码', '姓名', '费款所属期', '代缴类别', '代缴金额', '个人缴费日期'],
+      [PEOPLE[0].id, '低保甲', '2024', '民政城乡低保对象', '342', '2023-12-20'],
+      [PEOPLE[1].id, '特困乙', '2024', '民政特困人员', '380', '2023-11-05'],
+    ]);
+    const p = await t.ok('import.preview', { kind: 'payments', file });
+    expect(p.counts).toEqual({ record: 1, pending: 0, problems: 1 });
+    expect(p.problems[0]).toMatchObject({ row: 2, field: 'paidOn', message: '缴费日期 2023-12-20 晚于今天，请核对。' });
+    expect((await t.ok('import.commit', { token: p.token })).counts).toMatchObject({ record: 1 });
+  });
+});
+
 describe('税务’s 请款明细', () => {
   it('takes the batch’s date, and checks both the department’s and the person’s parts (a GBK CSV)', async () => {
     const { t, ids } = await ledger();
