@@ -97,7 +97,7 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
 
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as [FieldKey, ...FieldKey[]];
 const mappingInput = z.partialRecord(z.enum(FIELD_KEYS), z.number().int().min(0).max(500));
-const headerRow = z.number({ error: '表头所在的行应是数字。' }).int().min(1).max(1000, '表头应在文件开头的几十行里。');
+const headerRow = z.number({ error: '表头所在的行应是数字。' }).int().min(0).max(1000, '表头应在文件开头的几十行里。');
 
 /** Every label the office's policies use for a category, for matching department lists. */
 function policyLabels(ctx: Context): [string, PersonCategory][] {

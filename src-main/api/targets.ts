@@ -65,7 +65,7 @@ export const targetHandlers = {
       coverageYear,
       file: z.string().min(1, '请选择文件。'),
       mapping: z.object({ village: z.number().int().min(0).max(500), target: z.number().int().min(0).max(500) }).optional(),
-      headerRow: z.number().int().min(1).max(1000).optional(),
+      headerRow: z.number().int().min(0).max(1000).optional(),
     }),
     async (ctx, arg) => {
       sourceFile(ctx, arg.file);

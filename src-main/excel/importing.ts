@@ -80,12 +80,14 @@ export async function readForImport<R>(
     else onRecord(r as R);
   };
   const decide = () => {
-    const told = opts.headerRow === undefined ? -1 : head.findIndex((h) => h.row === opts.headerRow);
-    if (opts.headerRow !== undefined && told === -1)
+    // 0: the file has no header at all; its first row is data and the clerk's mapping says it all.
+    if (opts.headerRow === 0) guess = { dataStart: 0, headers: (head[0]?.cells ?? []).map(() => ''), mapping: {} };
+    const told = opts.headerRow === undefined || opts.headerRow === 0 ? -1 : head.findIndex((h) => h.row === opts.headerRow);
+    if (opts.headerRow !== undefined && opts.headerRow !== 0 && told === -1)
       throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
     const seen = told === -1 && opts.known ? head.findIndex((h) => opts.known!(layoutSignature(h.cells)) !== undefined) : -1;
     const at = told !== -1 ? told : seen;
-    guess =
+    guess ??=
       at !== -1
         ? { dataStart: at + 1, headers: head[at]!.cells.map((c) => c.trim()), mapping: mapHeaders(head[at]!.cells) }
         : guessHeader(

@@ -20,6 +20,8 @@ export function rememberedMapping(db: Database, kind: string) {
 
 /** Called in the transaction that commits an import made with `mapping`. */
 export function rememberLayout(db: Database, kind: string, signature: string, mapping: Mapping, at: string): void {
+  // A file without a header has nothing to be known by next time.
+  if (/^\|*$/.test(signature)) return;
   sql(
     db,
     'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at',

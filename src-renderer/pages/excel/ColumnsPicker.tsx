@@ -47,7 +47,12 @@ export function ColumnsPicker({
   if (!cols) return null;
   const header = cols.rows.find((r) => r.row === headerRow);
   const width = Math.max(0, ...cols.rows.map((r) => r.cells.length));
-  const options = Array.from({ length: width }, (_, i) => ({ value: i, label: `${letter(i)} 列：${header?.cells[i]?.trim() || '（无标题）'}` }));
+  // Without a header a column is shown by what its first row holds.
+  const first = cols.rows[0];
+  const options = Array.from({ length: width }, (_, i) => ({
+    value: i,
+    label: headerRow === 0 ? `${letter(i)} 列（如：${first?.cells[i]?.trim() || '空'}）` : `${letter(i)} 列：${header?.cells[i]?.trim() || '（无标题）'}`,
+  }));
   const missing = cols.fields.filter((f) => f.required && mapping[f.key] === undefined);
   const clean = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined)) as Record<string, number>;
 
@@ -81,10 +86,10 @@ export function ColumnsPicker({
           表头所在的行
           <Select
             aria-label="表头所在的行"
-            style={{ width: 120 }}
+            style={{ width: 240 }}
             value={headerRow ?? undefined}
             onChange={setHeaderRow}
-            options={cols.rows.map((r) => ({ value: r.row, label: `第 ${r.row} 行` }))}
+            options={[{ value: 0, label: '没有表头（第一行就是数据）' }, ...cols.rows.map((r) => ({ value: r.row, label: `第 ${r.row} 行` }))]}
           />
         </Space>
         <Space wrap size={[16, 8]}>
@@ -108,7 +113,7 @@ export function ColumnsPicker({
         </Space>
         {missing.length > 0 && <Alert type="warning" showIcon message={`还需要指定：${missing.map((f) => g.importFields[f.key] ?? f.key).join('、')}`} />}
         <Space>
-          <Button type="primary" disabled={!headerRow || missing.length > 0} onClick={() => headerRow && onConfirm(clean, headerRow)}>
+          <Button type="primary" disabled={headerRow === null || missing.length > 0} onClick={() => headerRow !== null && onConfirm(clean, headerRow)}>
             按此试导入
           </Button>
           <Button onClick={onCancel}>取消</Button>

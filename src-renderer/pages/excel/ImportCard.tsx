@@ -51,7 +51,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         options: optionsFor(kind),
         jobId,
         ...(clean ? { mapping: clean } : {}),
-        ...(headerRow ? { headerRow } : {}),
+        ...(headerRow !== undefined ? { headerRow } : {}),
       }),
     );
     if (!r.ok) {

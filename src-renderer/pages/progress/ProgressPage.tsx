@@ -50,7 +50,7 @@ export function ProgressPage() {
       coverageYear: year,
       file,
       ...(mapping?.village !== undefined && mapping.target !== undefined ? { mapping: { village: mapping.village, target: mapping.target } } : {}),
-      ...(headerRow ? { headerRow } : {}),
+      ...(headerRow !== undefined ? { headerRow } : {}),
     });
     if (!r.ok) return setError(r.error.message);
     setError(null);

@@ -148,3 +148,25 @@ describe('what the clerk maps is held to the file', () => {
     ]);
   });
 });
+
+describe('a list with no header at all', () => {
+  it('is read from its first row when the clerk says so, and no layout is remembered for it', async () => {
+    const { persons } = await seedHousehold(t, [
+      { name: '甲', birth: '1950-01-01' },
+      { name: '乙', birth: '1951-01-01' },
+    ]);
+    const file = writeCsv(
+      path.join(dir, '无表头.csv'),
+      persons.map((p) => [p.name, p.idNumber, '城乡低保']),
+    );
+    const base = { kind: 'categories' as const, file, options: { department: 'civil_affairs' as const, validFrom: '2023-11-01' } };
+    expect(await t.call('import.preview', { ...base, headerRow: 0 })).toMatchObject({
+      ok: false,
+      error: { message: '文件缺少必需的列：身份证号。请在列对应关系中指定。' },
+    });
+    const p = await t.ok('import.preview', { ...base, headerRow: 0, mapping: { name: 0, idNumber: 1, category: 2 } });
+    expect(p.counts).toMatchObject({ certify: 2, problems: 0 });
+    await t.ok('import.commit', { token: p.token });
+    expect(t.ctx.db.prepare("SELECT count(*) FROM import_layouts WHERE kind = 'categories'").pluck().get()).toBe(0);
+  });
+});
