@@ -72,6 +72,12 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
   const plan: PaymentPlan = { record: [], pending: [], problems: [] };
   const seen = new Map<string, number>();
   const today = chinaDate(ctx.now());
+  const sameWaiting = sql(
+    ctx.db,
+    `SELECT q.batch_id AS batchId, q.row_number AS row FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
+     WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ?
+       AND (q.subsidy_fen IS ? OR q.subsidy_fen = ?) AND q.resolved_at IS NULL AND b.undone_at IS NULL LIMIT 1`,
+  );
   for (const r of records) {
     await tick();
     // The commit would refuse it; the dry run says so for this row, not for the whole file.
@@ -88,6 +94,17 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     seen.set(key, r.row);
+    // The same file (or the same rows in another) imported again adds nothing: said, not piled up.
+    const waiting = sameWaiting.get(r.idNumber, year, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen, r.subsidyFen) as
+      { batchId: number; row: number } | undefined;
+    if (waiting) {
+      plan.problems.push({
+        row: r.row,
+        field: 'idNumber',
+        message: `这笔缴费已在第 ${waiting.batchId} 批导入的第 ${waiting.row} 行，正在待核实，没有重复列入。`,
+      });
+      continue;
+    }
     const p = findPersonByIdNumber(ctx.db, r.idNumber);
     if (!p) {
       pending('不在台账：台账中没有此人。');
@@ -103,6 +120,14 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     const existing = activeEnrollment(ctx.db, p.id, year);
+    if (existing && existing.paidOn === r.paidOn && (r.amountFen === null || r.amountFen === existing.personalFen)) {
+      plan.problems.push({
+        row: r.row,
+        field: 'idNumber',
+        message: `这笔缴费已登记（${year} 年度，收据号 ${existing.receiptNo}，${existing.paidOn}），没有重复导入。`,
+      });
+      continue;
+    }
     if (existing) {
       pending(`已登记 ${year} 年度参保（收据号 ${existing.receiptNo}）。`);
       continue;

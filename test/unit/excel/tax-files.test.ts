@@ -150,5 +150,13 @@ describe('税务’s 请款明细', () => {
     await t.ok('import.commit', { token: p.token });
     expect((await t.ok('roster.getPerson', { id: ids['低保甲']! })).enrollments[0]).toMatchObject({ paidOn: '2023-11-06', personalFen: 3800 });
     expect((await reasons(t))['低保戊']).toBe('金额不符：缴费金额 40 元与按政策计算的一档 38 元不符。');
+    // The same file again adds nothing: the recorded payment and the waiting one are each named once.
+    const again = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024, paidOn: '2023-11-06' } });
+    expect(again.counts).toEqual({ record: 0, pending: 0, problems: 2 });
+    expect(again.problems.map((x) => x.message)).toEqual([
+      expect.stringMatching(/^这笔缴费已登记（2024 年度，收据号 \d+，2023-11-06），没有重复导入。$/),
+      expect.stringMatching(/^这笔缴费已在第 \d+ 批导入的第 3 行，正在待核实，没有重复列入。$/),
+    ]);
+    expect(await t.ok('payments.pending', { coverageYear: 2024 })).toHaveLength(1);
   });
 });
