@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
-import { FIELD_LABELS, KIND_FIELDS, guessHeader, layoutSignature, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, KIND_FIELDS, type FieldKey, type Mapping } from '../domain/import/fields';
 import { batchChanges, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../imports/roster';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
-import { knownLayouts, rememberLayout, rememberedMapping } from '../excel/layouts';
+import { knownLayouts, layoutOptions, rememberLayout } from '../excel/layouts';
 import { allStagedProblems, stagingFile, type StagedCounts } from '../imports/roster-staging';
 import { runImportTask, TaskFailed } from '../excel/worker-run';
-import { headRows, readForImport, type ReadResult } from '../excel/importing';
+import { headRows, locateHeader, readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import type { PersonCategory } from '../domain/codes';
@@ -130,9 +130,7 @@ async function read<R>(
     return await readForImport(arg.file, {
       required,
       parse,
-      mapping: arg.mapping ? () => arg.mapping as Mapping : rememberedMapping(ctx.db, arg.kind),
-      headerRow: arg.headerRow,
-      known: knownLayouts(ctx.db, arg.kind),
+      ...layoutOptions(ctx.db, arg.kind, arg),
       read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
     });
   } catch (e) {
@@ -455,20 +453,11 @@ export const importHandlers = {
         throw e;
       }
       const fields = KIND_FIELDS[arg.kind];
-      const known = knownLayouts(ctx.db, arg.kind);
-      const seen = rows.findIndex((r) => known(layoutSignature(r.cells)) !== undefined);
-      const guess =
-        seen === -1
-          ? guessHeader(
-              rows.map((r) => r.cells),
-              fields.required,
-            )
-          : null;
-      const at = seen !== -1 ? seen : guess ? guess.dataStart - 1 : -1;
+      const guess = locateHeader(rows, fields.required, { known: knownLayouts(ctx.db, arg.kind) });
       return {
         rows: rows.slice(0, 15),
-        headerRow: at === -1 ? null : rows[at]!.row,
-        mapping: seen !== -1 ? known(layoutSignature(rows[seen]!.cells))! : (guess?.mapping ?? {}),
+        headerRow: guess ? rows[guess.dataStart - 1]!.row : null,
+        mapping: guess?.mapping ?? {},
         fields: [...fields.required.map((key) => ({ key, required: true })), ...fields.optional.map((key) => ({ key, required: false }))],
       };
     },

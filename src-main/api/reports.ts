@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openPendingCount } from '../ledger/pending';
 import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
 import { compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
@@ -76,7 +77,7 @@ export const reportHandlers = {
       notEnrolled: reports.notEnrolled(ctx.db, arg.coverageYear, undefined, 1, 0).total,
       subsidizedNotEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)).length,
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear).length,
-      pendingPayments: reports.pendingPaymentCount(ctx.db, arg.coverageYear),
+      pendingPayments: openPendingCount(ctx.db, arg.coverageYear),
       handCertified: reports.handCertified(ctx.db, arg.on).length,
     };
   }),

@@ -6,7 +6,7 @@ import { chinaDate } from '../domain/dates';
 import { cleanCell } from '../domain/import/values';
 import type { Mapping } from '../domain/import/fields';
 import { villageMatcher } from '../imports/roster';
-import { knownLayouts, rememberLayout, rememberedMapping } from '../excel/layouts';
+import { layoutOptions, rememberLayout } from '../excel/layouts';
 import { readForImport, type RowProblem } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { getVillage } from '../ledger/office';
@@ -74,9 +74,7 @@ export const targetHandlers = {
         read = await readForImport(arg.file, {
           required: ['village', 'target'],
           parse: parseTargetRow(ctx.db),
-          mapping: arg.mapping ? () => arg.mapping! : rememberedMapping(ctx.db, 'targets'),
-          headerRow: arg.headerRow,
-          known: knownLayouts(ctx.db, 'targets'),
+          ...layoutOptions(ctx.db, 'targets', arg),
         });
       } catch (e) {
         if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIELD_LABELS, guessHeader, layoutSignature, mapHeaders, repeatedFields, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, guessHeader, layoutSignature, mapHeaders, repeatedFields, type FieldKey, type HeaderGuess, type Mapping } from '../domain/import/fields';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 
@@ -80,20 +80,7 @@ export async function readForImport<R>(
     else onRecord(r as R);
   };
   const decide = () => {
-    // 0: the file has no header at all; its first row is data and the clerk's mapping says it all.
-    if (opts.headerRow === 0) guess = { dataStart: 0, headers: (head[0]?.cells ?? []).map(() => ''), mapping: {} };
-    const told = opts.headerRow === undefined || opts.headerRow === 0 ? -1 : head.findIndex((h) => h.row === opts.headerRow);
-    if (opts.headerRow !== undefined && opts.headerRow !== 0 && told === -1)
-      throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
-    const seen = told === -1 && opts.known ? head.findIndex((h) => opts.known!(layoutSignature(h.cells)) !== undefined) : -1;
-    const at = told !== -1 ? told : seen;
-    guess ??=
-      at !== -1
-        ? { dataStart: at + 1, headers: head[at]!.cells.map((c) => c.trim()), mapping: mapHeaders(head[at]!.cells) }
-        : guessHeader(
-            head.map((h) => h.cells),
-            opts.required,
-          );
+    guess = locateHeader(head, opts.required, opts);
     if (!guess)
       throw new TableReadError(
         `找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`,
@@ -146,6 +133,33 @@ export async function readForImport<R>(
     records,
     problems,
   };
+}
+
+/**
+ * Where the header is among a file's first rows: the row the clerk named (0: the file has none,
+ * its first row is data), else a row of a layout mapped before (found by its signature, with
+ * that mapping), else the program's guess; null when there is none.
+ */
+export function locateHeader(
+  head: { row: number; cells: string[] }[],
+  required: FieldKey[],
+  opts: { headerRow?: number | undefined; known?: ((signature: string) => Mapping | undefined) | undefined },
+): HeaderGuess | null {
+  const at = (i: number, mapping: Mapping): HeaderGuess => ({ dataStart: i + 1, headers: head[i]!.cells.map((c) => c.trim()), mapping });
+  if (opts.headerRow === 0) return { dataStart: 0, headers: (head[0]?.cells ?? []).map(() => ''), mapping: {} };
+  if (opts.headerRow !== undefined) {
+    const told = head.findIndex((h) => h.row === opts.headerRow);
+    if (told === -1) throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
+    return at(told, mapHeaders(head[told]!.cells));
+  }
+  for (let i = 0; opts.known && i < head.length; i++) {
+    const mapping = opts.known(layoutSignature(head[i]!.cells));
+    if (mapping) return at(i, mapping);
+  }
+  return guessHeader(
+    head.map((h) => h.cells),
+    required,
+  );
 }
 
 /** The first non-empty rows of a file (at most `n`), each cut to `width` cells, for the clerk to point at the header. */

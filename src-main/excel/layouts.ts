@@ -27,3 +27,13 @@ export function rememberLayout(db: Database, kind: string, signature: string, ma
     'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at',
   ).run(signature, kind, JSON.stringify(mapping), at);
 }
+
+/** How an import of this kind finds its columns: the clerk's mapping and header row if given, else what was remembered. */
+export function layoutOptions(db: Database, kind: string, arg: { mapping?: Mapping | undefined; headerRow?: number | undefined }) {
+  const told = arg.mapping;
+  return {
+    mapping: told ? () => told : rememberedMapping(db, kind),
+    headerRow: arg.headerRow,
+    known: knownLayouts(db, kind),
+  };
+}

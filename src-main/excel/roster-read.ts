@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
-import { knownLayouts, rememberedMapping } from './layouts';
+import { layoutOptions } from './layouts';
 
 export type RosterRead = Omit<ReadResult<RosterRecord>, 'records' | 'problems'>;
 
@@ -39,9 +39,7 @@ export async function readRoster(
   } = await readForImport<RosterRecord>(req.file, {
     required: ['idNumber', 'name', 'village', 'householdNumber'],
     parse: (c, m, row) => parseRosterRow(c, m, row, req.today),
-    mapping: req.mapping ? () => req.mapping! : rememberedMapping(db, 'roster'),
-    headerRow: req.headerRow,
-    known: knownLayouts(db, 'roster'),
+    ...layoutOptions(db, 'roster', req),
     onRecord: sinks.record,
     onProblem: sinks.problem,
     read: {

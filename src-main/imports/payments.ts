@@ -12,7 +12,7 @@ import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, getPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
-import { closeBatchPending, recordedFromBatch } from '../ledger/pending';
+import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
@@ -40,7 +40,7 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
   if (r.categoryLabel) {
     const reading = readLabel(r.categoryLabel, { grades: false });
     if (reading.unknown.length || reading.ambiguous.length || !reading.codes.length)
-      return `身份不符：${r.categoryLabel ? `代缴类别“${r.categoryLabel}”` : ''}对不上台账的资助类别，请核对。`;
+      return `身份不符：代缴类别“${r.categoryLabel}”对不上台账的资助类别，请核对。`;
     named = reading.codes;
   }
   // Without a tier column, the amounts say which tier was paid.
@@ -72,12 +72,6 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
   const plan: PaymentPlan = { record: [], pending: [], problems: [] };
   const seen = new Map<string, number>();
   const today = chinaDate(ctx.now());
-  const sameWaiting = sql(
-    ctx.db,
-    `SELECT q.batch_id AS batchId, q.row_number AS row FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
-     WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ?
-       AND (q.subsidy_fen IS ? OR q.subsidy_fen = ?) AND q.resolved_at IS NULL AND b.undone_at IS NULL LIMIT 1`,
-  );
   for (const r of records) {
     await tick();
     // The commit would refuse it; the dry run says so for this row, not for the whole file.
@@ -95,8 +89,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
     }
     seen.set(key, r.row);
     // The same file (or the same rows in another) imported again adds nothing: said, not piled up.
-    const waiting = sameWaiting.get(r.idNumber, year, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen, r.subsidyFen) as
-      { batchId: number; row: number } | undefined;
+    const waiting = sameOpenPending(ctx.db, { ...r, coverageYear: year });
     if (waiting) {
       plan.problems.push({
         row: r.row,

@@ -7,16 +7,32 @@ const COLUMNS = `q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number A
   CASE WHEN q.personal_known THEN q.amount_fen END AS amountFen, q.subsidy_fen AS subsidyFen, q.category_label AS categoryLabel,
   q.tier, q.channel, q.coverage_year AS coverageYear, q.reason`;
 const FROM = 'FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id';
+// Open: not settled, and its batch not undone.
+const OPEN = 'q.resolved_at IS NULL AND b.undone_at IS NULL';
 
 export function openPending(db: Database, year: number): PendingPayment[] {
-  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL ORDER BY q.paid_on, q.id`).all(
-    year,
-  ) as PendingPayment[];
+  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.coverage_year = ? AND ${OPEN} ORDER BY q.paid_on, q.id`).all(year) as PendingPayment[];
 }
 
-/** An open one: not settled and its batch not undone. */
+export function openPendingCount(db: Database, year: number): number {
+  return sql(db, `SELECT count(*) ${FROM} WHERE q.coverage_year = ? AND ${OPEN}`).pluck().get(year) as number;
+}
+
+/** The same payment (person, year, day and amounts) still waiting from an earlier batch, if any. */
+export function sameOpenPending(
+  db: Database,
+  r: { idNumber: string; coverageYear: number; paidOn: string; amountFen: number | null; subsidyFen: number | null },
+): { batchId: number; row: number } | undefined {
+  return sql(
+    db,
+    `SELECT q.batch_id AS batchId, q.row_number AS row ${FROM}
+     WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ? AND q.subsidy_fen IS ? AND ${OPEN} LIMIT 1`,
+  ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen) as { batchId: number; row: number } | undefined;
+}
+
+/** An open one. */
 export function getOpenPending(db: Database, id: number): PendingPayment | undefined {
-  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.id = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL`).get(id) as PendingPayment | undefined;
+  return sql(db, `SELECT ${COLUMNS} ${FROM} WHERE q.id = ? AND ${OPEN}`).get(id) as PendingPayment | undefined;
 }
 
 export function settledPending(db: Database, year: number): SettledPayment[] {

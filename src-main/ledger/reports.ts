@@ -152,13 +152,3 @@ export function handCertified(db: Database, on: string): (PersonSummary & { cate
   ).all(on, on) as (Parameters<typeof rowToSummary>[0] & { category_id: number; code: string; source: string })[];
   return rows.map((r) => ({ ...rowToSummary(r), categoryId: r.category_id, code: r.code, source: r.source }));
 }
-
-export function pendingPaymentCount(db: Database, year: number): number {
-  return sql(
-    db,
-    `SELECT count(*) FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
-     WHERE q.coverage_year = ? AND q.resolved_at IS NULL AND b.undone_at IS NULL`,
-  )
-    .pluck()
-    .get(year) as number;
-}

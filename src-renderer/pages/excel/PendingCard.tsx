@@ -5,28 +5,25 @@ import { useInvoke } from '../../useInvoke';
 import { chinaTime } from '../../format';
 import { SettlePayment, paidText } from './SettlePayment';
 
-/** Payments from the 医保/税务 files the ledger could not take as they were. */
+/** Payments from the 医保/税务 files the ledger could not take as they were; a new import (version) may have added to them. */
 export function PendingCard({ year, version }: { year: number | null; version: number }) {
-  // A new import (version) may have added to the list.
-  const rows = useInvoke('payments.pending', year ? { coverageYear: year } : null, version).value ?? [];
-  const [changed, setChanged] = useState(0);
-  if (!rows.length && !changed) return null;
-  return (
-    <Card title="待核实缴费" size="small">
-      {year && <PendingList year={year} version={version + changed} onChanged={() => setChanged((n) => n + 1)} />}
-    </Card>
-  );
+  return year ? <PendingList year={year} version={version} card /> : null;
 }
 
-/** The open 待核实 payments with a 处理 for each, and below them what was settled. */
-export function PendingList({ year, version = 0, onChanged }: { year: number; version?: number; onChanged?: () => void }) {
+/**
+ * The open 待核实 payments with a 处理 for each, and below them what was settled. As a card
+ * (导入导出) it shows only when something waits, or was settled here.
+ */
+export function PendingList({ year, version = 0, onChanged, card }: { year: number; version?: number; onChanged?: () => void; card?: boolean }) {
   const open = useInvoke('payments.pending', { coverageYear: year }, version);
   const settled = useInvoke('payments.settled', { coverageYear: year }, version);
   const [settling, setSettling] = useState<PendingPayment | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
   const rows = open.value ?? [];
   const closed = settled.value ?? [];
-  return (
+  if (card && !rows.length && !touched) return null;
+  const list = (
     <Space direction="vertical" style={{ width: '100%' }}>
       {done && <Alert type="success" showIcon closable message={done} onClose={() => setDone(null)} />}
       {(open.error ?? settled.error) && <Alert type="error" showIcon message={open.error ?? settled.error} />}
@@ -66,6 +63,7 @@ export function PendingList({ year, version = 0, onChanged }: { year: number; ve
           onSettled={(message) => {
             setSettling(null);
             setDone(message);
+            setTouched(true);
             open.reload();
             settled.reload();
             onChanged?.();
@@ -73,6 +71,13 @@ export function PendingList({ year, version = 0, onChanged }: { year: number; ve
         />
       )}
     </Space>
+  );
+  return card ? (
+    <Card title="待核实缴费" size="small">
+      {list}
+    </Card>
+  ) : (
+    list
   );
 }
 
