@@ -37,7 +37,7 @@ import { Refusal, actorOf, audit, caller, reads, sourceFile, task, writes } from
 type StagedRead = Omit<PreviewResult, 'counts' | 'problems'>;
 
 type Prepared =
-  | { kind: 'roster'; file: string; read: StagedRead; staging: string; counts: StagedCounts; problems: ImportProblem[] }
+  | { kind: 'roster'; file: string; read: StagedRead; staging: string; counts: StagedCounts; reasonYear: number; problems: ImportProblem[] }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
   | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
   | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] };
@@ -164,6 +164,9 @@ function taskRefusal(e: unknown): unknown {
   return e;
 }
 
+/** The year a not-enrolled reason is for unless the clerk chose: the newest the office has a policy for. */
+const worklistYear = (ctx: Context) => latestPolicy(ctx)?.coverageYear ?? Number(chinaDate(ctx.now()).slice(0, 4));
+
 async function prepareRoster(
   ctx: Context,
   arg: { file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
@@ -171,13 +174,14 @@ async function prepareRoster(
   token: string,
 ): Promise<Prepared> {
   const staging = stagingFile(ctx.dataDir, token);
+  const reasonYear = worklistYear(ctx);
   try {
     const { counts, problems, ...read } = await runImportTask<PreviewResult>(
       ctx.importWorker,
-      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()) },
+      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()), reasonYear },
       { signal: job.signal, onProgress: job.progress },
     );
-    return { kind: 'roster', file: arg.file, read, staging, counts, problems };
+    return { kind: 'roster', file: arg.file, read, staging, counts, reasonYear, problems };
   } catch (e) {
     fs.rmSync(staging, { force: true });
     throw taskRefusal(e);
@@ -235,9 +239,7 @@ async function prepare(
     }
     case 'situations': {
       const r = await read<SituationRecord>(ctx, arg, job, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
-      // The worklist's year: the one chosen, else the newest the office has a policy for.
-      const year = o.coverageYear ?? latestPolicy(ctx)?.coverageYear ?? chinaDate(ctx.now()).slice(0, 4);
-      const plan = await planSituations(ctx.db, r.records, Number(year), rowTick(job, '核对台账', r.records.length));
+      const plan = await planSituations(ctx.db, r.records, o.coverageYear ?? worklistYear(ctx), rowTick(job, '核对台账', r.records.length));
       return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
   }
@@ -247,7 +249,7 @@ async function prepare(
 function writable(p: Prepared): boolean {
   switch (p.kind) {
     case 'roster':
-      return p.counts.add + p.counts.update > 0;
+      return p.counts.add + p.counts.update + p.counts.leaving > 0;
     case 'categories':
       return p.plan.certify.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
     case 'payments':
@@ -287,6 +289,7 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
         signature,
         mapping,
         counts: p.counts,
+        reasonYear: p.reasonYear,
       },
       { signal: job.signal, onProgress: job.progress },
     );

@@ -26,6 +26,8 @@ export interface PreviewTask {
   mapping?: Mapping | undefined;
   headerRow?: number | undefined;
   today: string;
+  /** The year a 是否在籍 = 否 row's not-enrolled reason is for. */
+  reasonYear: number;
 }
 
 export interface CommitTask {
@@ -41,6 +43,7 @@ export interface CommitTask {
   mapping: Mapping;
   /** The dry run's counts. */
   counts: StagedCounts;
+  reasonYear: number;
 }
 
 /** The reading half of a preview, in a thread of its own. */
@@ -127,7 +130,7 @@ async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: Task
   planStaged(db);
   db.exec('COMMIT');
   post({ type: 'progress', phase: '核对台账', done: read.rows, total: read.rows });
-  return { ...read, counts: stagedCounts(db), problems: stagedProblems(db, 500) };
+  return { ...read, counts: stagedCounts(db, t.reasonYear), problems: stagedProblems(db, 500) };
 }
 
 /** The reading thread of a preview: rows go back to the preview's thread in batches. */
@@ -149,10 +152,17 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
   db.pragma('synchronous = NORMAL');
   db.exec('BEGIN IMMEDIATE');
   const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
-  const result = commitStaged(db, batch.id, t.at, t.counts, (phase, done, total) => {
-    if (cancelled()) throw new Cancelled();
-    post({ type: 'progress', phase, done, total });
-  });
+  const result = commitStaged(
+    db,
+    batch.id,
+    t.at,
+    t.counts,
+    (phase, done, total) => {
+      if (cancelled()) throw new Cancelled();
+      post({ type: 'progress', phase, done, total });
+    },
+    { year: t.reasonYear, source: t.fileName },
+  );
   const counts: BatchCounts['roster'] = { rows: t.rows, ...result, unchanged: t.counts.unchanged, problems: t.counts.problems };
   closeBatch(db, batch.id, counts);
   rememberLayout(db, 'roster', t.signature, t.mapping, t.at);

@@ -55,8 +55,8 @@ export async function readRoster(
   return read;
 }
 
-// A row crosses threads as ten strings in a flat array: far cheaper to copy than objects.
-const FIELDS = 10;
+// A row crosses threads as eleven strings in a flat array: far cheaper to copy than objects.
+const FIELDS = 11;
 const BATCH_ROWS = 2000;
 /** Batches the reader may be ahead of the writer by. */
 const AHEAD = 8;
@@ -74,7 +74,7 @@ export function packer(send: (rows: unknown[], problems: RowProblem[]) => void, 
   return {
     sinks: {
       record(r: RosterRecord) {
-        rows.push(r.row, r.idNumber, r.birthDate, r.sex, r.name, r.phone, r.village, r.householdNumber, r.relation, r.address);
+        rows.push(r.row, r.idNumber, r.birthDate, r.sex, r.name, r.phone, r.village, r.householdNumber, r.relation, r.address, r.leftReason);
         if (rows.length === BATCH_ROWS * FIELDS) flush();
       },
       problem(p: RowProblem) {
@@ -103,6 +103,7 @@ export function unpack(rows: unknown[], problems: RowProblem[], sinks: RosterSin
       householdNumber: rows[i + 7] as string,
       relation: rows[i + 8] as string,
       address: rows[i + 9] as string,
+      leftReason: rows[i + 10] as RosterRecord['leftReason'],
     });
   }
   for (const p of problems) sinks.problem(p);

@@ -4,7 +4,7 @@
 // undo needs it reversed: the new households, the new persons (each as a range of ids),
 // then the moves and new phone numbers of persons already there, one by one.
 import type { Database } from 'better-sqlite3';
-import type { StagedCounts } from './roster-staging';
+import { LEAVING, type StagedCounts } from './roster-staging';
 
 /** From this many new persons the search indexes are built once at the end instead of row by row. */
 export const REBUILD_INDEXES_FROM = 100_000;
@@ -31,10 +31,11 @@ export function commitStaged(
   db: Database,
   batchId: number,
   at: string,
-  counts: Pick<StagedCounts, 'add' | 'update'>,
+  counts: Pick<StagedCounts, 'add' | 'update' | 'leaving'>,
   step: Step,
+  leaving: { year: number; source: string } = { year: 0, source: '' },
   rebuildFrom = REBUILD_INDEXES_FROM,
-): { add: number; update: number; households: number } {
+): { add: number; update: number; households: number; leaving: number } {
   const one = (q: string, ...args: unknown[]) =>
     db
       .prepare(q)
@@ -125,5 +126,24 @@ export function commitStaged(
     db.exec(q);
     step('建立索引', total, total);
   }
-  return { add: adds, update: updates, households };
+
+  // 是否在籍 = 否: the year's not-enrolled reason, where no one has given one yet.
+  let left = 0;
+  if (counts.leaving) {
+    left = db
+      .prepare(
+        `INSERT INTO not_enrolled_reasons (person_id, coverage_year, reason, note, source, set_at)
+         SELECT p.id, ?, r.left_reason, '', ?, ? FROM s.staged r JOIN persons p ON p.id_number = r.id_number ${LEAVING}`,
+      )
+      .run(leaving.year, leaving.source, at, leaving.year).changes;
+    record(
+      `SELECT ?, ? + row_number() OVER (ORDER BY person_id), 'not_enrolled_reason', person_id, 'insert',
+         json_object('year', coverage_year, 'prior', json('null'), 'setAt', set_at)
+       FROM not_enrolled_reasons WHERE coverage_year = ? AND set_at = ? AND source = ?`,
+      leaving.year,
+      at,
+      leaving.source,
+    );
+  }
+  return { add: adds, update: updates, households, leaving: left };
 }

@@ -45,6 +45,8 @@ export function attachStaging(db: Database, file: string, create: boolean): void
       household_number TEXT NOT NULL,
       relation TEXT NOT NULL,
       address TEXT NOT NULL,
+      -- why the register no longer holds the person (是否在籍 = 否), or ''
+      left_reason TEXT NOT NULL,
       person_id INTEGER,
       -- add | update | same | problem, decided by planStaged
       action TEXT NOT NULL DEFAULT 'add'
@@ -61,7 +63,7 @@ export function detachStaging(db: Database): void {
   db.exec('DETACH DATABASE s');
 }
 
-const STAGED_COLUMNS = 14;
+const STAGED_COLUMNS = 15;
 /** Rows per INSERT: one statement call per row costs more than the row itself. */
 const STAGE_BATCH = 64;
 const MATCH_EVERY = 2048;
@@ -75,7 +77,7 @@ export function rosterStager(db: Database) {
   const village = villageMatcher(db);
   const insert = (n: number) =>
     db.prepare(
-      `INSERT INTO s.staged (row, id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, village, village_id, household_number, relation, address)
+      `INSERT INTO s.staged (row, id_number, id_rev, name, initials, sex, birth_date, phone, phone_rev, village, village_id, household_number, relation, address, left_reason)
        VALUES ${Array.from({ length: n }, () => `(${Array(STAGED_COLUMNS).fill('?').join(', ')})`).join(', ')}`,
     );
   const full = insert(STAGE_BATCH);
@@ -114,6 +116,7 @@ export function rosterStager(db: Database) {
         r.householdNumber,
         r.relation,
         r.address,
+        r.leftReason,
       );
       if (buffer.length === STAGE_BATCH * STAGED_COLUMNS) flush(STAGE_BATCH, false);
     },
@@ -170,7 +173,7 @@ export function planStaged(db: Database): void {
 export type StagedCounts = PreviewCounts['roster'];
 
 /** What the plan decided, in one pass over the staged rows. They do not change after it. */
-export function stagedCounts(db: Database): StagedCounts {
+export function stagedCounts(db: Database, reasonYear: number): StagedCounts {
   const by = new Map(
     (db.prepare('SELECT action, count(*) AS n FROM s.staged GROUP BY action').all() as { action: string; n: number }[]).map((r) => [r.action, r.n]),
   );
@@ -178,9 +181,18 @@ export function stagedCounts(db: Database): StagedCounts {
     add: by.get('add') ?? 0,
     update: by.get('update') ?? 0,
     unchanged: by.get('same') ?? 0,
+    leaving: db.prepare(`SELECT count(*) FROM s.staged r ${LEAVING}`).pluck().get(reasonYear) as number,
     problems: db.prepare('SELECT count(*) FROM s.problems').pluck().get() as number,
   };
 }
+
+/**
+ * The rows (as `r`) whose register says the person left it and who have no not-enrolled
+ * reason for the year yet (bound as the one parameter): a reason a village gave stays.
+ */
+export const LEAVING = `WHERE r.action IN ('add', 'update', 'same') AND r.left_reason <> ''
+  AND NOT EXISTS (SELECT 1 FROM main.not_enrolled_reasons n JOIN main.persons p ON p.id = n.person_id
+                  WHERE p.id_number = r.id_number AND n.coverage_year = ?)`;
 
 /** The problems in file order (a row's own problem before what the ledger says of it). */
 export function stagedProblems(db: Database, limit = -1): RowProblem[] {

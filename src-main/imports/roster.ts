@@ -33,16 +33,24 @@ const isHouseholdInsert = (c: Change) => c.op === 'insert' && (c.entity === 'hou
 
 /** Undo refuses (returns a reason) when later work depends on what the batch added. */
 export function undoRoster(db: Database, changes: Change[], at: string): string | null {
+  const ownReasons = (changes.find((c) => c.entity === 'not_enrolled_reason')?.before as { setAt: string } | undefined)?.setAt ?? '';
   for (const c of changes.filter(isPersonInsert)) {
     const [first, last] = idRange(c);
     const used = sql(
       db,
       `SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
-       UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2 LIMIT 1`,
+       UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2
+       UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3 LIMIT 1`,
     )
       .pluck()
-      .get({ 1: first, 2: last }) as number | undefined;
-    if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保或资助身份记录，不能整批撤销。`;
+      .get({ 1: first, 2: last, 3: ownReasons }) as number | undefined;
+    if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保、资助身份或未参保原因记录，不能整批撤销。`;
+  }
+  // The not-enrolled reasons the register gave go first (they name the persons); one changed
+  // since by a village's worklist or the desk is someone's later word and stays.
+  for (const c of changes.filter((c) => c.entity === 'not_enrolled_reason')) {
+    const b = c.before as { year: number; setAt: string };
+    sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ? AND set_at = ?').run(c.entityId, b.year, b.setAt);
   }
   for (const c of changes) {
     if (isPersonInsert(c)) {

@@ -44,7 +44,8 @@ export interface ProblemReport {
  * (on the department's previous list, not on this one), problems (rows not imported).
  */
 export interface PreviewCounts {
-  roster: { add: number; update: number; unchanged: number; problems: number };
+  /** leaving: 是否在籍 = 否 rows, given the not-enrolled reason 户口迁出 (or 已注销户口) for the year. */
+  roster: { add: number; update: number; unchanged: number; leaving: number; problems: number };
   categories: { certify: number; unchanged: number; lost: number; problems: number };
   payments: { record: number; pending: number; problems: number };
   situations: { apply: number; unchanged: number; problems: number };
@@ -56,7 +57,7 @@ export interface PreviewCounts {
  * Batches of older versions may lack a count they did not keep.
  */
 export interface BatchCounts {
-  roster: { rows: number; add: number; update: number; households: number; unchanged: number; problems: number };
+  roster: { rows: number; add: number; update: number; households: number; unchanged: number; leaving?: number; problems: number };
   categories: { rows: number; certify: number; ended: number; unchanged: number; problems: number };
   payments: { rows: number; record: number; pending: number; problems: number };
   situations: { rows: number; apply: number; unchanged: number; problems: number };

@@ -20,7 +20,8 @@ export type FieldKey =
   | 'coverageYear'
   | 'outOfCounty'
   | 'outOfCountyPlace'
-  | 'target';
+  | 'target'
+  | 'registered';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -42,6 +43,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   outOfCounty: '县外参保情况',
   outOfCountyPlace: '现参保地',
   target: '任务数',
+  registered: '是否在籍',
 };
 
 // Compared after normalize(): no spaces, brackets or punctuation, full-width folded.
@@ -97,6 +99,8 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   outOfCounty: ['县外参保情况', '县外参保情况下拉框选择', '参保情况', '未参保原因', '未参保原因村填写', '原因'],
   outOfCountyPlace: ['现参保地', '参保地'],
   target: ['任务数', '目标任务数', '参保目标任务数', '参保任务数', '应参保人数', '目标任务', '指导性任务数'],
+  // 户籍's household register: 否 is a person no longer on it (迁出, 注销).
+  registered: ['是否在籍', '在籍状态', '在籍情况', '在籍'],
 };
 
 /**
@@ -212,7 +216,7 @@ export function layoutSignature(headers: string[]): string {
 
 /** The fields each kind of import reads, required ones first; the column editor offers these. */
 export const KIND_FIELDS: Record<'roster' | 'categories' | 'payments' | 'situations' | 'targets', { required: FieldKey[]; optional: FieldKey[] }> = {
-  roster: { required: ['idNumber', 'name', 'village', 'householdNumber'], optional: ['phone', 'relation', 'address'] },
+  roster: { required: ['idNumber', 'name', 'village', 'householdNumber'], optional: ['phone', 'relation', 'address', 'registered'] },
   categories: { required: ['idNumber'], optional: ['name', 'category', 'disabilityGrade', 'validFrom'] },
   payments: { required: ['idNumber'], optional: ['name', 'paidOn', 'amount', 'subsidyAmount', 'category', 'tier', 'channel', 'coverageYear'] },
   situations: { required: ['idNumber', 'outOfCounty'], optional: ['name', 'outOfCountyPlace'] },

@@ -42,6 +42,21 @@ export interface RosterRecord {
   householdNumber: string;
   relation: string;
   address: string;
+  /** Why the register no longer holds the person (是否在籍 = 否), or '' while they are on it. */
+  leftReason: '' | 'moved_out' | 'deregistered';
+}
+
+// 是否在籍: 否 on its own says only that the person left the register, which the glossary
+// reads as 户口迁出; a cell that says why (注销) is taken at its word.
+const REGISTERED = new Map<string, RosterRecord['leftReason']>([
+  ...['是', '在籍', 'y', 'yes', '1', '√'].map((w) => [w, ''] as const),
+  ...['否', '不在籍', '非在籍', 'n', 'no', '0', '×', '迁出', '已迁出', '户口迁出', '迁出本地'].map((w) => [w, 'moved_out'] as const),
+  ...['注销', '已注销', '销户', '已销户', '已注销户口', '户口注销'].map((w) => [w, 'deregistered'] as const),
+]);
+
+function parseRegistered(raw: string): RosterRecord['leftReason'] | undefined {
+  const s = cleanCell(raw).trim().toLowerCase();
+  return s ? REGISTERED.get(s) : '';
 }
 
 export function parseRosterRow(cells: string[], mapping: Mapping, row: number, today: string): RosterRecord | Problem {
@@ -60,6 +75,9 @@ export function parseRosterRow(cells: string[], mapping: Mapping, row: number, t
   if (!relation.ok) return { row, field: 'relation', message: relation.message };
   const address = checkText('address', cell(cells, mapping, 'address'));
   if (!address.ok) return { row, field: 'address', message: address.message };
+  const rawRegistered = cell(cells, mapping, 'registered');
+  const leftReason = parseRegistered(rawRegistered);
+  if (leftReason === undefined) return { row, field: 'registered', message: `是否在籍“${rawRegistered.trim()}”只能是“是”或“否”（或写明“迁出”“注销”）。` };
   return {
     row,
     idNumber: id.id,
@@ -71,6 +89,7 @@ export function parseRosterRow(cells: string[], mapping: Mapping, row: number, t
     householdNumber,
     relation: relation.value,
     address: address.value,
+    leftReason,
   };
 }
 

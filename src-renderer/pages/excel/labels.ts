@@ -19,6 +19,7 @@ const COUNT_LABELS: Record<string, string> = {
   apply: '更新情况',
   ended: '终止认定',
   households: '新建家庭户',
+  leaving: '不在籍（记为未参保原因）',
   problems: '有问题',
 };
 

@@ -179,4 +179,61 @@ describe('the household register (户籍) as the police station exports it', () 
     const q = await t.ok('import.preview', { kind: 'roster', file: moved });
     expect(q.counts).toMatchObject({ add: 0, update: 1, problems: 0 });
   });
+
+  it('是否在籍 = 否 gives the not-enrolled reason 户口迁出 for the year (注销 gives 已注销户口); a reason a village gave stays; undo takes them back', async () => {
+    await addVillages(['幸福村']);
+    await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    const header = ['公民身份号码', '户号', '姓名', '性别', '民族', '出生年月日', '户籍地详址', '社区村居委会', '户籍地组', '与户主关系', '电话', '是否在籍'];
+    const [a, b, c, d] = [11, 12, 13, 14].map((n) => idFor('1960-05-01', n));
+    const row = (id: string, name: string, relation: string, registered: string) => [
+      id,
+      '0001',
+      name,
+      '男',
+      '汉族',
+      '19600501',
+      '农坝镇幸福村3组12号',
+      '幸福村',
+      '3组',
+      relation,
+      '',
+      registered,
+    ];
+    const first = writeCsv(path.join(dir, '户籍.csv'), [header, row(a!, '张一', '户主', '是'), row(d!, '张四', '子', '是')], 'gb18030');
+    await t.ok('import.commit', { token: (await t.ok('import.preview', { kind: 'roster', file: first })).token });
+    // The village said 张四 is 拒参 this year: the register's 否 does not overwrite it.
+    const dId = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(d) as number;
+    t.ctx.db
+      .prepare("INSERT INTO not_enrolled_reasons (person_id, coverage_year, reason, note, source, set_at) VALUES (?, 2024, 'refused', '', '村', 'x')")
+      .run(dId);
+
+    const file = writeCsv(
+      path.join(dir, '户籍-2.csv'),
+      [
+        header,
+        row(a!, '张一', '户主', '否'),
+        row(b!, '张二', '妻', '注销'),
+        row(c!, '张三', '子', '在籍'),
+        row(d!, '张四', '子', '否'),
+        row(idFor('1961-01-01', 15), '张五', '子', '不知道'),
+      ],
+      'gb18030',
+    );
+    const p = await t.ok('import.preview', { kind: 'roster', file });
+    expect(p.counts).toMatchObject({ add: 2, unchanged: 2, leaving: 2, problems: 1 });
+    expect(p.problems).toEqual([expect.objectContaining({ row: 6, field: 'registered', message: expect.stringContaining('是否在籍“不知道”') })]);
+    const { id: batchId } = await t.ok('import.commit', { token: p.token });
+    const reasons = () =>
+      t.ctx.db
+        .prepare('SELECT p.name, n.coverage_year AS year, n.reason FROM not_enrolled_reasons n JOIN persons p ON p.id = n.person_id ORDER BY p.name')
+        .all();
+    expect(reasons()).toEqual([
+      { name: '张一', year: 2024, reason: 'moved_out' },
+      { name: '张二', year: 2024, reason: 'deregistered' },
+      { name: '张四', year: 2024, reason: 'refused' },
+    ]);
+    await t.ok('import.undo', { batchId });
+    expect(reasons()).toEqual([{ name: '张四', year: 2024, reason: 'refused' }]);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);
+  });
 });

@@ -55,7 +55,7 @@ describe('roster import', () => {
     const p = await t.ok('import.preview', { kind: 'roster', file: await rosterFile() });
     expect(p.rows).toBe(7);
     expect(p.mapping).toMatchObject({ village: 1, householdNumber: 2, name: 3, relation: 4, idNumber: 5, phone: 6 });
-    expect(p.counts).toEqual({ add: 3, update: 0, unchanged: 0, problems: 4 });
+    expect(p.counts).toEqual({ add: 3, update: 0, unchanged: 0, leaving: 0, problems: 4 });
     expect(p.problems.map((x) => [x.row, x.field])).toEqual([
       [6, 'idNumber'],
       [7, 'idNumber'],
@@ -85,7 +85,7 @@ describe('roster import', () => {
     const file = await rosterFile();
     const p = await t.ok('import.preview', { kind: 'roster', file });
     const batch = await t.ok('import.commit', { token: p.token });
-    expect(batch.counts).toEqual({ rows: 7, add: 3, update: 0, households: 2, unchanged: 0, problems: 4 });
+    expect(batch.counts).toEqual({ rows: 7, add: 3, update: 0, households: 2, unchanged: 0, leaving: 0, problems: 4 });
     expect(await t.call('import.commit', { token: p.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const found = await t.ok('roster.search', { q: '张三' });
     expect(found[0]).toMatchObject({ villageName: '幸福村', householdNumber: '0001', phone: '13812345678' });

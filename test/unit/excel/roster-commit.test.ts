@@ -34,6 +34,7 @@ function staged() {
       householdNumber: String(Math.floor(i / 4)),
       relation: i % 4 ? '子女' : '户主',
       address: '',
+      leftReason: i % 100 === 7 ? 'moved_out' : '',
     });
   }
   stage.finish(() => {});
@@ -45,13 +46,17 @@ describe('writing a staged roster', () => {
   it('writes households, persons and their heads, records each change, and builds the dropped indexes again', () => {
     const db = staged();
     const before = indexes(db);
-    expect(stagedCounts(db)).toEqual({ add: 400, update: 0, unchanged: 0, problems: 0 });
+    expect(stagedCounts(db, 2024)).toEqual({ add: 400, update: 0, unchanged: 0, leaving: 4, problems: 0 });
     db.exec('BEGIN IMMEDIATE');
     const batch = openBatch(db, { kind: 'roster', fileName: 'x.xlsx', fileHash: 'h', actor: 't', at: 'x' });
     const phases: string[] = [];
-    const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', stagedCounts(db), (phase) => phases.push(phase), 1);
+    const r = commitStaged(db, batch.id, '2024-01-01T00:00:00Z', stagedCounts(db, 2024), (phase) => phases.push(phase), { year: 2024, source: 'x.xlsx' }, 1);
     db.exec('COMMIT');
-    expect(r).toEqual({ add: 400, update: 0, households: 100 });
+    expect(r).toEqual({ add: 400, update: 0, households: 100, leaving: 4 });
+    // 是否在籍 = 否: 户口迁出 for the year, named by the file.
+    expect(db.prepare('SELECT person_id, coverage_year, reason, source FROM not_enrolled_reasons ORDER BY person_id').all()).toEqual(
+      [8, 108, 208, 308].map((id) => ({ person_id: id, coverage_year: 2024, reason: 'moved_out', source: 'x.xlsx' })),
+    );
     expect(phases).toContain('建立索引');
     expect(indexes(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM households WHERE head_person_id IS NOT NULL').pluck().get()).toBe(100);
@@ -59,6 +64,12 @@ describe('writing a staged roster', () => {
     expect(db.prepare('SELECT seq, entity, entity_id AS first, before_json FROM import_changes ORDER BY seq').all()).toEqual([
       { seq: 1, entity: 'households', first: 1, before_json: '{"last":100}' },
       { seq: 2, entity: 'persons', first: 1, before_json: '{"last":400}' },
+      ...[8, 108, 208, 308].map((id, i) => ({
+        seq: 3 + i,
+        entity: 'not_enrolled_reason',
+        first: id,
+        before_json: '{"year":2024,"prior":null,"setAt":"2024-01-01T00:00:00Z"}',
+      })),
     ]);
     expect(db.prepare('SELECT gram, name FROM name_pieces ORDER BY gram, name').all()).toEqual([
       { gram: '建国', name: '李建国' },
@@ -82,10 +93,11 @@ describe('writing a staged roster', () => {
         db,
         batch.id,
         'x',
-        stagedCounts(db),
+        stagedCounts(db, 2024),
         (_phase, done) => {
           if (done === 400) throw new Error('stop');
         },
+        undefined,
         1,
       ),
     ).toThrow('stop');
