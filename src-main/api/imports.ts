@@ -13,7 +13,7 @@ import { runImportTask, TaskFailed } from '../excel/worker-run';
 import { headRows, locateHeader, readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
-import type { PersonCategory } from '../domain/codes';
+import { IMPORT_KIND_CODES, type PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
 import { latestPolicy } from '../enrollment/policy';
@@ -22,6 +22,9 @@ import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryReco
 import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../imports/situations';
 import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../imports/categories';
 import { commitPayments, planPayments, undoPayments, type PaymentPlan } from '../imports/payments';
+import { commitInsurance, planInsurance, undoInsurance, type InsurancePlan } from '../imports/insurance';
+import { divisionWhere, parseInsuranceRow, type InsuranceRecord } from '../domain/import/insurance';
+import { getOffice } from '../ledger/office';
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
 import { discardUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
@@ -40,7 +43,8 @@ type Prepared =
   | { kind: 'roster'; file: string; read: StagedRead; staging: string; counts: StagedCounts; reasonYear: number; problems: ImportProblem[] }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
   | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
-  | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] };
+  | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] }
+  | { kind: 'insurance'; file: string; read: ReadResult<InsuranceRecord>; plan: InsurancePlan; problems: ImportProblem[] };
 
 // Between the dry run and the commit, the checked rows wait here (one office, one clerk).
 const prepared = new WeakMap<Context, Map<string, Prepared>>();
@@ -242,6 +246,22 @@ async function prepare(
       const plan = await planSituations(ctx.db, r.records, o.coverageYear ?? worklistYear(ctx), rowTick(job, '核对台账', r.records.length));
       return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
+    case 'insurance': {
+      const r = await read<InsuranceRecord>(ctx, arg, job, ['idNumber'], (c, m, row) => parseInsuranceRow(c, m, row, today));
+      const office = getOffice(ctx.db);
+      const county = { code: office.countyCode, name: office.county };
+      // A code can be placed only against the county's own: asked for once, not per row.
+      const coded = r.records.find((x) => [x.employee, x.resident].some((f) => f?.division && /^\d{6}/.test(f.division)));
+      if (coded && !county.code && divisionWhere('000000', county) === undefined)
+        throw new Refusal(
+          'invalid_input',
+          '文件的“所属区划”是区划代码，但设置中还没有填写本县的区划代码（6 位，如酉阳县 500242），无法判断哪些人在县外参保。请管理员在 设置 → 本所信息 中填写后再试导入。',
+          'file',
+        );
+      // Last year's answer still says where the person is now; older years are history only.
+      const plan = await planInsurance(ctx.db, r.records, county, worklistYear(ctx) - 1, rowTick(job, '核对台账', r.records.length));
+      return { kind: 'insurance', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+    }
   }
 }
 
@@ -255,6 +275,7 @@ function writable(p: Prepared): boolean {
     case 'payments':
       return p.plan.record.length + p.plan.pending.length > 0;
     case 'situations':
+    case 'insurance':
       return p.plan.apply.length > 0;
   }
 }
@@ -269,6 +290,16 @@ function countsOf(p: Prepared): KindCounts<PreviewCounts> {
       return { kind: p.kind, counts: { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length } };
     case 'situations':
       return { kind: p.kind, counts: { apply: p.plan.apply.length, unchanged: p.plan.unchanged, problems: p.problems.length } };
+    case 'insurance':
+      return {
+        kind: p.kind,
+        counts: {
+          apply: p.plan.apply.filter((c) => c.facts).length,
+          history: p.plan.apply.reduce((n, c) => n + c.history.length, 0),
+          unchanged: p.plan.unchanged,
+          problems: p.problems.length,
+        },
+      };
   }
 }
 
@@ -334,6 +365,14 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
           problems,
         } satisfies BatchCounts['situations'];
         break;
+      case 'insurance':
+        counts = {
+          rows,
+          ...(await commitInsurance(ctx.db, p.plan, batch.changes, at, tick, p.read.fileName)),
+          unchanged: p.plan.unchanged,
+          problems,
+        } satisfies BatchCounts['insurance'];
+        break;
     }
     closeBatch(ctx.db, batch.id, counts);
     rememberLayout(ctx.db, p.kind, p.read.signature, p.read.mapping, at);
@@ -352,7 +391,7 @@ export const importHandlers = {
   'import.preview': reads(
     'clerk',
     z.object({
-      kind: z.enum(['roster', 'categories', 'payments', 'situations'], { error: '导入类型不对。' }),
+      kind: z.enum(IMPORT_KIND_CODES, { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
       mapping: mappingInput.optional(),
       headerRow: headerRow.optional(),
@@ -393,6 +432,7 @@ export const importHandlers = {
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
         pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
+        changes: p.kind === 'insurance' ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })) : [],
         writable: writable(p),
       };
     },
@@ -443,7 +483,7 @@ export const importHandlers = {
   'import.columns': reads(
     'clerk',
     z.object({
-      kind: z.enum(['roster', 'categories', 'payments', 'situations', 'targets'], { error: '导入类型不对。' }),
+      kind: z.enum([...IMPORT_KIND_CODES, 'targets'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
     }),
     async (ctx, arg): Promise<ImportColumns> => {
@@ -483,7 +523,9 @@ export const importHandlers = {
           ? undoCategories(ctx.db, changes)
           : b.kind === 'situations'
             ? undoSituations(ctx.db, changes, { id: b.id, at: b.at })
-            : undoPayments(ctx, changes, b.id);
+            : b.kind === 'insurance'
+              ? undoInsurance(ctx.db, changes, { id: b.id, at: b.at })
+              : undoPayments(ctx, changes, b.id);
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });

@@ -15,6 +15,11 @@ export const officeHandlers = {
     z.object({
       townshipName: placeName('乡镇/街道名称', 30).pipe(z.string().min(1, '请填写乡镇/街道名称。')),
       county: placeName('所属区县', 30),
+      countyCode: z
+        .string({ error: '区划代码应是文字。' })
+        .trim()
+        .regex(/^([1-9]\d{5})?$/, '本县行政区划代码是 6 位数字（如酉阳县 500242），可在统计用区划代码中查到；不知道可以不填。')
+        .optional(),
       receiptFullId: z.boolean().optional(),
     }),
     (ctx, arg) => {

@@ -96,6 +96,9 @@ export const NOT_ENROLLED_REASONS = {
 } as const;
 export type NotEnrolledReason = keyof typeof NOT_ENROLLED_REASONS;
 
+/** The kinds of file an import reads (targets are set apart, not a batch). */
+export const IMPORT_KIND_CODES = ['roster', 'categories', 'payments', 'situations', 'insurance'] as const;
+
 export const TIER_LABELS = { 1: '一档', 2: '二档' } as const;
 export type Tier = 1 | 2;
 

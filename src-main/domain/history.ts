@@ -60,7 +60,13 @@ function parse(s: string | null): Row {
 const category = (r: Row) => label(PERSON_CATEGORIES, r.code);
 const period = (r: Row) => `${String(r.validFrom ?? '')} 至 ${r.validTo ? String(r.validTo) : '今'}`;
 const yuan = (v: unknown) => (typeof v === 'number' ? `${formatYuan(v)} 元` : '');
-const IMPORT_KINDS: Record<string, string> = { roster: '花名册', categories: '资助名单', payments: '缴费数据', situations: '参保情况' };
+const IMPORT_KINDS: Record<string, string> = {
+  roster: '花名册',
+  categories: '资助名单',
+  payments: '缴费数据',
+  situations: '参保情况',
+  insurance: '医保参保核实',
+};
 
 export function describeChange(c: RawChange): HistoryEntry {
   const b = parse(c.before);

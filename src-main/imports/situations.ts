@@ -8,6 +8,7 @@ import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
+import { changedLater } from './later-changes';
 
 export interface SituationPlan {
   /** The year a not-enrolled reason is for (the worklist's year). */
@@ -97,39 +98,13 @@ export async function commitSituations(
   return { apply: plan.apply.length };
 }
 
-/** Whether a later batch, or a change at the desk, has since touched what this change set. */
-function touchedLater(db: Database, c: { entity: string; entityId: number; before: unknown }, batch: { id: number; at: string }): boolean {
-  const later = sql(
-    db,
-    `SELECT ch.before_json FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
-     WHERE b.id > ? AND b.undone_at IS NULL AND ch.entity = ? AND ch.entity_id = ?`,
-  )
-    .pluck()
-    .all(batch.id, c.entity, c.entityId) as string[];
-  const year = (c.before as { year?: number } | null)?.year;
-  if (later.some((j) => year === undefined || (JSON.parse(j) as { year?: number }).year === year)) return true;
-  if (c.entity !== 'person') return false;
-  return (
-    sql(
-      db,
-      "SELECT 1 FROM audit_log WHERE entity = 'person' AND entity_id = ? AND action IN ('roster.setStatus', 'roster.setInsurance') AND at > ? LIMIT 1",
-    ).get(String(c.entityId), batch.at) !== undefined
-  );
-}
-
 export function undoSituations(
   db: Database,
   changes: { entity: string; entityId: number; op: string; before: unknown }[],
   batch: { id: number; at: string },
 ): string | null {
-  // Putting back what was there before would also undo what came after: refused, and named.
-  const blocked = changes.filter((c) => (c.entity === 'person' || c.entity === 'not_enrolled_reason') && touchedLater(db, c, batch));
-  if (blocked.length) {
-    const names = sql(db, `SELECT name FROM persons WHERE id IN (SELECT value FROM json_each(?)) LIMIT 3`)
-      .pluck()
-      .all(JSON.stringify([...new Set(blocked.map((c) => c.entityId))])) as string[];
-    return `这个批次之后，又有导入或经办人改过其中 ${blocked.length} 人的情况（${names.join('、')}${blocked.length > 3 ? ' 等' : ''}），撤销会把后来的改动一起抹掉。请先撤销后面的批次，或在人员信息中逐个改正。`;
-  }
+  const later = changedLater(db, changes, batch, ['person', 'not_enrolled_reason']);
+  if (later) return later;
   for (const c of changes) {
     if (c.entity === 'not_enrolled_reason') {
       const b = c.before as { year: number; prior: { reason: string; note: string; source: string; setAt: string } | null };

@@ -25,6 +25,7 @@ export function personChanges(db: Database, personId: number, limit = 200): RawC
         OR (c.entity = 'persons' AND c.op = 'insert' AND :p BETWEEN c.entity_id AND json_extract(c.before_json, '$.last'))
         OR (c.entity = 'person_category' AND c.entity_id IN (SELECT id FROM person_categories WHERE person_id = :p))
         OR (c.entity = 'enrollment' AND c.entity_id IN (SELECT id FROM enrollments WHERE person_id = :p))
+        OR (c.entity IN ('not_enrolled_reason', 'insurance_history') AND c.entity_id = :p)
      ORDER BY at DESC, seq DESC LIMIT :limit`,
   ).all({ p: personId, text: String(personId), limit }) as RawChange[];
 }

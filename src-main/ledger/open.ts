@@ -50,13 +50,23 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const pending = migrations.filter((m) => m.version > current);
   if (!pending.length) return;
   if (current > 0) before?.(db);
-  // All pending migrations in one transaction: a crash midway leaves the old version intact.
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // A migration that rebuilds a table others reference (SQLite cannot change a CHECK in
+  // place) runs with foreign keys off, as SQLite's own procedure says; they are checked
+  // before the commit instead. The pragma is a no-op inside a transaction, hence out here.
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    // All pending migrations in one transaction: a crash midway leaves the old version intact.
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error('migration left rows whose references are broken');
+    }).immediate();
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
+  }
 }
 
 export { LATEST_VERSION };

@@ -1,4 +1,4 @@
--- The ledger's schema at version 10, as SQLite keeps it after every migration.
+-- The ledger's schema at version 11, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -63,9 +63,9 @@ CREATE TABLE households (
         UNIQUE (village_id, number)
       ) STRICT;
 
-CREATE TABLE import_batches (
+CREATE TABLE "import_batches" (
         id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('roster', 'categories', 'payments', 'situations')),
+        kind TEXT NOT NULL CHECK (kind IN ('roster', 'categories', 'payments', 'situations', 'insurance')),
         file_name TEXT NOT NULL,
         file_hash TEXT NOT NULL,
         actor TEXT NOT NULL,
@@ -94,6 +94,18 @@ CREATE TABLE import_layouts (
         PRIMARY KEY (signature, kind)
       ) STRICT;
 
+CREATE TABLE insurance_history (
+        person_id INTEGER NOT NULL REFERENCES persons (id),
+        coverage_year INTEGER NOT NULL CHECK (coverage_year BETWEEN 1998 AND 2100),
+        scheme TEXT NOT NULL CHECK (scheme IN ('resident', 'employee')),
+        insured INTEGER NOT NULL CHECK (insured IN (0, 1)),
+        -- 所属区划 as the file gave it ('' when it did not)
+        division TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (person_id, coverage_year, scheme)
+      ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE name_pieces (
         gram TEXT NOT NULL,
         name TEXT NOT NULL,
@@ -114,7 +126,7 @@ CREATE TABLE office (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         township_name TEXT NOT NULL,
         county TEXT NOT NULL
-      , receipt_full_id INTEGER NOT NULL DEFAULT 0 CHECK (receipt_full_id IN (0, 1))) STRICT;
+      , receipt_full_id INTEGER NOT NULL DEFAULT 0 CHECK (receipt_full_id IN (0, 1)), county_code TEXT NOT NULL DEFAULT '' CHECK (county_code = '' OR county_code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]')) STRICT;
 
 CREATE TABLE office_policies (
         coverage_year INTEGER PRIMARY KEY,

@@ -1,9 +1,9 @@
 import type { FieldKey } from '../domain/import/fields';
 
-import type { Department, PersonCategory } from '../domain/codes';
+import type { Department, IMPORT_KIND_CODES, PersonCategory } from '../domain/codes';
 import type { PersonSummary } from './reports';
 
-export type ImportKind = 'roster' | 'categories' | 'payments' | 'situations';
+export type ImportKind = (typeof IMPORT_KIND_CODES)[number];
 
 export interface ImportOptions {
   /** categories: the list's category when the file has no category column. */
@@ -49,6 +49,8 @@ export interface PreviewCounts {
   categories: { certify: number; unchanged: number; lost: number; problems: number };
   payments: { record: number; pending: number; problems: number };
   situations: { apply: number; unchanged: number; problems: number };
+  /** apply: persons whose 职工医保 / 县外参保 facts change; history: year-and-scheme records written. */
+  insurance: { apply: number; history: number; unchanged: number; problems: number };
 }
 
 /**
@@ -61,6 +63,7 @@ export interface BatchCounts {
   categories: { rows: number; certify: number; ended: number; unchanged: number; problems: number };
   payments: { rows: number; record: number; pending: number; problems: number };
   situations: { rows: number; apply: number; unchanged: number; problems: number };
+  insurance: { rows: number; apply: number; history: number; unchanged: number; problems: number };
 }
 
 /** An import's kind with its counts: `counts` narrows with `kind`. */
@@ -78,6 +81,8 @@ export type ImportPreview = KindCounts<PreviewCounts> & {
   lost: { name: string; idNumber: string; code: PersonCategory }[];
   /** payments: rows that go to the 待核实 list, with the reason. */
   pending: ImportProblem[];
+  /** insurance: each person whose facts or history change, and how (the first 500). */
+  changes: { row: number; name: string; idNumber: string; what: string[] }[];
   /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
   writable: boolean;
 };

@@ -5,11 +5,13 @@ export interface Office {
   townshipName: string;
   /** 所属区县, e.g. 云阳县. */
   county: string;
+  /** The county's 6-digit GB/T 2260 division code (500242 for 酉阳), '' until set: tells a 医保 file's 所属区划 in the county from elsewhere. */
+  countyCode: string;
   /** Receipts show the full ID number instead of 500235********0117. */
   receiptFullId: boolean;
 }
 
-export type OfficeInput = Omit<Office, 'receiptFullId'> & { receiptFullId?: boolean };
+export type OfficeInput = Omit<Office, 'receiptFullId' | 'countyCode'> & { receiptFullId?: boolean; countyCode?: string };
 
 export interface Village {
   id: number;

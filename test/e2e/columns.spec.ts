@@ -66,3 +66,48 @@ test('the clerk points at the header row and the columns of a list the program d
   await expect(page.getByTestId('progress-notice')).toHaveText('已导入 2 个村（社区）的任务数，合计 400。');
   await expect(page.getByTestId('columns-picker')).toHaveCount(0);
 });
+
+test('an admin gives the county’s division code in 设置, and the 医保 list sets who is insured where, with the changes shown first', async ({
+  page,
+  host,
+  request,
+}) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '1' });
+  const [a, b] = [id('50023519600501011'), id('50023519620301012')];
+  await call('roster.addPerson', { idNumber: a, name: '张三', householdId: h.id, relation: '户主' });
+  await call('roster.addPerson', { idNumber: b, name: '李四', householdId: h.id, relation: '配偶' });
+  call.seal();
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByLabel('所属区县').fill('云阳县');
+  await page.getByLabel('乡镇/街道').fill('农坝镇');
+  await page.getByLabel('本县区划代码').fill('50023');
+  await page.getByRole('button', { name: '保 存' }).first().click();
+  await expect(page.getByRole('alert')).toContainText('6 位数字');
+  await page.getByLabel('本县区划代码').fill('500235');
+  await page.getByRole('button', { name: '保 存' }).first().click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '导入导出' }).click();
+  await choose(page, '导入内容', '医保参保核实名单');
+  const header =
+    '姓名,身份证号,居民医保所属区划,职工医保所属区划,资助金额,个人缴费金额,是否参保职工,是否参保居民,参保类型,金保号,参保年度(职工),参保年度(居民),居民医保参保状态,大学生医保参保状态,职工医保参保状态,特殊人员身份类别';
+  await page.locator('input[type=file]').setInputFiles({
+    name: '困难人员参保核实.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '\ufeff' + [header, `张三,${a},,500101,,,是,否,,J001,2024,,,,参保缴费,`, `李四,${b},500235,,0,380,否,是,,J002,,2023,正常参保,,,低保对象`].join('\r\n'),
+    ),
+  });
+  await expect(page.getByTestId('import-counts')).toContainText('更新情况1');
+  await expect(page.getByTestId('import-counts')).toContainText('年度参保记录2');
+  await expect(page.getByText('县外参保：无 → 县外市内参加职工医保（500101）')).toBeVisible();
+  await expect(page.getByText('2023 年居民医保：已参保（500235）')).toBeVisible();
+  await screenshot(page, 'import-insurance-diff-1366');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('年度参保记录 2');
+});

@@ -21,7 +21,18 @@ export type FieldKey =
   | 'outOfCounty'
   | 'outOfCountyPlace'
   | 'target'
-  | 'registered';
+  | 'registered'
+  | 'employeeInsured'
+  | 'residentInsured'
+  | 'employeeStatus'
+  | 'residentStatus'
+  | 'collegeStatus'
+  | 'insuranceStatus'
+  | 'insuranceType'
+  | 'employeeDivision'
+  | 'residentDivision'
+  | 'employeeYear'
+  | 'residentYear';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -44,6 +55,17 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   outOfCountyPlace: '现参保地',
   target: '任务数',
   registered: '是否在籍',
+  employeeInsured: '是否参保职工',
+  residentInsured: '是否参保居民',
+  employeeStatus: '职工医保参保状态',
+  residentStatus: '居民医保参保状态',
+  collegeStatus: '大学生医保参保状态',
+  insuranceStatus: '参保状态',
+  insuranceType: '参保类型',
+  employeeDivision: '职工医保所属区划',
+  residentDivision: '居民医保所属区划',
+  employeeYear: '参保年度（职工）',
+  residentYear: '参保年度（居民）',
 };
 
 // Compared after normalize(): no spaces, brackets or punctuation, full-width folded.
@@ -101,6 +123,18 @@ export const SYNONYMS: Record<FieldKey, string[]> = {
   target: ['任务数', '目标任务数', '参保目标任务数', '参保任务数', '应参保人数', '目标任务', '指导性任务数'],
   // 户籍's household register: 否 is a person no longer on it (迁出, 注销).
   registered: ['是否在籍', '在籍状态', '在籍情况', '在籍'],
+  // 医保's 困难人员参保核实 and its status lists.
+  employeeInsured: ['是否参保职工', '是否参加职工医保', '是否参加职工基本医疗保险', '职工医保是否参保'],
+  residentInsured: ['是否参保居民', '是否参加居民医保', '是否参加城乡居民基本医疗保险', '居民医保是否参保'],
+  employeeStatus: ['职工医保参保状态', '职工参保状态', '职工医保状态'],
+  residentStatus: ['居民医保参保状态', '居民参保状态', '居民医保状态'],
+  collegeStatus: ['大学生医保参保状态', '大学生参保状态'],
+  insuranceStatus: ['参保状态', '人员参保状态', '个人参保状态'],
+  insuranceType: ['参保类型', '险种类型', '险种'],
+  employeeDivision: ['职工医保所属区划', '职工医保参保地区划', '职工参保区划', '职工医保参保地'],
+  residentDivision: ['居民医保所属区划', '居民医保参保地区划', '居民参保区划', '居民医保参保地'],
+  employeeYear: ['参保年度职工', '职工参保年度', '职工医保参保年度'],
+  residentYear: ['参保年度居民', '居民参保年度', '居民医保参保年度'],
 };
 
 /**
@@ -215,10 +249,31 @@ export function layoutSignature(headers: string[]): string {
 }
 
 /** The fields each kind of import reads, required ones first; the column editor offers these. */
-export const KIND_FIELDS: Record<'roster' | 'categories' | 'payments' | 'situations' | 'targets', { required: FieldKey[]; optional: FieldKey[] }> = {
+export const KIND_FIELDS: Record<
+  'roster' | 'categories' | 'payments' | 'situations' | 'insurance' | 'targets',
+  { required: FieldKey[]; optional: FieldKey[] }
+> = {
   roster: { required: ['idNumber', 'name', 'village', 'householdNumber'], optional: ['phone', 'relation', 'address', 'registered'] },
   categories: { required: ['idNumber'], optional: ['name', 'category', 'disabilityGrade', 'validFrom'] },
   payments: { required: ['idNumber'], optional: ['name', 'paidOn', 'amount', 'subsidyAmount', 'category', 'tier', 'channel', 'coverageYear'] },
   situations: { required: ['idNumber', 'outOfCounty'], optional: ['name', 'outOfCountyPlace'] },
+  insurance: {
+    required: ['idNumber'],
+    optional: [
+      'name',
+      'employeeInsured',
+      'employeeStatus',
+      'employeeDivision',
+      'employeeYear',
+      'residentInsured',
+      'residentStatus',
+      'collegeStatus',
+      'residentDivision',
+      'residentYear',
+      'insuranceStatus',
+      'insuranceType',
+      'coverageYear',
+    ],
+  },
   targets: { required: ['village', 'target'], optional: [] },
 };

@@ -9,11 +9,14 @@ import { m007PersonReferences } from './007-person-references';
 import { m008CountWords } from './008-count-words';
 import { m009PendingResolution } from './009-pending-resolution';
 import { m010NotEnrolledReasons } from './010-not-enrolled-reasons';
+import { m011InsuranceHistory } from './011-insurance-history';
 
 export interface Migration {
   version: number;
   name: string;
   up: (db: Database) => void;
+  /** The migration drops and recreates a table that others reference: it runs with foreign keys off. */
+  rebuildsTables?: true;
 }
 
 /** Ordered; versions only increase. Never edit a migration that has shipped: add one. */
@@ -28,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008CountWords,
   m009PendingResolution,
   m010NotEnrolledReasons,
+  m011InsuranceHistory,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -217,6 +217,21 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
               <ProblemTable title={`问题行（${preview.counts.problems ?? preview.problems.length} 行不会导入）`} rows={preview.problems} />
             )}
             {preview.pending.length > 0 && <ProblemTable title="待核实（导入后列入待核实名单）" rows={preview.pending} />}
+            {preview.changes.length > 0 && (
+              <Table
+                size="small"
+                title={() => '将要改动的人员（确认导入后生效）'}
+                rowKey="row"
+                dataSource={preview.changes}
+                pagination={{ pageSize: 10, showSizeChanger: false }}
+                columns={[
+                  { title: '行号', dataIndex: 'row', width: 70 },
+                  { title: '姓名', dataIndex: 'name', width: 90 },
+                  { title: '身份证号', dataIndex: 'idNumber', width: 180 },
+                  { title: '改动', render: (_, c) => c.what.map((w) => <div key={w}>{w}</div>) },
+                ]}
+              />
+            )}
             {preview.lost.length > 0 && (
               <Table
                 size="small"

@@ -5,6 +5,11 @@ export const IMPORT_KINDS: { value: ImportKind; label: string; hint: string }[] 
   { value: 'categories', label: '部门认定名单', hint: '民政、残联、退役军人、卫健、乡村振兴等部门的资助对象名单。' },
   { value: 'payments', label: '缴费记录', hint: '从医保/税务系统导出的已缴费名单：金额与测算不符、查无此人或已参保的进入待核实。' },
   { value: 'situations', label: '县外参保情况（附件4回填）', hint: '各村填好的附件4或未参保人员清单。' },
+  {
+    value: 'insurance',
+    label: '医保参保核实名单',
+    hint: '医保系统导出的困难人员参保核实表或参保状态表：据此登记职工医保、县外参保（按所属区划），并记下各年度的参保情况。',
+  },
 ];
 
 const COUNT_LABELS: Record<string, string> = {
@@ -17,6 +22,7 @@ const COUNT_LABELS: Record<string, string> = {
   record: '记入参保',
   pending: '待核实',
   apply: '更新情况',
+  history: '年度参保记录',
   ended: '终止认定',
   households: '新建家庭户',
   leaving: '不在籍（记为未参保原因）',

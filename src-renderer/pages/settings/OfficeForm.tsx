@@ -40,6 +40,13 @@ export function OfficeForm() {
         <Form.Item label="乡镇/街道" name="townshipName">
           <Input placeholder="如：农坝镇" style={{ width: 180 }} aria-label="乡镇/街道" />
         </Form.Item>
+        <Form.Item
+          label="本县区划代码"
+          name="countyCode"
+          tooltip="6 位行政区划代码（如酉阳县 500242）。导入医保参保核实名单时，据此判断“所属区划”是本县、市内县外还是市外。"
+        >
+          <Input placeholder="如：500242" maxLength={6} inputMode="numeric" style={{ width: 110 }} aria-label="本县区划代码" />
+        </Form.Item>
         <Form.Item name="receiptFullId" valuePropName="checked">
           <Checkbox aria-label="收据显示完整身份证号">收据上显示完整身份证号</Checkbox>
         </Form.Item>

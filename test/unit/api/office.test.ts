@@ -9,9 +9,9 @@ afterEach(() => t.close());
 
 describe('office settings', () => {
   it('starts empty and keeps what the clerk saves, trimmed', async () => {
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '', countyCode: '', receiptFullId: false });
     await t.ok('office.update', { townshipName: ' 农坝镇 ', county: '云阳县' });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', countyCode: '', receiptFullId: false });
   });
 
   it.each([
@@ -19,11 +19,28 @@ describe('office settings', () => {
     [{ townshipName: '   ', county: '云阳县' }, '请填写乡镇/街道名称。'],
     [{ townshipName: '农'.repeat(31), county: '' }, '乡镇/街道名称不能超过 30 个字。'],
     [{ county: '云阳县' }, '请填写乡镇/街道名称。'],
+    [
+      { townshipName: '农坝镇', county: '云阳县', countyCode: '50023' },
+      '本县行政区划代码是 6 位数字（如酉阳县 500242），可在统计用区划代码中查到；不知道可以不填。',
+    ],
+    [
+      { townshipName: '农坝镇', county: '云阳县', countyCode: '050023' },
+      '本县行政区划代码是 6 位数字（如酉阳县 500242），可在统计用区划代码中查到；不知道可以不填。',
+    ],
   ])('refuses %j in Chinese and changes nothing', async (input, message) => {
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
     const r = await t.call('office.update', input as never);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', countyCode: '', receiptFullId: false });
+  });
+
+  it('keeps the county’s division code, and clears it when given empty', async () => {
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', countyCode: ' 500235 ' });
+    expect(await t.ok('office.get', {})).toMatchObject({ countyCode: '500235' });
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
+    expect(await t.ok('office.get', {})).toMatchObject({ countyCode: '500235' });
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', countyCode: '' });
+    expect(await t.ok('office.get', {})).toMatchObject({ countyCode: '' });
   });
 
   it('answers an unknown handler and a non-object argument without throwing', async () => {

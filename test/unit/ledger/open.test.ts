@@ -116,3 +116,27 @@ describe('migration 5: name pieces per distinct name', () => {
     db.close();
   });
 });
+
+describe('migration 11: a new import kind, rebuilt with foreign keys off', () => {
+  it('keeps a version-10 ledger’s batches, their changes and their 待核实 rows, then takes an insurance batch; foreign keys are on again', () => {
+    const dir = fresh();
+    const v10 = openLedger(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 10) });
+    v10.exec(`INSERT INTO import_batches (kind, file_name, file_hash, actor, at, counts_json) VALUES ('payments', '代缴明细.xlsx', 'h', 'clerk', '2023-11-01T00:00:00Z', '{"rows":1}');
+      INSERT INTO import_changes (batch_id, seq, entity, entity_id, op) VALUES (1, 1, 'enrollment', 7, 'insert');
+      INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, tier, channel, coverage_year, reason)
+        VALUES (1, 2, '500235196001010011', '王秀英', '2023-11-01', 38000, NULL, '导入', 2024, '不在台账');`);
+    v10.close();
+
+    const db = openLedger(dir);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT id, kind, file_name FROM import_batches').all()).toEqual([{ id: 1, kind: 'payments', file_name: '代缴明细.xlsx' }]);
+    expect(db.prepare('SELECT count(*) FROM import_changes WHERE batch_id = 1').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM pending_payments WHERE batch_id = 1').pluck().get()).toBe(1);
+    db.prepare("INSERT INTO import_batches (kind, file_name, file_hash, actor, at, counts_json) VALUES ('insurance', 'x', 'h', 'a', 'x', '{}')").run();
+    // The references still point at the rebuilt table.
+    expect(() => db.prepare("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op) VALUES (99, 1, 'x', 1, 'insert')").run()).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT county_code FROM office').pluck().all()).toEqual(['']);
+    db.close();
+  });
+});

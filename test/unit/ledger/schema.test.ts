@@ -4,7 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, NOT_ENROLLED_REASONS, OUT_OF_COUNTY, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS } from '../../../src-main/domain/codes';
+import {
+  DEPARTMENTS,
+  IMPORT_KIND_CODES,
+  NOT_ENROLLED_REASONS,
+  OUT_OF_COUNTY,
+  PERSON_CATEGORIES,
+  RESIDENCES,
+  STUDENT_KINDS,
+} from '../../../src-main/domain/codes';
 import { MIGRATIONS } from '../../../src-main/ledger/migrations/index';
 import { openLedger } from '../../../src-main/ledger/open';
 import { tempDirs } from '../../helpers/ledger';
@@ -55,6 +63,7 @@ describe('the schema', () => {
     expect(listOf('code')).toEqual(codes(PERSON_CATEGORIES));
     expect(listOf('department')).toEqual(codes(DEPARTMENTS));
     expect(listOf('reason')).toEqual(codes(NOT_ENROLLED_REASONS));
+    expect(listOf('kind')).toEqual([...IMPORT_KIND_CODES].sort());
   });
 });
 

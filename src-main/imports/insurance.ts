@@ -1,0 +1,232 @@
+// 医保's 困难人员参保核实 list read into the ledger: each person's current 职工医保 and 县外参保
+// facts, and what the list says of each year (insurance_history, which a lapse is counted from).
+import type { Database } from 'better-sqlite3';
+import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
+import { divisionWhere, outOfCountyKind, type InsuranceRecord, type Scheme, type SchemeFact } from '../domain/import/insurance';
+import { sql } from '../ledger/statements';
+import type { BatchChanges } from '../excel/batches';
+import type { RowProblem, Tick } from '../excel/importing';
+import { changedLater } from './later-changes';
+
+/** The 附件4 kinds a 医保 list can speak to; 参军 and 服刑 are the village's word and stay. */
+const INSURANCE_KINDS = new Set<OutOfCounty>(['in_city_resident', 'in_city_employee', 'out_city_resident', 'out_city_employee']);
+
+interface Facts {
+  employeeInsured: boolean;
+  outOfCounty: OutOfCounty | null;
+  place: string;
+}
+
+interface HistoryFact {
+  year: number;
+  scheme: Scheme;
+  insured: boolean;
+  division: string;
+}
+
+export interface InsuranceChange {
+  row: number;
+  personId: number;
+  name: string;
+  idNumber: string;
+  /** The person's facts after, where they change. */
+  facts: Facts | null;
+  history: HistoryFact[];
+  /** What changes, in the clerk's words (the dry run's diff). */
+  what: string[];
+}
+
+export interface InsurancePlan {
+  apply: InsuranceChange[];
+  unchanged: number;
+  problems: RowProblem[];
+}
+
+export interface County {
+  code: string;
+  name: string;
+}
+
+const SCHEME_LABEL: Record<Scheme, string> = { employee: '职工医保', resident: '居民医保' };
+const kindLabel = (k: OutOfCounty | null) => (k ? OUT_OF_COUNTY[k] : '无');
+
+/**
+ * Where the person is insured now, by the row: 职工医保 first (a person in both is an
+ * employee), then 居民医保 outside the county. Facts older than `currentFrom` are history only.
+ */
+function nextFacts(now: Facts, r: InsuranceRecord, county: County, currentFrom: number): Facts | RowProblem {
+  const next = { ...now };
+  const current = (f: SchemeFact | null) => f !== null && (f.year === null || f.year >= currentFrom);
+  const canSet = next.outOfCounty === null || INSURANCE_KINDS.has(next.outOfCounty);
+  const place = (scheme: Scheme, f: SchemeFact): RowProblem | null => {
+    if (!f.division || !canSet) return null;
+    const where = divisionWhere(f.division, county);
+    if (where === undefined)
+      return {
+        row: r.row,
+        field: scheme === 'employee' ? 'employeeDivision' : 'residentDivision',
+        message: `${SCHEME_LABEL[scheme]}所属区划“${f.division}”看不出是不是本县${county.code ? '' : '（设置中还没有填写本县区划代码）'}，请写 6 位区划代码，或在人员信息中登记县外参保。`,
+      };
+    if (where === 'county') {
+      next.outOfCounty = null;
+      next.place = '';
+    } else {
+      next.outOfCounty = outOfCountyKind(scheme, where);
+      next.place = f.division;
+    }
+    return null;
+  };
+  if (current(r.employee)) {
+    next.employeeInsured = r.employee!.insured;
+    if (r.employee!.insured) {
+      const p = place('employee', r.employee!);
+      if (p) return p;
+    } else if (next.outOfCounty?.endsWith('_employee')) {
+      next.outOfCounty = null;
+      next.place = '';
+    }
+  }
+  if (current(r.resident) && r.resident!.insured && !(current(r.employee) && r.employee!.insured)) {
+    const p = place('resident', r.resident!);
+    if (p) return p;
+  }
+  return next;
+}
+
+function describeFacts(before: Facts, after: Facts): string[] {
+  const out: string[] = [];
+  if (before.employeeInsured !== after.employeeInsured)
+    out.push(`职工医保：${before.employeeInsured ? '已参加' : '未参加'} → ${after.employeeInsured ? '已参加' : '未参加'}`);
+  if (before.outOfCounty !== after.outOfCounty || before.place !== after.place)
+    out.push(`县外参保：${kindLabel(before.outOfCounty)} → ${kindLabel(after.outOfCounty)}${after.place ? `（${after.place}）` : ''}`);
+  return out;
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  employee_insured: number;
+  out_of_county: OutOfCounty | null;
+  out_of_county_place: string;
+}
+
+export async function planInsurance(db: Database, records: InsuranceRecord[], county: County, currentFrom: number, tick: Tick): Promise<InsurancePlan> {
+  const plan: InsurancePlan = { apply: [], unchanged: 0, problems: [] };
+  const find = sql(db, 'SELECT id, name, employee_insured, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
+  const known = sql(db, 'SELECT insured, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    await tick();
+    const p = find.get(r.idNumber) as PersonRow | undefined;
+    if (!p) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
+      continue;
+    }
+    if (r.name && r.name !== p.name) {
+      plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
+      continue;
+    }
+    // The list may hold a person twice: two answers for one person are the clerk's to settle.
+    const first = seen.get(r.idNumber);
+    if (first !== undefined) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `身份证号与第 ${first} 行重复。` });
+      continue;
+    }
+    seen.set(r.idNumber, r.row);
+    const before: Facts = { employeeInsured: p.employee_insured === 1, outOfCounty: p.out_of_county, place: p.out_of_county_place };
+    const after = nextFacts(before, r, county, currentFrom);
+    if ('message' in after) {
+      plan.problems.push(after);
+      continue;
+    }
+    const factLines = describeFacts(before, after);
+    const what = [...factLines];
+    const history: HistoryFact[] = [];
+    for (const scheme of ['employee', 'resident'] as const) {
+      const f = r[scheme];
+      if (!f || f.year === null) continue;
+      const had = known.get(p.id, f.year, scheme) as { insured: number; division: string } | undefined;
+      if (had && had.insured === (f.insured ? 1 : 0) && had.division === f.division) continue;
+      history.push({ year: f.year, scheme, insured: f.insured, division: f.division });
+      const was = had ? `${had.insured ? '已参保' : '未参保'} → ` : '';
+      what.push(`${f.year} 年${SCHEME_LABEL[scheme]}：${was}${f.insured ? '已参保' : '未参保'}${f.division ? `（${f.division}）` : ''}`);
+    }
+    if (!what.length) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.apply.push({ row: r.row, personId: p.id, name: p.name, idNumber: r.idNumber, facts: factLines.length ? after : null, history, what });
+  }
+  return plan;
+}
+
+export async function commitInsurance(
+  db: Database,
+  plan: InsurancePlan,
+  changes: BatchChanges,
+  at: string,
+  tick: Tick,
+  source: string,
+): Promise<{ apply: number; history: number }> {
+  let history = 0;
+  const factsBefore = sql(
+    db,
+    'SELECT employee_insured AS employeeInsured, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?',
+  );
+  const setFacts = sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?');
+  const prior = sql(db, 'SELECT insured, division, source, set_at AS setAt FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
+  const put = sql(
+    db,
+    `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, division, source, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET insured = excluded.insured, division = excluded.division, source = excluded.source, set_at = excluded.set_at`,
+  );
+  for (const c of plan.apply) {
+    await tick();
+    if (c.facts) {
+      const b = factsBefore.get(c.personId) as { employeeInsured: number; outOfCounty: string | null; place: string };
+      changes.add('person', c.personId, 'update', { employeeInsured: b.employeeInsured === 1, outOfCounty: b.outOfCounty, place: b.place });
+      setFacts.run(c.facts.employeeInsured ? 1 : 0, c.facts.outOfCounty, c.facts.place, at, c.personId);
+    }
+    for (const h of c.history) {
+      const was = prior.get(c.personId, h.year, h.scheme) ?? null;
+      changes.add('insurance_history', c.personId, was ? 'update' : 'insert', { year: h.year, scheme: h.scheme, prior: was });
+      put.run(c.personId, h.year, h.scheme, h.insured ? 1 : 0, h.division, source, at);
+      history++;
+    }
+  }
+  return { apply: plan.apply.filter((c) => c.facts).length, history };
+}
+
+export function undoInsurance(
+  db: Database,
+  changes: { entity: string; entityId: number; op: string; before: unknown }[],
+  batch: { id: number; at: string },
+): string | null {
+  const later = changedLater(db, changes, batch, ['person', 'insurance_history']);
+  if (later) return later;
+  for (const c of changes) {
+    if (c.entity === 'insurance_history') {
+      const b = c.before as { year: number; scheme: Scheme; prior: { insured: number; division: string; source: string; setAt: string } | null };
+      if (b.prior)
+        sql(db, 'UPDATE insurance_history SET insured = ?, division = ?, source = ?, set_at = ? WHERE person_id = ? AND coverage_year = ? AND scheme = ?').run(
+          b.prior.insured,
+          b.prior.division,
+          b.prior.source,
+          b.prior.setAt,
+          c.entityId,
+          b.year,
+          b.scheme,
+        );
+      else sql(db, 'DELETE FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?').run(c.entityId, b.year, b.scheme);
+    } else if (c.entity === 'person' && c.op === 'update') {
+      const b = c.before as { employeeInsured: boolean; outOfCounty: string | null; place: string };
+      sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
+        b.employeeInsured ? 1 : 0,
+        b.outOfCounty,
+        b.place,
+        c.entityId,
+      );
+    }
+  }
+  return null;
+}
