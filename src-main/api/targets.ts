@@ -34,6 +34,8 @@ interface TargetRow {
   row: number;
   village: string;
   target: number;
+  /** The sheet's own 合计/总计 row (villageId -1): checked against the villages' sum, not imported. */
+  total?: true;
 }
 
 function parseTargetRow(db: Database) {
@@ -41,7 +43,8 @@ function parseTargetRow(db: Database) {
   return (cells: string[], m: Mapping, row: number): (TargetRow & { villageId: number }) | RowProblem | null => {
     const name = cleanCell(cells[m.village!] ?? '');
     const raw = cleanCell(cells[m.target!] ?? '').replace(/[,，\s]/g, '');
-    if (!name || /^(合计|总计|小计)/.test(name)) return null;
+    if (!name || /^小计/.test(name)) return null;
+    if (/^(合计|总计)/.test(name)) return /^\d+$/.test(raw) ? { row, village: name, target: Number(raw), villageId: -1, total: true } : null;
     const villageId = village(name);
     if (villageId === undefined) return { row, field: 'village', message: `村（社区）“${name}”不在本乡镇的村/社区名单中。` };
     if (!/^\d+$/.test(raw) || Number(raw) > 1_000_000) return { row, field: 'target', message: `任务数“${raw}”不是 0 到 1000000 的整数。` };
@@ -100,20 +103,31 @@ export const targetHandlers = {
             .join('；')}`,
           'file',
         );
+      const totals = read.records.filter((r) => r.total);
+      const records = read.records.filter((r) => !r.total);
+      const sum = records.reduce((n, r) => n + r.target, 0);
+      // A 合计 that is not the sum of the rows above means a row was lost or mistyped.
+      for (const t of totals)
+        if (t.target !== sum)
+          throw new Refusal(
+            'invalid_input',
+            `第 ${t.row} 行的${t.village} ${t.target} 与各村任务数之和 ${sum} 不符，没有导入。请核对文件是否缺行或有误。`,
+            'file',
+          );
       const seen = new Map<number, number>();
-      for (const r of read.records) {
+      for (const r of records) {
         const first = seen.get(r.villageId);
         if (first !== undefined) throw new Refusal('invalid_input', `第 ${r.row} 行的“${r.village}”与第 ${first} 行重复，没有导入。`, 'file');
         seen.set(r.villageId, r.row);
       }
       ctx.db
         .transaction(() => {
-          read.records.forEach((r) => setTarget(ctx, arg.coverageYear, r.villageId, r.target));
+          records.forEach((r) => setTarget(ctx, arg.coverageYear, r.villageId, r.target));
           // The county's next 附件2 in this layout reads itself.
           rememberLayout(ctx.db, 'targets', read.signature, read.mapping, ctx.now().toISOString());
         })
         .immediate();
-      return { villages: read.records.length, total: read.records.reduce((s, r) => s + r.target, 0) };
+      return { villages: records.length, total: sum };
     },
   ),
 

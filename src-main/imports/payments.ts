@@ -41,6 +41,8 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
     const reading = readLabel(r.categoryLabel, { grades: false });
     if (reading.unknown.length || reading.ambiguous.length || !reading.codes.length)
       return `身份不符：代缴类别“${r.categoryLabel}”对不上台账的资助类别，请核对。`;
+    // One 代缴 is paid for one group: a cell naming two does not say which this was.
+    if (reading.codes.length > 1) return `身份不符：代缴类别“${r.categoryLabel}”写了 ${reading.codes.length} 个类别，一笔代缴只对应一个类别，请核对。`;
     named = reading.codes;
   }
   // Without a tier column, the amounts say which tier was paid.

@@ -32,8 +32,16 @@ export async function planSituations(db: Database, records: SituationRecord[], c
   const plan: SituationPlan = { coverageYear, apply: [], unchanged: 0, problems: [] };
   const reasonOf = sql(db, 'SELECT reason, note FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?');
   const find = sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
+  // Two answers for one person (a village that filled in a row twice) are the clerk's to settle, not the last one's.
+  const seen = new Map<string, number>();
   for (const r of records) {
     await tick();
+    const first = seen.get(r.idNumber);
+    if (first !== undefined) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `身份证号与第 ${first} 行重复。` });
+      continue;
+    }
+    seen.set(r.idNumber, r.row);
     const p = find.get(r.idNumber) as Lite | undefined;
     if (!p) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });

@@ -18,11 +18,17 @@ export function cleanCell(s: string): string {
 }
 
 /**
- * 2023-11-01, 2023/11/1, 2023.11.01, 2023年11月1日, 20231101, or an Excel date serial
- * (days since 1899-12-30, as a date cell stores it).
+ * 2023-11-01, 2023/11/1, 2023.11.01, 2023年11月1日, 20231101, any of them followed by a time
+ * of day, or an Excel date serial (days since 1899-12-30, as a date cell stores it).
  */
 export function parseDateCell(raw: string): string | null {
-  const s = cleanCell(raw);
+  // 税务 and 医保 exports write the moment paid (2023-11-05 10:23:45): the day is the date.
+  const s = cleanCell(
+    raw
+      .normalize('NFKC')
+      .trim()
+      .replace(/(?:[T\s]+|(?<=日))\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/, ''),
+  );
   if (!s) return null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {

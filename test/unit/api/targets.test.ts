@@ -60,6 +60,13 @@ describe('village targets from the county’s sheet', () => {
       '第 4 行的“幸福村”与第 3 行重复',
     ],
     [[['幸福村', '约100']], '任务数“约100”不是 0 到 1000000 的整数'],
+    [
+      [
+        ['幸福村', 100],
+        ['合计', 150],
+      ],
+      '第 4 行的合计 150 与各村任务数之和 100 不符',
+    ],
   ])('changes nothing when a row is wrong (%j)', async (rows, message) => {
     const v = await t.ok('villages.add', { code: '001', name: '幸福村' });
     await t.ok('targets.set', { coverageYear: 2024, villageId: v.id, target: 7 });

@@ -131,6 +131,25 @@ describe('payments dated after today', () => {
   });
 });
 
+describe('a 代缴 row read strictly', () => {
+  it('takes the day of a payment moment (2023-11-05 10:23:45), and waits a 代缴类别 that names two groups', async () => {
+    const { t } = await ledger();
+    const file = writeCsv(path.join(dir, '时刻.csv'), [
+      ['证件号码', '姓名', '费款所属期', '代缴类别', '代缴金额', '个人缴费日期'],
+      [PEOPLE[0].id, '低保甲', '2024', '民政城乡低保对象', '342', '2023-11-05 10:23:45'],
+      [PEOPLE[3].id, '低保丁', '2024', '民政城乡低保对象、民政特困人员', '342', '2023-11-05 10:24:02'],
+    ]);
+    const p = await t.ok('import.preview', { kind: 'payments', file });
+    expect(p.counts).toEqual({ record: 1, pending: 1, problems: 0 });
+    expect(p.pending[0]).toMatchObject({
+      row: 3,
+      message: '身份不符：代缴类别“民政城乡低保对象、民政特困人员”写了 2 个类别，一笔代缴只对应一个类别，请核对。',
+    });
+    await t.ok('import.commit', { token: p.token });
+    expect((await t.ok('payments.pending', { coverageYear: 2024 }))[0]).toMatchObject({ name: '低保丁', paidOn: '2023-11-05' });
+  });
+});
+
 describe('税务’s 请款明细', () => {
   it('takes the batch’s date, and checks both the department’s and the person’s parts (a GBK CSV)', async () => {
     const { t, ids } = await ledger();
