@@ -108,6 +108,21 @@ test('an admin gives the county’s division code in 设置, and the 医保 list
   await expect(page.getByText('县外参保：无 → 县外市内参加职工医保（500101）')).toBeVisible();
   await expect(page.getByText('2023 年居民医保：已参保（500235）')).toBeVisible();
   await screenshot(page, 'import-insurance-diff-1366');
+  // A dry run that went through can still be corrected: the picker opens on the columns it used.
+  await page.getByRole('button', { name: '列认错了？更正表头和各列…' }).click();
+  const picker = page.getByTestId('columns-picker');
+  await expect(picker.getByLabel('职工医保所属区划所在的列').locator('..')).toContainText('D 列：职工医保所属区划');
+  await choose(page, '职工医保所属区划所在的列', 'C 列：居民医保所属区划');
+  await expect(picker).toContainText('C 列同时选给了 “职工医保所属区划”和“居民医保所属区划”，一列只能对应一项。');
+  await expect(picker.getByRole('button', { name: '按此试导入' })).toBeDisabled();
+  await choose(page, '居民医保所属区划所在的列', 'D 列：职工医保所属区划');
+  await picker.getByRole('button', { name: '按此试导入' }).click();
+  await expect(page.getByText('县外参保：无 → 县外市内参加职工医保（500101）')).toHaveCount(0);
+  await page.getByRole('button', { name: '列认错了？更正表头和各列…' }).click();
+  await choose(page, '职工医保所属区划所在的列', 'D 列：职工医保所属区划');
+  await choose(page, '居民医保所属区划所在的列', 'C 列：居民医保所属区划');
+  await page.getByTestId('columns-picker').getByRole('button', { name: '按此试导入' }).click();
+  await expect(page.getByText('县外参保：无 → 县外市内参加职工医保（500101）')).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toContainText('年度参保记录 2');
 });

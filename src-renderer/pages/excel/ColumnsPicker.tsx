@@ -22,9 +22,12 @@ export function ColumnsPicker({
   file,
   onConfirm,
   onCancel,
+  current,
 }: {
   kind: ImportKind | 'targets';
   file: string;
+  /** The columns the last dry run used, when the clerk corrects one that ran. */
+  current?: Mapping | undefined;
   onConfirm: (mapping: Record<string, number>, headerRow: number) => void;
   onCancel: () => void;
 }) {
@@ -39,8 +42,9 @@ export function ColumnsPicker({
       if (!r.ok) return setError(r.error.message);
       setCols(r.value);
       setHeaderRow(r.value.headerRow ?? r.value.rows[0]?.row ?? null);
-      setMapping(r.value.mapping);
+      setMapping(current ?? r.value.mapping);
     });
+    // `current` is read once, when the picker opens for this file.
   }, [kind, file]);
 
   if (error) return <Alert type="error" showIcon message={error} />;
@@ -54,6 +58,8 @@ export function ColumnsPicker({
     label: headerRow === 0 ? `${letter(i)} 列（如：${first?.cells[i]?.trim() || '空'}）` : `${letter(i)} 列：${header?.cells[i]?.trim() || '（无标题）'}`,
   }));
   const missing = cols.fields.filter((f) => f.required && mapping[f.key] === undefined);
+  // One column fills one field: a column chosen twice would put an ID number into a name.
+  const twice = options.filter((o) => cols.fields.filter((f) => mapping[f.key] === o.value).length > 1);
   const clean = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined)) as Record<string, number>;
 
   return (
@@ -62,7 +68,11 @@ export function ColumnsPicker({
         <Alert
           type="info"
           showIcon
-          message="程序没有自己认出这个文件的表头。请在下面选出表头所在的行，再为每项选出文件中的列；确认后按此试导入，并记住这种格式，下次同样的文件会自动识别。"
+          message={
+            current
+              ? '下面是这次试导入所用的表头和各列。认错了的，在此改正表头所在的行或各项对应的列；确认后按此重新试导入，并记住这种格式。'
+              : '程序没有自己认出这个文件的表头。请在下面选出表头所在的行，再为每项选出文件中的列；确认后按此试导入，并记住这种格式，下次同样的文件会自动识别。'
+          }
         />
         <Table
           size="small"
@@ -112,8 +122,23 @@ export function ColumnsPicker({
           ))}
         </Space>
         {missing.length > 0 && <Alert type="warning" showIcon message={`还需要指定：${missing.map((f) => g.importFields[f.key] ?? f.key).join('、')}`} />}
+        {twice.map((o) => (
+          <Alert
+            key={o.value}
+            type="warning"
+            showIcon
+            message={`${letter(o.value)} 列同时选给了 ${cols.fields
+              .filter((f) => mapping[f.key] === o.value)
+              .map((f) => `“${g.importFields[f.key] ?? f.key}”`)
+              .join('和')}，一列只能对应一项。`}
+          />
+        ))}
         <Space>
-          <Button type="primary" disabled={headerRow === null || missing.length > 0} onClick={() => headerRow !== null && onConfirm(clean, headerRow)}>
+          <Button
+            type="primary"
+            disabled={headerRow === null || missing.length > 0 || twice.length > 0}
+            onClick={() => headerRow !== null && onConfirm(clean, headerRow)}
+          >
             按此试导入
           </Button>
           <Button onClick={onCancel}>取消</Button>

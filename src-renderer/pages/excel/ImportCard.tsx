@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Collapse, Descriptions, Input, Progress, Select, Space, Table, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Input, Progress, Select, Space, Table, Upload } from 'antd';
 import type { ImportBatch, ImportKind, ImportOptions, ImportPreview, ImportProblem } from '../../../src-main/api/contract';
 import { invoke, saveFile, uploadFile } from '../../api';
 import { label, useGlossary } from '../../glossary';
 import { useJob } from '../../jobs';
 import { deskToday } from '../../format';
-import { MappingEditor } from './MappingEditor';
 import { ColumnsPicker } from './ColumnsPicker';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
@@ -19,7 +18,6 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [options, setOptions] = useState<ImportOptions>({ validFrom: deskToday() });
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportBatch | null>(null);
   const [reportNote, setReportNote] = useState<string | null>(null);
@@ -57,11 +55,10 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     if (!r.ok) {
       setPreview(null);
       // A layout the program did not read: the columns can be pointed at on screen.
-      if (r.error.field === 'file' && /表头|列/.test(r.error.message)) setPicking(true);
+      if ((r.error.field === 'file' && /表头|列/.test(r.error.message)) || r.error.field === 'mapping') setPicking(true);
       return setError(r.error.message);
     }
     setPreview(r.value);
-    setMapping(r.value.mapping);
   }
 
   async function choose(f: File) {
@@ -181,7 +178,13 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         )}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
         {picking && file && !busy && (
-          <ColumnsPicker kind={kind} file={file.path} onCancel={() => setPicking(false)} onConfirm={(m, headerRow) => void check(file.path, m, headerRow)} />
+          <ColumnsPicker
+            kind={kind}
+            file={file.path}
+            current={preview?.mapping}
+            onCancel={() => setPicking(false)}
+            onConfirm={(m, headerRow) => void check(file.path, m, headerRow)}
+          />
         )}
         {reportNote && preview && <Alert type="info" showIcon message={reportNote} />}
         {done && (
@@ -246,22 +249,11 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 ]}
               />
             )}
-            <Collapse
-              items={[
-                {
-                  key: 'map',
-                  label: '列的对应关系（识别不对时在此更正，然后重新检查）',
-                  children: (
-                    <Space direction="vertical">
-                      <MappingEditor headers={preview.headers} mapping={mapping} onChange={setMapping} />
-                      <Button disabled={busy || !file} onClick={() => file && void check(file.path, mapping)}>
-                        按此对应关系重新检查
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]}
-            />
+            {!picking && (
+              <Button style={{ alignSelf: 'flex-start' }} disabled={busy || !file} onClick={() => setPicking(true)}>
+                列认错了？更正表头和各列…
+              </Button>
+            )}
           </>
         )}
       </Space>
