@@ -51,6 +51,8 @@ export function layoutProblems(resources) {
     need(`/resources/policies/${f}`, '政策文件（src-main/policies/load.ts 在 app.asar/resources/policies 找它们）');
   for (const f of fs.readdirSync(path.join(root, 'resources/aliases')).filter((x) => x.endsWith('.yaml')))
     need(`/resources/aliases/${f}`, '类别别名表（src-main/policies/aliases.ts 在 app.asar/resources/aliases 找它）');
+  for (const f of fs.readdirSync(path.join(root, 'resources/layouts')).filter((x) => x.endsWith('.yaml')))
+    need(`/resources/layouts/${f}`, '表头词表（src-main/policies/header-words.ts 在 app.asar/resources/layouts 找它）');
   for (const dep of Object.keys(pkg.dependencies)) need(`/node_modules/${dep}/package.json`, '运行时依赖');
 
   const packed = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { headerWords } from '../policies/header-words';
 import { FIELD_LABELS, guessHeader, layoutSignature, mapHeaders, repeatedFields, type FieldKey, type HeaderGuess, type Mapping } from '../domain/import/fields';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
@@ -93,7 +94,7 @@ export async function readForImport<R>(
     if (missing.length) throw new TableReadError(`文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。请在列对应关系中指定。`);
     // A second 姓名 or 身份证号 column is named, never dropped without a word.
     const headerRow = head[guess.dataStart - 1]?.row ?? guess.dataStart;
-    for (const { field, columns } of repeatedFields(guess.headers)) {
+    for (const { field, columns } of repeatedFields(headerWords(), guess.headers)) {
       const used = mapping[field];
       const letters = columns.map(columnName).join('、');
       onProblem({
@@ -150,13 +151,14 @@ export function locateHeader(
   if (opts.headerRow !== undefined) {
     const told = head.findIndex((h) => h.row === opts.headerRow);
     if (told === -1) throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
-    return at(told, mapHeaders(head[told]!.cells));
+    return at(told, mapHeaders(headerWords(), head[told]!.cells));
   }
   for (let i = 0; opts.known && i < head.length; i++) {
     const mapping = opts.known(layoutSignature(head[i]!.cells));
     if (mapping) return at(i, mapping);
   }
   return guessHeader(
+    headerWords(),
     head.map((h) => h.cells),
     required,
   );

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader, guessHeader, layoutSignature } from '../../../src-main/domain/import/fields';
+import { fieldForHeader as fieldIn, guessHeader as guessIn, layoutSignature } from '../../../src-main/domain/import/fields';
+import { headerWords } from '../../../src-main/policies/header-words';
+
+const fieldForHeader = (h: string) => fieldIn(headerWords(), h);
+const guessHeader = (rows: string[][], required: Parameters<typeof guessIn>[2]) => guessIn(headerWords(), rows, required);
 import { parseDateCell, parseTierCell, parseYuanCell } from '../../../src-main/domain/import/values';
 
 describe('headers', () => {

@@ -2,7 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divisionWhere, insuredWord, parseInsuranceRow, yearCell } from '../../../src-main/domain/import/insurance';
-import { mapHeaders } from '../../../src-main/domain/import/fields';
+import { mapHeaders as mapIn } from '../../../src-main/domain/import/fields';
+import { headerWords } from '../../../src-main/policies/header-words';
+
+const mapHeaders = (headers: string[]) => mapIn(headerWords(), headers);
 import { idFor } from '../../helpers/people';
 
 const YUNYANG = { code: '500235', name: '云阳县' };
