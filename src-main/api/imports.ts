@@ -287,7 +287,10 @@ function countsOf(p: Prepared): KindCounts<PreviewCounts> {
     case 'categories':
       return { kind: p.kind, counts: { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length } };
     case 'payments':
-      return { kind: p.kind, counts: { record: p.plan.record.length, pending: p.plan.pending.length, problems: p.problems.length } };
+      return {
+        kind: p.kind,
+        counts: { record: p.plan.record.length, pending: p.plan.pending.length, unchanged: p.plan.already.length, problems: p.problems.length },
+      };
     case 'situations':
       return { kind: p.kind, counts: { apply: p.plan.apply.length, unchanged: p.plan.unchanged, problems: p.problems.length } };
     case 'insurance':
@@ -355,7 +358,12 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
         break;
       }
       case 'payments':
-        counts = { rows, ...(await commitPayments(ctx, p.plan, batch.id, batch.changes, tick)), problems } satisfies BatchCounts['payments'];
+        counts = {
+          rows,
+          ...(await commitPayments(ctx, p.plan, batch.id, batch.changes, tick)),
+          unchanged: p.plan.already.length,
+          problems,
+        } satisfies BatchCounts['payments'];
         break;
       case 'situations':
         counts = {
@@ -432,6 +440,7 @@ export const importHandlers = {
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
         pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
+        already: p.kind === 'payments' ? p.plan.already.slice(0, 500) : [],
         changes: p.kind === 'insurance' ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })) : [],
         writable: writable(p),
       };

@@ -99,8 +99,8 @@ export const targetHandlers = {
           'invalid_input',
           `有 ${read.problems.length} 行不对，没有导入：${read.problems
             .slice(0, 5)
-            .map((p) => `第 ${p.row} 行${p.message}`)
-            .join('；')}`,
+            .map((p) => `第 ${p.row} 行${p.message.replace(/。$/, '')}`)
+            .join('；')}。`,
           'file',
         );
       const totals = read.records.filter((r) => r.total);

@@ -76,9 +76,10 @@ export const OUT_OF_SCOPE = { empty_registration: '空挂户', deceased: '死亡
 export type OutOfScope = keyof typeof OUT_OF_SCOPE;
 
 export const OUT_OF_COUNTY = {
-  in_city_resident: '县外市内参加居民医保(含大学生医保)',
+  // 附件5's own column headers, word for word, so a village can copy between 附件4 and 附件5.
+  in_city_resident: '县外市内参加居民医保（大学生医保）',
   in_city_employee: '县外市内参加职工医保',
-  out_city_resident: '市外参加居民医保(含大学生医保)',
+  out_city_resident: '市外参加居民医保（大学生医保）',
   out_city_employee: '市外参加职工医保',
   military: '参军',
   prison: '服刑',

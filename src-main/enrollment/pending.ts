@@ -70,8 +70,13 @@ export function paymentDifference(pending: PendingPayment, q: { personalFen: num
   const say = (what: string, file: number, quoted: number, noteWord: string) => {
     const d = file - quoted;
     if (d === 0) return;
-    texts.push(`文件中${what} ${formatYuan(file)} 元，按政策为 ${formatYuan(quoted)} 元，${d > 0 ? '多' : '少'} ${formatYuan(Math.abs(d))} 元`);
     notes.push(`${noteWord} ${formatYuan(d)} 元`);
+    // A department paid for someone the ledger does not hold as subsidised: say that, not "多 266 元".
+    texts.push(
+      noteWord === '代缴差额' && quoted === 0
+        ? `文件中代缴金额 ${formatYuan(file)} 元，但台账中此人在缴费日没有认定的资助身份，按政策不资助`
+        : `文件中${what} ${formatYuan(file)} 元，按政策为 ${formatYuan(quoted)} 元，${d > 0 ? '多' : '少'} ${formatYuan(Math.abs(d))} 元`,
+    );
   };
   if (pending.amountFen !== null) say('个人缴费', pending.amountFen, q.personalFen, '差额');
   if (pending.subsidyFen !== null) say('代缴金额', pending.subsidyFen, q.subsidyFen, '代缴差额');

@@ -139,7 +139,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           { text: '村（社区）' },
           { text: `${a.coverageYear - 1}年户籍人数` },
           { text: '不在参保范围内人数', children: ['空挂户', '死亡', '出国', '合计'] },
-          { text: '县外参加基本医疗保险人数', children: [...kinds.map((k) => OUT_OF_COUNTY[k].replace('(含大学生医保)', '（大学生医保）')), '合计'] },
+          { text: '县外参加基本医疗保险人数', children: [...kinds.map((k) => OUT_OF_COUNTY[k]), '合计'] },
         ],
         widths: [16, 12, 8, 8, 8, 8, 16, 14, 16, 14, 8, 8, 8],
         landscape: true,

@@ -73,7 +73,7 @@ export async function readForImport<R>(
   const onProblem = opts.onProblem ?? ((p: RowProblem) => void problems.push(p));
 
   const take = (cells: string[], row: number) => {
-    if (cells.every((c) => !c.trim())) return;
+    if (cells.every((c) => !c.trim()) || totalRow(cells, mapping)) return;
     rows++;
     const r = opts.parse(cells, mapping, row);
     if (r === null) return;
@@ -162,6 +162,21 @@ export function locateHeader(
     head.map((h) => h.cells),
     required,
   );
+}
+
+/**
+ * The sheet's own 合计/总计/小计 line under a list of persons (合计：30人): no one's row. A row
+ * that holds an ID number is a person's whatever else it says; a targets sheet (no ID column)
+ * checks its 合计 itself.
+ */
+function totalRow(cells: string[], mapping: Mapping): boolean {
+  if (mapping.idNumber === undefined) return false;
+  const first =
+    cells
+      .find((c) => c.trim())
+      ?.normalize('NFKC')
+      .replace(/\s/g, '') ?? '';
+  return /^(合计|总计|小计)/.test(first) && !/\d{15}/.test(cells[mapping.idNumber] ?? '');
 }
 
 /** The first non-empty rows of a file (at most `n`), each cut to `width` cells, for the clerk to point at the header. */

@@ -27,6 +27,8 @@ export interface PaymentPlan {
   record: { personId: number; record: PaymentRecord; tier: 1 | 2; coverageYear: number }[];
   pending: { record: PaymentRecord; coverageYear: number; reason: string }[];
   problems: RowProblem[];
+  /** Rows already in the ledger (recorded, or waiting on 待核实 from an earlier batch): nothing to add. */
+  already: RowProblem[];
 }
 
 /**
@@ -39,8 +41,10 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
   let named: PersonCategory[] | null = null;
   if (r.categoryLabel) {
     const reading = readLabel(r.categoryLabel, { grades: false });
-    if (reading.unknown.length || reading.ambiguous.length || !reading.codes.length)
-      return `身份不符：代缴类别“${r.categoryLabel}”对不上台账的资助类别，请核对。`;
+    if (reading.ambiguous.length)
+      return `身份不符：代缴类别“${r.categoryLabel}”中的“${reading.ambiguous[0]!.label}”可能是几类资助对象中的一类，认不准，请核对后登记。`;
+    if (reading.unknown.length || !reading.codes.length)
+      return `身份不符：代缴类别“${r.categoryLabel}”不在类别对照表中，认不出是哪一类资助对象，请核对后登记（常见的写法可请管理员补进类别对照表 resources/aliases/categories.yaml）。`;
     // One 代缴 is paid for one group: a cell naming two does not say which this was.
     if (reading.codes.length > 1) return `身份不符：代缴类别“${r.categoryLabel}”写了 ${reading.codes.length} 个类别，一笔代缴只对应一个类别，请核对。`;
     named = reading.codes;
@@ -71,7 +75,7 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
 type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading;
 
 export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
-  const plan: PaymentPlan = { record: [], pending: [], problems: [] };
+  const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [] };
   const seen = new Map<string, number>();
   const today = chinaDate(ctx.now());
   for (const r of records) {
@@ -93,7 +97,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
     // The same file (or the same rows in another) imported again adds nothing: said, not piled up.
     const waiting = sameOpenPending(ctx.db, { ...r, coverageYear: year });
     if (waiting) {
-      plan.problems.push({
+      plan.already.push({
         row: r.row,
         field: 'idNumber',
         message: `这笔缴费已在第 ${waiting.batchId} 批导入的第 ${waiting.row} 行，正在待核实，没有重复列入。`,
@@ -116,7 +120,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
     }
     const existing = activeEnrollment(ctx.db, p.id, year);
     if (existing && existing.paidOn === r.paidOn && (r.amountFen === null || r.amountFen === existing.personalFen)) {
-      plan.problems.push({
+      plan.already.push({
         row: r.row,
         field: 'idNumber',
         message: `这笔缴费已登记（${year} 年度，收据号 ${existing.receiptNo}，${existing.paidOn}），没有重复导入。`,

@@ -19,8 +19,10 @@ export function villageMatcher(db: Database) {
   }
   return (name: string): number | undefined => {
     const n = name.trim();
+    // 新田村村民委员会 is 新田村's committee, 新田村委会 too; 农坝社区居民委员会 is 农坝社区.
+    const committee = n.replace(/(村民委员会|居民委员会|村委会|居委会)$/, '');
     const spelled = n.replace(/(村民委员会|村委会)$/, '村').replace(/(居民委员会|居委会)$/, '社区');
-    return exact.get(n) ?? exact.get(spelled) ?? short.get(strip(n)) ?? undefined;
+    return exact.get(n) ?? exact.get(committee) ?? exact.get(spelled) ?? short.get(strip(committee)) ?? short.get(strip(n)) ?? undefined;
   };
 }
 

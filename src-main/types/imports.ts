@@ -47,7 +47,7 @@ export interface PreviewCounts {
   /** leaving: 是否在籍 = 否 rows, given the not-enrolled reason 户口迁出 (or 已注销户口) for the year. */
   roster: { add: number; update: number; unchanged: number; leaving: number; problems: number };
   categories: { certify: number; unchanged: number; lost: number; problems: number };
-  payments: { record: number; pending: number; problems: number };
+  payments: { record: number; pending: number; unchanged: number; problems: number };
   situations: { apply: number; unchanged: number; problems: number };
   /** apply: persons whose 职工医保 / 县外参保 facts change; history: year-and-scheme records written. */
   insurance: { apply: number; history: number; unchanged: number; problems: number };
@@ -61,7 +61,7 @@ export interface PreviewCounts {
 export interface BatchCounts {
   roster: { rows: number; add: number; update: number; households: number; unchanged: number; leaving?: number; problems: number };
   categories: { rows: number; certify: number; ended: number; unchanged: number; problems: number };
-  payments: { rows: number; record: number; pending: number; problems: number };
+  payments: { rows: number; record: number; pending: number; unchanged?: number; problems: number };
   situations: { rows: number; apply: number; unchanged: number; problems: number };
   insurance: { rows: number; apply: number; history: number; unchanged: number; problems: number };
 }
@@ -81,6 +81,8 @@ export type ImportPreview = KindCounts<PreviewCounts> & {
   lost: { name: string; idNumber: string; code: PersonCategory }[];
   /** payments: rows that go to the 待核实 list, with the reason. */
   pending: ImportProblem[];
+  /** payments: rows already recorded or waiting from an earlier batch (counted as unchanged). */
+  already: ImportProblem[];
   /** insurance: each person whose facts or history change, and how (the first 500). */
   changes: { row: number; name: string; idNumber: string; what: string[] }[];
   /** Whether committing would write anything: a batch with nothing to write cannot be committed. */

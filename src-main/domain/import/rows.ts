@@ -148,7 +148,8 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
   if (isProblem(subsidyFen)) return subsidyFen;
   const rawTier = cell(cells, mapping, 'tier');
   const tier = rawTier.trim() ? parseTierCell(rawTier) : null;
-  if (rawTier.trim() && tier === null) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
+  // 请款明细's 参保类别 may name the scheme (城乡居民) rather than the tier: the amounts tell the tier then.
+  if (tier === null && /档/.test(rawTier)) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
   const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
   const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
   return {
@@ -180,7 +181,11 @@ const SITUATIONS = new Map<string, SituationCode>([
   ...(Object.entries(OUT_OF_COUNTY) as [OutOfCounty, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
   ...(Object.entries(OUT_OF_SCOPE) as [OutOfScope, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
   ...(Object.entries(NOT_ENROLLED_REASONS) as [NotEnrolledReason, string][]).map(([code, label]) => [cleanCell(label), code] as [string, SituationCode]),
-  // The glossary's other words for the same answers.
+  // The glossary's other words for the same answers, and the older dropdown's (含大学生医保).
+  [cleanCell('县外市内参加居民医保(含大学生医保)'), 'in_city_resident'],
+  [cleanCell('市外参加居民医保(含大学生医保)'), 'out_city_resident'],
+  [cleanCell('县外市内参加居民医保'), 'in_city_resident'],
+  [cleanCell('市外参加居民医保'), 'out_city_resident'],
   [cleanCell('服役'), 'military'],
   [cleanCell('参军/服役'), 'military'],
   [cleanCell('拒绝参保'), 'refused'],

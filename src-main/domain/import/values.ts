@@ -59,10 +59,12 @@ export function parseYuanCell(raw: string): number | null {
   return s.startsWith('-') ? -fen : fen;
 }
 
-/** 一档/1/一/档次一 → 1; 二档/2 → 2. */
+/** 一档/1/一/档次一 → 1; 二档/2 → 2; a longer word holding one tier (城乡居民一档, 一档(380元)) too. */
 export function parseTierCell(raw: string): 1 | 2 | null {
   const s = cleanCell(raw);
   if (/^(1|一|一档|档次一|第一档|1档)$/.test(s)) return 1;
   if (/^(2|二|二档|档次二|第二档|2档)$/.test(s)) return 2;
-  return null;
+  const one = /一档|第一档|档次一|1档/.test(s);
+  const two = /二档|第二档|档次二|2档/.test(s);
+  return one !== two ? (one ? 1 : 2) : null;
 }

@@ -105,7 +105,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
             value={kind}
             style={{ width: 220 }}
             disabled={busy}
-            onChange={(k: ImportKind) => (setKind(k), setPreview(null))}
+            onChange={(k: ImportKind) => (setKind(k), setPreview(null), setFile(null), setPicking(false), setError(null))}
             options={IMPORT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
           />
           <span style={{ color: '#666' }}>{IMPORT_KINDS.find((k) => k.value === kind)?.hint}</span>
@@ -220,6 +220,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
               <ProblemTable title={`问题行（${preview.counts.problems ?? preview.problems.length} 行不会导入）`} rows={preview.problems} />
             )}
             {preview.pending.length > 0 && <ProblemTable title="待核实（导入后列入待核实名单）" rows={preview.pending} />}
+            {preview.already.length > 0 && <ProblemTable title="已登记过的缴费（不再导入）" rows={preview.already} />}
             {preview.changes.length > 0 && (
               <Table
                 size="small"

@@ -52,6 +52,8 @@ export function ProgressPage() {
       ...(mapping?.village !== undefined && mapping.target !== undefined ? { mapping: { village: mapping.village, target: mapping.target } } : {}),
       ...(headerRow !== undefined ? { headerRow } : {}),
     });
+    // The last import's line would read as if this file had gone in too.
+    setNotice(null);
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setNotice(`已导入 ${r.value.villages} 个村（社区）的任务数，合计 ${r.value.total}。`);

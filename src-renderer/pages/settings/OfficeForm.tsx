@@ -43,9 +43,9 @@ export function OfficeForm() {
         <Form.Item
           label="本县区划代码"
           name="countyCode"
-          tooltip="6 位行政区划代码（如酉阳县 500242）。导入医保参保核实名单时，据此判断“所属区划”是本县、市内县外还是市外。"
+          tooltip="6 位行政区划代码（如云阳县 500235、酉阳县 500242）。导入医保参保核实名单时，据此判断“所属区划”是本县、市内县外还是市外。"
         >
-          <Input placeholder="如：500242" maxLength={6} inputMode="numeric" style={{ width: 110 }} aria-label="本县区划代码" />
+          <Input placeholder="如：500235" maxLength={6} inputMode="numeric" style={{ width: 110 }} aria-label="本县区划代码" />
         </Form.Item>
         <Form.Item name="receiptFullId" valuePropName="checked">
           <Checkbox aria-label="收据显示完整身份证号">收据上显示完整身份证号</Checkbox>

@@ -36,7 +36,7 @@ beforeEach(async () => {
     [people[2]!.idNumber, '普通丁', '2024', '100', '2023-11-07', '银行'],
   ]);
   const p = await t.ok('import.preview', { kind: 'payments', file });
-  expect(p.counts).toEqual({ record: 0, pending: 3, problems: 0 });
+  expect(p.counts).toEqual({ record: 0, pending: 3, unchanged: 0, problems: 0 });
   await t.ok('import.commit', { token: p.token });
 });
 afterEach(() => {

@@ -97,5 +97,8 @@ describe('cell values', () => {
     ['2', 2],
     ['二档', 2],
     ['三档', null],
+    ['城乡居民一档', 1],
+    ['二档（1020元）', 2],
+    ['一档二档', null],
   ])('tier %j → %j', (raw, t) => expect(parseTierCell(raw)).toBe(t));
 });

@@ -96,7 +96,7 @@ describe('exports read back by LibreOffice', () => {
   it.runIf(hasSoffice)('附件4 lists who is insured outside the county, IDs whole, with blank rows to fill', () => {
     const row = csv.fujian4!.find((r) => r[3] === '王五')!;
     expect(row[4]).toMatch(/^500235200103030\d{3}$/);
-    expect(row.slice(6)).toEqual(['市外参加居民医保(含大学生医保)', '西南大学']);
+    expect(row.slice(6)).toEqual(['市外参加居民医保（大学生医保）', '西南大学']);
   });
 
   it('附件4 carries the dropdown of the six out-of-county kinds', async () => {

@@ -109,13 +109,13 @@ describe('payments exported from the 医保/税务 systems', () => {
       'gb18030',
     );
     const p = await t.ok('import.preview', { kind: 'payments', file });
-    expect(p.counts).toEqual({ record: 2, pending: 3, problems: 0 });
+    expect(p.counts).toEqual({ record: 2, pending: 3, unchanged: 0, problems: 0 });
     expect(p.pending.map((x) => x.message)).toEqual([
       expect.stringContaining('与按政策计算的 380 元不符'),
       expect.stringContaining('已登记 2024 年度参保'),
       '不在台账：台账中没有此人。',
     ]);
-    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, record: 2, pending: 3, problems: 0 });
+    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, record: 2, pending: 3, unchanged: 0, problems: 0 });
     const e = (await t.ok('roster.getPerson', { id: people[3]!.id })).enrollments[0]!;
     expect(e).toMatchObject({ tier: 2, personalFen: 75500, paidOn: '2023-11-06', channel: '支付宝' });
     expect((await t.ok('payments.pending', { coverageYear: 2024 })).map((x) => x.name)).toEqual(['低保乙', '特困丙', '外人']);

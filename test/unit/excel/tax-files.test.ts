@@ -65,7 +65,7 @@ describe('税务’s 代缴明细', () => {
       // LibreOffice keeps the ID and person-number columns as text, as 税务's export does.
       const file = soffice(writeCsv(path.join(dir, '代缴明细.csv'), rows), 'xlsx', dir, 'CSV:44,34,76,1,5/2/6/2');
       const p = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
-      expect(p.counts).toEqual({ record: 2, pending: 4, problems: 0 });
+      expect(p.counts).toEqual({ record: 2, pending: 4, unchanged: 0, problems: 0 });
       await t.ok('import.commit', { token: p.token });
       const e = (name: string) => t.ok('roster.getPerson', { id: ids[name]! }).then((d) => d.enrollments[0]);
       expect(await e('低保甲')).toMatchObject({ personalFen: 3800, subsidyFen: 34200, paidOn: '2023-11-05', channel: '税务代缴' });
@@ -80,6 +80,9 @@ describe('税务’s 代缴明细', () => {
       expect(pending).toMatchObject({ amountFen: null, subsidyFen: 30000, categoryLabel: '民政城乡低保对象' });
       const [c] = await t.ok('payments.candidates', { id: pending.id });
       expect(c!.quotes[0]!.difference).toBe('文件中代缴金额 300 元，按政策为 342 元，少 42 元');
+      const unsubsidised = (await t.ok('payments.pending', { coverageYear: 2024 })).find((x) => x.name === '普通丙')!;
+      const [u] = await t.ok('payments.candidates', { id: unsubsidised.id });
+      expect(u!.quotes[0]!.difference).toBe('文件中代缴金额 342 元，但台账中此人在缴费日没有认定的资助身份，按政策不资助');
     },
     180_000,
   );
@@ -112,7 +115,7 @@ describe('税务’s 代缴明细', () => {
     const copy = path.join(b.t.ctx.dataDir, '代缴明细-回读.xlsx');
     fs.copyFileSync(file, copy);
     const p = await b.t.ok('import.preview', { kind: 'payments', file: copy, options: { coverageYear: 2024 } });
-    expect(p.counts).toEqual({ record: 2, pending: 0, problems: 0 });
+    expect(p.counts).toEqual({ record: 2, pending: 0, unchanged: 0, problems: 0 });
   });
 });
 
@@ -125,7 +128,7 @@ describe('payments dated after today', () => {
       [PEOPLE[1].id, '特困乙', '2024', '民政特困人员', '380', '2023-11-05'],
     ]);
     const p = await t.ok('import.preview', { kind: 'payments', file });
-    expect(p.counts).toEqual({ record: 1, pending: 0, problems: 1 });
+    expect(p.counts).toEqual({ record: 1, pending: 0, unchanged: 0, problems: 1 });
     expect(p.problems[0]).toMatchObject({ row: 2, field: 'paidOn', message: '缴费日期 2023-12-20 晚于今天，请核对。' });
     expect((await t.ok('import.commit', { token: p.token })).counts).toMatchObject({ record: 1 });
   });
@@ -140,7 +143,7 @@ describe('a 代缴 row read strictly', () => {
       [PEOPLE[3].id, '低保丁', '2024', '民政城乡低保对象、民政特困人员', '342', '2023-11-05 10:24:02'],
     ]);
     const p = await t.ok('import.preview', { kind: 'payments', file });
-    expect(p.counts).toEqual({ record: 1, pending: 1, problems: 0 });
+    expect(p.counts).toEqual({ record: 1, pending: 1, unchanged: 0, problems: 0 });
     expect(p.pending[0]).toMatchObject({
       row: 3,
       message: '身份不符：代缴类别“民政城乡低保对象、民政特困人员”写了 2 个类别，一笔代缴只对应一个类别，请核对。',
@@ -165,14 +168,15 @@ describe('税务’s 请款明细', () => {
     const refused = await t.call('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('缴费日期') } });
     const p = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024, paidOn: '2023-11-06' } });
-    expect(p.counts).toEqual({ record: 1, pending: 1, problems: 0 });
+    expect(p.counts).toEqual({ record: 1, pending: 1, unchanged: 0, problems: 0 });
     await t.ok('import.commit', { token: p.token });
     expect((await t.ok('roster.getPerson', { id: ids['低保甲']! })).enrollments[0]).toMatchObject({ paidOn: '2023-11-06', personalFen: 3800 });
     expect((await reasons(t))['低保戊']).toBe('金额不符：缴费金额 40 元与按政策计算的一档 38 元不符。');
     // The same file again adds nothing: the recorded payment and the waiting one are each named once.
     const again = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024, paidOn: '2023-11-06' } });
-    expect(again.counts).toEqual({ record: 0, pending: 0, problems: 2 });
-    expect(again.problems.map((x) => x.message)).toEqual([
+    expect(again.counts).toEqual({ record: 0, pending: 0, unchanged: 2, problems: 0 });
+    expect(again.writable).toBe(false);
+    expect(again.already.map((x) => x.message)).toEqual([
       expect.stringMatching(/^这笔缴费已登记（2024 年度，收据号 \d+，2023-11-06），没有重复导入。$/),
       expect.stringMatching(/^这笔缴费已在第 \d+ 批导入的第 3 行，正在待核实，没有重复列入。$/),
     ]);
