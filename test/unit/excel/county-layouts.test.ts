@@ -125,6 +125,28 @@ describe('department lists under their own headers', () => {
     180_000,
   );
 
+  it('takes 姓名 over 户主姓名, 识别时间 as the date certified, and skips the list’s 合计 line (a GBK CSV)', async () => {
+    const p = await roster([
+      ['王富贵', '1950-01-01'],
+      ['刘桂兰', '1952-01-01'],
+    ]);
+    const file = writeCsv(
+      path.join(dir, '监测对象.csv'),
+      [
+        ['序号', '户主姓名', '姓名', '身份证号码', '与户主关系', '监测对象类别', '识别时间'],
+        ['1', '王富贵', '王富贵', p['王富贵']!.idNumber, '户主', '脱贫不稳定户', '2022年3月1日'],
+        ['2', '王富贵', '刘桂兰', p['刘桂兰']!.idNumber, '配偶', '脱贫不稳定户', '2022年3月1日'],
+        ['合计', '', '2人', '', '', '', ''],
+      ],
+      'gb18030',
+    );
+    const a = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'rural_revitalization' } });
+    expect(a.mapping).toMatchObject({ name: 2, idNumber: 3, validFrom: 6 });
+    expect(a).toMatchObject({ rows: 2, counts: { certify: 2, problems: 0 } });
+    await t.ok('import.commit', { token: a.token });
+    expect((await t.ok('roster.getPerson', { id: p['刘桂兰']!.id })).categories[0]).toMatchObject({ code: 'unstable_lifted', validFrom: '2022-03-01' });
+  });
+
   it('certifies every category of a cell that names several, and lists an unknown or ambiguous label for the clerk', async () => {
     const p = await roster([
       ['甲', '1950-01-01'],

@@ -218,10 +218,13 @@ describe('lists the villages fill in and send back', () => {
         [2, '农坝镇', '幸福村', '低保乙', people[1]!.idNumber, '', '在外地打工', ''],
         // The village filled 低保甲 in twice: which answer holds is the clerk's to say.
         [3, '农坝镇', '幸福村', '低保甲', people[0]!.idNumber, '', '参军', ''],
+        // 附件5's words, and the older dropdown's.
+        [4, '农坝镇', '幸福村', people[2]!.name, people[2]!.idNumber, '', '县外市内参加居民医保（大学生医保）', '西南大学'],
+        [5, '农坝镇', '幸福村', people[3]!.name, people[3]!.idNumber, '', '市外参加居民医保(含大学生医保)', '四川大学'],
       ],
     });
     const p = await t.ok('import.preview', { kind: 'situations', file });
-    expect(p.counts).toEqual({ apply: 1, unchanged: 0, problems: 2 });
+    expect(p.counts).toEqual({ apply: 3, unchanged: 0, problems: 2 });
     expect(p.problems[0]!.message).toContain('“在外地打工”不是下拉框中的选项');
     expect(p.problems[1]).toMatchObject({ row: 5, field: 'idNumber', message: '身份证号与第 3 行重复。' });
   });
