@@ -37,10 +37,19 @@ import type { Tick } from '../excel/importing';
 import { Refusal, actorOf, audit, caller, reads, sourceFile, task, writes } from './handler';
 
 /** What the dry run of a roster import read; its rows wait in the staging file. */
-type StagedRead = Omit<PreviewResult, 'counts' | 'problems'>;
+type StagedRead = Omit<PreviewResult, 'counts' | 'problems' | 'changes'>;
 
 type Prepared =
-  | { kind: 'roster'; file: string; read: StagedRead; staging: string; counts: StagedCounts; reasonYear: number; problems: ImportProblem[] }
+  | {
+      kind: 'roster';
+      file: string;
+      read: StagedRead;
+      staging: string;
+      counts: StagedCounts;
+      reasonYear: number;
+      problems: ImportProblem[];
+      changes: PreviewResult['changes'];
+    }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
   | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
   | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] }
@@ -180,12 +189,12 @@ async function prepareRoster(
   const staging = stagingFile(ctx.dataDir, token);
   const reasonYear = worklistYear(ctx);
   try {
-    const { counts, problems, ...read } = await runImportTask<PreviewResult>(
+    const { counts, problems, changes, ...read } = await runImportTask<PreviewResult>(
       ctx.importWorker,
       { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()), reasonYear },
       { signal: job.signal, onProgress: job.progress },
     );
-    return { kind: 'roster', file: arg.file, read, staging, counts, reasonYear, problems };
+    return { kind: 'roster', file: arg.file, read, staging, counts, reasonYear, problems, changes };
   } catch (e) {
     fs.rmSync(staging, { force: true });
     throw taskRefusal(e);
@@ -441,7 +450,14 @@ export const importHandlers = {
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
         pending: p.kind === 'payments' ? p.plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })) : [],
         already: p.kind === 'payments' ? p.plan.already.slice(0, 500) : [],
-        changes: p.kind === 'insurance' ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })) : [],
+        changes:
+          p.kind === 'insurance'
+            ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what }))
+            : p.kind === 'roster'
+              ? p.changes
+              : p.kind === 'situations'
+                ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.record.row, name: c.name, idNumber: c.record.idNumber, what: [c.what] }))
+                : [],
         writable: writable(p),
       };
     },

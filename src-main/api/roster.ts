@@ -249,6 +249,7 @@ export const rosterHandlers = {
       refunds,
       refundable,
       history: personChanges(ctx.db, arg.id).map((c) => ({ ...describeChange(c), actor: who(c.actor) })),
+      insuranceYears: repo.insuranceYears(ctx.db, arg.id),
     };
   }),
 

@@ -14,7 +14,16 @@ import type { RowProblem } from './importing';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
 import { outOfMemory, workerOutcome, type ImportWorkerSpec } from './worker-thread';
 import { commitStaged } from '../imports/roster-commit';
-import { attachStaging, detachStaging, planStaged, rosterStager, stagedCounts, stagedProblems, type StagedCounts } from '../imports/roster-staging';
+import {
+  attachStaging,
+  detachStaging,
+  planStaged,
+  rosterStager,
+  stagedChanges,
+  stagedCounts,
+  stagedProblems,
+  type StagedCounts,
+} from '../imports/roster-staging';
 import { TableReadError } from './table';
 import type { BatchCounts, ImportProblem } from '../types/imports';
 
@@ -73,6 +82,8 @@ export interface PreviewResult {
   rows: number;
   counts: StagedCounts;
   problems: ImportProblem[];
+  /** The first persons the roster changes, and how. */
+  changes: { row: number; name: string; idNumber: string; what: string[] }[];
 }
 
 export interface CommitResult {
@@ -130,7 +141,7 @@ async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: Task
   planStaged(db);
   db.exec('COMMIT');
   post({ type: 'progress', phase: '核对台账', done: read.rows, total: read.rows });
-  return { ...read, counts: stagedCounts(db, t.reasonYear), problems: stagedProblems(db, 500) };
+  return { ...read, counts: stagedCounts(db, t.reasonYear), problems: stagedProblems(db, 500), changes: stagedChanges(db, t.reasonYear) };
 }
 
 /** The reading thread of a preview: rows go back to the preview's thread in batches. */

@@ -194,6 +194,54 @@ export const LEAVING = `WHERE r.action IN ('add', 'update', 'same') AND r.left_r
   AND NOT EXISTS (SELECT 1 FROM main.not_enrolled_reasons n JOIN main.persons p ON p.id = n.person_id
                   WHERE p.id_number = r.id_number AND n.coverage_year = ?)`;
 
+/** The first persons a roster changes, with what changes in the clerk's words (the dry run's diff). */
+export function stagedChanges(db: Database, reasonYear: number, limit = 500): { row: number; name: string; idNumber: string; what: string[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT r.row, r.name, r.id_number AS idNumber, r.action, r.left_reason AS leftReason, r.phone, r.relation,
+         r.household_number AS household, v.name AS village,
+         h.number AS wasHousehold, pv.name AS wasVillage, p.relation AS wasRelation, p.phone AS wasPhone,
+         EXISTS (SELECT 1 FROM main.not_enrolled_reasons n WHERE n.person_id = p.id AND n.coverage_year = ?) AS hasReason
+       FROM s.staged r
+       LEFT JOIN main.villages v ON v.id = r.village_id
+       LEFT JOIN main.persons p ON p.id = r.person_id
+       LEFT JOIN main.households h ON h.id = p.household_id
+       LEFT JOIN main.villages pv ON pv.id = p.village_id
+       WHERE r.action = 'update' OR (r.action IN ('add', 'same') AND r.left_reason <> '')
+       ORDER BY r.row LIMIT ?`,
+    )
+    .all(reasonYear, limit) as {
+    row: number;
+    name: string;
+    idNumber: string;
+    action: string;
+    leftReason: string;
+    phone: string;
+    relation: string;
+    household: string;
+    village: string;
+    wasHousehold: string | null;
+    wasVillage: string | null;
+    wasRelation: string | null;
+    wasPhone: string | null;
+    hasReason: number;
+  }[];
+  return rows.flatMap((r) => {
+    const what: string[] = [];
+    if (r.action === 'update') {
+      if (r.village !== r.wasVillage) what.push(`村（社区）：${r.wasVillage ?? ''} → ${r.village}`);
+      if (r.household !== r.wasHousehold) what.push(`户号：${r.wasHousehold ?? ''} → ${r.household}`);
+      if (r.relation && r.relation !== r.wasRelation) what.push(`与户主关系：${r.wasRelation || '（空）'} → ${r.relation}`);
+      if (r.phone && r.phone !== r.wasPhone) what.push(`联系电话：${r.wasPhone || '（空）'} → ${r.phone}`);
+    }
+    if (r.leftReason && !r.hasReason)
+      what.push(
+        `不在籍：${reasonYear} 年度未参保原因记为“${r.leftReason === 'moved_out' ? '户口迁出' : '已注销户口'}”${r.action === 'add' ? '（新增人员）' : ''}`,
+      );
+    return what.length ? [{ row: r.row, name: r.name, idNumber: r.idNumber, what }] : [];
+  });
+}
+
 /** The problems in file order (a row's own problem before what the ledger says of it). */
 export function stagedProblems(db: Database, limit = -1): RowProblem[] {
   return db.prepare('SELECT row, field, message FROM s.problems ORDER BY row, rowid LIMIT ?').all(limit) as RowProblem[];

@@ -2,7 +2,7 @@
 // insured outside the county (and where), who has died, is an empty registration or abroad,
 // and why someone still in scope is not enrolled this year (拒参, 失踪, 户口迁出 …).
 import type { Database } from 'better-sqlite3';
-import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, type NotEnrolledReason, type OutOfCounty } from '../domain/codes';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../domain/codes';
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
@@ -13,7 +13,7 @@ import { changedLater } from './later-changes';
 export interface SituationPlan {
   /** The year a not-enrolled reason is for (the worklist's year). */
   coverageYear: number;
-  apply: { personId: number; record: SituationRecord }[];
+  apply: { personId: number; name: string; record: SituationRecord; what: string }[];
   unchanged: number;
   problems: RowProblem[];
 }
@@ -27,6 +27,13 @@ interface Lite {
 }
 
 const isReason = (code: string): code is NotEnrolledReason => code in NOT_ENROLLED_REASONS;
+
+/** What the row sets, in the clerk's words (the dry run's diff). */
+function describeSituation(r: SituationRecord, year: number): string {
+  if (r.situation in OUT_OF_COUNTY) return `县外参保：${OUT_OF_COUNTY[r.situation as OutOfCounty]}${r.place ? `（${r.place}）` : ''}`;
+  if (isReason(r.situation)) return `${year} 年度未参保原因：${NOT_ENROLLED_REASONS[r.situation]}${r.place ? `（${r.place}）` : ''}`;
+  return `人员状态：${OUT_OF_SCOPE[r.situation as OutOfScope]}`;
+}
 
 export async function planSituations(db: Database, records: SituationRecord[], coverageYear: number, tick: Tick): Promise<SituationPlan> {
   const plan: SituationPlan = { coverageYear, apply: [], unchanged: 0, problems: [] };
@@ -59,7 +66,7 @@ export async function planSituations(db: Database, records: SituationRecord[], c
           ? had?.reason === r.situation && had.note === r.place
           : p.status === r.situation;
     if (same) plan.unchanged++;
-    else plan.apply.push({ personId: p.id, record: r });
+    else plan.apply.push({ personId: p.id, name: p.name, record: r, what: describeSituation(r, coverageYear) });
   }
   return plan;
 }

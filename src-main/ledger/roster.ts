@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { BookHousehold, BookMember, CertifiedCategory, Household, Person, PersonStatus } from '../types/roster';
+import type { BookHousehold, BookMember, CertifiedCategory, Household, InsuranceYear, Person, PersonStatus } from '../types/roster';
 import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
 
@@ -319,4 +319,14 @@ export function villageBook(db: Database, villageId: number, year: number | null
 
 export function checkCategory(db: Database, id: number, on: string, by: string): void {
   sql(db, 'UPDATE person_categories SET checked_on = ?, checked_by = ? WHERE id = ?').run(on, by, id);
+}
+
+/** What 医保's lists said of a person's insurance, year by year (insurance_history). */
+export function insuranceYears(db: Database, personId: number): InsuranceYear[] {
+  return (
+    sql(
+      db,
+      'SELECT coverage_year AS year, scheme, insured, division, source FROM insurance_history WHERE person_id = ? ORDER BY coverage_year DESC, scheme',
+    ).all(personId) as (Omit<InsuranceYear, 'insured'> & { insured: number })[]
+  ).map((r) => ({ ...r, insured: r.insured === 1 }));
 }

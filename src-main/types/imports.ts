@@ -83,7 +83,7 @@ export type ImportPreview = KindCounts<PreviewCounts> & {
   pending: ImportProblem[];
   /** payments: rows already recorded or waiting from an earlier batch (counted as unchanged). */
   already: ImportProblem[];
-  /** insurance: each person whose facts or history change, and how (the first 500). */
+  /** roster and insurance: each person whose facts or history change, and how (the first 500). */
   changes: { row: number; name: string; idNumber: string; what: string[] }[];
   /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
   writable: boolean;

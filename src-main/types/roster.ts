@@ -89,6 +89,16 @@ export interface PersonDetail {
   refundable: number[];
   /** Newest first; at most 200. */
   history: HistoryEntry[];
+  /** What 医保's lists said of each year, per scheme (newest year first). */
+  insuranceYears: InsuranceYear[];
+}
+
+export interface InsuranceYear {
+  year: number;
+  scheme: 'resident' | 'employee';
+  insured: boolean;
+  division: string;
+  source: string;
 }
 
 export interface BookMember {

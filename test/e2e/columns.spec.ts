@@ -125,4 +125,13 @@ test('an admin gives the county’s division code in 设置, and the 医保 list
   await expect(page.getByText('县外参保：无 → 县外市内参加职工医保（500101）')).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toContainText('年度参保记录 2');
+
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+  await page.getByLabel('搜索人员').fill('张三');
+  await page.getByLabel('搜索人员').press('Enter');
+  const years = page.getByTestId('insurance-years');
+  await expect(years.getByRole('row', { name: /2024\s*职工医保\s*已参保\s*500101\s*困难人员参保核实\.csv/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '导入医保参保核实', exact: true }).first()).toBeVisible();
+  await years.scrollIntoViewIfNeeded();
+  await screenshot(page, 'person-insurance-years-1366');
 });

@@ -148,6 +148,27 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               },
             ]}
           />
+          {detail.insuranceYears.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 20 }}>
+                医保参保记录
+              </Typography.Title>
+              <Table
+                rowKey={(y) => `${y.year}-${y.scheme}`}
+                size="small"
+                pagination={false}
+                dataSource={detail.insuranceYears}
+                data-testid="insurance-years"
+                columns={[
+                  { title: '年度', dataIndex: 'year', width: 60 },
+                  { title: '险种', width: 80, render: (_, y) => (y.scheme === 'employee' ? '职工医保' : '居民医保') },
+                  { title: '情况', width: 80, render: (_, y) => (y.insured ? <Tag color="green">已参保</Tag> : <Tag color="orange">未参保</Tag>) },
+                  { title: '所属区划', dataIndex: 'division', width: 120 },
+                  { title: '来源', dataIndex: 'source' },
+                ]}
+              />
+            </>
+          )}
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             变更记录
           </Typography.Title>

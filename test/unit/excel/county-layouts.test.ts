@@ -200,6 +200,7 @@ describe('the household register (户籍) as the police station exports it', () 
     );
     const q = await t.ok('import.preview', { kind: 'roster', file: moved });
     expect(q.counts).toMatchObject({ add: 0, update: 1, problems: 0 });
+    expect(q.changes).toEqual([{ row: 2, name: '李四', idNumber: b, what: ['户号：0001 → 0002', '与户主关系：配偶 → 户主'] }]);
   });
 
   it('是否在籍 = 否 gives the not-enrolled reason 户口迁出 for the year (注销 gives 已注销户口); a reason a village gave stays; undo takes them back', async () => {
@@ -244,6 +245,10 @@ describe('the household register (户籍) as the police station exports it', () 
     const p = await t.ok('import.preview', { kind: 'roster', file });
     expect(p.counts).toMatchObject({ add: 2, unchanged: 2, leaving: 2, problems: 1 });
     expect(p.problems).toEqual([expect.objectContaining({ row: 6, field: 'registered', message: expect.stringContaining('是否在籍“不知道”') })]);
+    expect(p.changes.map((c) => [c.name, c.what])).toEqual([
+      ['张一', ['不在籍：2024 年度未参保原因记为“户口迁出”']],
+      ['张二', ['不在籍：2024 年度未参保原因记为“已注销户口”（新增人员）']],
+    ]);
     const { id: batchId } = await t.ok('import.commit', { token: p.token });
     const reasons = () =>
       t.ctx.db

@@ -140,6 +140,10 @@ describe('lists the villages fill in and send back', () => {
     await wb.xlsx.writeFile(file);
     const p = await t.ok('import.preview', { kind: 'situations', file });
     expect(p.counts).toEqual({ apply: 2, unchanged: 0, problems: 0 });
+    expect(p.changes.map((c) => [c.name, c.what])).toEqual([
+      ['特困丙', ['人员状态：死亡']],
+      ['普通丁', ['县外参保：市外参加职工医保（重庆某公司）']],
+    ]);
     const batch = await t.ok('import.commit', { token: p.token });
     expect(batch.counts).toEqual({ rows: p.rows, apply: 2, unchanged: 0, problems: 0 });
     expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person).toMatchObject({ status: 'deceased', statusOn: '2024-01-10' });
