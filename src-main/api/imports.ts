@@ -280,7 +280,7 @@ function writable(p: Prepared): boolean {
     case 'roster':
       return p.counts.add + p.counts.update + p.counts.leaving > 0;
     case 'categories':
-      return p.plan.certify.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
+      return p.plan.certify.length + p.plan.redate.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
     case 'payments':
       return p.plan.record.length + p.plan.pending.length > 0;
     case 'situations':
@@ -294,7 +294,16 @@ function countsOf(p: Prepared): KindCounts<PreviewCounts> {
     case 'roster':
       return { kind: p.kind, counts: { ...p.counts } };
     case 'categories':
-      return { kind: p.kind, counts: { certify: p.plan.certify.length, unchanged: p.plan.unchanged, lost: p.plan.lost.length, problems: p.problems.length } };
+      return {
+        kind: p.kind,
+        counts: {
+          certify: p.plan.certify.length,
+          redate: p.plan.redate.length,
+          unchanged: p.plan.unchanged,
+          lost: p.plan.lost.length,
+          problems: p.problems.length,
+        },
+      };
     case 'payments':
       return {
         kind: p.kind,

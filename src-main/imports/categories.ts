@@ -21,6 +21,8 @@ export interface CategoryOptions {
 
 export interface CategoryPlan {
   certify: { personId: number; code: PersonCategory; validFrom: string; row: number }[];
+  /** Open certifications the list dates earlier than the ledger does (a list first imported without its dates). */
+  redate: { categoryId: number; validFrom: string; row: number }[];
   unchanged: number;
   problems: RowProblem[];
   /** Certified by the previous list of this department, open, and absent from this one. */
@@ -39,10 +41,13 @@ export async function planCategories(
   readLabel: (label: string, opts: { grades: boolean }) => CategoryReading,
   tick: Tick,
 ): Promise<CategoryPlan> {
-  const plan: CategoryPlan = { certify: [], unchanged: 0, problems: [], lost: [] };
+  const plan: CategoryPlan = { certify: [], redate: [], unchanged: 0, problems: [], lost: [] };
   const seen = new Map<string, number>();
   const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
-  const open = sql(db, 'SELECT 1 FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?)').pluck();
+  const open = sql(
+    db,
+    'SELECT id, valid_from AS validFrom FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from LIMIT 1',
+  );
   const onThisList = new Set<string>();
   for (const r of records) {
     await tick();
@@ -67,8 +72,11 @@ export async function planCategories(
     const validFrom = r.validFrom ?? opts.validFrom;
     // A cell may name several categories (低保、重度残疾): each is certified.
     for (const code of fresh) {
-      if (open.get(p.id, code, validFrom)) plan.unchanged++;
-      else plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
+      const had = open.get(p.id, code, validFrom) as { id: number; validFrom: string } | undefined;
+      if (!had) plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
+      else if (had.validFrom <= validFrom) plan.unchanged++;
+      // Held from a later day (the list went in once without its dates): the list's date is the certification's.
+      else plan.redate.push({ categoryId: had.id, validFrom, row: r.row });
     }
   }
   plan.lost = previousListPersons(db, opts.department).filter((x) => !onThisList.has(`${x.personId}|${x.code}`));
@@ -124,7 +132,7 @@ export async function commitCategories(
   today: string,
   at: string,
   tick: Tick,
-): Promise<{ certify: number; ended: number }> {
+): Promise<{ certify: number; redate: number; ended: number }> {
   for (const c of plan.certify) {
     await tick();
     const cat = insertCategory(
@@ -143,6 +151,11 @@ export async function commitCategories(
     );
     changes.add('person_category', cat.id, 'insert');
   }
+  for (const d of plan.redate) {
+    await tick();
+    changes.add('person_category', d.categoryId, 'update', { validFrom: getCategory(db, d.categoryId)!.validFrom });
+    sql(db, 'UPDATE person_categories SET valid_from = ? WHERE id = ?').run(d.validFrom, d.categoryId);
+  }
   let ended = 0;
   if (opts.endLost) {
     const end = addDays(opts.validFrom, -1);
@@ -153,14 +166,16 @@ export async function commitCategories(
       ended++;
     }
   }
-  return { certify: plan.certify.length, ended };
+  return { certify: plan.certify.length, redate: plan.redate.length, ended };
 }
 
 export function undoCategories(db: Database, changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[]): string | null {
   for (const c of changes) {
     if (c.entity !== 'person_category') continue;
+    const before = c.before as { validTo?: string | null; validFrom?: string };
     if (c.op === 'insert') sql(db, 'DELETE FROM person_categories WHERE id = ?').run(c.entityId);
-    else sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run((c.before as { validTo: string | null }).validTo, c.entityId);
+    else if (before.validFrom !== undefined) sql(db, 'UPDATE person_categories SET valid_from = ? WHERE id = ?').run(before.validFrom, c.entityId);
+    else sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(before.validTo ?? null, c.entityId);
   }
   return null;
 }

@@ -46,7 +46,8 @@ export interface ProblemReport {
 export interface PreviewCounts {
   /** leaving: 是否在籍 = 否 rows, given the not-enrolled reason 户口迁出 (or 已注销户口) for the year. */
   roster: { add: number; update: number; unchanged: number; leaving: number; problems: number };
-  categories: { certify: number; unchanged: number; lost: number; problems: number };
+  /** redate: certifications held from a later day that this list dates earlier. */
+  categories: { certify: number; redate: number; unchanged: number; lost: number; problems: number };
   payments: { record: number; pending: number; unchanged: number; problems: number };
   situations: { apply: number; unchanged: number; problems: number };
   /** apply: persons whose 职工医保 / 县外参保 facts change; history: year-and-scheme records written. */
@@ -60,7 +61,7 @@ export interface PreviewCounts {
  */
 export interface BatchCounts {
   roster: { rows: number; add: number; update: number; households: number; unchanged: number; leaving?: number; problems: number };
-  categories: { rows: number; certify: number; ended: number; unchanged: number; problems: number };
+  categories: { rows: number; certify: number; redate?: number; ended: number; unchanged: number; problems: number };
   payments: { rows: number; record: number; pending: number; unchanged?: number; problems: number };
   situations: { rows: number; apply: number; unchanged: number; problems: number };
   insurance: { rows: number; apply: number; history: number; unchanged: number; problems: number };

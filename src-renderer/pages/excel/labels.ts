@@ -18,6 +18,7 @@ const COUNT_LABELS: Record<string, string> = {
   update: '更新',
   unchanged: '无变化',
   certify: '认定',
+  redate: '更正认定日期',
   lost: '不在本次名单',
   record: '记入参保',
   pending: '待核实',

@@ -39,14 +39,21 @@ describe('a department’s category list', () => {
       ],
     });
     const p = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-11-01' } });
-    expect(p.counts).toEqual({ certify: 3, unchanged: 0, lost: 0, problems: 2 });
+    expect(p.counts).toEqual({ certify: 3, redate: 0, unchanged: 0, lost: 0, problems: 2 });
     expect(p.problems.map((x) => x.message)).toEqual([expect.stringContaining('台账中没有身份证号'), expect.stringContaining('“不知道”对不上')]);
     // The batch keeps the dry run's words for the same things.
-    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, certify: 3, ended: 0, unchanged: 0, problems: 2 });
+    expect((await t.ok('import.commit', { token: p.token })).counts).toEqual({ rows: 5, certify: 3, redate: 0, ended: 0, unchanged: 0, problems: 2 });
     const cats = (await t.ok('roster.getPerson', { id: people[1]!.id })).categories;
     expect(cats).toMatchObject([{ code: 'min_living', department: 'civil_affairs', validFrom: '2023-11-01', source: '民政名单' }]);
     const again = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-12-01' } });
     expect(again.counts).toMatchObject({ certify: 0, unchanged: 3 });
+    // The same list dated earlier (it went in first without its date): the certifications start then; undo puts them back.
+    const earlier = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-01-01' } });
+    expect(earlier.counts).toMatchObject({ certify: 0, redate: 3, unchanged: 0 });
+    const batch = await t.ok('import.commit', { token: earlier.token });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories).toMatchObject([{ code: 'min_living', validFrom: '2023-01-01' }]);
+    await t.ok('import.undo', { batchId: batch.id });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories).toMatchObject([{ code: 'min_living', validFrom: '2023-11-01' }]);
   });
 
   it('shows who dropped off since the previous list of the department, and can end them', async () => {
