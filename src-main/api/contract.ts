@@ -16,6 +16,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
 import type { SubsidyTable } from '../domain/policy/table';
+import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
@@ -41,6 +42,7 @@ export type * from '../types/enroll';
 export type * from '../types/reports';
 export type * from '../types/imports';
 export type * from '../types/print';
+export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable };
 export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
@@ -224,6 +226,7 @@ export interface Api {
     output: HouseholdNotice;
   };
   'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
+  'print.form': { input: { kind: FormKind; coverageYear: number; villageId?: number }; output: Form };
   'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };
 
   'backup.status': { input: Empty; output: LedgerStatus };

@@ -1,7 +1,8 @@
 // The county's attachments and the office's lists, written as .xlsx under the data folder.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { writeExport, EXPORT_TITLES } from '../excel/exports';
+import { exportFileName, writeExport } from '../excel/exports';
+import { getOffice, getVillage } from '../ledger/office';
 import { taxWords } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
 import { policyInForce } from '../enrollment/policy';
@@ -28,9 +29,23 @@ const exportKind = z.enum(
   { error: '导出类型不对。' },
 );
 
+/** The papers a village's own copy can be made of; the others are the township's whole. */
+const BY_VILLAGE = new Set(['fujian4', 'notEnrolled']);
+
 export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
-    const file = outputFile(ctx.dataDir, 'exports', `${EXPORT_TITLES[arg.kind]}-${arg.coverageYear}`);
+    const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
+    if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。', 'villageId');
+    const file = outputFile(
+      ctx.dataDir,
+      'exports',
+      exportFileName(arg.kind, {
+        township: getOffice(ctx.db).townshipName,
+        coverageYear: arg.coverageYear,
+        today: chinaDate(ctx.now()),
+        village: BY_VILLAGE.has(arg.kind) ? village?.name : undefined,
+      }),
+    );
     try {
       const rows = await writeExport(arg.kind, {
         db: ctx.db,

@@ -482,6 +482,8 @@ export const importHandlers = {
     try {
       return await writeProblemReport(file, p.file, p.read.headers, byRow);
     } catch (e) {
+      // The name was taken for it: no report, no empty file under that name.
+      fs.rmSync(file, { force: true });
       const io = ioProblem(e);
       if (io) throw new Refusal('unavailable', `${io}，问题报告没有写完，已删除不完整的文件；台账没有改动。`);
       if (e instanceof TableReadError) throw new Refusal('invalid_input', `重新读取文件时出错：${e.message}`, 'file');

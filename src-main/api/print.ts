@@ -12,7 +12,9 @@ import { targets } from '../ledger/reports';
 import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from '../types/print';
 import { quotePerson } from '../enrollment/enroll';
 import { maskId, paperId } from '../enrollment/ids';
-import { policyFor } from '../enrollment/policy';
+import { policyFor, policyInForce } from '../enrollment/policy';
+import { attachmentForm } from '../ledger/forms';
+import type { Form } from '../domain/forms/form';
 import { coverageYear, idOf, isoDate } from './fields';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';
@@ -20,6 +22,21 @@ import { Refusal, reads } from './handler';
 const officeTitleOf = (ctx: Context) => officeTitle(getOffice(ctx.db));
 
 export const printHandlers = {
+  // The county's attachments, as the form the xlsx is written from: the paper and the file agree.
+  'print.form': reads(
+    'clerk',
+    z.object({
+      kind: z.enum(['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5'], { error: '表格类型不对。' }),
+      coverageYear,
+      villageId: idOf('村/社区').optional(),
+    }),
+    (ctx, arg): Form => {
+      const policy = policyInForce(ctx, arg.coverageYear);
+      if (arg.kind === 'fujian1' && !policy) throw new Refusal('not_found', '这一年度还没有选择政策。');
+      return attachmentForm(ctx.db, arg.kind, { coverageYear: arg.coverageYear, policy, villageId: arg.villageId });
+    },
+  ),
+
   'print.householdNotice': reads(
     'clerk',
     z.object({ householdId: idOf('家庭户'), coverageYear, fullId: z.boolean().optional(), on: isoDate('通知日期').optional() }),

@@ -1,17 +1,17 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
-import { formatRate, rateBp } from '../domain/progress';
 import type { Database } from 'better-sqlite3';
-import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type NotEnrolledReason, type OutOfCounty, type PersonCategory } from '../domain/codes';
-import { formatYuan, formatYuan2 } from '../domain/money';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type NotEnrolledReason, type PersonCategory } from '../domain/codes';
+import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
-import { subsidyTable } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages, officeTitle } from '../ledger/office';
-import { enrolledByVillage, fujian5, notEnrolledInVillage, paymentsByDay, targets } from '../ledger/reports';
+import { notEnrolledInVillage, paymentsByDay } from '../ledger/reports';
 import { yielder } from './tick';
 import { sql } from '../ledger/statements';
 import { SheetWriter } from './sheet-writer';
+import { writeForm } from './form-writer';
+import { attachmentForm } from '../ledger/forms';
 
 import type { ExportKind } from '../types/imports';
 
@@ -31,6 +31,15 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   taxZeroDeclarations: '零申报明细（税务代缴格式）',
 };
 
+const ATTACHMENT_NO: Partial<Record<ExportKind, number>> = { fujian1: 1, fujian2: 2, fujian3: 3, fujian4: 4, fujian5: 5 };
+
+/** 农坝镇-附件1-2024年度城乡居民基本医疗保险筹资对照表-2023-11-22 (the lists without 附件N; a village's list names it). */
+export function exportFileName(kind: ExportKind, o: { township: string; coverageYear: number; today: string; village?: string | undefined }): string {
+  const n = ATTACHMENT_NO[kind];
+  const what = EXPORT_TITLES[kind].replace(/（.*）$/, '');
+  return [o.township, o.village, n ? `附件${n}` : '', `${o.coverageYear}年度${what}`, o.today].filter(Boolean).join('-');
+}
+
 export interface ExportArgs {
   db: Database;
   policy: Policy | undefined;
@@ -43,8 +52,6 @@ export interface ExportArgs {
   today?: string;
 }
 
-const rate = (enrolled: number, target: number) => formatRate(rateBp(enrolled, target));
-
 export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<number> {
   const tick = yielder(1000);
   const office = getOffice(a.db);
@@ -53,112 +60,12 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
   const villages = listVillages(a.db, false);
 
   switch (kind) {
-    case 'fujian1': {
-      if (!a.policy) throw new Error('还没有选择本年度适用的政策。');
-      const t = subsidyTable(a.policy);
-      const w = new SheetWriter(a.file, {
-        title: a.policy.table?.title ?? title(EXPORT_TITLES.fujian1),
-        headers: [{ text: '资助部门' }, { text: '特殊人员类别' }, { text: '参保档次' }, { text: '资助标准', children: ['金额(元)'] }, { text: '自筹金额(元)' }],
-        widths: [22, 36, 10, 14, 14],
-      });
-      for (const r of t.rows) w.add([r.department, r.category, TIER_LABELS[r.tier], Number(formatYuan(r.subsidyFen)), Number(formatYuan(r.personalFen))]);
-      await w.finish();
-      return w.rows;
-    }
+    case 'fujian1':
     case 'fujian2':
-    case 'fujian3': {
-      const tg = targets(a.db, a.coverageYear);
-      const en = enrolledByVillage(a.db, a.coverageYear);
-      const w =
-        kind === 'fujian2'
-          ? new SheetWriter(a.file, {
-              title: title(EXPORT_TITLES.fujian2),
-              headers: [{ text: '村（社区）名称' }, { text: `${a.coverageYear}年参保目标任务数` }],
-              widths: [24, 24],
-            })
-          : new SheetWriter(a.file, {
-              title: title(EXPORT_TITLES.fujian3),
-              headers: [{ text: '村（社区）名称' }, { text: '应参保人数' }, { text: '实际参保人数' }, { text: '完成率（100%）' }],
-              widths: [24, 14, 14, 16],
-            });
-      let tSum = 0;
-      let eSum = 0;
-      for (const v of villages) {
-        const target = tg.get(v.id) ?? 0;
-        const enrolled = en.get(v.id) ?? 0;
-        tSum += target;
-        eSum += enrolled;
-        w.add(kind === 'fujian2' ? [v.name, target] : [v.name, target, enrolled, rate(enrolled, target)]);
-      }
-      w.add(kind === 'fujian2' ? ['合计', tSum] : ['合计', tSum, eSum, rate(eSum, tSum)]);
-      await w.finish();
-      return w.rows;
-    }
-    case 'fujian4': {
-      const w = new SheetWriter(a.file, {
-        title: title(EXPORT_TITLES.fujian4),
-        subtitle: `填报单位：${place}                          年        月     日`,
-        headers: [
-          { text: '序号' },
-          { text: '乡镇' },
-          { text: '村' },
-          { text: '姓名' },
-          { text: '身份证号' },
-          { text: '联系电话' },
-          { text: '县外参保情况（下拉框选择）' },
-          { text: '现参保地（职工医保填写到单位，居民医保填写到街道，大学生填写大学名称）' },
-        ],
-        widths: [6, 12, 14, 10, 22, 14, 30, 40],
-        textColumns: [4, 5],
-        dropdown: { column: 6, options: Object.values(OUT_OF_COUNTY) },
-        landscape: true,
-        blankRows: 20,
-      });
-      const rows = sql(
-        a.db,
-        `SELECT v.name AS village, p.name, p.id_number, p.phone, p.out_of_county, p.out_of_county_place FROM persons p JOIN villages v ON v.id = p.village_id
-         WHERE p.out_of_county IS NOT NULL AND p.status = 'active' ${a.villageId ? 'AND p.village_id = ?' : ''} ORDER BY v.code, p.name`,
-      ).iterate(...(a.villageId ? [a.villageId] : [])) as IterableIterator<{
-        village: string;
-        name: string;
-        id_number: string;
-        phone: string;
-        out_of_county: OutOfCounty;
-        out_of_county_place: string;
-      }>;
-      let i = 0;
-      for (const r of rows) w.add([++i, place, r.village, r.name, r.id_number, r.phone, OUT_OF_COUNTY[r.out_of_county], r.out_of_county_place]);
-      await w.finish();
-      return w.rows;
-    }
-    case 'fujian5': {
-      const kinds = Object.keys(OUT_OF_COUNTY) as OutOfCounty[];
-      const w = new SheetWriter(a.file, {
-        title: title(EXPORT_TITLES.fujian5),
-        headers: [
-          { text: '村（社区）' },
-          { text: `${a.coverageYear - 1}年户籍人数` },
-          { text: '不在参保范围内人数', children: ['空挂户', '死亡', '出国', '合计'] },
-          { text: '县外参加基本医疗保险人数', children: [...kinds.map((k) => OUT_OF_COUNTY[k]), '合计'] },
-        ],
-        widths: [16, 12, 8, 8, 8, 8, 16, 14, 16, 14, 8, 8, 8],
-        landscape: true,
-      });
-      for (const r of fujian5(a.db)) {
-        w.add([
-          r.villageName,
-          r.population,
-          r.notInScope.empty_registration,
-          r.notInScope.deceased,
-          r.notInScope.abroad,
-          r.notInScope.total,
-          ...kinds.map((k) => r.outOfCounty[k]),
-          r.outOfCounty.total,
-        ]);
-      }
-      await w.finish();
-      return w.rows;
-    }
+    case 'fujian3':
+    case 'fujian4':
+    case 'fujian5':
+      return writeForm(a.file, attachmentForm(a.db, kind, a));
     case 'notEnrolled': {
       const village = a.villageId ? villages.find((v) => v.id === a.villageId) : undefined;
       const w = new SheetWriter(a.file, {

@@ -4,6 +4,7 @@
 // shared strings, so a million-row list costs what exceljs's own writer costs.
 import type ExcelJS from 'exceljs';
 import { workbookFile, type WorkbookFile } from './workbook-file';
+import { displayWidth } from './form-writer';
 
 export interface HeaderCell {
   text: string;
@@ -36,13 +37,6 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** Column units a text takes in 宋体 11: a CJK character is two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
 export class SheetWriter {
   private readonly out: WorkbookFile;
   private readonly ws: ExcelJS.Worksheet;
@@ -68,7 +62,7 @@ export class SheetWriter {
         horizontalCentered: true,
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
-      headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+      headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
     });
     // Column styles, set once, reach every cell written below them: per-cell styling made
     // a big list five times slower to write than exceljs alone.

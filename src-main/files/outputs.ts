@@ -28,11 +28,24 @@ export function safeFileName(name: string, fallback = 'file'): string {
   return `${stem.slice(-(79 - ext.length))}${ext ? `.${ext}` : ''}`;
 }
 
-/** A fresh .xlsx path in one of the output folders, named from `stem` and the time. */
-export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], stem: string): string {
+/**
+ * A fresh .xlsx path in one of the output folders, named `name` (made safe); a second file of
+ * the same name the same day gets (2), then (3). The name is taken on disk at once, so two
+ * exports at the same moment never write into one file.
+ */
+export function outputFile(dataDir: string, dir: (typeof OUTPUT_DIRS)[number], name: string): string {
   const folder = path.join(dataDir, dir);
   fs.mkdirSync(folder, { recursive: true });
-  return path.join(folder, `${safeFileName(stem.replace(/\.(xlsx|csv|txt)$/i, ''), dir)}-${Date.now()}.xlsx`);
+  const stem = safeFileName(name.replace(/\.(xlsx|csv|txt)$/i, ''), dir);
+  for (let n = 1; ; n++) {
+    const file = path.join(folder, `${stem}${n > 1 ? `(${n})` : ''}.xlsx`);
+    try {
+      fs.closeSync(fs.openSync(file, 'wx'));
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 999) throw e;
+    }
+  }
 }
 
 /**

@@ -191,15 +191,17 @@ test('a season from the screens alone: office, roster, 低保 list, enroll, prin
   const exported = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出并保存' }).click();
   const saved = await exported;
-  expect(saved.suggestedFilename()).toMatch(/^城乡居民基本医疗保险筹资进度表-2024-\d+\.xlsx$/);
+  expect(saved.suggestedFilename()).toMatch(/^农坝镇-附件3-2024年度城乡居民基本医疗保险筹资进度表-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await saved.path());
   const rows = wb.worksheets[0]!.getSheetValues()
     .filter(Boolean)
     .map((r) => (r as ExcelJS.CellValue[]).slice(1).map(String));
-  expect(rows[0]![0]).toBe('农坝镇2024年度城乡居民基本医疗保险筹资进度表');
-  expect(rows).toContainEqual(['幸福村', '2', '1', '50.00%']);
-  expect(rows).toContainEqual(['团结村', '2', '0', '0.00%']);
+  expect(rows[0]![0]).toBe('附件3');
+  expect(rows[1]![0]).toBe('云阳县2024年度城乡居民基本医疗保险筹资进度表');
+  // 完成率 is a number the sheet shows as a percentage.
+  expect(rows).toContainEqual(['幸福村', '2', '1', '0.5']);
+  expect(rows).toContainEqual(['团结村', '2', '0', '0']);
   await expect(page.getByText('已导出「城乡居民基本医疗保险筹资进度表」')).toBeVisible();
 
   // 税务's payments file: 李四 paid and is recorded; 王五's mistyped number waits for the clerk.

@@ -173,6 +173,8 @@ export const policySchema = z.strictObject({
       ordinaryLabel: z.string().min(1),
     })
     .optional(),
+  /** The notice gives the villages' tasks in a table of its own (瑞州's 指导性任务表) instead of 附件2. */
+  targetsForm: z.strictObject({ layout: z.literal('guidance'), ...cited }).optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

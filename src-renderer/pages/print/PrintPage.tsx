@@ -8,7 +8,8 @@ import { useOffice } from '../../office';
 import { useCoverageYears } from '../../years';
 import { useInvoke } from '../../useInvoke';
 import { YearSelect } from '../YearSelect';
-import { Fujian1Doc, Fujian5Doc, HouseholdNoticeDoc, NotEnrolledDoc, ProgressDoc, PublicListDoc, VillageNoticeDoc } from './documents';
+import { HouseholdNoticeDoc, NotEnrolledDoc, PublicListDoc, VillageNoticeDoc } from './documents';
+import { FormDoc } from '../../print/FormDoc';
 
 const DOCUMENTS = [
   { value: 'notice', label: '缴费通知单（按户）' },
@@ -17,11 +18,14 @@ const DOCUMENTS = [
   { value: 'fujian1', label: '附件1 筹资对照表' },
   { value: 'fujian2', label: '附件2 参保目标任务分解表' },
   { value: 'fujian3', label: '附件3 筹资进度表' },
+  { value: 'fujian4', label: '附件4 县外参加基本医疗保险情况明细表' },
   { value: 'fujian5', label: '附件5 参加基本医疗保险情况汇总表' },
   { value: 'villageNotice', label: '致各村（社区）的参保工作通知' },
 ] as const;
 type DocKey = (typeof DOCUMENTS)[number]['value'];
-const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled'];
+const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'fujian4'];
+/** Papers that may also be printed for the whole township. */
+const ANY_VILLAGE: DocKey[] = ['public', 'fujian4'];
 
 /** Loads the chosen document for the year and lays it out; the browser prints the paper only. */
 export function PrintPage() {
@@ -62,21 +66,13 @@ export function PrintPage() {
             ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />)
             : fail(r.error.message);
         }
-        case 'fujian1': {
-          const p = await invoke('office.policies', {});
-          const id = p.ok ? p.value.find((x) => x.coverageYear === year)?.policyId : undefined;
-          if (!id) return fail('这一年度还没有选择政策。');
-          const r = await invoke('policies.table', { policyId: id });
-          return r.ok ? show(<Fujian1Doc t={r.value} />) : fail(r.error.message);
-        }
+        case 'fujian1':
         case 'fujian2':
-        case 'fujian3': {
-          const r = await invoke('reports.progress', { coverageYear: year });
-          return r.ok ? show(<ProgressDoc title={title(doc)} attachment={doc === 'fujian2' ? 2 : 3} rows={r.value} year={year} />) : fail(r.error.message);
-        }
+        case 'fujian3':
+        case 'fujian4':
         case 'fujian5': {
-          const r = await invoke('reports.fujian5', { coverageYear: year });
-          return r.ok ? show(<Fujian5Doc title={title('fujian5')} rows={r.value} labels={g} />) : fail(r.error.message);
+          const r = await invoke('print.form', { kind: doc, coverageYear: year, ...(doc === 'fujian4' && villageId ? { villageId } : {}) });
+          return r.ok ? show(<FormDoc form={r.value} testId={doc} />) : fail(r.error.message);
         }
         case 'villageNotice': {
           const r = await invoke('print.villageNotice', { coverageYear: year });
@@ -98,8 +94,8 @@ export function PrintPage() {
         {NEEDS_VILLAGE.includes(doc) && (
           <Select
             aria-label="村（社区）"
-            allowClear={doc === 'public'}
-            placeholder={doc === 'public' ? '全部村（社区）' : '请选择村（社区）'}
+            allowClear={ANY_VILLAGE.includes(doc)}
+            placeholder={ANY_VILLAGE.includes(doc) ? '全部村（社区）' : '请选择村（社区）'}
             value={villageId}
             onChange={setVillageId}
             style={{ width: 180 }}

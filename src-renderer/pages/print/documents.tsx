@@ -1,10 +1,7 @@
 // The print center's documents, each laid out as the paper the office hands out or files.
-import type { Fujian5Row, HouseholdNotice, PersonSummary, PublicList, SubsidyTable, VillageNotice, VillageProgress } from '../../../src-main/api/contract';
-import { percent, rateBp, yuan } from '../../format';
+import type { HouseholdNotice, PersonSummary, PublicList, VillageNotice } from '../../../src-main/api/contract';
 
 import { Doc, DocTable } from '../../print/Doc';
-
-const rate = (p: VillageProgress) => percent(p.rateBp);
 
 export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
   return (
@@ -57,74 +54,6 @@ export function PublicListDoc({ l }: { l: PublicList }) {
         rows={l.rows.map((r, i) => [i + 1, r.villageName, r.name, r.idNumber, r.categoryLabel, r.departmentLabel, r.tierLabel, r.subsidyYuan])}
       />
       <p>公示期间如有异议，请向社保所反映。</p>
-    </Doc>
-  );
-}
-
-export function Fujian1Doc({ t }: { t: SubsidyTable }) {
-  return (
-    <Doc title={t.title} sub="附件1" testId="fujian1">
-      <DocTable
-        head={['资助部门', '特殊人员类别', '参保档次', '资助标准（元）', '自筹金额（元）']}
-        rows={t.rows.map((r) => [r.department, r.category, r.tier === 1 ? '一档' : '二档', yuan(r.subsidyFen), yuan(r.personalFen)])}
-      />
-    </Doc>
-  );
-}
-
-export function ProgressDoc({ title, attachment, rows, year }: { title: string; attachment: 2 | 3; rows: VillageProgress[]; year: number }) {
-  const target = rows.reduce((s, r) => s + r.target, 0);
-  const enrolled = rows.reduce((s, r) => s + r.enrolled, 0);
-  const total = percent(rateBp(enrolled, target));
-  return attachment === 2 ? (
-    <Doc title={title} sub="附件2" testId="fujian2">
-      <DocTable head={['村（社区）名称', `${year}年参保目标任务数`]} rows={rows.map((r) => [r.villageName, r.target])} foot={['合计', target]} />
-    </Doc>
-  ) : (
-    <Doc title={title} sub="附件3" testId="fujian3">
-      <DocTable
-        head={['村（社区）名称', '应参保人数', '实际参保人数', '完成率（100%）', '排名']}
-        rows={rows.map((r) => [r.villageName, r.target, r.enrolled, rate(r), r.rank ?? ''])}
-        foot={['合计', target, enrolled, total, '']}
-      />
-    </Doc>
-  );
-}
-
-export function Fujian5Doc({
-  title,
-  rows,
-  labels,
-}: {
-  title: string;
-  rows: Fujian5Row[];
-  labels: { outOfCounty: Record<string, string>; outOfScope: Record<string, string> };
-}) {
-  const kinds = Object.keys(labels.outOfCounty);
-  return (
-    <Doc title={title} sub="附件5" wide testId="fujian5">
-      <DocTable
-        head={[
-          '村（社区）',
-          '户籍人口',
-          labels.outOfScope.empty_registration,
-          labels.outOfScope.deceased,
-          labels.outOfScope.abroad,
-          '不纳入小计',
-          ...kinds.map((k) => labels.outOfCounty[k]),
-          '县外参保小计',
-        ]}
-        rows={rows.map((r) => [
-          r.villageName,
-          r.population,
-          r.notInScope.empty_registration,
-          r.notInScope.deceased,
-          r.notInScope.abroad,
-          r.notInScope.total,
-          ...kinds.map((k) => r.outOfCounty[k as keyof typeof r.outOfCounty]),
-          r.outOfCounty.total,
-        ])}
-      />
     </Doc>
   );
 }

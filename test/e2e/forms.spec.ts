@@ -1,0 +1,91 @@
+// The county's attachments printed as the forms they are (issue 16), each checked in Chromium's
+// PDF: the words (pdftotext), the pages, and a picture of each page looked at.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
+
+const dir = path.join('test', 'artifacts');
+
+async function printed(page: Page, name: string): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
+}
+
+test('附件1–5 print as the county’s forms: label at the top left, the seed’s words and header rows, 附件1 on one page', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('villages.add', { code: '002', name: '团结村' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const zs = await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  const ls = await call('roster.addPerson', { idNumber: id('50023520010302012'), name: '李四', householdId: h.id, relation: '子' });
+  await call('roster.setInsurance', { id: ls.id, outOfCounty: 'in_city_resident', place: '重庆大学' });
+  await call('targets.set', { coverageYear: 2024, villageId: v.id, target: 3 });
+  await call('enroll.person', { personId: zs.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+  call.seal();
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '打印' }).click();
+
+  await choose(page, '打印内容', '附件1 筹资对照表');
+  const f1 = page.getByTestId('fujian1');
+  await expect(f1).toContainText('农坝镇2024年度城乡居民基本医疗保险筹资对照表');
+  // Merged as the seed: 民政局 once, over all its rows.
+  await expect(f1.getByRole('cell', { name: '民政局', exact: true })).toHaveCount(1);
+  await expect(f1.getByRole('cell', { name: '在乡老复员军人' })).toBeVisible();
+  await screenshot(page, 'form-fujian1-1366');
+  const p1 = await printed(page, 'form-fujian1');
+  expect(p1).toHaveLength(1);
+  expect(p1[0]!.trimStart().startsWith('附件1')).toBe(true);
+  expect(p1[0]).toContain('金额(元)');
+
+  await choose(page, '打印内容', '附件3 筹资进度表');
+  const f3 = page.getByTestId('fujian3');
+  await expect(f3).toContainText('云阳县2024年度城乡居民基本医疗保险筹资进度表');
+  await expect(f3.getByRole('columnheader')).toHaveText(['乡镇名称', '应参保人数', '实际参保人数', '完成率（100%）']);
+  await expect(f3.getByRole('row', { name: /幸福村\s*3\s*1\s*33\.33%/ })).toBeVisible();
+  await screenshot(page, 'form-fujian3-1366');
+
+  await choose(page, '打印内容', '附件4 县外参加基本医疗保险情况明细表');
+  const f4 = page.getByTestId('fujian4');
+  await expect(f4).toContainText('填报单位：农坝镇');
+  await expect(f4.getByRole('row', { name: /^1\s*农坝镇\s*幸福村\s*李四/ })).toBeVisible();
+  await expect(f4.getByRole('cell', { name: '14', exact: true })).toBeVisible();
+  await expect(f4.getByRole('cell', { name: '......', exact: true })).toBeVisible();
+  await screenshot(page, 'form-fujian4-1366');
+  const p4 = await printed(page, 'form-fujian4');
+  expect(p4[0]).toContain('县外参保情况（下拉框选择）');
+
+  await choose(page, '打印内容', '附件5 参加基本医疗保险情况汇总表');
+  const f5 = page.getByTestId('fujian5');
+  await expect(f5.locator('thead tr')).toHaveCount(2);
+  await expect(f5.locator('thead tr').first().locator('th')).toHaveText(['乡镇', '2023年户籍人数', '不在参保范围内人数', '县外参加基本医疗保险人数']);
+  await expect(f5.locator('thead tr').nth(1).locator('th')).toHaveText([
+    '空挂户',
+    '死亡',
+    '出国',
+    '合计',
+    '县外市内参加居民医保（大学生医保）',
+    '县外市内参加职工医保',
+    '市外参加居民医保（大学生医保）',
+    '市外参加职工医保',
+    '参军',
+    '服刑',
+    '合计',
+  ]);
+  await screenshot(page, 'form-fujian5-1366');
+  const p5 = await printed(page, 'form-fujian5');
+  expect(p5).toHaveLength(1);
+  expect(p5[0]).toContain('不在参保范围内人数');
+});
