@@ -17,10 +17,11 @@ import { IMPORT_KIND_CODES, type PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
 import { categoryAliases } from '../policies/aliases';
 import { latestPolicy } from '../enrollment/policy';
+import { categoryLabel } from '../domain/policy/compile';
 import { displayNames } from '../ledger/users';
 import { parseCategoryRow, parsePaymentRow, parseSituationRow, type CategoryRecord, type PaymentRecord, type SituationRecord } from '../domain/import/rows';
 import { commitSituations, planSituations, undoSituations, type SituationPlan } from '../imports/situations';
-import { commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../imports/categories';
+import { categoryChanges, commitCategories, planCategories, undoCategories, type CategoryOptions, type CategoryPlan } from '../imports/categories';
 import { commitPayments, planPayments, undoPayments, type PaymentPlan } from '../imports/payments';
 import { commitInsurance, planInsurance, undoInsurance, type InsurancePlan } from '../imports/insurance';
 import { divisionWhere, parseInsuranceRow, type InsuranceRecord } from '../domain/import/insurance';
@@ -138,11 +139,13 @@ async function read<R>(
   job: JobHandle,
   required: FieldKey[],
   parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null,
+  hints?: Partial<Record<FieldKey, string>>,
 ): Promise<ReadResult<R>> {
   try {
     return await readForImport(arg.file, {
       required,
       parse,
+      ...(hints ? { hints } : {}),
       ...layoutOptions(ctx.db, arg.kind, arg),
       read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
     });
@@ -236,7 +239,9 @@ async function prepare(
     case 'payments': {
       if (o.paidOn && o.paidOn > today) throw new Refusal('invalid_input', '整批缴费日期不能晚于今天。', 'options.paidOn');
       // 请款明细 has no date column: the clerk says the day of the whole batch.
-      const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn));
+      const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn), {
+        paidOn: '税务的请款明细没有日期列：请在上面的“整批缴费日期”中选这批缴费的日期后重新选择文件；文件另有日期列的，请在列对应关系中指定。',
+      });
       if (r.mapping.amount === undefined && r.mapping.subsidyAmount === undefined)
         throw new Refusal('invalid_input', '文件缺少缴费金额列（缴费金额、个人缴费金额或代缴金额）。请在列对应关系中指定。', 'file');
       if (r.mapping.coverageYear === undefined && !o.coverageYear)
@@ -464,9 +469,11 @@ export const importHandlers = {
             ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what }))
             : p.kind === 'roster'
               ? p.changes
-              : p.kind === 'situations'
-                ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.record.row, name: c.name, idNumber: c.record.idNumber, what: [c.what] }))
-                : [],
+              : p.kind === 'categories'
+                ? categoryChanges(p.plan, (c) => categoryLabel(latestPolicy(ctx), c))
+                : p.kind === 'situations'
+                  ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.record.row, name: c.name, idNumber: c.record.idNumber, what: [c.what] }))
+                  : [],
         writable: writable(p),
       };
     },

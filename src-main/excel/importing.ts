@@ -54,6 +54,8 @@ export async function readForImport<R>(
     mapping?: (signature: string, guessed: Mapping) => Mapping;
     /** The file row (1-based) the clerk says holds the header, when the guess was wrong or found none. */
     headerRow?: number | undefined;
+    /** What to say when a required field has no column, where the screen offers another way (整批缴费日期). */
+    hints?: Partial<Record<FieldKey, string>>;
     /** A layout the clerk mapped before: its header row is found by its signature, whatever the guess says. */
     known?: (signature: string) => Mapping | undefined;
     read?: ReadOptions;
@@ -91,7 +93,10 @@ export async function readForImport<R>(
     const beyond = (Object.entries(mapping) as [FieldKey, number][]).find(([, col]) => col >= Math.max(...head.map((h) => h.cells.length)));
     if (beyond) throw new TableReadError(`“${FIELD_LABELS[beyond[0]]}”指定的是第 ${beyond[1] + 1} 列，文件没有这么多列。请改正列对应关系。`);
     const missing = opts.required.filter((f) => mapping[f] === undefined);
-    if (missing.length) throw new TableReadError(`文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。请在列对应关系中指定。`);
+    if (missing.length)
+      throw new TableReadError(
+        `文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。${missing.map((f) => opts.hints?.[f]).find(Boolean) ?? '请在列对应关系中指定。'}`,
+      );
     // A second 姓名 or 身份证号 column is named, never dropped without a word.
     const headerRow = head[guess.dataStart - 1]?.row ?? guess.dataStart;
     for (const { field, columns } of repeatedFields(headerWords(), guess.headers)) {
@@ -165,18 +170,15 @@ export function locateHeader(
 }
 
 /**
- * The sheet's own 合计/总计/小计 line under a list of persons (合计：30人): no one's row. A row
+ * The sheet's own 合计/总计/小计 line under a list of persons (合计：30人), or its 制表人 footing: no one's row. A row
  * that holds an ID number is a person's whatever else it says; a targets sheet (no ID column)
  * checks its 合计 itself.
  */
 function totalRow(cells: string[], mapping: Mapping): boolean {
-  if (mapping.idNumber === undefined) return false;
-  const first =
-    cells
-      .find((c) => c.trim())
-      ?.normalize('NFKC')
-      .replace(/\s/g, '') ?? '';
-  return /^(合计|总计|小计)/.test(first) && !/\d{15}/.test(cells[mapping.idNumber] ?? '');
+  if (mapping.idNumber === undefined || /\d{15}/.test(cells[mapping.idNumber] ?? '')) return false;
+  const first = (cells.find((c) => c.trim()) ?? '').normalize('NFKC').replace(/\s/g, '');
+  // The sheet's own footing: 合计, or who made and printed it (制表人：… 打印时间：…).
+  return /^(合计|总计|小计|制表|填表|审核|打印时间|打印日期|负责人|经办人|单位负责人|备注[:：])/.test(first);
 }
 
 /** The first non-empty rows of a file (at most `n`), each cut to `width` cells, for the clerk to point at the header. */

@@ -20,9 +20,9 @@ export interface CategoryOptions {
 }
 
 export interface CategoryPlan {
-  certify: { personId: number; code: PersonCategory; validFrom: string; row: number }[];
+  certify: { personId: number; code: PersonCategory; validFrom: string; row: number; name: string; idNumber: string }[];
   /** Open certifications the list dates earlier than the ledger does (a list first imported without its dates). */
-  redate: { categoryId: number; validFrom: string; row: number }[];
+  redate: { categoryId: number; code: PersonCategory; from: string; validFrom: string; row: number; name: string; idNumber: string }[];
   unchanged: number;
   problems: RowProblem[];
   /** Certified by the previous list of this department, open, and absent from this one. */
@@ -46,8 +46,9 @@ export async function planCategories(
   const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
   const open = sql(
     db,
-    'SELECT id, valid_from AS validFrom FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from LIMIT 1',
+    'SELECT id, valid_from AS validFrom, department FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from LIMIT 1',
   );
+  const codesOnList = new Set<PersonCategory>();
   const onThisList = new Set<string>();
   for (const r of records) {
     await tick();
@@ -72,14 +73,19 @@ export async function planCategories(
     const validFrom = r.validFrom ?? opts.validFrom;
     // A cell may name several categories (低保、重度残疾): each is certified.
     for (const code of fresh) {
-      const had = open.get(p.id, code, validFrom) as { id: number; validFrom: string } | undefined;
-      if (!had) plan.certify.push({ personId: p.id, code, validFrom, row: r.row });
-      else if (had.validFrom <= validFrom) plan.unchanged++;
-      // Held from a later day (the list went in once without its dates): the list's date is the certification's.
-      else plan.redate.push({ categoryId: had.id, validFrom, row: r.row });
+      codesOnList.add(code);
+      const had = open.get(p.id, code, validFrom) as { id: number; validFrom: string; department: string | null } | undefined;
+      const who = { row: r.row, name: p.name, idNumber: r.idNumber };
+      if (!had) plan.certify.push({ personId: p.id, code, validFrom, ...who });
+      // Held from a later day (the list went in once without its dates): the list's date is the
+      // certification's, where the certification is this department's own.
+      else if (had.validFrom > validFrom && had.department === opts.department)
+        plan.redate.push({ categoryId: had.id, code, from: had.validFrom, validFrom, ...who });
+      else plan.unchanged++;
     }
   }
-  plan.lost = previousListPersons(db, opts.department).filter((x) => !onThisList.has(`${x.personId}|${x.code}`));
+  // Only for the groups this list speaks of: a 低保 list says nothing of who is 低保边缘户.
+  plan.lost = previousListPersons(db, opts.department).filter((x) => codesOnList.has(x.code) && !onThisList.has(`${x.personId}|${x.code}`));
   return plan;
 }
 
@@ -178,4 +184,17 @@ export function undoCategories(db: Database, changes: { entity: string; entityId
     else sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(before.validTo ?? null, c.entityId);
   }
   return null;
+}
+
+/** Who the list certifies or re-dates, and how, a line per person (the dry run's diff; the first 500). */
+export function categoryChanges(plan: CategoryPlan, label: (c: PersonCategory) => string): { row: number; name: string; idNumber: string; what: string[] }[] {
+  const by = new Map<number, { row: number; name: string; idNumber: string; what: string[] }>();
+  const line = (x: { row: number; name: string; idNumber: string }, what: string) => {
+    const e = by.get(x.row) ?? { row: x.row, name: x.name, idNumber: x.idNumber, what: [] };
+    e.what.push(what);
+    by.set(x.row, e);
+  };
+  for (const c of plan.certify.slice(0, 1000)) line(c, `认定：${label(c.code)}（自 ${c.validFrom}）`);
+  for (const d of plan.redate.slice(0, 1000)) line(d, `更正认定日期：${label(d.code)} ${d.from} → ${d.validFrom}`);
+  return [...by.values()].sort((a, b) => a.row - b.row).slice(0, 500);
 }

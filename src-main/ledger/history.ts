@@ -18,7 +18,8 @@ export function personChanges(db: Database, personId: number, limit = 200): RawC
      UNION ALL ${AUDITED} entity = 'pending_payment' AND entity_id IN
        (SELECT CAST(q.id AS TEXT) FROM pending_payments q JOIN enrollments e ON e.id = q.enrollment_id WHERE e.person_id = :p)
      UNION ALL
-     SELECT b.at, b.actor, 'import.' || b.kind || '.' || c.op, c.before_json, json_object('file', b.file_name, 'undone', b.undone_at), 0
+     -- One line per batch: a batch that added a fact and updated another for the person is one import.
+     SELECT b.at, b.actor, 'import.' || b.kind || '.' || max(c.op), min(c.before_json), json_object('file', b.file_name, 'undone', b.undone_at), 0
      FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
      WHERE (c.entity = 'person' AND c.entity_id = :p)
         -- A roster batch records the persons it added as one run of ids.
@@ -26,6 +27,7 @@ export function personChanges(db: Database, personId: number, limit = 200): RawC
         OR (c.entity = 'person_category' AND c.entity_id IN (SELECT id FROM person_categories WHERE person_id = :p))
         OR (c.entity = 'enrollment' AND c.entity_id IN (SELECT id FROM enrollments WHERE person_id = :p))
         OR (c.entity IN ('not_enrolled_reason', 'insurance_history') AND c.entity_id = :p)
+     GROUP BY b.id
      ORDER BY at DESC, seq DESC LIMIT :limit`,
   ).all({ p: personId, text: String(personId), limit }) as RawChange[];
 }

@@ -55,7 +55,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     if (!r.ok) {
       setPreview(null);
       // A layout the program did not read: the columns can be pointed at on screen.
-      if ((r.error.field === 'file' && /表头|列/.test(r.error.message)) || r.error.field === 'mapping') setPicking(true);
+      // A list whose category column was not found may well have one under another name.
+      if ((r.error.field === 'file' && /表头|列/.test(r.error.message)) || r.error.field === 'mapping' || r.error.field === 'options.code') setPicking(true);
       return setError(r.error.message);
     }
     setPreview(r.value);

@@ -147,6 +147,56 @@ describe('department lists under their own headers', () => {
     expect((await t.ok('roster.getPerson', { id: p['刘桂兰']!.id })).categories[0]).toMatchObject({ code: 'unstable_lifted', validFrom: '2022-03-01' });
   });
 
+  it('reads another county’s 民政 list (保障类别, 批准日期, 农村特困供养人员, a 制表人 footing) and says who it certifies; its lost are of its own groups only', async () => {
+    const p = await roster([
+      ['甲', '1950-01-01'],
+      ['乙', '1951-01-01'],
+      ['丙', '1952-01-01'],
+    ]);
+    // 丙 is 低保边缘户 from an earlier 民政 list; 乙's 低保 came from the desk, dated later than this list says.
+    await t.ok('categories.certify', { personId: p['乙']!.id, code: 'min_living', validFrom: '2023-12-01', source: '手工', department: 'civil_affairs' });
+    const first = writeCsv(path.join(dir, '边缘户.csv'), [
+      ['姓名', '身份证号', '人员类别'],
+      ['丙', p['丙']!.idNumber, '低保边缘户'],
+    ]);
+    await t.ok('import.commit', { token: (await t.ok('import.preview', { kind: 'categories', file: first, options: { department: 'civil_affairs' } })).token });
+    const file = writeCsv(
+      path.join(dir, '某县低保特困.csv'),
+      [
+        ['某县2023年城乡低保、特困供养对象花名册', '', '', '', ''],
+        ['序号', '户主姓名', '姓名', '身份证号码', '保障类别', '批准日期'],
+        ['1', '甲', '甲', p['甲']!.idNumber, '农村特困供养人员', '2023年6月1日'],
+        ['2', '乙', '乙', p['乙']!.idNumber, '农村低保', '20230920'],
+        ['制表人：张某', '', '', '', '', '打印时间：2023-11-20 10:00'],
+      ],
+      'gb18030',
+    );
+    const a = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs' } });
+    expect(a.problems).toEqual([]);
+    expect(a.counts).toEqual({ certify: 1, redate: 1, unchanged: 0, lost: 0, problems: 0 });
+    expect(a.changes.map((c) => [c.name, c.what])).toEqual([
+      ['甲', ['认定：特困人员（自 2023-06-01）']],
+      ['乙', ['更正认定日期：城乡低保对象 2023-12-01 → 2023-09-20']],
+    ]);
+  });
+
+  it('moves no other department’s certification: 残联’s 重度残疾 stays as 残联 dated it when 民政’s list names it earlier', async () => {
+    const p = await roster([['丁', '1953-01-01']]);
+    await t.ok('categories.certify', {
+      personId: p['丁']!.id,
+      code: 'severe_disability',
+      validFrom: '2023-12-01',
+      source: '残联',
+      department: 'disabled_federation',
+    });
+    const file = writeCsv(path.join(dir, '民政重残.csv'), [
+      ['姓名', '身份证号', '人员类别', '认定日期'],
+      ['丁', p['丁']!.idNumber, '城乡重度(一、二级)残疾人员', '2020-09-01'],
+    ]);
+    const a = await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs' } });
+    expect(a.counts).toMatchObject({ certify: 0, redate: 0, unchanged: 1 });
+  });
+
   it('certifies every category of a cell that names several, and lists an unknown or ambiguous label for the clerk', async () => {
     const p = await roster([
       ['甲', '1950-01-01'],
