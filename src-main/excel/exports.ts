@@ -4,6 +4,7 @@ import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type No
 import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
+import { categoryOrder } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages, officeTitle } from '../ledger/office';
 import { notEnrolledInVillage, paymentsByDay } from '../ledger/reports';
@@ -118,19 +119,35 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           { text: '个人缴费(元)' },
           { text: zero ? '零申报日期' : '收据号' },
         ],
-        widths: [6, 14, 10, 22, 24, 16, 8, 12, 12, 14],
-        textColumns: [3, 9],
+        widths: [6, 12, 10, 21, 40, 18, 7, 12, 12, 13],
+        textColumns: [3, ...(zero ? [] : [9])],
+        dateColumns: zero ? [9] : [],
         landscape: true,
       });
       const rows = listEnrollments(
         a.db,
-        `e.coverage_year = ? AND e.status = 'active' AND ${zero ? 'e.zero_declaration = 1' : 'e.subsidy_fen > 0'} ORDER BY e.department, v.code, p.name`,
+        `e.coverage_year = ? AND e.status = 'active' AND ${zero ? 'e.zero_declaration = 1' : 'e.subsidy_fen > 0'} ORDER BY v.code, p.name`,
         a.coverageYear,
       );
+      // 附件1's order: department by department as the notice lists them, then category.
+      const order = a.policy ? categoryOrder(a.policy) : [];
+      const rank = (c: string | null) => (c === null ? Infinity : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
+      rows.sort((x, y) => rank(x.category) - rank(y.category));
+      const deptOf = (e: (typeof rows)[number]) => (e.department ? (a.policy ? departmentLabel(a.policy, e.department) : e.department) : '');
       let i = 0;
+      const sum = { n: 0, subsidy: 0, personal: 0 };
+      let group = { dept: '', n: 0, subsidy: 0, personal: 0 };
+      const subtotal = () => {
+        if (group.n)
+          w.add(['', '', `小计（${group.n} 人）`, '', '', group.dept, '', Number(formatYuan2(group.subsidy)), Number(formatYuan2(group.personal)), '']);
+      };
       for (const e of rows) {
+        const dept = deptOf(e);
+        if (dept !== group.dept) {
+          subtotal();
+          group = { dept, n: 0, subsidy: 0, personal: 0 };
+        }
         const label = e.category ? categoryLabel(a.policy, e.category) : '';
-        const dept = e.department ? (a.policy ? departmentLabel(a.policy, e.department) : e.department) : '';
         w.add([
           ++i,
           e.villageName,
@@ -143,9 +160,18 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           Number(formatYuan2(e.personalFen)),
           zero ? (e.declaredOn ?? '') : e.receiptNo,
         ]);
+        group.n++;
+        group.subsidy += e.subsidyFen;
+        group.personal += e.personalFen;
+        sum.n++;
+        sum.subsidy += e.subsidyFen;
+        sum.personal += e.personalFen;
+        await tick();
       }
+      subtotal();
+      w.add(['', '', `合计（${sum.n} 人）`, '', '', '', '', Number(formatYuan2(sum.subsidy)), Number(formatYuan2(sum.personal)), '']);
       await w.finish();
-      return w.rows;
+      return i;
     }
     case 'taxSubsidized':
     case 'taxZeroDeclarations': {
@@ -178,6 +204,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         title: title(EXPORT_TITLES.payments),
         headers: [{ text: '缴费日期' }, { text: '缴费方式' }, { text: '人数' }, { text: '个人缴费合计(元)' }],
         widths: [14, 16, 10, 18],
+        dateColumns: [0],
       });
       let n = 0;
       let sum = 0;

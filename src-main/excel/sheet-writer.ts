@@ -22,6 +22,8 @@ export interface SheetSpec {
   widths: number[];
   /** Columns (0-based) kept as text, so ID numbers stay whole when the file is opened. */
   textColumns?: number[];
+  /** Columns of YYYY-MM-DD dates, written as dates (a value that is not a date stays text). */
+  dateColumns?: number[];
   /** A dropdown on a column, as in 附件4. */
   dropdown?: { column: number; options: string[] };
   landscape?: boolean;
@@ -37,10 +39,15 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Midnight UTC of the day: exceljs writes a Date as its serial from UTC, so the day never shifts. */
+const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
+
 export class SheetWriter {
   private readonly out: WorkbookFile;
   private readonly ws: ExcelJS.Worksheet;
   private readonly text: Set<number>;
+  private readonly dates: Set<number>;
   private readonly width: number;
   rows = 0;
   private firstDataRow = 0;
@@ -52,6 +59,7 @@ export class SheetWriter {
     this.out = workbookFile(file);
     this.width = spec.widths.length;
     this.text = new Set(spec.textColumns ?? []);
+    this.dates = new Set(spec.dateColumns ?? []);
     this.ws = this.out.wb.addWorksheet(spec.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
       pageSetup: {
         paperSize: 9, // A4
@@ -68,7 +76,7 @@ export class SheetWriter {
     // a big list five times slower to write than exceljs alone.
     this.ws.columns = spec.widths.map((w, i) => ({
       width: w,
-      style: { font: FONT, border: BORDER, ...(this.text.has(i) ? { numFmt: '@' } : {}) },
+      style: { font: FONT, border: BORDER, ...(this.text.has(i) ? { numFmt: '@' } : this.dates.has(i) ? { numFmt: 'yyyy-mm-dd' } : {}) },
     }));
     this.writeHead();
   }
@@ -135,7 +143,7 @@ export class SheetWriter {
   }
 
   add(values: (string | number | null)[]): void {
-    const r = this.ws.addRow(values.map((v) => (v === null ? '' : v)));
+    const r = this.ws.addRow(values.map((v, i) => (v === null ? '' : this.dates.has(i) && typeof v === 'string' && ISO_DATE.test(v) ? asDate(v) : v)));
     // A blank left for the village to fill still needs its cell, for the border.
     for (let c = 1; c <= this.width; c++) if (r.getCell(c).value === null) r.getCell(c).value = '';
     r.commit();

@@ -42,6 +42,13 @@ export function subsidyTable(policy: Policy): SubsidyTable {
   return { title: labels.title ?? `${policy.region}${policy.coverageYear}年度城乡居民基本医疗保险筹资对照表`, rows };
 }
 
+/** The policy's categories in 附件1's order: by department in order of first appearance, then as listed. */
+export function categoryOrder(policy: Policy): string[] {
+  const c = compilePolicy(policy);
+  const departments = [...new Set([...c.categories.values()].map((cat) => cat.department))];
+  return departments.flatMap((d) => [...c.categories].filter(([, cat]) => cat.department === d).map(([code]) => code));
+}
+
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {
   let w = 0;

@@ -40,7 +40,8 @@ beforeAll(async () => {
   await t.ok('categories.certify', { personId: a.persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
   await t.ok('categories.certify', { personId: a.persons[1]!.id, code: 'destitute', validFrom: '2023-01-01', source: '名单' });
   await t.ok('enroll.person', { personId: a.persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
-  await t.ok('enroll.person', { personId: a.persons[1]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '零申报' });
+  const zero = await t.ok('enroll.person', { personId: a.persons[1]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '零申报' });
+  await t.ok('enroll.markDeclared', { ids: [zero.id], on: '2024-01-05' });
   await t.ok('roster.setInsurance', { id: a.persons[2]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
 
   const kinds: ExportKind[] = ['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'];
@@ -84,6 +85,29 @@ describe('exports read back by LibreOffice', () => {
     expect(csv.subsidyLedger!.filter((r) => /^\d+$/.test(r[0]!))).toHaveLength(2);
     expect(csv.payments!).toContainEqual(['2023-11-01', '现金', '1', '38']);
     expect(csv.payments!.at(-1)).toEqual(['合计', '', '2', '38']);
+  });
+
+  it('资助台账 closes each department with its 小计 and the whole with 合计; 零申报 and 缴费日报 dates are dates', async () => {
+    const read = async (kind: ExportKind) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files[kind]!);
+      return wb.worksheets[0]!;
+    };
+    const ledger = await read('subsidyLedger');
+    const values = ledger.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const tail = values.slice(-2);
+    expect(tail.map((r) => [r[2], r[5], r[7], r[8]])).toEqual([
+      ['小计（2 人）', '民政局', 722, 38],
+      ['合计（2 人）', undefined, 722, 38],
+    ]);
+    const zero = await read('zeroDeclarations');
+    let r = 1;
+    while (zero.getCell(`C${r}`).value !== '李梅') r++;
+    const cell = zero.getCell(`J${r}`);
+    expect(cell.value).toEqual(new Date('2024-01-05T00:00:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd');
+    const days = await read('payments');
+    expect(days.getCell('A3').value).toEqual(new Date('2023-11-01T00:00:00Z'));
   });
 
   it('every export is a well-formed workbook exceljs can open, in 宋体 with A4 fit-to-width', async () => {
