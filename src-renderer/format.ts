@@ -25,3 +25,12 @@ export function percent(bp: number | null, empty = ''): string {
 
 /** A stored moment (ISO, UTC) as the desk reads it: "2024-01-10 10:00" in China's time. */
 export const chinaTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+
+/** 2023-10-24 → 2023年10月24日, as a notice's prose writes a date. */
+export const chineseDate = (iso: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+};
+
+/** A sentence of a notice ends with 。 (a policy's quoted text may stop without one). */
+export const sentence = (s: string) => (/[。！？；：]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);

@@ -169,7 +169,8 @@ export interface Api {
   'enroll.receipt': { input: { id: number; fullId?: boolean }; output: Receipt };
 
   'reports.notEnrolled': {
-    input: { coverageYear: number; villageId?: number; limit?: number; offset?: number };
+    /** paper: the IDs as printed papers carry them (the office's setting; masked by default). */
+    input: { coverageYear: number; villageId?: number; limit?: number; offset?: number; paper?: boolean };
     output: { total: number; rows: PersonSummary[] };
   };
   'reports.subsidizedNotDeclared': {

@@ -12,7 +12,7 @@ import { refund } from '../enrollment/refund';
 import type { Enrollment, Receipt } from './contract';
 import { coverageYear, idOf, isoDate, tier } from './fields';
 import type { Context } from './handler';
-import { Refusal, actorOf, audit, reads, writes } from './handler';
+import { NO_USER, Refusal, actorOf, audit, reads, writes } from './handler';
 import { mustGetPerson } from './roster';
 import { findUser } from '../ledger/users';
 
@@ -122,11 +122,13 @@ export const enrollHandlers = {
       personalYuan: formatYuan2(e.personalFen),
       personalCapitals: chineseCapitals(e.personalFen),
       paidOn: e.paidOn,
-      channel: e.channel,
+      // Nothing was paid in cash for a fully funded person: the department's 零申报 says how it was paid.
+      channel: e.personalFen === 0 && e.channel === '现金' ? '零申报（全额资助）' : e.channel,
       benefitStart: e.benefitStart,
       benefitEnd: e.benefitEnd,
       // The ledger records the login name; the paper carries the person's name (李经办, not clerk).
-      clerk: findUser(ctx.db, e.createdBy)?.displayName ?? e.createdBy,
+      // Without users (the office has set none) there is no name to print: a line to sign on instead.
+      clerk: e.createdBy === NO_USER ? '' : (findUser(ctx.db, e.createdBy)?.displayName ?? e.createdBy),
     };
   }),
 };

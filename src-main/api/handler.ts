@@ -5,7 +5,7 @@ import { caller, callerIsTab, calls, LOCAL_CALLER, Refusal, type Context } from 
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
-export { Refusal, LOCAL_CALLER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
+export { Refusal, LOCAL_CALLER, NO_USER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
 import { ioProblem } from '../ledger/space';
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };

@@ -52,7 +52,13 @@ export const printHandlers = {
       const paidOn = w && w.from && w.from > today ? w.from : today;
       const office = getOffice(ctx.db);
       const members = householdMembers(ctx.db, h.id).map((p) => {
-        const base = { personId: p.id, name: p.name, idNumber: paperId(p.idNumber, office, arg.fullId), relation: p.relation };
+        const base = {
+          personId: p.id,
+          name: p.name,
+          idNumber: paperId(p.idNumber, office, arg.fullId),
+          relation: p.relation,
+          personalFen: null as Partial<Record<Tier, number>> | null,
+        };
         const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
         if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
         const notDue =
@@ -65,6 +71,7 @@ export const printHandlers = {
                 : null;
         if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
         const options: NoticeTierOption[] = [];
+        const personalFen: Partial<Record<Tier, number>> = {};
         let reason: string | null = null;
         for (const tier of [1, 2] as Tier[]) {
           if (!policy.tiers[String(tier) as '1' | '2']) continue;
@@ -73,6 +80,7 @@ export const printHandlers = {
             reason = q.reason;
             continue;
           }
+          personalFen[tier] = q.personalFen;
           options.push({
             tier,
             tierLabel: TIER_LABELS[tier],
@@ -82,7 +90,13 @@ export const printHandlers = {
             subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
           });
         }
-        return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options };
+        return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen };
+      });
+      const totals = ([1, 2] as Tier[]).flatMap((tier) => {
+        const paying = members.filter((m) => m.personalFen?.[tier] !== undefined);
+        return paying.length
+          ? [{ tier, tierLabel: TIER_LABELS[tier], persons: paying.length, personalYuan: formatYuan2(paying.reduce((s, m) => s + m.personalFen![tier]!, 0)) }]
+          : [];
       });
       return {
         officeTitle: officeTitleOf(ctx),
@@ -90,7 +104,8 @@ export const printHandlers = {
         villageName: h.villageName,
         householdNumber: h.number,
         headName: h.headName ?? members[0]?.name ?? '',
-        members,
+        members: members.map(({ personalFen: _, ...m }) => m),
+        totals,
         window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
         channels: policy.paymentChannels?.items ?? [],
         channelsCite: policy.paymentChannels?.cite ?? '',

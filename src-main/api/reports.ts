@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { paperId } from '../enrollment/ids';
+import { getOffice } from '../ledger/office';
 import { openPendingCount } from '../ledger/pending';
 import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
@@ -34,8 +36,15 @@ export const reportHandlers = {
       villageId: idOf('村/社区').optional(),
       limit: z.number().int().min(1).max(100000).optional(),
       offset: z.number().int().min(0).optional(),
+      paper: z.boolean().optional(),
     }),
-    (ctx, arg) => reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0),
+    (ctx, arg) => {
+      const found = reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0);
+      if (!arg.paper) return found;
+      // Printed for a village, the list leaves the office: IDs as the office's setting says (masked by default).
+      const office = getOffice(ctx.db);
+      return { ...found, rows: found.rows.map((r) => ({ ...r, idNumber: paperId(r.idNumber, office) })) };
+    },
   ),
 
   'reports.subsidizedNotDeclared': reads('clerk', yearOnly, (ctx, arg) => {

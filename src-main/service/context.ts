@@ -48,8 +48,11 @@ export function currentUser(): SessionUser | null {
   return caller().user;
 }
 
+/** Who the ledger records when the office has set no users. */
+export const NO_USER = '（未设用户）';
+
 export function actorOf(_ctx: Context): string {
-  return currentUser()?.username ?? '（未设用户）';
+  return currentUser()?.username ?? NO_USER;
 }
 
 /** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */

@@ -27,6 +27,8 @@ export interface HouseholdNotice {
     notDue: string | null;
     options: NoticeTierOption[];
   }[];
+  /** What the household pays in all, per tier, for the members who still have to pay. */
+  totals: { tier: 1 | 2; tierLabel: string; persons: number; personalYuan: string }[];
   window: { label: string; from: string | null; to: string; text: string; cite: string } | null;
   channels: string[];
   channelsCite: string;

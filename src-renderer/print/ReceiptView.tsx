@@ -56,7 +56,7 @@ export function ReceiptView({ r, paper = 'a4' }: { r: Receipt; paper?: ReceiptPa
         </tbody>
       </table>
       <div className="receipt-foot">
-        <span>经办人：{r.clerk}</span>
+        <span>经办人：{r.clerk || <span className="sign-line" aria-label="经办人签名处" />}</span>
         <span>（盖章）</span>
       </div>
     </div>

@@ -61,7 +61,7 @@ export function PrintPage() {
         }
         case 'notEnrolled': {
           if (!villageId) return show(null);
-          const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000 });
+          const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000, paper: true });
           return r.ok
             ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />)
             : fail(r.error.message);

@@ -2,6 +2,7 @@
 import type { HouseholdNotice, PersonSummary, PublicList, VillageNotice } from '../../../src-main/api/contract';
 
 import { Doc, DocTable } from '../../print/Doc';
+import { chineseDate, sentence } from '../../format';
 
 export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
   return (
@@ -16,16 +17,31 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
         rows={n.members.map((m) => {
           const opt = (tier: 1 | 2) => {
             const o = m.options.find((x) => x.tier === tier);
-            return o ? `${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan} 元` : '';
+            // No break before 元: an amount never leaves its unit alone on the next line.
+            return o ? `${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan}\u00a0元` : '';
           };
           const note = m.enrolledReceipt ? `已参保（收据 ${m.enrolledReceipt}）` : m.notDue;
           return [m.name, m.idNumber, m.relation, m.options[0]?.subsidyLabel ?? '', note ? <span key="n">{note}</span> : opt(1), note ? '' : opt(2)];
         })}
+        foot={
+          n.totals.length
+            ? [
+                '全户合计',
+                '',
+                '',
+                '',
+                ...([1, 2] as const).map((tier) => {
+                  const t = n.totals.find((x) => x.tier === tier);
+                  return t ? `${t.persons} 人应缴 ${t.personalYuan}\u00a0元` : '';
+                }),
+              ]
+            : undefined
+        }
       />
       <h3>缴费时间</h3>
       {n.window ? (
         <p>
-          {n.window.text}（{n.window.cite}）。请在 {n.window.to} 前缴费，逾期缴费的须等待期满后才能享受待遇。
+          {sentence(`${n.window.text}（${n.window.cite}）`)}请在{chineseDate(n.window.to)}前缴费，逾期缴费的须等待期满后才能享受待遇。
         </p>
       ) : (
         <p>本年度缴费时段已结束，请到社保所咨询。</p>
@@ -35,7 +51,7 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
       <p>个人缴费金额按资助后应缴金额缴纳；全额资助人员由社保所统一办理，无需缴费。依据：{n.sources.join('、')}。</p>
       <div className="sign">
         {n.officeTitle}社保所{'\u3000'}
-        {n.printedOn}
+        {chineseDate(n.printedOn)}
       </div>
     </Doc>
   );
@@ -85,8 +101,8 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
       <h3>二、缴费时间</h3>
       {n.windows.map((w) => (
         <p key={w.label}>
-          {w.label}：{w.from ? `${w.from} 至 ` : '至 '}
-          {w.to}。{w.text}
+          {w.label}：{w.from ? `${chineseDate(w.from)}至` : '至'}
+          {chineseDate(w.to)}。{sentence(w.text)}
         </p>
       ))}
       <h3>三、缴费方式</h3>
@@ -97,12 +113,15 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
         rows={n.targets.map((t) => [t.villageName, t.target])}
         foot={['合计', n.targets.reduce((s, t) => s + t.target, 0)]}
       />
-      <h3>五、工作要求</h3>
-      <p>各村（社区）要逐户摸清参保底数，对未参保人员逐人核实原因并每周报送进度，确保应保尽保。</p>
-      <div className="sign">
-        {n.townshipName}社保所
-        <br />
-        {n.printedOn}
+      {/* The last section and the signature stay together: a date alone on a page is no notice. */}
+      <div className="keep-together">
+        <h3>五、工作要求</h3>
+        <p>各村（社区）要逐户摸清参保底数，对未参保人员逐人核实原因并每周报送进度，确保应保尽保。</p>
+        <div className="sign">
+          {n.townshipName}社保所
+          <br />
+          {chineseDate(n.printedOn)}
+        </div>
       </div>
     </Doc>
   );

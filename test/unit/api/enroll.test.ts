@@ -185,6 +185,13 @@ describe('the receipt', () => {
     t = openTestLedger('2024-01-10T02:00:00Z');
   });
 
+  it('leaves 经办人 to be signed where the office has no users, and calls a fully funded cash entry 零申报', async () => {
+    const { persons } = await seedHousehold(t, [{ name: '特困甲', birth: '1950-05-01' }]);
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
+    const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2024-01-09', channel: '现金' });
+    expect(await t.ok('enroll.receipt', { id: e.id })).toMatchObject({ personalYuan: '0.00', channel: '零申报（全额资助）', clerk: '' });
+  });
+
   it('masks the ID number unless the office chooses the full number, and says the amount in capitals', async () => {
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
     const { persons } = await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }]);

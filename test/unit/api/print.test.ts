@@ -35,6 +35,13 @@ describe('the print center’s documents', () => {
     expect(wife).toMatchObject({ enrolledReceipt: '2024000001', options: [] });
     expect(son).toMatchObject({ notDue: '死亡，不在参保范围', options: [] });
     expect(n.window).toMatchObject({ from: '2023-10-24', to: '2023-12-31' });
+    // Only 户主甲 still pays: the household's total per tier counts him alone.
+    expect(n.totals).toEqual([
+      { tier: 1, tierLabel: '一档', persons: 1, personalYuan: '38.00' },
+      { tier: 2, tierLabel: '二档', persons: 1, personalYuan: '375.00' },
+    ]);
+    expect(n.members[0]!.name).toBe('户主甲');
+    expect(n.members[0]).not.toHaveProperty('personalFen');
     expect(n.channels).toContain('重庆电子税务局');
     expect(n.channelsCite).toBe('农坝府发〔2023〕42号 四(一)');
 

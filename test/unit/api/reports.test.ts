@@ -38,6 +38,12 @@ describe('work lists and figures', () => {
     const list = await t.ok('reports.notEnrolled', { coverageYear: 2024, villageId: b.village.id });
     expect(list).toMatchObject({ total: 1, rows: [{ name: '乙二' }] });
     expect((await t.ok('reports.notEnrolled', { coverageYear: 2024 })).total).toBe(1);
+    // Printed for the village, the number is masked unless the office asks for full numbers.
+    const full = list.rows[0]!.idNumber;
+    const paper = await t.ok('reports.notEnrolled', { coverageYear: 2024, villageId: b.village.id, paper: true });
+    expect(paper.rows[0]!.idNumber).toBe(`${full.slice(0, 6)}********${full.slice(-4)}`);
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', receiptFullId: true });
+    expect((await t.ok('reports.notEnrolled', { coverageYear: 2024, villageId: b.village.id, paper: true })).rows[0]!.idNumber).toBe(full);
 
     const progress = await t.ok('reports.progress', { coverageYear: 2024 });
     const byName = Object.fromEntries(progress.map((p) => [p.villageName, p]));
