@@ -167,6 +167,7 @@ export interface Api {
   'enroll.markDeclared': { input: { ids: number[]; on: string }; output: { declared: number } };
   'enroll.get': { input: { id: number }; output: Enrollment };
   'enroll.receipt': { input: { id: number; fullId?: boolean }; output: Receipt };
+  'enroll.receiptsOn': { input: { paidOn: string; fullId?: boolean }; output: Receipt[] };
 
   'reports.notEnrolled': {
     /** paper: the IDs as printed papers carry them (the office's setting; masked by default). */
@@ -225,6 +226,10 @@ export interface Api {
       /** The desk's date (default today): amounts and window as of that day. */ on?: string;
     };
     output: HouseholdNotice;
+  };
+  'print.householdNotices': {
+    input: { coverageYear: number; villageId?: number; offset: number; limit: number; on?: string };
+    output: { total: number; notices: HouseholdNotice[] };
   };
   'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
   'print.form': { input: { kind: FormKind; coverageYear: number; villageId?: number }; output: Form };

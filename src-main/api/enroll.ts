@@ -101,34 +101,43 @@ export const enrollHandlers = {
 
   'enroll.get': reads('clerk', z.object({ id: idOf('参保记录') }), (ctx, arg) => mustGetEnrollment(ctx, arg.id)),
 
-  'enroll.receipt': reads('clerk', z.object({ id: idOf('参保记录'), fullId: z.boolean().optional() }), (ctx, arg): Receipt => {
-    const e = mustGetEnrollment(ctx, arg.id);
-    const office = getOffice(ctx.db);
-    const policy = ctx.policies.get(e.policyId);
-    return {
-      officeTitle: officeTitle(office),
-      receiptNo: e.receiptNo,
-      status: e.status,
-      voidReason: e.voidReason,
-      personName: e.personName,
-      idNumber: paperId(e.idNumber, office, arg.fullId),
-      villageName: e.villageName,
-      coverageYear: e.coverageYear,
-      tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',
-      feeYuan: formatYuan2(e.feeFen),
-      subsidyYuan: formatYuan2(e.subsidyFen),
-      subsidyLabel: e.category ? categoryLabel(policy, e.category) : '',
-      departmentLabel: e.department ? (policy ? departmentLabel(policy, e.department) : DEPARTMENTS[e.department]) : '',
-      personalYuan: formatYuan2(e.personalFen),
-      personalCapitals: chineseCapitals(e.personalFen),
-      paidOn: e.paidOn,
-      // Nothing was paid in cash for a fully funded person: the department's 零申报 says how it was paid.
-      channel: e.personalFen === 0 && e.channel === '现金' ? '零申报（全额资助）' : e.channel,
-      benefitStart: e.benefitStart,
-      benefitEnd: e.benefitEnd,
-      // The ledger records the login name; the paper carries the person's name (李经办, not clerk).
-      // Without users (the office has set none) there is no name to print: a line to sign on instead.
-      clerk: e.createdBy === NO_USER ? '' : (findUser(ctx.db, e.createdBy)?.displayName ?? e.createdBy),
-    };
+  'enroll.receipt': reads('clerk', z.object({ id: idOf('参保记录'), fullId: z.boolean().optional() }), (ctx, arg): Receipt =>
+    receiptOf(ctx, mustGetEnrollment(ctx, arg.id), arg.fullId),
+  ),
+
+  // A day's receipts in receipt-number order, to print them in one go (three to an A4 if asked).
+  'enroll.receiptsOn': reads('clerk', z.object({ paidOn: isoDate('缴费日期'), fullId: z.boolean().optional() }), (ctx, arg): Receipt[] => {
+    const rows = repo.listEnrollments(ctx.db, "e.paid_on = ? AND e.status = 'active' ORDER BY e.receipt_no LIMIT 5000", arg.paidOn);
+    return rows.map((e) => receiptOf(ctx, e, arg.fullId));
   }),
 };
+
+function receiptOf(ctx: Context, e: Enrollment, fullId: boolean | undefined): Receipt {
+  const office = getOffice(ctx.db);
+  const policy = ctx.policies.get(e.policyId);
+  return {
+    officeTitle: officeTitle(office),
+    receiptNo: e.receiptNo,
+    status: e.status,
+    voidReason: e.voidReason,
+    personName: e.personName,
+    idNumber: paperId(e.idNumber, office, fullId),
+    villageName: e.villageName,
+    coverageYear: e.coverageYear,
+    tierLabel: e.tier ? TIER_LABELS[e.tier] : '随监护人参保',
+    feeYuan: formatYuan2(e.feeFen),
+    subsidyYuan: formatYuan2(e.subsidyFen),
+    subsidyLabel: e.category ? categoryLabel(policy, e.category) : '',
+    departmentLabel: e.department ? (policy ? departmentLabel(policy, e.department) : DEPARTMENTS[e.department]) : '',
+    personalYuan: formatYuan2(e.personalFen),
+    personalCapitals: chineseCapitals(e.personalFen),
+    paidOn: e.paidOn,
+    // Nothing was paid in cash for a fully funded person: the department's 零申报 says how it was paid.
+    channel: e.personalFen === 0 && e.channel === '现金' ? '零申报（全额资助）' : e.channel,
+    benefitStart: e.benefitStart,
+    benefitEnd: e.benefitEnd,
+    // The ledger records the login name; the paper carries the person's name (李经办, not clerk).
+    // Without users (the office has set none) there is no name to print: a line to sign on instead.
+    clerk: e.createdBy === NO_USER ? '' : (findUser(ctx.db, e.createdBy)?.displayName ?? e.createdBy),
+  };
+}

@@ -1,18 +1,18 @@
 // The data behind the print center's documents. The screens lay them out; the numbers, the
 // masking and the wording of each amount come from here, so paper and ledger agree.
 import { z } from 'zod';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type Tier } from '../domain/codes';
+import { TIER_LABELS, type Tier } from '../domain/codes';
 import { chinaDate } from '../domain/dates';
 import { formatYuan2 } from '../domain/money';
-import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
-import { activeEnrollment, listEnrollments } from '../ledger/enrollments';
+import { categoryLabel, compilePolicy, departmentLabel } from '../domain/policy/compile';
+import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
-import { getHousehold, householdMembers } from '../ledger/roster';
+import { getHousehold } from '../ledger/roster';
 import { targets } from '../ledger/reports';
-import type { HouseholdNotice, NoticeTierOption, PublicList, VillageNotice } from '../types/print';
-import { quotePerson } from '../enrollment/enroll';
-import { maskId, paperId } from '../enrollment/ids';
+import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
+import { maskId } from '../enrollment/ids';
 import { policyFor, policyInForce } from '../enrollment/policy';
+import { householdNotice, householdsInOrder } from '../enrollment/notice';
 import { attachmentForm } from '../ledger/forms';
 import type { Form } from '../domain/forms/form';
 import { coverageYear, idOf, isoDate } from './fields';
@@ -43,74 +43,29 @@ export const printHandlers = {
     (ctx, arg): HouseholdNotice => {
       const h = getHousehold(ctx.db, arg.householdId);
       if (!h) throw new Refusal('not_found', '找不到这个家庭户。');
-      const policy = policyFor(ctx, arg.coverageYear);
+      return householdNotice(ctx, h, { coverageYear: arg.coverageYear, today: arg.on ?? chinaDate(ctx.now()), fullId: arg.fullId });
+    },
+  ),
+
+  // A village's or the township's notices, a page at a time: the screen shows progress and may stop.
+  'print.householdNotices': reads(
+    'clerk',
+    z.object({
+      coverageYear,
+      villageId: idOf('村/社区').optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(500),
+      on: isoDate('通知日期').optional(),
+    }),
+    (ctx, arg): { total: number; notices: HouseholdNotice[] } => {
+      if (arg.villageId && !getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
+      const all = householdsInOrder(ctx.db, arg.villageId);
       const today = arg.on ?? chinaDate(ctx.now());
-      // The window a notice printed today points to: the one open today, else the next to open.
-      const c = compilePolicy(policy);
-      const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
-      // Amounts as of the day the window allows payment: today, or the window's first day.
-      const paidOn = w && w.from && w.from > today ? w.from : today;
-      const office = getOffice(ctx.db);
-      const members = householdMembers(ctx.db, h.id).map((p) => {
-        const base = {
-          personId: p.id,
-          name: p.name,
-          idNumber: paperId(p.idNumber, office, arg.fullId),
-          relation: p.relation,
-          personalFen: null as Partial<Record<Tier, number>> | null,
-        };
-        const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
-        if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
-        const notDue =
-          p.status !== 'active'
-            ? `${OUT_OF_SCOPE[p.status]}，不在参保范围`
-            : p.outOfCounty
-              ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）`
-              : p.employeeInsured
-                ? '已参加职工医保'
-                : null;
-        if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
-        const options: NoticeTierOption[] = [];
-        const personalFen: Partial<Record<Tier, number>> = {};
-        let reason: string | null = null;
-        for (const tier of [1, 2] as Tier[]) {
-          if (!policy.tiers[String(tier) as '1' | '2']) continue;
-          const q = quotePerson(ctx, policy, p, { tier, paidOn });
-          if (!q.eligible) {
-            reason = q.reason;
-            continue;
-          }
-          personalFen[tier] = q.personalFen;
-          options.push({
-            tier,
-            tierLabel: TIER_LABELS[tier],
-            feeYuan: formatYuan2(q.feeFen),
-            subsidyYuan: formatYuan2(q.subsidyFen),
-            personalYuan: formatYuan2(q.personalFen),
-            subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
-          });
-        }
-        return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen };
-      });
-      const totals = ([1, 2] as Tier[]).flatMap((tier) => {
-        const paying = members.filter((m) => m.personalFen?.[tier] !== undefined);
-        return paying.length
-          ? [{ tier, tierLabel: TIER_LABELS[tier], persons: paying.length, personalYuan: formatYuan2(paying.reduce((s, m) => s + m.personalFen![tier]!, 0)) }]
-          : [];
-      });
       return {
-        officeTitle: officeTitleOf(ctx),
-        coverageYear: arg.coverageYear,
-        villageName: h.villageName,
-        householdNumber: h.number,
-        headName: h.headName ?? members[0]?.name ?? '',
-        members: members.map(({ personalFen: _, ...m }) => m),
-        totals,
-        window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
-        channels: policy.paymentChannels?.items ?? [],
-        channelsCite: policy.paymentChannels?.cite ?? '',
-        sources: policy.sources.map((s) => s.number),
-        printedOn: today,
+        total: all.length,
+        notices: all
+          .slice(arg.offset, arg.offset + arg.limit)
+          .map((id) => householdNotice(ctx, getHousehold(ctx.db, id)!, { coverageYear: arg.coverageYear, today })),
       };
     },
   ),

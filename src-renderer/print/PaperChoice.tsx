@@ -6,7 +6,10 @@ const KEY = 'canbao.receiptPaper';
 
 /** The office's receipt paper, remembered on this PC: most desks keep one printer. */
 export function useReceiptPaper() {
-  const [paper, setPaper] = useState<ReceiptPaper>(() => (localStorage.getItem(KEY) === 'continuous' ? 'continuous' : 'a4'));
+  const [paper, setPaper] = useState<ReceiptPaper>(() => {
+    const kept = localStorage.getItem(KEY);
+    return kept === 'continuous' || kept === 'a4-three' ? kept : 'a4';
+  });
   const choose = (p: ReceiptPaper) => {
     localStorage.setItem(KEY, p);
     setPaper(p);
@@ -18,6 +21,7 @@ export function PaperChoice({ paper, onChange }: { paper: ReceiptPaper; onChange
   return (
     <Radio.Group aria-label="凭证纸张" value={paper} onChange={(e) => onChange(e.target.value as ReceiptPaper)} optionType="button" size="small">
       <Radio.Button value="a4">A4 纸</Radio.Button>
+      <Radio.Button value="a4-three">A4 三张（裁切线）</Radio.Button>
       <Radio.Button value="continuous">241 mm 针式连续纸</Radio.Button>
     </Radio.Group>
   );

@@ -1,12 +1,13 @@
 import type { Receipt } from '../../src-main/api/contract';
 import './print.css';
 
-export type ReceiptPaper = 'a4' | 'continuous';
+/** One to an A4, three to an A4 with cut lines, or the 241 mm continuous form. */
+export type ReceiptPaper = 'a4' | 'a4-three' | 'continuous';
 
 /** 参保缴费凭证 on A4 or 241 mm continuous form, as it prints: the screen shows the same sheet. */
 export function ReceiptView({ r, paper = 'a4' }: { r: Receipt; paper?: ReceiptPaper }) {
   return (
-    <div className={`paper receipt${paper === 'continuous' ? ' continuous' : ''}`} data-testid="receipt">
+    <div className={`paper receipt${paper === 'continuous' ? ' continuous' : paper === 'a4-three' ? ' three' : ''}`} data-testid="receipt">
       <h2>{r.officeTitle} 城乡居民基本医疗保险参保缴费凭证</h2>
       <div className="receipt-head">
         <span>收据号：{r.receiptNo}</span>

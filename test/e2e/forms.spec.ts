@@ -89,3 +89,88 @@ test('附件1–5 print as the county’s forms: label at the top left, the seed
   expect(p5).toHaveLength(1);
   expect(p5[0]).toContain('不在参保范围内人数');
 });
+
+test('a whole village’s household notices in one print: household-number order, head first, one per sheet or two per A4', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  const other = await call('villages.add', { code: '002', name: '团结村' });
+  let n = 0;
+  const person = async (householdId: number, name: string, relation: string, birth: string) =>
+    call('roster.addPerson', { idNumber: id(`500235${birth}${String(100 + (n += 2)).padStart(3, '0')}`), name, householdId, relation });
+  // Household 10 is made before 2, and its head is younger than his mother.
+  const h10 = await call('roster.addHousehold', { villageId: v.id, number: '10' });
+  await person(h10.id, '十号母', '母亲', '19400101');
+  await person(h10.id, '十号户主', '户主', '19700101');
+  const h2 = await call('roster.addHousehold', { villageId: v.id, number: '2' });
+  await person(h2.id, '二号户主', '户主', '19600101');
+  const h3 = await call('roster.addHousehold', { villageId: v.id, number: '3' });
+  await person(h3.id, '三号户主', '户主', '19650101');
+  const elsewhere = await call('roster.addHousehold', { villageId: other.id, number: '1' });
+  await person(elsewhere.id, '别村户主', '户主', '19660101');
+  call.seal();
+
+  await page.clock.install({ time: new Date('2023-11-02T10:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await choose(page, '打印内容', '缴费通知单（整村或全乡镇批量）');
+  await choose(page, '批量通知单的村（社区）', '幸福村');
+  await page.getByRole('button', { name: '生成通知单' }).click();
+  const batch = page.getByTestId('batch-notices');
+  await expect(batch.getByTestId('household-notice')).toHaveCount(3);
+  await expect(batch.getByTestId('household-notice').nth(0)).toContainText('户号：2');
+  await expect(batch.getByTestId('household-notice').nth(1)).toContainText('户号：3');
+  await expect(batch.getByTestId('household-notice').nth(2)).toContainText('户号：10');
+  await expect(batch.getByTestId('household-notice').nth(2).locator('tbody tr').first()).toContainText('十号户主');
+  await expect(page.getByRole('button', { name: '打印 3 户' })).toBeVisible();
+  await screenshot(page, 'batch-notices-1366');
+  const one = await printed(page, 'batch-notices-one');
+  expect(one).toHaveLength(3);
+  expect(one[2]).toContain('十号母');
+
+  await choose(page, '每页户数', '每张 A4 两户（中间裁切线）');
+  const two = await printed(page, 'batch-notices-two');
+  expect(two).toHaveLength(2);
+  expect(two[0]).toContain('户号：2');
+  expect(two[0]).toContain('户号：3');
+
+  // The whole township: the other village too.
+  const villageSelect = page.locator('.ant-select', { has: page.getByLabel('批量通知单的村（社区）') });
+  await villageSelect.hover();
+  await villageSelect.locator('.ant-select-clear').click();
+  await page.getByRole('button', { name: '生成通知单' }).click();
+  await expect(batch.getByTestId('household-notice')).toHaveCount(4);
+});
+
+test('a day’s receipts in one print, three to an A4 with cut lines', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '1' });
+  for (let i = 0; i < 4; i++) {
+    const p = await call('roster.addPerson', { idNumber: id(`50023519700101${String(101 + 2 * i)}`), name: `村民${i + 1}`, householdId: h.id });
+    await call('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: '2023-11-02', channel: '现金' });
+  }
+  call.seal();
+  await page.clock.install({ time: new Date('2023-11-02T10:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await choose(page, '打印内容', '缴费凭证（按缴费日期批量）');
+  await expect(page.getByTestId('day-receipts').getByTestId('receipt')).toHaveCount(4);
+  await page.getByText('A4 三张（裁切线）').click();
+  await expect(page.getByRole('button', { name: '打印 4 张收据' })).toBeVisible();
+  await screenshot(page, 'day-receipts-three-1366');
+  const pages = await printed(page, 'day-receipts-three');
+  expect(pages).toHaveLength(2);
+  expect(pages[0]).toContain('2024000003');
+  expect(pages[1]).toContain('2024000004');
+  // No users: 经办人 is left to be signed.
+  expect(pages[0]).not.toContain('未设用户');
+});

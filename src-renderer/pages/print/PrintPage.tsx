@@ -10,9 +10,13 @@ import { useInvoke } from '../../useInvoke';
 import { YearSelect } from '../YearSelect';
 import { HouseholdNoticeDoc, NotEnrolledDoc, PublicListDoc, VillageNoticeDoc } from './documents';
 import { FormDoc } from '../../print/FormDoc';
+import { BatchNotices } from './BatchNotices';
+import { DayReceipts } from './DayReceipts';
 
 const DOCUMENTS = [
   { value: 'notice', label: '缴费通知单（按户）' },
+  { value: 'notices', label: '缴费通知单（整村或全乡镇批量）' },
+  { value: 'receipts', label: '缴费凭证（按缴费日期批量）' },
   { value: 'public', label: '资助对象公示名单' },
   { value: 'notEnrolled', label: '未参保人员名单（村核实清单）' },
   { value: 'fujian1', label: '附件1 筹资对照表' },
@@ -50,6 +54,9 @@ export function PrintPage() {
     setLoading(true);
     void (async () => {
       switch (doc) {
+        case 'notices':
+        case 'receipts':
+          return show(null);
         case 'notice': {
           if (!household) return show(null);
           const r = await invoke('print.householdNotice', { householdId: household.householdId, coverageYear: year, on: deskToday() });
@@ -103,13 +110,17 @@ export function PrintPage() {
           />
         )}
         {doc === 'notice' && <HouseholdPicker onPick={setHousehold} picked={household} />}
-        <Button type="primary" disabled={!view} onClick={() => window.print()}>
-          打印
-        </Button>
+        {doc !== 'notices' && doc !== 'receipts' && (
+          <Button type="primary" disabled={!view} onClick={() => window.print()}>
+            打印
+          </Button>
+        )}
       </Space>
       {(error ?? villageList.error) && <Alert type="error" showIcon message={error ?? villageList.error} role="alert" />}
+      {doc === 'notices' && year && <BatchNotices year={year} villages={villages} />}
+      {doc === 'receipts' && <DayReceipts />}
       {loading && !view ? <Spin /> : view}
-      {!view && !error && !loading && (
+      {!view && !error && !loading && doc !== 'notices' && doc !== 'receipts' && (
         <Alert type="info" showIcon message={doc === 'notice' ? '输入户内任一成员的姓名或身份证号，选择后显示该户的通知单。' : '请选择村（社区）。'} />
       )}
     </Space>

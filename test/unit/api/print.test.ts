@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';
+import { checkCharacter } from '../../../src-main/domain/idnumber';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -100,5 +101,33 @@ describe('the print center’s documents', () => {
     expect(n.targets).toEqual([{ villageName: '幸福村', target: 1200 }]);
     expect(n.sources[0]!.number).toBe('农坝府发〔2023〕42号');
     expect(await t.call('print.villageNotice', { coverageYear: 2030 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('papers in batches', () => {
+  it('gives a village’s notices page by page in 户号 order (2 before 10), and a day’s receipts in receipt order', async () => {
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
+    const v = await t.ok('villages.add', { code: '001', name: '幸福村' });
+    const policy = { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' };
+    await t.ok('office.setPolicy', policy);
+    const ids: number[] = [];
+    for (const [i, number] of ['10', '2', '3'].entries()) {
+      const h = await t.ok('roster.addHousehold', { villageId: v.id, number });
+      const birth = `19${60 + i}0101`;
+      const digits = `500235${birth}${String(101 + 2 * i).padStart(3, '0')}`;
+      ids.push((await t.ok('roster.addPerson', { idNumber: digits + checkCharacter(digits), name: `户主${number}`, householdId: h.id, relation: '户主' })).id);
+    }
+    const first = await t.ok('print.householdNotices', { coverageYear: 2024, villageId: v.id, offset: 0, limit: 2 });
+    const rest = await t.ok('print.householdNotices', { coverageYear: 2024, villageId: v.id, offset: 2, limit: 2 });
+    expect(first.total).toBe(3);
+    expect([...first.notices, ...rest.notices].map((n) => n.householdNumber)).toEqual(['2', '3', '10']);
+
+    for (const id of [ids[2]!, ids[0]!]) await t.ok('enroll.person', { personId: id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
+    await t.ok('enroll.person', { personId: ids[1]!, coverageYear: 2024, paidOn: '2023-11-02', channel: '现金' });
+    const day = await t.ok('enroll.receiptsOn', { paidOn: '2023-11-01' });
+    expect(day.map((r) => [r.receiptNo, r.personName])).toEqual([
+      ['2024000001', '户主3'],
+      ['2024000002', '户主10'],
+    ]);
   });
 });

@@ -1,0 +1,102 @@
+// A household's payment notice (缴费通知单): each member's amounts per tier as the policy quotes
+// them on the day the window lets them pay, who need not pay and why, and the household's total.
+import type { Database } from 'better-sqlite3';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type Tier } from '../domain/codes';
+import { formatYuan2 } from '../domain/money';
+import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
+import { activeEnrollment } from '../ledger/enrollments';
+import { getOffice, officeTitle } from '../ledger/office';
+import { householdMembers, type getHousehold } from '../ledger/roster';
+import { sql } from '../ledger/statements';
+import type { HouseholdNotice, NoticeTierOption } from '../types/print';
+import type { Context } from '../service/context';
+import { quotePerson } from './enroll';
+import { paperId } from './ids';
+import { policyFor } from './policy';
+
+export function householdNotice(
+  ctx: Context,
+  h: NonNullable<ReturnType<typeof getHousehold>>,
+  arg: { coverageYear: number; today: string; fullId?: boolean | undefined },
+): HouseholdNotice {
+  const today = arg.today;
+  const policy = policyFor(ctx, arg.coverageYear);
+  // The window a notice printed today points to: the one open today, else the next to open.
+  const c = compilePolicy(policy);
+  const w = windowOn(c, today) ?? windowAfter(c, today) ?? null;
+  // Amounts as of the day the window allows payment: today, or the window's first day.
+  const paidOn = w && w.from && w.from > today ? w.from : today;
+  const office = getOffice(ctx.db);
+  const members = householdMembers(ctx.db, h.id).map((p) => {
+    const base = {
+      personId: p.id,
+      name: p.name,
+      idNumber: paperId(p.idNumber, office, arg.fullId),
+      relation: p.relation,
+      personalFen: null as Partial<Record<Tier, number>> | null,
+    };
+    const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
+    if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
+    const notDue =
+      p.status !== 'active'
+        ? `${OUT_OF_SCOPE[p.status]}，不在参保范围`
+        : p.outOfCounty
+          ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）`
+          : p.employeeInsured
+            ? '已参加职工医保'
+            : null;
+    if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
+    const options: NoticeTierOption[] = [];
+    const personalFen: Partial<Record<Tier, number>> = {};
+    let reason: string | null = null;
+    for (const tier of [1, 2] as Tier[]) {
+      if (!policy.tiers[String(tier) as '1' | '2']) continue;
+      const q = quotePerson(ctx, policy, p, { tier, paidOn });
+      if (!q.eligible) {
+        reason = q.reason;
+        continue;
+      }
+      personalFen[tier] = q.personalFen;
+      options.push({
+        tier,
+        tierLabel: TIER_LABELS[tier],
+        feeYuan: formatYuan2(q.feeFen),
+        subsidyYuan: formatYuan2(q.subsidyFen),
+        personalYuan: formatYuan2(q.personalFen),
+        subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
+      });
+    }
+    return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen };
+  });
+  const totals = ([1, 2] as Tier[]).flatMap((tier) => {
+    const paying = members.filter((m) => m.personalFen?.[tier] !== undefined);
+    return paying.length
+      ? [{ tier, tierLabel: TIER_LABELS[tier], persons: paying.length, personalYuan: formatYuan2(paying.reduce((s, m) => s + m.personalFen![tier]!, 0)) }]
+      : [];
+  });
+  return {
+    officeTitle: officeTitle(office),
+    coverageYear: arg.coverageYear,
+    villageName: h.villageName,
+    householdNumber: h.number,
+    headName: h.headName ?? members[0]?.name ?? '',
+    members: members.map(({ personalFen: _, ...m }) => m),
+    totals,
+    window: w ? { label: w.label, from: w.from, to: w.to, text: w.basis.text, cite: w.basis.citation } : null,
+    channels: policy.paymentChannels?.items ?? [],
+    channelsCite: policy.paymentChannels?.cite ?? '',
+    sources: policy.sources.map((s) => s.number),
+    printedOn: today,
+  };
+}
+
+/** Households in the order papers go out: village by village, then 户号 as numbers (2 before 10). */
+export function householdsInOrder(db: Database, villageId?: number): number[] {
+  const rows = sql(
+    db,
+    `SELECT h.id, h.number, v.code FROM households h JOIN villages v ON v.id = h.village_id
+     WHERE EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id) ${villageId ? 'AND h.village_id = ?' : 'AND v.retired_on IS NULL'}`,
+  ).all(...(villageId ? [villageId] : [])) as { id: number; number: string; code: string }[];
+  const byNumber = new Intl.Collator('zh-CN', { numeric: true });
+  return rows.sort((a, b) => byNumber.compare(a.code, b.code) || byNumber.compare(a.number, b.number) || a.id - b.id).map((r) => r.id);
+}
