@@ -56,10 +56,13 @@ export function householdNotice(
         reason = q.reason;
         continue;
       }
-      personalFen[tier] = q.personalFen;
+      // A group funded in tier 2 alone is quoted in tier 2 whatever was asked: shown once, under 二档.
+      const actual = q.tier ?? tier;
+      if (options.some((o) => o.tier === actual)) continue;
+      personalFen[actual] = q.personalFen;
       options.push({
-        tier,
-        tierLabel: TIER_LABELS[tier],
+        tier: actual,
+        tierLabel: TIER_LABELS[actual],
         feeYuan: formatYuan2(q.feeFen),
         subsidyYuan: formatYuan2(q.subsidyFen),
         personalYuan: formatYuan2(q.personalFen),

@@ -174,3 +174,27 @@ test('a day’s receipts in one print, three to an A4 with cut lines', async ({ 
   // No users: 经办人 is left to be signed.
   expect(pages[0]).not.toContain('未设用户');
 });
+
+test('the notice to the villages keeps its signature with its last section, and writes dates as 2023年10月24日', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  for (const [i, name] of ['农坝社区', '幸福村', '团结村', '双河村', '红岩村', '石门村', '青龙村'].entries()) {
+    const v = await call('villages.add', { code: String(i + 1).padStart(3, '0'), name });
+    await call('targets.set', { coverageYear: 2024, villageId: v.id, target: 1000 + i * 100 });
+  }
+  call.seal();
+  await page.clock.install({ time: new Date('2023-10-24T10:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await choose(page, '打印内容', '致各村（社区）的参保工作通知');
+  const notice = page.getByTestId('village-notice');
+  await expect(notice).toContainText('2023年10月24日至2023年12月31日');
+  await expect(notice).not.toContainText('2023-10-24');
+  const pages = await printed(page, 'village-notice-7');
+  const last = pages.at(-1)!;
+  expect(last).toContain('农坝镇社保所');
+  expect(last).toContain('五、工作要求');
+  for (const p of pages) expect(p.replace(/\s/g, '')).toMatch(/[。）\d]/);
+});

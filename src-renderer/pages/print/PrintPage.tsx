@@ -97,7 +97,14 @@ export function PrintPage() {
       <Space wrap>
         <YearSelect years={years} year={year} onChange={setYear} />
         打印内容
-        <Select aria-label="打印内容" value={doc} onChange={setDoc} style={{ width: 300 }} options={DOCUMENTS.map((d) => ({ ...d }))} />
+        <Select
+          aria-label="打印内容"
+          value={doc}
+          onChange={setDoc}
+          style={{ width: 300 }}
+          listHeight={DOCUMENTS.length * 32 + 8}
+          options={DOCUMENTS.map((d) => ({ ...d }))}
+        />
         {NEEDS_VILLAGE.includes(doc) && (
           <Select
             aria-label="村（社区）"

@@ -246,3 +246,30 @@ describe('附件5 参加基本医疗保险情况汇总表', () => {
     expect(row(ws, ws.rowCount)[0]).toBe('合计');
   });
 });
+
+describe('瑞州’s own task table', () => {
+  it('is what 附件2 exports and prints when the office’s policy is 瑞州’s: 村居 | 年指导性任务数 | 备注, no 合计', async () => {
+    const r = openTestLedger('2024-01-10T02:00:00Z');
+    try {
+      await r.ok('office.update', { townshipName: '瑞州街道', county: '高安市' });
+      await r.ok('office.setPolicy', { coverageYear: 2024, policyId: 'jx-gaoan-ruizhou-2024' });
+      const v = await r.ok('villages.add', { code: '001', name: '月潭' });
+      await r.ok('targets.set', { coverageYear: 2024, villageId: v.id, target: 1555 });
+      const form = await r.ok('print.form', { kind: 'fujian2', coverageYear: 2024 });
+      expect(form.label).toBe('');
+      expect(form.title).toBe('瑞州街道2024年度城乡居民医保参保指导性任务表');
+      expect(form.head[0]!.map((c) => c?.v)).toEqual(['村居', '2024年指导性任务数', '备注']);
+      expect(form.body.map((row) => row.map((c) => c?.v))).toEqual([['月潭', 1555, '']]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await r.ok('export.write', { kind: 'fujian2', coverageYear: 2024 })).file);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getCell('A1').value).toBe('瑞州街道2024年度城乡居民医保参保指导性任务表');
+      expect(row(ws, 2)).toEqual(['村居', '2024年指导性任务数', '备注']);
+      expect(row(ws, ws.rowCount)).toEqual(['月潭', 1555]);
+      // 备注 is left to fill, boxed like the rest.
+      expect(ws.getCell(`C${ws.rowCount}`).border?.top).toBeDefined();
+    } finally {
+      r.close();
+    }
+  });
+});
