@@ -64,3 +64,32 @@ export async function writeXlsx(
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+/**
+ * LibreOffice's reading of workbooks, as the rows it shows: one run converts them all to UTF-8
+ * CSV (an independent reader of what exceljs wrote). Keyed by each file's name without .xlsx.
+ */
+export function sofficeRows(files: string[], outDir: string): Record<string, string[][]> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...files],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const parse = (text: string) =>
+    text
+      .replace(/\r/g, '')
+      .split('\n')
+      .filter((l) => l.length)
+      .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  return Object.fromEntries(
+    files.map((f) => {
+      const name = path.basename(f, '.xlsx');
+      return [name, parse(fs.readFileSync(path.join(outDir, `${name}.csv`), 'utf8'))];
+    }),
+  );
+}

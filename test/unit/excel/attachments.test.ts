@@ -1,14 +1,12 @@
 // Each county attachment's xlsx against ../shared/domain/attachments.md, point by point: the
 // 附件N label, the title, the header rows and their merges, the words, the rows and totals;
 // read back by exceljs (merges, number formats, page setup) and by LibreOffice (values as shown).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
-import { hasSoffice } from '../../helpers/files';
+import { hasSoffice, sofficeRows } from '../../helpers/files';
 import { seedHousehold } from '../../helpers/people';
 
 let t: TestLedger;
@@ -17,13 +15,6 @@ const KINDS = ['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5'] as const;
 const sheets: Record<string, ExcelJS.Worksheet> = {};
 const csv: Record<string, string[][]> = {};
 const names: Record<string, string> = {};
-
-const parseCsv = (text: string) =>
-  text
-    .replace(/\r/g, '')
-    .split('\n')
-    .filter((l) => l.length)
-    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
 
 beforeAll(async () => {
   t = openTestLedger('2024-01-10T02:00:00Z');
@@ -56,22 +47,14 @@ beforeAll(async () => {
     sheets[kind] = wb.worksheets[0]!;
   }
   if (hasSoffice) {
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76',
-        '--outdir',
+    // One LibreOffice run converts them all back, as an independent reader.
+    for (const [kind, rows] of Object.entries(
+      sofficeRows(
+        KINDS.map((k) => path.join(dir, `${k}.xlsx`)),
         path.join(dir, 'csv'),
-        ...KINDS.map((k) => path.join(dir, `${k}.xlsx`)),
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
-    fs.rmSync(profile, { recursive: true, force: true });
-    for (const kind of KINDS) csv[kind] = parseCsv(fs.readFileSync(path.join(dir, 'csv', `${kind}.csv`), 'utf8'));
+      ),
+    ))
+      csv[kind] = rows;
   }
 }, 240_000);
 

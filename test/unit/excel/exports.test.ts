@@ -1,26 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportKind } from '../../../src-main/api/contract';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
-import { hasSoffice } from '../../helpers/files';
+import { hasSoffice, sofficeRows } from '../../helpers/files';
 import { seedHousehold } from '../../helpers/people';
 
 let t: TestLedger;
 let dir: string;
 const files: Partial<Record<ExportKind, string>> = {};
 const csv: Partial<Record<ExportKind, string[][]>> = {};
-
-function parseCsv(text: string): string[][] {
-  return text
-    .replace(/\r/g, '')
-    .split('\n')
-    .filter((l) => l.length)
-    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
-}
 
 beforeAll(async () => {
   t = openTestLedger('2024-01-10T02:00:00Z');
@@ -52,23 +42,8 @@ beforeAll(async () => {
     fs.copyFileSync(written, files[kind]);
   }
   if (hasSoffice) {
-    // One LibreOffice run converts them all back to CSV (UTF-8), as an independent reader.
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76',
-        '--outdir',
-        path.join(dir, 'csv'),
-        ...Object.values(files),
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
-    fs.rmSync(profile, { recursive: true, force: true });
-    for (const kind of kinds) csv[kind] = parseCsv(fs.readFileSync(path.join(dir, 'csv', `${kind}.csv`), 'utf8'));
+    // One LibreOffice run converts them all back, as an independent reader.
+    for (const [kind, rows] of Object.entries(sofficeRows(Object.values(files), path.join(dir, 'csv')))) csv[kind as ExportKind] = rows;
   }
 }, 240_000);
 
