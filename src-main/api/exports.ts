@@ -36,6 +36,7 @@ export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
     const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
     if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。', 'villageId');
+    const policy = policyInForce(ctx, arg.coverageYear);
     const file = outputFile(
       ctx.dataDir,
       'exports',
@@ -44,12 +45,13 @@ export const exportHandlers = {
         coverageYear: arg.coverageYear,
         today: chinaDate(ctx.now()),
         village: BY_VILLAGE.has(arg.kind) ? village?.name : undefined,
+        policy,
       }),
     );
     try {
       const rows = await writeExport(arg.kind, {
         db: ctx.db,
-        policy: policyInForce(ctx, arg.coverageYear),
+        policy,
         coverageYear: arg.coverageYear,
         taxWord: taxWords(categoryAliases()),
         today: chinaDate(ctx.now()),

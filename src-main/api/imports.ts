@@ -359,7 +359,7 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
 /** The department lists and payment files: small enough to write on this thread, yielding. */
 async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
   const at = ctx.now().toISOString();
-  const total = p.kind === 'categories' ? p.plan.certify.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
+  const total = p.kind === 'categories' ? p.plan.certify.length + p.plan.redate.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
   const tick = rowTick(job, '写入台账', total);
   ctx.db.exec('BEGIN IMMEDIATE');
   try {
@@ -459,6 +459,7 @@ export const importHandlers = {
         fileName: p.read.fileName,
         headers: p.read.headers,
         mapping: p.read.mapping,
+        headerRow: p.read.headerRow,
         rows: p.read.rows,
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
@@ -481,7 +482,7 @@ export const importHandlers = {
 
   'import.report': reads('clerk', z.object({ token: z.string() }), async (ctx, arg) => {
     const p = mustGetPrepared(ctx, arg.token);
-    const file = outputFile(ctx.dataDir, 'reports', `问题报告-${p.read.fileName}`);
+    const file = outputFile(ctx.dataDir, 'reports', `问题报告-${p.read.fileName}-${chinaDate(ctx.now())}`);
     const byRow = new Map<number, string[]>();
     for (const pr of p.kind === 'roster' ? allStagedProblems(p.staging, ctx.importWorker?.nativeBinding) : p.problems)
       byRow.set(pr.row, [...(byRow.get(pr.row) ?? []), pr.message]);
@@ -561,9 +562,9 @@ export const importHandlers = {
     const changes = batchChanges(ctx.db, b.id);
     const reason =
       b.kind === 'roster'
-        ? undoRoster(ctx.db, changes, ctx.now().toISOString())
+        ? undoRoster(ctx.db, changes, ctx.now().toISOString(), { id: b.id, at: b.at })
         : b.kind === 'categories'
-          ? undoCategories(ctx.db, changes)
+          ? undoCategories(ctx.db, changes, { id: b.id, at: b.at })
           : b.kind === 'situations'
             ? undoSituations(ctx.db, changes, { id: b.id, at: b.at })
             : b.kind === 'insurance'

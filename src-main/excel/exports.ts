@@ -35,7 +35,13 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
 const ATTACHMENT_NO: Partial<Record<ExportKind, number>> = { fujian1: 1, fujian2: 2, fujian3: 3, fujian4: 4, fujian5: 5 };
 
 /** 农坝镇-附件1-2024年度城乡居民基本医疗保险筹资对照表-2023-11-22 (the lists without 附件N; a village's list names it). */
-export function exportFileName(kind: ExportKind, o: { township: string; coverageYear: number; today: string; village?: string | undefined }): string {
+export function exportFileName(
+  kind: ExportKind,
+  o: { township: string; coverageYear: number; today: string; village?: string | undefined; policy?: Policy | undefined },
+): string {
+  // 瑞州's own task table stands where 附件2 would: named as itself, without a 附件 number.
+  if (kind === 'fujian2' && o.policy?.targetsForm?.layout === 'guidance')
+    return [o.township, `${o.coverageYear}年度城乡居民医保参保指导性任务表`, o.today].filter(Boolean).join('-');
   const n = ATTACHMENT_NO[kind];
   const what = EXPORT_TITLES[kind].replace(/（.*）$/, '');
   return [o.township, o.village, n ? `附件${n}` : '', `${o.coverageYear}年度${what}`, o.today].filter(Boolean).join('-');

@@ -79,6 +79,7 @@ export interface PreviewResult {
   headers: string[];
   mapping: Mapping;
   signature: string;
+  headerRow: number;
   rows: number;
   counts: StagedCounts;
   problems: ImportProblem[];

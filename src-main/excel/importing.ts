@@ -21,6 +21,8 @@ export interface ReadResult<R> {
   mapping: Mapping;
   signature: string;
   dataStart: number;
+  /** The file row (1-based) the header was read from; 0 for a file without one. */
+  headerRow: number;
   rows: number;
   /** Empty when the caller took each record as it was read (`onRecord`). */
   records: R[];
@@ -68,6 +70,7 @@ export async function readForImport<R>(
   let guess: ReturnType<typeof guessHeader> = null;
   let mapping: Mapping = {};
   let signature = '';
+  let headerRow = 0;
   let rows = 0;
   const records: R[] = [];
   const problems: RowProblem[] = [];
@@ -98,7 +101,7 @@ export async function readForImport<R>(
         `文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。${missing.map((f) => opts.hints?.[f]).find(Boolean) ?? '请在列对应关系中指定。'}`,
       );
     // A second 姓名 or 身份证号 column is named, never dropped without a word.
-    const headerRow = head[guess.dataStart - 1]?.row ?? guess.dataStart;
+    headerRow = guess.dataStart === 0 ? 0 : (head[guess.dataStart - 1]?.row ?? guess.dataStart);
     for (const { field, columns } of repeatedFields(headerWords(), guess.headers)) {
       const used = mapping[field];
       const letters = columns.map(columnName).join('、');
@@ -135,6 +138,7 @@ export async function readForImport<R>(
     mapping,
     signature,
     dataStart: g.dataStart,
+    headerRow,
     rows,
     records,
     problems,

@@ -10,6 +10,7 @@ import { endCategory, getCategory, insertCategory } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
+import { changedLater } from './later-changes';
 
 export interface CategoryOptions {
   code?: PersonCategory;
@@ -116,7 +117,9 @@ function codesOf(
 function previousListPersons(db: Database, department: Department): CategoryPlan['lost'] {
   const batch = sql(
     db,
-    `SELECT id FROM import_batches WHERE kind = 'categories' AND undone_at IS NULL AND json_extract(options_json, '$.department') = ? ORDER BY id DESC LIMIT 1`,
+    // The last list that certified anyone: a batch that only re-dated certifications is no list of who is on it.
+    `SELECT id FROM import_batches b WHERE kind = 'categories' AND undone_at IS NULL AND json_extract(options_json, '$.department') = ?
+       AND EXISTS (SELECT 1 FROM import_changes ch WHERE ch.batch_id = b.id AND ch.op = 'insert') ORDER BY id DESC LIMIT 1`,
   )
     .pluck()
     .get(department) as number | undefined;
@@ -175,7 +178,14 @@ export async function commitCategories(
   return { certify: plan.certify.length, redate: plan.redate.length, ended };
 }
 
-export function undoCategories(db: Database, changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[]): string | null {
+export function undoCategories(
+  db: Database,
+  changes: { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[],
+  batch: { id: number; at: string },
+): string | null {
+  // A certification a later list ended or re-dated: putting this batch's dates back would undo that too.
+  const later = changedLater(db, changes, batch, ['person_category']);
+  if (later) return later;
   for (const c of changes) {
     if (c.entity !== 'person_category') continue;
     const before = c.before as { validTo?: string | null; validFrom?: string };

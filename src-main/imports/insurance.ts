@@ -115,6 +115,7 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
   const find = sql(db, 'SELECT id, name, employee_insured, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
   const known = sql(db, 'SELECT insured, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
   const seen = new Map<string, number>();
+  const factsFrom = new Map<string, number>();
   for (const r of records) {
     await tick();
     const p = find.get(r.idNumber) as PersonRow | undefined;
@@ -126,13 +127,14 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
       plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
       continue;
     }
-    // The list may hold a person twice: two answers for one person are the clerk's to settle.
-    const first = seen.get(r.idNumber);
-    if (first !== undefined) {
-      plan.problems.push({ row: r.row, field: 'idNumber', message: `身份证号与第 ${first} 行重复。` });
+    // A status sheet has a row per person and year; two answers for the same year and scheme,
+    // or two rows that each move the person's present facts, are the clerk's to settle.
+    const keys = (['employee', 'resident'] as const).flatMap((k) => (r[k]?.year ? [`${r.idNumber}|${k}|${r[k]!.year}`] : []));
+    const clash = keys.map((k) => seen.get(k)).find((x) => x !== undefined);
+    if (clash !== undefined) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `与第 ${clash} 行是同一人同一年度的参保情况。` });
       continue;
     }
-    seen.set(r.idNumber, r.row);
     const before: Facts = { employeeInsured: p.employee_insured === 1, outOfCounty: p.out_of_county, place: p.out_of_county_place };
     const after = nextFacts(before, r, county, currentFrom);
     if ('message' in after) {
@@ -140,6 +142,13 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
       continue;
     }
     const factLines = describeFacts(before, after);
+    const moved = factsFrom.get(r.idNumber);
+    if (factLines.length && moved !== undefined) {
+      plan.problems.push({ row: r.row, field: 'idNumber', message: `第 ${moved} 行已改了此人现在的参保情况，同一人不能两行都改。` });
+      continue;
+    }
+    for (const k of keys) seen.set(k, r.row);
+    if (factLines.length) factsFrom.set(r.idNumber, r.row);
     const what = [...factLines];
     const history: HistoryFact[] = [];
     for (const scheme of ['employee', 'resident'] as const) {

@@ -29,8 +29,9 @@ function touchedLater(db: Database, c: Change, batch: { id: number; at: string }
 export function changedLater(db: Database, changes: Change[], batch: { id: number; at: string }, entities: string[]): string | null {
   const blocked = changes.filter((c) => entities.includes(c.entity) && touchedLater(db, c, batch));
   if (!blocked.length) return null;
-  const names = sql(db, `SELECT name FROM persons WHERE id IN (SELECT value FROM json_each(?)) LIMIT 3`)
-    .pluck()
-    .all(JSON.stringify([...new Set(blocked.map((c) => c.entityId))])) as string[];
-  return `这个批次之后，又有导入或经办人改过其中 ${blocked.length} 人的情况（${names.join('、')}${blocked.length > 3 ? ' 等' : ''}），撤销会把后来的改动一起抹掉。请先撤销后面的批次，或在人员信息中逐个改正。`;
+  // A change is of a person, or of something of theirs (a category, a year's record): counted by person.
+  const personOf = sql(db, 'SELECT person_id FROM person_categories WHERE id = ?').pluck();
+  const persons = [...new Set(blocked.map((c) => (c.entity === 'person_category' ? (personOf.get(c.entityId) as number) : c.entityId)))];
+  const names = sql(db, `SELECT name FROM persons WHERE id IN (SELECT value FROM json_each(?)) LIMIT 3`).pluck().all(JSON.stringify(persons)) as string[];
+  return `这个批次之后，又有导入或经办人改过其中 ${persons.length} 人的情况（${names.join('、')}${persons.length > 3 ? ' 等' : ''}），撤销会把后来的改动一起抹掉。请先撤销后面的批次，或在人员信息中逐个改正。`;
 }

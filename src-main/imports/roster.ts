@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { listVillages } from '../ledger/office';
 import { getPerson, movePerson, patchPerson } from '../ledger/roster';
 import { sql } from '../ledger/statements';
+import { changedLater } from './later-changes';
 
 export function villageMatcher(db: Database) {
   // 幸福村 is often written 幸福 or 幸福村委会, 农坝社区 as 农坝 or 农坝居委会. The short form counts
@@ -34,7 +35,10 @@ const isPersonInsert = (c: Change) => c.op === 'insert' && (c.entity === 'person
 const isHouseholdInsert = (c: Change) => c.op === 'insert' && (c.entity === 'household' || c.entity === 'households');
 
 /** Undo refuses (returns a reason) when later work depends on what the batch added. */
-export function undoRoster(db: Database, changes: Change[], at: string): string | null {
+export function undoRoster(db: Database, changes: Change[], at: string, batch: { id: number; at: string }): string | null {
+  // A reason the register gave and a village's worklist answered since: undoing would bring the register's back later.
+  const later = changedLater(db, changes, batch, ['not_enrolled_reason']);
+  if (later) return later;
   const ownReasons = (changes.find((c) => c.entity === 'not_enrolled_reason')?.before as { setAt: string } | undefined)?.setAt ?? '';
   for (const c of changes.filter(isPersonInsert)) {
     const [first, last] = idRange(c);
@@ -42,11 +46,12 @@ export function undoRoster(db: Database, changes: Change[], at: string): string 
       db,
       `SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
        UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2
-       UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3 LIMIT 1`,
+       UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3
+       UNION ALL SELECT person_id FROM insurance_history WHERE person_id BETWEEN ?1 AND ?2 LIMIT 1`,
     )
       .pluck()
       .get({ 1: first, 2: last, 3: ownReasons }) as number | undefined;
-    if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保、资助身份或未参保原因记录，不能整批撤销。`;
+    if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保、资助身份、未参保原因或医保参保记录，不能整批撤销。`;
   }
   // The not-enrolled reasons the register gave go first (they name the persons); one changed
   // since by a village's worklist or the desk is someone's later word and stays.

@@ -62,7 +62,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
         m.up(db);
         db.pragma(`user_version = ${m.version}`);
       }
-      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error('migration left rows whose references are broken');
+      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length)
+        throw new LedgerOpenError('升级台账文件时发现有记录指向不存在的数据，升级没有进行，台账保持原样。请把台账文件交给技术人员检查。');
     }).immediate();
   } finally {
     if (rebuilds) db.pragma('foreign_keys = ON');

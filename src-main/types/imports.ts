@@ -75,6 +75,8 @@ export type ImportPreview = KindCounts<PreviewCounts> & {
   fileName: string;
   headers: string[];
   mapping: Partial<Record<FieldKey, number>>;
+  /** The file row the header was read from (0: none), for the column picker to start from. */
+  headerRow: number;
   rows: number;
   /** The first problems, row by row; the report file has them all. */
   problems: ImportProblem[];

@@ -149,7 +149,8 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
   const rawTier = cell(cells, mapping, 'tier');
   const tier = rawTier.trim() ? parseTierCell(rawTier) : null;
   // 请款明细's 参保类别 may name the scheme (城乡居民) rather than the tier: the amounts tell the tier then.
-  if (tier === null && /档/.test(rawTier)) return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
+  if (tier === null && rawTier.trim() && !/居民|城乡|职工|医保|医疗|大学生/.test(rawTier))
+    return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
   const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
   const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
   return {

@@ -26,8 +26,8 @@ export function ColumnsPicker({
 }: {
   kind: ImportKind | 'targets';
   file: string;
-  /** The columns the last dry run used, when the clerk corrects one that ran. */
-  current?: Mapping | undefined;
+  /** The columns and header row the last dry run used (or the clerk last chose), when correcting them. */
+  current?: { mapping: Mapping; headerRow: number } | undefined;
   onConfirm: (mapping: Record<string, number>, headerRow: number) => void;
   onCancel: () => void;
 }) {
@@ -41,8 +41,8 @@ export function ColumnsPicker({
     void invoke('import.columns', { kind, file }).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setCols(r.value);
-      setHeaderRow(r.value.headerRow ?? r.value.rows[0]?.row ?? null);
-      setMapping(current ?? r.value.mapping);
+      setHeaderRow(current?.headerRow ?? r.value.headerRow ?? r.value.rows[0]?.row ?? null);
+      setMapping(current?.mapping ?? r.value.mapping);
     });
     // `current` is read once, when the picker opens for this file.
   }, [kind, file]);

@@ -15,6 +15,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const g = useGlossary();
   const { job, run, cancel } = useJob();
   const [kind, setKind] = useState<ImportKind>('roster');
+  const [tried, setTried] = useState<{ mapping: Mapping; headerRow: number } | null>(null);
   const [options, setOptions] = useState<ImportOptions>({ validFrom: deskToday() });
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -38,6 +39,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   };
 
   async function check(path: string, withMapping?: Mapping, headerRow?: number) {
+    // What the clerk chose stays chosen if the dry run refuses it: the picker reopens on it.
+    setTried(withMapping && headerRow !== undefined ? { mapping: withMapping, headerRow } : null);
     setError(null);
     setDone(null);
     setPicking(false);
@@ -182,7 +185,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
           <ColumnsPicker
             kind={kind}
             file={file.path}
-            current={preview?.mapping}
+            current={preview ? { mapping: preview.mapping, headerRow: preview.headerRow } : (tried ?? undefined)}
             onCancel={() => setPicking(false)}
             onConfirm={(m, headerRow) => void check(file.path, m, headerRow)}
           />

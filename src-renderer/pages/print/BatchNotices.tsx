@@ -19,19 +19,30 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const stop = useRef(false);
+  // Each build has its number: one started since (another village, a second click) wins.
+  const run = useRef(0);
 
   async function build() {
+    const mine = ++run.current;
     stop.current = false;
     setError(null);
     setNotices([]);
+    setProgress({ done: 0, total: 0 });
     const got: HouseholdNotice[] = [];
     const on = deskToday();
     for (let offset = 0; ; offset += PAGE) {
       const r = await invoke('print.householdNotices', { coverageYear: year, offset, limit: PAGE, on, ...(villageId ? { villageId } : {}) });
-      if (!r.ok) return (setError(r.error.message), setProgress(null));
+      if (run.current !== mine) return;
+      if (!r.ok) {
+        setError(r.error.message);
+        return setProgress(null);
+      }
       got.push(...r.value.notices);
       setProgress({ done: got.length, total: r.value.total });
-      if (stop.current) return (setError(`已取消：只生成了 ${got.length} 户，没有打印。`), setProgress(null));
+      if (stop.current) {
+        setError(`已取消：只生成了 ${got.length} 户，没有打印。`);
+        return setProgress(null);
+      }
       if (got.length >= r.value.total) break;
     }
     setNotices(got);
@@ -46,6 +57,7 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
           aria-label="批量通知单的村（社区）"
           allowClear
           placeholder="全部村（社区）"
+          disabled={progress !== null}
           value={villageId}
           onChange={(v) => (setVillageId(v), setNotices([]))}
           style={{ width: 180 }}

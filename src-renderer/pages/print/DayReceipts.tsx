@@ -15,6 +15,8 @@ export function DayReceipts() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
+    // The day before's receipts do not stay printable while this day's are asked for.
+    setReceipts(null);
     void invoke('enroll.receiptsOn', { paidOn: day }).then((r) => {
       if (!live) return;
       setReceipts(r.ok ? r.value : null);

@@ -124,7 +124,7 @@ export function PrintPage() {
         )}
       </Space>
       {(error ?? villageList.error) && <Alert type="error" showIcon message={error ?? villageList.error} role="alert" />}
-      {doc === 'notices' && year && <BatchNotices year={year} villages={villages} />}
+      {doc === 'notices' && year && <BatchNotices key={year} year={year} villages={villages} />}
       {doc === 'receipts' && <DayReceipts />}
       {loading && !view ? <Spin /> : view}
       {!view && !error && !loading && doc !== 'notices' && doc !== 'receipts' && (

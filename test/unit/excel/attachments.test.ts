@@ -243,8 +243,10 @@ describe('瑞州’s own task table', () => {
       expect(form.title).toBe('瑞州街道2024年度城乡居民医保参保指导性任务表');
       expect(form.head[0]!.map((c) => c?.v)).toEqual(['村居', '2024年指导性任务数', '备注']);
       expect(form.body.map((row) => row.map((c) => c?.v))).toEqual([['月潭', 1555, '']]);
+      const written = (await r.ok('export.write', { kind: 'fujian2', coverageYear: 2024 })).file;
+      expect(path.basename(written)).toBe('瑞州街道-2024年度城乡居民医保参保指导性任务表-2024-01-10.xlsx');
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile((await r.ok('export.write', { kind: 'fujian2', coverageYear: 2024 })).file);
+      await wb.xlsx.readFile(written);
       const ws = wb.worksheets[0]!;
       expect(ws.getCell('A1').value).toBe('瑞州街道2024年度城乡居民医保参保指导性任务表');
       expect(row(ws, 2)).toEqual(['村居', '2024年指导性任务数', '备注']);

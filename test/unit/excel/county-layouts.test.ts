@@ -309,6 +309,15 @@ describe('the household register (户籍) as the police station exports it', () 
       { name: '张二', year: 2024, reason: 'deregistered' },
       { name: '张四', year: 2024, reason: 'refused' },
     ]);
+    // 医保's list has since said something of 张二, whom this batch added: the batch is not undone under it.
+    const dId2 = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(b) as number;
+    t.ctx.db
+      .prepare("INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, source, set_at) VALUES (?, 2023, 'resident', 1, '医保', 'x')")
+      .run(dId2);
+    const refused = await t.call('import.undo', { batchId });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('医保参保记录');
+    t.ctx.db.prepare('DELETE FROM insurance_history').run();
     await t.ok('import.undo', { batchId });
     expect(reasons()).toEqual([{ name: '张四', year: 2024, reason: 'refused' }]);
     expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);

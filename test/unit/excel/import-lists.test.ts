@@ -54,6 +54,19 @@ describe('a department’s category list', () => {
     expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories).toMatchObject([{ code: 'min_living', validFrom: '2023-01-01' }]);
     await t.ok('import.undo', { batchId: batch.id });
     expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories).toMatchObject([{ code: 'min_living', validFrom: '2023-11-01' }]);
+    // A batch that only re-dated is no list of who is on it: the next list's 减少人员 still come from the last real one.
+    await t.ok('import.commit', {
+      token: (await t.ok('import.preview', { kind: 'categories', file, options: { department: 'civil_affairs', validFrom: '2023-01-01' } })).token,
+    });
+    const shorter = await writeXlsx(path.join(dir, '民政名单12月.xlsx'), {
+      headers: ['序号', '姓名', '身份证号码', '人员类别'],
+      rows: [
+        [1, '低保甲', people[0]!.idNumber, '城乡低保对象'],
+        [2, '特困丙', people[2]!.idNumber, '特困供养人员'],
+      ],
+    });
+    const next = await t.ok('import.preview', { kind: 'categories', file: shorter, options: { department: 'civil_affairs', validFrom: '2023-12-01' } });
+    expect(next.lost.map((l) => l.name)).toEqual(['低保乙']);
   });
 
   it('shows who dropped off since the previous list of the department, and can end them', async () => {

@@ -172,16 +172,18 @@ describe('医保’s 困难人员参保核实', () => {
         [ID['断保戊'], '2022', '未参保', '城乡居民基本医疗保险'],
         [ID['断保戊'] + ' ', '2021', '参保缴费', '城乡居民基本医疗保险'],
         [ID['职工甲'], '2021', '参保缴费', '职工基本医疗保险'],
+        [ID['断保戊'], '2022', '参保缴费', '城乡居民基本医疗保险'],
       ],
       'gb18030',
     );
     const p = await t.ok('import.preview', { kind: 'insurance', file });
-    // A person twice is the clerk's to settle, even for two years: one row per person.
-    expect(p.counts).toEqual({ apply: 0, history: 2, unchanged: 0, problems: 1 });
-    expect(p.problems[0]).toMatchObject({ row: 3, message: '身份证号与第 2 行重复。' });
+    // A row per person and year; the same year twice is the clerk's to settle.
+    expect(p.counts).toEqual({ apply: 0, history: 3, unchanged: 0, problems: 1 });
+    expect(p.problems[0]).toMatchObject({ row: 5, message: '与第 2 行是同一人同一年度的参保情况。' });
     await t.ok('import.commit', { token: p.token });
     expect(history()).toEqual([
       { name: '职工甲', year: 2021, scheme: 'employee', insured: 1 },
+      { name: '断保戊', year: 2021, scheme: 'resident', insured: 1 },
       { name: '断保戊', year: 2022, scheme: 'resident', insured: 0 },
     ]);
     // 2021 is older than last year: history only, the person's facts stay.
