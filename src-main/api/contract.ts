@@ -167,7 +167,8 @@ export interface Api {
   'enroll.markDeclared': { input: { ids: number[]; on: string }; output: { declared: number } };
   'enroll.get': { input: { id: number }; output: Enrollment };
   'enroll.receipt': { input: { id: number; fullId?: boolean }; output: Receipt };
-  'enroll.receiptsOn': { input: { paidOn: string; fullId?: boolean }; output: Receipt[] };
+  /** A day's receipts (paidOn) or an import batch's (batchId): one of the two. */
+  'enroll.receiptsOn': { input: { paidOn?: string; batchId?: number; fullId?: boolean }; output: Receipt[] };
 
   'reports.notEnrolled': {
     /** paper: the IDs as printed papers carry them (the office's setting; masked by default). */

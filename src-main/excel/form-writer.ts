@@ -5,22 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { merges, type Form, type FormCell, type FormRow } from '../domain/forms/form';
 import { workbookFile } from './workbook-file';
-
-const FONT = { name: '宋体', size: 11 };
-const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-
-/** Column units a text takes in 宋体 11: a CJK character is two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
-const letter = (i: number) => {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
+import { BORDER, FONT, a4Sheet, addDropdown, columnLetter, displayWidth, sheetName } from './sheet-style';
 
 function value(c: FormCell): ExcelJS.CellValue {
   if (c.kind === 'yuan') return (c.v as number) / 100;
@@ -43,18 +28,7 @@ function linesOf(row: FormRow, widths: number[]): number {
 export async function writeForm(file: string, form: Form): Promise<number> {
   const out = workbookFile(file);
   const cols = form.widths.length;
-  const ws = out.wb.addWorksheet((form.label || form.title).slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
-    pageSetup: {
-      paperSize: 9,
-      orientation: form.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-  });
+  const ws = out.wb.addWorksheet(sheetName(form.label || form.title), a4Sheet(form.landscape));
   ws.columns = form.widths.map((width) => ({ width }));
   const rows: ExcelJS.Row[] = [];
   const add = (values: ExcelJS.CellValue[]) => {
@@ -109,20 +83,7 @@ export async function writeForm(file: string, form: Form): Promise<number> {
   const bodyFirst = grid(form.body, false);
 
   const d = form.dropdown;
-  if (d && form.body.length) {
-    const col = letter(d.column);
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-      `${col}${bodyFirst}:${col}${bodyFirst + form.body.length - 1}`,
-      {
-        type: 'list',
-        allowBlank: true,
-        showErrorMessage: true,
-        errorTitle: '请从下拉框选择',
-        error: '只能选择下拉框中的一项。',
-        formulae: [`"${d.options.join(',')}"`],
-      },
-    );
-  }
+  if (d && form.body.length) addDropdown(ws, `${columnLetter(d.column)}${bodyFirst}:${columnLetter(d.column)}${bodyFirst + form.body.length - 1}`, d.options);
   // Rows are committed only now: the merges above reach back over them.
   for (const r of rows) r.commit();
   ws.commit();

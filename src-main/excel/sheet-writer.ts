@@ -4,7 +4,7 @@
 // shared strings, so a million-row list costs what exceljs's own writer costs.
 import type ExcelJS from 'exceljs';
 import { workbookFile, type WorkbookFile } from './workbook-file';
-import { displayWidth } from './form-writer';
+import { BORDER, FONT, a4Sheet, addDropdown, columnLetter, displayWidth, sheetName } from './sheet-style';
 
 export interface HeaderCell {
   text: string;
@@ -31,14 +31,6 @@ export interface SheetSpec {
   blankRows?: number;
 }
 
-const FONT = { name: '宋体', size: 11 };
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Midnight UTC of the day: exceljs writes a Date as its serial from UTC, so the day never shifts. */
 const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -60,18 +52,7 @@ export class SheetWriter {
     this.width = spec.widths.length;
     this.text = new Set(spec.textColumns ?? []);
     this.dates = new Set(spec.dateColumns ?? []);
-    this.ws = this.out.wb.addWorksheet(spec.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
-      pageSetup: {
-        paperSize: 9, // A4
-        orientation: spec.landscape ? 'landscape' : 'portrait',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        horizontalCentered: true,
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-      headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-    });
+    this.ws = this.out.wb.addWorksheet(sheetName(spec.title), a4Sheet(spec.landscape ?? false));
     // Column styles, set once, reach every cell written below them: per-cell styling made
     // a big list five times slower to write than exceljs alone.
     this.ws.columns = spec.widths.map((w, i) => ({
@@ -154,20 +135,10 @@ export class SheetWriter {
     for (let i = 0; i < (this.spec.blankRows ?? 0); i++) this.add(Array<string>(this.width).fill(''));
     const d = this.spec.dropdown;
     if (d && this.rows > 0) {
-      const col = String.fromCharCode(65 + d.column);
+      const col = columnLetter(d.column);
       const first = this.firstDataRow;
       // One validation over the column's range, not one per cell.
-      (this.ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-        `${col}${first}:${col}${first + this.rows - 1}`,
-        {
-          type: 'list',
-          allowBlank: true,
-          showErrorMessage: true,
-          errorTitle: '请从下拉框选择',
-          error: '只能选择下拉框中的一项。',
-          formulae: [`"${d.options.join(',')}"`],
-        },
-      );
+      addDropdown(this.ws, `${col}${first}:${col}${first + this.rows - 1}`, d.options);
     }
     this.ws.commit();
     await this.out.commit();

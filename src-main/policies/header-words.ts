@@ -1,20 +1,11 @@
-// Reads the header words (resources/layouts/headers.yaml) once. The only place that knows it is a file.
-import fs from 'node:fs';
+// The header words (resources/layouts/headers.yaml). The only place that knows where they are.
 import path from 'node:path';
-import YAML from 'yaml';
 import { headerWordsSchema, type HeaderWords } from '../domain/import/fields';
 import { defaultPolicyDir } from './load';
+import { cachedYamlTable, readYamlTable } from './yaml-table';
 
 export const defaultHeaderFile = () => path.join(path.dirname(defaultPolicyDir()), 'layouts', 'headers.yaml');
 
-let cached: HeaderWords | null = null;
+export const readHeaderWords = (file: string): HeaderWords => readYamlTable(file, headerWordsSchema);
 
-export function readHeaderWords(file: string): HeaderWords {
-  const parsed = headerWordsSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${path.basename(file)}：${parsed.error.issues[0]!.message}（${parsed.error.issues[0]!.path.join('.')}）`);
-  return parsed.data;
-}
-
-export function headerWords(): HeaderWords {
-  return (cached ??= readHeaderWords(defaultHeaderFile()));
-}
+export const headerWords: () => HeaderWords = cachedYamlTable(defaultHeaderFile, headerWordsSchema);

@@ -27,24 +27,22 @@ export function subsidyTable(policy: Policy): SubsidyTable {
   for (const t of c.tiers) {
     rows.push({ department: labels.selfFundedDepartment, category: labels.ordinaryLabel, tier: t, subsidyFen: 0, personalFen: c.tierFeeFen[t]! });
   }
-  // Grouped by department in order of first appearance, as the notices print them.
-  const departments = [...new Set([...c.categories.values()].map((cat) => cat.department))];
-  for (const d of departments) {
-    for (const cat of c.categories.values()) {
-      if (cat.department !== d) continue;
-      const tiers: Tier[] = cat.fullTier2 ? [2] : c.tiers;
-      for (const t of tiers) {
-        const subsidyFen = cat.amountFen[t]!;
-        rows.push({ department: cat.departmentLabel, category: cat.label, tier: t, subsidyFen, personalFen: c.tierFeeFen[t]! - subsidyFen });
-      }
+  for (const code of inTableOrder(c)) {
+    const cat = c.categories.get(code)!;
+    const tiers: Tier[] = cat.fullTier2 ? [2] : c.tiers;
+    for (const t of tiers) {
+      const subsidyFen = cat.amountFen[t]!;
+      rows.push({ department: cat.departmentLabel, category: cat.label, tier: t, subsidyFen, personalFen: c.tierFeeFen[t]! - subsidyFen });
     }
   }
   return { title: labels.title ?? `${policy.region}${policy.coverageYear}年度城乡居民基本医疗保险筹资对照表`, rows };
 }
 
 /** The policy's categories in 附件1's order: by department in order of first appearance, then as listed. */
-export function categoryOrder(policy: Policy): string[] {
-  const c = compilePolicy(policy);
+export const categoryOrder = (policy: Policy): string[] => inTableOrder(compilePolicy(policy));
+
+/** Grouped by department in order of first appearance, as the notices print them. */
+function inTableOrder(c: ReturnType<typeof compilePolicy>) {
   const departments = [...new Set([...c.categories.values()].map((cat) => cat.department))];
   return departments.flatMap((d) => [...c.categories].filter(([, cat]) => cat.department === d).map(([code]) => code));
 }

@@ -169,8 +169,13 @@ describe('税务’s 请款明细', () => {
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('缴费日期') } });
     const p = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024, paidOn: '2023-11-06' } });
     expect(p.counts).toEqual({ record: 1, pending: 1, unchanged: 0, problems: 0 });
-    await t.ok('import.commit', { token: p.token });
+    const batch = await t.ok('import.commit', { token: p.token });
     expect((await t.ok('roster.getPerson', { id: ids['低保甲']! })).enrollments[0]).toMatchObject({ paidOn: '2023-11-06', personalFen: 3800 });
+    // The batch's receipts print together; the desk's of the same day are not the batch's.
+    await t.ok('enroll.person', { personId: ids['普通丙']!, coverageYear: 2024, paidOn: '2023-11-06', channel: '现金' });
+    expect((await t.ok('enroll.receiptsOn', { batchId: batch.id })).map((r) => r.personName)).toEqual(['低保甲']);
+    expect((await t.ok('enroll.receiptsOn', { paidOn: '2023-11-06' })).map((r) => r.personName)).toEqual(['低保甲', '普通丙']);
+    expect((await t.call('enroll.receiptsOn', {})).ok).toBe(false);
     expect((await reasons(t))['低保戊']).toBe('金额不符：缴费金额 40 元与按政策计算的一档 38 元不符。');
     // The same file again adds nothing: the recorded payment and the waiting one are each named once.
     const again = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024, paidOn: '2023-11-06' } });
