@@ -7,6 +7,7 @@ import { headerWords } from '../../../src-main/policies/header-words';
 
 const mapHeaders = (headers: string[]) => mapIn(headerWords(), headers);
 import { idFor } from '../../helpers/people';
+import { YIBAO_VERIFY_HEADERS } from '../../helpers/layouts';
 
 const YUNYANG = { code: '500235', name: '云阳县' };
 
@@ -65,24 +66,7 @@ describe('所属区划 against the county (GB/T 2260)', () => {
   it('cannot place a code without the county’s own', () => expect(divisionWhere('500101', { code: '', name: '云阳县' })).toBeUndefined());
 });
 
-const HEADERS = [
-  '姓名',
-  '身份证号',
-  '居民医保所属区划',
-  '职工医保所属区划',
-  '资助金额',
-  '个人缴费金额',
-  '是否参保职工',
-  '是否参保居民',
-  '参保类型',
-  '金保号',
-  '参保年度(职工)',
-  '参保年度(居民)',
-  '居民医保参保状态',
-  '大学生医保参保状态',
-  '职工医保参保状态',
-  '特殊人员身份类别',
-];
+const HEADERS: string[] = [...YIBAO_VERIFY_HEADERS];
 
 describe('a 困难人员参保核实 row', () => {
   const mapping = mapHeaders(HEADERS);

@@ -7,25 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { hasSoffice, soffice, writeCsv } from '../../helpers/files';
 import { idFor } from '../../helpers/people';
+import { YIBAO_VERIFY_HEADERS } from '../../helpers/layouts';
 
-const HEADERS = [
-  '姓名',
-  '身份证号',
-  '居民医保所属区划',
-  '职工医保所属区划',
-  '资助金额',
-  '个人缴费金额',
-  '是否参保职工',
-  '是否参保居民',
-  '参保类型',
-  '金保号',
-  '参保年度(职工)',
-  '参保年度(居民)',
-  '居民医保参保状态',
-  '大学生医保参保状态',
-  '职工医保参保状态',
-  '特殊人员身份类别',
-];
+const HEADERS: string[] = [...YIBAO_VERIFY_HEADERS];
 const NAMES = ['职工甲', '县外乙', '市外丙', '本县丁', '断保戊', '暂停己', '学生庚', '不明辛'] as const;
 const ID = Object.fromEntries(NAMES.map((n, i) => [n, idFor(`19${60 + i}-02-01`, 11 + 2 * i)])) as Record<(typeof NAMES)[number], string>;
 
