@@ -108,6 +108,9 @@ export const id = (first17: string) => first17 + checkCharacter(first17);
 /** Picks an option of an antd Select by its accessible name and the option's text. */
 export async function choose(page: Page, select: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: select }).click();
+  // The list opens sliding and scrolls to the chosen item: a click before it settles can land
+  // between options on a loaded machine, and the list stays open with nothing chosen.
+  await expect(page.locator('.ant-select-dropdown:visible[class*="slide-up-"]')).toHaveCount(0);
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
