@@ -56,6 +56,21 @@ test('附件1–5 print as the county’s forms: label at the top left, the seed
   await expect(f3.getByRole('columnheader')).toHaveText(['乡镇名称', '应参保人数', '实际参保人数', '完成率（100%）']);
   await expect(f3.getByRole('row', { name: /幸福村\s*3\s*1\s*33\.33%/ })).toBeVisible();
   await screenshot(page, 'form-fujian3-1366');
+  const p3 = await printed(page, 'form-fujian3');
+  expect(p3).toHaveLength(1);
+  expect(p3[0]!.trimStart().startsWith('附件3')).toBe(true);
+  expect(p3[0]).toContain('完成率（100%）');
+  expect(p3[0]).toMatch(/合计\s+3\s+1\s+33\.33%/);
+  expect(p3[0]).not.toContain('排名');
+
+  await choose(page, '打印内容', '附件2 参保目标任务分解表');
+  const f2 = page.getByTestId('fujian2');
+  await expect(f2.getByRole('columnheader')).toHaveText(['乡镇名称', '2024年参保目标任务数']);
+  await screenshot(page, 'form-fujian2-1366');
+  const p2 = await printed(page, 'form-fujian2');
+  expect(p2[0]!.trimStart().startsWith('附件2')).toBe(true);
+  expect(p2[0]).toContain('农坝镇2024年度城乡居民基本医疗保险参保目标任务分解表');
+  expect(p2[0]).toMatch(/合计\s+3/);
 
   await choose(page, '打印内容', '附件4 县外参加基本医疗保险情况明细表');
   const f4 = page.getByTestId('fujian4');

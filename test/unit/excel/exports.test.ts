@@ -33,6 +33,10 @@ beforeAll(async () => {
   const zero = await t.ok('enroll.person', { personId: a.persons[1]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '零申报' });
   await t.ok('enroll.markDeclared', { ids: [zero.id], on: '2024-01-05' });
   await t.ok('roster.setInsurance', { id: a.persons[2]!.id, outOfCounty: 'out_city_resident', place: '西南大学' });
+  // 残联's person, in a village of their own: 资助台账 groups by department, not by village.
+  const c = await seedHousehold(t, [{ name: '孙七', birth: '1965-06-06' }], { village: '青龙村' });
+  await t.ok('categories.certify', { personId: c.persons[0]!.id, code: 'disability_3_4', validFrom: '2023-01-01', source: '残联名单' });
+  await t.ok('enroll.person', { personId: c.persons[0]!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '微信' });
 
   const kinds: ExportKind[] = ['fujian1', 'fujian2', 'fujian3', 'fujian4', 'fujian5', 'notEnrolled', 'zeroDeclarations', 'subsidyLedger', 'payments'];
   // Exports land in the data folder under names of the program's; LibreOffice names each CSV after its source.
@@ -57,9 +61,9 @@ describe('exports read back by LibreOffice', () => {
     expect(csv.notEnrolled!.map((r) => r[3])).toEqual(expect.arrayContaining(['赵六']));
     expect(csv.notEnrolled!.map((r) => r[3])).not.toContain('张三');
     expect(csv.zeroDeclarations!.find((r) => r[2] === '李梅')!.slice(4, 9)).toEqual(['特困人员', '民政局', '一档', '380', '0']);
-    expect(csv.subsidyLedger!.filter((r) => /^\d+$/.test(r[0]!))).toHaveLength(2);
+    expect(csv.subsidyLedger!.filter((r) => /^\d+$/.test(r[0]!))).toHaveLength(3);
     expect(csv.payments!).toContainEqual(['2023-11-01', '现金', '1', '38']);
-    expect(csv.payments!.at(-1)).toEqual(['合计', '', '2', '38']);
+    expect(csv.payments!.at(-1)).toEqual(['合计', '', '3', '228']);
   });
 
   it('资助台账 closes each department with its 小计 and the whole with 合计; 零申报 and 缴费日报 dates are dates', async () => {
@@ -70,10 +74,15 @@ describe('exports read back by LibreOffice', () => {
     };
     const ledger = await read('subsidyLedger');
     const values = ledger.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
-    const tail = values.slice(-2);
+    // 附件1's order: 民政局's 特困人员 before its 城乡低保对象, its 小计, then 残联's and its 小计, then the 合计.
+    const tail = values.slice(-6);
     expect(tail.map((r) => [r[2], r[5], r[7], r[8]])).toEqual([
+      ['李梅', '民政局', 380, 0],
+      ['张三', '民政局', 342, 38],
       ['小计（2 人）', '民政局', 722, 38],
-      ['合计（2 人）', undefined, 722, 38],
+      ['孙七', '残联', 190, 190],
+      ['小计（1 人）', '残联', 190, 190],
+      ['合计（3 人）', undefined, 912, 228],
     ]);
     const zero = await read('zeroDeclarations');
     let r = 1;
