@@ -1,4 +1,4 @@
-import { api, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
 
 test('工作台 on a fresh install says which policy to choose first, not that the windows are over', async ({ page, host, request }) => {
   await page.goto(host.url);
@@ -102,8 +102,7 @@ test('the desk says a person has paid before the cash is taken; another place’
   await screenshot(page, 'enroll-already-paid-1366');
 
   await page.getByRole('menuitem', { name: '政策' }).click();
-  await page.getByRole('combobox', { name: '2024年度政策' }).click();
-  await page.getByTitle('江西省高安市瑞州街道').click();
+  await choose(page, '2024年度政策', '江西省高安市瑞州街道');
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('现用「重庆市云阳县农坝镇」');
   await expect(confirm).toContainText('这份政策不是本所（农坝镇）的');

@@ -33,8 +33,7 @@ test('the clerk finds a person as she types, by initials or last digits, and see
 test('the policy screen shows each policy’s subsidy table and the one in force', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '政策' }).click();
-  await page.getByRole('combobox', { name: '2024年度政策' }).click();
-  await page.getByTitle('重庆市云阳县农坝镇').click();
+  await choose(page, '2024年度政策', '重庆市云阳县农坝镇');
   await expect(page.getByText('本所使用中')).toBeVisible();
   await page.getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
   await expect(page.getByText('农坝镇2024年度城乡居民基本医疗保险筹资对照表')).toBeVisible();
