@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
+import { NOT_ENROLLED_REASONS } from '../domain/codes';
 import type { RosterRecord } from '../domain/import/rows';
 import { nameGrams, nameInitials, reverse } from '../ledger/initials';
 import type { RowProblem } from '../excel/importing';
@@ -236,7 +237,7 @@ export function stagedChanges(db: Database, reasonYear: number, limit = 500): { 
     }
     if (r.leftReason && !r.hasReason)
       what.push(
-        `不在籍：${reasonYear} 年度未参保原因记为“${r.leftReason === 'moved_out' ? '户口迁出' : '已注销户口'}”${r.action === 'add' ? '（新增人员）' : ''}`,
+        `不在籍：${reasonYear} 年度未参保原因记为“${NOT_ENROLLED_REASONS[r.leftReason as Exclude<RosterRecord['leftReason'], ''>]}”${r.action === 'add' ? '（新增人员）' : ''}`,
       );
     return what.length ? [{ row: r.row, name: r.name, idNumber: r.idNumber, what }] : [];
   });
