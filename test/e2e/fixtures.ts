@@ -107,10 +107,17 @@ export const id = (first17: string) => first17 + checkCharacter(first17);
 
 /** Picks an option of an antd Select by its accessible name and the option's text. */
 export async function choose(page: Page, select: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: select }).click();
-  // The list opens sliding and scrolls to the chosen item: a click before it settles can land
-  // between options on a loaded machine, and the list stays open with nothing chosen.
-  await expect(page.locator('.ant-select-dropdown:visible[class*="slide-up-"]')).toHaveCount(0);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const box = page.getByRole('combobox', { name: select });
+  // A Select near the foot of the window opens its list over the edge: the click on the option
+  // then scrolls the page, the list re-aligns under the pointer, and the click lands on nothing
+  // (a failed run's trace: the option at y=0 after the scroll, the list still open). In the
+  // middle of the window the list opens where it fits, as it does for a clerk.
+  await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await box.click();
+  const list = page.locator('.ant-select-dropdown:visible');
+  // The list appears a frame after the click and slides in; wait for both before pointing.
+  await expect(list).toHaveCount(1);
+  await expect(list).not.toHaveClass(/slide-up-/);
+  await list.getByTitle(option, { exact: true }).click();
+  await expect(list).toHaveCount(0);
 }
