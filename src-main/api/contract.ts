@@ -19,6 +19,7 @@ import type { SubsidyTable } from '../domain/policy/table';
 import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
+import type { HistoryYear, YearRecord } from '../types/history';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
 import type {
   ExportKind,
@@ -147,6 +148,8 @@ export interface Api {
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
   'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
+  'history.years': { input: Empty; output: HistoryYear[] };
+  'history.markYear': { input: { year: number; complete: boolean }; output: HistoryYear[] };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
   /** 附件2 (村, 任务数) from a sheet: every row or none. */
   'targets.import': {

@@ -2,6 +2,7 @@ import type { HandlerMap } from './handler';
 import { backupHandlers } from './backup';
 import { categoryHandlers } from './categories';
 import { glossaryHandlers } from './glossary';
+import { historyHandlers } from './history';
 import { sessionHandlers } from './session';
 import { villageHandlers } from './villages';
 import { enrollHandlers } from './enroll';
@@ -36,6 +37,7 @@ export const handlers = {
   ...printHandlers,
   ...policyHandlers,
   ...targetHandlers,
+  ...historyHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

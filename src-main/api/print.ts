@@ -13,6 +13,7 @@ import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print'
 import { maskId } from '../enrollment/ids';
 import { policyFor, policyInForce } from '../enrollment/policy';
 import { householdNotice, householdsInOrder } from '../enrollment/notice';
+import { historyLookup } from '../enrollment/history';
 import { attachmentForm } from '../ledger/forms';
 import type { Form } from '../domain/forms/form';
 import { coverageYear, idOf, isoDate } from './fields';
@@ -61,11 +62,12 @@ export const printHandlers = {
       if (arg.villageId && !getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
       const all = householdsInOrder(ctx.db, arg.villageId);
       const today = arg.on ?? chinaDate(ctx.now());
+      const lookup = historyLookup(ctx);
       return {
         total: all.length,
         notices: all
           .slice(arg.offset, arg.offset + arg.limit)
-          .map((id) => householdNotice(ctx, getHousehold(ctx.db, id)!, { coverageYear: arg.coverageYear, today })),
+          .map((id) => householdNotice(ctx, getHousehold(ctx.db, id)!, { coverageYear: arg.coverageYear, today }, lookup)),
       };
     },
   ),

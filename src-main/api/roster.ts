@@ -7,6 +7,8 @@ import { searchPersons } from '../ledger/search';
 import { listForPerson, refundsForPerson } from '../ledger/enrollments';
 import { personChanges } from '../ledger/history';
 import { displayNames } from '../ledger/users';
+import { yearRow } from '../enrollment/history';
+import { latestPolicy } from '../enrollment/policy';
 import { describeChange } from '../domain/history';
 import type { Household, IdCheck, Person, PersonDetail, VillageBook } from './contract';
 import { coverageYear, idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
@@ -242,14 +244,16 @@ export const rosterHandlers = {
       .filter((e) => e.status === 'active' && ctx.policies.get(e.policyId)?.refund && !refunds.some((r) => r.enrollmentId === e.id))
       .map((e) => e.id);
     const who = displayNames(ctx.db);
+    const person = mustGetPerson(ctx, arg.id);
     return {
-      person: mustGetPerson(ctx, arg.id),
+      person,
       categories: repo.personCategories(ctx.db, arg.id),
       enrollments,
       refunds,
       refundable,
       history: personChanges(ctx.db, arg.id).map((c) => ({ ...describeChange(c), actor: who(c.actor) })),
       insuranceYears: repo.insuranceYears(ctx.db, arg.id),
+      yearRow: yearRow(ctx, person, latestPolicy(ctx)?.coverageYear ?? Number(chinaDate(ctx.now()).slice(0, 4))),
     };
   }),
 

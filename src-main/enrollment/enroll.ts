@@ -3,6 +3,8 @@
 import { OUT_OF_COUNTY, OUT_OF_SCOPE } from '../domain/codes';
 import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
+import { compilePolicy } from '../domain/policy/compile';
+import { asksHistory, withHistory, yearsForQuote } from '../domain/policy/history-quote';
 import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/quote';
 import type { Policy } from '../domain/policy/schema';
 import * as repo from '../ledger/enrollments';
@@ -10,6 +12,7 @@ import { categoriesOn, householdMembers } from '../ledger/roster';
 import { Refusal, actorOf, audit, type Context } from '../service/context';
 import type { DeskFacts, Enrollment } from '../types/enroll';
 import type { Person } from '../types/roster';
+import { historyLookup, personHistory, type HistoryLookup } from './history';
 import { policyFor } from './policy';
 
 export function scopeRefusal(p: Person): string | null {
@@ -18,10 +21,24 @@ export function scopeRefusal(p: Person): string | null {
   return null;
 }
 
-/** The quote for a person in the ledger: facts come from the roster and the certified categories on the payment date. */
-export function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFacts & { tier?: 1 | 2; paidOn: string }, categoriesDate = a.paidOn): Quote {
+/**
+ * The quote for a person in the ledger: facts come from the roster, the certified categories on
+ * the payment date and, where the policy asks and the desk typed nothing, the insurance history.
+ */
+export function quotePerson(
+  ctx: Context,
+  policy: Policy,
+  p: Person,
+  a: DeskFacts & { tier?: 1 | 2; paidOn: string },
+  categoriesDate = a.paidOn,
+  lookup?: HistoryLookup,
+): Quote {
+  const c = compilePolicy(policy);
+  const typed = { lapsedYears: a.lapsedYears, continuousYears: a.continuousYears };
+  const reading = asksHistory(c) ? personHistory(ctx, policy.coverageYear, p, lookup) : null;
+  const years = reading ? yearsForQuote(reading, typed) : typed;
   try {
-    return computeQuote(policy, {
+    const q = computeQuote(policy, {
       idNumber: p.idNumber,
       residence: p.residence,
       employeeInsured: p.employeeInsured,
@@ -29,13 +46,14 @@ export function quotePerson(ctx: Context, policy: Policy, p: Person, a: DeskFact
       categories: categoriesOn(ctx.db, p.id, categoriesDate) as never,
       tier: a.tier ?? 1,
       paidOn: a.paidOn,
-      ...(a.lapsedYears !== undefined ? { lapsedYears: a.lapsedYears } : {}),
-      ...(a.continuousYears !== undefined ? { continuousYears: a.continuousYears } : {}),
+      ...(years.lapsedYears !== undefined ? { lapsedYears: years.lapsedYears } : {}),
+      ...(years.continuousYears !== undefined ? { continuousYears: years.continuousYears } : {}),
       ...(a.employeeInsuranceEndedOn ? { employeeInsuranceEndedOn: a.employeeInsuranceEndedOn } : {}),
       ...(a.dischargedOn ? { dischargedOn: a.dischargedOn } : {}),
       ...(a.specialEventOn ? { specialEventOn: a.specialEventOn } : {}),
       ...(a.guardianInsured !== undefined ? { guardianInsured: a.guardianInsured } : {}),
     });
+    return reading ? withHistory(c, q, reading, typed) : q;
   } catch (e) {
     if (e instanceof FactsError || e instanceof QuoteError) throw new Refusal('invalid_input', e.message);
     throw e;
@@ -52,6 +70,7 @@ export function enrollOne(
     channel: string;
     /** Used instead when the person pays nothing. */ channelIfFree?: string;
   },
+  lookup?: HistoryLookup,
 ): Enrollment {
   if (a.paidOn > chinaDate(ctx.now())) throw new Refusal('invalid_input', '缴费日期不能晚于今天。', 'paidOn');
   const scope = scopeRefusal(p);
@@ -59,7 +78,7 @@ export function enrollOne(
   const existing = repo.activeEnrollment(ctx.db, p.id, a.coverageYear);
   if (existing) throw new Refusal('conflict', `「${p.name}」已登记 ${a.coverageYear} 年度参保（收据号 ${existing.receiptNo}）。如需更改，请先作废原记录。`);
   const policy = policyFor(ctx, a.coverageYear);
-  const q = quotePerson(ctx, policy, p, a);
+  const q = quotePerson(ctx, policy, p, a, a.paidOn, lookup);
   if (!q.eligible) throw new Refusal('conflict', `「${p.name}」不能参保：${q.reason}`);
   const id = repo.insertEnrollment(
     ctx.db,
@@ -75,7 +94,9 @@ export function enrollOne(
     ctx.now().toISOString(),
   );
   const e = repo.getEnrollment(ctx.db, id)!;
-  audit(ctx, { action: 'enroll.person', entity: 'enrollment', entityId: id, after: { ...e, quote: undefined } });
+  // What the desk typed over the history stays on record with what the history said.
+  const history = q.history ? { history: q.history.text, ...(q.history.typed ? { typed: q.history.typed } : {}) } : {};
+  audit(ctx, { action: 'enroll.person', entity: 'enrollment', entityId: id, after: { ...e, quote: undefined, ...history } });
   return e;
 }
 
@@ -95,10 +116,11 @@ export function enrollHousehold(
   for (const id of own.keys()) if (!members.some((m) => m.id === id)) throw new Refusal('invalid_input', '所选档次中有人不是这一户的成员。', 'tiers');
   const enrolled: Enrollment[] = [];
   const skipped: { personId: number; name: string; reason: string }[] = [];
+  const lookup = historyLookup(ctx);
   for (const p of members) {
     try {
       // One channel for the household, but a fully funded member pays nothing: 零申报, not 现金.
-      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier, channelIfFree: '零申报' }));
+      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier, channelIfFree: '零申报' }, lookup));
     } catch (e) {
       if (!(e instanceof Refusal) || (e.code === 'invalid_input' && e.field === 'paidOn')) throw e;
       skipped.push({ personId: p.id, name: p.name, reason: e.message });

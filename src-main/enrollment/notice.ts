@@ -11,6 +11,7 @@ import { sql } from '../ledger/statements';
 import type { HouseholdNotice, NoticeTierOption } from '../types/print';
 import type { Context } from '../service/context';
 import { quotePerson } from './enroll';
+import { historyLookup, type HistoryLookup } from './history';
 import { paperId } from './ids';
 import { policyFor } from './policy';
 
@@ -18,6 +19,7 @@ export function householdNotice(
   ctx: Context,
   h: NonNullable<ReturnType<typeof getHousehold>>,
   arg: { coverageYear: number; today: string; fullId?: boolean | undefined },
+  lookup: HistoryLookup = historyLookup(ctx),
 ): HouseholdNotice {
   const today = arg.today;
   const policy = policyFor(ctx, arg.coverageYear);
@@ -51,7 +53,7 @@ export function householdNotice(
     let reason: string | null = null;
     for (const tier of [1, 2] as Tier[]) {
       if (!policy.tiers[String(tier) as '1' | '2']) continue;
-      const q = quotePerson(ctx, policy, p, { tier, paidOn });
+      const q = quotePerson(ctx, policy, p, { tier, paidOn }, paidOn, lookup);
       if (!q.eligible) {
         reason = q.reason;
         continue;

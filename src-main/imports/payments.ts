@@ -16,6 +16,7 @@ import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger
 import type { BatchChanges } from '../excel/batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
+import { historyLookup, type HistoryLookup } from '../enrollment/history';
 import { policyFor } from '../enrollment/policy';
 import { Refusal, actorOf, type Context } from '../service/context';
 
@@ -36,7 +37,7 @@ export interface PaymentPlan {
  * (金额不符 / 身份不符 / 未认定资助身份). The person's part, the department's part (代缴金额) and the
  * group the file names (代缴类别) must each agree where the file gives them.
  */
-function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, readLabel: LabelReader): { tier: 1 | 2 } | string {
+function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, readLabel: LabelReader, lookup: HistoryLookup): { tier: 1 | 2 } | string {
   const policy = policyFor(ctx, year);
   let named: PersonCategory[] | null = null;
   if (r.categoryLabel) {
@@ -51,7 +52,7 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
   }
   // Without a tier column, the amounts say which tier was paid.
   const tiers: (1 | 2)[] = r.tier ? [r.tier] : [1, 2];
-  const quotes = tiers.map((tier) => ({ tier, q: quotePerson(ctx, policy, p, { tier, paidOn: r.paidOn }) }));
+  const quotes = tiers.map((tier) => ({ tier, q: quotePerson(ctx, policy, p, { tier, paidOn: r.paidOn }, r.paidOn, lookup) }));
   const agrees = (q: Quote) =>
     q.eligible &&
     (r.amountFen === null || q.personalFen === r.amountFen) &&
@@ -77,6 +78,7 @@ type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading
 export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
   const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [] };
   const seen = new Map<string, number>();
+  const lookup = historyLookup(ctx);
   const today = chinaDate(ctx.now());
   for (const r of records) {
     await tick();
@@ -132,7 +134,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     try {
-      const why = reconcile(ctx, p, r, year, readLabel);
+      const why = reconcile(ctx, p, r, year, readLabel, lookup);
       if (typeof why === 'string') pending(why);
       else plan.record.push({ personId: p.id, record: r, tier: why.tier, coverageYear: year });
     } catch (e) {
@@ -150,9 +152,10 @@ export async function commitPayments(
   changes: BatchChanges,
   tick: Tick,
 ): Promise<{ record: number; pending: number }> {
+  const lookup = historyLookup(ctx);
   for (const { personId, record: r, tier, coverageYear } of plan.record) {
     await tick();
-    const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel });
+    const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel }, lookup);
     changes.add('enrollment', e.id, 'insert');
   }
   const insert = sql(

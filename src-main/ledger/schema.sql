@@ -1,4 +1,4 @@
--- The ledger's schema at version 11, as SQLite keeps it after every migration.
+-- The ledger's schema at version 12, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -16,6 +16,12 @@ CREATE TABLE audit_log (
         after_json TEXT,
         prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE complete_years (
+        coverage_year INTEGER PRIMARY KEY CHECK (coverage_year BETWEEN 1998 AND 2100),
+        marked_by TEXT NOT NULL,
+        marked_at TEXT NOT NULL
       ) STRICT;
 
 CREATE TABLE enrollments (
@@ -251,6 +257,8 @@ CREATE INDEX enrollments_person ON enrollments (person_id);
 CREATE INDEX enrollments_year ON enrollments (coverage_year, status, paid_on);
 
 CREATE INDEX households_head ON households (head_person_id);
+
+CREATE INDEX pending_payments_id_number ON pending_payments (id_number, coverage_year);
 
 CREATE INDEX person_categories_code ON person_categories (code, valid_to);
 

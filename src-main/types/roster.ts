@@ -1,3 +1,4 @@
+import type { YearRecord } from '../domain/policy/lapse';
 import type { OutOfCounty, OutOfScope, PersonCategory, Residence, StudentKind, Department } from '../domain/codes';
 import type { HistoryEntry } from '../domain/history';
 import type { Enrollment, Refund } from './enroll';
@@ -91,6 +92,8 @@ export interface PersonDetail {
   history: HistoryEntry[];
   /** What 医保's lists said of each year, per scheme (newest year first). */
   insuranceYears: InsuranceYear[];
+  /** The person's last four years as a lapse is counted from them, oldest first. */
+  yearRow: YearRecord[];
 }
 
 export interface InsuranceYear {

@@ -5,6 +5,7 @@ import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, isCode, type Departm
 import { addDays, addMonths, firstOfNextMonth, maxDate } from '../dates';
 import { compilePolicy, windowOn, type Basis, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
 import { checkFacts, type CheckedFacts, type Facts } from './facts';
+import type { QuoteHistory } from './history-quote';
 import type { Policy } from './schema';
 
 export interface SubsidyCandidate {
@@ -34,6 +35,8 @@ export interface Quote {
   comparison: SubsidyCandidate[];
   warnings: string[];
   basis: Basis[];
+  /** How the years before were read from the ledger, where a rule of the policy turns on them. */
+  history?: QuoteHistory;
 }
 
 export class QuoteError extends Error {}

@@ -10,6 +10,7 @@ import { m008CountWords } from './008-count-words';
 import { m009PendingResolution } from './009-pending-resolution';
 import { m010NotEnrolledReasons } from './010-not-enrolled-reasons';
 import { m011InsuranceHistory } from './011-insurance-history';
+import { m012CompleteYears } from './012-complete-years';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m009PendingResolution,
   m010NotEnrolledReasons,
   m011InsuranceHistory,
+  m012CompleteYears,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,10 +14,11 @@ const declared = (who: string) =>
     .sort();
 
 // What only the administrator may do (issue 11): the office, villages, users, the policy in
-// force, policy files, backups to a chosen folder, restoring.
+// force, policy files, backups to a chosen folder, restoring; and saying a year's records are all in (issue 17).
 const ADMIN_ONLY = [
   'backup.copyTo',
   'backup.restore',
+  'history.markYear',
   'office.setPolicy',
   'office.update',
   'policies.import',

@@ -1,0 +1,77 @@
+// What the ledger knows of a person's insurance in each coverage year (rules.md "History
+// decides a lapse"): insured from an active enrollment, an open imported payment record or
+// an insured record from 医保's lists; not insured from 医保's lists, or from a year the office
+// holds all the payment records of; otherwise unknown.
+import type { Database } from 'better-sqlite3';
+import type { YearRecord } from '../domain/policy/lapse';
+import { sql } from './statements';
+
+/** Years known for the whole roster, each with why: its payment records were imported, or the office said so. */
+export function completeYears(db: Database): Map<number, string> {
+  const rows = sql(
+    db,
+    `SELECT coverage_year AS year, 0 AS marked FROM (
+       SELECT e.coverage_year FROM import_batches b
+       JOIN import_changes c ON c.batch_id = b.id AND c.entity = 'enrollment'
+       JOIN enrollments e ON e.id = c.entity_id
+       WHERE b.kind = 'payments' AND b.undone_at IS NULL
+       UNION SELECT q.coverage_year FROM import_batches b JOIN pending_payments q ON q.batch_id = b.id
+       WHERE b.kind = 'payments' AND b.undone_at IS NULL
+       -- A file of payments all recorded before still says the year was taken in.
+       UNION SELECT json_extract(options_json, '$.coverageYear') FROM import_batches
+       WHERE kind = 'payments' AND undone_at IS NULL AND json_extract(options_json, '$.coverageYear') > 0)
+     UNION SELECT coverage_year, 1 FROM complete_years
+     ORDER BY 2`,
+  ).all() as { year: number; marked: number }[];
+  const out = new Map<number, string>();
+  for (const r of rows) out.set(r.year, r.marked ? `已标记 ${r.year} 年度参保记录齐全` : `已导入 ${r.year} 年度税务/医保缴费记录`);
+  return out;
+}
+
+export interface MarkedYear {
+  year: number;
+  markedBy: string;
+  markedAt: string;
+}
+
+export function markedYears(db: Database): MarkedYear[] {
+  return sql(db, 'SELECT coverage_year AS year, marked_by AS markedBy, marked_at AS markedAt FROM complete_years ORDER BY coverage_year').all() as MarkedYear[];
+}
+
+export function setYearMarked(db: Database, year: number, marked: boolean, by: string, at: string): void {
+  if (marked) sql(db, 'INSERT INTO complete_years (coverage_year, marked_by, marked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(year, by, at);
+  else sql(db, 'DELETE FROM complete_years WHERE coverage_year = ?').run(year);
+}
+
+interface Evidence {
+  year: number;
+  insured: number;
+  source: string;
+}
+
+/** The person's state in each year, as readHistory asks for it. */
+export function yearStates(db: Database, person: { id: number; idNumber: string }, complete: Map<number, string>): (year: number) => YearRecord {
+  const rows = sql(
+    db,
+    `SELECT coverage_year AS year, 1 AS insured, '本所台账参保记录（收据 ' || receipt_no || '）' AS source, 0 AS rank
+       FROM enrollments WHERE person_id = :id AND status = 'active'
+     UNION ALL SELECT q.coverage_year, 1, '导入的缴费记录（待核实）', 1
+       FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
+       WHERE q.id_number = :idNumber AND q.resolution IS NULL AND b.undone_at IS NULL
+     UNION ALL SELECT coverage_year, insured, CASE scheme WHEN 'employee' THEN '职工医保' ELSE '居民医保' END || '（' || source || '）', 2
+       FROM insurance_history WHERE person_id = :id
+     ORDER BY rank`,
+  ).all({ id: person.id, idNumber: person.idNumber }) as Evidence[];
+  const byYear = new Map<number, Evidence[]>();
+  for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  return (year) => {
+    const ev = byYear.get(year) ?? [];
+    const insured = ev.find((e) => e.insured === 1);
+    if (insured) return { year, state: 'insured', source: insured.source };
+    const lapsed = ev[0];
+    if (lapsed) return { year, state: 'not_insured', source: lapsed.source };
+    const why = complete.get(year);
+    if (why) return { year, state: 'not_insured', source: `${why}，其中没有此人` };
+    return { year, state: 'unknown', source: '' };
+  };
+}
