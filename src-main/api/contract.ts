@@ -45,6 +45,7 @@ export type * from '../types/imports';
 export type * from '../types/print';
 export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable };
+export type { HistoryYear, YearRecord };
 export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
 
