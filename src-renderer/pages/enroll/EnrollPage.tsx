@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
+import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiOutput, PersonSummary, Quote, Receipt } from '../../../src-main/api/contract';
@@ -32,6 +33,8 @@ export function EnrollPage() {
   const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
   const [channel, setChannel] = useState('现金');
   const [quote, setQuote] = useState<Quote | null>(null);
+  // What the clerk typed over the history; empty means the ledger's reading.
+  const [deskYears, setDeskYears] = useState<DeskYears>({});
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const box = useRef<InputRef>(null);
@@ -51,6 +54,7 @@ export function EnrollPage() {
     const r = await invoke('roster.getPerson', { id });
     if (!r.ok) return setError(r.error.message);
     setDetail(r.value);
+    setDeskYears({});
     setError(null);
     setStep(1);
   }
@@ -59,16 +63,16 @@ export function EnrollPage() {
     if (!person || !year || paid) return;
     const out: Record<number, Quote | string> = {};
     for (const t of [1, 2] as const) {
-      const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn });
+      const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn, ...deskYears });
       out[t] = r.ok ? r.value : r.error.message;
     }
     setTierQuotes(out);
     setStep(2);
   }
 
-  async function loadQuote() {
+  async function loadQuote(years: DeskYears = deskYears) {
     if (!person || !year) return;
-    const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel });
+    const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...years });
     if (!r.ok) return setError(r.error.message);
     setQuote(r.value);
     // Nothing to pay is not paid in cash: a fully funded person is 零申报 (the 缴费日报 counts by channel).
@@ -80,7 +84,7 @@ export function EnrollPage() {
 
   async function save() {
     if (!person || !year || !quote?.eligible) return;
-    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel });
+    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...deskYears });
     if (!r.ok) return setError(r.error.message);
     const rc = await invoke('enroll.receipt', { id: r.value.id });
     if (rc.ok) setReceipt(rc.value);
@@ -96,13 +100,14 @@ export function EnrollPage() {
     setQuote(null);
     setReceipt(null);
     setTier(1);
+    setDeskYears({});
     setTimeout(() => box.current?.focus());
   }
 
   // Enter moves on, Esc goes back: the clerk keeps her hands on the keyboard. Listened to
   // on the window, since the focused field of the last step is gone once the step changes.
   function onKey(e: globalThis.KeyboardEvent) {
-    if (adding || household || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal')) return;
+    if (adding || household || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal, .ant-input-number')) return;
     if (e.key === 'Escape' && step > 0 && step < 4) {
       e.preventDefault();
       setStep(step - 1);
@@ -271,6 +276,7 @@ export function EnrollPage() {
           ) : (
             <Alert type="error" showIcon message="不能参保" description={quote.reason} />
           )}
+          {quote.history && <QuoteHistoryCard history={quote.history} typed={deskYears} onType={setDeskYears} onRequote={(y) => void loadQuote(y)} />}
           {quote.comparison.length > 1 && (
             <Typography.Paragraph>就高比较：{quote.comparison.map((c) => `${c.label} ${yuan(c.subsidyFen)} 元`).join('；')}</Typography.Paragraph>
           )}

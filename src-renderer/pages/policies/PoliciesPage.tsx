@@ -6,6 +6,7 @@ import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY, isAdmin, useSession } from '../../session';
 import { useOffice } from '../../office';
+import { YearsCard } from './YearsCard';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
@@ -90,6 +91,7 @@ export function PoliciesPage() {
           ))}
         </Space>
       </Card>
+      <YearsCard admin={admin} policyName={(id) => policies.find((p) => p.id === id)?.region ?? id} />
       <Card
         title="政策文件"
         size="small"

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { YearTags } from '../enroll/QuoteHistory';
 import type { HistoryEntry } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { chinaTime, yuan } from '../../format';
@@ -98,6 +99,12 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             参保缴费
           </Typography.Title>
+          <div style={{ marginBottom: 8 }} data-testid="year-row">
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+              历年参保（断保按此推算）：
+            </Typography.Text>
+            <YearTags years={detail.yearRow} />
+          </div>
           <Table
             rowKey="id"
             size="small"

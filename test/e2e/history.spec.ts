@@ -1,0 +1,58 @@
+// The second season at the desk (issue 17): 酉阳 2025 reads the years before from the ledger,
+// says how, and takes the clerk's word over it; the admin says a year's records are all in.
+import { api, choose, expect, id, screenshot, test } from './fixtures';
+
+test('the desk shows how a lapse was read from the years before, and the clerk may type over it', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '花田村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-youyang-2024' });
+  await call('office.setPolicy', { coverageYear: 2025, policyId: 'cq-youyang-2025' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  const jia = await call('roster.addPerson', { idNumber: id('50024219600501011'), name: '续保甲', householdId: h.id, relation: '户主' });
+  await call('roster.addPerson', { idNumber: id('50024219620301012'), name: '断保乙', householdId: h.id, relation: '配偶' });
+  await call('enroll.person', { personId: jia.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-05', channel: '现金' });
+  call.seal();
+
+  // The admin says the office holds every 2024 record: a person without one lapsed in 2024.
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '政策' }).click();
+  const years = page.getByTestId('years-card');
+  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县\s*不齐全/ })).toBeVisible();
+  await years.getByLabel('2024年度记录齐全').click();
+  await page.getByRole('button', { name: '确 定' }).click();
+  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县\s*已标记齐全/ })).toBeVisible();
+  await screenshot(page, 'policies-years-1366');
+
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await choose(page, '参保年度', '2025 年度');
+  await page.getByLabel('查找参保人').fill('断保乙');
+  await expect(page.getByText(/断保乙，/)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '下一步（回车）' }).click();
+  await page.getByRole('button', { name: /选择一档/ }).click();
+  await page.getByLabel('缴费日期').fill('2024-10-10');
+  await page.getByLabel('缴费日期').press('Enter');
+  await page.getByRole('button', { name: '重新计算', exact: true }).click();
+  const history = page.getByTestId('quote-history');
+  await expect(history.getByTestId('quote-history-text')).toHaveText('2023 情况不明、2024 未参保：至少断保 1 年，待遇等待期 3 个月');
+  await expect(history.getByTestId('year-2024')).toHaveText('2024 未参保');
+  await expect(page.getByText('待遇期 2025-01-10 至 2025-12-31')).toBeVisible();
+  await expect(page.getByText('2023 年及以前是否参保不明，按已知的断保 1 年计算；更早的年份如也断保，等待期还要增加。')).toBeVisible();
+  await screenshot(page, 'desk-history-lapse-1366');
+
+  // She paid in 2024 in another county: the clerk types 0, and Enter in the box quotes again, not saves.
+  await history.getByLabel('断保年数').fill('0');
+  await history.getByLabel('断保年数').press('Enter');
+  await expect(history.getByTestId('quote-history-text')).toHaveText('2023 情况不明、2024 未参保：至少断保 1 年（参保记录推算），断保年数按经办人填写：0 年');
+  await expect(page.getByText('待遇期 2025-01-01 至 2025-12-31')).toBeVisible();
+  await page.getByRole('button', { name: '保存并出具凭证（回车）' }).click();
+  await expect(page.getByRole('button', { name: '打印凭证' })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+  await page.getByLabel('搜索人员').fill('续保甲');
+  await page.getByLabel('搜索人员').press('Enter');
+  const row = page.getByTestId('year-row');
+  await expect(row.getByTestId('year-2024')).toHaveText('2024 已参保');
+  await expect(row.getByTestId('year-2023')).toHaveText('2023 情况不明');
+  await screenshot(page, 'person-year-row-1366');
+});
