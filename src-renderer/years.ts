@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'react';
 import { invoke } from './api';
+import { defaultYear, type YearPolicy } from './default-year';
 
-/** The coverage years the office has chosen a policy for, newest selected first. */
+/** The coverage years the office has chosen a policy for, the working year selected first. */
 export function useCoverageYears() {
-  const [years, setYears] = useState<number[]>([]);
+  const [rows, setRows] = useState<YearPolicy[]>([]);
   const [year, setYear] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     void invoke('office.policies', {}).then((r) => {
       if (!r.ok) return;
-      const ys = r.value.map((x) => x.coverageYear).sort();
-      setYears(ys);
-      setYear(ys.at(-1) ?? null);
+      setRows(r.value);
+      setYear(defaultYear(r.value));
       setLoaded(true);
     });
   }, []);
+  const years = rows.map((x) => x.coverageYear).sort();
+  /** Another year still taking payments today, beside the one shown. */
+  const alsoOpen = rows.find((r) => r.coverageYear !== year && r.openWindow) ?? null;
   /** `loaded` with no years: the office has not chosen a policy for any year yet. */
-  return { years, year, setYear, loaded };
+  return { years, year, setYear, loaded, alsoOpen };
 }

@@ -51,6 +51,8 @@ export type { HistoryEntry } from '../domain/history';
 
 type Empty = Record<string, never>;
 
+export type LastYear = 'insured' | 'not_insured';
+
 /** Everything printed on a 参保缴费凭证, formatted by the main process. */
 export interface Receipt {
   officeTitle: string;
@@ -147,7 +149,8 @@ export interface Api {
   /** A policy file (.yaml) checked against all the others, then kept and in force. */
   'policies.import': { input: { file: string; name?: string }; output: PolicySummary };
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
-  'office.policies': { input: Empty; output: { coverageYear: number; policyId: string }[] };
+  /** openWindow: the payment window of the year open today (id 'centralized' for 集中参保期), or null. */
+  'office.policies': { input: Empty; output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null }[] };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };
   'history.markYear': { input: { year: number; complete: boolean }; output: HistoryYear[] };
@@ -176,7 +179,8 @@ export interface Api {
 
   'reports.notEnrolled': {
     /** paper: the IDs as printed papers carry them (the office's setting; masked by default). */
-    input: { coverageYear: number; villageId?: number; limit?: number; offset?: number; paper?: boolean };
+    /** lastYear: only those insured last year (去年参保、今年未参保), or only those who were not. */
+    input: { coverageYear: number; villageId?: number; limit?: number; offset?: number; paper?: boolean; lastYear?: LastYear };
     output: { total: number; rows: PersonSummary[] };
   };
   'reports.subsidizedNotDeclared': {

@@ -20,6 +20,8 @@ const exportKind = z.enum(
     'fujian4',
     'fujian5',
     'notEnrolled',
+    'insuredLastYearNotEnrolled',
+    'notInsuredLastYear',
     'zeroDeclarations',
     'subsidyLedger',
     'payments',
@@ -30,7 +32,7 @@ const exportKind = z.enum(
 );
 
 /** The papers a village's own copy can be made of; the others are the township's whole. */
-const BY_VILLAGE = new Set(['fujian4', 'notEnrolled']);
+const BY_VILLAGE = new Set(['fujian4', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear']);
 
 export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {

@@ -1,5 +1,7 @@
 // The office itself: its name and county, its settings, and the policy in force each year.
 import { z } from 'zod';
+import { chinaDate } from '../domain/dates';
+import { compilePolicy, windowOn } from '../domain/policy/compile';
 import * as repo from '../ledger/office';
 import { officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
@@ -30,15 +32,19 @@ export const officeHandlers = {
     },
   ),
 
-  'office.policies': reads(
-    'clerk',
-    z.object({}).strict(),
-    (ctx) =>
-      ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
-        coverageYear: number;
-        policyId: string;
-      }[],
-  ),
+  'office.policies': reads('clerk', z.object({}).strict(), (ctx) => {
+    const rows = ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
+      coverageYear: number;
+      policyId: string;
+    }[];
+    // The window open today, per year: two years are open at once in autumn (酉阳 2024-09-13 to 09-30).
+    const today = chinaDate(ctx.now());
+    return rows.map((r) => {
+      const p = ctx.policies.get(r.policyId);
+      const w = p ? windowOn(compilePolicy(p), today) : undefined;
+      return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null };
+    });
+  }),
 
   'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
     const p = ctx.policies.get(arg.policyId);

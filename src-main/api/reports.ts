@@ -11,13 +11,22 @@ import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
 import type { Department, PersonCategory } from '../domain/codes';
 import { coverageYear, idOf, isoDate } from './fields';
-import { chinaDate, daysBetween } from '../domain/dates';
+import { addMonths, chinaDate, daysBetween } from '../domain/dates';
 import { weekFigures } from '../ledger/snapshots';
 import type { Dashboard, PersonSummary } from './contract';
 import type { Context } from './handler';
 import { reads } from './handler';
 
 const yearOnly = z.object({ coverageYear });
+
+/** 去年参保、今年未参保 / 去年未参保: the not-enrolled split by last year (the new season's first lists). */
+export const lastYear = z.enum(['insured', 'not_insured'], { error: '名单范围只能是“去年参保”或“去年未参保”。' }).optional();
+
+const notEnrolledTiles = (c: { all: number; insuredLastYear: number }) => ({
+  notEnrolled: c.all,
+  insuredLastYearNotEnrolled: c.insuredLastYear,
+  notInsuredLastYear: c.all - c.insuredLastYear,
+});
 
 const subsidyCodes = (ctx: Context, year: number) => {
   const policy = policyInForce(ctx, year);
@@ -28,6 +37,14 @@ const subsidyCodes = (ctx: Context, year: number) => {
 const zeroNotDeclared = (ctx: Context, year: number) =>
   listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name", year);
 
+/** Last season on this calendar day (a year earlier, for the coverage year before): null when canbao did not run it. */
+function sameDayLastYear(ctx: Context, year: number, on: string): Dashboard['lastYearSameDay'] {
+  if (!policyInForce(ctx, year - 1)) return null;
+  const then = addMonths(on, -12);
+  const target = [...reports.targets(ctx.db, year - 1).values()].reduce((a, b) => a + b, 0);
+  return { on: then, enrolled: reports.enrolledBy(ctx.db, year - 1, then), target, enrolledNow: reports.enrolledBy(ctx.db, year, on) };
+}
+
 export const reportHandlers = {
   'reports.notEnrolled': reads(
     'clerk',
@@ -37,9 +54,10 @@ export const reportHandlers = {
       limit: z.number().int().min(1).max(100000).optional(),
       offset: z.number().int().min(0).optional(),
       paper: z.boolean().optional(),
+      lastYear,
     }),
     (ctx, arg) => {
-      const found = reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0);
+      const found = reports.notEnrolled(ctx.db, arg.coverageYear, arg.villageId, arg.limit ?? 500, arg.offset ?? 0, arg.lastYear);
       if (!arg.paper) return found;
       // Printed for a village, the list leaves the office: IDs as the office's setting says (masked by default).
       const office = getOffice(ctx.db);
@@ -83,11 +101,12 @@ export const reportHandlers = {
       policyId: policy?.id ?? null,
       window: open ? { label: open.label, from: open.from, to: open.to, daysLeft: daysBetween(arg.on, open.to) + 1 } : null,
       nextWindow: next?.from ? { label: next.label, from: next.from, daysUntil: daysBetween(arg.on, next.from) } : null,
-      notEnrolled: reports.notEnrolled(ctx.db, arg.coverageYear, undefined, 1, 0).total,
+      ...notEnrolledTiles(reports.notEnrolledCounts(ctx.db, arg.coverageYear)),
       subsidizedNotEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, subsidyCodes(ctx, arg.coverageYear)).length,
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear).length,
       pendingPayments: openPendingCount(ctx.db, arg.coverageYear),
       handCertified: reports.handCertified(ctx.db, arg.on).length,
+      lastYearSameDay: sameDayLastYear(ctx, arg.coverageYear, arg.on),
     };
   }),
 

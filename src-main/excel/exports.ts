@@ -25,12 +25,17 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   fujian4: '县外参加基本医疗保险情况明细表',
   fujian5: '参加基本医疗保险情况汇总表',
   notEnrolled: '未参保人员名单',
+  insuredLastYearNotEnrolled: '去年参保、今年未参保人员名单',
+  notInsuredLastYear: '去年未参保、今年未参保人员名单',
   zeroDeclarations: '零申报人员名单',
   subsidyLedger: '资助台账',
   payments: '缴费日报（按日期和缴费方式）',
   taxSubsidized: '代缴明细（税务格式）',
   taxZeroDeclarations: '零申报明细（税务代缴格式）',
 };
+
+/** The same worklist, narrowed by last year: one layout, so a village's answers import back alike. */
+const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured' } as const;
 
 const ATTACHMENT_NO: Partial<Record<ExportKind, number>> = { fujian1: 1, fujian2: 2, fujian3: 3, fujian4: 4, fujian5: 5 };
 
@@ -73,10 +78,13 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
     case 'fujian4':
     case 'fujian5':
       return writeForm(a.file, attachmentForm(a.db, kind, a));
-    case 'notEnrolled': {
+    case 'notEnrolled':
+    case 'insuredLastYearNotEnrolled':
+    case 'notInsuredLastYear': {
       const village = a.villageId ? villages.find((v) => v.id === a.villageId) : undefined;
+      const lastYear = LAST_YEAR[kind];
       const w = new SheetWriter(a.file, {
-        title: `${place}${village?.name ?? ''}${a.coverageYear}年度${EXPORT_TITLES.notEnrolled}`,
+        title: `${place}${village?.name ?? ''}${a.coverageYear}年度${EXPORT_TITLES[kind]}`,
         headers: [
           { text: '序号' },
           { text: '村（社区）' },
@@ -99,7 +107,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       // Village by village, yielding as it goes: the app stays responsive and the writer's
       // stream drains instead of buffering a million rows.
       for (const v of village ? [village] : villages) {
-        for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id)) {
+        for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id, lastYear)) {
           const said = answered.get(p.id, a.coverageYear) as { reason: NotEnrolledReason; note: string } | undefined;
           w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);
           await tick();

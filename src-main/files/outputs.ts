@@ -17,7 +17,8 @@ export function safeFileName(name: string, fallback = 'file'): string {
   const base = (name.split(/[\\/]/).pop() ?? '').normalize('NFKC').trim();
   const dot = base.lastIndexOf('.');
   const [stemPart, extPart] = dot > 0 ? [base.slice(0, dot), base.slice(dot + 1)] : [base, ''];
-  const clean = (s: string) => s.replace(/[^\p{L}\p{N}._()（）-]/gu, '_');
+  // 、 stays: the lists' own titles use it (去年参保、今年未参保), and Windows allows it.
+  const clean = (s: string) => s.replace(/[^\p{L}\p{N}._()（）、-]/gu, '_');
   let stem = clean(stemPart)
     .replace(/^[._]+/, '')
     .replace(/[._\s]+$/, '');

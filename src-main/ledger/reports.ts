@@ -13,14 +13,27 @@ const SUMMARY = `SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone,
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 
+/** Which of the not-enrolled a list holds: all, those insured last year (villages chase them first), or those who were not. */
+export type LastYearFilter = 'insured' | 'not_insured' | undefined;
+
+// Insured last year as the lapse count sees it (ledger/insurance-years.ts): an active enrollment,
+// an open imported payment, or an insured record from 医保's lists.
+const INSURED_LAST_YEAR = `(EXISTS (SELECT 1 FROM enrollments l WHERE l.person_id = p.id AND l.coverage_year = @year - 1 AND l.status = 'active')
+  OR EXISTS (SELECT 1 FROM insurance_history ih WHERE ih.person_id = p.id AND ih.coverage_year = @year - 1 AND ih.insured = 1)
+  OR EXISTS (SELECT 1 FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
+             WHERE q.id_number = p.id_number AND q.coverage_year = @year - 1 AND q.resolution IS NULL AND b.undone_at IS NULL))`;
+
+const lastYearWhere = (f: LastYearFilter) => (f === 'insured' ? ` AND ${INSURED_LAST_YEAR}` : f === 'not_insured' ? ` AND NOT ${INSURED_LAST_YEAR}` : '');
+
 export function notEnrolled(
   db: Database,
   year: number,
   villageId: number | undefined,
   limit: number,
   offset: number,
+  lastYear?: LastYearFilter,
 ): { total: number; rows: PersonSummary[] } {
-  const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}`;
+  const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}${lastYearWhere(lastYear)}`;
   const params = { year, villageId: villageId ?? null, limit, offset };
   const total = sql(db, `SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number;
   const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, length(h.number), h.number, p.birth_date LIMIT @limit OFFSET @offset`).all(
@@ -29,9 +42,20 @@ export function notEnrolled(
   return { total, rows: rows.map(rowToSummary) };
 }
 
+/** How many are not enrolled, split by last year: the 工作台's tiles. */
+export function notEnrolledCounts(db: Database, year: number): { all: number; insuredLastYear: number } {
+  return sql(
+    db,
+    `SELECT count(*) AS "all", coalesce(sum(${INSURED_LAST_YEAR}), 0) AS insuredLastYear FROM persons p WHERE ${IN_SCOPE} AND ${NOT_ENROLLED}`,
+  ).get({ year }) as { all: number; insuredLastYear: number };
+}
+
 /** One village's not-enrolled persons, in list order: exports go village by village. */
-export function notEnrolledInVillage(db: Database, year: number, villageId: number): PersonSummary[] {
-  const rows = sql(db, `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId ORDER BY length(h.number), h.number, p.birth_date`).all({
+export function notEnrolledInVillage(db: Database, year: number, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
+  const rows = sql(
+    db,
+    `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId${lastYearWhere(lastYear)} ORDER BY length(h.number), h.number, p.birth_date`,
+  ).all({
     year,
     villageId,
   });
@@ -65,6 +89,11 @@ export function enrolledByVillage(db: Database, year: number): Map<number, numbe
               WHERE e.coverage_year = ? AND e.status = 'active' GROUP BY p.village_id`,
   ).all(year) as { v: number; n: number }[];
   return new Map(rows.map((r) => [r.v, r.n]));
+}
+
+/** Enrolled for a year by a payment date (active now): this season against last season's same calendar day. */
+export function enrolledBy(db: Database, year: number, on: string): number {
+  return sql(db, `SELECT count(*) FROM enrollments WHERE coverage_year = ? AND status = 'active' AND paid_on <= ?`).pluck().get(year, on) as number;
 }
 
 export function targets(db: Database, year: number): Map<number, number> {

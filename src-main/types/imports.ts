@@ -155,6 +155,8 @@ export type ExportKind =
   | 'fujian4'
   | 'fujian5'
   | 'notEnrolled'
+  | 'insuredLastYearNotEnrolled'
+  | 'notInsuredLastYear'
   | 'zeroDeclarations'
   | 'subsidyLedger'
   | 'payments'

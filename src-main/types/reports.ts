@@ -74,8 +74,16 @@ export interface Dashboard {
   window: { label: string; from: string | null; to: string; daysLeft: number } | null;
   nextWindow: { label: string; from: string; daysUntil: number } | null;
   notEnrolled: number;
+  /** Of those not enrolled: insured last year (去年参保、今年未参保), and not (去年未参保). */
+  insuredLastYearNotEnrolled: number;
+  notInsuredLastYear: number;
   subsidizedNotEnrolled: number;
   zeroNotDeclared: number;
   pendingPayments: number;
   handCertified: number;
+  /**
+   * Last season on the same calendar day: enrolled for last year by then (paid by that day, active
+   * now) and its target, against this year's enrolled paid by today. Null when canbao did not run last year.
+   */
+  lastYearSameDay: { on: string; enrolled: number; target: number; enrolledNow: number } | null;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
 import { useInvoke } from '../../useInvoke';
 import { useSession } from '../../session';
-import { deskToday, rateBp } from '../../format';
+import { deskToday, percent, rateBp } from '../../format';
 import { useCoverageYears } from '../../years';
 import { PersonDrawer } from '../roster/PersonDrawer';
 import { YearSelect } from '../YearSelect';
@@ -11,11 +11,16 @@ import { WorkList, type ListKey } from './WorkList';
 
 const LISTS: { key: ListKey; title: string }[] = [
   { key: 'notEnrolled', title: '未参保' },
+  { key: 'insuredLastYearNotEnrolled', title: '去年参保、今年未参保' },
+  { key: 'notInsuredLastYear', title: '去年也未参保' },
   { key: 'subsidizedNotEnrolled', title: '资助对象未参保' },
   { key: 'zeroNotDeclared', title: '全额资助未零申报' },
   { key: 'pendingPayments', title: '待核实缴费' },
   { key: 'handCertified', title: '手工认定待核对' },
 ];
+
+// Counts to work down, not faults: shown in black.
+const NOT_URGENT: ListKey[] = ['notEnrolled', 'notInsuredLastYear'];
 
 export function DashboardPage() {
   const session = useSession();
@@ -50,6 +55,7 @@ export function DashboardPage() {
             <Space size="large" align="center">
               <Progress type="dashboard" size={110} percent={(rateBp(enrolled, target) ?? 0) / 100} />
               <Statistic title="已参保 / 任务数" value={enrolled} suffix={`/ ${target}`} />
+              {d?.lastYearSameDay && <SameDayLastYear {...d.lastYearSameDay} />}
             </Space>
           </Card>
         </Col>
@@ -92,7 +98,7 @@ export function DashboardPage() {
               <Statistic
                 title={l.title}
                 value={d ? d[l.key] : '—'}
-                valueStyle={{ color: d && d[l.key] > 0 && l.key !== 'notEnrolled' ? '#cf1322' : undefined }}
+                valueStyle={{ color: d && d[l.key] > 0 && !NOT_URGENT.includes(l.key) ? '#cf1322' : undefined }}
               />
             </Card>
           </Col>
@@ -114,5 +120,21 @@ export function DashboardPage() {
       )}
       <PersonDrawer personId={open} onClose={() => setOpen(null)} />
     </Space>
+  );
+}
+
+/** Last season on this calendar day, beside this season: is the office ahead or behind? */
+function SameDayLastYear(p: { on: string; enrolled: number; target: number; enrolledNow: number }) {
+  const rate = rateBp(p.enrolled, p.target);
+  const diff = p.enrolledNow - p.enrolled;
+  return (
+    <div data-testid="last-year-same-day" style={{ fontSize: 13, lineHeight: 1.8 }}>
+      <div>
+        去年同日（{p.on}）已参保 <strong>{p.enrolled}</strong> 人{rate !== null ? `，完成任务 ${percent(rate)}` : ''}
+      </div>
+      <div style={{ color: diff < 0 ? '#cf1322' : '#389e0d' }}>
+        今年至今 {p.enrolledNow} 人，{diff === 0 ? '与去年同日持平' : diff > 0 ? `比去年同日多 ${diff} 人` : `比去年同日少 ${-diff} 人`}
+      </div>
+    </div>
   );
 }

@@ -7,7 +7,8 @@ import { label, useGlossary } from '../../glossary';
 import { ZeroDeclarations } from './ZeroDeclarations';
 import { HandCertified } from './HandCertified';
 
-export type ListKey = 'notEnrolled' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
+export type ListKey =
+  'notEnrolled' | 'insuredLastYearNotEnrolled' | 'notInsuredLastYear' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
 
 type Row = PersonSummary & { note?: string };
 
@@ -27,8 +28,9 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
       setTotal(all);
     };
     void (async () => {
-      if (list === 'notEnrolled') {
-        const r = await invoke('reports.notEnrolled', { coverageYear: year, limit: 500 });
+      if (list === 'notEnrolled' || list === 'insuredLastYearNotEnrolled' || list === 'notInsuredLastYear') {
+        const lastYear = list === 'insuredLastYearNotEnrolled' ? 'insured' : list === 'notInsuredLastYear' ? 'not_insured' : undefined;
+        const r = await invoke('reports.notEnrolled', { coverageYear: year, limit: 500, ...(lastYear ? { lastYear } : {}) });
         if (r.ok) show(r.value.rows, r.value.total);
       } else if (list === 'subsidizedNotEnrolled') {
         const r = await invoke('reports.subsidizedNotDeclared', { coverageYear: year });

@@ -26,7 +26,7 @@ export function EnrollPage() {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
   const [detail, setDetail] = useState<ApiOutput<'roster.getPerson'> | null>(null);
-  const { years, year, setYear } = useCoverageYears();
+  const { years, year, setYear, alsoOpen } = useCoverageYears();
   const [household, setHousehold] = useState(false);
   const [tier, setTier] = useState<1 | 2>(1);
   const [tierQuotes, setTierQuotes] = useState<Record<number, Quote | string>>({});
@@ -137,6 +137,11 @@ export function EnrollPage() {
         <Card size="small">
           <div style={{ marginBottom: 12 }}>
             <YearSelect years={years} year={year} onChange={setYear} />
+            {alsoOpen && (
+              <Typography.Text type="warning" style={{ marginLeft: 12 }} data-testid="also-open">
+                {alsoOpen.coverageYear} 年度也还在缴费期（{alsoOpen.openWindow!.label}，至 {alsoOpen.openWindow!.to}）：为该年度缴费的，请先切换参保年度。
+              </Typography.Text>
+            )}
           </div>
           <Input
             ref={box}

@@ -19,6 +19,8 @@ const DOCUMENTS = [
   { value: 'receipts', label: '缴费凭证（按缴费日期批量）' },
   { value: 'public', label: '资助对象公示名单' },
   { value: 'notEnrolled', label: '未参保人员名单（村核实清单）' },
+  { value: 'insuredLastYearNotEnrolled', label: '去年参保、今年未参保人员名单' },
+  { value: 'notInsuredLastYear', label: '去年未参保、今年未参保人员名单' },
   { value: 'fujian1', label: '附件1 筹资对照表' },
   { value: 'fujian2', label: '附件2 参保目标任务分解表' },
   { value: 'fujian3', label: '附件3 筹资进度表' },
@@ -27,7 +29,9 @@ const DOCUMENTS = [
   { value: 'villageNotice', label: '致各村（社区）的参保工作通知' },
 ] as const;
 type DocKey = (typeof DOCUMENTS)[number]['value'];
-const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'fujian4'];
+const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'fujian4'];
+/** The worklist's narrower lists: the same paper, split by last year. */
+const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured' } as const;
 /** Papers that may also be printed for the whole township. */
 const ANY_VILLAGE: DocKey[] = ['public', 'fujian4'];
 
@@ -66,11 +70,14 @@ export function PrintPage() {
           const r = await invoke('print.publicList', { coverageYear: year, ...(villageId ? { villageId } : {}) });
           return r.ok ? show(<PublicListDoc l={r.value} />) : fail(r.error.message);
         }
-        case 'notEnrolled': {
+        case 'notEnrolled':
+        case 'insuredLastYearNotEnrolled':
+        case 'notInsuredLastYear': {
           if (!villageId) return show(null);
-          const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000, paper: true });
+          const lastYear = LAST_YEAR[doc];
+          const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000, paper: true, ...(lastYear ? { lastYear } : {}) });
           return r.ok
-            ? show(<NotEnrolledDoc title={title('notEnrolled')} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />)
+            ? show(<NotEnrolledDoc title={title(doc)} rows={r.value.rows} villageName={villages.find((v) => v.id === villageId)?.name ?? ''} />)
             : fail(r.error.message);
         }
         case 'fujian1':

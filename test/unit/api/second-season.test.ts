@@ -2,11 +2,13 @@
 // ledger's own 2024 enrollments, 2024's imported payment records and 医保's history (rules.md
 // "History decides a lapse"). Real ledger, real CSV files.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeCsv } from '../../helpers/files';
 import { seedHousehold } from '../../helpers/people';
+import { defaultYear } from '../../../src-renderer/default-year';
 
 let t: TestLedger;
 let dir: string;
@@ -150,5 +152,87 @@ describe('酉阳 2025 asks the history', () => {
       [2024, 'insured'],
       [2025, 'unknown'],
     ]);
+  });
+
+  describe('the new season’s lists', () => {
+    beforeEach(async () => {
+      await importCsv('payments', '税务2024缴费.csv', [
+        ['证件号码', '姓名', '费款所属期', '缴费金额', '缴费日期', '缴费渠道'],
+        [who('网缴丙').idNumber, '网缴丙', '2024', '380', '2023-11-06', '微信'],
+      ]);
+      await importCsv('insurance', '参保状态.csv', [
+        ['身份证号', '年度', '参保状态', '参保类型'],
+        [who('断保丁').idNumber, '2024', '参保缴费', '城乡居民基本医疗保险'],
+      ]);
+    });
+    const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
+
+    it('splits the not-enrolled by last year: insured (from any record) first, then the rest', async () => {
+      const insured = await t.ok('reports.notEnrolled', { coverageYear: 2025, lastYear: 'insured' });
+      expect(names(insured.rows)).toEqual(['断保丁', '续保甲', '网缴丙'].sort());
+      const not = await t.ok('reports.notEnrolled', { coverageYear: 2025, lastYear: 'not_insured' });
+      expect(names(not.rows)).toEqual(['新生戊', '未缴乙'].sort());
+      // Enrolling for 2025 takes the person off both.
+      await t.ok('enroll.person', { personId: who('续保甲').id, coverageYear: 2025, tier: 1, paidOn: PAID, channel: '现金' });
+      const d = await t.ok('reports.dashboard', { coverageYear: 2025, on: PAID });
+      expect(d).toMatchObject({ notEnrolled: 4, insuredLastYearNotEnrolled: 2, notInsuredLastYear: 2 });
+    });
+
+    it('compares with last season on the same calendar day', async () => {
+      await t.ok('enroll.person', { personId: who('续保甲').id, coverageYear: 2025, tier: 1, paidOn: '2024-09-20', channel: '现金' });
+      // Last season by 2023-11-05 (甲 paid that day; 丙 paid the 6th), this season by 2024-11-05.
+      const d = await t.ok('reports.dashboard', { coverageYear: 2025, on: '2024-11-05' });
+      expect(d.lastYearSameDay).toEqual({ on: '2023-11-05', enrolled: 1, target: 0, enrolledNow: 1 });
+      expect((await t.ok('reports.dashboard', { coverageYear: 2024, on: '2023-11-05' })).lastYearSameDay).toBeNull();
+    });
+
+    it('exports each list in the worklist’s layout, titled as itself', async () => {
+      const v = (await t.ok('villages.list', {}))[0]!;
+      for (const [kind, title, rows] of [
+        ['insuredLastYearNotEnrolled', '2025年度去年参保、今年未参保人员名单', ['续保甲', '网缴丙', '断保丁']],
+        ['notInsuredLastYear', '2025年度去年未参保、今年未参保人员名单', ['未缴乙', '新生戊']],
+      ] as const) {
+        const { file } = await t.ok('export.write', { kind, coverageYear: 2025, villageId: v.id });
+        expect(path.basename(file)).toContain(`${v.name}-${title}`);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        const ws = wb.worksheets[0]!;
+        expect(String(ws.getCell('A1').value)).toContain(title);
+        const listed: string[] = [];
+        ws.eachRow((r, n) => n > 2 && typeof r.getCell(1).value === 'number' && listed.push(String(r.getCell(4).value)));
+        expect(listed.sort()).toEqual([...rows].sort());
+      }
+    });
+  });
+
+  it('says which year takes payments today; screens open on the one whose 集中参保期 is open', async () => {
+    const rows = await t.ok('office.policies', {});
+    expect(rows).toEqual([
+      { coverageYear: 2024, policyId: 'cq-youyang-2024', openWindow: null },
+      { coverageYear: 2025, policyId: 'cq-youyang-2025', openWindow: { id: 'centralized', label: '集中参保期', to: '2024-12-31' } },
+    ]);
+    const jul = { id: 'jul_sep', label: '7月1日至9月30日', to: '2024-09-30' };
+    const central = { id: 'centralized', label: '集中参保期', to: '2024-12-31' };
+    // 2024-09-20 in 酉阳: both years take payments; the new season's window wins.
+    expect(
+      defaultYear([
+        { coverageYear: 2024, policyId: 'a', openWindow: jul },
+        { coverageYear: 2025, policyId: 'b', openWindow: central },
+      ]),
+    ).toBe(2025);
+    // August: next year's policy is chosen early, but only this year takes payments.
+    expect(
+      defaultYear([
+        { coverageYear: 2024, policyId: 'a', openWindow: jul },
+        { coverageYear: 2025, policyId: 'b', openWindow: null },
+      ]),
+    ).toBe(2024);
+    expect(
+      defaultYear([
+        { coverageYear: 2024, policyId: 'a', openWindow: null },
+        { coverageYear: 2025, policyId: 'b', openWindow: null },
+      ]),
+    ).toBe(2025);
+    expect(defaultYear([])).toBeNull();
   });
 });
