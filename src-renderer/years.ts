@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { invoke } from './api';
-import { defaultYear, type YearPolicy } from './default-year';
+import type { ApiOutput } from '../src-main/api/contract';
+import { workingYear } from '../src-main/domain/working-year';
+
+type YearPolicy = ApiOutput<'office.policies'>[number];
 
 /** The coverage years the office has chosen a policy for, the working year selected first. */
 export function useCoverageYears() {
@@ -11,7 +14,7 @@ export function useCoverageYears() {
     void invoke('office.policies', {}).then((r) => {
       if (!r.ok) return;
       setRows(r.value);
-      setYear(defaultYear(r.value));
+      setYear(workingYear(r.value));
       setLoaded(true);
     });
   }, []);

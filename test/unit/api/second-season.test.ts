@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeCsv } from '../../helpers/files';
 import { seedHousehold } from '../../helpers/people';
-import { defaultYear } from '../../../src-renderer/default-year';
+import { workingYear } from '../../../src-main/domain/working-year';
 
 let t: TestLedger;
 let dir: string;
@@ -215,24 +215,24 @@ describe('酉阳 2025 asks the history', () => {
     const central = { id: 'centralized', label: '集中参保期', to: '2024-12-31' };
     // 2024-09-20 in 酉阳: both years take payments; the new season's window wins.
     expect(
-      defaultYear([
+      workingYear([
         { coverageYear: 2024, policyId: 'a', openWindow: jul },
         { coverageYear: 2025, policyId: 'b', openWindow: central },
       ]),
     ).toBe(2025);
     // August: next year's policy is chosen early, but only this year takes payments.
     expect(
-      defaultYear([
+      workingYear([
         { coverageYear: 2024, policyId: 'a', openWindow: jul },
         { coverageYear: 2025, policyId: 'b', openWindow: null },
       ]),
     ).toBe(2024);
     expect(
-      defaultYear([
+      workingYear([
         { coverageYear: 2024, policyId: 'a', openWindow: null },
         { coverageYear: 2025, policyId: 'b', openWindow: null },
       ]),
     ).toBe(2025);
-    expect(defaultYear([])).toBeNull();
+    expect(workingYear([])).toBeNull();
   });
 });
