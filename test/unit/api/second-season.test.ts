@@ -216,21 +216,21 @@ describe('酉阳 2025 asks the history', () => {
     // 2024-09-20 in 酉阳: both years take payments; the new season's window wins.
     expect(
       workingYear([
-        { coverageYear: 2024, policyId: 'a', openWindow: jul },
-        { coverageYear: 2025, policyId: 'b', openWindow: central },
+        { coverageYear: 2024, openWindow: jul },
+        { coverageYear: 2025, openWindow: central },
       ]),
     ).toBe(2025);
     // August: next year's policy is chosen early, but only this year takes payments.
     expect(
       workingYear([
-        { coverageYear: 2024, policyId: 'a', openWindow: jul },
-        { coverageYear: 2025, policyId: 'b', openWindow: null },
+        { coverageYear: 2024, openWindow: jul },
+        { coverageYear: 2025, openWindow: null },
       ]),
     ).toBe(2024);
     expect(
       workingYear([
-        { coverageYear: 2024, policyId: 'a', openWindow: null },
-        { coverageYear: 2025, policyId: 'b', openWindow: null },
+        { coverageYear: 2024, openWindow: null },
+        { coverageYear: 2025, openWindow: null },
       ]),
     ).toBe(2025);
     expect(workingYear([])).toBeNull();
