@@ -16,6 +16,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/codes';
 import type { SubsidyTable } from '../domain/policy/table';
+import type { PolicyChange } from '../domain/policy/compare';
 import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
@@ -44,7 +45,7 @@ export type * from '../types/reports';
 export type * from '../types/imports';
 export type * from '../types/print';
 export type { Form, FormCell, FormRow, FormKind };
-export type { SubsidyTable };
+export type { SubsidyTable, PolicyChange };
 export type { HistoryYear, YearRecord };
 export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
@@ -149,6 +150,8 @@ export interface Api {
   /** A policy file (.yaml) checked against all the others, then kept and in force. */
   'policies.import': { input: { file: string; name?: string }; output: PolicySummary };
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
+  /** What changed from one notice to another, line by line, each with both citations. */
+  'policies.compare': { input: { before: string; after: string }; output: PolicyChange[] };
   /** openWindow: the payment window of the year open today (id 'centralized' for 集中参保期), or null. */
   'office.policies': { input: Empty; output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null }[] };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };

@@ -1,6 +1,7 @@
 // A new year's notice arrives as a policy file: checked against every policy the office has
 // (so `extends` resolves), then kept beside the ledger and in force at once.
 import fs from 'node:fs';
+import { comparePolicies } from '../domain/policy/compare';
 import path from 'node:path';
 import { z } from 'zod';
 import { PolicyError, resolvePolicies } from '../domain/policy/resolve';
@@ -41,6 +42,18 @@ export const policyHandlers = {
     if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`);
     return subsidyTable(p);
   }),
+
+  'policies.compare': reads(
+    'clerk',
+    z.object({ before: z.string({ error: '请选择要对比的政策。' }), after: z.string({ error: '请选择要对比的政策。' }) }),
+    (ctx, arg) => {
+      const [a, b] = [ctx.policies.get(arg.before), ctx.policies.get(arg.after)];
+      if (!a) throw new Refusal('not_found', `没有政策「${arg.before}」。`, 'before');
+      if (!b) throw new Refusal('not_found', `没有政策「${arg.after}」。`, 'after');
+      if (a.abstract || b.abstract) throw new Refusal('invalid_input', '基础政策不能单独对比，请选择本地区的具体政策。');
+      return comparePolicies(a, b);
+    },
+  ),
 
   'policies.import': writes('admin', z.object({ file: z.string().min(1, '请选择政策文件。'), name: z.string().max(200).optional() }), (ctx, arg) => {
     try {

@@ -22,6 +22,16 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await page.getByRole('button', { name: '确 定' }).click();
   await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县\s*已标记齐全/ })).toBeVisible();
   await screenshot(page, 'policies-years-1366');
+  // What the 2025 notice changed, opened on the office's two years.
+  const compare = page.getByTestId('policy-compare');
+  await expect(
+    compare.getByRole('row', { name: /缴费标准\s*一档个人缴费标准\s*380 元\s*酉阳医保发〔2023〕52号 二\(一\)\s*400 元\s*酉阳医保发〔2024〕37号 二\(一\)/ }),
+  ).toBeVisible();
+  await expect(compare.getByRole('row', { name: /等待期\s*断保人员待遇等待期\s*未规定\s*3 个月，每多断保 1 年加 1 个月/ })).toBeVisible();
+  await expect(compare.getByRole('row', { name: /1月1日至2月28日/ })).toHaveCount(0);
+  await compare.scrollIntoViewIfNeeded();
+  await screenshot(page, 'policies-compare-1366');
+  await page.screenshot({ path: 'test/artifacts/screenshots/policies-compare-view-1366.png' });
 
   await page.getByRole('menuitem', { name: '参保登记' }).click();
   await choose(page, '参保年度', '2025 年度');

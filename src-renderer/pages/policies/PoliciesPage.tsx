@@ -7,6 +7,7 @@ import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY, isAdmin, useSession } from '../../session';
 import { useOffice } from '../../office';
 import { YearsCard } from './YearsCard';
+import { CompareCard } from './CompareCard';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
@@ -122,6 +123,7 @@ export function PoliciesPage() {
           ]}
         />
       </Card>
+      {office.value && <CompareCard policies={policies} inForce={inForce} />}
       {table && (
         <Card size="small" title={<Typography.Text strong>{table.title}</Typography.Text>}>
           <Table
