@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { invoke } from './api';
 import type { ApiOutput } from '../src-main/api/contract';
-import { workingYear } from '../src-main/domain/working-year';
 
 type YearPolicy = ApiOutput<'office.policies'>[number];
 
@@ -14,7 +13,7 @@ export function useCoverageYears() {
     void invoke('office.policies', {}).then((r) => {
       if (!r.ok) return;
       setRows(r.value);
-      setYear(workingYear(r.value));
+      setYear(r.value.find((x) => x.working)?.coverageYear ?? null);
       setLoaded(true);
     });
   }, []);

@@ -152,8 +152,14 @@ export interface Api {
   'policies.table': { input: { policyId: string }; output: SubsidyTable };
   /** What changed from one notice to another, line by line, each with both citations. */
   'policies.compare': { input: { before: string; after: string }; output: PolicyChange[] };
-  /** openWindow: the payment window of the year open today (id 'centralized' for 集中参保期), or null. */
-  'office.policies': { input: Empty; output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null }[] };
+  /**
+   * openWindow: the payment window of the year open today (id 'centralized' for 集中参保期), or null;
+   * working: the one year screens open on (domain/working-year.ts).
+   */
+  'office.policies': {
+    input: Empty;
+    output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null; working: boolean }[];
+  };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };
   'history.markYear': { input: { year: number; complete: boolean }; output: HistoryYear[] };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { compilePolicy, windowOn } from '../domain/policy/compile';
+import { workingYear } from '../domain/working-year';
 import * as repo from '../ledger/office';
 import { officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
@@ -39,11 +40,13 @@ export const officeHandlers = {
     }[];
     // The window open today, per year: two years are open at once in autumn (酉阳 2024-09-13 to 09-30).
     const today = chinaDate(ctx.now());
-    return rows.map((r) => {
+    const open = rows.map((r) => {
       const p = ctx.policies.get(r.policyId);
       const w = p ? windowOn(compilePolicy(p), today) : undefined;
       return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null };
     });
+    const working = workingYear(open);
+    return open.map((r) => ({ ...r, working: r.coverageYear === working }));
   }),
 
   'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {
