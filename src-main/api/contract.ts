@@ -21,6 +21,7 @@ import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
 import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
 import type { HistoryYear, YearRecord } from '../types/history';
+import type { EndingCategory, NewSeason } from '../types/season';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
 import type {
   ExportKind,
@@ -46,7 +47,7 @@ export type * from '../types/imports';
 export type * from '../types/print';
 export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable, PolicyChange };
-export type { HistoryYear, YearRecord };
+export type { HistoryYear, YearRecord, EndingCategory, NewSeason };
 export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
 
@@ -163,7 +164,11 @@ export interface Api {
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };
   'history.markYear': { input: { year: number; complete: boolean }; output: HistoryYear[] };
+  'season.newYear': { input: { year: number }; output: NewSeason };
+  'season.endingCategories': { input: { year: number }; output: EndingCategory[] };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
+  /** Last season's tasks for the villages that have none yet this season; kept: villages that already had one. */
+  'targets.copy': { input: { from: number; to: number }; output: { villages: number; total: number; kept: number } };
   /** 附件2 (村, 任务数) from a sheet: every row or none. */
   'targets.import': {
     input: { coverageYear: number; file: string; mapping?: { village: number; target: number }; headerRow?: number };

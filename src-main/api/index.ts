@@ -3,6 +3,7 @@ import { backupHandlers } from './backup';
 import { categoryHandlers } from './categories';
 import { glossaryHandlers } from './glossary';
 import { historyHandlers } from './history';
+import { seasonHandlers } from './season';
 import { sessionHandlers } from './session';
 import { villageHandlers } from './villages';
 import { enrollHandlers } from './enroll';
@@ -38,6 +39,7 @@ export const handlers = {
   ...policyHandlers,
   ...targetHandlers,
   ...historyHandlers,
+  ...seasonHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

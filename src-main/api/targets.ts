@@ -53,6 +53,21 @@ function parseTargetRow(db: Database) {
 }
 
 export const targetHandlers = {
+  /** A new season starts from last season's tasks until the county's 附件2 comes: villages with a task already keep it. */
+  'targets.copy': writes('clerk', z.object({ from: coverageYear, to: coverageYear }).strict(), (ctx, arg) => {
+    if (arg.from === arg.to) throw new Refusal('invalid_input', '请选择另一个年度的任务数。', 'from');
+    const rows = sql(
+      ctx.db,
+      `SELECT t.village_id AS villageId, t.target FROM village_targets t JOIN villages v ON v.id = t.village_id
+       WHERE t.coverage_year = ? AND v.retired_on IS NULL
+         AND NOT EXISTS (SELECT 1 FROM village_targets n WHERE n.village_id = t.village_id AND n.coverage_year = ?)`,
+    ).all(arg.from, arg.to) as { villageId: number; target: number }[];
+    const kept = sql(ctx.db, 'SELECT count(*) FROM village_targets WHERE coverage_year = ?').pluck().get(arg.to) as number;
+    if (!rows.length && !kept) throw new Refusal('conflict', `${arg.from} 年度没有设置任务数，无可沿用。`, 'from');
+    for (const r of rows) setTarget(ctx, arg.to, r.villageId, r.target);
+    return { villages: rows.length, total: rows.reduce((a, r) => a + r.target, 0), kept };
+  }),
+
   'targets.set': writes('clerk', z.object({ coverageYear, villageId: idOf('村/社区'), target: targetNumber }), (ctx, arg) => {
     if (!getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
     setTarget(ctx, arg.coverageYear, arg.villageId, arg.target);

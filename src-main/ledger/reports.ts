@@ -62,6 +62,23 @@ export function notEnrolledInVillage(db: Database, year: number, villageId: numb
   return (rows as Parameters<typeof rowToSummary>[0][]).map(rowToSummary);
 }
 
+/**
+ * Certified categories that ended, or will end, between two days (last season's window opening
+ * and this season's window closing), for persons still here, unless renewed past the second day:
+ * the names the departments' next lists should carry.
+ */
+export function endingCategories(db: Database, from: string, before: string): (PersonSummary & { code: string; department: string | null; validTo: string })[] {
+  const rows = sql(
+    db,
+    `${SUMMARY.replace('SELECT p.id,', 'SELECT c.code, c.department, c.valid_to AS validTo, p.id,')}
+       JOIN person_categories c ON c.person_id = p.id
+       WHERE c.valid_to >= @from AND c.valid_to < @before AND p.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM person_categories r WHERE r.person_id = p.id AND r.code = c.code AND (r.valid_to IS NULL OR r.valid_to >= @before))
+       ORDER BY c.department, v.code, length(h.number), h.number, c.valid_to`,
+  ).all({ from, before }) as (Parameters<typeof rowToSummary>[0] & { code: string; department: string | null; validTo: string })[];
+  return rows.map((r) => ({ ...rowToSummary(r), code: r.code, department: r.department, validTo: r.validTo }));
+}
+
 export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: readonly string[]): (PersonSummary & { categories: string[] })[] {
   if (!subsidyCodes.length) return [];
   const yearEnd = `${year}-12-31`;

@@ -27,7 +27,10 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await expect(
     compare.getByRole('row', { name: /缴费标准\s*一档个人缴费标准\s*380 元\s*酉阳医保发〔2023〕52号 二\(一\)\s*400 元\s*酉阳医保发〔2024〕37号 二\(一\)/ }),
   ).toBeVisible();
+  await compare.getByText('等待期（4）').click();
   await expect(compare.getByRole('row', { name: /等待期\s*断保人员待遇等待期\s*未规定\s*3 个月，每多断保 1 年加 1 个月/ })).toBeVisible();
+  await compare.getByText('缴费时段（4）').click();
+  await expect(compare.getByRole('row', { name: /集中参保期/ })).toBeVisible();
   await expect(compare.getByRole('row', { name: /1月1日至2月28日/ })).toHaveCount(0);
   await compare.scrollIntoViewIfNeeded();
   await screenshot(page, 'policies-compare-1366');

@@ -1,7 +1,7 @@
 // Two notices side by side: what this year's notice changed from last year's, each line with
 // the clause of each. Opens on the office's two latest years.
 import { useState } from 'react';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { PolicyChange, PolicySummary } from '../../../src-main/api/contract';
 import { useInvoke } from '../../useInvoke';
 
@@ -9,9 +9,11 @@ const TOPIC_COLORS: Record<string, string> = { 缴费标准: 'blue', 财政补�
 
 export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; inForce: Record<number, string> }) {
   const years = Object.keys(inForce).map(Number).sort();
-  const [before, setBefore] = useState<string | undefined>(inForce[years.at(-2) ?? -1]);
-  const [after, setAfter] = useState<string | undefined>(inForce[years.at(-1) ?? -1]);
-  const pick = before ?? inForce[years.at(-2) ?? -1];
+  // Only the clerk's own picks are kept: until then the two latest years, as they change.
+  const [before, setBefore] = useState<string | undefined>();
+  const [after, setAfter] = useState<string | undefined>();
+  const [topic, setTopic] = useState('全部');
+  const pick = before ?? (years.length > 1 ? inForce[years.at(-2)!] : undefined);
   const next = after ?? inForce[years.at(-1) ?? -1];
   const changes = useInvoke('policies.compare', pick && next ? { before: pick, after: next } : null);
   const options = policies.filter((p) => !p.abstract).map((p) => ({ value: p.id, label: `${p.coverageYear} 年度 ${p.region}` }));
@@ -42,12 +44,23 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
         />
       </Space>
       {changes.error && <Alert type="error" showIcon message={changes.error} />}
+      {changes.value && changes.value.length > 0 && (
+        <Segmented
+          style={{ marginBottom: 8 }}
+          value={topic}
+          onChange={(v) => setTopic(String(v))}
+          options={['全部', ...Object.keys(TOPIC_COLORS)].map((t) => ({
+            value: t,
+            label: t === '全部' ? `全部（${changes.value!.length}）` : `${t}（${changes.value!.filter((c) => c.topic === t).length}）`,
+          }))}
+        />
+      )}
       {pick && next && changes.value && (
         <Table<PolicyChange>
           rowKey={(c) => `${c.topic}|${c.item}`}
           size="small"
-          pagination={false}
-          dataSource={changes.value}
+          pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true }}
+          dataSource={topic === '全部' ? changes.value : changes.value.filter((c) => c.topic === topic)}
           locale={{ emptyText: '两份政策的缴费、资助、时段、等待期和待遇规定相同。' }}
           title={() => `${name(pick)?.coverageYear ?? ''} 年度 → ${name(next)?.coverageYear ?? ''} 年度：${changes.value!.length} 处不同`}
           columns={[

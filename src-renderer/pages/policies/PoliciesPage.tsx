@@ -8,6 +8,7 @@ import { ADMIN_ONLY, isAdmin, useSession } from '../../session';
 import { useOffice } from '../../office';
 import { YearsCard } from './YearsCard';
 import { CompareCard } from './CompareCard';
+import { NewSeasonCard } from './NewSeasonCard';
 
 const TIERS: Record<number, string> = { 1: '一档', 2: '二档' };
 
@@ -92,7 +93,8 @@ export function PoliciesPage() {
           ))}
         </Space>
       </Card>
-      <YearsCard admin={admin} policyName={(id) => policies.find((p) => p.id === id)?.region ?? id} />
+      {office.value && <NewSeasonCard admin={admin} inForce={inForce} onChanged={office.reload} />}
+      <YearsCard admin={admin} policyName={(id) => policies.find((p) => p.id === id)?.region ?? id} refresh={JSON.stringify(inForce)} />
       <Card
         title="政策文件"
         size="small"

@@ -7,8 +7,9 @@ import { invoke } from '../../api';
 import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY } from '../../session';
 
-export function YearsCard({ admin, policyName }: { admin: boolean; policyName: (id: string) => string }) {
-  const years = useInvoke('history.years', {});
+export function YearsCard({ admin, policyName, refresh }: { admin: boolean; policyName: (id: string) => string; refresh: unknown }) {
+  // Read again when a year's policy is chosen above: the new year joins the list.
+  const years = useInvoke('history.years', {}, refresh);
   const [error, setError] = useState<string | null>(null);
 
   async function mark(year: number, complete: boolean) {
