@@ -20,6 +20,8 @@ export function useCoverageYears() {
   const years = rows.map((x) => x.coverageYear).sort();
   /** Another year still taking payments today, beside the one shown. */
   const alsoOpen = rows.find((r) => r.coverageYear !== year && r.openWindow) ?? null;
+  /** The tiers the year's notice has: the desk offers no other. */
+  const tiers = rows.find((r) => r.coverageYear === year)?.tiers ?? [1, 2];
   /** `loaded` with no years: the office has not chosen a policy for any year yet. */
-  return { years, year, setYear, loaded, alsoOpen };
+  return { years, year, setYear, loaded, alsoOpen, tiers };
 }

@@ -159,7 +159,7 @@ export interface Api {
    */
   'office.policies': {
     input: Empty;
-    output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null; working: boolean }[];
+    output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null; working: boolean; tiers: Tier[] }[];
   };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };

@@ -42,8 +42,10 @@ export const officeHandlers = {
     const today = chinaDate(ctx.now());
     const open = rows.map((r) => {
       const p = ctx.policies.get(r.policyId);
-      const w = p ? windowOn(compilePolicy(p), today) : undefined;
-      return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null };
+      const c = p ? compilePolicy(p) : undefined;
+      const w = c ? windowOn(c, today) : undefined;
+      // The desk offers only the tiers the year's notice has (瑞州: 一档 alone).
+      return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null, tiers: c ? [...c.tiers] : [] };
     });
     const working = workingYear(open);
     return open.map((r) => ({ ...r, working: r.coverageYear === working }));

@@ -21,6 +21,7 @@ export interface CompiledCategory {
   /** Subsidy per tier in fen; for fullTier2 the tier-2 fee. */
   amountFen: Partial<Record<Tier, number>>;
   excludedBy: readonly string[];
+  heldBy: readonly string[];
   basis: Basis;
 }
 
@@ -30,6 +31,7 @@ export interface CompiledWindow {
   from: string | null;
   to: string;
   plusFiscal: boolean;
+  noSubsidy: boolean;
   benefit: BenefitRule;
   warning?: string;
   basis: Basis;
@@ -124,6 +126,7 @@ function compileUncached(p: Policy): CompiledPolicy {
       fullTier2: c.fullTier2 ?? false,
       amountFen: amounts,
       excludedBy: c.excludedBy ?? [],
+      heldBy: c.heldBy ?? [],
       basis: basisOf(c),
     });
   }
@@ -135,6 +138,7 @@ function compileUncached(p: Policy): CompiledPolicy {
       from: w.from,
       to: w.to,
       plusFiscal: w.fee === 'standard_plus_fiscal',
+      noSubsidy: w.noSubsidy ?? false,
       benefit: w.benefit,
       ...(w.warning ? { warning: w.warning } : {}),
       basis: basisOf(w),

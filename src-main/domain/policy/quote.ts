@@ -1,9 +1,9 @@
 // quote(policy, facts): for one person paying on one date in one tier, whether they are in
 // scope, which subsidy wins (就高), what they pay, and from when to when they are covered,
 // with the clause behind each step. Follows ../shared/domain/rules.md.
-import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, isCode, type Department, type SubsidyCategory, type Tier } from '../codes';
+import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, TIER_LABELS, isCode, type Department, type SubsidyCategory, type Tier } from '../codes';
 import { addDays, addMonths, firstOfNextMonth, maxDate } from '../dates';
-import { compilePolicy, windowOn, type Basis, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
+import { compilePolicy, windowOn, type Basis, type CompiledCategory, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
 import { checkFacts, type CheckedFacts, type Facts } from './facts';
 import type { QuoteHistory } from './history-quote';
 import type { Policy } from './schema';
@@ -114,12 +114,15 @@ function exemptionApplies(e: CompiledExemption, f: CheckedFacts, w: CompiledWind
   }
 }
 
+/** Whether the person holds the category: by its own code, or by a code the policy files under it. */
+const holds = (f: CheckedFacts, cat: CompiledCategory) => f.categories.has(cat.code) || cat.heldBy.some((x) => f.categories.has(x));
+
 function subsidyCandidates(d: Draft, f: CheckedFacts, tier: Tier, feeFen: number): SubsidyCandidate[] {
   const { c } = d;
   const out: SubsidyCandidate[] = [];
   for (const code of c.categoryOrder) {
-    if (!f.categories.has(code)) continue;
     const cat = c.categories.get(code)!;
+    if (!holds(f, cat)) continue;
     const excluding = cat.excludedBy.find((x) => f.categories.has(x));
     if (excluding) {
       d.warnings.push(`「${cat.label}」不含${PERSON_CATEGORIES[excluding as keyof typeof PERSON_CATEGORIES]}，未按此类别资助。`);
@@ -178,16 +181,19 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
 
   // Tier and fee.
   let tier: Tier = f.tier;
-  if (!c.tierFeeFen[tier]) {
-    d.warnings.push(`本地只有${c.tiers.length === 1 ? '一个缴费档次' : '一档'}，按一档计算。`);
-    tier = c.tiers[0]!;
-  }
+  // A tier the notice does not have is not quoted (rules.md, second reading): the desk offers the region's own.
+  if (!c.tierFeeFen[tier])
+    return refuse(
+      d,
+      `本地只设${c.tiers.map((t) => TIER_LABELS[t]).join('、')}，没有${TIER_LABELS[tier]}，不能按${TIER_LABELS[tier]}参保。`,
+      c.tierBasis[c.tiers[0]!]!,
+    );
   const fullTier2 =
     c.tiers.includes(2) &&
     c.categoryOrder.some(
-      (code) => f.categories.has(code) && c.categories.get(code)!.fullTier2 && !c.categories.get(code)!.excludedBy.some((x) => f.categories.has(x)),
+      (code) => holds(f, c.categories.get(code)!) && c.categories.get(code)!.fullTier2 && !c.categories.get(code)!.excludedBy.some((x) => f.categories.has(x)),
     );
-  if (fullTier2 && tier !== 2) {
+  if (fullTier2 && tier !== 2 && !w?.noSubsidy) {
     d.warnings.push('按二档全额资助，以二档参保。');
     tier = 2;
   }
@@ -212,7 +218,8 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
       d.warnings.push(`本地政策没有「${SUBSIDY_CATEGORIES[code]}」的资助规定，未计算资助。`);
     }
   }
-  const comparison = subsidyCandidates(d, f, tier, feeFen);
+  const comparison = w?.noSubsidy ? [] : subsidyCandidates(d, f, tier, feeFen);
+  if (w?.noSubsidy && c.categoryOrder.some((code) => holds(f, c.categories.get(code)!))) d.warnings.push('此时段缴费不享受资助，所需资金全额由个人承担。');
   if (college && c.collegeFundedBy) {
     comparison.unshift({ category: null, label: '高校大学生', department: c.collegeFundedBy, subsidyFen: standardFen });
     d.basis.push(c.collegeBasis!);

@@ -48,6 +48,8 @@ const category = z
     amounts: z.partialRecord(tierKey, amount).optional(),
     fullTier2: z.boolean().optional(),
     excludedBy: z.array(personFactCode).optional(),
+    /** A person filed under one of these holds this category too (瑞州: 残疾军人 of any grade is one of the 六类对象). */
+    heldBy: z.array(personFactCode).optional(),
     ...cited,
   })
   .refine((c) => c.fullTier2 || c.amounts, { message: '资助类别要么写 amounts（各档资助金额），要么写 fullTier2: true' });
@@ -71,6 +73,8 @@ const window = z.strictObject({
   fee: z.enum(['standard', 'standard_plus_fiscal'], { error: '缴费标准只能是 standard 或 standard_plus_fiscal' }),
   benefit,
   warning: z.string().optional(),
+  /** No subsidy of any kind applies: the person pays the whole fee (栗子 after 06-30: 不享受财政补助，全额由个人承担). */
+  noSubsidy: z.boolean().optional(),
   ...cited,
 });
 

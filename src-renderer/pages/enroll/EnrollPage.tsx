@@ -26,7 +26,7 @@ export function EnrollPage() {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
   const [detail, setDetail] = useState<ApiOutput<'roster.getPerson'> | null>(null);
-  const { years, year, setYear, alsoOpen } = useCoverageYears();
+  const { years, year, setYear, alsoOpen, tiers } = useCoverageYears();
   const [household, setHousehold] = useState(false);
   const [tier, setTier] = useState<1 | 2>(1);
   const [tierQuotes, setTierQuotes] = useState<Record<number, Quote | string>>({});
@@ -62,7 +62,7 @@ export function EnrollPage() {
   async function loadTiers() {
     if (!person || !year || paid) return;
     const out: Record<number, Quote | string> = {};
-    for (const t of [1, 2] as const) {
+    for (const t of tiers) {
       const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn, ...deskYears });
       out[t] = r.ok ? r.value : r.error.message;
     }
@@ -117,7 +117,7 @@ export function EnrollPage() {
       else if (step === 2) void loadQuote();
       else if (step === 3) void save();
       else if (step === 4) restart();
-    } else if (step === 2 && (e.key === '1' || e.key === '2')) setTier(Number(e.key) as 1 | 2);
+    } else if (step === 2 && (e.key === '1' || e.key === '2') && tiers.includes(Number(e.key) as 1 | 2)) setTier(Number(e.key) as 1 | 2);
   }
 
   const onKeyRef = useRef(onKey);
@@ -216,7 +216,7 @@ export function EnrollPage() {
 
       {step === 2 && (
         <Row gutter={16}>
-          {([1, 2] as const).map((t) => {
+          {tiers.map((t) => {
             const x = tierQuotes[t];
             return (
               <Col span={12} key={t}>

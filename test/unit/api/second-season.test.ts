@@ -208,8 +208,14 @@ describe('酉阳 2025 asks the history', () => {
   it('says which year takes payments today; screens open on the one whose 集中参保期 is open', async () => {
     const rows = await t.ok('office.policies', {});
     expect(rows).toEqual([
-      { coverageYear: 2024, policyId: 'cq-youyang-2024', openWindow: null, working: false },
-      { coverageYear: 2025, policyId: 'cq-youyang-2025', openWindow: { id: 'centralized', label: '集中参保期', to: '2024-12-31' }, working: true },
+      { coverageYear: 2024, policyId: 'cq-youyang-2024', openWindow: null, working: false, tiers: [1, 2] },
+      {
+        coverageYear: 2025,
+        policyId: 'cq-youyang-2025',
+        openWindow: { id: 'centralized', label: '集中参保期', to: '2024-12-31' },
+        working: true,
+        tiers: [1, 2],
+      },
     ]);
     const jul = { id: 'jul_sep', label: '7月1日至9月30日', to: '2024-09-30' };
     const central = { id: 'centralized', label: '集中参保期', to: '2024-12-31' };
