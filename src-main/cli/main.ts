@@ -10,7 +10,7 @@ import { loadPolicies } from '../policies/load';
 
 const USAGE = `用法：
   npm run -s cli -- policies                          列出可用的政策
-  npm run -s cli -- quote --input 文件 [--policy 编号]  计算参保缴费（文件为一个或一组人员情况 JSON）
+  npm run -s cli -- quote --input 文件 [--policy 编号]  计算参保缴费（文件为一个或一组人员情况 JSON；有错的项单独给出 error）
   npm run -s cli -- table --policy 编号                打印资助筹资对照表`;
 
 class UsageError extends Error {}
@@ -47,18 +47,22 @@ function runQuote(args: string[], policies: Map<string, Policy>): string {
   }
   const defaultPolicy = option(args, '--policy');
   const items = Array.isArray(input) ? input : [input];
-  const quotes: Quote[] = items.map((item, i) => {
+  // One bad item never loses the others (rules.md, "Many persons at once"): each gets its quote
+  // or its own Chinese error, and only a file that cannot be read fails the run.
+  const answers: (Quote | { error: string })[] = items.map((item, i) => {
     const where = Array.isArray(input) ? `第 ${i + 1} 项：` : '';
     try {
       const named = typeof item === 'object' && item !== null ? (item as { policy?: unknown }).policy : undefined;
       if (named !== undefined && typeof named !== 'string') throw new FactsError('policy 必须是政策编号文字。');
       return quote(pickPolicy(policies, named ?? defaultPolicy, ''), item);
     } catch (e) {
-      if (e instanceof FactsError || e instanceof QuoteError) throw new FactsError(`${where}${e.message}`);
+      if (e instanceof FactsError || e instanceof QuoteError) return { error: `${where}${e.message}` };
       throw e;
     }
   });
-  return JSON.stringify(Array.isArray(input) ? quotes : quotes[0], null, 2) + '\n';
+  const errors = answers.filter((a): a is { error: string } => 'error' in a);
+  for (const e of errors) process.stderr.write(`错误：${e.error}\n`);
+  return JSON.stringify(Array.isArray(input) ? answers : answers[0], null, 2) + '\n';
 }
 
 function main(argv: string[]): number {

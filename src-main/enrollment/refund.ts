@@ -1,6 +1,6 @@
 // 退费 (瑞州): a person certified for a subsidy after paying, within the policy's windows,
 // gets back the part the subsidy would have paid.
-import { chinaDate } from '../domain/dates';
+import { addDays, chinaDate } from '../domain/dates';
 import * as repo from '../ledger/enrollments';
 import { getPerson } from '../ledger/roster';
 import { Refusal, actorOf, audit, type Context } from '../service/context';
@@ -13,18 +13,22 @@ export function refund(ctx: Context, e: Enrollment): Refund {
   const rule = policy?.refund;
   if (!policy || !rule) throw new Refusal('conflict', '本地政策没有“缴费后认定资助身份退费”的规定。');
   if (repo.refundsOf(ctx.db, e.id) > 0) throw new Refusal('conflict', `收据 ${e.receiptNo} 已办理过退费。`);
-  // Identities certified by the end of the refund window count; later ones do not.
+  // Identities certified by the end of the refund window count; after it, those certified while
+  // the person still waited (三(二) refuses only one "已参保且进入待遇享受期": rules.md, second reading).
   const windowEnd = rule.withinWindows
     .map((w) => policy.windows[w]!.to)
     .sort()
     .at(-1)!;
   const today = chinaDate(ctx.now());
-  const asOf = today < windowEnd ? today : windowEnd;
+  const lastWaitingDay = addDays(e.benefitStart, -1);
+  const until = lastWaitingDay > windowEnd ? lastWaitingDay : windowEnd;
+  const asOf = today < until ? today : until;
   const p = getPerson(ctx.db, e.personId);
   if (!p) throw new Refusal('not_found', '找不到这条记录的参保人。');
   const requote = quotePerson(ctx, policy, p, { tier: e.tier ?? 1, paidOn: e.paidOn }, asOf);
   const amount = e.personalFen - requote.personalFen;
-  if (amount <= 0) throw new Refusal('conflict', `按 ${asOf} 前认定的身份计算，「${p.name}」没有应退的资助部分（集中征缴期结束后认定的身份不退费）。`);
+  if (amount <= 0)
+    throw new Refusal('conflict', `按 ${asOf} 前认定的身份计算，「${p.name}」没有应退的资助部分（集中征缴期结束后、已进入待遇享受期才认定的身份不退费）。`);
   const r = repo.insertRefund(
     ctx.db,
     {

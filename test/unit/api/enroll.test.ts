@@ -144,7 +144,27 @@ describe('refunds (瑞州: identity certified after payment)', () => {
     expect((await t.ok('enroll.get', { id: e.id })).personalFen).toBe(38000);
   });
 
-  it('does not refund when certified after the window', async () => {
+  it('refunds a person certified after the window while still in the 90-day wait (三(二) refuses only those already covered)', async () => {
+    t.close();
+    t = openTestLedger('2024-03-05T02:00:00Z');
+    const { persons } = await seedHousehold(t, [{ name: '退费丁', birth: '1950-01-01' }], { policyId: 'jx-gaoan-ruizhou-2024' });
+    const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2024-02-10', channel: '现金' });
+    expect(e).toMatchObject({ personalFen: 38000, benefitStart: '2024-05-10' });
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-03-01', source: '民政局' });
+    expect((await t.ok('enroll.refund', { id: e.id })).amountFen).toBe(32000);
+  });
+
+  it('does not refund one certified after the wait ended (已进入待遇享受期)', async () => {
+    t.close();
+    t = openTestLedger('2024-05-20T02:00:00Z');
+    const { persons } = await seedHousehold(t, [{ name: '退费戊', birth: '1950-01-01' }], { policyId: 'jx-gaoan-ruizhou-2024' });
+    const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2024-02-10', channel: '现金' });
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-05-15', source: '民政局' });
+    const r = await t.call('enroll.refund', { id: e.id });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('已进入待遇享受期才认定的身份不退费') } });
+  });
+
+  it('does not refund when certified after the window, the person covered from 01-01', async () => {
     const { persons } = await seedHousehold(t, [{ name: '退费乙', birth: '1950-01-01' }], { policyId: 'jx-gaoan-ruizhou-2024' });
     const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, paidOn: '2023-10-01', channel: '现金' });
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-01-15', source: '民政局' });

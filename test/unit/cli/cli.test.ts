@@ -62,11 +62,37 @@ describe('canbao cli', () => {
     ['a bad ID check digit', { paidOn: '2023-11-01', idNumber: '500235202403030024' }, DEFAULT, '校验位不对'],
     ['an unknown code', [{ paidOn: '2023-11-01', categories: ['dibao'] }], DEFAULT, '第 1 项：不认识的人员类别代码「dibao」'],
     ['no policy at all', { paidOn: '2023-11-01' }, [], '没有指定政策'],
-  ])('refuses %s with a Chinese message naming the item', (_what, value, extra, message) => {
+  ])('answers %s with the item’s own Chinese error, and exits 0', (_what, value, extra, message) => {
     const r = cli('quote', '--input', input('bad.json', value), ...extra);
-    expect(r.code).not.toBe(0);
-    expect(r.out).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { error?: string } | { error?: string }[];
+    expect(JSON.stringify(out)).toContain(message);
     expect(r.err).toContain(message);
+  });
+
+  it('quotes every item of a batch: a bad item gets its own error, the others their quotes', () => {
+    const r = cli(
+      'quote',
+      '--input',
+      input('mixed.json', [
+        { paidOn: '2023-11-01', categories: ['min_living'] },
+        { paidOn: '2023-11-01', idNumber: '50023520240303002X' },
+        { paidOn: '2024-02-30' },
+      ]),
+      ...DEFAULT,
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as ({ eligible: boolean; personalFen: number } & { error?: string })[];
+    expect(out[0]).toMatchObject({ eligible: true, personalFen: 3800 });
+    expect(out[1]!.error).toContain('第 2 项：身份证号校验位不对');
+    expect(out[2]!.error).toContain('第 3 项：缴费日期（paidOn）“2024-02-30”不是有效的');
+  });
+
+  it('fails the run when the file cannot be read at all', () => {
+    const r = cli('quote', '--input', '/nonexistent/facts.json', ...DEFAULT);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('读不到文件');
   });
 
   it('refuses a file that is not JSON', () => {
