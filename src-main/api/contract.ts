@@ -48,7 +48,7 @@ export type * from '../types/print';
 export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable, PolicyChange };
 export type { HistoryYear, YearRecord, EndingCategory, NewSeason };
-export type { PersonCategory, Residence, StudentKind } from '../domain/codes';
+export type { PersonCategory, Residence, StudentKind, OutOfCounty } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
 
 type Empty = Record<string, never>;
@@ -130,7 +130,8 @@ export interface Api {
   };
   'roster.setStatus': { input: { id: number; status: PersonStatus; on?: string }; output: Person };
   'roster.setInsurance': {
-    input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string };
+    /** coverageYear: the year the fact is true of (the working year when not given). */
+    input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string; coverageYear?: number };
     output: Person;
   };
   'roster.getPerson': { input: { id: number }; output: PersonDetail };

@@ -1,8 +1,7 @@
 // The office itself: its name and county, its settings, and the policy in force each year.
 import { z } from 'zod';
-import { chinaDate } from '../domain/dates';
-import { compilePolicy, windowOn } from '../domain/policy/compile';
 import { workingYear } from '../domain/working-year';
+import { officeYears } from '../enrollment/policy';
 import * as repo from '../ledger/office';
 import { officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
@@ -34,21 +33,10 @@ export const officeHandlers = {
   ),
 
   'office.policies': reads('clerk', z.object({}).strict(), (ctx) => {
-    const rows = ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
-      coverageYear: number;
-      policyId: string;
-    }[];
-    // The window open today, per year: two years are open at once in autumn (酉阳 2024-09-13 to 09-30).
-    const today = chinaDate(ctx.now());
-    const open = rows.map((r) => {
-      const p = ctx.policies.get(r.policyId);
-      const c = p ? compilePolicy(p) : undefined;
-      const w = c ? windowOn(c, today) : undefined;
-      // The desk offers only the tiers the year's notice has (瑞州: 一档 alone).
-      return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null, tiers: c ? [...c.tiers] : [] };
-    });
-    const working = workingYear(open);
-    return open.map((r) => ({ ...r, working: r.coverageYear === working }));
+    // Two years are open at once in autumn (酉阳 2024-09-13 to 09-30); screens open on the working one.
+    const years = officeYears(ctx);
+    const working = workingYear(years);
+    return years.map((r) => ({ ...r, working: r.coverageYear === working }));
   }),
 
   'office.setPolicy': writes('admin', z.object({ coverageYear, policyId: z.string({ error: '请选择政策。' }) }), (ctx, arg) => {

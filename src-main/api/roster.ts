@@ -8,7 +8,8 @@ import { listForPerson, refundsForPerson } from '../ledger/enrollments';
 import { personChanges } from '../ledger/history';
 import { displayNames } from '../ledger/users';
 import { yearRow } from '../enrollment/history';
-import { latestPolicy } from '../enrollment/policy';
+import { latestPolicy, workingCoverageYear } from '../enrollment/policy';
+import { recordElsewhere } from '../ledger/insurance-years';
 import { describeChange } from '../domain/history';
 import type { Household, IdCheck, Person, PersonDetail, VillageBook } from './contract';
 import { coverageYear, idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
@@ -224,14 +225,22 @@ export const rosterHandlers = {
       employeeInsured: z.boolean().optional(),
       outOfCounty: outOfCounty.nullable().optional(),
       place: z.string().trim().max(60, '现参保地不能超过 60 个字。').optional(),
+      /** The year the fact is true of (the working year when not given): a lapse is counted per year. */
+      coverageYear: coverageYear.optional(),
     }),
     (ctx, arg) => {
       const before = mustGetPerson(ctx, arg.id);
       const outside = arg.outOfCounty === undefined ? before.outOfCounty : arg.outOfCounty;
       const place = outside === null ? '' : (arg.place ?? before.outOfCountyPlace);
-      repo.setInsurance(ctx.db, arg.id, arg.employeeInsured ?? before.employeeInsured, outside, place, ctx.now().toISOString());
+      const employeeInsured = arg.employeeInsured ?? before.employeeInsured;
+      const at = ctx.now().toISOString();
+      const working = workingCoverageYear(ctx);
+      const year = arg.coverageYear ?? working;
+      // A year gone by is history only: where the person is insured now stays as it is.
+      if (year === null || working === null || year >= working) repo.setInsurance(ctx.db, arg.id, employeeInsured, outside, place, at);
+      if (year !== null) recordElsewhere(ctx.db, arg.id, year, { employeeInsured, outOfCounty: outside }, at);
       const after = repo.getPerson(ctx.db, arg.id)!;
-      audit(ctx, { action: 'roster.setInsurance', entity: 'person', entityId: arg.id, before, after });
+      audit(ctx, { action: 'roster.setInsurance', entity: 'person', entityId: arg.id, before, after: { ...after, coverageYear: year } });
       return after;
     },
   ),

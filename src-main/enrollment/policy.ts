@@ -1,5 +1,8 @@
 // The office's policy for a coverage year: one lookup for every screen, paper and import.
+import { chinaDate } from '../domain/dates';
+import { compilePolicy, windowOn } from '../domain/policy/compile';
 import type { Policy } from '../domain/policy/schema';
+import { workingYear } from '../domain/working-year';
 import { officePolicy } from '../ledger/enrollments';
 import { Refusal, type Context } from '../service/context';
 
@@ -23,3 +26,21 @@ export function policyFor(ctx: Context, year: number): Policy {
   if (!p) throw new Refusal('conflict', `${year} 年度设置的政策「${id}」已不在政策文件中，请重新选择。`);
   return p;
 }
+
+/** Each year the office chose a policy for, with the window open today and the notice's tiers. */
+export function officeYears(ctx: Context) {
+  const rows = ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
+    coverageYear: number;
+    policyId: string;
+  }[];
+  const today = chinaDate(ctx.now());
+  return rows.map((r) => {
+    const p = ctx.policies.get(r.policyId);
+    const c = p ? compilePolicy(p) : undefined;
+    const w = c ? windowOn(c, today) : undefined;
+    return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null, tiers: c ? [...c.tiers] : [] };
+  });
+}
+
+/** The year the office works on today (domain/working-year.ts), or null before any policy is chosen. */
+export const workingCoverageYear = (ctx: Context): number | null => workingYear(officeYears(ctx));

@@ -3,6 +3,7 @@
 // an insured record from 医保's lists; not insured from 医保's lists, or from a year the office
 // holds all the payment records of; otherwise unknown.
 import type { Database } from 'better-sqlite3';
+import type { OutOfCounty } from '../domain/codes';
 import type { YearRecord } from '../domain/policy/lapse';
 import { sql } from './statements';
 
@@ -74,4 +75,31 @@ export function yearStates(db: Database, person: { id: number; idNumber: string 
     if (why) return { year, state: 'not_insured', source: `${why}，其中没有此人` };
     return { year, state: 'unknown', source: '' };
   };
+}
+
+/** Who the desk's own word on a year is recorded as, so clearing it takes back only that. */
+export const DESK_SOURCE = '经办人登记';
+
+/**
+ * The desk's word that a person is insured elsewhere (职工医保, 县外参保) in a year, kept as that
+ * year's record; cleared, the desk's earlier word for the year goes. 医保's own records stay,
+ * except a 未参保 the desk now knows better.
+ */
+export function recordElsewhere(
+  db: Database,
+  personId: number,
+  year: number,
+  f: { employeeInsured: boolean; outOfCounty: OutOfCounty | null },
+  at: string,
+): void {
+  sql(db, 'DELETE FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND source = ?').run(personId, year, DESK_SOURCE);
+  const schemes = new Set<'resident' | 'employee'>();
+  if (f.employeeInsured || f.outOfCounty?.endsWith('_employee')) schemes.add('employee');
+  if (f.outOfCounty?.endsWith('_resident')) schemes.add('resident');
+  const put = sql(
+    db,
+    `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, division, source, set_at) VALUES (?, ?, ?, 1, '', ?, ?)
+     ON CONFLICT DO UPDATE SET insured = 1, source = excluded.source, set_at = excluded.set_at WHERE insured = 0`,
+  );
+  for (const scheme of schemes) put.run(personId, year, scheme, DESK_SOURCE, at);
 }

@@ -68,4 +68,18 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await expect(row.getByTestId('year-2024')).toHaveText('2024 已参保');
   await expect(row.getByTestId('year-2023')).toHaveText('2023 情况不明');
   await screenshot(page, 'person-year-row-1366');
+  await page.keyboard.press('Escape');
+
+  // 断保乙 was in 职工医保 elsewhere in 2024: the clerk records it for that year from the drawer.
+  await page.getByLabel('搜索人员').fill('断保乙');
+  await page.getByLabel('搜索人员').press('Enter');
+  await expect(row.getByTestId('year-2024')).toHaveText('2024 未参保');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '登记「断保乙」在外参保的情况' });
+  await choose(page, '在外参保的年度', '2024 年度');
+  await choose(page, '县外参保', '县外市内参加职工医保');
+  await dialog.getByLabel('现参保地').fill('重庆市渝中区');
+  await screenshot(page, 'person-elsewhere-1366');
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  await expect(row.getByTestId('year-2024')).toHaveText('2024 已参保');
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { YearTags } from '../enroll/QuoteHistory';
+import { ElsewhereChange } from './ElsewhereChange';
 import type { HistoryEntry } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { chinaTime, yuan } from '../../format';
@@ -90,7 +91,10 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={person.reload} onDialog={setDialog} />
             </Descriptions.Item>
             <Descriptions.Item label="职工医保">{p.employeeInsured ? '已参加' : '未参加'}</Descriptions.Item>
-            <Descriptions.Item label="县外参保">{p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="县外参保">
+              {p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}
+              <ElsewhereChange key={`${p.id}-${p.outOfCounty}-${p.employeeInsured}`} person={p} onChanged={person.reload} onDialog={setDialog} />
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             资助身份

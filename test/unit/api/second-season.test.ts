@@ -144,6 +144,23 @@ describe('酉阳 2025 asks the history', () => {
     expect((await quote2025('未缴乙')).history!.lapsedYears).toBe(0);
   });
 
+  it('the desk’s 县外参保 and 职工医保 count for the year they are recorded for', async () => {
+    await t.ok('history.markYear', { year: 2024, complete: true });
+    const yi = who('未缴乙').id;
+    // A year gone by is history only: the person stays on this year's lists.
+    const p = await t.ok('roster.setInsurance', { id: yi, outOfCounty: 'in_city_employee', place: '重庆市渝中区', coverageYear: 2024 });
+    expect(p.outOfCounty).toBeNull();
+    const q = await quote2025('未缴乙');
+    expect(q.history).toMatchObject({ lapsedYears: 0, continuousYears: 1 });
+    expect(q.history!.years.at(-1)).toEqual({ year: 2024, state: 'insured', source: '职工医保（经办人登记）' });
+    // Corrected for 2024: the desk's word for that year goes, and the year is a lapse again.
+    await t.ok('roster.setInsurance', { id: yi, outOfCounty: null, coverageYear: 2024 });
+    expect((await quote2025('未缴乙')).history!.lapsedYears).toBe(1);
+    // Without a year, the fact is the working year's (2025, whose window is open), and the person's now.
+    expect((await t.ok('roster.setInsurance', { id: yi, employeeInsured: true })).employeeInsured).toBe(true);
+    expect(t.ctx.db.prepare('SELECT coverage_year FROM insurance_history WHERE person_id = ?').pluck().all(yi)).toEqual([2025]);
+  });
+
   it('the drawer shows the person’s row of years', async () => {
     const d = await t.ok('roster.getPerson', { id: who('续保甲').id });
     expect(d.yearRow.map((y) => [y.year, y.state])).toEqual([
