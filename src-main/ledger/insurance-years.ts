@@ -103,3 +103,68 @@ export function recordElsewhere(
   );
   for (const scheme of schemes) put.run(personId, year, scheme, DESK_SOURCE, at);
 }
+
+/** A year's state for everyone at once, one byte per person and year: 0 unknown, 1 insured, 2 not insured. */
+export const STATE_CODES = ['unknown', 'insured', 'not_insured'] as const;
+
+export interface RosterYears {
+  personIds: Int32Array;
+  birthYears: Int16Array;
+  years: number[];
+  /** states[i * years.length + k]: person i in years[k]. */
+  states: Uint8Array;
+}
+
+/**
+ * Every person in scope and their state in each of the years, read in one pass per source:
+ * the same evidence as yearStates, for a township's lists and counts (and the bench's million).
+ */
+export function rosterYears(db: Database, years: number[], complete: Map<number, string>): RosterYears {
+  // One number per person (id and birth year packed): a million rows read as plain numbers.
+  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active'`)
+    .pluck()
+    .all() as number[];
+  const n = packed.length;
+  const personIds = new Int32Array(n);
+  const birthYears = new Int16Array(n);
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const v = packed[i]!;
+    personIds[i] = Math.floor(v / 512);
+    birthYears[i] = (v % 512) + 1800;
+    index.set(personIds[i]!, i);
+  }
+  const k = years.length;
+  const states = new Uint8Array(n * k);
+  const slot = new Map(years.map((y, j) => [y, j]));
+  const marks = years.map(() => '?').join(', ');
+  const mark = (personId: number, year: number, state: 1 | 2) => {
+    const i = index.get(personId);
+    const j = slot.get(year);
+    if (i === undefined || j === undefined) return;
+    const at = i * k + j;
+    // Insured wins over any 未参保: a payment is evidence, a list's 未参保 is a lack of it.
+    if (state === 1 || states[at] === 0) states[at] = state;
+  };
+  for (const [p, y] of sql(db, `SELECT person_id, coverage_year FROM enrollments WHERE status = 'active' AND coverage_year IN (${marks})`)
+    .raw()
+    .all(...years) as [number, number][])
+    mark(p, y, 1);
+  for (const [p, y, insured] of sql(db, `SELECT person_id, coverage_year, max(insured) FROM insurance_history WHERE coverage_year IN (${marks}) GROUP BY 1, 2`)
+    .raw()
+    .all(...years) as [number, number, number][])
+    mark(p, y, insured ? 1 : 2);
+  for (const [p, y] of sql(
+    db,
+    `SELECT p.id, q.coverage_year FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id JOIN persons p ON p.id_number = q.id_number
+     WHERE q.resolution IS NULL AND b.undone_at IS NULL AND q.coverage_year IN (${marks})`,
+  )
+    .raw()
+    .all(...years) as [number, number][])
+    mark(p, y, 1);
+  years.forEach((y, j) => {
+    if (!complete.has(y)) return;
+    for (let i = 0; i < n; i++) if (states[i * k + j] === 0) states[i * k + j] = 2;
+  });
+  return { personIds, birthYears, years, states };
+}

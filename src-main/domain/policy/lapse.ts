@@ -42,32 +42,52 @@ const STATE_WORDS: Record<YearState, string> = { insured: '已参保', not_insur
 export const YEARS_READ = 10;
 
 /**
- * Reads back from the year before `coverageYear`, down to the year after the birth year: the
- * birth year is the newborn's, whom every notice exempts from waiting (a ruling), and the years
- * before it none the person could have been insured in. The count stops there as known.
+ * The years read back from the year before `coverageYear`, newest first, down to the year after
+ * the birth year: the birth year is the newborn's, whom every notice exempts from waiting (a
+ * ruling), and the years before it none the person could have been insured in. Reading stops
+ * at the first year that ends the run (an unknown one, or one of the other state).
  */
-export function readHistory(coverageYear: number, birthYear: number | null, stateOf: (year: number) => YearRecord): HistoryReading {
-  const years: YearRecord[] = [];
+function readBack<T>(coverageYear: number, birthYear: number | null, get: (year: number) => T, stateOf: (t: T) => YearState): T[] {
+  const out: T[] = [];
   const first = Math.max(coverageYear - YEARS_READ, birthYear === null ? -Infinity : birthYear + 1);
+  let lead: YearState | undefined;
   for (let y = coverageYear - 1; y >= first; y--) {
-    const r = stateOf(y);
-    years.push(r);
-    // Enough read: the run that counts has ended.
-    if (r.state === 'unknown' || (years.length > 1 && r.state !== years[0]!.state)) break;
+    const t = get(y);
+    const s = stateOf(t);
+    out.push(t);
+    lead ??= s;
+    if (s === 'unknown' || s !== lead) break;
   }
-  const last = years[0]?.state ?? 'insured';
-  const run = years.filter((r, i) => i === 0 || r.state === years[0]!.state).length;
-  const endsUnknown = years.length > 0 && years[years.length - 1]!.state === 'unknown';
-  const runLength = years.length === 0 ? 0 : endsUnknown ? years.length - 1 : run;
-  const reading: HistoryReading = {
-    lapsedYears: last === 'not_insured' ? runLength : 0,
-    lapsedAtLeast: last === 'not_insured' && endsUnknown,
-    continuousYears: last === 'insured' ? runLength : 0,
-    continuousAtLeast: last === 'insured' && endsUnknown,
-    unknown: last === 'unknown',
-    years: [...years].reverse(),
-    text: '',
+  return out;
+}
+
+export type LapseCounts = Omit<HistoryReading, 'years' | 'text'>;
+
+/** The counts of a run of states read back (newest first). */
+function countRun(states: YearState[]): LapseCounts {
+  const lead = states[0] ?? 'insured';
+  const endsUnknown = states.length > 0 && states[states.length - 1] === 'unknown';
+  let run = 0;
+  while (run < states.length && states[run] === lead) run++;
+  const n = lead === 'unknown' ? 0 : run;
+  return {
+    lapsedYears: lead === 'not_insured' ? n : 0,
+    lapsedAtLeast: lead === 'not_insured' && endsUnknown,
+    continuousYears: lead === 'insured' ? n : 0,
+    continuousAtLeast: lead === 'insured' && endsUnknown,
+    unknown: lead === 'unknown',
   };
+}
+
+/** The counts alone, for a whole roster at once (no words, no records). */
+export function lapseCounts(coverageYear: number, birthYear: number | null, stateOf: (year: number) => YearState): LapseCounts {
+  return countRun(readBack(coverageYear, birthYear, stateOf, (s) => s));
+}
+
+/** The person's years read back, with the counts and the words the desk shows. */
+export function readHistory(coverageYear: number, birthYear: number | null, stateOf: (year: number) => YearRecord): HistoryReading {
+  const records = readBack(coverageYear, birthYear, stateOf, (r) => r.state);
+  const reading: HistoryReading = { ...countRun(records.map((r) => r.state)), years: [...records].reverse(), text: '' };
   reading.text = describe(reading, coverageYear);
   return reading;
 }

@@ -1,7 +1,7 @@
 // Lapsed and continuous years from the years a person's history knows (rules.md "History decides a lapse").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { YEARS_READ, readHistory, type YearState } from '../../../src-main/domain/policy/lapse';
+import { YEARS_READ, lapseCounts, readHistory, type YearState } from '../../../src-main/domain/policy/lapse';
 
 const I = 'insured' as const;
 const N = 'not_insured' as const;
@@ -82,6 +82,15 @@ describe('readHistory, over any history', () => {
         const asked: number[] = [];
         readHistory(2025, b, (y) => (asked.push(y), history(s)(y)));
         return asked.every((y) => y < 2025 && y >= 2025 - YEARS_READ && (b === null || y > b)) && asked.length <= YEARS_READ;
+      }),
+    );
+  });
+
+  it('counts alone (a whole roster at once) as the desk’s reading counts', () => {
+    fc.assert(
+      fc.property(states, born, (s, b) => {
+        const { years: _y, text: _t, ...counts } = readHistory(2025, b, history(s));
+        return JSON.stringify(lapseCounts(2025, b, (y) => history(s)(y).state)) === JSON.stringify(counts);
       }),
     );
   });
