@@ -34,7 +34,9 @@ function readAll(r: ReturnType<typeof rosterYears>, coverageYear: number): Map<s
 /** 医保's history for 2023 and 2022 for most of the roster, as an imported status list leaves it. */
 function importHistory(db: Database): void {
   const r = rng(11);
-  const put = db.prepare(`INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, source, set_at) VALUES (?, ?, 'resident', ?, '医保参保状态.xlsx', '2024-09-01')`);
+  const put = db.prepare(
+    `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, source, set_at) VALUES (?, ?, 'resident', ?, '医保参保状态.xlsx', '2024-09-01')`,
+  );
   const ids = db.prepare('SELECT id FROM persons').pluck().all() as number[];
   db.transaction(() => {
     for (const id of ids) {

@@ -121,9 +121,7 @@ export interface RosterYears {
  */
 export function rosterYears(db: Database, years: number[], complete: Map<number, string>): RosterYears {
   // One number per person (id and birth year packed): a million rows read as plain numbers.
-  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active'`)
-    .pluck()
-    .all() as number[];
+  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active'`).pluck().all() as number[];
   const n = packed.length;
   const personIds = new Int32Array(n);
   const birthYears = new Int16Array(n);
