@@ -5,6 +5,7 @@ import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import { divisionWhere, outOfCountyKind, type InsuranceRecord, type Scheme, type SchemeFact } from '../domain/import/insurance';
 import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../excel/batches';
+import { historyWriter, restoreHistory } from './history-rows';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
 
@@ -183,12 +184,7 @@ export async function commitInsurance(
     'SELECT employee_insured AS employeeInsured, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?',
   );
   const setFacts = sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?');
-  const prior = sql(db, 'SELECT insured, division, source, set_at AS setAt FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
-  const put = sql(
-    db,
-    `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, division, source, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET insured = excluded.insured, division = excluded.division, source = excluded.source, set_at = excluded.set_at`,
-  );
+  const record = historyWriter(db, changes, source, at);
   for (const c of plan.apply) {
     await tick();
     if (c.facts) {
@@ -197,9 +193,7 @@ export async function commitInsurance(
       setFacts.run(c.facts.employeeInsured ? 1 : 0, c.facts.outOfCounty, c.facts.place, at, c.personId);
     }
     for (const h of c.history) {
-      const was = prior.get(c.personId, h.year, h.scheme) ?? null;
-      changes.add('insurance_history', c.personId, was ? 'update' : 'insert', { year: h.year, scheme: h.scheme, prior: was });
-      put.run(c.personId, h.year, h.scheme, h.insured ? 1 : 0, h.division, source, at);
+      record(c.personId, h);
       history++;
     }
   }
@@ -215,18 +209,7 @@ export function undoInsurance(
   if (later) return later;
   for (const c of changes) {
     if (c.entity === 'insurance_history') {
-      const b = c.before as { year: number; scheme: Scheme; prior: { insured: number; division: string; source: string; setAt: string } | null };
-      if (b.prior)
-        sql(db, 'UPDATE insurance_history SET insured = ?, division = ?, source = ?, set_at = ? WHERE person_id = ? AND coverage_year = ? AND scheme = ?').run(
-          b.prior.insured,
-          b.prior.division,
-          b.prior.source,
-          b.prior.setAt,
-          c.entityId,
-          b.year,
-          b.scheme,
-        );
-      else sql(db, 'DELETE FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?').run(c.entityId, b.year, b.scheme);
+      restoreHistory(db, c.entityId, c.before);
     } else if (c.entity === 'person' && c.op === 'update') {
       const b = c.before as { employeeInsured: boolean; outOfCounty: string | null; place: string };
       sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(

@@ -2,6 +2,7 @@
 // insured outside the county (and where), who has died, is an empty registration or abroad,
 // and why someone still in scope is not enrolled this year (拒参, 失踪, 户口迁出 …).
 import type { Database } from 'better-sqlite3';
+import { historyWriter, restoreHistory } from './history-rows';
 import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../domain/codes';
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
@@ -80,6 +81,8 @@ export async function commitSituations(
   source: string,
 ): Promise<{ apply: number }> {
   const today = chinaDate(new Date(at));
+  // 县外参保 in the list is the list's year's record too: a later season counts it as insured.
+  const record = historyWriter(db, changes, source, at);
   for (const { personId, record: r } of plan.apply) {
     await tick();
     if (isReason(r.situation)) {
@@ -106,6 +109,8 @@ export async function commitSituations(
         at,
         personId,
       );
+      const scheme = r.situation.endsWith('_employee') ? 'employee' : r.situation.endsWith('_resident') ? 'resident' : null;
+      if (scheme) record(personId, { year: plan.coverageYear, scheme, insured: true, division: '' });
     } else {
       sql(db, 'UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(r.situation, today, at, personId);
     }
@@ -118,9 +123,13 @@ export function undoSituations(
   changes: { entity: string; entityId: number; op: string; before: unknown }[],
   batch: { id: number; at: string },
 ): string | null {
-  const later = changedLater(db, changes, batch, ['person', 'not_enrolled_reason']);
+  const later = changedLater(db, changes, batch, ['person', 'not_enrolled_reason', 'insurance_history']);
   if (later) return later;
   for (const c of changes) {
+    if (c.entity === 'insurance_history') {
+      restoreHistory(db, c.entityId, c.before);
+      continue;
+    }
     if (c.entity === 'not_enrolled_reason') {
       const b = c.before as { year: number; prior: { reason: string; note: string; source: string; setAt: string } | null };
       if (b.prior)

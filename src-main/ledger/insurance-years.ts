@@ -121,25 +121,29 @@ export interface RosterYears {
  */
 export function rosterYears(db: Database, years: number[], complete: Map<number, string>): RosterYears {
   // One number per person (id and birth year packed): a million rows read as plain numbers.
-  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active'`).pluck().all() as number[];
+  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active' ORDER BY id`)
+    .pluck()
+    .all() as number[];
   const n = packed.length;
   const personIds = new Int32Array(n);
   const birthYears = new Int16Array(n);
-  const index = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
     personIds[i] = Math.floor(v / 512);
     birthYears[i] = (v % 512) + 1800;
-    index.set(personIds[i]!, i);
   }
+  // Ids are the table's rowids, dense and read in order: an array finds a person's row faster than a Map.
+  const maxId = n ? personIds[n - 1]! : 0;
+  const rowOf = new Int32Array(maxId + 1).fill(-1);
+  personIds.forEach((id, i) => (rowOf[id] = i));
   const k = years.length;
   const states = new Uint8Array(n * k);
   const slot = new Map(years.map((y, j) => [y, j]));
   const marks = years.map(() => '?').join(', ');
   const mark = (personId: number, year: number, state: 1 | 2) => {
-    const i = index.get(personId);
+    const i = personId <= maxId ? rowOf[personId]! : -1;
     const j = slot.get(year);
-    if (i === undefined || j === undefined) return;
+    if (i < 0 || j === undefined) return;
     const at = i * k + j;
     // Insured wins over any 未参保: a payment is evidence, a list's 未参保 is a lack of it.
     if (state === 1 || states[at] === 0) states[at] = state;

@@ -88,7 +88,11 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
 
-  // The new season from 政策: the 2025 file of the office's region, last year's targets.
+  // 工作台 says the 2025 file is in; the new season starts from 政策, with last year's targets.
+  await menu('工作台');
+  await expect(page.getByTestId('new-season-banner')).toContainText(
+    '2025 年度的政策文件已有（重庆市酉阳土家族苗族自治县，集中参保期 2024-09-13 至 2024-12-31），还没有选用。',
+  );
   await menu('政策');
   const season = page.getByTestId('new-season');
   await expect(season).toContainText('有新的政策文件：重庆市酉阳土家族苗族自治县 2025 年度（cq-youyang-2025）');

@@ -115,7 +115,7 @@ function exemptionApplies(e: CompiledExemption, f: CheckedFacts, w: CompiledWind
 }
 
 /** Whether the person holds the category: by its own code, or by a code the policy files under it. */
-const holds = (f: CheckedFacts, cat: CompiledCategory) => f.categories.has(cat.code) || cat.heldBy.some((x) => f.categories.has(x));
+const holds = (f: CheckedFacts, cat: CompiledCategory) => f.categories.has(cat.code) || (cat.heldBy.length > 0 && cat.heldBy.some((x) => f.categories.has(x)));
 
 function subsidyCandidates(d: Draft, f: CheckedFacts, tier: Tier, feeFen: number): SubsidyCandidate[] {
   const { c } = d;

@@ -34,6 +34,9 @@ export function DashboardPage() {
   const progress = villages.value ?? [];
   const error = dashboard.error ?? villages.error;
 
+  // The next notice's file is in, not yet chosen: the new season starts from 政策.
+  const newest = years.at(-1);
+  const next = useInvoke('season.newYear', newest ? { year: newest + 1 } : null).value;
   const target = progress.reduce((s, r) => s + r.target, 0);
   const enrolled = progress.reduce((s, r) => s + r.enrolled, 0);
   return (
@@ -49,6 +52,15 @@ export function DashboardPage() {
         />
       )}
       {error && <Alert type="error" showIcon message={error} />}
+      {next?.suggested && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="new-season-banner"
+          message={`${next.year} 年度的政策文件已有（${next.suggested.region}${next.window ? `，集中参保期 ${next.window.from ?? ''} 至 ${next.window.to}` : ''}），还没有选用。`}
+          description="请到「政策 → 开始新年度」选用，沿用或导入各村任务数，并查看到期的资助身份。"
+        />
+      )}
       <Row gutter={16}>
         <Col span={12}>
           <Card size="small" title="全乡镇参保进度" style={{ height: '100%' }}>

@@ -168,8 +168,12 @@ describe('lists the villages fill in and send back', () => {
     expect(batch.counts).toEqual({ rows: p.rows, apply: 2, unchanged: 0, problems: 0 });
     expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person).toMatchObject({ status: 'deceased', statusOn: '2024-01-10' });
     expect((await t.ok('roster.getPerson', { id: people[3]!.id })).person).toMatchObject({ outOfCounty: 'out_city_employee', outOfCountyPlace: '重庆某公司' });
+    // The list's year is kept as that year's record: 2025 will count 2024 as insured (职工医保).
+    const years = () => t.ctx.db.prepare('SELECT coverage_year AS year, scheme, insured, source FROM insurance_history WHERE person_id = ?').all(people[3]!.id);
+    expect(years()).toEqual([{ year: 2024, scheme: 'employee', insured: 1, source: expect.stringMatching(/\.xlsx$/) }]);
     await t.ok('import.undo', { batchId: batch.id });
     expect((await t.ok('roster.getPerson', { id: people[2]!.id })).person.status).toBe('active');
+    expect(years()).toEqual([]);
   });
 
   it('keeps the glossary’s not-enrolled reasons per year, shows them on the next list, and undoes them', async () => {
