@@ -116,6 +116,11 @@ const headerRow = z.number({ error: '表头所在的行应是数字。' }).int()
 /** Every label the office's policies use for a category, for matching department lists. */
 function policyLabels(ctx: Context): [string, PersonCategory][] {
   const out: [string, PersonCategory][] = [];
+  // A region's own list words come first and only for an office on that region's policy:
+  // 瑞州 files a list's 残疾军人 of any grade under its 六类对象; 重庆 does not.
+  const ours = new Set(ctx.db.prepare('SELECT policy_id FROM office_policies').pluck().all() as string[]);
+  for (const p of ctx.policies.values())
+    if (ours.has(p.id)) for (const [code, c] of Object.entries(p.categories)) for (const w of c?.listWords ?? []) out.push([w, code as PersonCategory]);
   for (const p of ctx.policies.values()) for (const [code, c] of Object.entries(p.categories)) if (c?.label) out.push([c.label, code as PersonCategory]);
   return out;
 }

@@ -121,3 +121,20 @@ export async function choose(page: Page, select: string, option: string): Promis
   await list.getByTitle(option, { exact: true }).click();
   await expect(list).toHaveCount(0);
 }
+
+/**
+ * 参保登记 for one person up to the payment step, in 一档, on a payment day the clerk types
+ * (the host's clock is today's, the seasons tested are past ones).
+ */
+export async function quoteAtDesk(page: Page, o: { name: string; year?: string; paidOn: string }): Promise<void> {
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  if (o.year) await choose(page, '参保年度', o.year);
+  await page.getByLabel('查找参保人').fill(o.name);
+  await expect(page.getByText(new RegExp(`^${o.name}，`))).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '下一步（回车）' }).click();
+  await page.getByRole('button', { name: /选择一档/ }).click();
+  await page.getByLabel('缴费日期').fill(o.paidOn);
+  await page.getByLabel('缴费日期').press('Enter');
+  await page.getByRole('button', { name: '重新计算', exact: true }).click();
+}

@@ -1,6 +1,6 @@
 // The second season at the desk (issue 17): 酉阳 2025 reads the years before from the ledger,
 // says how, and takes the clerk's word over it; the admin says a year's records are all in.
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, quoteAtDesk, screenshot, test } from './fixtures';
 
 test('the desk shows how a lapse was read from the years before, and the clerk may type over it', async ({ page, host, request }) => {
   const call = await api(request, host.url);
@@ -36,16 +36,7 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await screenshot(page, 'policies-compare-1366');
   await page.screenshot({ path: 'test/artifacts/screenshots/policies-compare-view-1366.png' });
 
-  await page.getByRole('menuitem', { name: '参保登记' }).click();
-  await choose(page, '参保年度', '2025 年度');
-  await page.getByLabel('查找参保人').fill('断保乙');
-  await expect(page.getByText(/断保乙，/)).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '下一步（回车）' }).click();
-  await page.getByRole('button', { name: /选择一档/ }).click();
-  await page.getByLabel('缴费日期').fill('2024-10-10');
-  await page.getByLabel('缴费日期').press('Enter');
-  await page.getByRole('button', { name: '重新计算', exact: true }).click();
+  await quoteAtDesk(page, { name: '断保乙', year: '2025 年度', paidOn: '2024-10-10' });
   const history = page.getByTestId('quote-history');
   await expect(history.getByTestId('quote-history-text')).toHaveText('2023 情况不明、2024 未参保：至少断保 1 年，待遇等待期 3 个月');
   await expect(history.getByTestId('year-2024')).toHaveText('2024 未参保');

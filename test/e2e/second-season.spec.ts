@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, quoteAtDesk, screenshot, test } from './fixtures';
 import { writeCsv } from '../helpers/files';
 
 const JIA = id('50024219600501011'); // enrolled at the desk in 2024
@@ -15,18 +15,7 @@ const DING = id('50024219880202014'); // 医保: 2023 未参保
 const WU = id('50024220240801015'); // born 2024-08-01, not enrolled for 2024
 
 /** The desk, 2025, the person found and quoted on a day of the 2025 window. */
-async function quote2025(page: Page, name: string) {
-  await page.getByRole('menuitem', { name: '参保登记' }).click();
-  await choose(page, '参保年度', '2025 年度');
-  await page.getByLabel('查找参保人').fill(name);
-  await expect(page.getByText(new RegExp(`^${name}，`))).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '下一步（回车）' }).click();
-  await page.getByRole('button', { name: /选择一档/ }).click();
-  await page.getByLabel('缴费日期').fill('2024-10-10');
-  await page.getByLabel('缴费日期').press('Enter');
-  await page.getByRole('button', { name: '重新计算', exact: true }).click();
-}
+const quote2025 = (page: Page, name: string) => quoteAtDesk(page, { name, year: '2025 年度', paidOn: '2024-10-10' });
 
 test('an office moves from 酉阳 2024 to 2025, and the history decides who waits', async ({ page, host, request }) => {
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-season-'));
@@ -48,15 +37,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
 
   // 2024 at the desk: 续保甲 pays in the centralized window.
   await page.goto(host.url);
-  await menu('参保登记');
-  await page.getByLabel('查找参保人').fill('续保甲');
-  await expect(page.getByText(/^续保甲，/)).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '下一步（回车）' }).click();
-  await page.getByRole('button', { name: /选择一档/ }).click();
-  await page.getByLabel('缴费日期').fill('2023-11-05');
-  await page.getByLabel('缴费日期').press('Enter');
-  await page.getByRole('button', { name: '重新计算', exact: true }).click();
+  await quoteAtDesk(page, { name: '续保甲', paidOn: '2023-11-05' });
   await page.getByRole('button', { name: '保存并出具凭证（回车）' }).click();
   await expect(page.getByRole('button', { name: '打印凭证' })).toBeVisible();
 

@@ -50,6 +50,8 @@ const category = z
     excludedBy: z.array(personFactCode).optional(),
     /** A person filed under one of these holds this category too (瑞州: 残疾军人 of any grade is one of the 六类对象). */
     heldBy: z.array(personFactCode).optional(),
+    /** Words this region's department lists use for the category, read so only for an office on this policy. */
+    listWords: z.array(z.string().min(2)).optional(),
     ...cited,
   })
   .refine((c) => c.fullTier2 || c.amounts, { message: '资助类别要么写 amounts（各档资助金额），要么写 fullTier2: true' });
