@@ -9,6 +9,7 @@ import { policyInForce } from '../enrollment/policy';
 import { ioProblem } from '../ledger/space';
 import { outputFile } from '../files/outputs';
 import { coverageYear, idOf } from './fields';
+import { endingCategories } from './season';
 import { chinaDate } from '../domain/dates';
 import { Refusal, reads } from './handler';
 
@@ -22,6 +23,7 @@ const exportKind = z.enum(
     'notEnrolled',
     'insuredLastYearNotEnrolled',
     'notInsuredLastYear',
+    'endingCategories',
     'zeroDeclarations',
     'subsidyLedger',
     'payments',
@@ -58,6 +60,7 @@ export const exportHandlers = {
         taxWord: taxWords(categoryAliases()),
         today: chinaDate(ctx.now()),
         ...(arg.villageId ? { villageId: arg.villageId } : {}),
+        ...(arg.kind === 'endingCategories' ? { ending: endingCategories(ctx, arg.coverageYear) } : {}),
         file,
       });
       return { file, rows };

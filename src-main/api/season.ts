@@ -31,7 +31,8 @@ function endingSpan(ctx: Context, year: number): { from: string; before: string;
   return { from: last?.from ?? `${year - 2}-09-01`, before: now?.to ?? `${year - 1}-12-31`, policy };
 }
 
-function ending(ctx: Context, year: number): EndingCategory[] {
+/** The certifications ending before the season's window closes, with their departments' names. */
+export function endingCategories(ctx: Context, year: number): EndingCategory[] {
   const { from, before, policy } = endingSpan(ctx, year);
   return reports.endingCategories(ctx.db, from, before).map((r) => ({
     ...r,
@@ -44,7 +45,7 @@ export const seasonHandlers = {
     const chosen = policyInForce(ctx, arg.year);
     const suggested = chosen ? undefined : suggestion(ctx, arg.year);
     const byDepartment = new Map<string, number>();
-    for (const r of ending(ctx, arg.year)) byDepartment.set(r.departmentLabel, (byDepartment.get(r.departmentLabel) ?? 0) + 1);
+    for (const r of endingCategories(ctx, arg.year)) byDepartment.set(r.departmentLabel, (byDepartment.get(r.departmentLabel) ?? 0) + 1);
     return {
       year: arg.year,
       chosen: chosen?.id ?? null,
@@ -55,5 +56,5 @@ export const seasonHandlers = {
     };
   }),
 
-  'season.endingCategories': reads('clerk', z.object({ year: coverageYear }).strict(), (ctx, arg) => ending(ctx, arg.year)),
+  'season.endingCategories': reads('clerk', z.object({ year: coverageYear }).strict(), (ctx, arg) => endingCategories(ctx, arg.year)),
 };

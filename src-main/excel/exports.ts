@@ -1,6 +1,14 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import type { Database } from 'better-sqlite3';
-import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type NotEnrolledReason, type PersonCategory } from '../domain/codes';
+import {
+  NOT_ENROLLED_REASONS,
+  OUT_OF_COUNTY,
+  OUT_OF_SCOPE,
+  PERSON_CATEGORIES,
+  TIER_LABELS,
+  type NotEnrolledReason,
+  type PersonCategory,
+} from '../domain/codes';
 import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
@@ -15,6 +23,7 @@ import { writeForm } from './form-writer';
 import { attachmentForm } from '../ledger/forms';
 
 import type { ExportKind } from '../types/imports';
+import type { EndingCategory } from '../types/season';
 
 export type { ExportKind };
 
@@ -27,6 +36,7 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   notEnrolled: '未参保人员名单',
   insuredLastYearNotEnrolled: '去年参保、今年未参保人员名单',
   notInsuredLastYear: '去年未参保、今年未参保人员名单',
+  endingCategories: '资助身份到期人员名单',
   zeroDeclarations: '零申报人员名单',
   subsidyLedger: '资助台账',
   payments: '缴费日报（按日期和缴费方式）',
@@ -62,6 +72,8 @@ export interface ExportArgs {
   taxWord?: (code: PersonCategory) => string | null;
   /** The desk's day, for the papers that carry the date they were made. */
   today?: string;
+  /** endingCategories: the certifications ending before the season's window closes (api/season.ts). */
+  ending?: EndingCategory[];
 }
 
 export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<number> {
@@ -112,6 +124,41 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);
           await tick();
         }
+      }
+      await w.finish();
+      return w.rows;
+    }
+    case 'endingCategories': {
+      // For the departments' next lists: by department, then village and household.
+      const w = new SheetWriter(a.file, {
+        title: title(EXPORT_TITLES.endingCategories),
+        headers: [
+          { text: '序号' },
+          { text: '认定部门' },
+          { text: '资助类别' },
+          { text: '村（社区）' },
+          { text: '户号' },
+          { text: '姓名' },
+          { text: '身份证号' },
+          { text: '有效期至' },
+        ],
+        widths: [6, 16, 24, 12, 10, 10, 21, 12],
+        textColumns: [4, 6],
+        dateColumns: [7],
+      });
+      let i = 0;
+      for (const r of a.ending ?? []) {
+        w.add([
+          ++i,
+          r.departmentLabel,
+          a.policy ? categoryLabel(a.policy, r.code as PersonCategory) : PERSON_CATEGORIES[r.code as PersonCategory],
+          r.villageName,
+          r.householdNumber,
+          r.name,
+          r.idNumber,
+          r.validTo,
+        ]);
+        await tick();
       }
       await w.finish();
       return w.rows;

@@ -157,6 +157,7 @@ export type ExportKind =
   | 'notEnrolled'
   | 'insuredLastYearNotEnrolled'
   | 'notInsuredLastYear'
+  | 'endingCategories'
   | 'zeroDeclarations'
   | 'subsidyLedger'
   | 'payments'

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
 import type { EndingCategory } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { invoke, saveFile } from '../../api';
 import { label, useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY } from '../../session';
@@ -26,6 +26,16 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
     setMessage(r.ok ? { type: 'success', text: text(r.value) } : { type: 'error', text: r.error.message });
     season.reload();
     onChanged();
+  }
+
+  async function exportEnding() {
+    const r = await invoke('export.write', { kind: 'endingCategories', coverageYear: year });
+    const saved = r.ok ? await saveFile(r.value.file) : r;
+    setMessage(
+      saved.ok && r.ok
+        ? { type: 'success', text: `已导出到期的资助身份名单，共 ${r.value.rows} 人。` }
+        : { type: 'error', text: saved.ok ? '' : saved.error.message },
+    );
   }
 
   return (
@@ -98,9 +108,14 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
             <Space wrap>
               {s.ending.length === 0 ? `没有在 ${year} 年度集中参保期结束前到期的资助身份。` : s.ending.map((d) => `${d.department} ${d.count} 人`).join('；')}
               {s.ending.length > 0 && (
-                <Button size="small" onClick={() => setShowEnding(!showEnding)}>
-                  {showEnding ? '收起名单' : '查看名单'}
-                </Button>
+                <>
+                  <Button size="small" onClick={() => setShowEnding(!showEnding)}>
+                    {showEnding ? '收起名单' : '查看名单'}
+                  </Button>
+                  <Button size="small" onClick={() => void exportEnding()}>
+                    导出 Excel
+                  </Button>
+                </>
               )}
             </Space>
           </Descriptions.Item>

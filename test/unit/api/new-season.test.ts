@@ -1,5 +1,6 @@
 // Starting the next season (issue 17): the newest policy file for the office's region, last
 // season's targets carried until the county's 附件2, and the certifications to have renewed.
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';
@@ -49,6 +50,21 @@ describe('a new season', () => {
     expect(ending.map((r) => [r.name, r.code, r.validTo, r.departmentLabel])).toEqual([
       ['到期甲', 'min_living', '2024-06-30', '民政局'],
       ['年内戊', 'min_living', '2024-11-30', '民政局'],
+    ]);
+  });
+
+  it('exports the ending certifications for the departments, by department, in the ledger’s words', async () => {
+    const { file, rows } = await t.ok('export.write', { kind: 'endingCategories', coverageYear: 2025 });
+    expect(rows).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell('A1').value)).toContain('2025年度资助身份到期人员名单');
+    const listed: string[][] = [];
+    ws.eachRow((r) => typeof r.getCell(1).value === 'number' && listed.push([2, 3, 6].map((c) => r.getCell(c).text)));
+    expect(listed).toEqual([
+      ['民政局', '城乡低保对象', '到期甲'],
+      ['民政局', '城乡低保对象', '年内戊'],
     ]);
   });
 
