@@ -97,6 +97,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   await expect(page.getByText('待遇期 2025-01-10 至 2025-12-31')).toBeVisible();
   await quote2025(page, '断保丁');
   await expect(text).toHaveText('2022 已参保、2023 未参保、2024 未参保：断保 2 年，待遇等待期 4 个月');
+  await expect(page.getByTestId('quote-history-citation')).toContainText('依据：酉阳医保发〔2024〕37号 三(二)');
   await expect(page.getByText('待遇期 2025-02-10 至 2025-12-31')).toBeVisible();
   await screenshot(page, 'season-desk-lapsed-2-1366');
   await quote2025(page, '新生戊');

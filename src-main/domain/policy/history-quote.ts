@@ -17,6 +17,8 @@ export interface QuoteHistory {
   years: YearRecord[];
   /** What the desk typed instead of the reading, if anything. */
   typed: DeskYears | null;
+  /** The clause of the wait applied for the lapse, if one was. */
+  citation: string | null;
 }
 
 const continuityRule = (c: CompiledPolicy): (CompiledExemption & { kind: 'continuous_insured' }) | null =>
@@ -72,6 +74,7 @@ export function withHistory(c: CompiledPolicy, q: Quote, r: HistoryReading, type
     continuousYears: used.continuousYears,
     years: r.years,
     typed: typedOnly(typed),
+    citation: lapseApplied ? c.lapse!.basis.citation : null,
   };
   return { ...q, warnings, history };
 }

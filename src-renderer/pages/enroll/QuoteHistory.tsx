@@ -51,6 +51,11 @@ export function QuoteHistoryCard(props: {
         <Typography.Text strong data-testid="quote-history-text">
           {h.text}
         </Typography.Text>
+        {h.citation && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="quote-history-citation">
+            依据：{h.citation}；往年是否参保按台账、导入的缴费记录和医保参保记录推算（本系统解释）
+          </Typography.Text>
+        )}
         <Space wrap>
           断保年数
           <InputNumber

@@ -56,7 +56,7 @@ describe('酉阳 2025 asks the history', () => {
   it('quotes a person enrolled through canbao in 2024 as continuously insured, without desk facts', async () => {
     const q = await quote2025('续保甲');
     expect(q).toMatchObject({ eligible: true, benefitStart: '2025-01-01', personalFen: 40000 });
-    expect(q.history).toMatchObject({ lapsedYears: 0, continuousYears: 1, typed: null, text: '2023 情况不明、2024 已参保：至少连续参保 1 年' });
+    expect(q.history).toMatchObject({ lapsedYears: 0, continuousYears: 1, typed: null, citation: null, text: '2023 情况不明、2024 已参保：至少连续参保 1 年' });
     expect(q.warnings.join()).not.toContain('是否参保不明');
   });
 
@@ -100,7 +100,11 @@ describe('酉阳 2025 asks the history', () => {
       ]);
       const q = await quote2025('断保丁');
       expect(q.benefitStart).toBe('2025-02-10');
-      expect(q.history).toMatchObject({ lapsedYears: 2, text: '2022 已参保、2023 未参保、2024 未参保：断保 2 年，待遇等待期 4 个月' });
+      expect(q.history).toMatchObject({
+        lapsedYears: 2,
+        text: '2022 已参保、2023 未参保、2024 未参保：断保 2 年，待遇等待期 4 个月',
+        citation: '酉阳医保发〔2024〕37号 三(二)',
+      });
       expect(q.warnings.join()).not.toContain('是否参保不明');
     });
 
