@@ -74,3 +74,29 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await dialog.getByRole('button', { name: '保 存' }).click();
   await expect(row.getByTestId('year-2024')).toHaveText('2024 已参保');
 });
+
+test('瑞州 after 03-31: a veteran discharged within 3 months is quoted once the desk has the discharge day', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '瑞州社区' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'jx-gaoan-ruizhou-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('36098319980301011'), name: '退伍甲', householdId: h.id, relation: '户主' });
+  call.seal();
+
+  await page.goto(host.url);
+  // 瑞州 has one tier: the desk offers no other.
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await page.getByLabel('查找参保人').fill('退伍甲');
+  await expect(page.getByText(/^退伍甲，/)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '下一步（回车）' }).click();
+  await expect(page.getByTestId('tier-2')).toHaveCount(0);
+  await quoteAtDesk(page, { name: '退伍甲', paidOn: '2024-04-09' });
+  await expect(page.getByText('2024 年度最迟缴费日期为 2024-03-31，之后不能再参加本年度居民医保。')).toBeVisible();
+  const facts = page.getByTestId('desk-facts');
+  await facts.getByLabel('退出现役日期').fill('2024-01-09');
+  await facts.getByLabel('退出现役日期').press('Enter');
+  await facts.getByRole('button', { name: '按此重新计算' }).click();
+  await expect(page.getByText('待遇期 2024-04-10 至 2024-12-31')).toBeVisible();
+  await screenshot(page, 'desk-discharged-1366');
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
 import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
+import { DeskFactsCard, type DeskDates } from './DeskFactsCard';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiOutput, PersonSummary, Quote, Receipt } from '../../../src-main/api/contract';
@@ -35,6 +36,7 @@ export function EnrollPage() {
   const [quote, setQuote] = useState<Quote | null>(null);
   // What the clerk typed over the history; empty means the ledger's reading.
   const [deskYears, setDeskYears] = useState<DeskYears>({});
+  const [deskDates, setDeskDates] = useState<DeskDates>({});
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const box = useRef<InputRef>(null);
@@ -55,6 +57,7 @@ export function EnrollPage() {
     if (!r.ok) return setError(r.error.message);
     setDetail(r.value);
     setDeskYears({});
+    setDeskDates({});
     setError(null);
     setStep(1);
   }
@@ -63,7 +66,7 @@ export function EnrollPage() {
     if (!person || !year || paid) return;
     const out: Record<number, Quote | string> = {};
     for (const t of tiers) {
-      const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn, ...deskYears });
+      const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier: t, paidOn, ...deskYears, ...deskDates });
       out[t] = r.ok ? r.value : r.error.message;
     }
     setTierQuotes(out);
@@ -72,7 +75,7 @@ export function EnrollPage() {
 
   async function loadQuote(years: DeskYears = deskYears) {
     if (!person || !year) return;
-    const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...years });
+    const r = await invoke('enroll.quote', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...years, ...deskDates });
     if (!r.ok) return setError(r.error.message);
     setQuote(r.value);
     // Nothing to pay is not paid in cash: a fully funded person is 零申报 (the 缴费日报 counts by channel).
@@ -84,7 +87,7 @@ export function EnrollPage() {
 
   async function save() {
     if (!person || !year || !quote?.eligible) return;
-    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...deskYears });
+    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...deskYears, ...deskDates });
     if (!r.ok) return setError(r.error.message);
     const rc = await invoke('enroll.receipt', { id: r.value.id });
     if (rc.ok) setReceipt(rc.value);
@@ -101,6 +104,7 @@ export function EnrollPage() {
     setReceipt(null);
     setTier(1);
     setDeskYears({});
+    setDeskDates({});
     setTimeout(() => box.current?.focus());
   }
 
@@ -282,6 +286,7 @@ export function EnrollPage() {
             <Alert type="error" showIcon message="不能参保" description={quote.reason} />
           )}
           {quote.history && <QuoteHistoryCard history={quote.history} typed={deskYears} onType={setDeskYears} onRequote={(y) => void loadQuote(y)} />}
+          <DeskFactsCard facts={deskDates} onChange={setDeskDates} onRequote={() => void loadQuote()} />
           {quote.comparison.length > 1 && (
             <Typography.Paragraph>就高比较：{quote.comparison.map((c) => `${c.label} ${yuan(c.subsidyFen)} 元`).join('；')}</Typography.Paragraph>
           )}
