@@ -118,7 +118,10 @@ export async function choose(page: Page, select: string, option: string): Promis
   // The list appears a frame after the click and slides in; wait for both before pointing.
   await expect(list).toHaveCount(1);
   await expect(list).not.toHaveClass(/slide-up-/);
-  await list.getByTitle(option, { exact: true }).click();
+  const item = list.getByTitle(option, { exact: true });
+  // A long list renders only the options in view; a searchable one is filtered by typing, as a clerk does.
+  if ((await item.count()) === 0) await page.keyboard.type(option);
+  await item.click();
   await expect(list).toHaveCount(0);
 }
 

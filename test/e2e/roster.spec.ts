@@ -35,7 +35,7 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await page.getByRole('menuitem', { name: '政策' }).click();
   await choose(page, '2024年度政策', '重庆市云阳县农坝镇');
   await expect(page.getByText('本所使用中')).toBeVisible();
-  await page.getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
+  await page.getByTestId('policy-files').getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
   await expect(page.getByText('农坝镇2024年度城乡居民基本医疗保险筹资对照表')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: '城乡低保对象' }).filter({ hasText: '一档' });
   await expect(row).toContainText('342.00');
@@ -53,7 +53,7 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await expect(page.getByRole('alert')).toContainText('农坝2024修订.yaml：windows.centralized.cite：缺少出处');
   await upload('农坝2024修订.yaml', good);
   await expect(page.getByText('已导入「重庆市云阳县农坝镇（修订） 2024 年度」')).toBeVisible();
-  await expect(page.getByRole('cell', { name: '重庆市云阳县农坝镇（修订）' })).toBeVisible();
+  await expect(page.getByTestId('policy-files').getByRole('cell', { name: '重庆市云阳县农坝镇（修订）' })).toBeVisible();
 });
 
 test('a villager not yet on the roster is registered at the desk: the ID checked as typed, a new household made, then marked deceased', async ({

@@ -99,7 +99,7 @@ test('every screen, filled as in the middle of a season, at 1366×768 and 1920×
   });
   await at(page, 'policies', async () => {
     await menu('政策');
-    await page.getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
+    await page.getByTestId('policy-files').getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
     await expect(page.getByText('农坝镇2024年度城乡居民基本医疗保险筹资对照表')).toBeVisible();
   });
   await at(page, 'settings', async () => {

@@ -98,6 +98,7 @@ export function PoliciesPage() {
       <Card
         title="政策文件"
         size="small"
+        data-testid="policy-files"
         extra={
           admin ? (
             <Upload accept=".yaml,.yml" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
