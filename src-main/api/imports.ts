@@ -292,7 +292,8 @@ function writable(p: Prepared): boolean {
     case 'categories':
       return p.plan.certify.length + p.plan.redate.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
     case 'payments':
-      return p.plan.record.length + p.plan.pending.length > 0;
+      // A file whose rows are all recorded already still takes its year in (rules.md: the year becomes known).
+      return p.plan.record.length + p.plan.pending.length > 0 || (p.plan.already.length > 0 && p.plan.takesYearsIn);
     case 'situations':
     case 'insurance':
       return p.plan.apply.length > 0;
@@ -374,7 +375,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
       fileHash: p.read.fileHash,
       actor: actorOf(ctx),
       at,
-      ...(p.kind === 'categories' ? { options: p.options } : {}),
+      ...(p.kind === 'categories' ? { options: p.options } : p.kind === 'payments' ? { options: { coverageYears: p.plan.years } } : {}),
     });
     const rows = p.read.rows;
     const problems = p.problems.length;

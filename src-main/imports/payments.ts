@@ -2,6 +2,7 @@
 // the policy engine, and recorded as an enrollment when everything agrees; otherwise it
 // waits on the 待核实 list with the reason.
 import type { PaymentRecord } from '../domain/import/rows';
+import { completeYears } from '../ledger/insurance-years';
 import type { PersonCategory } from '../domain/codes';
 import type { CategoryReading } from '../domain/import/category-labels';
 import { chinaDate } from '../domain/dates';
@@ -30,6 +31,10 @@ export interface PaymentPlan {
   problems: RowProblem[];
   /** Rows already in the ledger (recorded, or waiting on 待核实 from an earlier batch): nothing to add. */
   already: RowProblem[];
+  /** Every coverage year the file's rows are for: a committed file makes those years known (rules.md). */
+  years: number[];
+  /** Some of those years are not yet known: committing the file, even with nothing new, takes them in. */
+  takesYearsIn: boolean;
 }
 
 /**
@@ -76,7 +81,8 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
 type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading;
 
 export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
-  const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [] };
+  const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [], years: [], takesYearsIn: false };
+  const years = new Set<number>();
   const seen = new Map<string, number>();
   const lookup = historyLookup(ctx);
   const today = chinaDate(ctx.now());
@@ -88,6 +94,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     const year = r.coverageYear ?? opts.coverageYear;
+    years.add(year);
     const key = `${r.idNumber}|${year}`;
     const first = seen.get(key);
     const pending = (reason: string) => plan.pending.push({ record: r, coverageYear: year, reason });
@@ -142,6 +149,9 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       else throw e;
     }
   }
+  plan.years = [...years].sort();
+  const known = completeYears(ctx.db);
+  plan.takesYearsIn = plan.years.some((y) => !known.has(y));
   return plan;
 }
 

@@ -18,9 +18,9 @@ export function completeYears(db: Database): Map<number, string> {
        WHERE b.kind = 'payments' AND b.undone_at IS NULL
        UNION SELECT q.coverage_year FROM import_batches b JOIN pending_payments q ON q.batch_id = b.id
        WHERE b.kind = 'payments' AND b.undone_at IS NULL
-       -- A file of payments all recorded before still says the year was taken in.
-       UNION SELECT json_extract(options_json, '$.coverageYear') FROM import_batches
-       WHERE kind = 'payments' AND undone_at IS NULL AND json_extract(options_json, '$.coverageYear') > 0)
+       -- A file of payments all recorded before still says its years were taken in.
+       UNION SELECT j.value FROM import_batches b, json_each(b.options_json, '$.coverageYears') j
+       WHERE b.kind = 'payments' AND b.undone_at IS NULL)
      UNION SELECT coverage_year, 1 FROM complete_years
      ORDER BY 2`,
   ).all() as { year: number; marked: number }[];

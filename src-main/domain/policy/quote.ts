@@ -162,6 +162,8 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     }
   }
   const newbornRule = bornThisYear && nb !== null && f.paidOn <= addDays(f.birthDate!, nb.withinDays);
+  // A newborn within its days pays the standard part whatever the window: 栗子's 不享受财政补助 is for late payers.
+  const noSubsidy = !newbornRule && windowOn(c, f.paidOn)?.noSubsidy === true;
 
   // Window.
   const w = windowOn(c, f.paidOn);
@@ -193,7 +195,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     c.categoryOrder.some(
       (code) => holds(f, c.categories.get(code)!) && c.categories.get(code)!.fullTier2 && !c.categories.get(code)!.excludedBy.some((x) => f.categories.has(x)),
     );
-  if (fullTier2 && tier !== 2 && !w?.noSubsidy) {
+  if (fullTier2 && tier !== 2 && !noSubsidy) {
     d.warnings.push('按二档全额资助，以二档参保。');
     tier = 2;
   }
@@ -218,8 +220,8 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
       d.warnings.push(`本地政策没有「${SUBSIDY_CATEGORIES[code]}」的资助规定，未计算资助。`);
     }
   }
-  const comparison = w?.noSubsidy ? [] : subsidyCandidates(d, f, tier, feeFen);
-  if (w?.noSubsidy && c.categoryOrder.some((code) => holds(f, c.categories.get(code)!))) d.warnings.push('此时段缴费不享受资助，所需资金全额由个人承担。');
+  const comparison = noSubsidy ? [] : subsidyCandidates(d, f, tier, feeFen);
+  if (noSubsidy && c.categoryOrder.some((code) => holds(f, c.categories.get(code)!))) d.warnings.push('此时段缴费不享受资助，所需资金全额由个人承担。');
   if (college && c.collegeFundedBy) {
     comparison.unshift({ category: null, label: '高校大学生', department: c.collegeFundedBy, subsidyFen: standardFen });
     d.basis.push(c.collegeBasis!);

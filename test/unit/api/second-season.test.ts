@@ -133,6 +133,16 @@ describe('酉阳 2025 asks the history', () => {
     });
   });
 
+  it('a 税务 file whose rows are all recorded already still takes its year in', async () => {
+    const p = await importCsv('payments', '税务2024缴费.csv', [
+      ['证件号码', '姓名', '费款所属期', '缴费金额', '缴费日期', '缴费渠道'],
+      [who('续保甲').idNumber, '续保甲', '2024', '380', '2023-11-05', '现金'],
+    ]);
+    expect(p.counts).toMatchObject({ record: 0, pending: 0, unchanged: 1 });
+    expect((await t.ok('history.years', {})).find((y) => y.year === 2024)).toMatchObject({ paymentsImported: true });
+    expect((await quote2025('未缴乙')).history!.lapsedYears).toBe(1);
+  });
+
   it('an admin may mark a year the office ran complete, and not a year before canbao', async () => {
     expect(await t.ok('history.years', {})).toEqual([
       { year: 2025, policyId: 'cq-youyang-2025', complete: null, marked: null, paymentsImported: false },
