@@ -162,11 +162,11 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     }
   }
   const newbornRule = bornThisYear && nb !== null && f.paidOn <= addDays(f.birthDate!, nb.withinDays);
-  // A newborn within its days pays the standard part whatever the window: 栗子's 不享受财政补助 is for late payers.
-  const noSubsidy = !newbornRule && windowOn(c, f.paidOn)?.noSubsidy === true;
 
   // Window.
   const w = windowOn(c, f.paidOn);
+  // A newborn within its days pays the standard part whatever the window: 栗子's 不享受财政补助 is for late payers.
+  const noSubsidy = !newbornRule && w?.noSubsidy === true;
   let beyondDeadline: CompiledExemption | undefined;
   if (!w && !newbornRule) {
     const first = c.windows.find((x) => x.from !== null)!;
