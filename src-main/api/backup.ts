@@ -8,7 +8,7 @@ import { LEDGER_FILE, openLedger } from '../ledger/open';
 import { isUpload } from '../files/uploads';
 import { directlyIn } from '../files/outputs';
 import { callerIsTab } from '../service/context';
-import { dryRunsRunning } from './imports';
+import { dryRunsRunning, endDryRuns } from './imports';
 import { ioProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';
@@ -105,6 +105,8 @@ export const backupHandlers = {
         // Replaced or not (a full disk stops the copy before the rename), the app keeps a ledger open.
         reopen();
       }
+      // What a dry run read may not be in the restored ledger, or be another person there.
+      endDryRuns(ctx, '管理员从备份恢复了台账');
       // The restored ledger has its own head: the old one no longer applies.
       ctx.startupAudit = verifyAudit(ctx.db);
       writeAuditHead(ctx.dataDir, auditHead(ctx.db));

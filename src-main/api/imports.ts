@@ -31,6 +31,8 @@ import { discardUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
 import { writeProblemReport } from '../imports/report';
 import { ioProblem } from '../ledger/space';
+import type { LedgerMark, StaleRow } from '../ledger/changes-since';
+import { beginPromise, brokenPromise, promiseOf, staleMessage, type ReadPromise } from '../imports/dry-run-promise';
 import { backUpQuietly } from '../service/backups';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
@@ -40,7 +42,7 @@ import { Refusal, actorOf, audit, caller, reads, sourceFile, task, writes } from
 /** What the dry run of a roster import read; its rows wait in the staging file. */
 type StagedRead = Omit<PreviewResult, 'counts' | 'problems' | 'changes'>;
 
-type Prepared =
+type Planned =
   | {
       kind: 'roster';
       file: string;
@@ -56,6 +58,22 @@ type Prepared =
   | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] }
   | { kind: 'insurance'; file: string; read: ReadResult<InsuranceRecord>; plan: InsurancePlan; problems: ImportProblem[] };
 
+/**
+ * A dry run and what it promised: the ledger's mark before it read anything, who each ID number
+ * named (a roster keeps that in its staging file), and the generation of dry runs it belongs to.
+ */
+type Prepared = Planned & { mark: LedgerMark; promise: ReadPromise | null; generation: number };
+
+// An undo or a restore ends every open dry run: what they read may be gone.
+const generations = new WeakMap<Context, { n: number; why: string }>();
+const generationOf = (ctx: Context) => generations.get(ctx) ?? { n: 0, why: '' };
+
+/** Ends every dry run kept or under way, saying why to the tab that tries to commit one. */
+export function endDryRuns(ctx: Context, why: string): void {
+  generations.set(ctx, { n: generationOf(ctx).n + 1, why });
+  for (const t of [...preparedOf(ctx).keys()]) dropPrepared(ctx, t);
+}
+
 // Between the dry run and the commit, the checked rows wait here (one office, one clerk).
 const prepared = new WeakMap<Context, Map<string, Prepared>>();
 const preparedOf = (ctx: Context) => {
@@ -67,10 +85,17 @@ const preparedOf = (ctx: Context) => {
 /** Forgets a dry run: its staging file goes, and the uploaded copy it read unless still in use. */
 function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   const p = preparedOf(ctx).get(token);
+  if (p && p.generation !== generationOf(ctx).n) {
+    if (endedBy.size > 1000) endedBy.clear();
+    endedBy.set(token, generationOf(ctx).why);
+  }
   preparedOf(ctx).delete(token);
   if (p?.kind === 'roster') fs.rmSync(p.staging, { force: true });
   if (p && p.file !== keepFile) discardUpload(ctx.dataDir, p.file);
 }
+
+/** Tokens of dry runs ended by an undo or a restore, with why. */
+const endedBy = new Map<string, string>();
 
 // Dry runs under way read the ledger (a roster's in its worker thread, through a connection of
 // its own): a restore must not pull the file from under them.
@@ -103,6 +128,10 @@ function keepPrepared(ctx: Context, token: string, p: Prepared): void {
 function mustGetPrepared(ctx: Context, token: string): Prepared {
   const found = preparedOf(ctx).get(token);
   const p = found && owners.get(found) === caller().key ? found : undefined;
+  if (p && p.generation !== generationOf(ctx).n) dropPrepared(ctx, token);
+  const ended = endedBy.get(token);
+  if (ended !== undefined && (!p || p.generation !== generationOf(ctx).n))
+    throw new Refusal('conflict', `${ended}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`);
   if (!p && crowdedOut.has(token))
     throw new Refusal('not_found', `其他窗口又做了几次同类的试导入（同时最多保留 ${MAX_PREPARED_PER_KIND} 次），这次的检查结果已让出，请重新选择文件试导入。`);
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
@@ -193,7 +222,7 @@ async function prepareRoster(
   arg: { file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
   job: JobHandle,
   token: string,
-): Promise<Prepared> {
+): Promise<Planned & { promise: null }> {
   const staging = stagingFile(ctx.dataDir, token);
   const reasonYear = worklistYear(ctx);
   try {
@@ -202,7 +231,7 @@ async function prepareRoster(
       { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()), reasonYear },
       { signal: job.signal, onProgress: job.progress },
     );
-    return { kind: 'roster', file: arg.file, read, staging, counts, reasonYear, problems, changes };
+    return { kind: 'roster', promise: null, file: arg.file, read, staging, counts, reasonYear, problems, changes };
   } catch (e) {
     fs.rmSync(staging, { force: true });
     throw taskRefusal(e);
@@ -214,7 +243,8 @@ async function prepare(
   arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined; options?: ImportOptions | undefined },
   job: JobHandle,
   token: string,
-): Promise<Prepared> {
+  mark: LedgerMark,
+): Promise<Planned & { promise: ReadPromise | null }> {
   const today = chinaDate(ctx.now());
   const o = arg.options ?? {};
   switch (arg.kind) {
@@ -230,6 +260,11 @@ async function prepare(
         ...(o.endLost ? { endLost: true } : {}),
       };
       const r = await read(ctx, arg, job, ['idNumber'], (c, m, row) => parseCategoryRow(c, m, row, today));
+      const promise = promiseOf(
+        ctx.db,
+        mark,
+        r.records.map((x) => x.idNumber),
+      );
       if (r.mapping.category === undefined && r.mapping.disabilityGrade === undefined && !o.code)
         throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
       const plan = await planCategories(
@@ -239,7 +274,7 @@ async function prepare(
         categoryReader(categoryAliases(), policyLabels(ctx)),
         rowTick(job, '核对台账', r.records.length),
       );
-      return { kind: 'categories', file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
+      return { kind: 'categories', promise, file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
       if (o.paidOn && o.paidOn > today) throw new Refusal('invalid_input', '整批缴费日期不能晚于今天。', 'options.paidOn');
@@ -247,6 +282,11 @@ async function prepare(
       const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn), {
         paidOn: '税务的请款明细没有日期列：请在上面的“整批缴费日期”中选这批缴费的日期后重新选择文件；文件另有日期列的，请在列对应关系中指定。',
       });
+      const promise = promiseOf(
+        ctx.db,
+        mark,
+        r.records.map((x) => x.idNumber),
+      );
       if (r.mapping.amount === undefined && r.mapping.subsidyAmount === undefined)
         throw new Refusal('invalid_input', '文件缺少缴费金额列（缴费金额、个人缴费金额或代缴金额）。请在列对应关系中指定。', 'file');
       if (r.mapping.coverageYear === undefined && !o.coverageYear)
@@ -258,15 +298,25 @@ async function prepare(
         rowTick(job, '核对台账', r.records.length),
         categoryReader(categoryAliases(), policyLabels(ctx)),
       );
-      return { kind: 'payments', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+      return { kind: 'payments', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'situations': {
       const r = await read<SituationRecord>(ctx, arg, job, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
+      const promise = promiseOf(
+        ctx.db,
+        mark,
+        r.records.map((x) => x.idNumber),
+      );
       const plan = await planSituations(ctx.db, r.records, o.coverageYear ?? worklistYear(ctx), rowTick(job, '核对台账', r.records.length));
-      return { kind: 'situations', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+      return { kind: 'situations', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'insurance': {
       const r = await read<InsuranceRecord>(ctx, arg, job, ['idNumber'], (c, m, row) => parseInsuranceRow(c, m, row, today));
+      const promise = promiseOf(
+        ctx.db,
+        mark,
+        r.records.map((x) => x.idNumber),
+      );
       const office = getOffice(ctx.db);
       const county = { code: office.countyCode, name: office.county };
       // A code can be placed only against the county's own: asked for once, not per row.
@@ -279,7 +329,7 @@ async function prepare(
         );
       // Last year's answer still says where the person is now; older years are history only.
       const plan = await planInsurance(ctx.db, r.records, county, worklistYear(ctx) - 1, rowTick(job, '核对台账', r.records.length));
-      return { kind: 'insurance', file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+      return { kind: 'insurance', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
   }
 }
@@ -353,13 +403,23 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
         mapping,
         counts: p.counts,
         reasonYear: p.reasonYear,
+        since: p.mark,
       },
       { signal: job.signal, onProgress: job.progress },
     );
     return r.batchId;
   } catch (e) {
+    // The worker names the rows whose person came, went or changed since the dry run.
+    if (e instanceof TaskFailed && e.kind === 'stale' && e.message.startsWith('['))
+      throw new Refusal('conflict', staleMessage(ctx.db, p.mark, JSON.parse(e.message) as StaleRow[], ctx.now()));
     throw taskRefusal(e);
   }
+}
+
+/** The name a file gives under an ID number, for a person no longer in the ledger. */
+function nameInFile(records: readonly { idNumber: string; name?: string }[]): (idNumber: string) => string | undefined {
+  let byNumber: Map<string, string> | undefined;
+  return (n) => (byNumber ??= new Map(records.map((r) => [r.idNumber, r.name ?? '']))).get(n) || undefined;
 }
 
 /** The department lists and payment files: small enough to write on this thread, yielding. */
@@ -369,6 +429,9 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
   const tick = rowTick(job, '写入台账', total);
   ctx.db.exec('BEGIN IMMEDIATE');
   try {
+    // Checked inside the write transaction: nothing can change between the check and the write.
+    const broken = p.promise && brokenPromise(ctx.db, p.promise, ctx.now(), nameInFile(p.read.records));
+    if (broken) throw new Refusal('conflict', broken);
     const batch = openBatch(ctx.db, {
       kind: p.kind,
       fileName: p.read.fileName,
@@ -453,7 +516,10 @@ export const importHandlers = {
       let p: Prepared;
       dryRuns.set(ctx, dryRunsRunning(ctx) + 1);
       try {
-        p = await prepare(ctx, arg, job, token);
+        // Taken before anything is read: whatever changes after it shows at the commit.
+        const generation = generationOf(ctx).n;
+        const mark = beginPromise(ctx.db);
+        p = { ...(await prepare(ctx, arg, job, token, mark)), mark, generation };
       } finally {
         dryRuns.set(ctx, dryRunsRunning(ctx) - 1);
         job.finish();
@@ -579,6 +645,7 @@ export const importHandlers = {
     if (reason) throw new Refusal('conflict', reason);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });
+    endDryRuns(ctx, `${displayNames(ctx.db)(actorOf(ctx))}撤销了第 ${b.id} 批导入（${b.fileName}）`);
     return listBatches(ctx.db).find((x) => x.id === b.id)!;
   }),
 };

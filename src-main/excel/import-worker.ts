@@ -22,8 +22,11 @@ import {
   stagedChanges,
   stagedCounts,
   stagedProblems,
+  staleStaged,
+  StaleRows,
   type StagedCounts,
 } from '../imports/roster-staging';
+import type { LedgerMark } from '../ledger/changes-since';
 import { TableReadError } from './table';
 import type { BatchCounts, ImportProblem } from '../types/imports';
 
@@ -53,6 +56,8 @@ export interface CommitTask {
   /** The dry run's counts. */
   counts: StagedCounts;
   reasonYear: number;
+  /** The ledger as the dry run began to read it: a person changed since refuses the commit. */
+  since: LedgerMark;
 }
 
 /** The reading half of a preview, in a thread of its own. */
@@ -163,6 +168,8 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
   // commit itself need not wait for the disk a second time.
   db.pragma('synchronous = NORMAL');
   db.exec('BEGIN IMMEDIATE');
+  const stale = staleStaged(db, t.since);
+  if (stale.length) throw new StaleRows(stale);
   const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
   const result = commitStaged(
     db,
@@ -223,6 +230,7 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
 function failure(e: unknown, cancel: Cancel): TaskMessage {
   if (e instanceof Cancelled || cancel.cancelled()) return { type: 'error', kind: 'cancelled', message: '已取消，数据未被修改。' };
   if (e instanceof TableReadError) return { type: 'error', kind: 'read', message: e.message };
+  if (e instanceof StaleRows) return { type: 'error', kind: 'stale', message: JSON.stringify(e.rows) };
   // A person with a staged ID number was entered at the desk after the dry run.
   if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { type: 'error', kind: 'stale', message: String(e) };
   const io = ioProblem(e);

@@ -11,7 +11,7 @@ import { categoryLabel } from '../domain/policy/compile';
 import type { Quote } from '../domain/policy/quote';
 import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
-import { findPersonByIdNumber, getPerson } from '../ledger/roster';
+import { findPersonByIdNumber } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
 import type { BatchChanges } from '../excel/batches';
@@ -165,7 +165,10 @@ export async function commitPayments(
   const lookup = historyLookup(ctx);
   for (const { personId, record: r, tier, coverageYear } of plan.record) {
     await tick();
-    const e = enrollOne(ctx, getPerson(ctx.db, personId)!, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel }, lookup);
+    // By the ID number the file named, and only if it is still the person the dry run found.
+    const p = findPersonByIdNumber(ctx.db, r.idNumber);
+    if (p?.id !== personId) throw new Refusal('conflict', `第 ${r.row} 行的身份证号在试导入之后已不是原来那个人，这次没有导入，台账没有改动。请重新试导入。`);
+    const e = enrollOne(ctx, p, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel }, lookup);
     changes.add('enrollment', e.id, 'insert');
   }
   const insert = sql(

@@ -10,6 +10,7 @@ import type { RosterRecord } from '../domain/import/rows';
 import { nameGrams, nameInitials, reverse } from '../ledger/initials';
 import type { RowProblem } from '../excel/importing';
 import { villageMatcher } from './roster';
+import { untouchedSince, type LedgerMark, type StaleRow } from '../ledger/changes-since';
 import type { PreviewCounts } from '../types/imports';
 
 export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
@@ -256,4 +257,26 @@ export function allStagedProblems(file: string, nativeBinding?: string): RowProb
   } finally {
     db.close();
   }
+}
+
+/** The rows whose person came, went or changed since the dry run began (its promise broken). */
+export class StaleRows extends Error {
+  constructor(readonly rows: StaleRow[]) {
+    super(`${rows.length} staged rows changed since the dry run`);
+  }
+}
+
+/**
+ * Each staged row the commit would write or count as unchanged, whose ID number now names
+ * another person (or none, or one where there was none), or whose person was stamped after
+ * the mark. At most `limit`: the clerk is told a few, and how many at least.
+ */
+export function staleStaged(db: Database, mark: LedgerMark, limit = 1000): StaleRow[] {
+  if (untouchedSince(db, mark)) return [];
+  return db
+    .prepare(
+      `SELECT r.id_number AS idNumber, r.person_id AS was, p.id AS now, r.name FROM s.staged r LEFT JOIN main.persons p ON p.id_number = r.id_number
+       WHERE r.action <> 'problem' AND (p.id IS NOT r.person_id OR p.changed_seq > ?) ORDER BY r.row LIMIT ?`,
+    )
+    .all(mark.seq, limit) as StaleRow[];
 }

@@ -116,6 +116,33 @@ export interface RosterYears {
 }
 
 /**
+ * Finds a person's row among ids read in ascending order. Ids are never reused, so an undone
+ * import leaves a gap: an array indexed by id serves while the ids are mostly taken, a binary
+ * search once the gaps would make that array several times the roster.
+ */
+export function rowFinder(ids: Int32Array): (id: number) => number {
+  const n = ids.length;
+  const maxId = n ? ids[n - 1]! : 0;
+  if (maxId <= 4 * n + 65_536) {
+    const rowOf = new Int32Array(maxId + 1).fill(-1);
+    ids.forEach((id, i) => (rowOf[id] = i));
+    return (id) => (id >= 0 && id <= maxId ? rowOf[id]! : -1);
+  }
+  return (id) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+}
+
+/**
  * Every person in scope and their state in each of the years, read in one pass per source:
  * the same evidence as yearStates, for a township's lists and counts (and the bench's million).
  */
@@ -132,16 +159,13 @@ export function rosterYears(db: Database, years: number[], complete: Map<number,
     personIds[i] = Math.floor(v / 512);
     birthYears[i] = (v % 512) + 1800;
   }
-  // Ids are the table's rowids, dense and read in order: an array finds a person's row faster than a Map.
-  const maxId = n ? personIds[n - 1]! : 0;
-  const rowOf = new Int32Array(maxId + 1).fill(-1);
-  personIds.forEach((id, i) => (rowOf[id] = i));
+  const rowOf = rowFinder(personIds);
   const k = years.length;
   const states = new Uint8Array(n * k);
   const slot = new Map(years.map((y, j) => [y, j]));
   const marks = years.map(() => '?').join(', ');
   const mark = (personId: number, year: number, state: 1 | 2) => {
-    const i = personId <= maxId ? rowOf[personId]! : -1;
+    const i = rowOf(personId);
     const j = slot.get(year);
     if (i < 0 || j === undefined) return;
     const at = i * k + j;

@@ -1,9 +1,79 @@
--- The ledger's schema at version 12, as SQLite keeps it after every migration.
+-- The ledger's schema at version 13, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+CREATE TRIGGER enrollments_insert_stamps_person AFTER INSERT ON enrollments BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER enrollments_update_stamps_person AFTER UPDATE ON enrollments BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER households_changed AFTER UPDATE OF village_id, number ON households BEGIN
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE household_id = NEW.id;
+      END;
+
+CREATE TRIGGER insurance_history_delete_stamps_person AFTER DELETE ON insurance_history BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        END;
+
+CREATE TRIGGER insurance_history_insert_stamps_person AFTER INSERT ON insurance_history BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER insurance_history_update_stamps_person AFTER UPDATE ON insurance_history BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER not_enrolled_reasons_delete_stamps_person AFTER DELETE ON not_enrolled_reasons BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        END;
+
+CREATE TRIGGER not_enrolled_reasons_insert_stamps_person AFTER INSERT ON not_enrolled_reasons BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER not_enrolled_reasons_update_stamps_person AFTER UPDATE ON not_enrolled_reasons BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER person_categories_delete_stamps_person AFTER DELETE ON person_categories BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        END;
+
+CREATE TRIGGER person_categories_insert_stamps_person AFTER INSERT ON person_categories BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER person_categories_update_stamps_person AFTER UPDATE ON person_categories BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        END;
+
+CREATE TRIGGER persons_changed AFTER UPDATE ON persons WHEN NEW.changed_seq IS OLD.changed_seq BEGIN
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.id;
+      END;
+
+CREATE TRIGGER refunds_insert_stamps_person AFTER INSERT ON refunds BEGIN
+          UPDATE ledger_clock SET seq = seq + 1;
+          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = (SELECT person_id FROM enrollments WHERE id = NEW.enrollment_id);
+        END;
 
 CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY,
@@ -24,8 +94,8 @@ CREATE TABLE complete_years (
         marked_at TEXT NOT NULL
       ) STRICT;
 
-CREATE TABLE enrollments (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "enrollments" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         person_id INTEGER NOT NULL REFERENCES persons (id),
         coverage_year INTEGER NOT NULL,
         policy_id TEXT NOT NULL,
@@ -53,14 +123,14 @@ CREATE TABLE enrollments (
         CHECK ((status = 'voided') = (void_reason IS NOT NULL))
       ) STRICT;
 
-CREATE TABLE frozen_bases (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "frozen_bases" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         hash TEXT NOT NULL UNIQUE,
         json TEXT NOT NULL
       ) STRICT;
 
-CREATE TABLE households (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "households" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         village_id INTEGER NOT NULL REFERENCES villages (id),
         number TEXT NOT NULL,
         address TEXT NOT NULL DEFAULT '',
@@ -70,7 +140,7 @@ CREATE TABLE households (
       ) STRICT;
 
 CREATE TABLE "import_batches" (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL CHECK (kind IN ('roster', 'categories', 'payments', 'situations', 'insurance')),
         file_name TEXT NOT NULL,
         file_hash TEXT NOT NULL,
@@ -112,6 +182,11 @@ CREATE TABLE insurance_history (
         PRIMARY KEY (person_id, coverage_year, scheme)
       ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE ledger_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      ) STRICT;
+
 CREATE TABLE name_pieces (
         gram TEXT NOT NULL,
         name TEXT NOT NULL,
@@ -139,8 +214,8 @@ CREATE TABLE office_policies (
         policy_id TEXT NOT NULL
       ) STRICT;
 
-CREATE TABLE pending_payments (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "pending_payments" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         batch_id INTEGER NOT NULL REFERENCES import_batches (id),
         row_number INTEGER NOT NULL,
         id_number TEXT NOT NULL,
@@ -154,8 +229,8 @@ CREATE TABLE pending_payments (
         resolved_at TEXT
       , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id), personal_known INTEGER NOT NULL DEFAULT 1 CHECK (personal_known IN (0, 1)), subsidy_fen INTEGER, category_label TEXT NOT NULL DEFAULT '') STRICT;
 
-CREATE TABLE person_categories (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "person_categories" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         person_id INTEGER NOT NULL REFERENCES persons (id),
         code TEXT NOT NULL CHECK (code IN ('destitute', 'orphan', 'unsupported_child', 'min_living', 'near_min_living', 'illness_poverty_patient', 'civil_affairs_other', 'severe_disability', 'disability_3_4', 'fp_reward', 'fp_special', 'fp_complication', 'old_demobilized', 'martyr_survivor', 'duty_death_survivor', 'illness_death_survivor', 'martyr_child_60', 'priority_care', 'special_care_six', 'special_care_two', 'ex_soldier_unemployed', 'returned_poverty', 'unstable_lifted', 'marginal_at_risk', 'sudden_hardship', 'illness_monitored', 'disabled_veteran_1_6', 'low_income_rural', 'stable_lifted', 'medical_aid', 'clergy')),
         department TEXT CHECK (department IS NULL OR department IN ('civil_affairs', 'veterans', 'disabled_federation', 'health', 'rural_revitalization', 'finance')),
@@ -167,8 +242,8 @@ CREATE TABLE person_categories (
         created_at TEXT NOT NULL
       , checked_on TEXT, checked_by TEXT) STRICT;
 
-CREATE TABLE persons (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "persons" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         id_number TEXT NOT NULL UNIQUE CHECK (length(id_number) = 18),
         -- reversed, so "last digits" is an index range like any prefix
         id_rev TEXT NOT NULL,
@@ -190,7 +265,7 @@ CREATE TABLE persons (
         out_of_county_place TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      ) STRICT;
+      , changed_seq INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE TABLE progress_snapshots (
         coverage_year INTEGER NOT NULL,
@@ -207,8 +282,8 @@ CREATE TABLE receipt_counters (
         last INTEGER NOT NULL
       ) STRICT;
 
-CREATE TABLE refunds (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "refunds" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         enrollment_id INTEGER NOT NULL REFERENCES enrollments (id),
         amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
         reason TEXT NOT NULL,
@@ -217,8 +292,8 @@ CREATE TABLE refunds (
         created_at TEXT NOT NULL
       ) STRICT;
 
-CREATE TABLE users (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "users" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         username TEXT NOT NULL UNIQUE,
         display_name TEXT NOT NULL,
         role TEXT NOT NULL CHECK (role IN ('admin', 'clerk')),
@@ -234,8 +309,8 @@ CREATE TABLE village_targets (
         PRIMARY KEY (village_id, coverage_year)
       ) STRICT;
 
-CREATE TABLE villages (
-        id INTEGER PRIMARY KEY,
+CREATE TABLE "villages" (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         code TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL CHECK (length(name) > 0),
         retired_on TEXT CHECK (retired_on IS NULL OR retired_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),

@@ -11,6 +11,7 @@ import { m009PendingResolution } from './009-pending-resolution';
 import { m010NotEnrolledReasons } from './010-not-enrolled-reasons';
 import { m011InsuranceHistory } from './011-insurance-history';
 import { m012CompleteYears } from './012-complete-years';
+import { m013RowVersions } from './013-row-versions';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010NotEnrolledReasons,
   m011InsuranceHistory,
   m012CompleteYears,
+  m013RowVersions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -109,3 +109,48 @@ describe('migration 8: one word for one count', () => {
     db.close();
   });
 });
+
+describe('migration 13: ids never reused, persons stamped when their rows change', () => {
+  it('keeps a version-12 ledger’s rows and ids, and an id freed by a delete is never handed out again', () => {
+    const dir = fresh();
+    const v12 = openLedger(dir, { migrations: MIGRATIONS.filter((m) => m.version <= 12) });
+    v12.exec(`
+      INSERT INTO villages (id, code, name, created_on) VALUES (1, '01', '幸福村', '2023-01-01');
+      INSERT INTO households (id, village_id, number, created_at) VALUES (5, 1, '2', 'x');
+      INSERT INTO persons (id, id_number, id_rev, name, initials, sex, birth_date, household_id, village_id, created_at, updated_at)
+        VALUES (7, '500242199001011234', '4321101109912420005', '乙', 'y', 'male', '1990-01-01', 5, 1, 'x', 'x'),
+               (8, '500242199001015678', '8765101109912420005', '丙', 'b', 'male', '1990-01-01', 5, 1, 'x', 'x');`);
+    v12.close();
+    const db = openLedger(dir);
+    expect(db.prepare('SELECT id, name, changed_seq FROM persons ORDER BY id').all()).toEqual([
+      { id: 7, name: '乙', changed_seq: 0 },
+      { id: 8, name: '丙', changed_seq: 0 },
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.exec('DELETE FROM persons WHERE id = 8');
+    const again = db
+      .prepare(
+        `INSERT INTO persons (id_number, id_rev, name, initials, sex, birth_date, household_id, village_id, created_at, updated_at)
+         VALUES ('500242199001019999', '9999101109912420005', '丁', 'd', 'male', '1990-01-01', 5, 1, 'x', 'x')`,
+      )
+      .run().lastInsertRowid;
+    expect(Number(again)).toBe(9);
+    // Every change of a person's row, or of a row of theirs, moves their stamp past the one before.
+    const stamp = () => db.prepare('SELECT changed_seq FROM persons WHERE id = 7').pluck().get() as number;
+    const seen: number[] = [stamp()];
+    db.exec("UPDATE persons SET phone = '13800000000' WHERE id = 7");
+    seen.push(stamp());
+    db.exec("INSERT INTO not_enrolled_reasons (person_id, coverage_year, reason, source, set_at) VALUES (7, 2024, 'refused', 'desk', 'x')");
+    seen.push(stamp());
+    db.exec("UPDATE households SET number = '3' WHERE id = 5");
+    seen.push(stamp());
+    db.exec('DELETE FROM not_enrolled_reasons WHERE person_id = 7');
+    seen.push(stamp());
+    expect(seen.every((s, i) => i === 0 || s > seen[i - 1]!)).toBe(true);
+    // Setting a household's head is no change to its members.
+    const before = stamp();
+    db.exec('UPDATE households SET head_person_id = 7 WHERE id = 5');
+    expect(stamp()).toBe(before);
+    db.close();
+  });
+});

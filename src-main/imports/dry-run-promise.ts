@@ -1,0 +1,98 @@
+// A dry run is a promise about the rows it read: its commit writes only if every person the
+// file names is still who, and as, the dry run found them. Otherwise the commit is refused
+// with what changed, told from the audit entries since (另一个窗口撤销了第 5 批导入 …).
+import type { Database } from 'better-sqlite3';
+import { auditSince, batchTouches, ledgerMark, personIdsOf, staleSince, type AuditRow, type LedgerMark, type StaleRow } from '../ledger/changes-since';
+import { displayNames } from '../ledger/users';
+import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
+import { sql } from '../ledger/statements';
+
+/** What a dry run read: the ledger's mark before it began, and who each ID number named. */
+export interface ReadPromise {
+  mark: LedgerMark;
+  seen: Map<string, number | null>;
+}
+
+/** Taken before the dry run reads the ledger: anything changed after it shows at the commit. */
+export const beginPromise = (db: Database): LedgerMark => ledgerMark(db);
+
+export function promiseOf(db: Database, mark: LedgerMark, idNumbers: Iterable<string>): ReadPromise {
+  return { mark, seen: personIdsOf(db, idNumbers) };
+}
+
+/** Why the commit may not write (in the clerk's words), or null when the promise holds. */
+export function brokenPromise(db: Database, p: ReadPromise, now: Date, nameIn?: (idNumber: string) => string | undefined): string | null {
+  const stale = staleSince(db, p.mark, p.seen);
+  return stale.length ? staleMessage(db, p.mark, stale, now, nameIn) : null;
+}
+
+/** China's wall clock: 11:02 today, 12-05 11:02 another day. */
+function when(at: string, today: string): string {
+  const local = new Date(Date.parse(at) + 8 * 3600_000).toISOString();
+  return local.slice(0, 10) === today ? local.slice(11, 16) : `${local.slice(5, 10)} ${local.slice(11, 16)}`;
+}
+
+/** The person's fields a clerk reads, and how each value reads. */
+const FIELD_WORDS: Record<string, [word: string, shown?: Record<string, string>]> = {
+  name: ['姓名'],
+  phone: ['联系电话'],
+  relation: ['与户主关系'],
+  householdNumber: ['户号'],
+  villageName: ['村（社区）'],
+  status: ['状态', { active: '正常', ...OUT_OF_SCOPE }],
+  residence: ['户籍类别', RESIDENCES],
+  student: ['在校情况', STUDENT_KINDS],
+  employeeInsured: ['职工医保', { true: '是', false: '否' }],
+  outOfCounty: ['县外参保', { null: '无', ...OUT_OF_COUNTY }],
+};
+
+function edited(e: AuditRow): string {
+  const b = e.before ?? {};
+  const a = e.after ?? {};
+  const parts = Object.entries(FIELD_WORDS)
+    .filter(([k]) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map(([k, [word, shown]]) => `${word}改为“${shown?.[String(a[k])] ?? (String(a[k] ?? '') || '（空）')}”`);
+  return parts.length ? parts.join('、') : '资料有改动';
+}
+
+/** One person's newest change since the mark, as a clause: 联系电话已由李经办在 11:02 改为“139…”. */
+function whatChanged(db: Database, row: StaleRow, since: AuditRow[], shown: (login: string) => string, today: string): string {
+  const pid = row.now ?? row.was;
+  const by = (e: AuditRow) => `${shown(e.actor)}在 ${when(e.at, today)} `;
+  const batchName = (id: number) => (sql(db, 'SELECT file_name FROM import_batches WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
+  for (const e of since) {
+    const about = Number(e.entityId);
+    if (e.action === 'import.undo' && row.was !== null && row.now !== row.was && pid !== null && batchTouches(db, about, row.was))
+      return `另一个窗口在 ${when(e.at, today)} 撤销了第 ${about} 批导入（${batchName(about)}），此人${row.now === null ? '已不在台账' : '已是另一条记录'}`;
+    if (e.action === 'import.commit' && pid !== null && batchTouches(db, about, pid))
+      return `${by(e)}导入的第 ${about} 批（${batchName(about)}）${row.was === null ? '登记了此人' : '改动了此人的记录'}`;
+    if (e.entity === 'person' && about === pid) {
+      if (e.action === 'roster.addPerson') return `已由${by(e)}登记到台账`;
+      if (e.action === 'roster.movePerson') return `已由${by(e)}迁到 ${String(e.after?.villageName ?? '')} 户${String(e.after?.householdNumber ?? '')}`;
+      return `${edited(e)}（${by(e).trim()}）`;
+    }
+    if (e.entity === 'enrollment' && e.after?.personId === pid)
+      return e.action === 'enroll.person'
+        ? `已由${by(e)}登记 ${String(e.after.coverageYear)} 年度参保（收据号 ${String(e.after.receiptNo)}）`
+        : `参保记录已由${by(e)}改动`;
+    if (e.entity === 'person_category' && (e.after?.personId === pid || e.before?.personId === pid)) return `资助身份已由${by(e)}改动`;
+  }
+  return row.now === null ? '已不在台账' : row.was === null ? '已登记到台账' : '资料在试导入之后有改动';
+}
+
+export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string {
+  const since = auditSince(db, mark);
+  const shown = displayNames(db);
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const nameOf = sql(db, 'SELECT name FROM persons WHERE id = ?').pluck();
+  const lines = stale.slice(0, 3).map((r) => {
+    const name = ((r.now ?? r.was) !== null ? (nameOf.get(r.now ?? r.was) as string | undefined) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
+    return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${whatChanged(db, r, since, shown, today)}`;
+  });
+  return [
+    `试导入之后，文件中有 ${stale.length} 人在台账里又有了改动，为免把缴费或资料记到别人名下，这次没有写入，台账没有改动：`,
+    ...lines,
+    ...(stale.length > 3 ? [`…… 等 ${stale.length} 人。`] : []),
+    '请重新试导入（按现在的台账重新核对）后再确认导入。',
+  ].join('\n');
+}

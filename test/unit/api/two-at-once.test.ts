@@ -1,0 +1,175 @@
+// Two windows on one ledger: a dry run is a promise about the rows it read, an undo or a restore
+// ends every open dry run, ids are never reused, and a write unrelated to the file does not
+// refuse its commit.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, handlers } from '../../../src-main/api/index';
+import type { ApiInput, ApiName, ApiOutput, Result } from '../../../src-main/api/contract';
+import { openTestLedger, tempDirs, type TestLedger } from '../../helpers/ledger';
+import { writeCsv } from '../../helpers/files';
+import { idFor } from '../../helpers/people';
+
+const { fresh, cleanup } = tempDirs();
+let t: TestLedger;
+let dir: string;
+
+/** One window's calls (the desktop's second window, or a second clerk's). */
+const windowOf =
+  (key: string) =>
+  async <K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> =>
+    (await dispatch(handlers, t.ctx, name, arg, key)) as Result<ApiOutput<K>>;
+const A = windowOf('window:1');
+const B = windowOf('window:2');
+const ok = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+const YI = idFor('1960-05-01', 11);
+const DING = idFor('1962-07-01', 13);
+const BING = idFor('1970-02-01', 15);
+
+const roster = (name: string, rows: [string, string, string, string?][]) =>
+  writeCsv(path.join(dir, name), [['姓名', '身份证号码', '村', '户号', '联系电话'], ...rows.map(([n, id, hh, phone]) => [n, id, '幸福村', hh, phone ?? ''])]);
+const taxFile = (name: string, rows: [string, string][]) =>
+  writeCsv(path.join(dir, name), [
+    ['证件号码', '姓名', '费款所属期', '缴费金额', '缴费日期', '缴费渠道'],
+    ...rows.map(([id, n]) => [id, n, '2024', '380', '2023-11-05', '微信']),
+  ]);
+
+beforeEach(async () => {
+  t = openTestLedger('2023-11-10T02:00:00Z');
+  dir = fresh();
+  await t.ok('villages.add', { code: '001', name: '幸福村' });
+  await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+});
+afterEach(() => {
+  t.close();
+  cleanup();
+});
+
+const enrollmentsOf = (idNumber: string) =>
+  t.ctx.db.prepare('SELECT e.receipt_no FROM enrollments e JOIN persons p ON p.id = e.person_id WHERE p.id_number = ?').pluck().all(idNumber);
+
+describe('a dry run is a promise about the rows it read', () => {
+  it('refuses a payment planned for 乙 after another window undid the roster that added 乙 and imported 丁, and ids are not reused', async () => {
+    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
+    const batch = ok(await B('import.commit', { token: first.token }));
+    const yiId = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+
+    const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
+    expect(dry.counts).toMatchObject({ record: 1 });
+
+    ok(await B('import.undo', { batchId: batch.id }));
+    const second = ok(await B('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['丁', DING, '2']]) }));
+    ok(await B('import.commit', { token: second.token }));
+    const dingId = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(DING) as number;
+    expect(dingId).toBeGreaterThan(yiId);
+
+    const r = await A('import.commit', { token: dry.token });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!r.ok) expect(r.error.message).toMatch(/撤销了第 \d+ 批导入（户籍1\.csv）.*已失效/);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM enrollments').pluck().get()).toBe(0);
+  });
+
+  it('refuses, by the person’s own change, even when no undo ended the dry run (an ID number now naming someone else)', async () => {
+    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
+    ok(await B('import.commit', { token: first.token }));
+    const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
+    // Another clerk marks 乙 deceased at the desk between the dry run and its commit.
+    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    ok(await B('roster.setStatus', { id: yi, status: 'deceased', on: '2023-11-09' }));
+    const r = await A('import.commit', { token: dry.token });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/文件中有 1 人在台账里又有了改动[\s\S]*· 乙（身份证号 500235…\d{3}[\dX]）状态改为“死亡”（.+在 \d\d:\d\d）/);
+    expect(enrollmentsOf(YI)).toEqual([]);
+  });
+
+  it('ends every open dry run on a restore', async () => {
+    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
+    ok(await B('import.commit', { token: first.token }));
+    const backup = ok(await B('backup.create', {}));
+    const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
+    ok(await B('backup.restore', { file: backup.file }));
+    const r = await A('import.commit', { token: dry.token });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('从备份恢复了台账') } });
+    expect(enrollmentsOf(YI)).toEqual([]);
+  });
+
+  it('refuses a roster whose dry run read a phone the desk has corrected since, saying who changed it to what', async () => {
+    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2', '13800000001']]) }));
+    ok(await B('import.commit', { token: first.token }));
+    const dry = ok(await A('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['乙', YI, '2', '13800000002']]) }));
+    expect(dry.counts).toMatchObject({ update: 1 });
+    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    ok(await B('roster.updatePerson', { id: yi, phone: '13900000009' }));
+    const r = await A('import.commit', { token: dry.token });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/乙（身份证号 500235…\d{3}[\dX]）联系电话改为“13900000009”（.+在 \d\d:\d\d）/);
+    expect(t.ctx.db.prepare('SELECT phone FROM persons WHERE id = ?').pluck().get(yi)).toBe('13900000009');
+    // A fresh dry run reads the corrected phone, and its commit goes through.
+    const again = ok(await A('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['乙', YI, '2', '13800000002']]) }));
+    expect(ok(await A('import.commit', { token: again.token })).counts).toMatchObject({ update: 1 });
+  });
+
+  it('refuses a roster when another window entered a person of the file at the desk', async () => {
+    const dry = ok(await A('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
+    const hh = ok(await B('roster.addHousehold', { villageId: 1, number: '9' }));
+    ok(await B('roster.addPerson', { idNumber: YI, name: '乙', householdId: hh.id }));
+    const r = await A('import.commit', { token: dry.token });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('已由');
+  });
+
+  it('refuses a department list whose person was certified at the desk since the dry run', async () => {
+    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
+    ok(await B('import.commit', { token: first.token }));
+    const list = writeCsv(path.join(dir, '低保.csv'), [
+      ['身份证号', '姓名', '人员类别'],
+      [YI, '乙', '低保对象'],
+    ]);
+    const dry = ok(await A('import.preview', { kind: 'categories', file: list, options: { department: 'civil_affairs', validFrom: '2023-01-01' } }));
+    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    ok(await B('categories.certify', { personId: yi, code: 'min_living', validFrom: '2023-01-01', source: '民政' }));
+    const r = await A('import.commit', { token: dry.token });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('资助身份已由');
+    expect(t.ctx.db.prepare("SELECT count(*) FROM person_categories WHERE code = 'min_living'").pluck().get()).toBe(1);
+  });
+
+  it('is not refused by an enrollment of someone the file does not name', async () => {
+    const first = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍1.csv', [
+          ['乙', YI, '2'],
+          ['丙', BING, '3'],
+        ]),
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
+    const bing = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(BING) as number;
+    ok(await B('enroll.person', { personId: bing, coverageYear: 2024, paidOn: '2023-11-10', channel: '现金' }));
+    ok(await B('roster.updatePerson', { id: bing, phone: '13900000009' }));
+    expect(ok(await A('import.commit', { token: dry.token })).counts).toMatchObject({ record: 1 });
+    expect(enrollmentsOf(YI)).toHaveLength(1);
+  });
+
+  it('is not refused, for a roster, by a change to someone the file does not name', async () => {
+    const first = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍1.csv', [
+          ['乙', YI, '2'],
+          ['丙', BING, '3'],
+        ]),
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const dry = ok(await A('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['乙', YI, '2', '13800000002']]) }));
+    const bing = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(BING) as number;
+    ok(await B('roster.updatePerson', { id: bing, phone: '13900000009' }));
+    expect(ok(await A('import.commit', { token: dry.token })).counts).toMatchObject({ update: 1 });
+  });
+});
