@@ -232,7 +232,7 @@ export interface Api {
   'import.report': { input: { token: string }; output: ProblemReport };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
   'import.batches': { input: Empty; output: ImportBatch[] };
-  'import.undo': { input: { batchId: number }; output: ImportBatch };
+  'import.undo': { input: { batchId: number; keepLater?: boolean }; output: ImportBatch & { keptLater: string[] } };
 
   'export.write': {
     input: { kind: ExportKind; coverageYear: number; villageId?: number };

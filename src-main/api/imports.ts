@@ -4,8 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, KIND_FIELDS, type FieldKey, type Mapping } from '../domain/import/fields';
-import { batchChanges, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
+import { batchChanges, beginUndo, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../imports/roster';
+import { changedSinceBatch, laterChangesMessage, personOfChange } from '../imports/later-changes';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
 import { knownLayouts, layoutOptions, rememberLayout } from '../excel/layouts';
 import { allStagedProblems, stagingFile, type StagedCounts } from '../imports/roster-staging';
@@ -64,6 +65,9 @@ type Planned =
  */
 type Prepared = Planned & { mark: LedgerMark; promise: ReadPromise | null; generation: number };
 
+/** The field of a refusal that says: this dry run no longer holds, dry-run the file again. */
+const STALE_DRY_RUN = 'token';
+
 // An undo or a restore ends every open dry run: what they read may be gone.
 const generations = new WeakMap<Context, { n: number; why: string }>();
 const generationOf = (ctx: Context) => generations.get(ctx) ?? { n: 0, why: '' };
@@ -71,7 +75,8 @@ const generationOf = (ctx: Context) => generations.get(ctx) ?? { n: 0, why: '' }
 /** Ends every dry run kept or under way, saying why to the tab that tries to commit one. */
 export function endDryRuns(ctx: Context, why: string): void {
   generations.set(ctx, { n: generationOf(ctx).n + 1, why });
-  for (const t of [...preparedOf(ctx).keys()]) dropPrepared(ctx, t);
+  // The uploaded files stay (the hourly sweep takes them): the clerk dry-runs the same file again.
+  for (const [t, p] of [...preparedOf(ctx)]) dropPrepared(ctx, t, p.file);
 }
 
 // Between the dry run and the commit, the checked rows wait here (one office, one clerk).
@@ -131,7 +136,7 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
   if (p && p.generation !== generationOf(ctx).n) dropPrepared(ctx, token);
   const ended = endedBy.get(token);
   if (ended !== undefined && (!p || p.generation !== generationOf(ctx).n))
-    throw new Refusal('conflict', `${ended}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`);
+    throw new Refusal('conflict', `${ended}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`, STALE_DRY_RUN);
   if (!p && crowdedOut.has(token))
     throw new Refusal('not_found', `其他窗口又做了几次同类的试导入（同时最多保留 ${MAX_PREPARED_PER_KIND} 次），这次的检查结果已让出，请重新选择文件试导入。`);
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
@@ -411,7 +416,7 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
   } catch (e) {
     // The worker names the rows whose person came, went or changed since the dry run.
     if (e instanceof TaskFailed && e.kind === 'stale' && e.message.startsWith('['))
-      throw new Refusal('conflict', staleMessage(ctx.db, p.mark, JSON.parse(e.message) as StaleRow[], ctx.now()));
+      throw new Refusal('conflict', staleMessage(ctx.db, p.mark, JSON.parse(e.message) as StaleRow[], ctx.now()), STALE_DRY_RUN);
     throw taskRefusal(e);
   }
 }
@@ -431,7 +436,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
   try {
     // Checked inside the write transaction: nothing can change between the check and the write.
     const broken = p.promise && brokenPromise(ctx.db, p.promise, ctx.now(), nameInFile(p.read.records));
-    if (broken) throw new Refusal('conflict', broken);
+    if (broken) throw new Refusal('conflict', broken, STALE_DRY_RUN);
     const batch = openBatch(ctx.db, {
       kind: p.kind,
       fileName: p.read.fileName,
@@ -627,14 +632,21 @@ export const importHandlers = {
     return listBatches(ctx.db).map((b) => ({ ...b, actor: shown(b.actor) }));
   }),
 
-  'import.undo': writes('clerk', z.object({ batchId: idOf('导入批次') }), (ctx, arg) => {
+  // Takes back only what is still the batch's: persons changed since refuse the undo, or, when
+  // the clerk chooses (keepLater), stay as they are now and are named in the answer.
+  'import.undo': writes('clerk', z.object({ batchId: idOf('导入批次'), keepLater: z.boolean().optional() }), (ctx, arg) => {
     const b = listBatches(ctx.db).find((x) => x.id === arg.batchId);
     if (!b) throw new Refusal('not_found', '找不到这个导入批次。');
     if (b.undoneAt) throw new Refusal('conflict', `这个批次已于 ${b.undoneAt.slice(0, 10)} 撤销。`);
-    const changes = batchChanges(ctx.db, b.id);
+    const later = changedSinceBatch(ctx.db, b.id);
+    if (later.length && !arg.keepLater) throw new Refusal('conflict', laterChangesMessage(ctx.db, b.id, later, ctx.now()), 'keepLater');
+    const keep = new Set(later.map((p) => p.id));
+    beginUndo(ctx.db, b.id);
+    const all = batchChanges(ctx.db, b.id);
+    const changes = keep.size ? all.filter((c) => !keep.has(personOfChange(ctx.db, c) ?? -1)) : all;
     const reason =
       b.kind === 'roster'
-        ? undoRoster(ctx.db, changes, ctx.now().toISOString(), { id: b.id, at: b.at })
+        ? undoRoster(ctx.db, changes, ctx.now().toISOString(), { id: b.id, at: b.at }, keep)
         : b.kind === 'categories'
           ? undoCategories(ctx.db, changes, { id: b.id, at: b.at })
           : b.kind === 'situations'
@@ -643,9 +655,10 @@ export const importHandlers = {
               ? undoInsurance(ctx.db, changes, { id: b.id, at: b.at })
               : undoPayments(ctx, changes, b.id);
     if (reason) throw new Refusal('conflict', reason);
+    const keptLater = later.map((p) => `${p.name}（身份证号 ${p.idNumber.slice(0, 6)}…${p.idNumber.slice(-4)}）`);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
-    audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts });
+    audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts, ...(keptLater.length ? { after: { keptLater } } : {}) });
     endDryRuns(ctx, `${displayNames(ctx.db)(actorOf(ctx))}撤销了第 ${b.id} 批导入（${b.fileName}）`);
-    return listBatches(ctx.db).find((x) => x.id === b.id)!;
+    return { ...listBatches(ctx.db).find((x) => x.id === b.id)!, keptLater };
   }),
 };

@@ -22,6 +22,8 @@ export function openBatch(
       JSON.stringify(b.options ?? {}),
     ).lastInsertRowid,
   );
+  // The stamps on persons from here to closeBatch are this batch's (person_changes).
+  sql(db, 'UPDATE ledger_clock SET batch = ?').run(id);
   let seq = 0;
   const insert = sql(db, 'INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before_json) VALUES (?, ?, ?, ?, ?, ?)');
   return {
@@ -31,7 +33,8 @@ export function openBatch(
 }
 
 export function closeBatch(db: Database, id: number, counts: BatchCounts[ImportKind]): void {
-  sql(db, 'UPDATE import_batches SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), id);
+  sql(db, 'UPDATE import_batches SET counts_json = ?, clock = (SELECT seq FROM ledger_clock) WHERE id = ?').run(JSON.stringify(counts), id);
+  sql(db, 'UPDATE ledger_clock SET batch = NULL').run();
 }
 
 export type BatchRow = ImportBatch;
@@ -75,6 +78,12 @@ export function batchChanges(db: Database, id: number): { entity: string; entity
   ).map((r) => ({ entity: r.entity, entityId: r.entity_id, op: r.op, before: r.before_json === null ? null : JSON.parse(r.before_json) }));
 }
 
+/** The stamps an undo makes are its batch's: undone, the batch and its undo leave no later change behind. */
+export function beginUndo(db: Database, id: number): void {
+  sql(db, 'UPDATE ledger_clock SET batch = ?').run(id);
+}
+
 export function markUndone(db: Database, id: number, by: string, at: string): void {
   sql(db, 'UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, id);
+  sql(db, 'UPDATE ledger_clock SET batch = NULL').run();
 }

@@ -80,7 +80,8 @@ function whatChanged(db: Database, row: StaleRow, since: AuditRow[], shown: (log
   return row.now === null ? '已不在台账' : row.was === null ? '已登记到台账' : '资料在试导入之后有改动';
 }
 
-export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string {
+/** A line per person (the first three): who they are and their newest change since the mark. */
+export function changeLines(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string[] {
   const since = auditSince(db, mark);
   const shown = displayNames(db);
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -89,10 +90,13 @@ export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], 
     const name = ((r.now ?? r.was) !== null ? (nameOf.get(r.now ?? r.was) as string | undefined) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
     return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${whatChanged(db, r, since, shown, today)}`;
   });
+  return stale.length > 3 ? [...lines, `…… 等 ${stale.length} 人。`] : lines;
+}
+
+export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string {
   return [
     `试导入之后，文件中有 ${stale.length} 人在台账里又有了改动，为免把缴费或资料记到别人名下，这次没有写入，台账没有改动：`,
-    ...lines,
-    ...(stale.length > 3 ? [`…… 等 ${stale.length} 人。`] : []),
+    ...changeLines(db, mark, stale, now, nameIn),
     '请重新试导入（按现在的台账重新核对）后再确认导入。',
   ].join('\n');
 }

@@ -34,45 +34,64 @@ const idRange = (c: Change): [number, number] => [c.entityId, c.entity.endsWith(
 const isPersonInsert = (c: Change) => c.op === 'insert' && (c.entity === 'person' || c.entity === 'persons');
 const isHouseholdInsert = (c: Change) => c.op === 'insert' && (c.entity === 'household' || c.entity === 'households');
 
-/** Undo refuses (returns a reason) when later work depends on what the batch added. */
-export function undoRoster(db: Database, changes: Change[], at: string, batch: { id: number; at: string }): string | null {
+/**
+ * Undo refuses (returns a reason) when later work depends on what the batch added. The persons
+ * in `keep` were changed since and stay as they are now, with the households they live in.
+ */
+export function undoRoster(
+  db: Database,
+  changes: Change[],
+  at: string,
+  batch: { id: number; at: string },
+  keep: ReadonlySet<number> = new Set(),
+): string | null {
   // A reason the register gave and a village's worklist answered since: undoing would bring the register's back later.
   const later = changedLater(db, changes, batch, ['not_enrolled_reason']);
   if (later) return later;
+  const kept = JSON.stringify([...keep]);
   const ownReasons = (changes.find((c) => c.entity === 'not_enrolled_reason')?.before as { setAt: string } | undefined)?.setAt ?? '';
   for (const c of changes.filter(isPersonInsert)) {
     const [first, last] = idRange(c);
     const used = sql(
       db,
-      `SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
-       UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2
-       UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3
-       UNION ALL SELECT person_id FROM insurance_history WHERE person_id BETWEEN ?1 AND ?2 LIMIT 1`,
+      `SELECT person_id FROM (
+         SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
+         UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2
+         UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3
+         UNION ALL SELECT person_id FROM insurance_history WHERE person_id BETWEEN ?1 AND ?2)
+       WHERE person_id NOT IN (SELECT value FROM json_each(?4)) LIMIT 1`,
     )
       .pluck()
-      .get({ 1: first, 2: last, 3: ownReasons }) as number | undefined;
+      .get({ 1: first, 2: last, 3: ownReasons, 4: kept }) as number | undefined;
     if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保、资助身份、未参保原因或医保参保记录，不能整批撤销。`;
   }
   // The not-enrolled reasons the register gave go first (they name the persons); one changed
   // since by a village's worklist or the desk is someone's later word and stays.
-  for (const c of changes.filter((c) => c.entity === 'not_enrolled_reason')) {
+  for (const c of changes.filter((c) => c.entity === 'not_enrolled_reason' && !keep.has(c.entityId))) {
     const b = c.before as { year: number; setAt: string };
     sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ? AND set_at = ?').run(c.entityId, b.year, b.setAt);
   }
   for (const c of changes) {
     if (isPersonInsert(c)) {
       const [first, last] = idRange(c);
-      sql(db, 'UPDATE households SET head_person_id = NULL WHERE head_person_id BETWEEN ? AND ?').run(first, last);
-      sql(db, 'DELETE FROM persons WHERE id BETWEEN ? AND ?').run(first, last);
-    } else if (c.entity === 'person' && c.op === 'update') {
+      const gone = 'id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))';
+      sql(db, `UPDATE households SET head_person_id = NULL WHERE head_person_id IN (SELECT id FROM persons WHERE ${gone})`).run(first, last, kept);
+      sql(db, `DELETE FROM persons WHERE ${gone}`).run(first, last, kept);
+    } else if (c.entity === 'person' && c.op === 'update' && !keep.has(c.entityId)) {
       const b = c.before as { phone: string; relation: string; householdId: number; villageId: number };
       movePerson(db, c.entityId, b.householdId, b.villageId, b.relation, at);
       patchPerson(db, c.entityId, { phone: b.phone, relation: b.relation }, at);
     } else if (isHouseholdInsert(c)) {
       const [first, last] = idRange(c);
-      const left = sql(db, 'SELECT 1 FROM persons WHERE household_id BETWEEN ? AND ? LIMIT 1').get(first, last);
+      // A kept person's household stays with them; one the desk has put someone else into since refuses.
+      const stays = 'EXISTS (SELECT 1 FROM persons p WHERE p.household_id = households.id AND p.id IN (SELECT value FROM json_each(?)))';
+      const left = sql(db, `SELECT 1 FROM persons WHERE household_id IN (SELECT id FROM households WHERE id BETWEEN ? AND ? AND NOT ${stays}) LIMIT 1`).get(
+        first,
+        last,
+        kept,
+      );
       if (left) return '导入时新建的户里后来又登记了其他人，不能整批撤销。';
-      sql(db, 'DELETE FROM households WHERE id BETWEEN ? AND ?').run(first, last);
+      sql(db, `DELETE FROM households WHERE id BETWEEN ? AND ? AND NOT ${stays}`).run(first, last, kept);
     }
   }
   return null;

@@ -106,6 +106,6 @@ export function batchTouches(db: Database, batchId: number, personId: number): b
          OR (ch.entity = 'enrollment' AND ch.entity_id IN (SELECT id FROM enrollments WHERE person_id = ?2))
          OR (ch.entity = 'person_category' AND ch.entity_id IN (SELECT id FROM person_categories WHERE person_id = ?2)))
        LIMIT 1`,
-    ).get(batchId, personId) !== undefined
+    ).get({ 1: batchId, 2: personId }) !== undefined
   );
 }

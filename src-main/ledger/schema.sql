@@ -5,74 +5,88 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
-CREATE TRIGGER enrollments_insert_stamps_person AFTER INSERT ON enrollments BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER enrollments_insert_stamps_person AFTER INSERT ON enrollments BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER enrollments_update_stamps_person AFTER UPDATE ON enrollments BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER enrollments_update_stamps_person AFTER UPDATE ON enrollments BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER households_changed AFTER UPDATE OF village_id, number ON households BEGIN
+CREATE TRIGGER households_changed AFTER UPDATE OF village_id, number ON households BEGIN 
         UPDATE ledger_clock SET seq = seq + 1;
         UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE household_id = NEW.id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.household_id = NEW.id;
       END;
 
-CREATE TRIGGER insurance_history_delete_stamps_person AFTER DELETE ON insurance_history BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+CREATE TRIGGER insurance_history_delete_stamps_person AFTER DELETE ON insurance_history BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = OLD.person_id;
         END;
 
-CREATE TRIGGER insurance_history_insert_stamps_person AFTER INSERT ON insurance_history BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER insurance_history_insert_stamps_person AFTER INSERT ON insurance_history BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER insurance_history_update_stamps_person AFTER UPDATE ON insurance_history BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER insurance_history_update_stamps_person AFTER UPDATE ON insurance_history BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER not_enrolled_reasons_delete_stamps_person AFTER DELETE ON not_enrolled_reasons BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+CREATE TRIGGER not_enrolled_reasons_delete_stamps_person AFTER DELETE ON not_enrolled_reasons BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = OLD.person_id;
         END;
 
-CREATE TRIGGER not_enrolled_reasons_insert_stamps_person AFTER INSERT ON not_enrolled_reasons BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER not_enrolled_reasons_insert_stamps_person AFTER INSERT ON not_enrolled_reasons BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER not_enrolled_reasons_update_stamps_person AFTER UPDATE ON not_enrolled_reasons BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER not_enrolled_reasons_update_stamps_person AFTER UPDATE ON not_enrolled_reasons BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER person_categories_delete_stamps_person AFTER DELETE ON person_categories BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+CREATE TRIGGER person_categories_delete_stamps_person AFTER DELETE ON person_categories BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = OLD.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = OLD.person_id;
         END;
 
-CREATE TRIGGER person_categories_insert_stamps_person AFTER INSERT ON person_categories BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER person_categories_insert_stamps_person AFTER INSERT ON person_categories BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER person_categories_update_stamps_person AFTER UPDATE ON person_categories BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+CREATE TRIGGER person_categories_update_stamps_person AFTER UPDATE ON person_categories BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.person_id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.person_id;
         END;
 
-CREATE TRIGGER persons_changed AFTER UPDATE ON persons WHEN NEW.changed_seq IS OLD.changed_seq BEGIN
+CREATE TRIGGER persons_changed AFTER UPDATE ON persons WHEN NEW.changed_seq IS OLD.changed_seq BEGIN 
         UPDATE ledger_clock SET seq = seq + 1;
         UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.id;
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = NEW.id;
       END;
 
-CREATE TRIGGER refunds_insert_stamps_person AFTER INSERT ON refunds BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = (SELECT person_id FROM enrollments WHERE id = NEW.enrollment_id);
+CREATE TRIGGER refunds_insert_stamps_person AFTER INSERT ON refunds BEGIN 
+        UPDATE ledger_clock SET seq = seq + 1;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = (SELECT person_id FROM enrollments WHERE id = NEW.enrollment_id);
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.id = (SELECT person_id FROM enrollments WHERE id = NEW.enrollment_id);
         END;
 
 CREATE TABLE audit_log (
@@ -150,7 +164,7 @@ CREATE TABLE "import_batches" (
         options_json TEXT NOT NULL DEFAULT '{}',
         undone_at TEXT,
         undone_by TEXT
-      ) STRICT;
+      , clock INTEGER) STRICT;
 
 CREATE TABLE import_changes (
         batch_id INTEGER NOT NULL REFERENCES import_batches (id),
@@ -184,7 +198,8 @@ CREATE TABLE insurance_history (
 
 CREATE TABLE ledger_clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
-        seq INTEGER NOT NULL
+        seq INTEGER NOT NULL,
+        batch INTEGER
       ) STRICT;
 
 CREATE TABLE name_pieces (
@@ -241,6 +256,13 @@ CREATE TABLE "person_categories" (
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL
       , checked_on TEXT, checked_by TEXT) STRICT;
+
+CREATE TABLE person_changes (
+        seq INTEGER NOT NULL,
+        person_id INTEGER NOT NULL,
+        batch_id INTEGER,
+        PRIMARY KEY (person_id, seq)
+      ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE "persons" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

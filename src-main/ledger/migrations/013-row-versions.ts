@@ -52,30 +52,43 @@ export const m013RowVersions: Migration = {
     // One counter for the ledger, stamped on each person when their rows change: a dry run
     // remembers the counter, and at its commit a person stamped later was changed since.
     // Inserting a person stamps nothing (0): a dry run notices a newcomer by the ID number.
+    // Each stamp is also logged with the batch that made it (the batch being written or
+    // undone, else NULL: the desk), so an undo can tell a later change that still stands from
+    // one whose batch was undone since.
     db.exec(`
       CREATE TABLE ledger_clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
-        seq INTEGER NOT NULL
+        seq INTEGER NOT NULL,
+        batch INTEGER
       ) STRICT;
       INSERT INTO ledger_clock (id, seq) VALUES (1, 0);
+      CREATE TABLE person_changes (
+        seq INTEGER NOT NULL,
+        person_id INTEGER NOT NULL,
+        batch_id INTEGER,
+        PRIMARY KEY (person_id, seq)
+      ) STRICT, WITHOUT ROWID;
       ALTER TABLE persons ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;
-
-      CREATE TRIGGER persons_changed AFTER UPDATE ON persons WHEN NEW.changed_seq IS OLD.changed_seq BEGIN
+      -- The counter when a batch was written: its persons changed past it by anything but a
+      -- batch undone since were changed later. NULL for batches from before this version.
+      ALTER TABLE import_batches ADD COLUMN clock INTEGER;
+    `);
+    const stamp = (column: 'id' | 'household_id', value: string) => `
         UPDATE ledger_clock SET seq = seq + 1;
-        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = NEW.id;
+        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE ${column} = ${value};
+        INSERT INTO person_changes (seq, person_id, batch_id) SELECT c.seq, p.id, c.batch FROM ledger_clock c JOIN persons p ON p.${column} = ${value};`;
+    db.exec(`
+      CREATE TRIGGER persons_changed AFTER UPDATE ON persons WHEN NEW.changed_seq IS OLD.changed_seq BEGIN ${stamp('id', 'NEW.id')}
       END;
       -- A household renumbered or moved moves its members; its head does not (set on every import).
-      CREATE TRIGGER households_changed AFTER UPDATE OF village_id, number ON households BEGIN
-        UPDATE ledger_clock SET seq = seq + 1;
-        UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE household_id = NEW.id;
+      CREATE TRIGGER households_changed AFTER UPDATE OF village_id, number ON households BEGIN ${stamp('household_id', 'NEW.id')}
       END;
     `);
     for (const [table, events, person] of OF_PERSON)
       for (const ev of events) {
         const row = ev === 'DELETE' ? 'OLD' : 'NEW';
-        db.exec(`CREATE TRIGGER ${table}_${ev.toLowerCase()}_stamps_person AFTER ${ev} ON ${table} BEGIN
-          UPDATE ledger_clock SET seq = seq + 1;
-          UPDATE persons SET changed_seq = (SELECT seq FROM ledger_clock) WHERE id = ${person.replace('{row}', row).replace(/^person_id$/, `${row}.person_id`)};
+        const who = person === 'person_id' ? `${row}.person_id` : person.replace('{row}', row);
+        db.exec(`CREATE TRIGGER ${table}_${ev.toLowerCase()}_stamps_person AFTER ${ev} ON ${table} BEGIN ${stamp('id', who)}
         END;`);
       }
   },

@@ -22,6 +22,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportBatch | null>(null);
   const [reportNote, setReportNote] = useState<string | null>(null);
+  // A commit refused because the ledger changed since the dry run: what to dry-run again with.
+  const [stale, setStale] = useState<{ mapping: Mapping; headerRow: number } | null>(null);
   // Shown when a dry run could not find the header or a needed column: the clerk maps the file by hand.
   const [picking, setPicking] = useState(false);
 
@@ -44,6 +46,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     setError(null);
     setDone(null);
     setPicking(false);
+    setStale(null);
     const clean = withMapping ? Object.fromEntries(Object.entries(withMapping).filter(([, v]) => v !== undefined)) : undefined;
     const r = await run((jobId) =>
       invoke('import.preview', {
@@ -76,7 +79,14 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   async function commit() {
     if (!preview) return;
     const r = await run((jobId) => invoke('import.commit', { token: preview.token, jobId }));
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) {
+      // The ledger changed under the dry run: its answer no longer holds, a fresh one is offered.
+      if (r.error.field === 'token') {
+        setStale({ mapping: preview.mapping, headerRow: preview.headerRow });
+        setPreview(null);
+      }
+      return setError(r.error.message);
+    }
     setPreview(null);
     setFile(null);
     setDone(r.value);
@@ -180,7 +190,21 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
             </Button>
           </Space>
         )}
-        {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            message={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>}
+            action={
+              stale && file ? (
+                <Button size="small" type="primary" onClick={() => void check(file.path, stale.mapping, stale.headerRow)}>
+                  按现在的台账重新试导入
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
         {picking && file && !busy && (
           <ColumnsPicker
             kind={kind}

@@ -173,3 +173,80 @@ describe('a dry run is a promise about the rows it read', () => {
     expect(ok(await A('import.commit', { token: dry.token })).counts).toMatchObject({ update: 1 });
   });
 });
+
+describe('an undo takes back only what is still the batch’s', () => {
+  const idOf = (n: string) => t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(n) as number;
+  const where = (n: string) =>
+    t.ctx.db.prepare('SELECT p.phone, h.number AS household FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = ?').get(n);
+
+  it('refuses to put back a phone and a household the desk changed since, and with keepLater undoes the rest and names who was kept', async () => {
+    const first = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍1.csv', [
+          ['乙', YI, '2', '13800000001'],
+          ['丙', BING, '3', '13800000003'],
+        ]),
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const second = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍2.csv', [
+          ['乙', YI, '5', '13800000002'],
+          ['丙', BING, '3', '13800000033'],
+        ]),
+      }),
+    );
+    const batch = ok(await B('import.commit', { token: second.token }));
+    // At the desk, after the second file: 乙's phone corrected, and 乙 moved to 户77.
+    ok(await A('roster.updatePerson', { id: idOf(YI), phone: '13900000009' }));
+    const h77 = ok(await A('roster.addHousehold', { villageId: 1, number: '77' }));
+    ok(await A('roster.movePerson', { id: idOf(YI), householdId: h77.id }));
+
+    const refused = await B('import.undo', { batchId: batch.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'keepLater' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/其中 1 人又被改过[\s\S]*· 乙（身份证号 500235…\d{3}[\dX]）已由.+迁到 幸福村 户77/);
+    expect(where(YI)).toEqual({ phone: '13900000009', household: '77' });
+    expect(where(BING)).toEqual({ phone: '13800000033', household: '3' });
+
+    const done = ok(await B('import.undo', { batchId: batch.id, keepLater: true }));
+    expect(done.keptLater).toEqual([expect.stringMatching(/^乙（身份证号 500235…/)]);
+    expect(done.undoneAt).not.toBeNull();
+    expect(where(YI)).toEqual({ phone: '13900000009', household: '77' });
+    expect(where(BING)).toEqual({ phone: '13800000003', household: '3' });
+  });
+
+  it('refuses to undo a 医保 list under a 县外参保 the desk recorded for the same year since, and keeps the desk’s row when asked', async () => {
+    const first = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍1.csv', [
+          ['乙', YI, '2'],
+          ['丙', BING, '3'],
+        ]),
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const list = writeCsv(path.join(dir, '参保状态.csv'), [
+      ['身份证号', '年度', '参保状态', '参保类型'],
+      [YI, '2023', '参保缴费', '城乡居民基本医疗保险'],
+      [BING, '2023', '参保缴费', '城乡居民基本医疗保险'],
+    ]);
+    const dry = ok(await B('import.preview', { kind: 'insurance', file: list }));
+    const batch = ok(await B('import.commit', { token: dry.token }));
+    ok(await A('roster.setInsurance', { id: idOf(YI), outOfCounty: 'in_city_employee', place: '重庆市渝中区', coverageYear: 2023 }));
+    const history = () => t.ctx.db.prepare('SELECT person_id AS p, scheme, source FROM insurance_history ORDER BY person_id, scheme').all();
+    const before = history();
+
+    const refused = await B('import.undo', { batchId: batch.id });
+    expect(refused).toMatchObject({ ok: false, error: { field: 'keepLater', message: expect.stringContaining('乙') } });
+    expect(history()).toEqual(before);
+
+    ok(await B('import.undo', { batchId: batch.id, keepLater: true }));
+    // 丙's row from the list is gone; 乙's rows (the list's and the desk's) stay.
+    expect((history() as { p: number }[]).map((r) => r.p).every((p) => p === idOf(YI))).toBe(true);
+    expect(history()).toEqual(before.filter((r) => (r as { p: number }).p === idOf(YI)));
+  });
+});

@@ -153,9 +153,14 @@ describe('roster import', () => {
     const [zs] = await t.ok('roster.search', { q: '王五' });
     await t.ok('enroll.person', { personId: zs!.id, coverageYear: 2024, paidOn: '2023-11-01', channel: '现金' });
     const r = await t.call('import.undo', { batchId: batch.id });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('不能整批撤销');
+    expect(r).toMatchObject({ ok: false, error: { field: 'keepLater' } });
+    if (!r.ok) expect(r.error.message).toMatch(/其中 1 人又被改过[\s\S]*· 王五（身份证号 [\d…X]+）已由.+登记 2024 年度参保（收据号 \d+）/);
     expect(await t.ok('roster.search', { q: '张三' })).toHaveLength(1);
+    // The clerk chooses to undo the rest: 王五, who paid, stays with his household; the others go.
+    const done = await t.ok('import.undo', { batchId: batch.id, keepLater: true });
+    expect(done.keptLater).toEqual([expect.stringMatching(/^王五/)]);
+    expect(await t.ok('roster.search', { q: '张三' })).toHaveLength(0);
+    expect((await t.ok('roster.getPerson', { id: zs!.id })).person.name).toBe('王五');
   });
 
   it('flags a name that differs from the ledger for the same ID', async () => {
