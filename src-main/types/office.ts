@@ -28,3 +28,17 @@ export interface SessionUser {
   displayName: string;
   role: 'admin' | 'clerk';
 }
+
+/** A table the county edits without a release (resources/aliases/categories.yaml, resources/layouts/headers.yaml), as checked now. */
+export interface CountyTable {
+  /** categories.yaml */
+  file: string;
+  /** Where it is on this computer, for whoever fixes it. */
+  path: string;
+  /** 人员类别对照表 */
+  title: string;
+  /** What cannot be done while it is broken. */
+  uses: string;
+  /** None when the table is fine. text: `categories.yaml 第 12 行：“低保对象”同时列在 min_living 和 destitute 下` */
+  faults: { line: number | null; message: string; text: string }[];
+}

@@ -16,8 +16,40 @@ export const aliasTableSchema = z
     grades: z.array(z.strictObject({ alias: z.string().min(1), code: personCategoryCode })).default([]),
   })
   .superRefine((t, c) => {
-    const used = [...Object.values(t.codes).flatMap((xs) => xs ?? []), ...t.ambiguous].map((x) => x.source);
-    for (const s of used) if (!(s in t.sources)) c.addIssue({ code: 'custom', message: `别名的来源“${s}”没有在 sources 中说明。` });
+    const entries: { alias: string; source?: string; meaning: string; path: (string | number)[] }[] = [
+      ...(Object.entries(t.codes) as [string, { alias: string; source: string }[]][]).flatMap(([code, xs]) =>
+        xs.map((x, i) => ({ ...x, meaning: code, path: ['codes', code, i] })),
+      ),
+      ...t.ambiguous.map((x, i) => ({ ...x, meaning: `ambiguous（${x.codes.join('、')}）`, path: ['ambiguous', i] })),
+      ...t.grades.map((x, i) => ({ alias: x.alias, meaning: `grades 的 ${x.code}`, path: ['grades', i] })),
+    ];
+    for (const e of entries)
+      if (e.source !== undefined && !(e.source in t.sources))
+        c.addIssue({ code: 'custom', path: [...e.path, 'source'], message: `别名的来源“${e.source}”没有在 sources 中说明。` });
+    // An alias under two codes is read as whichever the reader met first (a 低保 list would
+    // certify 特困人员): refused, as the reader sees it, after brackets and a trailing 对象/人员 go.
+    const seen = new Map<string, { alias: string; meaning: string; path: (string | number)[] }>();
+    for (const e of entries) {
+      const k = canonicalLabel(e.alias);
+      for (const key of new Set([k, stripped(k)])) {
+        if (key.length < 2) continue;
+        const other = seen.get(key);
+        if (other && other.meaning !== e.meaning) {
+          const same = canonicalLabel(other.alias) === k;
+          c.addIssue({
+            code: 'custom',
+            path: [...e.path, 'alias'],
+            // The other place, for the checker to name its line too.
+            params: { alsoAt: [...other.path, 'alias'] },
+            message: same
+              ? `“${e.alias}”同时列在 ${other.meaning} 和 ${e.meaning} 下`
+              : `“${e.alias}”列在 ${e.meaning} 下，而 ${other.meaning} 下的“${other.alias}”读起来是同一个名称（括号、末尾的“对象”“人员”等不算）`,
+          });
+          break;
+        }
+        if (!other) seen.set(key, e);
+      }
+    }
   });
 
 export type AliasTable = z.infer<typeof aliasTableSchema>;

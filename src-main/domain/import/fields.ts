@@ -93,16 +93,35 @@ export const headerWordsSchema = z
   })
   .strict()
   .superRefine((t, ctx) => {
-    const all = [...Object.values(t.fields), ...Object.values(t.fallbacks), t.not_fields].flat();
-    for (const w of all) if (!(w.source in t.sources)) ctx.addIssue({ code: 'custom', message: `“${w.word}”的来源 ${w.source} 不在 sources 中` });
-    const seen = new Map<string, string>();
-    for (const [f, words] of Object.entries(t.fields))
-      for (const w of words) {
-        const n = normalizeHeader(w.word);
-        const other = seen.get(n);
-        if (other && other !== f) ctx.addIssue({ code: 'custom', message: `“${w.word}”同时写在 ${other} 和 ${f} 下` });
-        seen.set(n, f);
+    // Each word with where it is in the file, so a fault names its line.
+    const listed = (section: 'fields' | 'fallbacks', table: Partial<Record<FieldKey, { word: string; source: string }[]>>) =>
+      Object.entries(table).flatMap(([f, ws]) => ws.map((w, i) => ({ ...w, section, field: f, path: [section, f, i] })));
+    const all = [
+      ...listed('fields', t.fields),
+      ...listed('fallbacks', t.fallbacks),
+      ...t.not_fields.map((w, i) => ({ ...w, section: 'not_fields', field: '', path: ['not_fields', i] })),
+    ];
+    for (const w of all)
+      if (!(w.source in t.sources)) ctx.addIssue({ code: 'custom', path: [...w.path, 'source'], message: `“${w.word}”的来源 ${w.source} 不在 sources 中` });
+    // A word under two fields reads a column as whichever came first; a fallback or a
+    // not_fields word that is also a field's word makes one column two things, or none.
+    const seen = new Map<string, (typeof all)[number]>();
+    for (const w of all) {
+      const n = normalizeHeader(w.word);
+      const other = seen.get(n);
+      if (!other) seen.set(n, w);
+      else if (other.field === w.field) continue;
+      else {
+        const where = (x: typeof w) => (x.section === 'not_fields' ? 'not_fields 下' : `${x.section} 的 ${x.field} 下`);
+        ctx.addIssue({
+          code: 'custom',
+          path: [...w.path, 'word'],
+          params: { alsoAt: [...other.path, 'word'] },
+          message:
+            other.section === w.section ? `“${w.word}”同时写在 ${other.field} 和 ${w.field} 下` : `“${w.word}”既写在 ${where(other)}，又写在 ${where(w)}`,
+        });
       }
+    }
   })
   .transform((t): HeaderWords => {
     const compile = (table: Partial<Record<FieldKey, { word: string }[]>>) =>
