@@ -2,6 +2,7 @@
 // its time and peak memory are its own. Prints one JSON line.
 import fs from 'node:fs';
 import { readForImport } from '../src-main/excel/importing';
+import { headerWords } from '../src-main/policies/header-words';
 import { readTable, TableReadError } from '../src-main/excel/table';
 
 const file = process.argv[2]!;
@@ -11,7 +12,7 @@ let message = '';
 let rows = 0;
 try {
   await readTable(file, () => void rows++);
-  if (!rows) await readForImport(file, { required: ['name'], parse: () => null });
+  if (!rows) await readForImport(file, { required: ['name'], parse: () => null, words: headerWords() });
 } catch (e) {
   outcome = e instanceof TableReadError ? 'refused' : 'raw';
   message = e instanceof Error ? e.message : String(e);

@@ -5,6 +5,7 @@ import { auditHead, readAuditHead, verifyAudit, writeAuditHead, type AuditCheck 
 import { backupBeforeMigration, clearPartialBackups, dailyBackup } from './ledger/backup';
 import { openLedger, type OpenOptions } from './ledger/open';
 import { loadPolicies, officePolicyDir } from './policies/load';
+import { countyTables } from './policies/county-tables';
 import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
 import { clearStaging } from './imports/roster-staging';
@@ -68,7 +69,11 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
     });
     const script = opts.importWorker ?? sourceImportWorker()?.script;
     const importWorker = script ? { script, nativeBinding: opts.nativeBinding } : undefined;
-    const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, readOnly, importWorker };
+    // A county's bad edit of its tables must not keep the app from opening: it is named on
+    // 工作台 and 导入导出, and the imports that need the table refuse until it is fixed.
+    const tables = countyTables();
+    for (const t of tables.status()) for (const f of t.faults) console.error(`[canbao] ${t.title}有误：${f.text}`);
+    const ctx: Context = { db, dataDir, now, policies, sessions: new Sessions(), startupAudit: audit, readOnly, importWorker, tables };
     const stopBackups = startPeriodicBackups(ctx);
     return {
       ctx,

@@ -18,7 +18,7 @@ import type { PersonCategory, Tier, Department, OutOfCounty } from '../domain/co
 import type { SubsidyTable } from '../domain/policy/table';
 import type { PolicyChange } from '../domain/policy/compare';
 import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
-import type { Office, OfficeInput, SessionUser, Village } from '../types/office';
+import type { CountyTable, Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
 import type { HistoryYear, YearRecord } from '../types/history';
 import type { EndingCategory, NewSeason } from '../types/season';
@@ -100,6 +100,8 @@ export interface Glossary {
 export interface Api {
   'office.get': { input: Empty; output: Office };
   'office.update': { input: OfficeInput; output: Office };
+  /** The tables the county edits (categories.yaml, headers.yaml), checked now: each fault with its file and line. */
+  'office.tables': { input: Empty; output: CountyTable[] };
   'villages.list': { input: { includeRetired?: boolean }; output: Village[] };
   'villages.add': { input: { code: string; name: string }; output: Village };
   'villages.rename': { input: { id: number; name: string }; output: Village };

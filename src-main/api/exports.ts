@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { exportFileName, writeExport } from '../excel/exports';
 import { getOffice, getVillage } from '../ledger/office';
 import { taxWords } from '../domain/import/category-labels';
-import { categoryAliases } from '../policies/aliases';
+import { aliasesOf } from '../service/tables';
 import { policyInForce } from '../enrollment/policy';
 import { ioProblem } from '../ledger/space';
 import { outputFile } from '../files/outputs';
@@ -35,12 +35,15 @@ const exportKind = z.enum(
 
 /** The papers a village's own copy can be made of; the others are the township's whole. */
 const BY_VILLAGE = new Set(['fujian4', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear']);
+const TAX_KINDS = new Set(['taxSubsidized', 'taxZeroDeclarations']);
 
 export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
     const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
     if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。', 'villageId');
     const policy = policyInForce(ctx, arg.coverageYear);
+    // Only 税务's lists write its 代缴类别 words: the other exports do not wait on the alias table.
+    const taxWord = TAX_KINDS.has(arg.kind) ? taxWords(aliasesOf(ctx)) : undefined;
     const file = outputFile(
       ctx.dataDir,
       'exports',
@@ -57,7 +60,7 @@ export const exportHandlers = {
         db: ctx.db,
         policy,
         coverageYear: arg.coverageYear,
-        taxWord: taxWords(categoryAliases()),
+        ...(taxWord ? { taxWord } : {}),
         today: chinaDate(ctx.now()),
         ...(arg.villageId ? { villageId: arg.villageId } : {}),
         ...(arg.kind === 'endingCategories' ? { ending: endingCategories(ctx, arg.coverageYear) } : {}),

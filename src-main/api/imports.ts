@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
-import { FIELD_LABELS, KIND_FIELDS, type FieldKey, type Mapping } from '../domain/import/fields';
+import { FIELD_LABELS, KIND_FIELDS, type FieldKey, type HeaderWords, type Mapping } from '../domain/import/fields';
 import { batchChanges, beginUndo, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../imports/roster';
 import { changedSinceBatch, laterChangesMessage, personOfChange } from '../imports/later-changes';
@@ -16,7 +16,7 @@ import { TableReadError } from '../excel/table';
 import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import { IMPORT_KIND_CODES, type PersonCategory } from '../domain/codes';
 import { categoryReader } from '../domain/import/category-labels';
-import { categoryAliases } from '../policies/aliases';
+import { aliasesOf, headerWordsOf } from '../service/tables';
 import { latestPolicy } from '../enrollment/policy';
 import { categoryLabel } from '../domain/policy/compile';
 import { displayNames } from '../ledger/users';
@@ -174,7 +174,7 @@ function oneFieldPerColumn(mapping: Mapping | undefined): void {
 
 async function read<R>(
   ctx: Context,
-  arg: { kind: string; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
+  arg: { kind: string; file: string; words: HeaderWords; mapping?: Mapping | undefined; headerRow?: number | undefined },
   job: JobHandle,
   required: FieldKey[],
   parse: (cells: string[], m: Mapping, row: number) => R | ImportProblem | null,
@@ -184,6 +184,7 @@ async function read<R>(
     return await readForImport(arg.file, {
       required,
       parse,
+      words: arg.words,
       ...(hints ? { hints } : {}),
       ...layoutOptions(ctx.db, arg.kind, arg),
       read: { signal: job.signal, onProgress: (done, total) => job.progress('读取文件', done, total) },
@@ -224,7 +225,7 @@ const worklistYear = (ctx: Context) => latestPolicy(ctx)?.coverageYear ?? Number
 
 async function prepareRoster(
   ctx: Context,
-  arg: { file: string; mapping?: Mapping | undefined; headerRow?: number | undefined },
+  arg: { file: string; words: HeaderWords; mapping?: Mapping | undefined; headerRow?: number | undefined },
   job: JobHandle,
   token: string,
 ): Promise<Planned & { promise: null }> {
@@ -233,7 +234,17 @@ async function prepareRoster(
   try {
     const { counts, problems, changes, ...read } = await runImportTask<PreviewResult>(
       ctx.importWorker,
-      { op: 'preview', dataDir: ctx.dataDir, staging, file: arg.file, mapping: arg.mapping, headerRow: arg.headerRow, today: chinaDate(ctx.now()), reasonYear },
+      {
+        op: 'preview',
+        dataDir: ctx.dataDir,
+        staging,
+        file: arg.file,
+        words: arg.words,
+        mapping: arg.mapping,
+        headerRow: arg.headerRow,
+        today: chinaDate(ctx.now()),
+        reasonYear,
+      },
       { signal: job.signal, onProgress: job.progress },
     );
     return { kind: 'roster', promise: null, file: arg.file, read, staging, counts, reasonYear, problems, changes };
@@ -245,17 +256,20 @@ async function prepareRoster(
 
 async function prepare(
   ctx: Context,
-  arg: { kind: ImportKind; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined; options?: ImportOptions | undefined },
+  given: { kind: ImportKind; file: string; mapping?: Mapping | undefined; headerRow?: number | undefined; options?: ImportOptions | undefined },
   job: JobHandle,
   token: string,
   mark: LedgerMark,
 ): Promise<Planned & { promise: ReadPromise | null }> {
   const today = chinaDate(ctx.now());
-  const o = arg.options ?? {};
+  const o = given.options ?? {};
+  // The county's tables are checked before the file is read: a broken one refuses, naming its fault.
+  const arg = { ...given, words: headerWordsOf(ctx) };
   switch (arg.kind) {
     case 'roster':
       return prepareRoster(ctx, arg, job, token);
     case 'categories': {
+      const aliases = aliasesOf(ctx);
       if (!o.department) throw new Refusal('invalid_input', '请选择这份名单的认定部门。', 'options.department');
       const options: CategoryOptions = {
         department: o.department,
@@ -272,16 +286,11 @@ async function prepare(
       );
       if (r.mapping.category === undefined && r.mapping.disabilityGrade === undefined && !o.code)
         throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
-      const plan = await planCategories(
-        ctx.db,
-        r.records,
-        options,
-        categoryReader(categoryAliases(), policyLabels(ctx)),
-        rowTick(job, '核对台账', r.records.length),
-      );
+      const plan = await planCategories(ctx.db, r.records, options, categoryReader(aliases, policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
       return { kind: 'categories', promise, file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
+      const aliases = aliasesOf(ctx);
       if (o.paidOn && o.paidOn > today) throw new Refusal('invalid_input', '整批缴费日期不能晚于今天。', 'options.paidOn');
       // 请款明细 has no date column: the clerk says the day of the whole batch.
       const r = await read(ctx, arg, job, o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'], (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn), {
@@ -301,7 +310,7 @@ async function prepare(
         r.records,
         { coverageYear: o.coverageYear ?? 0 },
         rowTick(job, '核对台账', r.records.length),
-        categoryReader(categoryAliases(), policyLabels(ctx)),
+        categoryReader(aliases, policyLabels(ctx)),
       );
       return { kind: 'payments', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
@@ -617,7 +626,7 @@ export const importHandlers = {
         throw e;
       }
       const fields = KIND_FIELDS[arg.kind];
-      const guess = locateHeader(rows, fields.required, { known: knownLayouts(ctx.db, arg.kind) });
+      const guess = locateHeader(rows, fields.required, { words: headerWordsOf(ctx), known: knownLayouts(ctx.db, arg.kind) });
       return {
         rows: rows.slice(0, 15),
         headerRow: guess ? rows[guess.dataStart - 1]!.row : null,

@@ -1,4 +1,5 @@
-// The office itself: its name and county, its settings, and the policy in force each year.
+// The office itself: its name and county, its settings, the policy in force each year, and the
+// state of the tables its county edits.
 import { z } from 'zod';
 import { workingYear } from '../domain/working-year';
 import { officeYears } from '../enrollment/policy';
@@ -31,6 +32,9 @@ export const officeHandlers = {
       return after;
     },
   ),
+
+  // Looked at again on each call: a fixed file clears its warning without a restart.
+  'office.tables': reads('clerk', z.object({}).strict(), (ctx) => ctx.tables.status()),
 
   'office.policies': reads('clerk', z.object({}).strict(), (ctx) => {
     // Two years are open at once in autumn (酉阳 2024-09-13 to 09-30); screens open on the working one.

@@ -14,6 +14,7 @@ import { takeSnapshot } from '../ledger/snapshots';
 import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
 import { discardUpload } from '../files/uploads';
+import { headerWordsOf } from '../service/tables';
 import type { Context } from './handler';
 import { Refusal, audit, sourceFile, task, writes } from './handler';
 
@@ -87,11 +88,13 @@ export const targetHandlers = {
     }),
     async (ctx, arg) => {
       sourceFile(ctx, arg.file);
+      const words = headerWordsOf(ctx);
       let read;
       try {
         read = await readForImport(arg.file, {
           required: ['village', 'target'],
           parse: parseTargetRow(ctx.db),
+          words,
           ...layoutOptions(ctx.db, 'targets', arg),
         });
       } catch (e) {

@@ -4,7 +4,7 @@
 // Loaded in-process too, by `runImportTask` when no worker script is configured.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import type { Mapping } from '../domain/import/fields';
+import type { HeaderWords, Mapping } from '../domain/import/fields';
 import { appendAudit } from '../ledger/audit';
 import { openLedger } from '../ledger/open';
 import { ioProblem } from '../ledger/space';
@@ -35,6 +35,8 @@ export interface PreviewTask {
   dataDir: string;
   staging: string;
   file: string;
+  /** The county's header words, checked on the main thread: the thread never reads the table itself. */
+  words: HeaderWords;
   mapping?: Mapping | undefined;
   headerRow?: number | undefined;
   today: string;
@@ -65,6 +67,7 @@ export interface ReadTask {
   op: 'read';
   dataDir: string;
   file: string;
+  words: HeaderWords;
   mapping?: Mapping | undefined;
   headerRow?: number | undefined;
   today: string;
@@ -118,7 +121,7 @@ async function readStaged(
   post: (m: TaskMessage) => void,
   cancel: Cancel,
 ): Promise<RosterRead> {
-  const req = { file: t.file, mapping: t.mapping, headerRow: t.headerRow, today: t.today };
+  const req = { file: t.file, words: t.words, mapping: t.mapping, headerRow: t.headerRow, today: t.today };
   if (!t.worker)
     return readRoster(db, req, stage, { progress: (done, total) => post({ type: 'progress', phase: '读取文件', done, total }), cancelled: cancel.cancelled });
   const counter = new Int32Array(new SharedArrayBuffer(8));

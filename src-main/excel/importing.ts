@@ -3,8 +3,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { headerWords } from '../policies/header-words';
-import { FIELD_LABELS, guessHeader, layoutSignature, mapHeaders, repeatedFields, type FieldKey, type HeaderGuess, type Mapping } from '../domain/import/fields';
+import {
+  FIELD_LABELS,
+  guessHeader,
+  layoutSignature,
+  mapHeaders,
+  repeatedFields,
+  type FieldKey,
+  type HeaderGuess,
+  type HeaderWords,
+  type Mapping,
+} from '../domain/import/fields';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 
@@ -53,6 +62,8 @@ export async function readForImport<R>(
   opts: {
     required: FieldKey[];
     parse: RowParser<R>;
+    /** The county's header words, as checked when the import began (a worker thread is handed them). */
+    words: HeaderWords;
     mapping?: (signature: string, guessed: Mapping) => Mapping;
     /** The file row (1-based) the clerk says holds the header, when the guess was wrong or found none. */
     headerRow?: number | undefined;
@@ -102,7 +113,7 @@ export async function readForImport<R>(
       );
     // A second 姓名 or 身份证号 column is named, never dropped without a word.
     headerRow = guess.dataStart === 0 ? 0 : (head[guess.dataStart - 1]?.row ?? guess.dataStart);
-    for (const { field, columns } of repeatedFields(headerWords(), guess.headers)) {
+    for (const { field, columns } of repeatedFields(opts.words, guess.headers)) {
       const used = mapping[field];
       const letters = columns.map(columnName).join('、');
       onProblem({
@@ -153,21 +164,21 @@ export async function readForImport<R>(
 export function locateHeader(
   head: { row: number; cells: string[] }[],
   required: FieldKey[],
-  opts: { headerRow?: number | undefined; known?: ((signature: string) => Mapping | undefined) | undefined },
+  opts: { words: HeaderWords; headerRow?: number | undefined; known?: ((signature: string) => Mapping | undefined) | undefined },
 ): HeaderGuess | null {
   const at = (i: number, mapping: Mapping): HeaderGuess => ({ dataStart: i + 1, headers: head[i]!.cells.map((c) => c.trim()), mapping });
   if (opts.headerRow === 0) return { dataStart: 0, headers: (head[0]?.cells ?? []).map(() => ''), mapping: {} };
   if (opts.headerRow !== undefined) {
     const told = head.findIndex((h) => h.row === opts.headerRow);
     if (told === -1) throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
-    return at(told, mapHeaders(headerWords(), head[told]!.cells));
+    return at(told, mapHeaders(opts.words, head[told]!.cells));
   }
   for (let i = 0; opts.known && i < head.length; i++) {
     const mapping = opts.known(layoutSignature(head[i]!.cells));
     if (mapping) return at(i, mapping);
   }
   return guessHeader(
-    headerWords(),
+    opts.words,
     head.map((h) => h.cells),
     required,
   );

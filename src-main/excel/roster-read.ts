@@ -3,7 +3,7 @@
 // file, on the machine's second core; the rows cross in batches, and the reader waits when
 // the writer falls behind so that nothing piles up in memory.
 import type { Database } from 'better-sqlite3';
-import type { Mapping } from '../domain/import/fields';
+import type { HeaderWords, Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
 import { readForImport, type ReadResult, type RowProblem } from './importing';
 import { layoutOptions } from './layouts';
@@ -17,6 +17,8 @@ export interface RosterSinks {
 
 export interface ReadRequest {
   file: string;
+  /** Checked on the main thread before the task began; a Map crosses to a thread as it is. */
+  words: HeaderWords;
   mapping?: Mapping | undefined;
   headerRow?: number | undefined;
   today: string;
@@ -39,6 +41,7 @@ export async function readRoster(
   } = await readForImport<RosterRecord>(req.file, {
     required: ['idNumber', 'name', 'village', 'householdNumber'],
     parse: (c, m, row) => parseRosterRow(c, m, row, req.today),
+    words: req.words,
     ...layoutOptions(db, 'roster', req),
     onRecord: sinks.record,
     onProblem: sinks.problem,

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { Policy } from '../domain/policy/schema';
 import { appendAudit, type AuditCheck, type AuditEntry } from '../ledger/audit';
 import type { ImportWorkerSpec } from '../excel/worker-thread';
+import type { CountyTables } from '../policies/county-tables';
 import type { ErrorCode } from '../types/errors';
 import type { SessionUser } from '../types/office';
 import type { Caller, Sessions } from './sessions';
@@ -24,6 +25,8 @@ export interface Context {
   busy?: string | null;
   /** Why the ledger is read-only (too little disk space at start), or null. */
   readOnly: string | null;
+  /** The tables the county edits (category aliases, header words), checked whenever they change. */
+  tables: CountyTables;
   /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
   importWorker?: ImportWorkerSpec | undefined;
 }

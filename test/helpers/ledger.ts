@@ -7,6 +7,7 @@ import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
 import { sourceImportWorker } from '../../src-main/excel/worker-run';
 import { Sessions } from '../../src-main/service/sessions';
+import { bundledTables } from '../../src-main/policies/county-tables';
 import { policies } from './policies';
 
 export function tempDir(prefix = 'canbao-test-'): string {
@@ -49,6 +50,8 @@ export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
     startupAudit: verifyAudit(db),
     readOnly: null,
     importWorker: sourceImportWorker(),
+    // A test of a county's own edit points this at tables of its own (countyTables(dir)).
+    tables: bundledTables(),
   };
   const call = <K extends ApiName>(name: K, arg: ApiInput<K>) => dispatch(handlers, ctx, name, arg) as Promise<Result<ApiOutput<K>>>;
   return {

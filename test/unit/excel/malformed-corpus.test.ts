@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readForImport } from '../../../src-main/excel/importing';
+import { headerWords } from '../../../src-main/policies/header-words';
 import { readTable, TableReadError } from '../../../src-main/excel/table';
 import { tempDir } from '../../helpers/ledger';
 import { zip } from '../../helpers/zip';
@@ -25,7 +26,7 @@ async function read(file: string): Promise<{ rows: string[][] } | { refused: str
   const rows: string[][] = [];
   try {
     await readTable(file, (cells) => void rows.push(cells));
-    if (!rows.length) await readForImport(file, { required: ['name'], parse: () => null });
+    if (!rows.length) await readForImport(file, { required: ['name'], parse: () => null, words: headerWords() });
     return { rows };
   } catch (e) {
     if (e instanceof TableReadError) return { refused: e.message };
