@@ -6,6 +6,7 @@ import { deskToday, percent, rateBp } from '../../format';
 import { useCoverageYears } from '../../years';
 import { PersonDrawer } from '../roster/PersonDrawer';
 import { YearSelect } from '../YearSelect';
+import { TableFaults } from '../TableFaults';
 import { VillageBars } from './VillageBars';
 import { WorkList, type ListKey } from './WorkList';
 
@@ -52,6 +53,7 @@ export function DashboardPage() {
         />
       )}
       {error && <Alert type="error" showIcon message={error} />}
+      <TableFaults />
       {next?.suggested && (
         <Alert
           type="info"

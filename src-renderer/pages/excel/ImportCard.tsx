@@ -8,6 +8,7 @@ import { deskToday } from '../../format';
 import { ColumnsPicker } from './ColumnsPicker';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
+import { TableFaults } from '../TableFaults';
 
 type Mapping = Record<string, number | undefined>;
 
@@ -112,6 +113,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   return (
     <Card title="导入 Excel / CSV" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
+        {/* Read again after each refusal: a table broken since the screen opened is named too. */}
+        <TableFaults refresh={error} />
         <Space wrap>
           导入内容
           <Select
