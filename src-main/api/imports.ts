@@ -8,10 +8,10 @@ import { batchChanges, beginUndo, closeBatch, listBatches, markUndone, openBatch
 import { undoRoster } from '../imports/roster';
 import { changedSinceBatch, laterChangesMessage, personOfChange } from '../imports/later-changes';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
-import { knownLayouts, layoutOptions, rememberLayout } from '../excel/layouts';
+import { layoutOptions, rememberLayout, savedLayouts } from '../excel/layouts';
 import { allStagedProblems, stagingFile, type StagedCounts } from '../imports/roster-staging';
 import { runImportTask, TaskFailed } from '../excel/worker-run';
-import { headRows, locateHeader, readForImport, type ReadResult } from '../excel/importing';
+import { guessColumns, headRows, readForImport, type ReadResult } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import type { BatchCounts, ImportColumns, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from './contract';
 import { IMPORT_KIND_CODES, type PersonCategory } from '../domain/codes';
@@ -546,6 +546,8 @@ export const importHandlers = {
         headers: p.read.headers,
         mapping: p.read.mapping,
         headerRow: p.read.headerRow,
+        // Which mapping was used, and a saved layout set aside: said beside the mapping on screen.
+        ...p.read.layout,
         rows: p.read.rows,
         problems: p.problems.slice(0, 500),
         lost: p.kind === 'categories' ? p.plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })) : [],
@@ -626,11 +628,9 @@ export const importHandlers = {
         throw e;
       }
       const fields = KIND_FIELDS[arg.kind];
-      const guess = locateHeader(rows, fields.required, { words: headerWordsOf(ctx), known: knownLayouts(ctx.db, arg.kind) });
       return {
         rows: rows.slice(0, 15),
-        headerRow: guess ? rows[guess.dataStart - 1]!.row : null,
-        mapping: guess?.mapping ?? {},
+        ...guessColumns(rows, fields.required, { words: headerWordsOf(ctx), saved: savedLayouts(ctx.db, arg.kind) }),
         fields: [...fields.required.map((key) => ({ key, required: true })), ...fields.optional.map((key) => ({ key, required: false }))],
       };
     },

@@ -28,7 +28,7 @@ import {
 } from '../imports/roster-staging';
 import type { LedgerMark } from '../ledger/changes-since';
 import { TableReadError } from './table';
-import type { BatchCounts, ImportProblem } from '../types/imports';
+import type { BatchCounts, ImportProblem, LayoutUse } from '../types/imports';
 
 export interface PreviewTask {
   op: 'preview';
@@ -88,6 +88,7 @@ export interface PreviewResult {
   mapping: Mapping;
   signature: string;
   headerRow: number;
+  layout: LayoutUse;
   rows: number;
   counts: StagedCounts;
   problems: ImportProblem[];

@@ -14,6 +14,8 @@ import {
   type HeaderWords,
   type Mapping,
 } from '../domain/import/fields';
+import type { LayoutUse } from '../types/imports';
+import { chooseMapping, type SavedLayout } from './layouts';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 
@@ -32,6 +34,8 @@ export interface ReadResult<R> {
   dataStart: number;
   /** The file row (1-based) the header was read from; 0 for a file without one. */
   headerRow: number;
+  /** Which mapping was used (header words, a saved layout, the clerk's), and a saved layout set aside. */
+  layout: LayoutUse;
   rows: number;
   /** Empty when the caller took each record as it was read (`onRecord`). */
   records: R[];
@@ -54,8 +58,8 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * One pass over the file: the first rows are held back until the header is found, then
- * every row is parsed as it streams by. `mapping` overrides the guess (the clerk's
- * correction, or the one remembered for this layout).
+ * every row is parsed as it streams by. `mapping` (the clerk's) overrides the guess; a layout
+ * saved for this header row does where it agrees with the header words (chooseMapping).
  */
 export async function readForImport<R>(
   file: string,
@@ -64,13 +68,14 @@ export async function readForImport<R>(
     parse: RowParser<R>;
     /** The county's header words, as checked when the import began (a worker thread is handed them). */
     words: HeaderWords;
-    mapping?: (signature: string, guessed: Mapping) => Mapping;
+    /** The clerk's mapping, when given. */
+    mapping?: Mapping | undefined;
     /** The file row (1-based) the clerk says holds the header, when the guess was wrong or found none. */
     headerRow?: number | undefined;
     /** What to say when a required field has no column, where the screen offers another way (整批缴费日期). */
     hints?: Partial<Record<FieldKey, string>>;
-    /** A layout the clerk mapped before: its header row is found by its signature, whatever the guess says. */
-    known?: (signature: string) => Mapping | undefined;
+    /** Layouts saved before: a header row is found by its signature, whatever the guess says. */
+    saved?: (signature: string) => SavedLayout | undefined;
     read?: ReadOptions;
     /** Takes each record as it is read instead of keeping them all (a million rows do not fit). */
     onRecord?: (r: R) => void;
@@ -78,8 +83,9 @@ export async function readForImport<R>(
   },
 ): Promise<ReadResult<R>> {
   const head: { cells: string[]; row: number }[] = [];
-  let guess: ReturnType<typeof guessHeader> = null;
+  let guess: ReturnType<typeof locateHeader> = null;
   let mapping: Mapping = {};
+  let layout: LayoutUse = { mappingSource: 'header', mappingNote: '按表头文字', layoutDisagreements: [] };
   let signature = '';
   let headerRow = 0;
   let rows = 0;
@@ -103,13 +109,15 @@ export async function readForImport<R>(
         `找不到表头行：前 ${head.length} 行里没有认出“${opts.required.map((f) => FIELD_LABELS[f]).join('”“')}”等列名。请检查文件，或在导入时手工指定各列。`,
       );
     signature = layoutSignature(guess.headers);
-    mapping = opts.mapping ? opts.mapping(signature, guess.mapping) : guess.mapping;
+    ({ mapping, ...layout } = chooseMapping(opts.words, guess.headers, guess.mapping, { told: opts.mapping, saved: guess.saved }));
+    // A saved layout set aside is said with any refusal below: the clerk maps the file knowing why.
+    const setAside = layout.layoutDisagreements.length ? `${layout.mappingNote}（${layout.layoutDisagreements.map((d) => d.message).join('；')}）。` : '';
     const beyond = (Object.entries(mapping) as [FieldKey, number][]).find(([, col]) => col >= Math.max(...head.map((h) => h.cells.length)));
-    if (beyond) throw new TableReadError(`“${FIELD_LABELS[beyond[0]]}”指定的是第 ${beyond[1] + 1} 列，文件没有这么多列。请改正列对应关系。`);
+    if (beyond) throw new TableReadError(`${setAside}“${FIELD_LABELS[beyond[0]]}”指定的是第 ${beyond[1] + 1} 列，文件没有这么多列。请改正列对应关系。`);
     const missing = opts.required.filter((f) => mapping[f] === undefined);
     if (missing.length)
       throw new TableReadError(
-        `文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。${missing.map((f) => opts.hints?.[f]).find(Boolean) ?? '请在列对应关系中指定。'}`,
+        `${setAside}文件缺少必需的列：${missing.map((f) => FIELD_LABELS[f]).join('、')}。${missing.map((f) => opts.hints?.[f]).find(Boolean) ?? '请在列对应关系中指定。'}`,
       );
     // A second 姓名 or 身份证号 column is named, never dropped without a word.
     headerRow = guess.dataStart === 0 ? 0 : (head[guess.dataStart - 1]?.row ?? guess.dataStart);
@@ -150,6 +158,7 @@ export async function readForImport<R>(
     signature,
     dataStart: g.dataStart,
     headerRow,
+    layout,
     rows,
     records,
     problems,
@@ -158,30 +167,44 @@ export async function readForImport<R>(
 
 /**
  * Where the header is among a file's first rows: the row the clerk named (0: the file has none,
- * its first row is data), else a row of a layout mapped before (found by its signature, with
- * that mapping), else the program's guess; null when there is none.
+ * its first row is data), else a row of a layout saved before (found by its signature), else
+ * the program's guess; null when there is none. The mapping is the header words'; the layout
+ * saved for that row, if any, comes beside it for `chooseMapping` to weigh.
  */
 export function locateHeader(
   head: { row: number; cells: string[] }[],
   required: FieldKey[],
-  opts: { words: HeaderWords; headerRow?: number | undefined; known?: ((signature: string) => Mapping | undefined) | undefined },
-): HeaderGuess | null {
-  const at = (i: number, mapping: Mapping): HeaderGuess => ({ dataStart: i + 1, headers: head[i]!.cells.map((c) => c.trim()), mapping });
+  opts: { words: HeaderWords; headerRow?: number | undefined; saved?: ((signature: string) => SavedLayout | undefined) | undefined },
+): (HeaderGuess & { saved?: SavedLayout | undefined }) | null {
+  const savedFor = (headers: string[]) => opts.saved?.(layoutSignature(headers));
+  const at = (i: number) => {
+    const headers = head[i]!.cells.map((c) => c.trim());
+    return { dataStart: i + 1, headers, mapping: mapHeaders(opts.words, headers), saved: savedFor(headers) };
+  };
   if (opts.headerRow === 0) return { dataStart: 0, headers: (head[0]?.cells ?? []).map(() => ''), mapping: {} };
   if (opts.headerRow !== undefined) {
     const told = head.findIndex((h) => h.row === opts.headerRow);
     if (told === -1) throw new TableReadError(`第 ${opts.headerRow} 行不在文件开头的 ${head.length} 行里（或是空行），请重新选择表头所在的行。`);
-    return at(told, mapHeaders(opts.words, head[told]!.cells));
+    return at(told);
   }
-  for (let i = 0; opts.known && i < head.length; i++) {
-    const mapping = opts.known(layoutSignature(head[i]!.cells));
-    if (mapping) return at(i, mapping);
-  }
-  return guessHeader(
+  for (let i = 0; opts.saved && i < head.length; i++) if (savedFor(head[i]!.cells)) return at(i);
+  const guess = guessHeader(
     opts.words,
     head.map((h) => h.cells),
     required,
   );
+  return guess && { ...guess, saved: savedFor(guess.headers) };
+}
+
+/** The column picker's first guess: the header row and the mapping a dry run without the clerk's would use. */
+export function guessColumns(
+  head: { row: number; cells: string[] }[],
+  required: FieldKey[],
+  opts: { words: HeaderWords; saved: (signature: string) => SavedLayout | undefined },
+): LayoutUse & { headerRow: number | null; mapping: Mapping } {
+  const guess = locateHeader(head, required, opts);
+  if (!guess) return { headerRow: null, mapping: {}, mappingSource: 'header', mappingNote: '按表头文字', layoutDisagreements: [] };
+  return { headerRow: head[guess.dataStart - 1]!.row, ...chooseMapping(opts.words, guess.headers, guess.mapping, { saved: guess.saved }) };
 }
 
 /**

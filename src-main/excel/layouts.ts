@@ -1,21 +1,28 @@
 // The column mapping the clerk confirmed for a file layout (its header signature), kept per
-// kind of import so the next file of the same layout maps itself.
+// kind of import so the next file of the same layout maps itself. A saved layout is a
+// suggestion: a mislabelled file committed with the clerk's mapping (姓名 ↔ 与户主关系 swapped)
+// must not rename the next honest file's persons 户主, so it is used only where it agrees with
+// the header words, and the dry run says which mapping it used.
 import type { Database } from 'better-sqlite3';
-import type { Mapping } from '../domain/import/fields';
+import { chinaDate } from '../domain/dates';
+import { FIELD_LABELS, fieldForHeader, type FieldKey, type HeaderWords, type Mapping } from '../domain/import/fields';
 import { sql } from '../ledger/statements';
+import type { LayoutDisagreement, LayoutUse } from '../types/imports';
+import { columnName } from './sheet-scanner';
 
-/** The mapping the clerk confirmed for a layout of this kind, if any: a new layout is a saved mapping, not code. */
-export function knownLayouts(db: Database, kind: string) {
-  return (signature: string): Mapping | undefined => {
-    const saved = sql(db, 'SELECT mapping_json FROM import_layouts WHERE signature = ? AND kind = ?').pluck().get(signature, kind) as string | undefined;
-    return saved ? (JSON.parse(saved) as Mapping) : undefined;
-  };
+export interface SavedLayout {
+  mapping: Mapping;
+  /** When it was saved (an ISO instant): the note says 上次保存（2026-11-02）. */
+  at: string;
 }
 
-/** The mapping remembered for a layout, else the guessed one. */
-export function rememberedMapping(db: Database, kind: string) {
-  const known = knownLayouts(db, kind);
-  return (signature: string, guessed: Mapping): Mapping => known(signature) ?? guessed;
+/** The layout saved for a header signature of this kind, if any: a new layout is a saved mapping, not code. */
+export function savedLayouts(db: Database, kind: string) {
+  return (signature: string): SavedLayout | undefined => {
+    const saved = sql(db, 'SELECT mapping_json, updated_at FROM import_layouts WHERE signature = ? AND kind = ?').get(signature, kind) as
+      { mapping_json: string; updated_at: string } | undefined;
+    return saved ? { mapping: JSON.parse(saved.mapping_json) as Mapping, at: saved.updated_at } : undefined;
+  };
 }
 
 /** Called in the transaction that commits an import made with `mapping`. */
@@ -28,12 +35,52 @@ export function rememberLayout(db: Database, kind: string, signature: string, ma
   ).run(signature, kind, JSON.stringify(mapping), at);
 }
 
-/** How an import of this kind finds its columns: the clerk's mapping and header row if given, else what was remembered. */
+/** How an import of this kind finds its columns: the clerk's mapping and header row if given, and the layouts saved before. */
 export function layoutOptions(db: Database, kind: string, arg: { mapping?: Mapping | undefined; headerRow?: number | undefined }) {
-  const told = arg.mapping;
+  return { mapping: arg.mapping, headerRow: arg.headerRow, saved: savedLayouts(db, kind) };
+}
+
+/**
+ * Where a saved mapping and the header words disagree: a field put in a column other than the
+ * one its header word names, or in a column whose header word names another field. A field
+ * the saved mapping leaves out, or puts under a header the words do not know, is no disagreement:
+ * that is what a clerk's mapping is remembered for.
+ */
+export function layoutDisagreements(words: HeaderWords, headers: string[], saved: Mapping): LayoutDisagreement[] {
+  const named = headers.map((h) => fieldForHeader(words, h));
+  const head = (col: number) => `${columnName(col)} 列“${headers[col]?.trim() || '（无标题）'}”`;
+  const out: LayoutDisagreement[] = [];
+  for (const [field, col] of Object.entries(saved) as [FieldKey, number][]) {
+    const where = named.flatMap((f, i) => (f === field ? [i] : []));
+    const label = FIELD_LABELS[field];
+    if (where.length && !where.includes(col))
+      out.push({ field, saved: col, header: where[0]!, message: `“${label}”：上次保存的是 ${head(col)}，表头文字说是 ${where.map(head).join('或')}` });
+    else if (!where.length && named[col] && named[col] !== field)
+      out.push({ field, saved: col, header: null, message: `“${label}”：上次保存的是 ${head(col)}，表头文字说这一列是“${FIELD_LABELS[named[col]]}”` });
+  }
+  return out;
+}
+
+/**
+ * The mapping a read uses, and why: the clerk's when given; else the layout saved for this
+ * header row where it agrees with the header words; else the header words' own (`guessed`).
+ */
+export function chooseMapping(
+  words: HeaderWords,
+  headers: string[],
+  guessed: Mapping,
+  opts: { told?: Mapping | undefined; saved?: SavedLayout | undefined },
+): LayoutUse & { mapping: Mapping } {
+  if (opts.told) return { mapping: opts.told, mappingSource: 'clerk', mappingNote: '按您选的列对应', layoutDisagreements: [] };
+  if (!opts.saved) return { mapping: guessed, mappingSource: 'header', mappingNote: '按表头文字', layoutDisagreements: [] };
+  const day = chinaDate(new Date(opts.saved.at));
+  const disagreements = layoutDisagreements(words, headers, opts.saved.mapping);
+  if (!disagreements.length)
+    return { mapping: opts.saved.mapping, mappingSource: 'remembered', mappingNote: `按上次保存的列对应（${day}）`, layoutDisagreements: [] };
   return {
-    mapping: told ? () => told : rememberedMapping(db, kind),
-    headerRow: arg.headerRow,
-    known: knownLayouts(db, kind),
+    mapping: guessed,
+    mappingSource: 'header',
+    mappingNote: `按表头文字：上次保存的列对应（${day}）与表头文字不符，没有使用`,
+    layoutDisagreements: disagreements,
   };
 }

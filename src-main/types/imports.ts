@@ -70,27 +70,52 @@ export interface BatchCounts {
 /** An import's kind with its counts: `counts` narrows with `kind`. */
 export type KindCounts<C extends Record<ImportKind, object>> = { [K in ImportKind]: { kind: K; counts: C[K] } }[ImportKind];
 
-export type ImportPreview = KindCounts<PreviewCounts> & {
-  token: string;
-  fileName: string;
-  headers: string[];
-  mapping: Partial<Record<FieldKey, number>>;
-  /** The file row the header was read from (0: none), for the column picker to start from. */
-  headerRow: number;
-  rows: number;
-  /** The first problems, row by row; the report file has them all. */
-  problems: ImportProblem[];
-  /** categories: who was on the department's previous list and is not on this one. */
-  lost: { name: string; idNumber: string; code: PersonCategory }[];
-  /** payments: rows that go to the 待核实 list, with the reason. */
-  pending: ImportProblem[];
-  /** payments: rows already recorded or waiting from an earlier batch (counted as unchanged). */
-  already: ImportProblem[];
-  /** roster and insurance: each person whose facts or history change, and how (the first 500). */
-  changes: { row: number; name: string; idNumber: string; what: string[] }[];
-  /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
-  writable: boolean;
-};
+/**
+ * Which column mapping a dry run (or the column picker's first guess) used. A layout saved when
+ * a file with this header row was last committed is a suggestion: it is used only where it
+ * agrees with the header words for every field those words name, else set aside and why said.
+ */
+export interface LayoutUse {
+  /** header: by the header words; remembered: the layout saved for this header row; clerk: as the clerk chose. */
+  mappingSource: 'header' | 'remembered' | 'clerk';
+  /** 按表头文字 / 按上次保存的列对应（2026-11-02） / 按您选的列对应, and why a saved layout was set aside. */
+  mappingNote: string;
+  /** Where the saved layout and the header words disagree (it was then not used), field by field. */
+  layoutDisagreements: LayoutDisagreement[];
+}
+
+export interface LayoutDisagreement {
+  field: FieldKey;
+  /** The column (0-based) the saved layout put the field in. */
+  saved: number;
+  /** The column the header words name for it, or null when they name it nowhere (but call the saved column something else). */
+  header: number | null;
+  /** “姓名”：上次保存的是 D 列“与户主关系”，表头文字说是 C 列“姓名” */
+  message: string;
+}
+
+export type ImportPreview = KindCounts<PreviewCounts> &
+  LayoutUse & {
+    token: string;
+    fileName: string;
+    headers: string[];
+    mapping: Partial<Record<FieldKey, number>>;
+    /** The file row the header was read from (0: none), for the column picker to start from. */
+    headerRow: number;
+    rows: number;
+    /** The first problems, row by row; the report file has them all. */
+    problems: ImportProblem[];
+    /** categories: who was on the department's previous list and is not on this one. */
+    lost: { name: string; idNumber: string; code: PersonCategory }[];
+    /** payments: rows that go to the 待核实 list, with the reason. */
+    pending: ImportProblem[];
+    /** payments: rows already recorded or waiting from an earlier batch (counted as unchanged). */
+    already: ImportProblem[];
+    /** roster and insurance: each person whose facts or history change, and how (the first 500). */
+    changes: { row: number; name: string; idNumber: string; what: string[] }[];
+    /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
+    writable: boolean;
+  };
 
 export interface PendingPayment {
   id: number;
@@ -165,12 +190,12 @@ export type ExportKind =
   | 'taxZeroDeclarations';
 
 /** What the clerk sees to point at the header and map the columns of a file the program did not read by itself. */
-export interface ImportColumns {
+export interface ImportColumns extends LayoutUse {
   /** The first non-empty rows, with their row numbers in the file. */
   rows: { row: number; cells: string[] }[];
   /** The row the program takes for the header, or null when it recognised none. */
   headerRow: number | null;
-  /** The columns each field is read from, as guessed (or as remembered for this layout). */
+  /** The columns each field is read from, as guessed (or as remembered for this layout, where it agrees with the header words). */
   mapping: Partial<Record<FieldKey, number>>;
   /** The fields this kind of import reads, those it cannot do without first. */
   fields: { key: FieldKey; required: boolean }[];

@@ -178,7 +178,7 @@ describe('roster import', () => {
     expect(q.problems[0]!.message).toContain('台账中此身份证号登记的姓名是「张三」');
   });
 
-  it('remembers the clerk’s column mapping for the next file of the same layout', async () => {
+  it('remembers the clerk’s column mapping for the next file of the same layout, as a suggestion the header words can overrule', async () => {
     const file = writeCsv(path.join(dir, 'odd.csv'), [
       ['名字', '证件号', '所在村', '户号', '备注'],
       ['赵六', idFor('1990-01-01', 55), '幸福村', '0100', ''],
@@ -194,9 +194,22 @@ describe('roster import', () => {
     ]);
     const withRow = await t.ok('import.preview', { kind: 'roster', file: file2, mapping: { name: 0, idNumber: 1, village: 2, householdNumber: 4 } });
     await t.ok('import.commit', { token: withRow.token });
+    // Saved, but 户号 heads another column than the one the clerk chose: the header words win,
+    // and the dry run says what was set aside (issue 24: a remembered layout is a suggestion).
     const next = await t.ok('import.preview', { kind: 'roster', file: file2 });
-    expect(next.mapping.householdNumber).toBe(4);
-  });
+    expect(next.mapping.householdNumber).toBe(3);
+    expect(next.mappingSource).toBe('header');
+    expect(next.layoutDisagreements.map((d) => d.message)).toEqual(['“户号”：上次保存的是 E 列“备注”，表头文字说是 D 列“户号”']);
+    // Where the clerk's columns agree with the words (备注 is no field's word), they are used as saved.
+    const file3 = writeCsv(path.join(dir, 'odd3.csv'), [
+      ['名字', '证件号', '所在村', '编号', '备注'],
+      ['周八', idFor('1992-01-01', 59), '幸福村', 'x', '0300'],
+    ]);
+    const saved = await t.ok('import.preview', { kind: 'roster', file: file3, mapping: { name: 0, idNumber: 1, village: 2, householdNumber: 4 } });
+    await t.ok('import.commit', { token: saved.token });
+    const again = await t.ok('import.preview', { kind: 'roster', file: file3 });
+    expect(again).toMatchObject({ mappingSource: 'remembered', mapping: { householdNumber: 4 } });
+  }, 60_000);
 
   it('refuses files it cannot read, in Chinese, and imports nothing', async () => {
     const xls = path.join(dir, 'a.xls');
