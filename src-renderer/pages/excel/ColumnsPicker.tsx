@@ -74,6 +74,17 @@ export function ColumnsPicker({
               : '程序没有自己认出这个文件的表头。请在下面选出表头所在的行，再为每项选出文件中的列；确认后按此试导入，并记住这种格式，下次同样的文件会自动识别。'
           }
         />
+        {cols.layoutDisagreements.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="layout-disagreements"
+            message={`${cols.mappingNote}。下面先按表头文字选好了各列，请核对后再试导入。`}
+            description={cols.layoutDisagreements.map((d) => (
+              <div key={d.field}>{d.message}</div>
+            ))}
+          />
+        )}
         <Table
           size="small"
           pagination={false}

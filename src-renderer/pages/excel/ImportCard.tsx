@@ -67,6 +67,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
       return setError(r.error.message);
     }
     setPreview(r.value);
+    // A saved layout set aside for disagreeing with the header words: the columns are shown to check.
+    if (r.value.layoutDisagreements.length) setPicking(true);
   }
 
   async function choose(f: File) {
@@ -230,6 +232,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         )}
         {preview && (
           <>
+            <MappingNote preview={preview} />
             <Descriptions
               size="small"
               bordered
@@ -290,6 +293,27 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         )}
       </Space>
     </Card>
+  );
+}
+
+/** Which column mapping the dry run used, said near the mapping; a saved layout set aside, with why. */
+function MappingNote({ preview }: { preview: ImportPreview }) {
+  if (!preview.layoutDisagreements.length)
+    return (
+      <span data-testid="mapping-note" style={{ color: '#666' }}>
+        各列对应：{preview.mappingNote}
+      </span>
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="mapping-note"
+      message={`各列对应：${preview.mappingNote}。请核对下面的各列，特别是姓名是否读对了。`}
+      description={preview.layoutDisagreements.map((d) => (
+        <div key={d.field}>{d.message}</div>
+      ))}
+    />
   );
 }
 
