@@ -135,3 +135,42 @@ test('an admin gives the county’s division code in 设置, and the 医保 list
   await years.scrollIntoViewIfNeeded();
   await screenshot(page, 'person-insurance-years-1366');
 });
+
+test('a layout saved from a mislabelled roster is set aside for an honest file under the same header, and the screen says why', async ({
+  page,
+  host,
+  request,
+}) => {
+  const call = await api(request, host.url);
+  await call('villages.add', { code: '001', name: '幸福村' });
+  call.seal();
+  const roster = (name: string, rows: string[][]) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: csv([['村', '户号', '姓名', '与户主关系', '公民身份号码'], ...rows]),
+  });
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '导入导出' }).click();
+  await choose(page, '导入内容', '花名册');
+  // 姓名 holds the relation, 与户主关系 the name: the clerk swaps them by hand and commits.
+  await page.locator('input[type=file]').setInputFiles(roster('错列.csv', [['幸福村', '0001', '户主', '张三', id('50023519600501011')]]));
+  await expect(page.getByTestId('mapping-note')).toHaveText('各列对应：按表头文字');
+  await page.getByRole('button', { name: '列认错了？更正表头和各列…' }).click();
+  await choose(page, '姓名所在的列', 'D 列：与户主关系');
+  await choose(page, '与户主关系所在的列', 'C 列：姓名');
+  await page.getByTestId('columns-picker').getByRole('button', { name: '按此试导入' }).click();
+  await expect(page.getByTestId('mapping-note')).toHaveText('各列对应：按您选的列对应');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+
+  // The next file is honest: the saved layout is not used, and the screen says why.
+  await page.locator('input[type=file]').setInputFiles(roster('花名册.csv', [['幸福村', '0002', '王五', '户主', id('50023519700101033')]]));
+  const note = page.getByTestId('mapping-note');
+  await expect(note).toContainText('按表头文字：上次保存的列对应');
+  await expect(note).toContainText('“姓名”：上次保存的是 D 列“与户主关系”，表头文字说是 C 列“姓名”');
+  const picker = page.getByTestId('columns-picker');
+  await expect(picker.getByTestId('layout-disagreements')).toContainText('“与户主关系”：上次保存的是 C 列“姓名”，表头文字说是 D 列“与户主关系”');
+  await expect(picker.getByLabel('姓名所在的列').locator('..')).toContainText('C 列：姓名');
+  await screenshot(page, 'import-layout-set-aside-1366');
+});
