@@ -53,8 +53,9 @@ export type Who = 'anyone' | 'clerk' | 'admin';
 
 /**
  * What a handler does: `read`s change nothing in the ledger; `write`s run inside one
- * IMMEDIATE transaction (all of it lands, or none); a `task` is a long write that manages
- * its own transaction while `dispatch` holds the busy flag, so other changes wait.
+ * IMMEDIATE transaction (all of it lands, or none), some after a slow step that changes
+ * nothing (`writesAfter`); a `task` is a long write that manages its own transaction while
+ * `dispatch` holds the busy flag, so other changes wait.
  */
 export type Kind = 'read' | 'write' | 'task';
 
@@ -62,7 +63,12 @@ export interface Handler<I, O> {
   kind: Kind;
   who: Who;
   input: z.ZodType<I, unknown>;
-  run: (ctx: Context, arg: I) => O | Promise<O>;
+  run: (ctx: Context, arg: I, prepared?: unknown) => O | Promise<O>;
+  /**
+   * For a write: a slow step that changes nothing (a password's scrypt), awaited before the
+   * transaction so that other calls are answered meanwhile; `run` gets what it returns.
+   */
+  prepare?: (ctx: Context, arg: I) => Promise<unknown>;
   /** For a task: what the clerk is told while it runs (`正在导入`…). */
   busy?: string;
   /** Still callable on a read-only ledger (logging in, backing up elsewhere); it then writes no audit entry. */
@@ -81,6 +87,21 @@ export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: C
 
 export function writes<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O, opts: Options = {}): Handler<I, O> {
   return { kind: 'write', who, input, run, ...opts };
+}
+
+/**
+ * A write whose slow part changes nothing and so needs no transaction: `prepare` is awaited
+ * first, outside any (other calls go on meanwhile), then `run` makes the change in a short
+ * transaction of its own, as a `writes` does, with what `prepare` returned.
+ */
+export function writesAfter<I, P, O>(
+  who: Who,
+  input: z.ZodType<I, unknown>,
+  prepare: (ctx: Context, arg: I) => Promise<P>,
+  run: (ctx: Context, arg: I, prepared: P) => O,
+  opts: Options = {},
+): Handler<I, O> {
+  return { kind: 'write', who, input, prepare, run: (ctx, arg, prepared) => run(ctx, arg, prepared as P), ...opts };
 }
 
 export function task<I, O>(who: Who, busy: string, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => Promise<O>, opts: Options = {}): Handler<I, O> {
@@ -228,7 +249,14 @@ export async function dispatch(handlers: HandlerMap, ctx: Context, name: string,
 
 async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown): Promise<unknown> {
   if (h.kind === 'read') return h.run(ctx, arg);
-  if (h.kind === 'write') return runInTransaction(ctx, () => h.run(ctx, arg));
+  if (h.kind === 'write') {
+    if (!h.prepare) return runInTransaction(ctx, () => h.run(ctx, arg));
+    const prepared = await h.prepare(ctx, arg);
+    // An import or a restore may have taken the ledger while the slow step ran.
+    const refused = busyRefusal(ctx);
+    if (refused) throw refused;
+    return runInTransaction(ctx, () => h.run(ctx, arg, prepared));
+  }
   ctx.busy = h.busy ?? '正在处理';
   try {
     return await h.run(ctx, arg);

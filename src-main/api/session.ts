@@ -1,7 +1,9 @@
 // Logging in and out: one session per window or tab (service/sessions.ts keeps them).
 import { z } from 'zod';
 import * as repo from '../ledger/users';
-import { Refusal, audit, caller, currentUser, hasUsers, reads, writes } from './handler';
+import { callerIsTab } from '../service/context';
+import { inTurn } from '../service/hash-turns';
+import { Refusal, audit, caller, currentUser, hasUsers, reads, writes, writesAfter } from './handler';
 import { username } from './users';
 
 export const sessionHandlers = {
@@ -12,23 +14,40 @@ export const sessionHandlers = {
   })),
 
   // Logging in and out still works on a read-only ledger (then unaudited): the clerk must be able to read and back up.
-  'session.login': writes(
+  // The password's scrypt runs off the main thread and in turn with other logins' (a flood of
+  // wrong ones once held every tab); only the session and the audit entry are the write.
+  'session.login': writesAfter(
     'anyone',
     z.object({ username, password: z.string({ error: '请填写密码。' }) }),
-    (ctx, arg) => {
-      const now = ctx.now().getTime();
-      const wait = ctx.sessions.waitFor(arg.username, now);
-      if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);
+    async (ctx, arg) => {
+      // A browser tab's tries count against the tab too, whatever names it tries.
+      const attempt = { username: arg.username, caller: callerIsTab() ? caller().key : null };
+      const refuseWhileWaiting = () => {
+        const wait = ctx.sessions.waitFor(attempt, ctx.now().getTime());
+        if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);
+      };
+      refuseWhileWaiting();
       const u = repo.findUser(ctx.db, arg.username);
       // One message and one scrypt for every case, so neither the form nor the time it takes
-      // tells which usernames exist or are disabled.
-      const matches = repo.checkPassword(arg.password, u?.passwordHash ?? repo.DUMMY_HASH);
-      if (!u || u.disabled || !matches) {
-        ctx.sessions.failed(arg.username, now);
-        throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
-      }
-      ctx.sessions.succeeded(arg.username);
-      ctx.sessions.signIn(caller().key, u.id, now);
+      // tells which usernames exist or are disabled. Asked again when its turn comes, and a
+      // wrong one counted before the turn passes on: tries queued behind wrong ones from the
+      // same tab or for the same name wait as they would have one after another.
+      const stored = u?.passwordHash ?? repo.DUMMY_HASH;
+      const right = await inTurn(async () => {
+        refuseWhileWaiting();
+        const matches = await repo.checkPassword(arg.password, stored);
+        if (!u || u.disabled || !matches) ctx.sessions.failed(attempt, ctx.now().getTime());
+        return u && !u.disabled && matches ? u : null;
+      });
+      if (!right) throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
+      return { attempt, checked: right };
+    },
+    (ctx, _arg, { attempt, checked }) => {
+      // The user as the ledger has it now: disabled, or given another password, while the hash ran.
+      const u = repo.getUser(ctx.db, checked.id);
+      if (!u || u.disabled || u.passwordHash !== checked.passwordHash) throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
+      ctx.sessions.succeeded(attempt);
+      ctx.sessions.signIn(caller().key, u.id, ctx.now().getTime());
       const user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
       caller().user = user;
       audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });

@@ -10,9 +10,16 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-export function hashPassword(password: string): string {
+/** scrypt on libuv's thread pool: the main thread answers other calls while a hash runs. */
+function scrypt(password: string, salt: Buffer, keylen: number, opts: crypto.ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    crypto.scrypt(password.normalize('NFC'), salt, keylen, { ...opts, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = crypto.scryptSync(password.normalize('NFC'), salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
+  const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P });
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -23,16 +30,11 @@ export function hashPassword(password: string): string {
  */
 export const DUMMY_HASH = 'scrypt$32768$8$1$W8peKPNh3zlElpn1k5uZHQ==$LCDUFQgHQkNKuXZjPzEtQM4zXJwPPjcunZ/tx6W1ctE=';
 
-export function checkPassword(password: string, stored: string): boolean {
+export async function checkPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const got = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return crypto.timingSafeEqual(got, expected);
 }
 
@@ -77,19 +79,20 @@ export function countUsers(db: Database): number {
   return sql(db, 'SELECT count(*) FROM users').pluck().get() as number;
 }
 
-export function insertUser(db: Database, u: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string }, at: string): UserRecord {
+/** `passwordHash` from `hashPassword`, made before the transaction (a hash takes ~50–180 ms). */
+export function insertUser(db: Database, u: { username: string; displayName: string; role: 'admin' | 'clerk'; passwordHash: string }, at: string): UserRecord {
   const info = sql(db, 'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
     u.username,
     u.displayName,
     u.role,
-    hashPassword(u.password),
+    u.passwordHash,
     at,
   );
   return getUser(db, Number(info.lastInsertRowid))!;
 }
 
-export function setPasswordHash(db: Database, id: number, password: string): void {
-  sql(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), id);
+export function setPasswordHash(db: Database, id: number, passwordHash: string): void {
+  sql(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
 }
 
 export function setDisabled(db: Database, id: number, disabled: boolean): void {
