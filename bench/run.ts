@@ -1,5 +1,5 @@
 // `npm run bench`: figures for the notes, not a test. `--quick` for a smaller run;
-// `--only quote|ledger|excel|malformed|tax|notices|history` for one part.
+// `--only quote|ledger|excel|malformed|tax|notices|history|login` for one part.
 import { loadPolicies } from '../src-main/policies/load';
 import { benchExcel } from './excel';
 import { benchLedger } from './ledger';
@@ -8,6 +8,7 @@ import { benchQuotes } from './quote';
 import { benchTax } from './tax';
 import { benchNotices } from './notices';
 import { benchHistory } from './history';
+import { benchLogin } from './login';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
@@ -22,3 +23,4 @@ if (!only || only === 'malformed') benchMalformed();
 if (!only || only === 'tax') await benchTax(policies.get('cq-yunyang-nongba-2024')!, quick ? 10_000 : 50_000);
 if (!only || only === 'notices') await benchNotices(policies.get('cq-yunyang-nongba-2024')!, quick ? 2_000 : 5_300);
 if (!only || only === 'history') benchHistory(policies.get('cq-youyang-2024')!, quick ? 100_000 : 1_000_000, 30_000);
+if (!only || only === 'login') await benchLogin(policies.get('cq-yunyang-nongba-2024')!, quick ? 5_000 : 30_000, 100);
