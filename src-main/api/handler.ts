@@ -141,9 +141,13 @@ interface UserRow {
   disabled: number;
 }
 
-/** The caller's user as the ledger has it now: one disabled since logging in is logged out. */
-function sessionUser(ctx: Context, key: string): { user: SessionUser | null; expired: boolean } {
-  const state = ctx.sessions.use(key, ctx.now().getTime());
+/**
+ * The caller's user as the ledger has it now: one disabled since logging in is logged out.
+ * Only a call that needs the login (`touch`) counts as use of the session.
+ */
+function sessionUser(ctx: Context, key: string, touch: boolean): { user: SessionUser | null; expired: boolean } {
+  const now = ctx.now().getTime();
+  const state = touch ? ctx.sessions.use(key, now) : ctx.sessions.peek(key, now);
   if (state.user === null) return { user: null, expired: state.expired };
   const r = ctx.db.prepare('SELECT id, username, display_name, role, disabled FROM users WHERE id = ?').get(state.user) as UserRow | undefined;
   if (!r || r.disabled) {
@@ -155,7 +159,7 @@ function sessionUser(ctx: Context, key: string): { user: SessionUser | null; exp
 
 /** Whether this caller may touch the ledger's files (upload, download): logged in, or no users yet. */
 export function mayUseFiles(ctx: Context, callerKey: string): boolean {
-  return !hasUsers(ctx.db) || sessionUser(ctx, callerKey).user !== null;
+  return !hasUsers(ctx.db) || sessionUser(ctx, callerKey, true).user !== null;
 }
 
 /**
@@ -214,7 +218,7 @@ export async function dispatch(handlers: HandlerMap, ctx: Context, name: string,
     return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
   }
   const h = handlers[name] as Handler<unknown, unknown>;
-  const { user, expired } = sessionUser(ctx, callerKey);
+  const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone');
   const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : (readOnlyRefusal(ctx, h) ?? busyRefusal(ctx)));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
   const parsed = h.input.safeParse(rawArg ?? {});

@@ -68,13 +68,20 @@ export class Sessions {
 
   /** The user logged in for this caller, touching the session; null when none or idle too long. */
   use(caller: string, now: number): SessionState {
+    const state = this.peek(caller, now);
+    if (state.user !== null) this.byCaller.get(caller)!.lastUsed = now;
+    else if (state.expired) this.byCaller.delete(caller);
+    return state;
+  }
+
+  /**
+   * The same, changing nothing: calls that need no login (a page asking who is logged in, every
+   * minute) must not keep a session alive forever, nor take the next call's 已经 30 分钟没有操作.
+   */
+  peek(caller: string, now: number): SessionState {
     const s = this.byCaller.get(caller);
     if (!s) return { user: null, expired: false };
-    if (now - s.lastUsed > IDLE_MS) {
-      this.byCaller.delete(caller);
-      return { user: null, expired: true };
-    }
-    s.lastUsed = now;
+    if (now - s.lastUsed > IDLE_MS) return { user: null, expired: true };
     return { user: s.userId };
   }
 

@@ -123,6 +123,23 @@ describe('sessions belong to the window that logged in', () => {
     expect(await a('session.login', { username: 'clerk1', password: 'secret2' })).toMatchObject({ ok: true });
   });
 
+  it('is kept alive only by calls that need the login: a page asking who is logged in every minute is logged out after 30 minutes', async () => {
+    const a = as('tab:a');
+    await a('session.login', { username: 'clerk1', password: 'secret2' });
+    for (let minute = 1; minute <= 30; minute++) {
+      clock += 60_000;
+      expect(await a('session.get', {}), `minute ${minute}`).toMatchObject({ ok: true, value: { user: { username: 'clerk1' } } });
+      expect(await a('glossary.get', {}), `minute ${minute}`).toMatchObject({ ok: true });
+    }
+    clock += 60_000;
+    expect(await a('session.get', {})).toMatchObject({ ok: true, value: { user: null, loginRequired: true } });
+    // …and the first call that needs the login still says why.
+    const r = await a('roster.search', { q: '张' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    if (!r.ok) expect(r.error.message).toContain('30 分钟');
+    expect(await a('roster.search', { q: '张' })).toMatchObject({ ok: false, error: { message: '请先登录。' } });
+  });
+
   it('logs out a user the administrator disables', async () => {
     const admin = as('tab:admin');
     const clerk = as('tab:clerk');
