@@ -13,7 +13,7 @@ import { sourceImportWorker } from './excel/worker-run';
 import { lockDataFolder } from './ledger/lock';
 import { ioProblem, readOnlyReason } from './ledger/space';
 import { Sessions } from './service/sessions';
-import { clearOldUploads } from './files/uploads';
+import { clearStaleUploads } from './files/uploads';
 import { clearOldReports } from './files/outputs';
 import { startPeriodicBackups } from './service/backups';
 
@@ -63,7 +63,8 @@ export async function startCore(dataDir: string, opts: { nativeBinding?: string;
     }
     await housekeeping('清理暂存文件', () => {
       clearStaging(dataDir);
-      clearOldUploads(dataDir, now());
+      // Real time, as the folders' times are (now() is pinned in tests); no dry run holds any yet.
+      clearStaleUploads(dataDir, Date.now());
       clearOldReports(dataDir, now());
       clearPartialBackups(dataDir);
     });

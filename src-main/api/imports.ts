@@ -28,7 +28,7 @@ import { commitInsurance, planInsurance, undoInsurance, type InsurancePlan } fro
 import { divisionWhere, parseInsuranceRow, type InsuranceRecord } from '../domain/import/insurance';
 import { getOffice } from '../ledger/office';
 import { coverageYear, department, idOf, isoDate, personCategory } from './fields';
-import { discardUpload } from '../files/uploads';
+import { discardUpload, holdUpload, releaseUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
 import { writeProblemReport } from '../imports/report';
 import { ioProblem } from '../ledger/space';
@@ -87,7 +87,10 @@ const preparedOf = (ctx: Context) => {
   return m;
 };
 
-/** Forgets a dry run: its staging file goes, and the uploaded copy it read unless still in use. */
+/**
+ * Forgets a dry run: its staging file goes, and the uploaded copy it read unless still in use.
+ * Until then the copy is held (files/uploads.ts): the problem report reads it again.
+ */
 function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   const p = preparedOf(ctx).get(token);
   if (p && p.generation !== generationOf(ctx).n) {
@@ -96,6 +99,7 @@ function dropPrepared(ctx: Context, token: string, keepFile?: string): void {
   }
   preparedOf(ctx).delete(token);
   if (p?.kind === 'roster') fs.rmSync(p.staging, { force: true });
+  if (p) releaseUpload(p.file);
   if (p && p.file !== keepFile) discardUpload(ctx.dataDir, p.file);
 }
 
@@ -529,11 +533,16 @@ export const importHandlers = {
       const token = crypto.randomBytes(12).toString('hex');
       let p: Prepared;
       dryRuns.set(ctx, dryRunsRunning(ctx) + 1);
+      // Held while it is read, and after by the dry run it makes, until dropPrepared.
+      holdUpload(arg.file);
       try {
         // Taken before anything is read: whatever changes after it shows at the commit.
         const generation = generationOf(ctx).n;
         const mark = beginPromise(ctx.db);
         p = { ...(await prepare(ctx, arg, job, token, mark)), mark, generation };
+      } catch (e) {
+        releaseUpload(arg.file);
+        throw e;
       } finally {
         dryRuns.set(ctx, dryRunsRunning(ctx) - 1);
         job.finish();
@@ -621,11 +630,14 @@ export const importHandlers = {
     async (ctx, arg): Promise<ImportColumns> => {
       sourceFile(ctx, arg.file);
       let rows;
+      holdUpload(arg.file);
       try {
         rows = await headRows(arg.file);
       } catch (e) {
         if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'file');
         throw e;
+      } finally {
+        releaseUpload(arg.file);
       }
       const fields = KIND_FIELDS[arg.kind];
       return {

@@ -13,7 +13,7 @@ import { getVillage } from '../ledger/office';
 import { takeSnapshot } from '../ledger/snapshots';
 import { sql } from '../ledger/statements';
 import { coverageYear, idOf } from './fields';
-import { discardUpload } from '../files/uploads';
+import { discardUpload, holdUpload, releaseUpload } from '../files/uploads';
 import { headerWordsOf } from '../service/tables';
 import type { Context } from './handler';
 import { Refusal, audit, sourceFile, task, writes } from './handler';
@@ -90,6 +90,7 @@ export const targetHandlers = {
       sourceFile(ctx, arg.file);
       const words = headerWordsOf(ctx);
       let read;
+      holdUpload(arg.file);
       try {
         read = await readForImport(arg.file, {
           required: ['village', 'target'],
@@ -102,6 +103,7 @@ export const targetHandlers = {
         throw e;
       } finally {
         // Read once, whatever came of it: a corrected sheet is chosen (and uploaded) again.
+        releaseUpload(arg.file);
         discardUpload(ctx.dataDir, arg.file);
       }
       // 2023年参保目标任务数 imported as 2024's would set this year's targets from last year's sheet.

@@ -17,11 +17,29 @@ export class UploadsFull extends Error {}
 /** All the uploads together, at most (each is at most 512 MB); smaller only in tests. */
 export const UPLOAD_LIMITS = { quota: 2 * 1024 * 1024 * 1024 };
 
-/** Uploads older than this give way when the quota is reached (their dry run is likely abandoned). */
-const STALE_MS = 3600 * 1000;
+/**
+ * Uploads older than this go (the screen says so: 一小时前上传的会自动让出空间), unless a dry run
+ * still reads them: they hold full ID numbers, and a run once left 601 MB of them.
+ */
+export const STALE_MS = 3600 * 1000;
 
 /** The tag of the window or tab an upload belongs to, in its folder's name (the caller key itself is a secret). */
 const ownerTag = (owner: string) => crypto.createHash('sha256').update(owner).digest('hex').slice(0, 12);
+
+/** Upload folders a dry run is reading or will read again (its problem report, a corrected mapping), with how many hold each. */
+const held = new Map<string, number>();
+const folderOf = (file: string) => path.dirname(path.resolve(file));
+
+/** A dry run reads this file, now or later: it stays past the hour until released. */
+export function holdUpload(file: string): void {
+  held.set(folderOf(file), (held.get(folderOf(file)) ?? 0) + 1);
+}
+
+export function releaseUpload(file: string): void {
+  const n = (held.get(folderOf(file)) ?? 0) - 1;
+  if (n > 0) held.set(folderOf(file), n);
+  else held.delete(folderOf(file));
+}
 
 function folders(dataDir: string): { dir: string; mtimeMs: number; bytes: number }[] {
   const root = uploadsDir(dataDir);
@@ -37,16 +55,27 @@ function folders(dataDir: string): { dir: string; mtimeMs: number; bytes: number
   });
 }
 
-/** Makes room for `incoming` bytes within the quota, removing stale uploads first; throws UploadsFull if it cannot. */
-function makeRoom(dataDir: string, incoming: number, now: number): void {
-  const all = folders(dataDir).sort((a, b) => a.mtimeMs - b.mtimeMs);
-  let used = all.reduce((n, f) => n + f.bytes, 0);
-  for (const f of all) {
-    if (used + incoming <= UPLOAD_LIMITS.quota) return;
-    if (now - f.mtimeMs < STALE_MS) break;
-    fs.rmSync(f.dir, { recursive: true, force: true });
-    used -= f.bytes;
+/**
+ * Removes the uploads older than an hour that no dry run holds: at start, on every new upload and
+ * every few minutes in the browser host. `now` is real time (Date.now()), as the folders' times are.
+ */
+export function clearStaleUploads(dataDir: string, now: number): void {
+  const root = uploadsDir(dataDir);
+  if (!fs.existsSync(root)) return;
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    try {
+      if (now - fs.lstatSync(dir).mtimeMs > STALE_MS && !held.has(path.resolve(dir))) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or still open elsewhere (Windows): tried again next time
+    }
   }
+}
+
+/** Makes room for `incoming` bytes within the quota after the stale uploads went; throws UploadsFull if there is none. */
+function makeRoom(dataDir: string, incoming: number, now: number): void {
+  clearStaleUploads(dataDir, now);
+  const used = folders(dataDir).reduce((n, f) => n + f.bytes, 0);
   if (used + incoming > UPLOAD_LIMITS.quota) throw new UploadsFull();
 }
 
@@ -112,18 +141,4 @@ export function isUpload(dataDir: string, file: string, owner: string): boolean 
 export function discardUpload(dataDir: string, file: string): void {
   const dir = path.dirname(path.resolve(file));
   if (path.dirname(dir) === path.resolve(uploadsDir(dataDir))) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** At start: uploads older than a day belong to no dry run any more (they hold full ID numbers). */
-export function clearOldUploads(dataDir: string, now: Date): void {
-  const root = uploadsDir(dataDir);
-  if (!fs.existsSync(root)) return;
-  for (const name of fs.readdirSync(root)) {
-    const p = path.join(root, name);
-    try {
-      if (now.getTime() - fs.lstatSync(p).mtimeMs > 24 * 3600 * 1000) fs.rmSync(p, { recursive: true, force: true });
-    } catch {
-      // gone meanwhile
-    }
-  }
 }

@@ -10,7 +10,7 @@ import { mayUseFiles } from '../api/handler';
 import { tabCaller } from '../service/context';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { downloadable } from '../files/outputs';
-import { receiveUpload, UploadsFull, UploadTooLarge } from '../files/uploads';
+import { clearStaleUploads, receiveUpload, UploadsFull, UploadTooLarge } from '../files/uploads';
 import { ioProblem } from '../ledger/space';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -18,6 +18,9 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 const SESSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** How often uploads past their hour are looked for (each new upload looks too). */
+const UPLOAD_SWEEP_MS = 5 * 60 * 1000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -327,11 +330,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Uploads left by dry runs nobody finished go after their hour, even when nothing more is uploaded.
+  const sweep = setInterval(() => {
+    try {
+      clearStaleUploads(opts.ctx.dataDir, Date.now());
+    } catch (e) {
+      console.error('[canbao host] 清理过期的上传文件没有完成', e);
+    }
+  }, UPLOAD_SWEEP_MS);
+  sweep.unref();
   return {
     url: `http://127.0.0.1:${port}/`,
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweep);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

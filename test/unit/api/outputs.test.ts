@@ -2,10 +2,10 @@
 // own, only those files are handed out, and uploads do not pile up.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearOldReports, downloadable, safeFileName } from '../../../src-main/files/outputs';
 import { dispatch, handlers } from '../../../src-main/api/index';
-import { clearOldUploads, receiveUpload, UPLOAD_LIMITS, uploadsDir } from '../../../src-main/files/uploads';
+import { clearStaleUploads, receiveUpload, STALE_MS, UPLOAD_LIMITS, uploadsDir } from '../../../src-main/files/uploads';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { writeXlsx } from '../../helpers/files';
@@ -103,15 +103,53 @@ describe('outputs stay home', () => {
     await t.ok('import.preview', { kind: 'roster', file: b });
     expect(fs.existsSync(a)).toBe(false);
     expect(fs.existsSync(b)).toBe(true);
+  });
 
-    // At start, anything older than a day goes.
-    const old = path.dirname(b);
-    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
-    fs.utimesSync(old, dayAgo, dayAgo);
-    const fresh = await receiveUpload(t.ctx.dataDir, 'c.xlsx', [Buffer.from('x')], 1e9, 'local');
-    clearOldUploads(t.ctx.dataDir, new Date());
-    expect(fs.existsSync(old)).toBe(false);
+  it('removes uploads after an hour, as the screen says, unless an open dry run still reads them', async () => {
+    const { village } = await seedHousehold(t, [], { village: '幸福村' });
+    const local = await writeXlsx(path.join(tempDir(), '花名册.xlsx'), {
+      headers: ['村（社区）', '户号', '姓名', '身份证号'],
+      rows: [[village.name, 'H1', '张三', idFor('1960-05-01', 11)]],
+    });
+    const at = Date.now();
+    const left = await receiveUpload(t.ctx.dataDir, '没有试导入.xlsx', [fs.readFileSync(local)], 1e9, 'local');
+    const dry = await receiveUpload(t.ctx.dataDir, '试导入中.xlsx', [fs.readFileSync(local)], 1e9, 'local');
+    const broken = await receiveUpload(t.ctx.dataDir, '坏文件.xlsx', [Buffer.from('not a workbook')], 1e9, 'local');
+    const preview = await t.ok('import.preview', { kind: 'roster', file: dry });
+    expect(await t.call('import.preview', { kind: 'roster', file: broken })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    clearStaleUploads(t.ctx.dataDir, at + STALE_MS - 60_000);
+    for (const f of [left, dry, broken]) expect(fs.existsSync(f), f).toBe(true);
+    clearStaleUploads(t.ctx.dataDir, at + STALE_MS + 60_000);
+    expect(fs.existsSync(path.dirname(left))).toBe(false);
+    expect(fs.existsSync(path.dirname(broken))).toBe(false);
+    // The dry run's file is read again for its problem report and by the commit's report.
+    expect(fs.existsSync(dry)).toBe(true);
+    await t.ok('import.report', { token: preview.token });
+    await t.ok('import.commit', { token: preview.token });
+    expect(fs.existsSync(path.dirname(dry))).toBe(false);
+  });
+
+  it('looks for uploads past their hour on every new upload, and every few minutes in the browser host', async () => {
+    const hoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    const old = await receiveUpload(t.ctx.dataDir, 'old.csv', [Buffer.from('x')], 1e9, 'local');
+    fs.utimesSync(path.dirname(old), hoursAgo, hoursAgo);
+    const fresh = await receiveUpload(t.ctx.dataDir, 'new.csv', [Buffer.from('x')], 1e9, 'local');
+    expect(fs.existsSync(path.dirname(old))).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
+
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const second = await startHost({ ctx: t.ctx, rendererDir: renderer, port: 0, token: 'test-token' });
+    try {
+      fs.utimesSync(path.dirname(fresh), hoursAgo, hoursAgo);
+      vi.advanceTimersByTime(60_000);
+      expect(fs.existsSync(fresh)).toBe(true);
+      vi.advanceTimersByTime(5 * 60_000);
+      expect(fs.existsSync(path.dirname(fresh))).toBe(false);
+    } finally {
+      await second.close();
+      vi.useRealTimers();
+    }
   });
 
   it('answers odd paths with a 400 or 404 in Chinese, never a 500', async () => {
