@@ -135,6 +135,37 @@ class Next {
   }
 }
 
+/**
+ * Where the next sign of an attribute written otherwise than Excel writes it is: single quotes,
+ * spaces around "=", a tab or line break between attributes. XML allows them all, and a cell
+ * whose t='s' went unseen was read as its index: "99999" stored as a name. Remembered as Next
+ * does, so a sheet full of them (or of apostrophes in its text) costs one pass.
+ */
+class NextOdd {
+  private at = -2;
+  private readonly re = /['\t\n\r]|[ \t\n\r]=|=[ \t\n\r]/g;
+  reset(): void {
+    this.at = -2;
+  }
+  /** Whether [from, to) holds such a sign. */
+  within(text: string, from: number, to: number): boolean {
+    if (this.at !== -1 && this.at < from) {
+      this.re.lastIndex = from;
+      this.at = this.re.exec(text)?.index ?? -1;
+    }
+    return this.at !== -1 && this.at < to;
+  }
+}
+
+const ATTRIBUTE = /[ \t\n\r]([A-Za-z_][\w.:-]*)[ \t\n\r]*=[ \t\n\r]*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The r and t attributes of a tag written in one of those other ways (rare: read the slow way). */
+function oddAttributes(tag: string): { r?: string; t?: string } {
+  const out: { r?: string; t?: string } = {};
+  for (const m of tag.matchAll(ATTRIBUTE)) if (m[1] === 'r' || m[1] === 't') out[m[1]] = m[2] ?? m[3]!;
+  return out;
+}
+
 /** The column of a cell reference such as AB12 starting at `at` (0 for A); -1 without letters. */
 function columnAt(text: string, at: number): number {
   let n = 0;
@@ -177,9 +208,10 @@ export class SheetScanner {
   private readonly rAttr = new Next(' r="');
   private readonly tAttr = new Next(' t="');
   private readonly vTag = new Next('<v>');
+  private readonly odd = new NextOdd();
 
   constructor(
-    private readonly shared: { get(i: number): string | undefined },
+    private readonly shared: { get(i: number): string | undefined; readonly length: number },
     private readonly onRow: SheetRowSink,
   ) {}
 
@@ -209,6 +241,7 @@ export class SheetScanner {
     this.rAttr.reset();
     this.tAttr.reset();
     this.vTag.reset();
+    this.odd.reset();
     let pos = 0;
     for (;;) {
       const start = findTag(text, '<row', pos);
@@ -250,14 +283,24 @@ export class SheetScanner {
       throw new TableReadError('工作表内容不完整（文件可能被截断）。请在 Excel 或 WPS 中打开后重新另存为 .xlsx。');
   }
 
+  /** A cell names a shared string the file does not have: refused, never read as its number. */
+  private missingShared(index: string, rowNumber: number, col: number): TableReadError {
+    const where = `第 ${rowNumber} 行 ${columnName(col)} 列（${columnName(col)}${rowNumber} 单元格）`;
+    const n = this.shared.length;
+    if (!/^\d+$/.test(index)) return broken(`${where}的共享文字编号“${index}”不是数字`);
+    return broken(`${where}引用了第 ${index} 号共享文字，而文件里${n ? `只有 ${n} 个（0 到 ${n - 1} 号）` : '没有共享文字'}`);
+  }
+
   /** The row whose open tag is [start, openEnd] and whose cells lie in (openEnd, end). */
   private emit(text: string, start: number, openEnd: number, end: number): void {
-    const r = this.rAttr.attr(text, start, openEnd);
-    const rowNumber = r === -1 ? this.lastRow + 1 : indexAt(text, r, text.indexOf('"', r));
+    const oddRow = this.odd.within(text, start, openEnd) ? oddAttributes(text.slice(start, openEnd)) : null;
+    const r = oddRow ? -1 : this.rAttr.attr(text, start, openEnd);
+    const given = oddRow ? oddRow.r !== undefined : r !== -1;
+    const rowNumber = !given ? this.lastRow + 1 : oddRow ? indexAt(oddRow.r!, 0, oddRow.r!.length) : indexAt(text, r, text.indexOf('"', r));
     if (rowNumber < 1 || rowNumber > SHEET_LIMITS.rows) {
-      throw r === -1 || rowNumber > SHEET_LIMITS.rows
+      throw !given || rowNumber > SHEET_LIMITS.rows
         ? new TableReadError(`工作表超过 1,048,576 行（Excel 的上限），文件可能已损坏。`)
-        : broken(`行号“${text.slice(r, Math.min(openEnd, r + 20))}”不是有效的行号`);
+        : broken(`行号“${oddRow ? oddRow.r!.slice(0, 20) : text.slice(r, Math.min(openEnd, r + 20))}”不是有效的行号`);
     }
     // Excel writes rows in order, each once: a repeated or earlier number means a damaged file.
     if (rowNumber <= this.lastRow) throw broken(`第 ${rowNumber} 行出现在第 ${this.lastRow} 行之后（行号重复或顺序颠倒）`);
@@ -272,14 +315,26 @@ export class SheetScanner {
       if (c === -1) break;
       const tagEnd = text.indexOf('>', c);
       if (tagEnd === -1 || tagEnd > end) throw broken(`第 ${rowNumber} 行有没写完的单元格标记`);
-      const ref = this.rAttr.attr(text, c, tagEnd);
-      const at = ref === -1 ? -1 : columnAt(text, ref);
-      if (ref !== -1 && at === -1) throw broken(`第 ${rowNumber} 行有位置“${text.slice(ref, Math.min(tagEnd, ref + 12, text.indexOf('"', ref)))}”无效的单元格`);
+      const oddCell = this.odd.within(text, c, tagEnd) ? oddAttributes(text.slice(c, tagEnd)) : null;
+      let at: number;
+      let type: number;
+      let oneLetter: boolean;
+      if (oddCell) {
+        at = oddCell.r === undefined ? -1 : columnAt(oddCell.r, 0);
+        if (oddCell.r !== undefined && at === -1) throw broken(`第 ${rowNumber} 行有位置“${oddCell.r.slice(0, 12)}”无效的单元格`);
+        type = oddCell.t ? oddCell.t.charCodeAt(0) : 0;
+        oneLetter = oddCell.t?.length === 1;
+      } else {
+        const ref = this.rAttr.attr(text, c, tagEnd);
+        at = ref === -1 ? -1 : columnAt(text, ref);
+        if (ref !== -1 && at === -1)
+          throw broken(`第 ${rowNumber} 行有位置“${text.slice(ref, Math.min(tagEnd, ref + 12, text.indexOf('"', ref)))}”无效的单元格`);
+        const t = this.tAttr.attr(text, c, tagEnd);
+        type = t === -1 ? 0 : text.charCodeAt(t);
+        oneLetter = t !== -1 && text.charCodeAt(t + 1) === QUOTE;
+      }
       col = at === -1 ? col + 1 : at;
       if (col >= SHEET_LIMITS.columns) throw broken(`第 ${rowNumber} 行有超出 XFD 列（第 16,384 列，Excel 的上限）的单元格`);
-      const t = this.tAttr.attr(text, c, tagEnd);
-      const type = t === -1 ? 0 : text.charCodeAt(t);
-      const oneLetter = t !== -1 && text.charCodeAt(t + 1) === QUOTE;
       let value = '';
       if (text.charCodeAt(tagEnd - 1) === 47) {
         i = tagEnd + 1; // <c …/>: no value
@@ -295,7 +350,7 @@ export class SheetScanner {
             if (vEnd === -1 || vEnd > close) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列的值缺少结束标记 </v>`);
             if (type === 115 /* s */ && oneLetter) {
               const shared = this.shared.get(indexAt(text, v + 3, vEnd));
-              if (shared === undefined) throw broken(`第 ${rowNumber} 行 ${columnName(col)} 列引用了不存在的共享文字`);
+              if (shared === undefined) throw this.missingShared(text.slice(v + 3, Math.min(vEnd, v + 33)), rowNumber, col);
               value = shared;
             } else {
               const raw = decodeXmlText(text.slice(v + 3, vEnd));

@@ -162,3 +162,57 @@ describe('workbooks as other programs write them', () => {
     180_000,
   );
 });
+
+describe('a cell naming a shared string the file does not have', () => {
+  // 姓名, 村 and 张三 are shared strings 0–2; B2 is the cell under test.
+  function workbookWith(cell: string, edit: (parts: Record<string, string>) => void = () => {}): string {
+    const parts = workbookParts([
+      ['姓名', '村'],
+      ['张三', '张三'],
+    ]);
+    parts['xl/worksheets/sheet1.xml'] = parts['xl/worksheets/sheet1.xml']!.replace('<c r="B2" t="s"><v>2</v></c>', cell);
+    edit(parts);
+    const file = path.join(dir, `sst-${Math.random().toString(36).slice(2)}.xlsx`);
+    fs.writeFileSync(file, zipParts(parts));
+    return file;
+  }
+
+  it('refuses the file, naming the cell and the number, rather than reading the number as text', async () => {
+    await expect(rowsOf(workbookWith('<c t="s"><v>99999</v></c>'))).rejects.toThrow(
+      /^工作表内容有误：第 2 行 B 列（B2 单元格）引用了第 99999 号共享文字，而文件里只有 3 个（0 到 2 号）。/,
+    );
+    await expect(rowsOf(workbookWith('<c r="B2" t="s"><v>1x</v></c>'))).rejects.toThrow(/B2 单元格）的共享文字编号“1x”不是数字/);
+    await expect(rowsOf(workbookWith('<c r="B2" t="s"><v>99999</v></c>', (p) => delete p['xl/sharedStrings.xml']))).rejects.toThrow(
+      /第 1 行 A 列（A1 单元格）引用了第 0 号共享文字，而文件里没有共享文字/,
+    );
+  });
+
+  // XML allows all of these; the scanner looked only for ` t="`, so t='s' went unseen and the
+  // cell was read as its number: "99999" stored as a name.
+  it.each([
+    ['single quotes', "<c r='B2' t='s'><v>%</v></c>"],
+    ['spaces around =', '<c r = "B2" t = "s"><v>%</v></c>'],
+    ['a tab before t', '<c r="B2"\tt="s"><v>%</v></c>'],
+    ['a line break before t', '<c r="B2"\n t="s"><v>%</v></c>'],
+  ])('reads t="s" written with %s, and refuses it past the table', async (_, cell) => {
+    expect(await rowsOf(workbookWith(cell.replace('%', '1')))).toEqual([
+      ['姓名', '村'],
+      ['张三', '村'],
+    ]);
+    const error = await rowsOf(workbookWith(cell.replace('%', '99999'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableReadError);
+    expect((error as Error).message).toContain('第 2 行 B 列（B2 单元格）引用了第 99999 号共享文字');
+  });
+
+  it('reads a row and its cells whose numbers are in single quotes where they say they are', async () => {
+    const file = workbookWith("<c r='D2' t='s'><v>1</v></c>", (p) => {
+      p['xl/worksheets/sheet1.xml'] = p['xl/worksheets/sheet1.xml']!.replace('<row r="2">', "<row r='5'>");
+    });
+    const rows: [number, string[]][] = [];
+    await readTable(file, (cells, n) => rows.push([n, cells]));
+    expect(rows).toEqual([
+      [1, ['姓名', '村']],
+      [5, ['张三', '', '', '村']],
+    ]);
+  });
+});
