@@ -120,3 +120,26 @@ describe('one tab trying many names', () => {
     expect(results.filter((r) => !r.ok && /错误次数太多/.test(r.error.message))).toHaveLength(30 - hashed);
   }, 60_000);
 });
+
+describe('logging in, now that the hash runs before the write', () => {
+  it('still works on a read-only ledger, unaudited', async () => {
+    const entries = () => t.ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const before = entries();
+    t.ctx.readOnly = '磁盘空间不足。';
+    const a = as('tab:a');
+    expect(await a('session.login', { username: 'admin', password: 'secret1' })).toMatchObject({ ok: true, value: { username: 'admin' } });
+    expect(await a('session.get', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+    expect(await a('villages.add', { code: '1', name: '幸福村' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(entries()).toBe(before);
+    t.ctx.readOnly = null;
+    await as('tab:b')('session.login', { username: 'clerk1', password: 'secret2' });
+    expect(entries()).toBe(before + 1);
+  });
+
+  it('refuses a user disabled while the password was being checked', async () => {
+    const pending = as('tab:a')('session.login', { username: 'clerk1', password: 'secret2' });
+    t.ctx.db.prepare("UPDATE users SET disabled = 1 WHERE username = 'clerk1'").run();
+    expect(await pending).toMatchObject(WRONG);
+    expect(await as('tab:a')('session.get', {})).toMatchObject({ ok: true, value: { user: null } });
+  });
+});
