@@ -10,6 +10,7 @@ import type { Policy } from '../src-main/domain/policy/schema';
 import { verifyAudit } from '../src-main/ledger/audit';
 import { openLedger } from '../src-main/ledger/open';
 import { hashTurns, resetHashPeak } from '../src-main/service/hash-turns';
+import { bundledTables } from '../src-main/policies/county-tables';
 import { Sessions } from '../src-main/service/sessions';
 import { buildLedger } from './build-ledger';
 import { median, percentile, report } from './util';
@@ -86,6 +87,7 @@ export async function benchLogin(policy: Policy, persons: number, tries: number)
       sessions: new Sessions(),
       startupAudit: verifyAudit(db),
       readOnly: null,
+      tables: bundledTables(),
     };
     const setUp = async (name: string, arg: unknown, caller = 'tab:clerk') => {
       const r = await dispatch(handlers, ctx, name, arg, caller);

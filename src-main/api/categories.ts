@@ -7,6 +7,7 @@ import { department, idOf, isoDate, personCategory } from './fields';
 import type { Context } from './handler';
 import { Refusal, actorOf, audit, writes } from './handler';
 import { mustGetPerson } from './roster';
+import { asSeen, seen } from './seen';
 import { latestPolicy } from '../enrollment/policy';
 
 const today = (ctx: Context) => chinaDate(ctx.now());
@@ -27,13 +28,18 @@ export const categoryHandlers = {
       validTo: isoDate('认定截止日期').nullable().optional(),
       source: z.string({ error: '请填写认定来源（哪份名单或经办人）。' }).trim().min(1, '请填写认定来源（哪份名单或经办人）。').max(100),
       department: department.optional(),
+      seen,
     }),
     (ctx, arg) => {
       const p = mustGetPerson(ctx, arg.personId);
+      asSeen(ctx, p, arg.seen);
       if (arg.validTo && arg.validTo < arg.validFrom) throw new Refusal('invalid_input', '截止日期早于起始日期。', 'validTo');
       const overlap = repo
         .personCategories(ctx.db, p.id)
         .find((c) => c.code === arg.code && (c.validTo === null || c.validTo >= arg.validFrom) && (arg.validTo == null || c.validFrom <= arg.validTo));
+      // One fact once: the same certification over the same dates (another tab's, a list's) is unchanged, not a second row.
+      const covers = overlap && overlap.validFrom <= arg.validFrom && (overlap.validTo === null || (arg.validTo != null && overlap.validTo >= arg.validTo));
+      if (overlap && covers) return { ...overlap, unchanged: true as const };
       if (overlap) throw new Refusal('conflict', `「${p.name}」在 ${overlap.validFrom} 起已有这一身份（来源：${overlap.source}），请先结束原认定。`, 'code');
       const c = repo.insertCategory(
         ctx.db,
@@ -69,9 +75,10 @@ export const categoryHandlers = {
     },
   ),
 
-  'categories.end': writes('clerk', z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期') }), (ctx, arg) => {
+  'categories.end': writes('clerk', z.object({ id: idOf('认定记录'), validTo: isoDate('截止日期'), seen }), (ctx, arg) => {
     const before = repo.getCategory(ctx.db, arg.id);
     if (!before) throw new Refusal('not_found', '找不到这条认定记录。');
+    asSeen(ctx, mustGetPerson(ctx, before.personId), arg.seen);
     if (arg.validTo < before.validFrom) throw new Refusal('invalid_input', `截止日期早于认定起始日期 ${before.validFrom}。`, 'validTo');
     repo.endCategory(ctx.db, arg.id, arg.validTo);
     const after = repo.getCategory(ctx.db, arg.id)!;

@@ -127,13 +127,13 @@ export interface Api {
   'roster.addPerson': { input: PersonInput; output: Person };
   'roster.updatePerson': { input: PersonPatch; output: Person };
   'roster.movePerson': {
-    input: { id: number; householdId?: number; newHousehold?: { villageId: number; number: string }; relation?: string };
+    input: { id: number; householdId?: number; newHousehold?: { villageId: number; number: string }; relation?: string; seen?: number };
     output: Person;
   };
-  'roster.setStatus': { input: { id: number; status: PersonStatus; on?: string }; output: Person };
+  'roster.setStatus': { input: { id: number; status: PersonStatus; on?: string; seen?: number }; output: Person };
   'roster.setInsurance': {
     /** coverageYear: the year the fact is true of (the working year when not given). */
-    input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string; coverageYear?: number };
+    input: { id: number; employeeInsured?: boolean; outOfCounty?: OutOfCounty | null; place?: string; coverageYear?: number; seen?: number };
     output: Person;
   };
   'roster.getPerson': { input: { id: number }; output: PersonDetail };
@@ -142,10 +142,11 @@ export interface Api {
   'roster.search': { input: { q: string; limit?: number }; output: PersonSummary[] };
 
   'categories.certify': {
-    input: { personId: number; code: PersonCategory; validFrom: string; validTo?: string | null; source: string; department?: Department };
-    output: CertifiedCategory;
+    input: { personId: number; code: PersonCategory; validFrom: string; validTo?: string | null; source: string; department?: Department; seen?: number };
+    /** `unchanged`: the person already held it over those dates (another window, a list): nothing was added. */
+    output: CertifiedCategory & { unchanged?: true };
   };
-  'categories.end': { input: { id: number; validTo: string }; output: CertifiedCategory };
+  'categories.end': { input: { id: number; validTo: string; seen?: number }; output: CertifiedCategory };
   /** Hand-entered categories checked against the department (工作台 手工认定待核对). */
   'categories.check': { input: { ids: number[]; on: string }; output: { checked: number } };
 
@@ -180,14 +181,23 @@ export interface Api {
   /** Takes (or retakes) this week's snapshot; the first start of each week takes one by itself. */
   'targets.snapshot': { input: { coverageYear: number }; output: { villages: number } };
 
-  'enroll.quote': { input: Omit<EnrollInput, 'channel'> & { channel?: string }; output: Quote };
+  'enroll.quote': { input: Omit<EnrollInput, 'channel' | 'seen'> & { channel?: string }; output: Quote };
   'enroll.person': { input: EnrollInput; output: Enrollment };
   'enroll.household': {
-    input: DeskFacts & { householdId: number; coverageYear: number; tier?: Tier; paidOn: string; channel: string; tiers?: { personId: number; tier: Tier }[] };
+    input: DeskFacts & {
+      householdId: number;
+      coverageYear: number;
+      tier?: Tier;
+      paidOn: string;
+      channel: string;
+      tiers?: { personId: number; tier: Tier }[];
+      /** The members as the screen showed them (Person.version): one added, gone or changed since refuses. */
+      seen?: { personId: number; version: number }[];
+    };
     output: { enrolled: Enrollment[]; skipped: { personId: number; name: string; reason: string }[] };
   };
-  'enroll.void': { input: { id: number; reason: string }; output: Enrollment };
-  'enroll.refund': { input: { id: number }; output: Refund };
+  'enroll.void': { input: { id: number; reason: string; seen?: number }; output: Enrollment };
+  'enroll.refund': { input: { id: number; seen?: number }; output: Refund };
   'enroll.markDeclared': { input: { ids: number[]; on: string }; output: { declared: number } };
   'enroll.get': { input: { id: number }; output: Enrollment };
   'enroll.receipt': { input: { id: number; fullId?: boolean }; output: Receipt };
@@ -229,7 +239,7 @@ export interface Api {
   'payments.settled': { input: { coverageYear: number }; output: SettledPayment[] };
   'payments.candidates': { input: { id: number }; output: PaymentCandidate[] };
   /** Records the payment against the chosen person and tier; a difference from the quote needs a reason. */
-  'payments.resolve': { input: { id: number; personId: number; tier: Tier; differenceReason?: string }; output: Enrollment };
+  'payments.resolve': { input: { id: number; personId: number; tier: Tier; differenceReason?: string; seen?: number }; output: Enrollment };
   'payments.dismiss': { input: { id: number; reason: string }; output: { dismissed: number } };
   'import.report': { input: { token: string }; output: ProblemReport };
   'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };

@@ -15,6 +15,8 @@ import type { Context } from './handler';
 import { NO_USER, Refusal, actorOf, audit, reads, writes } from './handler';
 import { mustGetPerson } from './roster';
 import { findUser } from '../ledger/users';
+import { asSeen, asSeenHousehold, seen } from './seen';
+import { householdMembers } from '../ledger/roster';
 
 const deskFacts = {
   lapsedYears: z.number().int().min(0).max(100).optional(),
@@ -49,7 +51,11 @@ export const enrollHandlers = {
     return quotePerson(ctx, policyFor(ctx, arg.coverageYear), p, arg);
   }),
 
-  'enroll.person': writes('clerk', z.object({ personId: idOf('人员'), ...enrollFields }), (ctx, arg) => enrollOne(ctx, mustGetPerson(ctx, arg.personId), arg)),
+  'enroll.person': writes('clerk', z.object({ personId: idOf('人员'), ...enrollFields, seen }), (ctx, arg) => {
+    const p = mustGetPerson(ctx, arg.personId);
+    asSeen(ctx, p, arg.seen);
+    return enrollOne(ctx, p, arg);
+  }),
 
   'enroll.household': writes(
     'clerk',
@@ -60,15 +66,24 @@ export const enrollHandlers = {
         .array(z.object({ personId: idOf('人员'), tier }))
         .max(200)
         .optional(),
+      /** The members as the screen showed them, each with their version. */
+      seen: z
+        .array(z.object({ personId: idOf('人员'), version: z.number().int().min(0) }))
+        .max(200)
+        .optional(),
     }),
-    (ctx, arg) => enrollHousehold(ctx, arg.householdId, arg),
+    (ctx, arg) => {
+      if (arg.seen) asSeenHousehold(ctx, householdMembers(ctx.db, arg.householdId), arg.seen);
+      return enrollHousehold(ctx, arg.householdId, arg);
+    },
   ),
 
   'enroll.void': writes(
     'clerk',
-    z.object({ id: idOf('参保记录'), reason: z.string({ error: '请填写作废原因。' }).trim().min(2, '请填写作废原因（至少 2 个字）。').max(200) }),
+    z.object({ id: idOf('参保记录'), reason: z.string({ error: '请填写作废原因。' }).trim().min(2, '请填写作废原因（至少 2 个字）。').max(200), seen }),
     (ctx, arg) => {
       const before = mustGetEnrollment(ctx, arg.id);
+      asSeen(ctx, mustGetPerson(ctx, before.personId), arg.seen);
       if (before.status === 'voided') throw new Refusal('conflict', `收据 ${before.receiptNo} 已于 ${before.voidedAt?.slice(0, 10)} 作废。`);
       repo.voidEnrollment(ctx.db, arg.id, arg.reason, actorOf(ctx), ctx.now().toISOString());
       const after = mustGetEnrollment(ctx, arg.id);
@@ -77,13 +92,17 @@ export const enrollHandlers = {
         entity: 'enrollment',
         entityId: arg.id,
         before: { status: before.status },
-        after: { status: after.status, reason: arg.reason },
+        after: { status: after.status, reason: arg.reason, personId: before.personId, receiptNo: before.receiptNo },
       });
       return after;
     },
   ),
 
-  'enroll.refund': writes('clerk', z.object({ id: idOf('参保记录') }), (ctx, arg) => refund(ctx, mustGetEnrollment(ctx, arg.id))),
+  'enroll.refund': writes('clerk', z.object({ id: idOf('参保记录'), seen }), (ctx, arg) => {
+    const e = mustGetEnrollment(ctx, arg.id);
+    asSeen(ctx, mustGetPerson(ctx, e.personId), arg.seen);
+    return refund(ctx, e);
+  }),
 
   'enroll.markDeclared': writes(
     'clerk',

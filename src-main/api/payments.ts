@@ -1,4 +1,6 @@
 // Payments an import could not match to the quote, waiting for the clerk (待核实), and settling them.
+import { asSeen, seen } from './seen';
+import { mustGetPerson } from './roster';
 import { z } from 'zod';
 import { openPending, settledPending } from '../ledger/pending';
 import { dismissPending, mustGetOpenPending, paymentCandidates, recordPending } from '../enrollment/pending';
@@ -20,8 +22,13 @@ export const paymentHandlers = {
 
   'payments.candidates': reads('clerk', z.object({ id: pendingId }), (ctx, arg) => paymentCandidates(ctx, mustGetOpenPending(ctx, arg.id))),
 
-  'payments.resolve': writes('clerk', z.object({ id: pendingId, personId: idOf('人员'), tier, differenceReason: reason('差额原因').optional() }), (ctx, arg) =>
-    recordPending(ctx, mustGetOpenPending(ctx, arg.id), arg),
+  'payments.resolve': writes(
+    'clerk',
+    z.object({ id: pendingId, personId: idOf('人员'), tier, differenceReason: reason('差额原因').optional(), seen }),
+    (ctx, arg) => {
+      asSeen(ctx, mustGetPerson(ctx, arg.personId), arg.seen);
+      return recordPending(ctx, mustGetOpenPending(ctx, arg.id), arg);
+    },
   ),
 
   'payments.dismiss': writes('clerk', z.object({ id: pendingId, reason: reason('不予登记的原因') }), (ctx, arg) => {

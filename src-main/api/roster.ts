@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asSeen, seen } from './seen';
 import { chinaDate } from '../domain/dates';
 import { parseIdNumber } from '../domain/idnumber';
 import { getVillage } from '../ledger/office';
@@ -159,9 +160,11 @@ export const rosterHandlers = {
       relation: relation.optional(),
       residence: residence.optional(),
       student: student.optional(),
+      seen,
     }),
     (ctx, arg) => {
       const before = mustGetPerson(ctx, arg.id);
+      asSeen(ctx, before, arg.seen);
       if (arg.name !== undefined && arg.name !== before.name) repo.renamePerson(ctx.db, arg.id, arg.name);
       repo.patchPerson(ctx.db, arg.id, arg, ctx.now().toISOString());
       const after = repo.getPerson(ctx.db, arg.id)!;
@@ -179,10 +182,12 @@ export const rosterHandlers = {
         householdId: idOf('户').optional(),
         newHousehold: z.object({ villageId: idOf('村/社区'), number: householdNumber }).optional(),
         relation: relation.optional(),
+        seen,
       })
       .refine((a) => (a.householdId === undefined) !== (a.newHousehold === undefined), { message: '请选择要迁入的户，或填写新立户的户号。' }),
     (ctx, arg) => {
       const before = mustGetPerson(ctx, arg.id);
+      asSeen(ctx, before, arg.seen);
       let h: Household;
       if (arg.newHousehold) {
         const v = activeVillage(ctx, arg.newHousehold.villageId);
@@ -207,8 +212,9 @@ export const rosterHandlers = {
     },
   ),
 
-  'roster.setStatus': writes('clerk', z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional() }), (ctx, arg) => {
+  'roster.setStatus': writes('clerk', z.object({ id: idOf('人员'), status: statusCode, on: isoDate('日期').optional(), seen }), (ctx, arg) => {
     const before = mustGetPerson(ctx, arg.id);
+    asSeen(ctx, before, arg.seen);
     const on = arg.status === 'active' ? null : (arg.on ?? today(ctx));
     if (on && on > today(ctx)) throw new Refusal('invalid_input', '日期不能晚于今天。', 'on');
     if (on && on < before.birthDate) throw new Refusal('invalid_input', '日期不能早于出生日期。', 'on');
@@ -227,9 +233,11 @@ export const rosterHandlers = {
       place: z.string().trim().max(60, '现参保地不能超过 60 个字。').optional(),
       /** The year the fact is true of (the working year when not given): a lapse is counted per year. */
       coverageYear: coverageYear.optional(),
+      seen,
     }),
     (ctx, arg) => {
       const before = mustGetPerson(ctx, arg.id);
+      asSeen(ctx, before, arg.seen);
       const outside = arg.outOfCounty === undefined ? before.outOfCounty : arg.outOfCounty;
       const place = outside === null ? '' : (arg.place ?? before.outOfCountyPlace);
       const employeeInsured = arg.employeeInsured ?? before.employeeInsured;

@@ -32,6 +32,7 @@ export function householdNotice(
   const members = householdMembers(ctx.db, h.id).map((p) => {
     const base = {
       personId: p.id,
+      version: p.version,
       name: p.name,
       idNumber: paperId(p.idNumber, office, arg.fullId),
       relation: p.relation,

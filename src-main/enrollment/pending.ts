@@ -56,7 +56,7 @@ export function paymentCandidates(ctx: Context, pending: PendingPayment): Paymen
               return { tier, eligible: false, reason: e.message, personalFen: 0, subsidyFen: 0, subsidyLabel: '', difference: null };
             }
           });
-    return { person, why, enrolledReceipt: enrolled?.receiptNo ?? null, refusal, quotes };
+    return { person, version: p.version, why, enrolledReceipt: enrolled?.receiptNo ?? null, refusal, quotes };
   });
 }
 

@@ -55,40 +55,48 @@ function edited(e: AuditRow): string {
   return parts.length ? parts.join('、') : '资料有改动';
 }
 
-/** One person's newest change since the mark, as a clause: 联系电话已由李经办在 11:02 改为“139…”. */
-function whatChanged(db: Database, row: StaleRow, since: AuditRow[], shown: (login: string) => string, today: string): string {
-  const pid = row.now ?? row.was;
+/** A change known to be of this person (their row, an enrollment or a certification of theirs), as a clause. */
+function clause(e: AuditRow, by: string): string {
+  if (e.action === 'roster.addPerson') return `已由${by}登记到台账`;
+  if (e.action === 'roster.movePerson') return `已由${by}迁到 ${String(e.after?.villageName ?? '')} 户${String(e.after?.householdNumber ?? '')}`;
+  if (e.entity === 'person') return `${edited(e)}（${by.trim()}）`;
+  if (e.action === 'enroll.person') return `已由${by}登记 ${String(e.after?.coverageYear)} 年度参保（收据号 ${String(e.after?.receiptNo)}）`;
+  if (e.action === 'enroll.void') return `参保记录已由${by}作废${e.after?.receiptNo ? `（收据号 ${String(e.after.receiptNo)}）` : ''}`;
+  if (e.entity === 'enrollment') return `参保记录已由${by}改动`;
+  if (e.entity === 'refund') return `已由${by}退费`;
+  if (e.action === 'categories.certify') return `已由${by}认定资助身份`;
+  if (e.entity === 'person_category') return `资助身份已由${by}改动`;
+  return `资料已由${by}改动`;
+}
+
+/**
+ * A row whose ID number came or went since the mark: the undo or import that did it, or the
+ * desk's entry of the person. (A person who stayed is told by describeSince, from the log.)
+ */
+function cameOrWent(db: Database, row: StaleRow, since: AuditRow[], shown: (login: string) => string, today: string): string {
   const by = (e: AuditRow) => `${shown(e.actor)}在 ${when(e.at, today)} `;
   const batchName = (id: number) => (sql(db, 'SELECT file_name FROM import_batches WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
   for (const e of since) {
     const about = Number(e.entityId);
-    if (e.action === 'import.undo' && row.was !== null && row.now !== row.was && pid !== null && batchTouches(db, about, row.was))
+    if (e.action === 'import.undo' && row.was !== null && batchTouches(db, about, row.was))
       return `另一个窗口在 ${when(e.at, today)} 撤销了第 ${about} 批导入（${batchName(about)}），此人${row.now === null ? '已不在台账' : '已是另一条记录'}`;
-    if (e.action === 'import.commit' && pid !== null && batchTouches(db, about, pid))
-      return `${by(e)}导入的第 ${about} 批（${batchName(about)}）${row.was === null ? '登记了此人' : '改动了此人的记录'}`;
-    if (e.entity === 'person' && about === pid) {
-      if (e.action === 'roster.addPerson') return `已由${by(e)}登记到台账`;
-      if (e.action === 'roster.movePerson') return `已由${by(e)}迁到 ${String(e.after?.villageName ?? '')} 户${String(e.after?.householdNumber ?? '')}`;
-      return `${edited(e)}（${by(e).trim()}）`;
-    }
-    if (e.entity === 'enrollment' && e.after?.personId === pid)
-      return e.action === 'enroll.person'
-        ? `已由${by(e)}登记 ${String(e.after.coverageYear)} 年度参保（收据号 ${String(e.after.receiptNo)}）`
-        : `参保记录已由${by(e)}改动`;
-    if (e.entity === 'person_category' && (e.after?.personId === pid || e.before?.personId === pid)) return `资助身份已由${by(e)}改动`;
+    if (e.action === 'import.commit' && row.now !== null && batchTouches(db, about, row.now))
+      return `${by(e)}导入的第 ${about} 批（${batchName(about)}）登记了此人`;
+    if (e.action === 'roster.addPerson' && about === row.now) return clause(e, by(e));
   }
-  return row.now === null ? '已不在台账' : row.was === null ? '已登记到台账' : '资料在试导入之后有改动';
+  return row.now === null ? '已不在台账' : '已登记到台账';
 }
 
 /** A line per person (the first three): who they are and their newest change since the mark. */
 export function changeLines(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string[] {
-  const since = auditSince(db, mark);
+  const since = stale.some((r) => r.now !== r.was) ? auditSince(db, mark) : [];
   const shown = displayNames(db);
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const nameOf = sql(db, 'SELECT name FROM persons WHERE id = ?').pluck();
   const lines = stale.slice(0, 3).map((r) => {
     const name = ((r.now ?? r.was) !== null ? (nameOf.get(r.now ?? r.was) as string | undefined) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
-    return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${whatChanged(db, r, since, shown, today)}`;
+    const what = r.now !== null && r.now === r.was ? describeSince(db, r.now, mark.seq, now) : cameOrWent(db, r, since, shown, today);
+    return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${what}`;
   });
   return stale.length > 3 ? [...lines, `…… 等 ${stale.length} 人。`] : lines;
 }
@@ -99,4 +107,37 @@ export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], 
     ...changeLines(db, mark, stale, now, nameIn),
     '请重新试导入（按现在的台账重新核对）后再确认导入。',
   ].join('\n');
+}
+
+/**
+ * A person's newest change past `since` (their version as a screen showed it), as a clause:
+ * from the log of stamps, the batch that made it, or else the desk's newest audit entry of theirs.
+ */
+export function describeSince(db: Database, personId: number, since: number, now: Date): string {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const last = sql(db, 'SELECT seq, batch_id AS batch FROM person_changes WHERE person_id = ? AND seq > ? ORDER BY seq DESC LIMIT 1').get(personId, since) as
+    { seq: number; batch: number | null } | undefined;
+  if (last?.batch != null) {
+    const b = sql(db, 'SELECT id, file_name AS fileName, undone_at AS undoneAt, undone_by AS undoneBy, actor, at FROM import_batches WHERE id = ?').get(
+      last.batch,
+    ) as { id: number; fileName: string; undoneAt: string | null; undoneBy: string | null; actor: string; at: string };
+    const shown = displayNames(db);
+    return b.undoneAt
+      ? `${shown(b.undoneBy ?? '')}在 ${when(b.undoneAt, today)} 撤销了第 ${b.id} 批导入（${b.fileName}），改动了此人的记录`
+      : `${shown(b.actor)}在 ${when(b.at, today)} 导入的第 ${b.id} 批（${b.fileName}）改动了此人的记录`;
+  }
+  const theirs = sql(
+    db,
+    `SELECT id, at, actor, action, entity, entity_id AS entityId, before_json AS b, after_json AS a FROM audit_log WHERE id IN (
+       SELECT max(id) FROM audit_log WHERE entity = 'person' AND entity_id = ?1
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'enrollment' AND entity_id IN (SELECT CAST(id AS TEXT) FROM enrollments WHERE person_id = ?2)
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'person_category' AND entity_id IN (SELECT CAST(id AS TEXT) FROM person_categories WHERE person_id = ?2)
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'refund'
+         AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM refunds r JOIN enrollments e ON e.id = r.enrollment_id WHERE e.person_id = ?2))
+     ORDER BY id DESC LIMIT 1`,
+  ).get({ 1: String(personId), 2: personId }) as (Omit<AuditRow, 'before' | 'after'> & { b: string | null; a: string | null }) | undefined;
+  if (!theirs) return '资料在您打开之后有改动';
+  const { b, a, ...e } = theirs;
+  const entry: AuditRow = { ...e, before: b ? (JSON.parse(b) as Record<string, unknown>) : null, after: a ? (JSON.parse(a) as Record<string, unknown>) : null };
+  return clause(entry, `${displayNames(db)(entry.actor)}在 ${when(entry.at, today)} `);
 }

@@ -26,6 +26,7 @@ interface PersonRow {
   employee_insured: number;
   out_of_county: Person['outOfCounty'];
   out_of_county_place: string;
+  changed_seq: number;
 }
 
 export const rowToPerson = (r: PersonRow): Person => ({
@@ -47,6 +48,7 @@ export const rowToPerson = (r: PersonRow): Person => ({
   employeeInsured: r.employee_insured === 1,
   outOfCounty: r.out_of_county,
   outOfCountyPlace: r.out_of_county_place,
+  version: r.changed_seq,
 });
 
 export function getPerson(db: Database, id: number): Person | undefined {
@@ -292,7 +294,7 @@ export function villageBook(db: Database, villageId: number, year: number | null
   const rows = sql(
     db,
     `SELECT h.id AS householdId, h.number, h.address, p.id, p.name, p.id_number AS idNumber, p.sex, p.birth_date AS birthDate, p.relation, p.status,
-       p.id = h.head_person_id AS head, e.receipt_no AS receiptNo
+       p.id = h.head_person_id AS head, e.receipt_no AS receiptNo, p.changed_seq AS version
      FROM households h LEFT JOIN persons p ON p.household_id = h.id
        LEFT JOIN enrollments e ON e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active'
      WHERE h.village_id = ? ORDER BY h.id, head DESC, p.birth_date, p.id`,
@@ -312,6 +314,7 @@ export function villageBook(db: Database, villageId: number, year: number | null
       relation: r.relation,
       status: r.status,
       receiptNo: r.receiptNo,
+      version: r.version,
     });
   }
   return [...out.values()].sort((a, b) => byNumber(a.number, b.number));

@@ -13,6 +13,8 @@ export interface EnrollInput extends DeskFacts {
   tier?: Tier;
   paidOn: string;
   channel: string;
+  /** Person.version as the desk showed it: an enrollment decided on an older reading is refused. */
+  seen?: number;
 }
 
 export interface Enrollment {

@@ -149,6 +149,8 @@ export interface SettledPayment extends PendingPayment {
 /** Who a pending payment may belong to, why the ledger thinks so, and what the policy asks of them. */
 export interface PaymentCandidate {
   person: PersonSummary;
+  /** Person.version: recording the payment on this person states what was shown. */
+  version: number;
   why: string;
   enrolledReceipt: string | null;
   refusal: string | null;

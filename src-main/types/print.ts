@@ -18,6 +18,8 @@ export interface HouseholdNotice {
   headName: string;
   members: {
     personId: number;
+    /** Person.version: 全户参保 from this notice states what it showed. */
+    version: number;
     name: string;
     idNumber: string;
     relation: string;

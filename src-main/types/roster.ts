@@ -35,6 +35,11 @@ export interface Person {
   employeeInsured: boolean;
   outOfCounty: OutOfCounty | null;
   outOfCountyPlace: string;
+  /**
+   * The ledger's change number when this person or a row of theirs last changed: a screen
+   * sends it back with a change (`seen`), and one made on an older reading is refused.
+   */
+  version: number;
 }
 
 export interface CertifiedCategory {
@@ -66,6 +71,8 @@ export interface PersonPatch {
   relation?: string;
   residence?: Residence;
   student?: StudentKind;
+  /** Person.version as the screen showed it: a change made on an older reading is refused. */
+  seen?: number;
 }
 
 /** What an ID number typed at the desk says, before anything is saved. */
@@ -114,6 +121,8 @@ export interface BookMember {
   status: PersonStatus;
   /** The receipt of the year's enrollment in force, when the year was asked and paid. */
   receiptNo: string | null;
+  /** Person.version, sent back with a change made from this list. */
+  version: number;
 }
 
 export interface BookHousehold {

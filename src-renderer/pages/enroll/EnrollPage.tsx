@@ -87,8 +87,28 @@ export function EnrollPage() {
 
   async function save() {
     if (!person || !year || !quote?.eligible) return;
-    const r = await invoke('enroll.person', { personId: person.id, coverageYear: year, tier, paidOn, channel, ...deskYears, ...deskDates });
-    if (!r.ok) return setError(r.error.message);
+    const r = await invoke('enroll.person', {
+      personId: person.id,
+      coverageYear: year,
+      tier,
+      paidOn,
+      channel,
+      ...deskYears,
+      ...deskDates,
+      seen: person.version,
+    });
+    if (!r.ok) {
+      // Another window changed the person since they were shown: read them again and check anew.
+      if (r.error.field === 'seen') {
+        const again = await invoke('roster.getPerson', { id: person.id });
+        if (again.ok) {
+          setDetail(again.value);
+          setQuote(null);
+          setStep(1);
+        }
+      }
+      return setError(r.error.message);
+    }
     const rc = await invoke('enroll.receipt', { id: r.value.id });
     if (rc.ok) setReceipt(rc.value);
     setError(null);

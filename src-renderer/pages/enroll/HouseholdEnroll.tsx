@@ -48,7 +48,16 @@ export function HouseholdEnroll({
     setSaving(true);
     try {
       const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
-      const r = await invoke('enroll.household', { householdId, coverageYear: year, tier, paidOn, channel, ...(tiers.length ? { tiers } : {}) });
+      const seen = (notice?.members ?? []).map((m) => ({ personId: m.personId, version: m.version }));
+      const r = await invoke('enroll.household', {
+        householdId,
+        coverageYear: year,
+        tier,
+        paidOn,
+        channel,
+        ...(tiers.length ? { tiers } : {}),
+        ...(seen.length ? { seen } : {}),
+      });
       if (!r.ok) return setError(r.error.message);
       const receipts: Receipt[] = [];
       for (const e of r.value.enrolled) {

@@ -49,6 +49,7 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
       personId: chosen.person.id,
       tier,
       ...(difference ? { differenceReason: differenceReason.trim() } : {}),
+      seen: chosen.version,
     });
     setSaving(false);
     if (!r.ok) return setError(r.error.message);

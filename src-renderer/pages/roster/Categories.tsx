@@ -41,7 +41,11 @@ export function Categories({
           { title: '认定部门', render: (_, c) => label(g.departments, c.department) || '—' },
           { title: '有效期', render: (_, c) => `${c.validFrom} 至 ${c.validTo ?? '今'}` },
           { title: '来源', dataIndex: 'source' },
-          { title: '', width: 70, render: (_, c) => (c.validTo === null || c.validTo > deskToday() ? <EndCategory c={c} onEnded={onChanged} /> : null) },
+          {
+            title: '',
+            width: 70,
+            render: (_, c) => (c.validTo === null || c.validTo > deskToday() ? <EndCategory c={c} seen={person.version} onEnded={onChanged} /> : null),
+          },
         ]}
       />
       <CertifyModal
@@ -57,13 +61,13 @@ export function Categories({
   );
 }
 
-function EndCategory({ c, onEnded }: { c: CertifiedCategory; onEnded: () => void }) {
+function EndCategory({ c, seen, onEnded }: { c: CertifiedCategory; seen: number; onEnded: () => void }) {
   const g = useGlossary();
   const [open, setOpen] = useState(false);
   const [on, setOn] = useState(deskToday());
   const [error, setError] = useState<string | null>(null);
   async function end() {
-    const r = await invoke('categories.end', { id: c.id, validTo: on });
+    const r = await invoke('categories.end', { id: c.id, validTo: on, seen });
     if (!r.ok) return setError(r.error.message);
     setOpen(false);
     onEnded();
@@ -125,7 +129,7 @@ function CertifyModal({ person, open, onClose, onSaved }: { person: Person; open
 
   async function save() {
     if (!code) return setError('请选择资助类别。');
-    const r = await invoke('categories.certify', { personId: person.id, code, validFrom, validTo, source });
+    const r = await invoke('categories.certify', { personId: person.id, code, validFrom, validTo, source, seen: person.version });
     if (!r.ok) return setError(r.error.message);
     onSaved();
   }

@@ -28,7 +28,7 @@ export function EditPerson({ person, open, onClose, onSaved }: { person: Person;
 
   async function save() {
     setSaving(true);
-    const r = await invoke('roster.updatePerson', { id: person.id, name, phone, relation, residence, student });
+    const r = await invoke('roster.updatePerson', { id: person.id, name, phone, relation, residence, student, seen: person.version });
     setSaving(false);
     if (!r.ok) return setError(r.error.message);
     onSaved();

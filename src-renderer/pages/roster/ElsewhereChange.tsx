@@ -29,6 +29,7 @@ export function ElsewhereChange({ person, onChanged, onDialog }: { person: Perso
       outOfCounty: outside,
       place: outside ? place : '',
       ...(forYear ? { coverageYear: forYear } : {}),
+      seen: person.version,
     });
     if (!r.ok) return setError(r.error.message);
     show(false);

@@ -157,6 +157,7 @@ function MoveMember({
       id: member.id,
       ...(target ? { householdId: target.id } : { newHousehold: { villageId, number: number.trim() } }),
       ...(relation ? { relation } : {}),
+      seen: member.version,
     });
     if (!r.ok) return setError(r.error.message);
     onMoved(`已将「${member.name}」迁入${r.value.villageName} 户号 ${r.value.householdNumber}。`);

@@ -39,8 +39,11 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   // A paid record is never edited: it is voided with a reason and entered again.
   async function confirmVoid() {
     if (!voiding || props.personId === null) return;
-    const r = await invoke('enroll.void', { id: voiding.id, reason });
-    if (!r.ok) return setVoidError(r.error.message);
+    const r = await invoke('enroll.void', { id: voiding.id, reason, ...(detail ? { seen: detail.person.version } : {}) });
+    if (!r.ok) {
+      if (r.error.field === 'seen') person.reload();
+      return setVoidError(r.error.message);
+    }
     setVoidError(null);
     setVoiding(null);
     setReason('');
@@ -50,8 +53,11 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
 
   // 退费 (瑞州): the subsidy part of what was paid, when a category was certified after payment.
   async function refund(id: number) {
-    const r = await invoke('enroll.refund', { id });
-    if (!r.ok) return setError(r.error.message);
+    const r = await invoke('enroll.refund', { id, ...(detail ? { seen: detail.person.version } : {}) });
+    if (!r.ok) {
+      if (r.error.field === 'seen') person.reload();
+      return setError(r.error.message);
+    }
     setError(null);
     setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。`);
     person.reload();

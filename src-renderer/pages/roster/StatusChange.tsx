@@ -18,7 +18,7 @@ export function StatusChange({ person, onChanged, onDialog }: { person: Person; 
     setError(null);
   };
   async function save() {
-    const r = await invoke('roster.setStatus', { id: person.id, status, ...(status === 'active' ? {} : { on }) });
+    const r = await invoke('roster.setStatus', { id: person.id, status, ...(status === 'active' ? {} : { on }), seen: person.version });
     if (!r.ok) return setError(r.error.message);
     show(false);
     onChanged();

@@ -250,3 +250,61 @@ describe('an undo takes back only what is still the batch’s', () => {
     expect(history()).toEqual(before.filter((r) => (r as { p: number }).p === idOf(YI)));
   });
 });
+
+describe('the desk states what it was shown', () => {
+  const seed = async () => {
+    const first = ok(
+      await B('import.preview', {
+        kind: 'roster',
+        file: roster('户籍1.csv', [
+          ['乙', YI, '2'],
+          ['丙', BING, '2'],
+        ]),
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const id = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    return ok(await A('roster.getPerson', { id })).person;
+  };
+
+  it('refuses an edit made on an older reading, saying who changed what, and takes it on the fresh one', async () => {
+    const shown = await seed();
+    ok(await B('roster.updatePerson', { id: shown.id, phone: '13900000009', seen: shown.version }));
+    const r = await A('roster.updatePerson', { id: shown.id, phone: '13800000001', seen: shown.version });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', field: 'seen' } });
+    if (!r.ok) expect(r.error.message).toMatch(/「乙」的资料在您打开之后已有改动：联系电话改为“13900000009”（.+在 \d\d:\d\d）。这次没有保存/);
+    expect(t.ctx.db.prepare('SELECT phone FROM persons WHERE id = ?').pluck().get(shown.id)).toBe('13900000009');
+    const fresh = ok(await A('roster.getPerson', { id: shown.id })).person;
+    expect(ok(await A('roster.updatePerson', { id: shown.id, phone: '13800000001', seen: fresh.version })).phone).toBe('13800000001');
+  });
+
+  it('refuses an enrollment quoted before another window certified the person, naming the certification', async () => {
+    const shown = await seed();
+    ok(await B('categories.certify', { personId: shown.id, code: 'min_living', validFrom: '2023-01-01', source: '民政', seen: shown.version }));
+    const r = await A('enroll.person', { personId: shown.id, coverageYear: 2024, paidOn: '2023-11-10', channel: '现金', seen: shown.version });
+    expect(r).toMatchObject({ ok: false, error: { field: 'seen', message: expect.stringContaining('认定资助身份') } });
+    expect(enrollmentsOf(YI)).toEqual([]);
+  });
+
+  it('refuses a void on an older reading, and a household enrollment when a member changed or came since', async () => {
+    const shown = await seed();
+    const e = ok(await A('enroll.person', { personId: shown.id, coverageYear: 2024, paidOn: '2023-11-10', channel: '现金', seen: shown.version }));
+    const r = await B('enroll.void', { id: e.id, reason: '重复登记', seen: shown.version });
+    expect(r).toMatchObject({ ok: false, error: { field: 'seen', message: expect.stringMatching(/已由.+登记 2024 年度参保（收据号 \d+）/) } });
+    const book = ok(await A('roster.getHousehold', { id: shown.householdId }));
+    const seen = book.members.map((m) => ({ personId: m.id, version: m.version }));
+    ok(await B('roster.addPerson', { idNumber: DING, name: '丁', householdId: shown.householdId }));
+    const h = await A('enroll.household', { householdId: shown.householdId, coverageYear: 2024, paidOn: '2023-11-10', channel: '现金', seen });
+    expect(h).toMatchObject({ ok: false, error: { field: 'seen', message: expect.stringContaining('新登记了「丁」') } });
+    expect(t.ctx.db.prepare('SELECT count(*) FROM enrollments').pluck().get()).toBe(1);
+  });
+
+  it('takes one fact once: the same certification from two windows is one row, the second answered unchanged', async () => {
+    const shown = await seed();
+    const certify = { personId: shown.id, code: 'min_living' as const, validFrom: '2023-01-01', source: '民政' };
+    const [x, y] = await Promise.all([A('categories.certify', certify), B('categories.certify', certify)]);
+    expect([ok(x).unchanged, ok(y).unchanged].sort()).toEqual([true, undefined].sort());
+    expect(ok(x).id).toBe(ok(y).id);
+    expect(t.ctx.db.prepare("SELECT count(*) FROM person_categories WHERE code = 'min_living'").pluck().get()).toBe(1);
+  });
+});

@@ -315,11 +315,15 @@ describe('the household register (户籍) as the police station exports it', () 
       .prepare("INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, source, set_at) VALUES (?, 2023, 'resident', 1, '医保', 'x')")
       .run(dId2);
     const refused = await t.call('import.undo', { batchId });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toContain('医保参保记录');
-    t.ctx.db.prepare('DELETE FROM insurance_history').run();
-    await t.ok('import.undo', { batchId });
-    expect(reasons()).toEqual([{ name: '张四', year: 2024, reason: 'refused' }]);
-    expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);
+    expect(refused).toMatchObject({ ok: false, error: { field: 'keepLater' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/其中 1 人又被改过[\s\S]*· 张二/);
+    // The rest is undone; 张二 stays as the ledger has him now, with his reason and 医保's record.
+    const done = await t.ok('import.undo', { batchId, keepLater: true });
+    expect(done.keptLater).toEqual([expect.stringMatching(/^张二/)]);
+    expect(reasons()).toEqual([
+      { name: '张二', year: 2024, reason: 'deregistered' },
+      { name: '张四', year: 2024, reason: 'refused' },
+    ]);
+    expect(t.ctx.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(3);
   });
 });
