@@ -242,7 +242,8 @@ export interface Api {
   'payments.resolve': { input: { id: number; personId: number; tier: Tier; differenceReason?: string; seen?: number }; output: Enrollment };
   'payments.dismiss': { input: { id: number; reason: string }; output: { dismissed: number } };
   'import.report': { input: { token: string }; output: ProblemReport };
-  'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch };
+  /** `note`: the import landed, and something went wrong after it (a full disk at the checkpoint). */
+  'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch & { note?: string } };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number; keepLater?: boolean }; output: ImportBatch & { keptLater: string[] } };
 

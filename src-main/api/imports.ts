@@ -403,8 +403,29 @@ function countsOf(p: Prepared): KindCounts<PreviewCounts> {
   }
 }
 
-async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
+/** A commit that landed, with what went wrong after it (or around it, told by reading back). */
+interface Landed {
+  batchId: number;
+  note?: string;
+}
+
+/**
+ * Whether a commit whose answer was an error landed all the same: its batch is in the ledger
+ * (the time it was stamped with and the file's hash name it). A failed write is told as it is.
+ */
+function landedAfterAll(ctx: Context, at: string, fileHash: string, e: unknown): Landed | null {
+  const found = ctx.db.prepare('SELECT id FROM import_batches WHERE at = ? AND file_hash = ? AND undone_at IS NULL').pluck().get(at, fileHash) as
+    number | undefined;
+  if (found === undefined) return null;
+  const what = e instanceof TaskFailed || e instanceof Error ? (ioProblem(e) ?? e.message) : String(e);
+  return { batchId: found, note: afterLanding(what) };
+}
+
+const afterLanding = (what: string) => `导入已经写入台账；之后整理台账文件时出错（${what}），请清理磁盘空间或检查磁盘，不需要重新导入。`;
+
+async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<Landed> {
   const { fileName, fileHash, rows, signature, mapping } = p.read;
+  const at = ctx.now().toISOString();
   try {
     const r = await runImportTask<CommitResult>(
       ctx.importWorker,
@@ -412,7 +433,7 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
         op: 'commit',
         dataDir: ctx.dataDir,
         staging: p.staging,
-        at: ctx.now().toISOString(),
+        at,
         actor: actorOf(ctx),
         fileName,
         fileHash,
@@ -425,8 +446,10 @@ async function commitRosterTask(ctx: Context, p: Extract<Prepared, { kind: 'rost
       },
       { signal: job.signal, onProgress: job.progress },
     );
-    return r.batchId;
+    return { batchId: r.batchId, ...(r.afterwards ? { note: afterLanding(r.afterwards) } : {}) };
   } catch (e) {
+    const landed = landedAfterAll(ctx, at, fileHash, e);
+    if (landed) return landed;
     // The worker names the rows whose person came, went or changed since the dry run.
     if (e instanceof TaskFailed && e.kind === 'stale' && e.message.startsWith('['))
       throw new Refusal('conflict', staleMessage(ctx.db, p.mark, JSON.parse(e.message) as StaleRow[], ctx.now()), STALE_DRY_RUN);
@@ -441,7 +464,7 @@ function nameInFile(records: readonly { idNumber: string; name?: string }[]): (i
 }
 
 /** The department lists and payment files: small enough to write on this thread, yielding. */
-async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<number> {
+async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<Landed> {
   const at = ctx.now().toISOString();
   const total = p.kind === 'categories' ? p.plan.certify.length + p.plan.redate.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
   const tick = rowTick(job, '写入台账', total);
@@ -497,13 +520,19 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
     audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
     job.check();
     ctx.db.exec('COMMIT');
-    return batch.id;
+    return { batchId: batch.id };
   } catch (e) {
     // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
     if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    // A failed COMMIT is read back, not assumed: the ledger says whether the batch is there.
+    const landed = ioProblem(e) ? landedAfterAll(ctx, at, p.read.fileHash, e) : null;
+    if (landed) return landed;
     throw e;
   }
 }
+
+/** Tokens whose commit landed, with the batch: a retry (a lost answer, a second click) is told so. */
+const committed = new Map<string, number>();
 
 export const importHandlers = {
   'import.preview': reads(
@@ -600,6 +629,16 @@ export const importHandlers = {
   // one transaction of its own (a roster in its worker thread; the department lists here,
   // yielding between rows) while other changes are refused.
   'import.commit': task('clerk', '正在导入', z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
+    const already = committed.get(arg.token);
+    if (already !== undefined) {
+      const b = listBatches(ctx.db).find((x) => x.id === already);
+      throw new Refusal(
+        'conflict',
+        b?.undoneAt
+          ? `这次导入已写入台账（第 ${already} 批），后来已撤销；没有再写一次。`
+          : `这次导入已经写入台账（第 ${already} 批，「${b?.fileName ?? ''}」），没有再写一次。`,
+      );
+    }
     const p = mustGetPrepared(ctx, arg.token);
     if (!writable(p))
       throw new Refusal(
@@ -609,12 +648,14 @@ export const importHandlers = {
     const job = startJob(ctx, arg.jobId);
     ctx.busy = `正在导入「${p.read.fileName}」`;
     try {
-      const batchId = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job);
+      const { batchId, note } = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job);
+      if (committed.size > 1000) committed.clear();
+      committed.set(arg.token, batchId);
       dropPrepared(ctx, arg.token);
       // A whole file landed at once: the backup right after it is the one to go back to. It runs
       // after the answer (SQLite's online backup, in steps), so the clerk does not wait for it.
       void backUpQuietly(ctx, 'import');
-      return listBatches(ctx.db).find((b) => b.id === batchId)!;
+      return { ...listBatches(ctx.db).find((b) => b.id === batchId)!, ...(note ? { note } : {}) };
     } finally {
       job.finish();
     }

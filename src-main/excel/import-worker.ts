@@ -98,6 +98,8 @@ export interface PreviewResult {
 
 export interface CommitResult {
   batchId: number;
+  /** What went wrong after the import had landed (the checkpoint on a full disk): said, not taken for failure. */
+  afterwards?: string;
 }
 
 export type TaskMessage =
@@ -196,9 +198,14 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
   );
   if (cancelled()) throw new Cancelled();
   db.exec('COMMIT');
-  post({ type: 'progress', phase: '整理台账文件', done: 1, total: 1 });
-  // The pages written go back into the ledger file here, not at the clerk's next change.
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  // From here the import has landed: nothing after may turn it into an answer that it did not.
+  try {
+    post({ type: 'progress', phase: '整理台账文件', done: 1, total: 1 });
+    // The pages written go back into the ledger file here, not at the clerk's next change.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    return { batchId: batch.id, afterwards: ioProblem(e) ?? (e instanceof Error ? e.message : String(e)) };
+  }
   return { batchId: batch.id };
 }
 

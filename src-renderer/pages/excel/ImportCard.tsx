@@ -21,7 +21,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<ImportBatch | null>(null);
+  const [done, setDone] = useState<(ImportBatch & { note?: string }) | null>(null);
   const [reportNote, setReportNote] = useState<string | null>(null);
   // A commit refused because the ledger changed since the dry run: what to dry-run again with.
   const [stale, setStale] = useState<{ mapping: Mapping; headerRow: number } | null>(null);
@@ -222,12 +222,13 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
         {reportNote && preview && <Alert type="info" showIcon message={reportNote} />}
         {done && (
           <Alert
-            type="success"
+            type={done.note ? 'warning' : 'success'}
             showIcon
             data-testid="import-done"
             message={`已导入「${done.fileName}」：${Object.entries(done.counts)
               .map(([k, v]) => `${countLabel(k)} ${v}`)
               .join('，')}`}
+            {...(done.note ? { description: done.note } : {})}
           />
         )}
         {preview && (

@@ -66,16 +66,22 @@ describe('households and persons', () => {
     expect(p).toMatchObject({ outOfCounty: 'out_city_resident', outOfCountyPlace: '西南大学' });
   });
 
-  it('certifies and ends a category, refusing an overlapping one', async () => {
+  it('certifies and ends a category, taking one it already holds as unchanged and refusing one that overlaps it otherwise', async () => {
     const { persons } = await seedHousehold(t, [{ name: '冯三', birth: '1950-01-01' }]);
     const c = await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-01-01', source: '民政局低保名单2023-10' });
     // The department comes from the policy in force when the clerk does not name one.
     expect(c).toMatchObject({ code: 'min_living', department: 'civil_affairs', validTo: null, source: '民政局低保名单2023-10', createdBy: '（未设用户）' });
+    // Held from 2023-01-01 on: from 2023-06-01 on is the same fact, not a second row.
+    expect(await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({
+      id: c.id,
+      unchanged: true,
+    });
+    expect(await t.ok('categories.end', { id: c.id, validTo: '2023-12-31' })).toMatchObject({ validTo: '2023-12-31' });
+    // Ended at 2023-12-31: an open one from 2023-06-01 reaches past it, and is refused.
     expect(await t.call('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-06-01', source: '又一份' })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
-    expect(await t.ok('categories.end', { id: c.id, validTo: '2023-12-31' })).toMatchObject({ validTo: '2023-12-31' });
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2024-01-01', source: '民政局低保名单2024-01' });
     expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).categories).toHaveLength(2);
   });
