@@ -98,6 +98,9 @@ export const backupHandlers = {
       // The desktop's ledger is opened through the binding built for Electron, kept with the worker's.
       const binding = ctx.importWorker?.nativeBinding;
       const reopen = () => (ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {}));
+      // A screen still holding a person's version from this ledger must not match one the
+      // restored ledger stamps later: its changes are numbered on from past ours.
+      const clock = ctx.db.prepare('SELECT seq FROM ledger_clock').pluck().get() as number;
       ctx.db.close();
       try {
         replaceLedgerFile(ctx.dataDir, arg.file);
@@ -112,7 +115,12 @@ export const backupHandlers = {
       writeAuditHead(ctx.dataDir, auditHead(ctx.db));
       // Its users are the backup's: everyone logs in again.
       ctx.sessions.endAll();
-      ctx.db.transaction(() => audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file })).immediate();
+      ctx.db
+        .transaction(() => {
+          ctx.db.prepare('UPDATE ledger_clock SET seq = max(seq, ?)').run(clock);
+          audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file });
+        })
+        .immediate();
       return status(ctx);
     },
   ),
