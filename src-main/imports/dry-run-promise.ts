@@ -3,7 +3,7 @@
 // with what changed, told from the audit entries since (另一个窗口撤销了第 5 批导入 …).
 import type { Database } from 'better-sqlite3';
 import { auditSince, batchTouches, ledgerMark, personIdsOf, staleSince, type AuditRow, type LedgerMark, type StaleRow } from '../ledger/changes-since';
-import { displayNames } from '../ledger/users';
+import { displayNames as namesOf } from '../ledger/users';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
 import { sql } from '../ledger/statements';
 
@@ -25,6 +25,12 @@ export function brokenPromise(db: Database, p: ReadPromise, now: Date, nameIn?: 
   const stale = staleSince(db, p.mark, p.seen);
   return stale.length ? staleMessage(db, p.mark, stale, now, nameIn) : null;
 }
+
+/** Names as the clerk reads them inside a sentence: （未设用户） loses its brackets there. */
+const displayNames = (db: Database) => {
+  const shown = namesOf(db);
+  return (login: string) => shown(login).replace(/^（(.*)）$/, '$1');
+};
 
 /** China's wall clock: 11:02 today, 12-05 11:02 another day. */
 function when(at: string, today: string): string {

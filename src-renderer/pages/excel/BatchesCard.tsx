@@ -7,14 +7,47 @@ import { IMPORT_KINDS, countLabel } from './labels';
 
 export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
-  async function undo(id: number) {
-    const r = await invoke('import.undo', { batchId: id });
+  // An undo refused because some of its persons were changed since: the clerk may undo the rest.
+  const [partly, setPartly] = useState<number | null>(null);
+  const [kept, setKept] = useState<string | null>(null);
+  async function undo(id: number, keepLater = false) {
+    const r = await invoke('import.undo', { batchId: id, ...(keepLater ? { keepLater: true } : {}) });
     setError(r.ok ? null : r.error.message);
+    setPartly(!r.ok && r.error.field === 'keepLater' ? id : null);
+    setKept(
+      r.ok && r.value.keptLater.length
+        ? `已撤销第 ${id} 批，其中 ${r.value.keptLater.length} 人后来又被改过，保留了现在的样子：${r.value.keptLater.join('、')}。`
+        : null,
+    );
     onChange();
   }
   return (
     <Card title="导入记录" size="small">
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>}
+          style={{ marginBottom: 8 }}
+          action={
+            partly !== null ? (
+              <Popconfirm
+                title="撤销其余部分？"
+                description="上面这些人保留现在的样子，这批导入写入的其余内容退回。"
+                okText="撤销其余部分"
+                cancelText="不撤销"
+                onConfirm={() => void undo(partly, true)}
+              >
+                <Button size="small" danger>
+                  撤销其余部分
+                </Button>
+              </Popconfirm>
+            ) : undefined
+          }
+        />
+      )}
+      {kept && <Alert type="warning" showIcon message={kept} style={{ marginBottom: 8 }} data-testid="undo-kept" />}
       <Table<ImportBatch>
         size="small"
         rowKey="id"
