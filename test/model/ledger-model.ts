@@ -169,19 +169,32 @@ class Read extends Step {
   toString = () => `窗口${this.s} 打开 ${NAMES[this.who]}`;
 }
 
-class EditPhone extends Step {
+/** A change at the desk on a person the window has open: it states the version the window showed. */
+abstract class AtDesk extends Step {
   constructor(
     s: number,
     readonly who: number,
-    readonly digit: number,
   ) {
     super(s);
   }
+  abstract onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void>;
   async act(m: Model, r: Real, s: MSession): Promise<void> {
     const id = IDS[this.who]!;
     const shown = s.shown.get(id);
     const p = m.persons.get(id);
-    if (!shown || !p) return;
+    if (shown && p) await this.onPerson(m, r, s, id, shown, p);
+  }
+}
+
+class EditPhone extends AtDesk {
+  constructor(
+    s: number,
+    who: number,
+    readonly digit: number,
+  ) {
+    super(s, who);
+  }
+  async onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void> {
     const phone = `1390000${String(m.step).padStart(3, '0')}${this.digit}`;
     const answer = await r.call(this.s, 'roster.updatePerson', { id: shown.dbId, phone, seen: shown.version });
     if (!fresh(m, s, id)) return expectRefused(answer, this.toString(), shown.dbId === p.dbId ? 'seen' : undefined);
@@ -193,18 +206,8 @@ class EditPhone extends Step {
   toString = () => `窗口${this.s} 改 ${NAMES[this.who]} 的电话`;
 }
 
-class Enroll extends Step {
-  constructor(
-    s: number,
-    readonly who: number,
-  ) {
-    super(s);
-  }
-  async act(m: Model, r: Real, s: MSession): Promise<void> {
-    const id = IDS[this.who]!;
-    const shown = s.shown.get(id);
-    const p = m.persons.get(id);
-    if (!shown || !p) return;
+class Enroll extends AtDesk {
+  async onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void> {
     const answer = await r.call(this.s, 'enroll.person', {
       personId: shown.dbId,
       coverageYear: 2024,
@@ -223,18 +226,9 @@ class Enroll extends Step {
   toString = () => `窗口${this.s} 为 ${NAMES[this.who]} 登记参保`;
 }
 
-class Void extends Step {
-  constructor(
-    s: number,
-    readonly who: number,
-  ) {
-    super(s);
-  }
-  async act(m: Model, r: Real, s: MSession): Promise<void> {
-    const id = IDS[this.who]!;
-    const shown = s.shown.get(id);
-    const p = m.persons.get(id);
-    if (!shown || !p?.receipt) return;
+class Void extends AtDesk {
+  async onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void> {
+    if (!p.receipt) return;
     const e = r.ctx.db.prepare('SELECT id FROM enrollments WHERE receipt_no = ?').pluck().get(p.receipt) as number;
     const answer = await r.call(this.s, 'enroll.void', { id: e, reason: '登记有误', seen: shown.version });
     if (!fresh(m, s, id)) return expectRefused(answer, this.toString(), 'seen');
@@ -246,18 +240,8 @@ class Void extends Step {
   toString = () => `窗口${this.s} 作废 ${NAMES[this.who]} 的参保`;
 }
 
-class Certify extends Step {
-  constructor(
-    s: number,
-    readonly who: number,
-  ) {
-    super(s);
-  }
-  async act(m: Model, r: Real, s: MSession): Promise<void> {
-    const id = IDS[this.who]!;
-    const shown = s.shown.get(id);
-    const p = m.persons.get(id);
-    if (!shown || !p) return;
+class Certify extends AtDesk {
+  async onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void> {
     const answer = await r.call(this.s, 'categories.certify', {
       personId: shown.dbId,
       code: 'min_living',

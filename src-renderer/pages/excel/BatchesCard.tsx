@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportBatch } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { IMPORT_KINDS, countLabel } from './labels';
+import { Refusal } from './Refusal';
 
 export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -24,12 +25,8 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
   return (
     <Card title="导入记录" size="small">
       {error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>}
-          style={{ marginBottom: 8 }}
+        <Refusal
+          message={error}
           action={
             partly !== null ? (
               <Popconfirm

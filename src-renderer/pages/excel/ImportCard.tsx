@@ -6,6 +6,7 @@ import { label, useGlossary } from '../../glossary';
 import { useJob } from '../../jobs';
 import { deskToday } from '../../format';
 import { ColumnsPicker } from './ColumnsPicker';
+import { Refusal } from './Refusal';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
 import { TableFaults } from '../TableFaults';
@@ -196,11 +197,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
           </Space>
         )}
         {error && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            message={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>}
+          <Refusal
+            message={error}
             action={
               stale && file ? (
                 <Button size="small" type="primary" onClick={() => void check(file.path, stale.mapping, stale.headerRow)}>

@@ -31,6 +31,13 @@ const BING = idFor('1970-02-01', 15);
 
 const roster = (name: string, rows: [string, string, string, string?][]) =>
   writeCsv(path.join(dir, name), [['姓名', '身份证号码', '村', '户号', '联系电话'], ...rows.map(([n, id, hh, phone]) => [n, id, '幸福村', hh, phone ?? ''])]);
+const idOf = (n: string) => t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(n) as number;
+
+/** A roster the other window dry-runs and commits at once. */
+const imported = async (name: string, rows: [string, string, string, string?][]) => {
+  const dry = ok(await B('import.preview', { kind: 'roster', file: roster(name, rows) }));
+  return ok(await B('import.commit', { token: dry.token }));
+};
 const taxFile = (name: string, rows: [string, string][]) =>
   writeCsv(path.join(dir, name), [
     ['证件号码', '姓名', '费款所属期', '缴费金额', '缴费日期', '缴费渠道'],
@@ -53,17 +60,15 @@ const enrollmentsOf = (idNumber: string) =>
 
 describe('a dry run is a promise about the rows it read', () => {
   it('refuses a payment planned for 乙 after another window undid the roster that added 乙 and imported 丁, and ids are not reused', async () => {
-    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
-    const batch = ok(await B('import.commit', { token: first.token }));
-    const yiId = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    const batch = await imported('户籍1.csv', [['乙', YI, '2']]);
+    const yiId = idOf(YI);
 
     const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
     expect(dry.counts).toMatchObject({ record: 1 });
 
     ok(await B('import.undo', { batchId: batch.id }));
-    const second = ok(await B('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['丁', DING, '2']]) }));
-    ok(await B('import.commit', { token: second.token }));
-    const dingId = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(DING) as number;
+    await imported('户籍2.csv', [['丁', DING, '2']]);
+    const dingId = idOf(DING);
     expect(dingId).toBeGreaterThan(yiId);
 
     const r = await A('import.commit', { token: dry.token });
@@ -73,11 +78,10 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('refuses, by the person’s own change, even when no undo ended the dry run (an ID number now naming someone else)', async () => {
-    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [['乙', YI, '2']]);
     const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
     // Another clerk marks 乙 deceased at the desk between the dry run and its commit.
-    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    const yi = idOf(YI);
     ok(await B('roster.setStatus', { id: yi, status: 'deceased', on: '2023-11-09' }));
     const r = await A('import.commit', { token: dry.token });
     expect(r.ok).toBe(false);
@@ -86,8 +90,7 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('ends every open dry run on a restore', async () => {
-    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [['乙', YI, '2']]);
     const backup = ok(await B('backup.create', {}));
     const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
     ok(await B('backup.restore', { file: backup.file }));
@@ -97,11 +100,10 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('refuses a roster whose dry run read a phone the desk has corrected since, saying who changed it to what', async () => {
-    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2', '13800000001']]) }));
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [['乙', YI, '2', '13800000001']]);
     const dry = ok(await A('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['乙', YI, '2', '13800000002']]) }));
     expect(dry.counts).toMatchObject({ update: 1 });
-    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    const yi = idOf(YI);
     ok(await B('roster.updatePerson', { id: yi, phone: '13900000009' }));
     const r = await A('import.commit', { token: dry.token });
     expect(r.ok).toBe(false);
@@ -122,14 +124,13 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('refuses a department list whose person was certified at the desk since the dry run', async () => {
-    const first = ok(await B('import.preview', { kind: 'roster', file: roster('户籍1.csv', [['乙', YI, '2']]) }));
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [['乙', YI, '2']]);
     const list = writeCsv(path.join(dir, '低保.csv'), [
       ['身份证号', '姓名', '人员类别'],
       [YI, '乙', '低保对象'],
     ]);
     const dry = ok(await A('import.preview', { kind: 'categories', file: list, options: { department: 'civil_affairs', validFrom: '2023-01-01' } }));
-    const yi = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    const yi = idOf(YI);
     ok(await B('categories.certify', { personId: yi, code: 'min_living', validFrom: '2023-01-01', source: '民政' }));
     const r = await A('import.commit', { token: dry.token });
     expect(r.ok).toBe(false);
@@ -138,18 +139,12 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('is not refused by an enrollment of someone the file does not name', async () => {
-    const first = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍1.csv', [
-          ['乙', YI, '2'],
-          ['丙', BING, '3'],
-        ]),
-      }),
-    );
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '3'],
+    ]);
     const dry = ok(await A('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
-    const bing = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(BING) as number;
+    const bing = idOf(BING);
     ok(await B('enroll.person', { personId: bing, coverageYear: 2024, paidOn: '2023-11-10', channel: '现金' }));
     ok(await B('roster.updatePerson', { id: bing, phone: '13900000009' }));
     expect(ok(await A('import.commit', { token: dry.token })).counts).toMatchObject({ record: 1 });
@@ -157,49 +152,30 @@ describe('a dry run is a promise about the rows it read', () => {
   });
 
   it('is not refused, for a roster, by a change to someone the file does not name', async () => {
-    const first = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍1.csv', [
-          ['乙', YI, '2'],
-          ['丙', BING, '3'],
-        ]),
-      }),
-    );
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '3'],
+    ]);
     const dry = ok(await A('import.preview', { kind: 'roster', file: roster('户籍2.csv', [['乙', YI, '2', '13800000002']]) }));
-    const bing = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(BING) as number;
+    const bing = idOf(BING);
     ok(await B('roster.updatePerson', { id: bing, phone: '13900000009' }));
     expect(ok(await A('import.commit', { token: dry.token })).counts).toMatchObject({ update: 1 });
   });
 });
 
 describe('an undo takes back only what is still the batch’s', () => {
-  const idOf = (n: string) => t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(n) as number;
   const where = (n: string) =>
     t.ctx.db.prepare('SELECT p.phone, h.number AS household FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = ?').get(n);
 
   it('refuses to put back a phone and a household the desk changed since, and with keepLater undoes the rest and names who was kept', async () => {
-    const first = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍1.csv', [
-          ['乙', YI, '2', '13800000001'],
-          ['丙', BING, '3', '13800000003'],
-        ]),
-      }),
-    );
-    ok(await B('import.commit', { token: first.token }));
-    const second = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍2.csv', [
-          ['乙', YI, '5', '13800000002'],
-          ['丙', BING, '3', '13800000033'],
-        ]),
-      }),
-    );
-    const batch = ok(await B('import.commit', { token: second.token }));
+    await imported('户籍1.csv', [
+      ['乙', YI, '2', '13800000001'],
+      ['丙', BING, '3', '13800000003'],
+    ]);
+    const batch = await imported('户籍2.csv', [
+      ['乙', YI, '5', '13800000002'],
+      ['丙', BING, '3', '13800000033'],
+    ]);
     // At the desk, after the second file: 乙's phone corrected, and 乙 moved to 户77.
     ok(await A('roster.updatePerson', { id: idOf(YI), phone: '13900000009' }));
     const h77 = ok(await A('roster.addHousehold', { villageId: 1, number: '77' }));
@@ -219,16 +195,10 @@ describe('an undo takes back only what is still the batch’s', () => {
   });
 
   it('refuses to undo a 医保 list under a 县外参保 the desk recorded for the same year since, and keeps the desk’s row when asked', async () => {
-    const first = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍1.csv', [
-          ['乙', YI, '2'],
-          ['丙', BING, '3'],
-        ]),
-      }),
-    );
-    ok(await B('import.commit', { token: first.token }));
+    await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '3'],
+    ]);
     const list = writeCsv(path.join(dir, '参保状态.csv'), [
       ['身份证号', '年度', '参保状态', '参保类型'],
       [YI, '2023', '参保缴费', '城乡居民基本医疗保险'],
@@ -253,17 +223,11 @@ describe('an undo takes back only what is still the batch’s', () => {
 
 describe('the desk states what it was shown', () => {
   const seed = async () => {
-    const first = ok(
-      await B('import.preview', {
-        kind: 'roster',
-        file: roster('户籍1.csv', [
-          ['乙', YI, '2'],
-          ['丙', BING, '2'],
-        ]),
-      }),
-    );
-    ok(await B('import.commit', { token: first.token }));
-    const id = t.ctx.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck().get(YI) as number;
+    await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '2'],
+    ]);
+    const id = idOf(YI);
     return ok(await A('roster.getPerson', { id })).person;
   };
 
