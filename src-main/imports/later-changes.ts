@@ -56,17 +56,21 @@ export function changedSinceBatch(db: Database, batchId: number): ChangedSince[]
   if (clock === null || clock === undefined) return [];
   return sql(
     db,
-    `WITH touched (pid) AS (
-       SELECT entity_id FROM import_changes WHERE batch_id = ?1 AND entity IN ('person', 'not_enrolled_reason', 'insurance_history')
-       UNION SELECT e.person_id FROM import_changes ch JOIN enrollments e ON e.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'enrollment'
-       UNION SELECT c.person_id FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'person_category'
-       UNION SELECT p.id FROM import_changes ch JOIN persons p ON p.id BETWEEN ch.entity_id AND json_extract(ch.before_json, '$.last')
+    `WITH touched (pid, added) AS (
+       SELECT entity_id, 0 FROM import_changes WHERE batch_id = ?1 AND entity IN ('person', 'not_enrolled_reason', 'insurance_history')
+       UNION SELECT e.person_id, 0 FROM import_changes ch JOIN enrollments e ON e.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'enrollment'
+       UNION SELECT c.person_id, 0 FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'person_category'
+       UNION SELECT p.id, 1 FROM import_changes ch JOIN persons p ON p.id BETWEEN ch.entity_id AND json_extract(ch.before_json, '$.last')
          WHERE ch.batch_id = ?1 AND ch.entity = 'persons'
      )
-     SELECT p.id, p.id_number AS idNumber, p.name FROM persons p JOIN touched t ON t.pid = p.id
-     WHERE p.changed_seq > ?2 AND EXISTS (
-       SELECT 1 FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
-       WHERE c.person_id = p.id AND c.seq > ?2 AND (c.batch_id IS NULL OR b.undone_at IS NULL))
+     SELECT DISTINCT p.id, p.id_number AS idNumber, p.name FROM persons p JOIN touched t ON t.pid = p.id
+     WHERE p.changed_seq > ?2 AND (
+       EXISTS (
+         SELECT 1 FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
+         WHERE c.person_id = p.id AND c.seq > ?2 AND (c.batch_id IS NULL OR b.undone_at IS NULL))
+       -- One the batch added who has a paid record since, even one voided with its batch: a
+       -- payment is never deleted, so neither is its person.
+       OR (t.added AND EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id)))
      ORDER BY p.id`,
   ).all({ 1: batchId, 2: clock }) as ChangedSince[];
 }

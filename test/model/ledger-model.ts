@@ -121,9 +121,13 @@ function fresh(m: Model, s: MSession, id: string): boolean {
 /** Persons a batch touched who were changed after it by the desk or by a batch not undone since. */
 function changedLater(m: Model, b: MBatch): string[] {
   const touched = new Set([...b.added, ...b.updated.keys(), ...b.enrolled]);
+  const paid = new Set(m.receipts.values());
   return [...touched].filter((id) => {
     const p = m.persons.get(id);
-    return p?.events.some((e) => e.step > b.step && e.source !== b.id && (e.source === 'desk' || !m.batches.find((x) => x.id === e.source)?.undone));
+    if (!p) return false;
+    // A person the batch added who has paid since (even if voided since) cannot go: a payment is never deleted.
+    if (b.added.includes(id) && paid.has(id)) return true;
+    return p.events.some((e) => e.step > b.step && e.source !== b.id && (e.source === 'desk' || !m.batches.find((x) => x.id === e.source)?.undone));
   });
 }
 

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { property, stats } from '../../model/ledger-model';
 
-const SEEDS = [20261206, 7, 4242];
+// 1011 once found a roster undo that could not delete a person whose payment had been undone.
+const SEEDS = [20261206, 7, 4242, 1011];
 
 describe('two to five windows at once, against a reference model', () => {
   for (const seed of SEEDS)

@@ -194,6 +194,21 @@ describe('an undo takes back only what is still the batch’s', () => {
     expect(where(BING)).toEqual({ phone: '13800000003', household: '3' });
   });
 
+  it('keeps a person the roster added who paid since, even when the payment was undone: a paid record is never deleted', async () => {
+    const batch = await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '3'],
+    ]);
+    const dry = ok(await B('import.preview', { kind: 'payments', file: taxFile('税务.csv', [[YI, '乙']]) }));
+    const paid = ok(await B('import.commit', { token: dry.token }));
+    ok(await B('import.undo', { batchId: paid.id }));
+    const refused = await B('import.undo', { batchId: batch.id });
+    expect(refused).toMatchObject({ ok: false, error: { field: 'keepLater', message: expect.stringContaining('乙') } });
+    const done = ok(await B('import.undo', { batchId: batch.id, keepLater: true }));
+    expect(done.keptLater).toEqual([expect.stringMatching(/^乙/)]);
+    expect(t.ctx.db.prepare('SELECT name FROM persons').pluck().all()).toEqual(['乙']);
+  });
+
   it('refuses to undo a 医保 list under a 县外参保 the desk recorded for the same year since, and keeps the desk’s row when asked', async () => {
     await imported('户籍1.csv', [
       ['乙', YI, '2'],
