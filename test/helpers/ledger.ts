@@ -37,9 +37,8 @@ export interface TestLedger {
   close(): void;
 }
 
-/** A real ledger in a fresh temporary folder, with "today" pinned. */
-export function openTestLedger(today = '2023-11-01T02:00:00Z'): TestLedger {
-  const dataDir = tempDir();
+/** A real ledger in a fresh temporary folder (or one given: a small disk), with "today" pinned. */
+export function openTestLedger(today = '2023-11-01T02:00:00Z', dataDir = tempDir()): TestLedger {
   const db = openLedger(dataDir);
   const ctx: Context = {
     db,

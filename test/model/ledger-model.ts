@@ -5,6 +5,7 @@
 // and logouts. The model decides on its own what each answer must be; the ledger is then
 // held to it: every enrollment on the person its source named, receipts unique and gapless,
 // no edit lost without the clerk being told, the audit chain intact, the same persons.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -80,15 +81,34 @@ export interface Model {
   sessions: MSession[];
   backup: { file: string; step: number; snapshot: Snapshot } | null;
   files: number;
+  /** The next step runs with the ledger's disk full but for this many bytes (a fault), or null. */
+  fullNext: number | null;
+  /** The next step's import runs in a worker thread that dies after this many ms (a fault), or null. */
+  killNext: number | null;
 }
 export interface Real {
   t: TestLedger;
   dir: string;
+  /** The small disk the ledger is on, when the run injects full-disk faults. */
+  disk: string | null;
   ctx: Context;
   call<K extends ApiName>(session: number, name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>>;
 }
 
-export const stats = { steps: 0, checks: 0, refusedAsModelSaid: 0, committed: 0, undone: 0, restored: 0 };
+export const stats = {
+  steps: 0,
+  checks: 0,
+  refusedAsModelSaid: 0,
+  committed: 0,
+  undone: 0,
+  restored: 0,
+  diskFaults: 0,
+  workersKilled: 0,
+  refusedForFault: 0,
+};
+
+/** A change refused because the disk was full: the model leaves it undone, and the ledger must too. */
+class NotWritten extends Error {}
 
 const clone = (m: Model): Snapshot => ({
   persons: new Map([...m.persons].map(([k, p]) => [k, { ...p, events: [...p.events] }])),
@@ -100,14 +120,27 @@ const clone = (m: Model): Snapshot => ({
 function fail(what: string): never {
   throw new Error(what);
 }
+/** A fault is on for the step under way: a refusal that says the disk or the program failed is a change not made. */
+let faulty = false;
+const faultRefusal = (r: Result<unknown>) => faulty && !r.ok && (r.error.code === 'unavailable' || r.error.code === 'internal');
 function expectOk<T>(r: Result<T>, what: string): T {
+  if (faultRefusal(r)) throw new NotWritten(r.ok ? '' : r.error.message);
   if (!r.ok) fail(`${what}: 模型认为应当成功，却被拒绝：${r.error.message}`);
   return r.value;
 }
 function expectRefused(r: Result<unknown>, what: string, field?: string): void {
   if (r.ok) fail(`${what}: 模型认为应当拒绝，却成功了`);
+  if (faultRefusal(r)) throw new NotWritten(r.error.message);
   if (field && r.error.field !== field) fail(`${what}: 拒绝的原因不对（${r.error.field ?? '无'}）：${r.error.message}`);
   stats.refusedAsModelSaid++;
+}
+
+/** Fills the small disk but for `leave` bytes; gives back what frees it. */
+function fill(disk: string, leave: number): () => void {
+  const filler = path.join(disk, 'filler.bin');
+  const s = fs.statfsSync(disk);
+  execFileSync('fallocate', ['-l', String(Math.max(4096, s.bavail * s.bsize - leave)), filler]);
+  return () => fs.rmSync(filler, { force: true });
 }
 const changedSince = (p: MPerson | undefined, step: number) => !!p && p.events.some((e) => e.step > step);
 
@@ -154,7 +187,25 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
       expectRefused(answer, `${this.toString()}（未登录）`);
       return;
     }
-    await this.act(m, r, s);
+    const fault = !(this instanceof DiskFull || this instanceof KillWorker);
+    const free = fault && m.fullNext !== null && r.disk ? fill(r.disk, m.fullNext) : null;
+    const kill = fault ? m.killNext : null;
+    if (fault) [m.fullNext, m.killNext] = [null, null];
+    if (kill !== null) {
+      process.env.CANBAO_KILL_AFTER_MS = String(kill);
+      r.ctx.importWorker = { script: KILLED_WORKER };
+    }
+    faulty = free !== null || kill !== null;
+    try {
+      await this.act(m, r, s);
+    } catch (e) {
+      if (!(e instanceof NotWritten)) throw e;
+      stats.refusedForFault++;
+    } finally {
+      free?.();
+      r.ctx.importWorker = undefined;
+      faulty = false;
+    }
     await holds(m, r);
   }
   abstract toString(): string;
@@ -463,6 +514,38 @@ class Restore extends Step {
   toString = () => `窗口${this.s} 恢复备份`;
 }
 
+/** A fault: the next step finds the ledger's disk full but for a few bytes (ENOSPC on its write). */
+class DiskFull extends Step {
+  constructor(
+    s: number,
+    readonly leave: number,
+  ) {
+    super(s);
+  }
+  async act(m: Model): Promise<void> {
+    m.fullNext = this.leave;
+    stats.diskFaults++;
+  }
+  toString = () => `（故障）下一步时磁盘只剩 ${this.leave} 字节`;
+}
+
+const KILLED_WORKER = new URL('./killed-worker.ts', import.meta.url).pathname;
+
+/** A fault: the next step's import runs in a worker thread that dies after `ms`, wherever it is. */
+class KillWorker extends Step {
+  constructor(
+    s: number,
+    readonly ms: number,
+  ) {
+    super(s);
+  }
+  async act(m: Model): Promise<void> {
+    m.killNext = this.ms;
+    stats.workersKilled++;
+  }
+  toString = () => `（故障）下一步的导入线程在 ${this.ms} 毫秒后被杀掉`;
+}
+
 class Logout extends Step {
   async act(m: Model, r: Real, s: MSession): Promise<void> {
     expectOk(await r.call(this.s, 'session.logout', {}), this.toString());
@@ -513,7 +596,7 @@ async function holds(m: Model, r: Real): Promise<void> {
   if (!verifyAudit(db).intact) fail('审计记录链断了');
 }
 
-export const stepsArbitrary = (sessions: number) => {
+export const stepsArbitrary = (sessions: number, faults: boolean) => {
   const s = fc.nat({ max: sessions - 1 });
   const who = fc.nat({ max: IDS.length - 1 });
   const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
@@ -573,13 +656,25 @@ export const stepsArbitrary = (sessions: number) => {
         3,
         s.map((a) => new Login(a)),
       ),
+      ...(faults
+        ? [
+            w(
+              1,
+              fc.tuple(s, fc.constantFrom(0, 16 * 1024, 96 * 1024)).map(([a, leave]) => new DiskFull(a, leave)),
+            ),
+            w(
+              2,
+              fc.tuple(s, fc.integer({ min: 0, max: 4000 })).map(([a, ms]) => new KillWorker(a, ms)),
+            ),
+          ]
+        : []),
     ),
   ];
 };
 
 /** A fresh ledger: one village, its households, an administrator per window, each logged in. */
-export async function setUp(sessions: number): Promise<{ model: Model; real: Real }> {
-  const t = openTestLedger('2023-11-10T02:00:00Z');
+export async function setUp(sessions: number, disk: string | null = null): Promise<{ model: Model; real: Real }> {
+  const t = openTestLedger('2023-11-10T02:00:00Z', disk ? fs.mkdtempSync(path.join(disk, 'ledger-')) : undefined);
   // The model runs hundreds of imports: on this thread they cost 70 ms, in a worker thread seconds.
   t.ctx.importWorker = undefined;
   const dir = tempDir('canbao-model-');
@@ -632,8 +727,10 @@ export async function setUp(sessions: number): Promise<{ model: Model; real: Rea
     sessions: Array.from({ length: sessions }, (_, i) => ({ key: `window:${i}`, loggedIn: true, shown: new Map(), dry: null })),
     backup: null,
     files: 0,
+    fullNext: null,
+    killNext: null,
   };
-  return { model, real: { t, dir, ctx: t.ctx, call } };
+  return { model, real: { t, dir, disk, ctx: t.ctx, call } };
 }
 
 export function tearDown(real: Real): void {
@@ -642,13 +739,13 @@ export function tearDown(real: Real): void {
 }
 
 /** One seeded property: runs of `steps` steps by 2–5 windows, each checked after every step. */
-export function property(maxSteps: number) {
+export function property(maxSteps: number, disk: string | null = null) {
   return fc.asyncProperty(
     fc
       .integer({ min: 2, max: 5 })
-      .chain((sessions) => fc.tuple(fc.constant(sessions), fc.commands(stepsArbitrary(sessions), { maxCommands: maxSteps, size: 'max' }))),
+      .chain((sessions) => fc.tuple(fc.constant(sessions), fc.commands(stepsArbitrary(sessions, disk !== null), { maxCommands: maxSteps, size: 'max' }))),
     async ([sessions, cmds]) => {
-      const setup = await setUp(sessions);
+      const setup = await setUp(sessions, disk);
       try {
         await fc.asyncModelRun(() => setup, cmds);
       } finally {

@@ -86,7 +86,11 @@ describe('roster import', () => {
     const p = await t.ok('import.preview', { kind: 'roster', file });
     const batch = await t.ok('import.commit', { token: p.token });
     expect(batch.counts).toEqual({ rows: 7, add: 3, update: 0, households: 2, unchanged: 0, leaving: 0, problems: 4 });
-    expect(await t.call('import.commit', { token: p.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A second click (or a retry after a lost answer) is told it landed, and writes nothing twice.
+    expect(await t.call('import.commit', { token: p.token })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `这次导入已经写入台账（第 ${batch.id} 批，「${batch.fileName}」），没有再写一次。` },
+    });
     const found = await t.ok('roster.search', { q: '张三' });
     expect(found[0]).toMatchObject({ villageName: '幸福村', householdNumber: '0001', phone: '13812345678' });
     const h = await t.ok('roster.getHousehold', { id: found[0]!.householdId });
