@@ -1,7 +1,8 @@
 // The model-based proof of issue 24: fixed seeds, each a few runs of up to 60 steps by 2–5
-// windows, checked after every step (test/model/ledger-model.ts); one seed also injects faults: fills the
-// ledger's disk before some steps (a small tmpfs, root only) or kills the import thread wherever it is. A failing seed prints the shortest
-// step list that replays it; `npm run soak` runs many more.
+// windows, checked after every step (test/model/ledger-model.ts). One seed also injects faults:
+// the ledger's disk full before a step (a small tmpfs, root only), or the import thread killed
+// wherever it is. A failing seed prints the shortest step list that replays it; `npm run soak`
+// runs many more.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
