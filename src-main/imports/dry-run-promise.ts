@@ -1,6 +1,7 @@
 // A dry run is a promise about the rows it read: its commit writes only if every person the
-// file names is still who, and as, the dry run found them. Otherwise the commit is refused
-// with what changed, told from the audit entries since (另一个窗口撤销了第 5 批导入 …).
+// file names is still who, and as, the dry run found them. Otherwise the commit is refused with
+// what changed (另一个窗口撤销了第 5 批导入 …), told from the log of stamps and the audit entries
+// since; the desk's refusals of a stale screen (api/seen.ts) are told the same way.
 import type { Database } from 'better-sqlite3';
 import { auditSince, batchTouches, ledgerMark, personIdsOf, staleSince, type AuditRow, type LedgerMark, type StaleRow } from '../ledger/changes-since';
 import { displayNames as namesOf } from '../ledger/users';
