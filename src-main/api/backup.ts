@@ -101,6 +101,8 @@ export const backupHandlers = {
       // A screen still holding a person's version from this ledger must not match one the
       // restored ledger stamps later: its changes are numbered on from past ours.
       const clock = ctx.db.prepare('SELECT seq FROM ledger_clock').pluck().get() as number;
+      // Nor may an id it showed (a person added after the backup) be handed to someone else.
+      const sequences = ctx.db.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[];
       ctx.db.close();
       try {
         replaceLedgerFile(ctx.dataDir, arg.file);
@@ -109,7 +111,7 @@ export const backupHandlers = {
         reopen();
       }
       // What a dry run read may not be in the restored ledger, or be another person there.
-      endDryRuns(ctx, '管理员从备份恢复了台账');
+      endDryRuns(ctx, '管理员从备份恢复了台账', true);
       // The restored ledger has its own head: the old one no longer applies.
       ctx.startupAudit = verifyAudit(ctx.db);
       writeAuditHead(ctx.dataDir, auditHead(ctx.db));
@@ -118,6 +120,10 @@ export const backupHandlers = {
       ctx.db
         .transaction(() => {
           ctx.db.prepare('UPDATE ledger_clock SET seq = max(seq, ?)').run(clock);
+          for (const s of sequences) {
+            const raised = ctx.db.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(s.seq, s.name).changes;
+            if (!raised) ctx.db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(s.name, s.seq);
+          }
           audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file });
         })
         .immediate();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, KIND_FIELDS, type FieldKey, type HeaderWords, type Mapping } from '../domain/import/fields';
-import { batchChanges, beginUndo, closeBatch, listBatches, markUndone, openBatch } from '../excel/batches';
+import { batchChanges, beginUndo, closeBatch, keepStanding, listBatches, markUndone, openBatch } from '../excel/batches';
 import { undoRoster } from '../imports/roster';
 import { changedSinceBatch, laterChangesMessage, personOfChange } from '../imports/later-changes';
 import type { CommitResult, PreviewResult } from '../excel/import-worker';
@@ -73,8 +73,10 @@ const generations = new WeakMap<Context, { n: number; why: string }>();
 const generationOf = (ctx: Context) => generations.get(ctx) ?? { n: 0, why: '' };
 
 /** Ends every dry run kept or under way, saying why to the tab that tries to commit one. */
-export function endDryRuns(ctx: Context, why: string): void {
+export function endDryRuns(ctx: Context, why: string, restored = false): void {
   generations.set(ctx, { n: generationOf(ctx).n + 1, why });
+  // A restored ledger has its own batches: a landed commit remembered from before is no answer there.
+  if (restored) committed.clear();
   // The uploaded files stay (the hourly sweep takes them): the clerk dry-runs the same file again.
   for (const [t, p] of [...preparedOf(ctx)]) dropPrepared(ctx, t, p.file);
 }
@@ -291,6 +293,8 @@ async function prepare(
       if (r.mapping.category === undefined && r.mapping.disabilityGrade === undefined && !o.code)
         throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
       const plan = await planCategories(ctx.db, r.records, options, categoryReader(aliases, policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
+      // Those the list would end (not on it) are read too: a change of theirs since refuses the commit.
+      if (options.endLost) for (const l of plan.lost) if (!promise.seen.has(l.idNumber)) promise.seen.set(l.idNumber, l.personId);
       return { kind: 'categories', promise, file: arg.file, read: r, plan, options, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'payments': {
@@ -719,6 +723,10 @@ export const importHandlers = {
     if (reason) throw new Refusal('conflict', reason);
     const keptLater = later.map((p) => `${p.name}（身份证号 ${p.idNumber.slice(0, 6)}…${p.idNumber.slice(-4)}）`);
     markUndone(ctx.db, b.id, actorOf(ctx), ctx.now().toISOString());
+    // What the batch wrote of a kept person still stands: its stamps are no longer the (undone)
+    // batch's, so an undo of an earlier batch sees a standing change after it and does not put
+    // back what came before; a later batch's undo is not held up by them.
+    keepStanding(ctx.db, b.id, keep);
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts, ...(keptLater.length ? { after: { keptLater } } : {}) });
     endDryRuns(ctx, `${displayNames(ctx.db)(actorOf(ctx))}撤销了第 ${b.id} 批导入（${b.fileName}）`);
     return { ...listBatches(ctx.db).find((x) => x.id === b.id)!, keptLater };

@@ -87,3 +87,12 @@ export function markUndone(db: Database, id: number, by: string, at: string): vo
   sql(db, 'UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, by, id);
   sql(db, 'UPDATE ledger_clock SET batch = NULL').run();
 }
+
+/** The stamps a batch made on persons its undo kept: they stand, as the desk's do (batch_id NULL). */
+export function keepStanding(db: Database, id: number, kept: ReadonlySet<number>): void {
+  if (kept.size)
+    sql(db, 'UPDATE person_changes SET batch_id = NULL WHERE batch_id = ? AND person_id IN (SELECT value FROM json_each(?))').run(
+      id,
+      JSON.stringify([...kept]),
+    );
+}

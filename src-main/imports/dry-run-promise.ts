@@ -8,6 +8,9 @@ import { displayNames as namesOf } from '../ledger/users';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
 import { sql } from '../ledger/statements';
 
+/** How many changed rows a roster's commit names at most (roster-staging's staleStaged). */
+export const STALE_LIMIT = 1000;
+
 /** What a dry run read: the ledger's mark before it began, and who each ID number named. */
 export interface ReadPromise {
   mark: LedgerMark;
@@ -95,14 +98,21 @@ function cameOrWent(db: Database, row: StaleRow, since: AuditRow[], shown: (logi
 }
 
 /** A line per person (the first three): who they are and their newest change since the mark. */
-export function changeLines(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string[] {
+export function changeLines(
+  db: Database,
+  mark: LedgerMark,
+  stale: StaleRow[],
+  now: Date,
+  nameIn?: (idNumber: string) => string | undefined,
+  standingOnly = false,
+): string[] {
   const since = stale.some((r) => r.now !== r.was) ? auditSince(db, mark) : [];
   const shown = displayNames(db);
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const nameOf = sql(db, 'SELECT name FROM persons WHERE id = ?').pluck();
   const lines = stale.slice(0, 3).map((r) => {
     const name = ((r.now ?? r.was) !== null ? (nameOf.get(r.now ?? r.was) as string | undefined) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
-    const what = r.now !== null && r.now === r.was ? describeSince(db, r.now, mark.seq, now) : cameOrWent(db, r, since, shown, today);
+    const what = r.now !== null && r.now === r.was ? describeSince(db, r.now, mark.seq, now, standingOnly) : cameOrWent(db, r, since, shown, today);
     return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${what}`;
   });
   return stale.length > 3 ? [...lines, `…… 等 ${stale.length} 人。`] : lines;
@@ -110,7 +120,8 @@ export function changeLines(db: Database, mark: LedgerMark, stale: StaleRow[], n
 
 export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], now: Date, nameIn?: (idNumber: string) => string | undefined): string {
   return [
-    `试导入之后，文件中有 ${stale.length} 人在台账里又有了改动，为免把缴费或资料记到别人名下，这次没有写入，台账没有改动：`,
+    // The roster's check stops at its limit (STALE_LIMIT rows): past it the count is a floor.
+    `试导入之后，文件中有${stale.length >= STALE_LIMIT ? '至少 ' : ' '}${stale.length} 人在台账里又有了改动，为免把缴费或资料记到别人名下，这次没有写入，台账没有改动：`,
     ...changeLines(db, mark, stale, now, nameIn),
     '请重新试导入（按现在的台账重新核对）后再确认导入。',
   ].join('\n');
@@ -120,10 +131,17 @@ export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], 
  * A person's newest change past `since` (their version as a screen showed it), as a clause:
  * from the log of stamps, the batch that made it, or else the desk's newest audit entry of theirs.
  */
-export function describeSince(db: Database, personId: number, since: number, now: Date): string {
+export function describeSince(db: Database, personId: number, since: number, now: Date, standingOnly = false): string {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const last = sql(db, 'SELECT seq, batch_id AS batch FROM person_changes WHERE person_id = ? AND seq > ? ORDER BY seq DESC LIMIT 1').get(personId, since) as
-    { seq: number; batch: number | null } | undefined;
+  // For an undo, only what still stands: a batch undone since is no reason.
+  const standing = standingOnly ? 'AND (c.batch_id IS NULL OR b.undone_at IS NULL)' : '';
+  const last = sql(
+    db,
+    `SELECT c.seq, c.batch_id AS batch FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
+     WHERE c.person_id = ? AND c.seq > ? ${standing} ORDER BY c.seq DESC LIMIT 1`,
+  ).get(personId, since) as { seq: number; batch: number | null } | undefined;
+  // No change logged past what was shown: the version came from a ledger a restore replaced.
+  if (!last) return '资料在您打开之后有改动（台账可能已从备份恢复）';
   if (last?.batch != null) {
     const b = sql(db, 'SELECT id, file_name AS fileName, undone_at AS undoneAt, undone_by AS undoneBy, actor, at FROM import_batches WHERE id = ?').get(
       last.batch,

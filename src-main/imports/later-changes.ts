@@ -95,6 +95,8 @@ export function laterChangesMessage(db: Database, batchId: number, later: Change
     { seq: clock, audit, maxPerson: 0, persons: 0 },
     later.map((p) => ({ idNumber: p.idNumber, was: p.id, now: p.id })),
     now,
+    undefined,
+    true,
   );
   return [
     `这个批次写入之后，其中 ${later.length} 人又被改过（经办人在柜台、其他导入或其他窗口），整批撤销会把后来的改动一起抹掉，所以没有撤销：`,

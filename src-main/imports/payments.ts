@@ -177,6 +177,14 @@ export async function commitPayments(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const x of plan.pending) {
+    // Another window's commit of the same rows since this dry run: they wait once, not twice.
+    const waiting = sameOpenPending(ctx.db, { ...x.record, coverageYear: x.coverageYear });
+    if (waiting)
+      throw new Refusal(
+        'conflict',
+        `试导入之后，另一个窗口已把第 ${x.record.row} 行这笔缴费列入待核实（第 ${waiting.batchId} 批），这次没有写入，台账没有改动。请重新试导入后再确认导入。`,
+        'token',
+      );
     const id = Number(
       insert.run(
         batchId,

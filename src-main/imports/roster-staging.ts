@@ -11,6 +11,7 @@ import { nameGrams, nameInitials, reverse } from '../ledger/initials';
 import type { RowProblem } from '../excel/importing';
 import { villageMatcher } from './roster';
 import { untouchedSince, type LedgerMark, type StaleRow } from '../ledger/changes-since';
+import { STALE_LIMIT } from './dry-run-promise';
 import type { PreviewCounts } from '../types/imports';
 
 export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
@@ -271,7 +272,7 @@ export class StaleRows extends Error {
  * another person (or none, or one where there was none), or whose person was stamped after
  * the mark. At most `limit`: the clerk is told a few, and how many at least.
  */
-export function staleStaged(db: Database, mark: LedgerMark, limit = 1000): StaleRow[] {
+export function staleStaged(db: Database, mark: LedgerMark, limit = STALE_LIMIT): StaleRow[] {
   if (untouchedSince(db, mark)) return [];
   return db
     .prepare(

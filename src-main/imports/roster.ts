@@ -83,15 +83,17 @@ export function undoRoster(
       patchPerson(db, c.entityId, { phone: b.phone, relation: b.relation }, at);
     } else if (isHouseholdInsert(c)) {
       const [first, last] = idRange(c);
-      // A kept person's household stays with them; one the desk has put someone else into since refuses.
-      const stays = 'EXISTS (SELECT 1 FROM persons p WHERE p.household_id = households.id AND p.id IN (SELECT value FROM json_each(?)))';
-      const left = sql(db, `SELECT 1 FROM persons WHERE household_id IN (SELECT id FROM households WHERE id BETWEEN ? AND ? AND NOT ${stays}) LIMIT 1`).get(
-        first,
-        last,
-        kept,
+      // A kept person's household stays with them, and so does one a later batch (not undone)
+      // would move someone back into when it is undone; one the desk has put someone else into refuses.
+      const stays = `(EXISTS (SELECT 1 FROM persons p WHERE p.household_id = households.id AND p.id IN (SELECT value FROM json_each(?3)))
+        OR EXISTS (SELECT 1 FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
+                   WHERE b.id > ?4 AND b.undone_at IS NULL AND ch.entity = 'person' AND json_extract(ch.before_json, '$.householdId') = households.id))`;
+      const args = { 1: first, 2: last, 3: kept, 4: batch.id };
+      const left = sql(db, `SELECT 1 FROM persons WHERE household_id IN (SELECT id FROM households WHERE id BETWEEN ?1 AND ?2 AND NOT ${stays}) LIMIT 1`).get(
+        args,
       );
       if (left) return '导入时新建的户里后来又登记了其他人，不能整批撤销。';
-      sql(db, `DELETE FROM households WHERE id BETWEEN ? AND ? AND NOT ${stays}`).run(first, last, kept);
+      sql(db, `DELETE FROM households WHERE id BETWEEN ?1 AND ?2 AND NOT ${stays}`).run(args);
     }
   }
   return null;

@@ -459,6 +459,8 @@ class Undo extends Step {
     if (JSON.stringify(told.sort()) !== JSON.stringify(later.map((id) => NAMES[IDS.indexOf(id)]).sort()))
       fail(`${this.toString()}: 保留的人（${told.join('')}）不是模型算的（${later.map((id) => NAMES[IDS.indexOf(id)]).join('')}）`);
     b.undone = true;
+    // What the batch wrote of a kept person still stands, as the desk's word does.
+    for (const id of kept) for (const e of m.persons.get(id)?.events ?? []) if (e.source === b.id) e.source = 'desk';
     for (const id of b.added) if (!kept.has(id)) m.persons.delete(id);
     for (const [id, before] of b.updated) {
       const p = m.persons.get(id);

@@ -89,6 +89,17 @@ describe('a dry run is a promise about the rows it read', () => {
     expect(enrollmentsOf(YI)).toEqual([]);
   });
 
+  it('hands no id a window showed before a restore to someone added after it', async () => {
+    await imported('户籍1.csv', [['乙', YI, '2']]);
+    const backup = ok(await B('backup.create', {}));
+    const later = await imported('户籍2.csv', [['丙', BING, '3']]);
+    expect(later.counts).toMatchObject({ add: 1 });
+    const bing = idOf(BING);
+    ok(await B('backup.restore', { file: backup.file }));
+    await imported('户籍3.csv', [['丁', DING, '3']]);
+    expect(idOf(DING)).toBeGreaterThan(bing);
+  });
+
   it('ends every open dry run on a restore', async () => {
     await imported('户籍1.csv', [['乙', YI, '2']]);
     const backup = ok(await B('backup.create', {}));
@@ -192,6 +203,33 @@ describe('an undo takes back only what is still the batch’s', () => {
     expect(done.undoneAt).not.toBeNull();
     expect(where(YI)).toEqual({ phone: '13900000009', household: '77' });
     expect(where(BING)).toEqual({ phone: '13800000003', household: '3' });
+  });
+
+  it('does not put back, through an earlier batch, a change of a later one that an undo kept', async () => {
+    // 5 moves 乙 to 户3, 7 to 户4, 9 to 户5; 7 is undone keeping 乙 (9 came after), then 9 is undone.
+    await imported('户籍0.csv', [['乙', YI, '2']]);
+    const five = await imported('户籍5.csv', [['乙', YI, '3']]);
+    const seven = await imported('户籍7.csv', [['乙', YI, '4']]);
+    const nine = await imported('户籍9.csv', [['乙', YI, '5']]);
+    expect(ok(await B('import.undo', { batchId: seven.id, keepLater: true })).keptLater).toHaveLength(1);
+    ok(await B('import.undo', { batchId: nine.id }));
+    expect(where(YI)).toMatchObject({ household: '4' });
+    // 7's move still stands: undoing 5 would put 乙 back in 户2 over it, so it is refused.
+    expect(await B('import.undo', { batchId: five.id })).toMatchObject({ ok: false, error: { field: 'keepLater' } });
+    expect(where(YI)).toMatchObject({ household: '4' });
+  });
+
+  it('keeps a 待核实 payment once when two windows commit the same file', async () => {
+    await imported('户籍1.csv', [['乙', YI, '2']]);
+    const file = taxFile('税务.csv', [[DING, '丁']]);
+    const a = ok(await A('import.preview', { kind: 'payments', file }));
+    const b = ok(await B('import.preview', { kind: 'payments', file }));
+    ok(await A('import.commit', { token: a.token }));
+    expect(await B('import.commit', { token: b.token })).toMatchObject({
+      ok: false,
+      error: { field: 'token', message: expect.stringContaining('已把第 2 行这笔缴费列入待核实') },
+    });
+    expect(t.ctx.db.prepare('SELECT count(*) FROM pending_payments').pluck().get()).toBe(1);
   });
 
   it('keeps a person the roster added who paid since, even when the payment was undone: a paid record is never deleted', async () => {
