@@ -149,6 +149,34 @@ describe('a dry run is a promise about the rows it read', () => {
     expect(t.ctx.db.prepare("SELECT count(*) FROM person_categories WHERE code = 'min_living'").pluck().get()).toBe(1);
   });
 
+  it('refuses a list that ends the certifications of those not on it when the desk ended one of them since', async () => {
+    await imported('户籍1.csv', [
+      ['乙', YI, '2'],
+      ['丙', BING, '3'],
+    ]);
+    const list = (name: string, rows: string[][]) => writeCsv(path.join(dir, name), [['身份证号', '姓名', '人员类别'], ...rows]);
+    const options = { department: 'civil_affairs' as const, validFrom: '2023-01-01' };
+    const first = ok(
+      await B('import.preview', {
+        kind: 'categories',
+        file: list('低保1.csv', [
+          [YI, '乙', '低保对象'],
+          [BING, '丙', '低保对象'],
+        ]),
+        options,
+      }),
+    );
+    ok(await B('import.commit', { token: first.token }));
+    const dry = ok(
+      await A('import.preview', { kind: 'categories', file: list('低保2.csv', [[YI, '乙', '低保对象']]), options: { ...options, endLost: true } }),
+    );
+    expect(dry.lost.map((l) => l.name)).toEqual(['丙']);
+    const c = t.ctx.db.prepare('SELECT id FROM person_categories WHERE person_id = ?').pluck().get(idOf(BING)) as number;
+    ok(await B('categories.end', { id: c, validTo: '2023-03-31' }));
+    expect(await A('import.commit', { token: dry.token })).toMatchObject({ ok: false, error: { field: 'token', message: expect.stringContaining('丙') } });
+    expect(t.ctx.db.prepare('SELECT valid_to FROM person_categories WHERE id = ?').pluck().get(c)).toBe('2023-03-31');
+  });
+
   it('is not refused by an enrollment of someone the file does not name', async () => {
     await imported('户籍1.csv', [
       ['乙', YI, '2'],
