@@ -32,7 +32,7 @@ import { discardUpload, holdUpload, releaseUpload } from '../files/uploads';
 import { outputFile } from '../files/outputs';
 import { writeProblemReport } from '../imports/report';
 import { ioProblem } from '../ledger/space';
-import type { LedgerMark, StaleRow } from '../ledger/changes-since';
+import { untouchedSince, type LedgerMark, type StaleRow } from '../ledger/changes-since';
 import { beginPromise, brokenPromise, promiseOf, staleMessage, type ReadPromise } from '../imports/dry-run-promise';
 import { backUpQuietly } from '../service/backups';
 import type { Context } from './handler';
@@ -644,11 +644,20 @@ export const importHandlers = {
       );
     }
     const p = mustGetPrepared(ctx, arg.token);
-    if (!writable(p))
+    if (!writable(p)) {
+      // Nothing to write was the dry run's finding: if the ledger changed under it, that comes first.
+      const stale =
+        p.kind === 'roster'
+          ? untouchedSince(ctx.db, p.mark)
+            ? null
+            : '试导入之后台账又有改动，这次试导入的结果可能已经不对了，台账没有改动。请重新试导入后再确认导入。'
+          : p.promise && brokenPromise(ctx.db, p.promise, ctx.now(), nameInFile(p.read.records));
+      if (stale) throw new Refusal('conflict', stale, STALE_DRY_RUN);
       throw new Refusal(
         'conflict',
         `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`,
       );
+    }
     const job = startJob(ctx, arg.jobId);
     ctx.busy = `正在导入「${p.read.fileName}」`;
     try {
