@@ -143,10 +143,31 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
   const ended = endedBy.get(token);
   if (ended !== undefined && (!p || p.generation !== generationOf(ctx).n))
     throw new Refusal('conflict', `${ended}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`, STALE_DRY_RUN);
+  // An undo ends every open dry run, once it has landed: read from the ledger, not remembered
+  // (an undo refused, or stopped by a full disk, ends none).
+  if (p && undoneSince(ctx, p.mark)) {
+    const why = undoneSince(ctx, p.mark)!;
+    dropPrepared(ctx, token, p.file);
+    throw new Refusal('conflict', `${why}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`, STALE_DRY_RUN);
+  }
   if (!p && crowdedOut.has(token))
     throw new Refusal('not_found', `其他窗口又做了几次同类的试导入（同时最多保留 ${MAX_PREPARED_PER_KIND} 次），这次的检查结果已让出，请重新选择文件试导入。`);
   if (!p) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
   return p;
+}
+
+/** Who undid which batch since the mark, in the clerk's words, or null. */
+function undoneSince(ctx: Context, mark: LedgerMark): string | null {
+  const now = ctx.db.prepare('SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL').pluck().get() as number;
+  if (now === mark.undone) return null;
+  const b = ctx.db
+    .prepare('SELECT id, file_name AS fileName, undone_by AS undoneBy FROM import_batches WHERE undone_at IS NOT NULL ORDER BY undone_at DESC, id DESC LIMIT 1')
+    .get() as {
+    id: number;
+    fileName: string;
+    undoneBy: string;
+  };
+  return `${displayNames(ctx.db)(b.undoneBy)}撤销了第 ${b.id} 批导入（${b.fileName}）`;
 }
 
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as [FieldKey, ...FieldKey[]];
@@ -737,7 +758,6 @@ export const importHandlers = {
     // back what came before; a later batch's undo is not held up by them.
     keepStanding(ctx.db, b.id, keep);
     audit(ctx, { action: 'import.undo', entity: 'import_batch', entityId: b.id, before: b.counts, ...(keptLater.length ? { after: { keptLater } } : {}) });
-    endDryRuns(ctx, `${displayNames(ctx.db)(actorOf(ctx))}撤销了第 ${b.id} 批导入（${b.fileName}）`);
     return { ...listBatches(ctx.db).find((x) => x.id === b.id)!, keptLater };
   }),
 };

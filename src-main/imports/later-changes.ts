@@ -92,7 +92,7 @@ export function laterChangesMessage(db: Database, batchId: number, later: Change
       number | null) ?? 0;
   const lines = changeLines(
     db,
-    { seq: clock, audit, maxPerson: 0, persons: 0 },
+    { seq: clock, audit, maxPerson: 0, persons: 0, undone: 0 },
     later.map((p) => ({ idNumber: p.idNumber, was: p.id, now: p.id })),
     now,
     undefined,

@@ -13,13 +13,16 @@ export interface LedgerMark {
   /** With seq, tells at once that no person came or went (ids only grow). */
   maxPerson: number;
   persons: number;
+  /** Batches undone then: an undo since (one that landed) ends the dry run. */
+  undone: number;
 }
 
 export function ledgerMark(db: Database): LedgerMark {
   return sql(
     db,
     `SELECT (SELECT seq FROM ledger_clock) AS seq, (SELECT coalesce(max(id), 0) FROM audit_log) AS audit,
-       (SELECT coalesce(max(id), 0) FROM persons) AS maxPerson, (SELECT count(*) FROM persons) AS persons`,
+       (SELECT coalesce(max(id), 0) FROM persons) AS maxPerson, (SELECT count(*) FROM persons) AS persons,
+       (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL) AS undone`,
   ).get() as LedgerMark;
 }
 
