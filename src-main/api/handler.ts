@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { caller, callerIsTab, calls, LOCAL_CALLER, Refusal, type Context } from '../service/context';
+import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
@@ -254,12 +254,12 @@ export async function dispatch(handlers: HandlerMap, ctx: Context, name: string,
 async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown): Promise<unknown> {
   if (h.kind === 'read') return h.run(ctx, arg);
   if (h.kind === 'write') {
-    if (!h.prepare) return runInTransaction(ctx, () => h.run(ctx, arg));
+    if (!h.prepare) return committing(() => runInTransaction(ctx, () => h.run(ctx, arg)));
     const prepared = await h.prepare(ctx, arg);
     // An import or a restore may have taken the ledger while the slow step ran.
     const refused = busyRefusal(ctx);
     if (refused) throw refused;
-    return runInTransaction(ctx, () => h.run(ctx, arg, prepared));
+    return committing(() => runInTransaction(ctx, () => h.run(ctx, arg, prepared)));
   }
   ctx.busy = h.busy ?? '正在处理';
   try {

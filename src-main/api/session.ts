@@ -1,7 +1,7 @@
 // Logging in and out: one session per window or tab (service/sessions.ts keeps them).
 import { z } from 'zod';
 import * as repo from '../ledger/users';
-import { callerIsTab } from '../service/context';
+import { afterCommit, callerIsTab } from '../service/context';
 import { inTurn } from '../service/hash-turns';
 import { Refusal, audit, caller, currentUser, hasUsers, reads, writes, writesAfter } from './handler';
 import { username } from './users';
@@ -46,11 +46,16 @@ export const sessionHandlers = {
       // The user as the ledger has it now: disabled, or given another password, while the hash ran.
       const u = repo.getUser(ctx.db, checked.id);
       if (!u || u.disabled || u.passwordHash !== checked.passwordHash) throw new Refusal('forbidden', '用户名或密码不对，或该用户已停用。');
-      ctx.sessions.succeeded(attempt);
-      ctx.sessions.signIn(caller().key, u.id, ctx.now().getTime());
       const user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
-      caller().user = user;
+      const who = caller();
+      // This call's caller, so the entry names the user; the window's session follows below.
+      who.user = user;
       audit(ctx, { action: 'session.login', entity: 'user', entityId: u.id });
+      // Logged in only if the entry landed: a login answered as failed (a full disk) leaves none.
+      afterCommit(() => {
+        ctx.sessions.succeeded(attempt);
+        ctx.sessions.signIn(who.key, u.id, ctx.now().getTime());
+      });
       return user;
     },
     { readOnly: true },

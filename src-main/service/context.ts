@@ -33,6 +33,35 @@ export interface Context {
 
 export const calls = new AsyncLocalStorage<Caller>();
 
+const deferred = new WeakMap<Caller, (() => void)[]>();
+
+/**
+ * Runs `fn` once the caller's write transaction has committed, never if it rolls back (a full
+ * disk at COMMIT): what lives outside the ledger (a session) follows only a change that landed.
+ * Outside a write, at once.
+ */
+export function afterCommit(fn: () => void): void {
+  const c = calls.getStore();
+  const list = c && deferred.get(c);
+  if (list) list.push(fn);
+  else fn();
+}
+
+/** Runs a write, then what it deferred to after its commit. */
+export function committing<T>(write: () => T): T {
+  const c = calls.getStore();
+  if (!c) return write();
+  const list: (() => void)[] = [];
+  deferred.set(c, list);
+  try {
+    const out = write();
+    for (const fn of list) fn();
+    return out;
+  } finally {
+    deferred.delete(c);
+  }
+}
+
 /** The caller key used when none is given: the tests, the CLI, a single window. */
 export const LOCAL_CALLER = 'local';
 
