@@ -145,8 +145,8 @@ function mustGetPrepared(ctx: Context, token: string): Prepared {
     throw new Refusal('conflict', `${ended}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`, STALE_DRY_RUN);
   // An undo ends every open dry run, once it has landed: read from the ledger, not remembered
   // (an undo refused, or stopped by a full disk, ends none).
-  if (p && undoneSince(ctx, p.mark)) {
-    const why = undoneSince(ctx, p.mark)!;
+  const why = p && undoneSince(ctx, p.mark);
+  if (p && why) {
     dropPrepared(ctx, token, p.file);
     throw new Refusal('conflict', `${why}，这次试导入的检查结果已失效，台账没有改动。请重新试导入后再确认导入。`, STALE_DRY_RUN);
   }
