@@ -3,31 +3,17 @@
 // the ledger's disk full before a step (a small tmpfs, root only), or the import thread killed
 // wherever it is. A failing seed prints the shortest step list that replays it; `npm run soak`
 // runs many more.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { property, stats } from '../../model/ledger-model';
+import { smallDisk } from '../../helpers/tmpfs';
 
 // 1011 once found a roster undo that could not delete a person whose payment had been undone.
 const SEEDS = [20261206, 7, 4242, 1011];
 
-const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-model-disk-'));
-const mounted = (() => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600m', 'tmpfs', disk], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const { dir: disk, mounted, remove } = smallDisk('canbao-model-disk-');
 if (!mounted) console.warn('跳过磁盘写满的并发模型测试：这台机器不能挂载 tmpfs（需要 root）。');
-afterAll(() => {
-  if (mounted) execFileSync('umount', ['-l', disk]);
-  fs.rmSync(disk, { recursive: true, force: true });
-});
+afterAll(remove);
 
 const run = async (seed: number, onDisk: string | null) => {
   for (const k of Object.keys(stats) as (keyof typeof stats)[]) stats[k] = 0;

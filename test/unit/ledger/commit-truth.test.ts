@@ -9,22 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch, handlers } from '../../../src-main/api/index';
 import { startCore, type Started } from '../../../src-main/app';
 import { idFor } from '../../helpers/people';
+import { smallDisk } from '../../helpers/tmpfs';
 
 const KB = 1024;
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-truth-'));
-const canMount = (() => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600m', 'tmpfs', root], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const { dir: root, mounted: canMount, remove } = smallDisk('canbao-truth-');
 if (!canMount) console.warn('跳过导入时磁盘写满的测试：这台机器不能挂载 tmpfs（需要 root）。');
-afterAll(() => {
-  if (canMount) execFileSync('umount', ['-l', root]);
-  fs.rmSync(root, { recursive: true, force: true });
-});
+afterAll(remove);
 
 const free = () => {
   const s = fs.statfsSync(root);
