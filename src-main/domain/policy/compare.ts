@@ -99,7 +99,9 @@ function exemptionName(e: CompiledPolicy['exemptions'][number]): string {
     case 'continuous_insured':
       return `连续参保 ${e.minYears} 年以上`;
     case 'employee_insurance_ended':
-      return `职工医保中断 ${e.withinMonths} 个月内`;
+      return `${e.minContinuousYears ? `连续参保 ${e.minContinuousYears} 年以上、` : ''}职工医保中断 ${e.withinMonths} 个月内`;
+    case 'newborn':
+      return `上年出生的新生儿 ${e.withinDays} 日内`;
     case 'discharged':
       return `退出现役 ${e.withinMonths} 个月内`;
     case 'special_event':

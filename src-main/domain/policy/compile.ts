@@ -92,13 +92,22 @@ export function windowAfter(c: CompiledPolicy, on: string): CompiledWindow | und
 const TIERS: Tier[] = [1, 2];
 
 function compileUncached(p: Policy): CompiledPolicy {
+  // Where a county or township notice is silent and the city's rule applies as another
+  // township's notice restates it, the city's document is cited and the restating one named
+  // only as where its words come from (rules.md, third reading).
+  const cite = (r: { cite: string; text: string; ruling?: string | undefined }): Basis => {
+    const b = basisOf(r);
+    const via = p.restatedRule;
+    if (!via || !b.citation.startsWith(via.restatedIn) || p.sources[0]?.number === via.restatedIn) return b;
+    return Object.freeze({ ...b, citation: `${via.rule}（文字引自${b.citation}）` });
+  };
   const tiers = TIERS.filter((t) => p.tiers[String(t) as '1' | '2']);
   const tierFeeFen: Partial<Record<Tier, number>> = {};
   const tierBasis: Partial<Record<Tier, Basis>> = {};
   for (const t of tiers) {
     const def = p.tiers[String(t) as '1' | '2']!;
     tierFeeFen[t] = def.feeFen;
-    tierBasis[t] = basisOf(def);
+    tierBasis[t] = cite(def);
   }
   let collegeFeeFen: Partial<Record<Tier, number>> | null = null;
   if (p.college?.fees) {
@@ -127,7 +136,7 @@ function compileUncached(p: Policy): CompiledPolicy {
       amountFen: amounts,
       excludedBy: c.excludedBy ?? [],
       heldBy: c.heldBy ?? [],
-      basis: basisOf(c),
+      basis: cite(c),
     });
   }
 
@@ -141,13 +150,13 @@ function compileUncached(p: Policy): CompiledPolicy {
       noSubsidy: w.noSubsidy ?? false,
       benefit: w.benefit,
       ...(w.warning ? { warning: w.warning } : {}),
-      basis: basisOf(w),
+      basis: cite(w),
     }))
     .sort((a, b) => (a.to < b.to ? -1 : 1));
 
   const outOfScope = new Map<string, { reason: string; basis: Basis }>();
   for (const [code, o] of Object.entries(p.outOfScopeFacts ?? {})) {
-    if (o) outOfScope.set(code, { reason: o.reason, basis: basisOf(o) });
+    if (o) outOfScope.set(code, { reason: o.reason, basis: cite(o) });
   }
 
   return {
@@ -161,27 +170,27 @@ function compileUncached(p: Policy): CompiledPolicy {
     tierBasis,
     collegeFeeFen,
     collegeFundedBy: (p.college?.fundedBy as Department | undefined) ?? null,
-    collegeBasis: p.college ? basisOf(p.college) : null,
+    collegeBasis: p.college ? cite(p.college) : null,
     fiscalFen: p.fiscalSubsidy?.fen ?? 0,
-    fiscalBasis: p.fiscalSubsidy ? basisOf(p.fiscalSubsidy) : null,
+    fiscalBasis: p.fiscalSubsidy ? cite(p.fiscalSubsidy) : null,
     residences: new Set(p.scope.residences),
-    scopeBasis: basisOf(p.scope),
+    scopeBasis: cite(p.scope),
     windows,
     categories,
     categoryOrder: [...categories.keys()] as SubsidyCategory[],
     outOfScope,
-    exemptions: Object.entries(p.waitingExemptions ?? {}).map(([id, e]) => ({ ...e, id, basisEntry: basisOf(e) })),
-    newborn: p.newborn ? { withinDays: p.newborn.withinDays, followsGuardian: p.newborn.followsInsuredGuardian ?? false, basis: basisOf(p.newborn) } : null,
+    exemptions: Object.entries(p.waitingExemptions ?? {}).map(([id, e]) => ({ ...e, id, basisEntry: cite(e) })),
+    newborn: p.newborn ? { withinDays: p.newborn.withinDays, followsGuardian: p.newborn.followsInsuredGuardian ?? false, basis: cite(p.newborn) } : null,
     lapse: p.lapse
       ? {
           baseMonths: p.lapse.baseMonths,
           extraMonthsPerYear: p.lapse.extraMonthsPerYear,
           ...(p.lapse.warning ? { warning: p.lapse.warning } : {}),
-          basis: basisOf(p.lapse),
+          basis: cite(p.lapse),
         }
       : null,
-    highestBasis: basisOf(p.highestOnly),
-    zeroBasis: p.zeroDeclaration ? basisOf(p.zeroDeclaration) : null,
+    highestBasis: cite(p.highestOnly),
+    zeroBasis: p.zeroDeclaration ? cite(p.zeroDeclaration) : null,
   };
 }
 

@@ -24,8 +24,9 @@ export interface QuoteHistory {
 const continuityRule = (c: CompiledPolicy): (CompiledExemption & { kind: 'continuous_insured' }) | null =>
   (c.exemptions.find((e) => e.kind === 'continuous_insured') as (CompiledExemption & { kind: 'continuous_insured' }) | undefined) ?? null;
 
-/** Whether any rule of the policy turns on the years before: a lapse wait or a continuity exemption. */
-export const asksHistory = (c: CompiledPolicy): boolean => c.lapse !== null || continuityRule(c) !== null;
+/** Whether any rule of the policy turns on the years before: a lapse wait or an exemption that counts continuous years. */
+export const asksHistory = (c: CompiledPolicy): boolean =>
+  c.lapse !== null || continuityRule(c) !== null || c.exemptions.some((e) => e.kind === 'employee_insurance_ended' && e.minContinuousYears !== undefined);
 
 /** The counts the quote is given: the desk's where it typed them, the reading's otherwise. */
 export function yearsForQuote(r: HistoryReading, typed: DeskYears): { lapsedYears: number; continuousYears: number } {
@@ -52,12 +53,21 @@ export function withHistory(c: CompiledPolicy, q: Quote, r: HistoryReading, type
   const warnings = [...q.warnings];
   const earliest = r.years[0]?.year;
   if (c.lapse && typed.lapsedYears === undefined) {
+    const before = r.years[r.years.length - 1];
     if (r.unknown)
       warnings.push(
-        `${c.coverageYear - 1} 年是否参保不明（未导入该年度税务/医保缴费记录，也未标记该年度参保记录齐全），未按断保计算。请向参保人核实；曾断保的，填写断保年数。`,
+        before?.basis === 'ended'
+          ? `${before.year} 年是否参保不明（${before.source}：可能只参保了该年的一部分），未按断保计算。请向参保人核实；曾断保的，填写断保年数。`
+          : `${c.coverageYear - 1} 年是否参保不明（未取得该年度本乡镇的全部参保名单，也未标记该年度参保记录齐全），未按断保计算。请向参保人核实；曾断保的，填写断保年数。`,
       );
     else if (r.lapsedAtLeast && earliest !== undefined)
       warnings.push(`${earliest} 年及以前是否参保不明，按已知的断保 ${r.lapsedYears} 年计算；更早的年份如也断保，等待期还要增加。`);
+    // A lapse that rests only on a name missing from a list: the person may be insured elsewhere.
+    const absent = lapseApplied ? r.years.filter((y) => y.state === 'not_insured' && y.basis === 'absence').map((y) => y.year) : [];
+    if (absent.length)
+      warnings.push(
+        `${absent.join('、')} 年未见参保记录（按该年度全部名单或本所标记，名单中没有此人），按断保计算；此人如在职工医保或县外参保，请核实后在人员信息中登记。`,
+      );
   }
   const rule = continuityRule(c);
   if (rule && typed.continuousYears === undefined && (r.unknown || r.continuousAtLeast) && r.continuousYears < rule.minYears) {

@@ -1,14 +1,59 @@
 // Lapsed and continuous years read from a person's insurance history, year by year, as
-// rules.md "History decides a lapse" says: an unknown year is never a lapse and never
-// continuity; a run of known years that ends in unknown ones gives only a minimum.
+// rules.md "History decides a lapse" and its third reading say: an unknown year is never a
+// lapse and never continuity; the break is the run just before the coverage year; a run of
+// known years that ends in unknown ones gives only a minimum.
+import { addDays } from '../dates';
 
 export type YearState = 'insured' | 'not_insured' | 'unknown';
+
+/** Why a year reads as it does, where a warning turns on it. */
+export type YearBasis = 'record' | 'absence' | 'ended';
 
 export interface YearRecord {
   year: number;
   state: YearState;
-  /** Where the state comes from, in the clerk's words ('' for unknown). */
+  /** Where the state comes from, in the clerk's words ('' for unknown with nothing said). */
   source: string;
+  /**
+   * 'absence': not insured only because the year is known and no record names the person
+   * (未见参保记录); 'ended': unknown because 医保 says the insurance ended or paused that year.
+   */
+  basis?: YearBasis;
+}
+
+/** What one record says of a person's 居民医保 in a year. */
+export type Evidence = 'insured' | 'not_insured' | 'ended';
+
+/**
+ * The one rule for a person's year (rules.md, third reading): any record of insurance wins (a
+ * payment is evidence, a 未参保 a lack of it); then a record that says not insured; a record that
+ * the insurance ended or paused leaves the year unknown, even in a year known for everyone (the
+ * row is more specific than the office's mark); otherwise a known year means not insured.
+ */
+export function yearState(evidence: Iterable<Evidence>, yearKnown: boolean): { state: YearState; basis: YearBasis | null } {
+  let said = false;
+  let ended = false;
+  for (const e of evidence) {
+    if (e === 'insured') return { state: 'insured', basis: 'record' };
+    if (e === 'not_insured') said = true;
+    else ended = true;
+  }
+  if (said) return { state: 'not_insured', basis: 'record' };
+  if (ended) return { state: 'unknown', basis: 'ended' };
+  return yearKnown ? { state: 'not_insured', basis: 'absence' } : { state: 'unknown', basis: null };
+}
+
+/** The days after birth a newborn may join on its own (every notice here says 90). */
+export const NEWBORN_DAYS = 90;
+
+/**
+ * The first coverage year a person could have been insured in. The birth year counts only when
+ * on its 31 December the child was past its 90 days: born 2024-03-10 and not enrolled lapsed
+ * 2024; born 2024-11-15 could still have joined in 2025 and did not lapse.
+ */
+export function firstInsurableYear(birthDate: string): number {
+  const y = Number(birthDate.slice(0, 4));
+  return addDays(birthDate, NEWBORN_DAYS) < `${y}-12-31` ? y : y + 1;
 }
 
 export interface HistoryReading {
@@ -42,14 +87,13 @@ const STATE_WORDS: Record<YearState, string> = { insured: '已参保', not_insur
 export const YEARS_READ = 10;
 
 /**
- * The years read back from the year before `coverageYear`, newest first, down to the year after
- * the birth year: the birth year is the newborn's, whom every notice exempts from waiting (a
- * ruling), and the years before it none the person could have been insured in. Reading stops
- * at the first year that ends the run (an unknown one, or one of the other state).
+ * The years read back from the year before `coverageYear`, newest first, down to the first year
+ * the person could have been insured in (firstInsurableYear). Reading stops at the first year
+ * that ends the run (an unknown one, or one of the other state).
  */
-function readBack<T>(coverageYear: number, birthYear: number | null, get: (year: number) => T, stateOf: (t: T) => YearState): T[] {
+function readBack<T>(coverageYear: number, firstYear: number | null, get: (year: number) => T, stateOf: (t: T) => YearState): T[] {
   const out: T[] = [];
-  const first = Math.max(coverageYear - YEARS_READ, birthYear === null ? -Infinity : birthYear + 1);
+  const first = Math.max(coverageYear - YEARS_READ, firstYear ?? -Infinity);
   let lead: YearState | undefined;
   for (let y = coverageYear - 1; y >= first; y--) {
     const t = get(y);
@@ -80,13 +124,13 @@ function countRun(states: YearState[]): LapseCounts {
 }
 
 /** The counts alone, for a whole roster at once (no words, no records). */
-export function lapseCounts(coverageYear: number, birthYear: number | null, stateOf: (year: number) => YearState): LapseCounts {
-  return countRun(readBack(coverageYear, birthYear, stateOf, (s) => s));
+export function lapseCounts(coverageYear: number, firstYear: number | null, stateOf: (year: number) => YearState): LapseCounts {
+  return countRun(readBack(coverageYear, firstYear, stateOf, (s) => s));
 }
 
 /** The person's years read back, with the counts and the words the desk shows. */
-export function readHistory(coverageYear: number, birthYear: number | null, stateOf: (year: number) => YearRecord): HistoryReading {
-  const records = readBack(coverageYear, birthYear, stateOf, (r) => r.state);
+export function readHistory(coverageYear: number, firstYear: number | null, stateOf: (year: number) => YearRecord): HistoryReading {
+  const records = readBack(coverageYear, firstYear, stateOf, (r) => r.state);
   const reading: HistoryReading = { ...countRun(records.map((r) => r.state)), years: [...records].reverse(), text: '' };
   reading.text = describe(reading, coverageYear);
   return reading;

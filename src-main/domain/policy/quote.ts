@@ -96,7 +96,9 @@ function exemptionApplies(e: CompiledExemption, f: CheckedFacts, w: CompiledWind
     case 'continuous_insured':
       return (f.continuousYears ?? 0) >= e.minYears && (!e.windows || (w !== undefined && e.windows.includes(w.id)));
     case 'employee_insurance_ended':
-      return within(f.employeeInsuranceEndedOn, f.paidOn, (d) => addMonths(d, e.withinMonths));
+      return within(f.employeeInsuranceEndedOn, f.paidOn, (d) => addMonths(d, e.withinMonths)) && (f.continuousYears ?? 0) >= (e.minContinuousYears ?? 0);
+    case 'newborn':
+      return f.birthDate !== null && within(f.birthDate, f.paidOn, (d) => addDays(d, e.withinDays));
     case 'discharged':
       return within(f.dischargedOn, f.paidOn, (d) => addMonths(d, e.withinMonths));
     case 'special_event':
@@ -132,6 +134,31 @@ function subsidyCandidates(d: Draft, f: CheckedFacts, tier: Tier, feeFen: number
   }
   // A stable sort keeps the policy's order among equal amounts, so ties go to the first listed.
   return out.sort((a, b) => b.subsidyFen - a.subsidyFen);
+}
+
+/** The words a quote whose benefits start after its year ends carries: the desk confirms before taking money. */
+export const NO_BENEFIT_THIS_YEAR = '缴费后本年度内不能享受待遇';
+
+/** Whether a quote's benefits start only after its coverage year ends. */
+export const noBenefitThisYear = (q: Pick<Quote, 'benefitStart' | 'benefitEnd'>): boolean =>
+  q.benefitStart !== null && q.benefitEnd !== null && q.benefitStart > q.benefitEnd;
+
+/**
+ * A 职工医保 switcher inside the months whose continuous years fall short of the rule's (or are
+ * not known): the wait applies, and the desk is asked for the years.
+ */
+function warnShortContinuity(d: Draft, f: CheckedFacts): void {
+  for (const e of d.c.exemptions) {
+    if (e.kind !== 'employee_insurance_ended' || !e.minContinuousYears) continue;
+    if (!within(f.employeeInsuranceEndedOn, f.paidOn, (x) => addMonths(x, e.withinMonths))) continue;
+    const years = f.continuousYears;
+    if (years !== null && years >= e.minContinuousYears) continue;
+    d.warnings.push(
+      years === null || years === 0
+        ? `职工医保停保 ${e.withinMonths} 个月内参保的，须已连续参保 ${e.minContinuousYears} 年（含）以上才免等待期；连续参保年数不明，按等待期计算。请向参保人核实后填写连续参保年数。`
+        : `职工医保停保 ${e.withinMonths} 个月内参保的，须已连续参保 ${e.minContinuousYears} 年（含）以上才免等待期；按连续参保 ${years} 年，未免等待期。年数有误的，请核实后填写。`,
+    );
+  }
 }
 
 export function quote(policy: Policy, facts: Facts | unknown): Quote {
@@ -237,11 +264,17 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
   if (zeroDeclaration && c.zeroBasis) d.basis.push(c.zeroBasis);
 
   // Benefit period.
+  const subsidized = winner !== null && winner.category !== null && winner.subsidyFen > 0;
+  const exempt = (e: CompiledExemption) => exemptionApplies(e, f, w, subsidized) === true;
+  // A 特殊群体 whose exemption lifts the lapse's wait is covered as if they had not lapsed.
+  const lapseLifted = c.lapse && f.lapsedYears > 0 && !newbornRule ? c.exemptions.find((e) => e.liftsLapse && exempt(e)) : undefined;
+  if (lapseLifted) d.basis.push(lapseLifted.basisEntry);
+  warnShortContinuity(d, f);
   let benefitStart: string;
   if (newbornRule) {
     benefitStart = f.birthDate!;
     d.basis.push(nb!.basis);
-  } else if (c.lapse && f.lapsedYears > 0) {
+  } else if (c.lapse && f.lapsedYears > 0 && !lapseLifted) {
     const months = c.lapse.baseMonths + (f.lapsedYears - 1) * c.lapse.extraMonthsPerYear;
     benefitStart = addMonths(f.paidOn, months);
     d.basis.push(c.lapse.basis);
@@ -253,7 +286,6 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     benefitStart = startByRule(c, w!, f.paidOn);
     const waits = w!.benefit.start === 'wait_days' || w!.benefit.start === 'wait_months';
     if (waits) {
-      const subsidized = winner !== null && winner.category !== null && winner.subsidyFen > 0;
       for (const e of c.exemptions) {
         const applies = exemptionApplies(e, f, w, subsidized);
         if (!applies) continue;
@@ -261,15 +293,15 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
         const start = e.benefit === 'next_day' ? addDays(f.paidOn, 1) : c.coverageStart;
         if (start < benefitStart) {
           benefitStart = start;
-          d.basis.push(e.basisEntry);
+          if (!d.basis.includes(e.basisEntry)) d.basis.push(e.basisEntry);
         }
       }
     }
   }
+  for (const e of c.exemptions) if (e.warning && d.basis.includes(e.basisEntry) && !d.warnings.includes(e.warning)) d.warnings.push(e.warning);
   if (!newbornRule) benefitStart = maxDate(benefitStart, c.coverageStart);
-  if (benefitStart > c.coverageEnd) {
-    return refuse(d, `按规定 ${benefitStart} 才能开始享受待遇，已超出 ${c.coverageYear} 参保年度，本年度缴费无法享受待遇。`);
-  }
+  // Still a payment the person may make (rules.md, third reading): said, and the desk asks first.
+  if (benefitStart > c.coverageEnd) d.warnings.push(`${NO_BENEFIT_THIS_YEAR}：按规定 ${benefitStart} 才能开始享受待遇，已超出 ${c.coverageYear} 参保年度。`);
 
   return {
     policy: c.id,

@@ -81,7 +81,15 @@ const window = z.strictObject({
 });
 
 const exemptionBenefit = z.enum(['next_day', 'coverage_start'], { error: '免等待期后的享受规则只能是 next_day 或 coverage_start' });
-const exemptionCommon = { benefit: exemptionBenefit, beyondDeadline: z.boolean().optional(), ...cited };
+const exemptionCommon = {
+  benefit: exemptionBenefit,
+  beyondDeadline: z.boolean().optional(),
+  /** The exemption lifts a lapse's wait too (酉阳 2025's 特殊群体: neither the fixed 3 months nor the lapse months). */
+  liftsLapse: z.boolean().optional(),
+  /** Said with every quote the exemption applies to (a ruling the city may change). */
+  warning: z.string().optional(),
+  ...cited,
+};
 
 const exemption = z.discriminatedUnion(
   'kind',
@@ -92,7 +100,15 @@ const exemption = z.discriminatedUnion(
       windows: z.array(z.string()).optional(),
       ...exemptionCommon,
     }),
-    z.strictObject({ kind: z.literal('employee_insurance_ended'), withinMonths: z.number().int().positive(), ...exemptionCommon }),
+    z.strictObject({
+      kind: z.literal('employee_insurance_ended'),
+      withinMonths: z.number().int().positive(),
+      /** Continuously insured (any basic medical insurance) at least this many years before (酉阳 000 三, read as one group). */
+      minContinuousYears: z.number().int().positive().optional(),
+      ...exemptionCommon,
+    }),
+    /** A child born before the coverage year, paying within its days of birth. */
+    z.strictObject({ kind: z.literal('newborn'), withinDays: z.number().int().positive(), ...exemptionCommon }),
     z.strictObject({ kind: z.literal('discharged'), withinMonths: z.number().int().positive(), ...exemptionCommon }),
     z.strictObject({ kind: z.literal('special_event'), withinDays: z.number().int().positive(), ...exemptionCommon }),
     z.strictObject({ kind: z.literal('subsidized'), ...exemptionCommon }),
@@ -103,7 +119,7 @@ const exemption = z.discriminatedUnion(
       ...exemptionCommon,
     }),
   ],
-  { error: '免等待期的种类（kind）只能是 continuous_insured / employee_insurance_ended / discharged / special_event / subsidized / category' },
+  { error: '免等待期的种类（kind）只能是 continuous_insured / employee_insurance_ended / newborn / discharged / special_event / subsidized / category' },
 );
 
 const tierFee = z.strictObject({ feeFen: fen, cite: cite.optional(), text: text.optional() });
@@ -129,6 +145,8 @@ export const policySchema = z.strictObject({
   coverageYear: z.number().int().min(2000).max(2100),
   sources: z.array(source).min(1, '至少要列出一份来源文件（sources）'),
   departments: z.partialRecord(departmentCode, z.strictObject({ label: z.string().min(1) })).optional(),
+  /** The city's rule (rule) known only as another notice restates it (restatedIn): cited as the city's. */
+  restatedRule: z.strictObject({ rule: z.string().min(1), restatedIn: z.string().min(1) }).optional(),
   scope: z.strictObject({ residences: z.array(residenceCode).min(1), ...cited }),
   tiers: z.partialRecord(tierKey, tierFee.extend({ cite, text })),
   college: z

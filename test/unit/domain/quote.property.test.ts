@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RESIDENCES, SUBSIDY_CATEGORIES, OTHER_PERSON_FACTS, type PersonCategory } from '../../../src-main/domain/codes';
 import { addDays } from '../../../src-main/domain/dates';
-import { quote } from '../../../src-main/domain/policy/quote';
+import { NO_BENEFIT_THIS_YEAR, noBenefitThisYear, quote } from '../../../src-main/domain/policy/quote';
 import type { Facts } from '../../../src-main/domain/policy/facts';
 import { policies } from '../../helpers/policies';
 
@@ -47,7 +47,8 @@ describe.each(quotable.map((p) => [p.id, p] as const))('%s', (_id, p) => {
         expect(q.subsidyFen).toBeLessThanOrEqual(q.feeFen);
         for (const n of [q.feeFen, q.subsidyFen, q.personalFen]) expect(Number.isSafeInteger(n)).toBe(true);
         if (q.eligible) {
-          expect(q.benefitStart! <= q.benefitEnd!).toBe(true);
+          // A wait past 31 December stays a quote (rules.md, third reading), and says so.
+          expect(q.warnings.some((w) => w.startsWith(NO_BENEFIT_THIS_YEAR))).toBe(noBenefitThisYear(q));
           expect(q.benefitEnd).toBe(`${p.coverageYear}-12-31`);
           const newborn = f.birthDate !== undefined && q.benefitStart === f.birthDate;
           if (!newborn) expect(q.benefitStart! >= `${p.coverageYear}-01-01`).toBe(true);
