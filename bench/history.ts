@@ -7,7 +7,8 @@ import type { Database } from 'better-sqlite3';
 import { lapseCounts } from '../src-main/domain/policy/lapse';
 import type { Policy } from '../src-main/domain/policy/schema';
 import { openLedger } from '../src-main/ledger/open';
-import { STATE_CODES, completeYears, rosterYears } from '../src-main/ledger/insurance-years';
+import { STATE_CODES, rosterYears } from '../src-main/ledger/insurance-years';
+import { completeYears } from '../src-main/ledger/known-years';
 import { notEnrolled, notEnrolledCounts } from '../src-main/ledger/reports';
 import { buildLedger } from './build-ledger';
 import { rng } from './synthetic';
@@ -21,7 +22,7 @@ function readAll(r: ReturnType<typeof rosterYears>, coverageYear: number): Map<s
   const slot = new Map(r.years.map((y, j) => [y, j]));
   const counts = new Map<string, number>();
   for (let i = 0; i < r.personIds.length; i++) {
-    const h = lapseCounts(coverageYear, r.birthYears[i]!, (year) => {
+    const h = lapseCounts(coverageYear, r.firstYears[i]!, (year) => {
       const j = slot.get(year);
       return j === undefined ? 'unknown' : STATE_CODES[r.states[i * k + j]!]!;
     });
@@ -44,7 +45,7 @@ function importHistory(db: Database): void {
       if (r() < 0.6) put.run(id, 2022, r() < 0.85 ? 1 : 0);
     }
   })();
-  db.prepare("INSERT INTO complete_years (coverage_year, marked_by, marked_at) VALUES (2024, 'bench', '2024-09-01')").run();
+  db.prepare("INSERT INTO known_years (coverage_year, persons, known_by, known_at) VALUES (2024, 0, 'bench', '2024-09-01')").run();
 }
 
 export function benchHistory(policy2024: Policy, persons: number, township: number): void {

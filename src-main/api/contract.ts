@@ -20,7 +20,7 @@ import type { PolicyChange } from '../domain/policy/compare';
 import type { Form, FormCell, FormKind, FormRow } from '../domain/forms/form';
 import type { CountyTable, Office, OfficeInput, SessionUser, Village } from '../types/office';
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
-import type { HistoryYear, YearRecord } from '../types/history';
+import type { HistoryYear, KnownWayView, MarkPreview, YearRecord } from '../types/history';
 import type { EndingCategory, NewSeason } from '../types/season';
 import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
 import type {
@@ -47,13 +47,13 @@ export type * from '../types/imports';
 export type * from '../types/print';
 export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable, PolicyChange };
-export type { HistoryYear, YearRecord, EndingCategory, NewSeason };
+export type { HistoryYear, KnownWayView, MarkPreview, YearRecord, EndingCategory, NewSeason };
 export type { PersonCategory, Residence, StudentKind, OutOfCounty } from '../domain/codes';
 export type { HistoryEntry } from '../domain/history';
 
 type Empty = Record<string, never>;
 
-export type LastYear = 'insured' | 'not_insured';
+export type LastYear = 'insured' | 'not_insured' | 'unknown';
 
 /** Everything printed on a 参保缴费凭证, formatted by the main process. */
 export interface Receipt {
@@ -167,7 +167,9 @@ export interface Api {
   };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };
-  'history.markYear': { input: { year: number; complete: boolean }; output: HistoryYear[] };
+  'history.previewMark': { input: { year: number }; output: MarkPreview };
+  'history.markYear': { input: { year: number; turns: number }; output: HistoryYear[] };
+  'history.withdraw': { input: { id: number }; output: HistoryYear[] };
   'season.newYear': { input: { year: number }; output: NewSeason };
   'season.endingCategories': { input: { year: number }; output: EndingCategory[] };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
@@ -243,7 +245,7 @@ export interface Api {
   'payments.dismiss': { input: { id: number; reason: string }; output: { dismissed: number } };
   'import.report': { input: { token: string }; output: ProblemReport };
   /** `note`: the import landed, and something went wrong after it (a full disk at the checkpoint). */
-  'import.commit': { input: { token: string; jobId?: string }; output: ImportBatch & { note?: string } };
+  'import.commit': { input: { token: string; jobId?: string; fullList?: number[] }; output: ImportBatch & { note?: string } };
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number; keepLater?: boolean }; output: ImportBatch & { keptLater: string[] } };
 

@@ -23,6 +23,7 @@ const exportKind = z.enum(
     'notEnrolled',
     'insuredLastYearNotEnrolled',
     'notInsuredLastYear',
+    'unknownLastYear',
     'endingCategories',
     'zeroDeclarations',
     'subsidyLedger',
@@ -34,7 +35,7 @@ const exportKind = z.enum(
 );
 
 /** The papers a village's own copy can be made of; the others are the township's whole. */
-const BY_VILLAGE = new Set(['fujian4', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear']);
+const BY_VILLAGE = new Set(['fujian4', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear']);
 const TAX_KINDS = new Set(['taxSubsidized', 'taxZeroDeclarations']);
 
 export const exportHandlers = {

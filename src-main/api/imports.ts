@@ -35,6 +35,8 @@ import { ioProblem } from '../ledger/space';
 import { untouchedSince, type LedgerMark, type StaleRow } from '../ledger/changes-since';
 import { beginPromise, brokenPromise, promiseOf, staleMessage, type ReadPromise } from '../imports/dry-run-promise';
 import { backUpQuietly } from '../service/backups';
+import type { FileYear } from '../domain/import/file-years';
+import { checkFullList, newlyKnown, partialBecause, recordFullList, yearsOfFile } from '../imports/full-list';
 import type { Context } from './handler';
 import { startJob, yielder, type JobHandle } from './jobs';
 import type { Tick } from '../excel/importing';
@@ -55,9 +57,9 @@ type Planned =
       changes: PreviewResult['changes'];
     }
   | { kind: 'categories'; file: string; read: ReadResult<CategoryRecord>; plan: CategoryPlan; options: CategoryOptions; problems: ImportProblem[] }
-  | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; problems: ImportProblem[] }
+  | { kind: 'payments'; file: string; read: ReadResult<PaymentRecord>; plan: PaymentPlan; years: FileYear[]; problems: ImportProblem[] }
   | { kind: 'situations'; file: string; read: ReadResult<SituationRecord>; plan: SituationPlan; problems: ImportProblem[] }
-  | { kind: 'insurance'; file: string; read: ReadResult<InsuranceRecord>; plan: InsurancePlan; problems: ImportProblem[] };
+  | { kind: 'insurance'; file: string; read: ReadResult<InsuranceRecord>; plan: InsurancePlan; years: FileYear[]; problems: ImportProblem[] };
 
 /**
  * A dry run and what it promised: the ledger's mark before it read anything, who each ID number
@@ -341,7 +343,8 @@ async function prepare(
         rowTick(job, '核对台账', r.records.length),
         categoryReader(aliases, policyLabels(ctx)),
       );
-      return { kind: 'payments', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+      const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
+      return { kind: 'payments', promise, file: arg.file, read: r, plan, years, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
     case 'situations': {
       const r = await read<SituationRecord>(ctx, arg, job, ['idNumber', 'outOfCounty'], (c, m, row) => parseSituationRow(c, m, row, today));
@@ -372,21 +375,25 @@ async function prepare(
         );
       // Last year's answer still says where the person is now; older years are history only.
       const plan = await planInsurance(ctx.db, r.records, county, worklistYear(ctx) - 1, rowTick(job, '核对台账', r.records.length));
-      return { kind: 'insurance', promise, file: arg.file, read: r, plan, problems: sortByRow([...r.problems, ...plan.problems]) };
+      const years = yearsOfFile(ctx, plan.years, partialBecause('insurance', r.mapping, false));
+      return { kind: 'insurance', promise, file: arg.file, read: r, plan, years, problems: sortByRow([...r.problems, ...plan.problems]) };
     }
   }
 }
 
-/** Whether the dry run found anything to write (a department list's lost ones count only when they are to be ended). */
-function writable(p: Prepared): boolean {
+/**
+ * Whether the dry run found anything to write (a department list's lost ones count only when
+ * they are to be ended; a full list confirmed for a year not yet known is written by itself).
+ */
+function writable(ctx: Context, p: Prepared, fullList: readonly number[] = []): boolean {
+  if (newlyKnown(ctx, fullList).length) return true;
   switch (p.kind) {
     case 'roster':
       return p.counts.add + p.counts.update + p.counts.leaving > 0;
     case 'categories':
       return p.plan.certify.length + p.plan.redate.length > 0 || (p.options.endLost === true && p.plan.lost.length > 0);
     case 'payments':
-      // A file whose rows are all recorded already still takes its year in (rules.md: the year becomes known).
-      return p.plan.record.length + p.plan.pending.length > 0 || (p.plan.already.length > 0 && p.plan.takesYearsIn);
+      return p.plan.record.length + p.plan.pending.length > 0;
     case 'situations':
     case 'insurance':
       return p.plan.apply.length > 0;
@@ -489,7 +496,7 @@ function nameInFile(records: readonly { idNumber: string; name?: string }[]): (i
 }
 
 /** The department lists and payment files: small enough to write on this thread, yielding. */
-async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle): Promise<Landed> {
+async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>, job: JobHandle, fullList: readonly number[]): Promise<Landed> {
   const at = ctx.now().toISOString();
   const total = p.kind === 'categories' ? p.plan.certify.length + p.plan.redate.length : p.kind === 'payments' ? p.plan.record.length : p.plan.apply.length;
   const tick = rowTick(job, '写入台账', total);
@@ -504,7 +511,11 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
       fileHash: p.read.fileHash,
       actor: actorOf(ctx),
       at,
-      ...(p.kind === 'categories' ? { options: p.options } : p.kind === 'payments' ? { options: { coverageYears: p.plan.years } } : {}),
+      ...(p.kind === 'categories'
+        ? { options: p.options }
+        : p.kind === 'payments' || p.kind === 'insurance'
+          ? { options: { coverageYears: p.years.map((y) => y.year), fullList } }
+          : {}),
     });
     const rows = p.read.rows;
     const problems = p.problems.length;
@@ -540,6 +551,7 @@ async function commitHere(ctx: Context, p: Exclude<Prepared, { kind: 'roster' }>
         } satisfies BatchCounts['insurance'];
         break;
     }
+    if (p.kind === 'payments' || p.kind === 'insurance') recordFullList(ctx, batch.id, p.years, newlyKnown(ctx, fullList), at);
     closeBatch(ctx.db, batch.id, counts);
     rememberLayout(ctx.db, p.kind, p.read.signature, p.read.mapping, at);
     audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: p.kind, fileName: p.read.fileName, counts } });
@@ -626,7 +638,8 @@ export const importHandlers = {
                 : p.kind === 'situations'
                   ? p.plan.apply.slice(0, 500).map((c) => ({ row: c.record.row, name: c.name, idNumber: c.record.idNumber, what: [c.what] }))
                   : [],
-        writable: writable(p),
+        writable: writable(ctx, p),
+        years: p.kind === 'payments' || p.kind === 'insurance' ? p.years : [],
       };
     },
   ),
@@ -653,47 +666,62 @@ export const importHandlers = {
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
   // one transaction of its own (a roster in its worker thread; the department lists here,
   // yielding between rows) while other changes are refused.
-  'import.commit': task('clerk', '正在导入', z.object({ token: z.string(), jobId: z.string().optional() }), async (ctx, arg) => {
-    const already = committed.get(arg.token);
-    if (already !== undefined) {
-      const b = listBatches(ctx.db).find((x) => x.id === already);
-      throw new Refusal(
-        'conflict',
-        b?.undoneAt
-          ? `这次导入已写入台账（第 ${already} 批），后来已撤销；没有再写一次。`
-          : `这次导入已经写入台账（第 ${already} 批，「${b?.fileName ?? ''}」），没有再写一次。`,
-      );
-    }
-    const p = mustGetPrepared(ctx, arg.token);
-    if (!writable(p)) {
-      // Nothing to write was the dry run's finding: if the ledger changed under it, that comes first.
-      const stale =
-        p.kind === 'roster'
-          ? untouchedSince(ctx.db, p.mark)
-            ? null
-            : '试导入之后台账又有改动，这次试导入的结果可能已经不对了，台账没有改动。请重新试导入后再确认导入。'
-          : p.promise && brokenPromise(ctx.db, p.promise, ctx.now(), nameInFile(p.read.records));
-      if (stale) throw new Refusal('conflict', stale, STALE_DRY_RUN);
-      throw new Refusal(
-        'conflict',
-        `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`,
-      );
-    }
-    const job = startJob(ctx, arg.jobId);
-    ctx.busy = `正在导入「${p.read.fileName}」`;
-    try {
-      const { batchId, note } = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job);
-      if (committed.size > 1000) committed.clear();
-      committed.set(arg.token, batchId);
-      dropPrepared(ctx, arg.token);
-      // A whole file landed at once: the backup right after it is the one to go back to. It runs
-      // after the answer (SQLite's online backup, in steps), so the clerk does not wait for it.
-      void backUpQuietly(ctx, 'import');
-      return { ...listBatches(ctx.db).find((b) => b.id === batchId)!, ...(note ? { note } : {}) };
-    } finally {
-      job.finish();
-    }
-  }),
+  'import.commit': task(
+    'clerk',
+    '正在导入',
+    z.object({
+      token: z.string(),
+      jobId: z.string().optional(),
+      // The years the clerk confirms the file is the township's full list of (payments, 医保 lists).
+      fullList: z.array(coverageYear).max(20).optional(),
+    }),
+    async (ctx, arg) => {
+      const already = committed.get(arg.token);
+      if (already !== undefined) {
+        const b = listBatches(ctx.db).find((x) => x.id === already);
+        throw new Refusal(
+          'conflict',
+          b?.undoneAt
+            ? `这次导入已写入台账（第 ${already} 批），后来已撤销；没有再写一次。`
+            : `这次导入已经写入台账（第 ${already} 批，「${b?.fileName ?? ''}」），没有再写一次。`,
+        );
+      }
+      const p = mustGetPrepared(ctx, arg.token);
+      const fullList = [...new Set(arg.fullList ?? [])];
+      if (fullList.length) {
+        if (p.kind !== 'payments' && p.kind !== 'insurance') throw new Refusal('invalid_input', '只有缴费记录和医保参保名单可以确认为全部名单。', 'fullList');
+        checkFullList(p.years, fullList);
+      }
+      if (!writable(ctx, p, fullList)) {
+        // Nothing to write was the dry run's finding: if the ledger changed under it, that comes first.
+        const stale =
+          p.kind === 'roster'
+            ? untouchedSince(ctx.db, p.mark)
+              ? null
+              : '试导入之后台账又有改动，这次试导入的结果可能已经不对了，台账没有改动。请重新试导入后再确认导入。'
+            : p.promise && brokenPromise(ctx.db, p.promise, ctx.now(), nameInFile(p.read.records));
+        if (stale) throw new Refusal('conflict', stale, STALE_DRY_RUN);
+        throw new Refusal(
+          'conflict',
+          `「${p.read.fileName}」里没有要写入台账的内容（${p.problems.length ? '有问题的行都没有写入，' : ''}其余各行与台账相同），没有导入。`,
+        );
+      }
+      const job = startJob(ctx, arg.jobId);
+      ctx.busy = `正在导入「${p.read.fileName}」`;
+      try {
+        const { batchId, note } = p.kind === 'roster' ? await commitRosterTask(ctx, p, job) : await commitHere(ctx, p, job, fullList);
+        if (committed.size > 1000) committed.clear();
+        committed.set(arg.token, batchId);
+        dropPrepared(ctx, arg.token);
+        // A whole file landed at once: the backup right after it is the one to go back to. It runs
+        // after the answer (SQLite's online backup, in steps), so the clerk does not wait for it.
+        void backUpQuietly(ctx, 'import');
+        return { ...listBatches(ctx.db).find((b) => b.id === batchId)!, ...(note ? { note } : {}) };
+      } finally {
+        job.finish();
+      }
+    },
+  ),
 
   // Named as on receipts and in the person's history: 王所长, not the login name.
   'import.columns': reads(

@@ -20,12 +20,13 @@ import { reads } from './handler';
 const yearOnly = z.object({ coverageYear });
 
 /** 去年参保、今年未参保 / 去年未参保: the not-enrolled split by last year (the new season's first lists). */
-export const lastYear = z.enum(['insured', 'not_insured'], { error: '名单范围只能是“去年参保”或“去年未参保”。' }).optional();
+export const lastYear = z.enum(['insured', 'not_insured', 'unknown'], { error: '名单范围只能是“去年参保”“去年未参保”或“去年情况不明”。' }).optional();
 
-const notEnrolledTiles = (c: { all: number; insuredLastYear: number }) => ({
+const notEnrolledTiles = (c: ReturnType<typeof reports.notEnrolledCounts>) => ({
   notEnrolled: c.all,
   insuredLastYearNotEnrolled: c.insuredLastYear,
-  notInsuredLastYear: c.all - c.insuredLastYear,
+  notInsuredLastYear: c.notInsuredLastYear,
+  unknownLastYear: c.unknownLastYear,
 });
 
 const subsidyCodes = (ctx: Context, year: number) => {

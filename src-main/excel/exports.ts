@@ -36,6 +36,7 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
   notEnrolled: '未参保人员名单',
   insuredLastYearNotEnrolled: '去年参保、今年未参保人员名单',
   notInsuredLastYear: '去年未参保、今年未参保人员名单',
+  unknownLastYear: '去年情况不明、今年未参保人员名单',
   endingCategories: '资助身份到期人员名单',
   zeroDeclarations: '零申报人员名单',
   subsidyLedger: '资助台账',
@@ -45,7 +46,7 @@ export const EXPORT_TITLES: Record<ExportKind, string> = {
 };
 
 /** The same worklist, narrowed by last year: one layout, so a village's answers import back alike. */
-const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured' } as const;
+const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured', unknownLastYear: 'unknown' } as const;
 
 const ATTACHMENT_NO: Partial<Record<ExportKind, number>> = { fujian1: 1, fujian2: 2, fujian3: 3, fujian4: 4, fujian5: 5 };
 
@@ -92,7 +93,8 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       return writeForm(a.file, attachmentForm(a.db, kind, a));
     case 'notEnrolled':
     case 'insuredLastYearNotEnrolled':
-    case 'notInsuredLastYear': {
+    case 'notInsuredLastYear':
+    case 'unknownLastYear': {
       const village = a.villageId ? villages.find((v) => v.id === a.villageId) : undefined;
       const lastYear = LAST_YEAR[kind];
       const w = new SheetWriter(a.file, {

@@ -8,6 +8,7 @@ import type { BatchChanges } from '../excel/batches';
 import { historyWriter, restoreHistory } from './history-rows';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
+import type { YearCount } from '../domain/import/file-years';
 
 /** The 附件4 kinds a 医保 list can speak to; 参军 and 服刑 are the village's word and stay. */
 const INSURANCE_KINDS = new Set<OutOfCounty>(['in_city_resident', 'in_city_employee', 'out_city_resident', 'out_city_employee']);
@@ -22,6 +23,7 @@ interface HistoryFact {
   year: number;
   scheme: Scheme;
   insured: boolean;
+  ended: boolean;
   division: string;
 }
 
@@ -41,6 +43,8 @@ export interface InsurancePlan {
   apply: InsuranceChange[];
   unchanged: number;
   problems: RowProblem[];
+  /** The 居民医保 years the file's rows speak of, with its rows and the roster persons they name. */
+  years: YearCount[];
 }
 
 export interface County {
@@ -112,9 +116,10 @@ interface PersonRow {
 }
 
 export async function planInsurance(db: Database, records: InsuranceRecord[], county: County, currentFrom: number, tick: Tick): Promise<InsurancePlan> {
-  const plan: InsurancePlan = { apply: [], unchanged: 0, problems: [] };
+  const plan: InsurancePlan = { apply: [], unchanged: 0, problems: [], years: [] };
+  const years = new Map<number, { rows: number; persons: Set<number> }>();
   const find = sql(db, 'SELECT id, name, employee_insured, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
-  const known = sql(db, 'SELECT insured, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
+  const known = sql(db, 'SELECT insured, ended, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
   const seen = new Map<string, number>();
   const factsFrom = new Map<string, number>();
   for (const r of records) {
@@ -127,6 +132,13 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
     if (r.name && r.name !== p.name) {
       plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
       continue;
+    }
+    const ry = r.resident?.year;
+    if (ry) {
+      const y = years.get(ry) ?? { rows: 0, persons: new Set<number>() };
+      years.set(ry, y);
+      y.rows++;
+      y.persons.add(p.id);
     }
     // A status sheet has a row per person and year; two answers for the same year and scheme,
     // or two rows that each move the person's present facts, are the clerk's to settle.
@@ -155,11 +167,13 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
     for (const scheme of ['employee', 'resident'] as const) {
       const f = r[scheme];
       if (!f || f.year === null) continue;
-      const had = known.get(p.id, f.year, scheme) as { insured: number; division: string } | undefined;
-      if (had && had.insured === (f.insured ? 1 : 0) && had.division === f.division) continue;
-      history.push({ year: f.year, scheme, insured: f.insured, division: f.division });
-      const was = had ? `${had.insured ? '已参保' : '未参保'} → ` : '';
-      what.push(`${f.year} 年${SCHEME_LABEL[scheme]}：${was}${f.insured ? '已参保' : '未参保'}${f.division ? `（${f.division}）` : ''}`);
+      const ended = f.ended === true;
+      const had = known.get(p.id, f.year, scheme) as { insured: number; ended: number; division: string } | undefined;
+      if (had && had.insured === (f.insured ? 1 : 0) && had.ended === (ended ? 1 : 0) && had.division === f.division) continue;
+      history.push({ year: f.year, scheme, insured: f.insured, ended, division: f.division });
+      const word = (insured: boolean, e: boolean) => (insured ? '已参保' : e ? '终止或暂停参保（该年度情况不明）' : '未参保');
+      const was = had ? `${word(had.insured === 1, had.ended === 1)} → ` : '';
+      what.push(`${f.year} 年${SCHEME_LABEL[scheme]}：${was}${word(f.insured, ended)}${f.division ? `（${f.division}）` : ''}`);
     }
     if (!what.length) {
       plan.unchanged++;
@@ -167,6 +181,7 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
     }
     plan.apply.push({ row: r.row, personId: p.id, name: p.name, idNumber: r.idNumber, facts: factLines.length ? after : null, history, what });
   }
+  plan.years = [...years].map(([year, y]) => ({ year, rows: y.rows, persons: y.persons.size }));
   return plan;
 }
 

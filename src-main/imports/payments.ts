@@ -2,7 +2,7 @@
 // the policy engine, and recorded as an enrollment when everything agrees; otherwise it
 // waits on the 待核实 list with the reason.
 import type { PaymentRecord } from '../domain/import/rows';
-import { completeYears } from '../ledger/insurance-years';
+import type { YearCount } from '../domain/import/file-years';
 import type { PersonCategory } from '../domain/codes';
 import type { CategoryReading } from '../domain/import/category-labels';
 import { chinaDate } from '../domain/dates';
@@ -11,7 +11,7 @@ import { categoryLabel } from '../domain/policy/compile';
 import type { Quote } from '../domain/policy/quote';
 import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
-import { findPersonByIdNumber } from '../ledger/roster';
+import { findPersonByIdNumber, rosterReach } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
 import type { BatchChanges } from '../excel/batches';
@@ -31,10 +31,8 @@ export interface PaymentPlan {
   problems: RowProblem[];
   /** Rows already in the ledger (recorded, or waiting on 待核实 from an earlier batch): nothing to add. */
   already: RowProblem[];
-  /** Every coverage year the file's rows are for: a committed file makes those years known (rules.md). */
-  years: number[];
-  /** Some of those years are not yet known: committing the file, even with nothing new, takes them in. */
-  takesYearsIn: boolean;
+  /** Every coverage year the file's rows are for, with its rows and the roster persons they name. */
+  years: YearCount[];
 }
 
 /**
@@ -81,8 +79,8 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
 type LabelReader = (label: string, opts: { grades: boolean }) => CategoryReading;
 
 export async function planPayments(ctx: Context, records: PaymentRecord[], opts: PaymentOptions, tick: Tick, readLabel: LabelReader): Promise<PaymentPlan> {
-  const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [], years: [], takesYearsIn: false };
-  const years = new Set<number>();
+  const plan: PaymentPlan = { record: [], pending: [], problems: [], already: [], years: [] };
+  const years = new Map<number, { rows: number; ids: Set<string> }>();
   const seen = new Map<string, number>();
   const lookup = historyLookup(ctx);
   const today = chinaDate(ctx.now());
@@ -94,7 +92,10 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       continue;
     }
     const year = r.coverageYear ?? opts.coverageYear;
-    years.add(year);
+    const y = years.get(year) ?? { rows: 0, ids: new Set<string>() };
+    years.set(year, y);
+    y.rows++;
+    y.ids.add(r.idNumber);
     const key = `${r.idNumber}|${year}`;
     const first = seen.get(key);
     const pending = (reason: string) => plan.pending.push({ record: r, coverageYear: year, reason });
@@ -149,9 +150,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       else throw e;
     }
   }
-  plan.years = [...years].sort();
-  const known = completeYears(ctx.db);
-  plan.takesYearsIn = plan.years.some((y) => !known.has(y));
+  plan.years = [...years].map(([year, y]) => ({ year, rows: y.rows, persons: rosterReach(ctx.db, y.ids).named }));
   return plan;
 }
 

@@ -1,79 +1,72 @@
-// What the ledger knows of a person's insurance in each coverage year (rules.md "History
-// decides a lapse"): insured from an active enrollment, an open imported payment record or
-// an insured record from 医保's lists; not insured from 医保's lists, or from a year the office
-// holds all the payment records of; otherwise unknown.
+// What the ledger knows of a person's insurance in each coverage year, read one way for the
+// desk's quote, the drawer, the lists, 工作台 and the bench (rules.md, third reading): the
+// records below, combined by yearState (domain/policy/lapse.ts) with the years known for
+// everyone (known-years.ts).
 import type { Database } from 'better-sqlite3';
 import type { OutOfCounty } from '../domain/codes';
-import type { YearRecord } from '../domain/policy/lapse';
+import { firstInsurableYear, yearState, type Evidence, type YearRecord } from '../domain/policy/lapse';
 import { sql } from './statements';
 
-/** Years known for the whole roster, each with why: its payment records were imported, or the office said so. */
-export function completeYears(db: Database): Map<number, string> {
-  const rows = sql(
-    db,
-    `SELECT coverage_year AS year, 0 AS marked FROM (
-       SELECT e.coverage_year FROM import_batches b
-       JOIN import_changes c ON c.batch_id = b.id AND c.entity = 'enrollment'
-       JOIN enrollments e ON e.id = c.entity_id
-       WHERE b.kind = 'payments' AND b.undone_at IS NULL
-       UNION SELECT q.coverage_year FROM import_batches b JOIN pending_payments q ON q.batch_id = b.id
-       WHERE b.kind = 'payments' AND b.undone_at IS NULL
-       -- A file of payments all recorded before still says its years were taken in.
-       UNION SELECT j.value FROM import_batches b, json_each(b.options_json, '$.coverageYears') j
-       WHERE b.kind = 'payments' AND b.undone_at IS NULL)
-     UNION SELECT coverage_year, 1 FROM complete_years
-     ORDER BY 2`,
-  ).all() as { year: number; marked: number }[];
-  const out = new Map<number, string>();
-  for (const r of rows) out.set(r.year, r.marked ? `已标记 ${r.year} 年度参保记录齐全` : `已导入 ${r.year} 年度税务/医保缴费记录`);
-  return out;
-}
+/**
+ * Every record that speaks of a person's 居民医保 year: an active enrollment; a payment still on
+ * 待核实 (money was paid for the person; a row settled 不予登记 is not); a 医保 or desk record of
+ * either scheme saying insured, or of 居民医保 saying not insured or ended. A 职工医保 row that is
+ * not insurance (是否参保职工 = 否, 暂停, 停保) says nothing of 居民医保.
+ */
+const SOURCES = [
+  {
+    person: 'e.person_id',
+    year: 'e.coverage_year',
+    code: '1',
+    words: `'本所台账参保记录（收据 ' || e.receipt_no || '）'`,
+    from: `enrollments e WHERE e.status = 'active'`,
+  },
+  {
+    person: 'p.id',
+    year: 'q.coverage_year',
+    code: '1',
+    words: `'导入的缴费记录（待核实，' || b.file_name || ' 第 ' || q.row_number || ' 行）'`,
+    from: `pending_payments q JOIN import_batches b ON b.id = q.batch_id JOIN persons p ON p.id_number = q.id_number
+      WHERE q.resolution IS NULL AND b.undone_at IS NULL`,
+  },
+  {
+    person: 'h.person_id',
+    year: 'h.coverage_year',
+    code: 'CASE WHEN h.insured = 1 THEN 1 WHEN h.ended = 1 THEN 3 ELSE 2 END',
+    words: `CASE h.scheme WHEN 'employee' THEN '职工医保' ELSE '居民医保' END || CASE WHEN h.insured = 0 AND h.ended = 1 THEN '终止或暂停参保' ELSE '' END || '（' || h.source || '）'`,
+    from: `insurance_history h WHERE (h.insured = 1 OR h.scheme = 'resident')`,
+  },
+] as const;
 
-export interface MarkedYear {
-  year: number;
-  markedBy: string;
-  markedAt: string;
-}
+/** Evidence codes as the queries give them. */
+const EVIDENCE: Record<number, Evidence> = { 1: 'insured', 2: 'not_insured', 3: 'ended' };
 
-export function markedYears(db: Database): MarkedYear[] {
-  return sql(db, 'SELECT coverage_year AS year, marked_by AS markedBy, marked_at AS markedAt FROM complete_years ORDER BY coverage_year').all() as MarkedYear[];
-}
-
-export function setYearMarked(db: Database, year: number, marked: boolean, by: string, at: string): void {
-  if (marked) sql(db, 'INSERT INTO complete_years (coverage_year, marked_by, marked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(year, by, at);
-  else sql(db, 'DELETE FROM complete_years WHERE coverage_year = ?').run(year);
-}
-
-interface Evidence {
-  year: number;
-  insured: number;
-  source: string;
+/** The records of one person (with their words), or of everyone in some years (codes only). */
+function evidenceQuery(of: 'person' | { years: number }): string {
+  return SOURCES.map((s) =>
+    of === 'person'
+      ? `SELECT ${s.year} AS year, ${s.code} AS code, ${s.words} AS words FROM ${s.from} AND ${s.person} = :id`
+      : `SELECT ${s.person}, ${s.year}, ${s.code} FROM ${s.from} AND ${s.year} IN (${Array.from({ length: of.years }, () => '?').join(', ')})`,
+  ).join('\nUNION ALL ');
 }
 
 /** The person's state in each year, as readHistory asks for it. */
-export function yearStates(db: Database, person: { id: number; idNumber: string }, complete: Map<number, string>): (year: number) => YearRecord {
-  const rows = sql(
-    db,
-    `SELECT coverage_year AS year, 1 AS insured, '本所台账参保记录（收据 ' || receipt_no || '）' AS source, 0 AS rank
-       FROM enrollments WHERE person_id = :id AND status = 'active'
-     UNION ALL SELECT q.coverage_year, 1, '导入的缴费记录（待核实）', 1
-       FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
-       WHERE q.id_number = :idNumber AND q.resolution IS NULL AND b.undone_at IS NULL
-     UNION ALL SELECT coverage_year, insured, CASE scheme WHEN 'employee' THEN '职工医保' ELSE '居民医保' END || '（' || source || '）', 2
-       FROM insurance_history WHERE person_id = :id
-     ORDER BY rank`,
-  ).all({ id: person.id, idNumber: person.idNumber }) as Evidence[];
-  const byYear = new Map<number, Evidence[]>();
+export function yearStates(db: Database, person: { id: number }, complete: Map<number, string>): (year: number) => YearRecord {
+  const rows = sql(db, evidenceQuery('person')).all({ id: person.id }) as { year: number; code: number; words: string }[];
+  const byYear = new Map<number, { code: number; words: string }[]>();
   for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
   return (year) => {
     const ev = byYear.get(year) ?? [];
-    const insured = ev.find((e) => e.insured === 1);
-    if (insured) return { year, state: 'insured', source: insured.source };
-    const lapsed = ev[0];
-    if (lapsed) return { year, state: 'not_insured', source: lapsed.source };
-    const why = complete.get(year);
-    if (why) return { year, state: 'not_insured', source: `${why}，其中没有此人` };
-    return { year, state: 'unknown', source: '' };
+    const known = complete.get(year);
+    const { state, basis } = yearState(
+      ev.map((e) => EVIDENCE[e.code]!),
+      known !== undefined,
+    );
+    if (basis === 'absence') return { year, state, source: `${known}，其中没有此人：未见参保记录`, basis };
+    if (basis === null) return { year, state, source: '' };
+    // The record that decided it: insured first, then a 未参保, then an ending.
+    const want = state === 'insured' ? 1 : state === 'not_insured' ? 2 : 3;
+    return { year, state, source: ev.find((e) => e.code === want)!.words, basis };
   };
 }
 
@@ -99,7 +92,7 @@ export function recordElsewhere(
   const put = sql(
     db,
     `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, division, source, set_at) VALUES (?, ?, ?, 1, '', ?, ?)
-     ON CONFLICT DO UPDATE SET insured = 1, source = excluded.source, set_at = excluded.set_at WHERE insured = 0`,
+     ON CONFLICT DO UPDATE SET insured = 1, ended = 0, source = excluded.source, set_at = excluded.set_at WHERE insured = 0`,
   );
   for (const scheme of schemes) put.run(personId, year, scheme, DESK_SOURCE, at);
 }
@@ -109,7 +102,8 @@ export const STATE_CODES = ['unknown', 'insured', 'not_insured'] as const;
 
 export interface RosterYears {
   personIds: Int32Array;
-  birthYears: Int16Array;
+  /** Each person's first insurable year (firstInsurableYear): the lapse count reads no further back. */
+  firstYears: Int16Array;
   years: number[];
   /** states[i * years.length + k]: person i in years[k]. */
   states: Uint8Array;
@@ -142,55 +136,60 @@ export function rowFinder(ids: Int32Array): (id: number) => number {
   };
 }
 
+/** The state code for each set of evidence flags (bit 0 insured, 1 not insured, 2 ended), by yearState itself. */
+function stateTable(known: boolean): Uint8Array {
+  const out = new Uint8Array(8);
+  for (let flags = 0; flags < 8; flags++) {
+    const ev = ([1, 2, 3] as const).filter((code) => flags & (1 << (code - 1))).map((code) => EVIDENCE[code]!);
+    out[flags] = STATE_CODES.indexOf(yearState(ev, known).state);
+  }
+  return out;
+}
+
+/** Days from 1800-01-01, as the roster's birth dates are packed. */
+const EPOCH = Date.UTC(1800, 0, 1);
+const DAY = 86_400_000;
+
 /**
- * Every person in scope and their state in each of the years, read in one pass per source:
- * the same evidence as yearStates, for a township's lists and counts (and the bench's million).
+ * Every active person and their state in each of the years, read in one pass over the same
+ * records as yearStates, for a township's lists and counts (and the bench's million).
  */
 export function rosterYears(db: Database, years: number[], complete: Map<number, string>): RosterYears {
-  // One number per person (id and birth year packed): a million rows read as plain numbers.
-  const packed = sql(db, `SELECT id * 512 + (CAST(substr(birth_date, 1, 4) AS INTEGER) - 1800) FROM persons WHERE status = 'active' ORDER BY id`)
+  // One number per person (id and birth day packed): a million rows read as plain numbers.
+  const packed = sql(
+    db,
+    `SELECT id * 1048576 + CAST(julianday(birth_date) - julianday('1800-01-01') AS INTEGER) FROM persons WHERE status = 'active' ORDER BY id`,
+  )
     .pluck()
     .all() as number[];
   const n = packed.length;
   const personIds = new Int32Array(n);
-  const birthYears = new Int16Array(n);
+  const firstYears = new Int16Array(n);
+  const firstOfDay = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
-    personIds[i] = Math.floor(v / 512);
-    birthYears[i] = (v % 512) + 1800;
+    const day = v % 1048576;
+    personIds[i] = (v - day) / 1048576;
+    let first = firstOfDay.get(day);
+    if (first === undefined) {
+      first = firstInsurableYear(new Date(EPOCH + day * DAY).toISOString().slice(0, 10));
+      firstOfDay.set(day, first);
+    }
+    firstYears[i] = first;
   }
   const rowOf = rowFinder(personIds);
   const k = years.length;
-  const states = new Uint8Array(n * k);
+  const flags = new Uint8Array(n * k);
   const slot = new Map(years.map((y, j) => [y, j]));
-  const marks = years.map(() => '?').join(', ');
-  const mark = (personId: number, year: number, state: 1 | 2) => {
-    const i = rowOf(personId);
-    const j = slot.get(year);
-    if (i < 0 || j === undefined) return;
-    const at = i * k + j;
-    // Insured wins over any 未参保: a payment is evidence, a list's 未参保 is a lack of it.
-    if (state === 1 || states[at] === 0) states[at] = state;
-  };
-  for (const [p, y] of sql(db, `SELECT person_id, coverage_year FROM enrollments WHERE status = 'active' AND coverage_year IN (${marks})`)
+  for (const [p, y, code] of sql(db, evidenceQuery({ years: k }))
     .raw()
-    .all(...years) as [number, number][])
-    mark(p, y, 1);
-  for (const [p, y, insured] of sql(db, `SELECT person_id, coverage_year, max(insured) FROM insurance_history WHERE coverage_year IN (${marks}) GROUP BY 1, 2`)
-    .raw()
-    .all(...years) as [number, number, number][])
-    mark(p, y, insured ? 1 : 2);
-  for (const [p, y] of sql(
-    db,
-    `SELECT p.id, q.coverage_year FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id JOIN persons p ON p.id_number = q.id_number
-     WHERE q.resolution IS NULL AND b.undone_at IS NULL AND q.coverage_year IN (${marks})`,
-  )
-    .raw()
-    .all(...years) as [number, number][])
-    mark(p, y, 1);
-  years.forEach((y, j) => {
-    if (!complete.has(y)) return;
-    for (let i = 0; i < n; i++) if (states[i * k + j] === 0) states[i * k + j] = 2;
-  });
-  return { personIds, birthYears, years, states };
+    .all(...years, ...years, ...years) as [number, number, number][]) {
+    const i = rowOf(p);
+    const j = slot.get(y);
+    if (i >= 0 && j !== undefined) flags[i * k + j]! |= 1 << (code - 1);
+  }
+  const states = new Uint8Array(n * k);
+  const tables = years.map((y) => stateTable(complete.has(y)));
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) states[i * k + j] = tables[j]![flags[i * k + j]!]!;
+  return { personIds, firstYears, years, states };
 }

@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import type { Fujian5Row, PaymentDay, PersonSummary } from '../types/reports';
+import { rosterYears, rowFinder } from './insurance-years';
+import { completeYears } from './known-years';
 import { rowToSummary } from './search';
 import { sql } from './statements';
 
@@ -30,17 +32,48 @@ const summaryOf = (r: SummaryTuple): PersonSummary => ({
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 
-/** Which of the not-enrolled a list holds: all, those insured last year (villages chase them first), or those who were not. */
-export type LastYearFilter = 'insured' | 'not_insured' | undefined;
+/**
+ * Which of the not-enrolled a list holds, by last year as the lapse count reads it: all, those
+ * insured (villages chase them first), those known not insured, or those whose last year is
+ * not known (counted apart: a list says only what is known, rules.md third reading).
+ */
+export type LastYearFilter = 'insured' | 'not_insured' | 'unknown' | undefined;
 
-// Insured last year as the lapse count sees it (ledger/insurance-years.ts): an active enrollment,
-// an open imported payment, or an insured record from 医保's lists.
-const INSURED_LAST_YEAR = `(EXISTS (SELECT 1 FROM enrollments l WHERE l.person_id = p.id AND l.coverage_year = @year - 1 AND l.status = 'active')
-  OR EXISTS (SELECT 1 FROM insurance_history ih WHERE ih.person_id = p.id AND ih.coverage_year = @year - 1 AND ih.insured = 1)
-  OR EXISTS (SELECT 1 FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id
-             WHERE q.id_number = p.id_number AND q.coverage_year = @year - 1 AND q.resolution IS NULL AND b.undone_at IS NULL))`;
+const STATE_OF_FILTER = { unknown: 0, insured: 1, not_insured: 2 } as const;
 
-const lastYearWhere = (f: LastYearFilter) => (f === 'insured' ? ` AND ${INSURED_LAST_YEAR}` : f === 'not_insured' ? ` AND NOT ${INSURED_LAST_YEAR}` : '');
+/** The not-enrolled persons' ids in list order, kept to last year's state when asked. */
+function notEnrolledIds(db: Database, year: number, villageId: number | undefined, lastYear: LastYearFilter): number[] {
+  const ids = sql(
+    db,
+    `SELECT p.id FROM persons p JOIN villages v ON v.id = p.village_id JOIN households h ON h.id = p.household_id
+     WHERE ${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}
+     ORDER BY v.code, length(h.number), h.number, p.birth_date`,
+  )
+    .pluck()
+    .all({ year, villageId: villageId ?? null }) as number[];
+  if (!lastYear) return ids;
+  const state = lastYearStates(db, year);
+  const want = STATE_OF_FILTER[lastYear];
+  return ids.filter((id) => state(id) === want);
+}
+
+/** Each person's state last year (0 unknown, 1 insured, 2 not insured), from the one reading of the years. */
+function lastYearStates(db: Database, year: number): (personId: number) => number {
+  const r = rosterYears(db, [year - 1], completeYears(db));
+  const rowOf = rowFinder(r.personIds);
+  return (id) => {
+    const i = rowOf(id);
+    return i < 0 ? 0 : r.states[i]!;
+  };
+}
+
+/** The persons of some ids, in the ids' order. */
+function summariesOf(db: Database, ids: number[]): PersonSummary[] {
+  if (!ids.length) return [];
+  const rows = sql(db, `${SUMMARY} WHERE p.id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as SummaryTuple[];
+  const byId = new Map(rows.map((r) => [r[0], r]));
+  return ids.map((id) => summaryOf(byId.get(id)!));
+}
 
 export function notEnrolled(
   db: Database,
@@ -50,34 +83,22 @@ export function notEnrolled(
   offset: number,
   lastYear?: LastYearFilter,
 ): { total: number; rows: PersonSummary[] } {
-  const where = `${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}${lastYearWhere(lastYear)}`;
-  const params = { year, villageId: villageId ?? null, limit, offset };
-  // Read as plain arrays: a township's whole list is tens of thousands of rows (issue 17's < 200 ms).
-  const rows = sql(db, `${SUMMARY} WHERE ${where} ORDER BY v.code, length(h.number), h.number, p.birth_date LIMIT @limit OFFSET @offset`)
-    .raw()
-    .all(params) as SummaryTuple[];
-  // A whole list (printed, exported) is its own count: the filter is not run twice.
-  const total = offset === 0 && rows.length < limit ? rows.length : (sql(db, `SELECT count(*) FROM persons p WHERE ${where}`).pluck().get(params) as number);
-  return { total, rows: rows.map(summaryOf) };
+  const ids = notEnrolledIds(db, year, villageId, lastYear);
+  return { total: ids.length, rows: summariesOf(db, ids.slice(offset, offset + limit)) };
 }
 
 /** How many are not enrolled, split by last year: the 工作台's tiles. */
-export function notEnrolledCounts(db: Database, year: number): { all: number; insuredLastYear: number } {
-  return sql(
-    db,
-    `SELECT count(*) AS "all", coalesce(sum(${INSURED_LAST_YEAR}), 0) AS insuredLastYear FROM persons p WHERE ${IN_SCOPE} AND ${NOT_ENROLLED}`,
-  ).get({ year }) as { all: number; insuredLastYear: number };
+export function notEnrolledCounts(db: Database, year: number): { all: number; insuredLastYear: number; notInsuredLastYear: number; unknownLastYear: number } {
+  const ids = notEnrolledIds(db, year, undefined, undefined);
+  const state = lastYearStates(db, year);
+  const n = [0, 0, 0];
+  for (const id of ids) n[state(id)]!++;
+  return { all: ids.length, insuredLastYear: n[1]!, notInsuredLastYear: n[2]!, unknownLastYear: n[0]! };
 }
 
 /** One village's not-enrolled persons, in list order: exports go village by village. */
 export function notEnrolledInVillage(db: Database, year: number, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
-  const rows = sql(
-    db,
-    `${SUMMARY} WHERE ${IN_SCOPE} AND ${NOT_ENROLLED} AND p.village_id = @villageId${lastYearWhere(lastYear)} ORDER BY length(h.number), h.number, p.birth_date`,
-  )
-    .raw()
-    .all({ year, villageId }) as SummaryTuple[];
-  return rows.map(summaryOf);
+  return summariesOf(db, notEnrolledIds(db, year, villageId, lastYear));
 }
 
 /**

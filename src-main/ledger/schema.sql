@@ -1,4 +1,4 @@
--- The ledger's schema at version 13, as SQLite keeps it after every migration.
+-- The ledger's schema at version 14, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -102,12 +102,6 @@ CREATE TABLE audit_log (
         hash TEXT NOT NULL
       ) STRICT;
 
-CREATE TABLE complete_years (
-        coverage_year INTEGER PRIMARY KEY CHECK (coverage_year BETWEEN 1998 AND 2100),
-        marked_by TEXT NOT NULL,
-        marked_at TEXT NOT NULL
-      ) STRICT;
-
 CREATE TABLE "enrollments" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         person_id INTEGER NOT NULL REFERENCES persons (id),
@@ -192,9 +186,23 @@ CREATE TABLE insurance_history (
         -- 所属区划 as the file gave it ('' when it did not)
         division TEXT NOT NULL DEFAULT '',
         source TEXT NOT NULL,
-        set_at TEXT NOT NULL,
+        set_at TEXT NOT NULL, ended INTEGER NOT NULL DEFAULT 0 CHECK (ended IN (0, 1)),
         PRIMARY KEY (person_id, coverage_year, scheme)
       ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE known_years (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        coverage_year INTEGER NOT NULL CHECK (coverage_year BETWEEN 1998 AND 2100),
+        -- the import of the township's full list; NULL for the office's mark
+        batch_id INTEGER REFERENCES import_batches (id),
+        -- how many of the roster the list named, or the mark turned into 未参保
+        persons INTEGER NOT NULL CHECK (persons >= 0),
+        known_by TEXT NOT NULL,
+        known_at TEXT NOT NULL,
+        withdrawn_by TEXT,
+        withdrawn_at TEXT,
+        CHECK ((withdrawn_by IS NULL) = (withdrawn_at IS NULL))
+      ) STRICT;
 
 CREATE TABLE ledger_clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -354,6 +362,8 @@ CREATE INDEX enrollments_person ON enrollments (person_id);
 CREATE INDEX enrollments_year ON enrollments (coverage_year, status, paid_on);
 
 CREATE INDEX households_head ON households (head_person_id);
+
+CREATE INDEX known_years_year ON known_years (coverage_year);
 
 CREATE INDEX pending_payments_id_number ON pending_payments (id_number, coverage_year);
 

@@ -1,3 +1,4 @@
+import type { FileYear } from '../domain/import/file-years';
 import type { FieldKey } from '../domain/import/fields';
 
 import type { Department, IMPORT_KIND_CODES, PersonCategory } from '../domain/codes';
@@ -115,6 +116,8 @@ export type ImportPreview = KindCounts<PreviewCounts> &
     changes: { row: number; name: string; idNumber: string; what: string[] }[];
     /** Whether committing would write anything: a batch with nothing to write cannot be committed. */
     writable: boolean;
+    /** payments and 医保 lists: the coverage years the file touches, and which may be confirmed as the township's full list. */
+    years: FileYear[];
   };
 
 export interface PendingPayment {
@@ -184,6 +187,7 @@ export type ExportKind =
   | 'notEnrolled'
   | 'insuredLastYearNotEnrolled'
   | 'notInsuredLastYear'
+  | 'unknownLastYear'
   | 'endingCategories'
   | 'zeroDeclarations'
   | 'subsidyLedger'

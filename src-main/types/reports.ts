@@ -74,9 +74,10 @@ export interface Dashboard {
   window: { label: string; from: string | null; to: string; daysLeft: number } | null;
   nextWindow: { label: string; from: string; daysUntil: number } | null;
   notEnrolled: number;
-  /** Of those not enrolled: insured last year (去年参保、今年未参保), and not (去年未参保). */
+  /** Of those not enrolled: insured last year (去年参保、今年未参保), known not insured (去年也未参保), and not known (去年情况不明). */
   insuredLastYearNotEnrolled: number;
   notInsuredLastYear: number;
+  unknownLastYear: number;
   subsidizedNotEnrolled: number;
   zeroNotDeclared: number;
   pendingPayments: number;

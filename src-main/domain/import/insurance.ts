@@ -11,6 +11,8 @@ export type Scheme = 'resident' | 'employee';
 /** What a row says of one scheme: insured or not, the division it names, the year it is for. */
 export interface SchemeFact {
   insured: boolean;
+  /** 居民医保 ended or paused that year (终止参保、注销、暂停): the year is unknown, not a lapse. */
+  ended?: true;
   division: string;
   year: number | null;
 }
@@ -23,14 +25,23 @@ export interface InsuranceRecord {
   resident: SchemeFact | null;
 }
 
-// The not-insured words first: 未参保 and 暂停参保 hold 参保 too.
-const NOT_INSURED = /暂停|终止|中断|未参保|未缴费|注销|停保|退保|欠费|清退|未参加|^无$|^否$|^n$|^0$/;
-const INSURED = /正常|参保缴费|已参保|在保|^参保$|已缴费|^缴费$|已参加|^是$|^y$|^1$|^√$/;
+// 医保's status words (rules.md, third reading), and the answers of a 是/否 column. Any other
+// word is the row's problem: a word read wrongly would turn a year.
+const INSURED = /^(正常参保|参保缴费|已缴费|正常|已参保|参保|在保|已参加|是|y|1|√)$/;
+const NOT_INSURED = /^(未参保|未缴费|未参加|否|无|n|0)$/;
+const ENDED = /^(终止参保|终止|注销|暂停参保|暂停缴费|暂停|停保|中断|中断缴费)$/;
 
-/** 正常参保 / 参保缴费 → true; 暂停缴费 / 终止参保 / 未参保 → false; '' → null; anything else → undefined. */
-export function insuredWord(raw: string): boolean | null | undefined {
-  const s = cleanCell(raw).toLowerCase();
+/** What a status cell says: insured, not insured, ended or paused ('ended'); '' → null; an unknown word → undefined. */
+export type Said = boolean | 'ended' | null;
+
+/** 正常参保 / 参保缴费 → true; 未参保 / 未缴费 → false; 终止参保 / 注销 / 暂停缴费 → 'ended'; '' → null; anything else → undefined. */
+export function insuredWord(raw: string): Said | undefined {
+  // A note in brackets (暂停参保(中断)) does not change the word.
+  const s = cleanCell(raw)
+    .toLowerCase()
+    .replace(/[（(][^）)]*[)）]/g, '');
   if (!s) return null;
+  if (ENDED.test(s)) return 'ended';
   if (NOT_INSURED.test(s)) return false;
   if (INSURED.test(s)) return true;
   return undefined;
@@ -47,10 +58,16 @@ export function yearCell(raw: string): number | null | undefined {
 
 type Read<T> = T | Problem;
 
-function word(cells: string[], mapping: Mapping, field: FieldKey, row: number, label: string): Read<boolean | null> {
+function word(cells: string[], mapping: Mapping, field: FieldKey, row: number, label: string): Read<Said> {
   const raw = cell(cells, mapping, field);
   const v = insuredWord(raw);
-  return v === undefined ? { row, field, message: `${label}“${raw.trim()}”看不出是否参保（应为“是/否”或“正常参保、暂停缴费、终止参保”等）。` } : v;
+  return v === undefined
+    ? {
+        row,
+        field,
+        message: `${label}“${raw.trim()}”看不出是否参保（应为“是/否”，或“正常参保、参保缴费、已缴费、未参保、未缴费、终止参保、注销、暂停参保”等）。`,
+      }
+    : v;
 }
 
 function year(cells: string[], mapping: Mapping, field: FieldKey, row: number): Read<number | null> {
@@ -60,7 +77,10 @@ function year(cells: string[], mapping: Mapping, field: FieldKey, row: number): 
 }
 
 /** The first of the answers that says anything. */
-const firstSaid = (...xs: (boolean | null)[]) => xs.find((x) => x !== null) ?? null;
+const firstSaid = (...xs: Said[]) => xs.find((x) => x !== null) ?? null;
+
+/** For 职工医保 an ending or a pause is a stop: not insured (the desk's 职工医保停保日期), never unknown. */
+const asEmployee = (x: Said): boolean | null => (x === 'ended' ? false : x);
 
 export function parseInsuranceRow(cells: string[], mapping: Mapping, row: number, today: string): InsuranceRecord | Problem {
   const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
@@ -81,19 +101,28 @@ export function parseInsuranceRow(cells: string[], mapping: Mapping, row: number
   // 参保类型 names the scheme of a plain sheet's 参保状态 (职工基本医疗保险, 城乡居民基本医疗保险, 大学生医保).
   const type = cleanCell(cell(cells, mapping, 'insuranceType'));
   const typeScheme: Scheme | null = /职工/.test(type) ? 'employee' : /居民|大学生|城乡/.test(type) ? 'resident' : null;
-  const typeSays = (s: Scheme) => (typeScheme === s ? (r.status ?? true) : null);
-  const employee = firstSaid(r.employeeStatus, r.employeeInsured, typeSays('employee'));
+  const typeSays = (s: Scheme): Said => (typeScheme === s ? (r.status ?? true) : null);
+  const employee = asEmployee(firstSaid(r.employeeStatus, r.employeeInsured, typeSays('employee')));
   // A college student's insurance is 居民医保（大学生医保）: either status insured is insured.
   const residentStatus = r.residentStatus === true || r.collegeStatus === true ? true : firstSaid(r.residentStatus, r.collegeStatus);
-  const resident = firstSaid(residentStatus, r.residentInsured, typeSays('resident'), typeScheme === null ? r.status : null);
+  const residentSays = [residentStatus, r.residentInsured, typeSays('resident'), typeScheme === null ? r.status : null];
+  let resident = firstSaid(...residentSays);
+  // An ending in a year the row also says was not paid is not insured (rules.md, third reading).
+  if (resident === 'ended' && residentSays.includes(false)) resident = false;
   if (employee === null && resident === null) return { row, field: null, message: '这一行没有说明参保情况（是否参保职工/居民、参保状态或参保类型都是空的）。' };
   const division = (f: FieldKey) => cleanCell(cell(cells, mapping, f)).slice(0, 40);
+  const residentYear = r.residentYear ?? r.year;
   return {
     row,
     idNumber: id.id,
     name: cell(cells, mapping, 'name').trim(),
     employee: employee === null ? null : { insured: employee, division: division('employeeDivision'), year: r.employeeYear ?? r.year },
-    resident: resident === null ? null : { insured: resident, division: division('residentDivision'), year: r.residentYear ?? r.year },
+    resident:
+      resident === null
+        ? null
+        : resident === 'ended'
+          ? { insured: false, ended: true, division: division('residentDivision'), year: residentYear }
+          : { insured: resident, division: division('residentDivision'), year: residentYear },
   };
 }
 

@@ -12,6 +12,7 @@ import { m010NotEnrolledReasons } from './010-not-enrolled-reasons';
 import { m011InsuranceHistory } from './011-insurance-history';
 import { m012CompleteYears } from './012-complete-years';
 import { m013RowVersions } from './013-row-versions';
+import { m014KnownYears } from './014-known-years';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011InsuranceHistory,
   m012CompleteYears,
   m013RowVersions,
+  m014KnownYears,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,7 @@ const LISTS: { key: ListKey; title: string }[] = [
   { key: 'notEnrolled', title: '未参保' },
   { key: 'insuredLastYearNotEnrolled', title: '去年参保、今年未参保' },
   { key: 'notInsuredLastYear', title: '去年也未参保' },
+  { key: 'unknownLastYear', title: '去年情况不明' },
   { key: 'subsidizedNotEnrolled', title: '资助对象未参保' },
   { key: 'zeroNotDeclared', title: '全额资助未零申报' },
   { key: 'pendingPayments', title: '待核实缴费' },
@@ -21,7 +22,7 @@ const LISTS: { key: ListKey; title: string }[] = [
 ];
 
 // Counts to work down, not faults: shown in black.
-const NOT_URGENT: ListKey[] = ['notEnrolled', 'notInsuredLastYear'];
+const NOT_URGENT: ListKey[] = ['notEnrolled', 'notInsuredLastYear', 'unknownLastYear'];
 
 export function DashboardPage() {
   const session = useSession();

@@ -8,7 +8,17 @@ import { ZeroDeclarations } from './ZeroDeclarations';
 import { HandCertified } from './HandCertified';
 
 export type ListKey =
-  'notEnrolled' | 'insuredLastYearNotEnrolled' | 'notInsuredLastYear' | 'subsidizedNotEnrolled' | 'zeroNotDeclared' | 'pendingPayments' | 'handCertified';
+  | 'notEnrolled'
+  | 'insuredLastYearNotEnrolled'
+  | 'notInsuredLastYear'
+  | 'unknownLastYear'
+  | 'subsidizedNotEnrolled'
+  | 'zeroNotDeclared'
+  | 'pendingPayments'
+  | 'handCertified';
+
+/** The not-enrolled lists by last year's state (a list says only what is known). */
+const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured', unknownLastYear: 'unknown' } as const;
 
 type Row = PersonSummary & { note?: string };
 
@@ -28,8 +38,8 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
       setTotal(all);
     };
     void (async () => {
-      if (list === 'notEnrolled' || list === 'insuredLastYearNotEnrolled' || list === 'notInsuredLastYear') {
-        const lastYear = list === 'insuredLastYearNotEnrolled' ? 'insured' : list === 'notInsuredLastYear' ? 'not_insured' : undefined;
+      if (list in LAST_YEAR) {
+        const lastYear = LAST_YEAR[list as keyof typeof LAST_YEAR];
         const r = await invoke('reports.notEnrolled', { coverageYear: year, limit: 500, ...(lastYear ? { lastYear } : {}) });
         if (r.ok) show(r.value.rows, r.value.total);
       } else if (list === 'subsidizedNotEnrolled') {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Input, List, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Input, List, Modal, Result, Row, Select, Space, Steps, Tag, Typography } from 'antd';
 import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
 import { DeskFactsCard, type DeskDates } from './DeskFactsCard';
 import type { InputRef } from 'antd';
@@ -38,6 +38,7 @@ export function EnrollPage() {
   const [deskYears, setDeskYears] = useState<DeskYears>({});
   const [deskDates, setDeskDates] = useState<DeskDates>({});
   const [error, setError] = useState<string | null>(null);
+  const [modal, modalHolder] = Modal.useModal();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const box = useRef<InputRef>(null);
 
@@ -87,6 +88,16 @@ export function EnrollPage() {
 
   async function save() {
     if (!person || !year || !quote?.eligible) return;
+    // Benefits only after the year ends (rules.md, third reading): asked before the money is taken.
+    if (quote.benefitStart && quote.benefitEnd && quote.benefitStart > quote.benefitEnd) {
+      const ok = await modal.confirm({
+        title: '缴费后本年度内不能享受待遇',
+        content: `按规定 ${quote.benefitStart} 才能开始享受待遇，${year} 参保年度到 ${quote.benefitEnd} 结束，本年度缴费后不能享受待遇。请向参保人说明；确认仍要收取 ${yuan(quote.personalFen)} 元并登记吗？`,
+        okText: '已说明，仍登记',
+        cancelText: '不登记',
+      });
+      if (!ok) return;
+    }
     const r = await invoke('enroll.person', {
       personId: person.id,
       coverageYear: year,
@@ -154,6 +165,7 @@ export function EnrollPage() {
 
   return (
     <div style={{ maxWidth: 1000 }}>
+      {modalHolder}
       <Steps current={step} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 24 }} />
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
 

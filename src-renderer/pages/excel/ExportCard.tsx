@@ -5,7 +5,7 @@ import { invoke, saveFile } from '../../api';
 import { useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
 
-const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'fujian4'];
+const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
 
 export function ExportCard({ year }: { year: number | null }) {
   const g = useGlossary();

@@ -7,6 +7,7 @@ import { useJob } from '../../jobs';
 import { deskToday } from '../../format';
 import { ColumnsPicker } from './ColumnsPicker';
 import { Refusal } from './Refusal';
+import { FileYears } from './FileYears';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
 import { TableFaults } from '../TableFaults';
@@ -21,6 +22,8 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
   const [options, setOptions] = useState<ImportOptions>({ validFrom: deskToday() });
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The years the clerk confirms the file is the township's full list of; asked again for each dry run.
+  const [fullList, setFullList] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<(ImportBatch & { note?: string }) | null>(null);
   const [reportNote, setReportNote] = useState<string | null>(null);
@@ -68,6 +71,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
       return setError(r.error.message);
     }
     setPreview(r.value);
+    setFullList([]);
     // A saved layout set aside for disagreeing with the header words: the columns are shown to check.
     if (r.value.layoutDisagreements.length) setPicking(true);
   }
@@ -82,7 +86,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
 
   async function commit() {
     if (!preview) return;
-    const r = await run((jobId) => invoke('import.commit', { token: preview.token, jobId }));
+    const r = await run((jobId) => invoke('import.commit', { token: preview.token, jobId, ...(fullList.length ? { fullList } : {}) }));
     if (!r.ok) {
       // The ledger changed under the dry run: its answer no longer holds, a fresh one is offered.
       if (r.error.field === 'token') {
@@ -111,7 +115,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
     if (!s.ok) setError(s.error.message);
   }
 
-  const writable = preview?.writable ?? false;
+  const writable = (preview?.writable ?? false) || fullList.length > 0;
   const busy = job !== null;
   return (
     <Card title="导入 Excel / CSV" size="small">
@@ -242,6 +246,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 ...Object.entries(preview.counts).map(([k, v]) => ({ key: k, label: countLabel(k), children: v })),
               ]}
             />
+            <FileYears years={preview.years} value={fullList} onChange={setFullList} />
             <Space>
               <Button type="primary" disabled={busy || !writable} onClick={() => void commit()}>
                 确认导入

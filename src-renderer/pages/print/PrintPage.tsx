@@ -21,6 +21,7 @@ const DOCUMENTS = [
   { value: 'notEnrolled', label: '未参保人员名单（村核实清单）' },
   { value: 'insuredLastYearNotEnrolled', label: '去年参保、今年未参保人员名单' },
   { value: 'notInsuredLastYear', label: '去年未参保、今年未参保人员名单' },
+  { value: 'unknownLastYear', label: '去年情况不明、今年未参保人员名单' },
   { value: 'fujian1', label: '附件1 筹资对照表' },
   { value: 'fujian2', label: '附件2 参保目标任务分解表' },
   { value: 'fujian3', label: '附件3 筹资进度表' },
@@ -29,9 +30,9 @@ const DOCUMENTS = [
   { value: 'villageNotice', label: '致各村（社区）的参保工作通知' },
 ] as const;
 type DocKey = (typeof DOCUMENTS)[number]['value'];
-const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'fujian4'];
+const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
 /** The worklist's narrower lists: the same paper, split by last year. */
-const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured' } as const;
+const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured', unknownLastYear: 'unknown' } as const;
 /** Papers that may also be printed for the whole township. */
 const ANY_VILLAGE: DocKey[] = ['public', 'fujian4'];
 
@@ -72,7 +73,8 @@ export function PrintPage() {
         }
         case 'notEnrolled':
         case 'insuredLastYearNotEnrolled':
-        case 'notInsuredLastYear': {
+        case 'notInsuredLastYear':
+        case 'unknownLastYear': {
           if (!villageId) return show(null);
           const lastYear = LAST_YEAR[doc];
           const r = await invoke('reports.notEnrolled', { coverageYear: year, villageId, limit: 100000, paper: true, ...(lastYear ? { lastYear } : {}) });

@@ -19,6 +19,8 @@ const ADMIN_ONLY = [
   'backup.copyTo',
   'backup.restore',
   'history.markYear',
+  'history.previewMark',
+  'history.withdraw',
   'office.setPolicy',
   'office.update',
   'policies.import',

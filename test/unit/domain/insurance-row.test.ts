@@ -17,14 +17,22 @@ describe('参保状态 words', () => {
     ['参保缴费', true],
     ['已参保', true],
     ['是', true],
-    ['暂停缴费', false],
-    ['暂停参保(中断)', false],
-    ['终止参保', false],
+    ['已缴费', true],
+    ['正常', true],
+    // 医保 status words (rules.md, third reading): an ending or a pause is neither insured nor not.
+    ['暂停缴费', 'ended'],
+    ['暂停参保(中断)', 'ended'],
+    ['终止参保', 'ended'],
+    ['注销', 'ended'],
     ['未参保', false],
+    ['未缴费', false],
     ['否', false],
     ['', null],
     ['  ', null],
     ['待审核', undefined],
+    // Any other word is the row's problem, not a guess.
+    ['欠费', undefined],
+    ['退保', undefined],
   ])('%s → %s', (word, said) => expect(insuredWord(word)).toBe(said));
 });
 
@@ -125,6 +133,21 @@ describe('a 困难人员参保核实 row', () => {
       field: null,
       message: expect.stringContaining('没有说明参保情况'),
     });
+  });
+
+  it('reads 终止参保 / 暂停参保 of 居民医保 as ended (the year unknown), unless the row also says the year was not paid', () => {
+    const m = mapHeaders(['身份证号', '年度', '居民医保参保状态', '是否参保居民']);
+    expect(parseInsuranceRow([id, '2024', '终止参保', ''], m, 2, '2025-01-01')).toMatchObject({ resident: { insured: false, ended: true, year: 2024 } });
+    expect(parseInsuranceRow([id, '2024', '暂停参保', ''], m, 2, '2025-01-01')).toMatchObject({ resident: { insured: false, ended: true } });
+    expect(parseInsuranceRow([id, '2024', '终止参保', '否'], m, 2, '2025-01-01')).toEqual(
+      expect.objectContaining({ resident: { insured: false, division: '', year: 2024 } }),
+    );
+  });
+
+  it('a 职工医保 暂停 or 停保 is a stop, not insurance; 是否参保职工 = 否 alone says nothing of 居民医保', () => {
+    const m = mapHeaders(['身份证号', '年度', '职工医保参保状态', '是否参保职工']);
+    expect(parseInsuranceRow([id, '2024', '停保', ''], m, 2, '2025-01-01')).toMatchObject({ employee: { insured: false, year: 2024 }, resident: null });
+    expect(parseInsuranceRow([id, '2024', '', '否'], m, 2, '2025-01-01')).toMatchObject({ employee: { insured: false }, resident: null });
   });
 
   it('reads a plain status sheet: 参保类型 names the scheme of 参保状态', () => {
