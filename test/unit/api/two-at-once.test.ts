@@ -2,12 +2,16 @@
 // ends every open dry run, ids are never reused, and a write unrelated to the file does not
 // refuse its commit.
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, handlers } from '../../../src-main/api/index';
 import type { ApiInput, ApiName, ApiOutput, Result } from '../../../src-main/api/contract';
 import { openTestLedger, tempDirs, type TestLedger } from '../../helpers/ledger';
 import { writeCsv } from '../../helpers/files';
 import { idFor } from '../../helpers/people';
+
+// Each case runs several imports through the real import worker (loaded from sources, ~3 s a
+// task): on a loaded 2-core machine a case needs more than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const { fresh, cleanup } = tempDirs();
 let t: TestLedger;
