@@ -9,6 +9,7 @@ import { listForPerson, refundsForPerson } from '../ledger/enrollments';
 import { personChanges } from '../ledger/history';
 import { displayNames } from '../ledger/users';
 import { yearRow } from '../enrollment/history';
+import { refundDue } from '../enrollment/refund';
 import { latestPolicy, workingCoverageYear } from '../enrollment/policy';
 import { recordElsewhere } from '../ledger/insurance-years';
 import { describeChange } from '../domain/history';
@@ -256,10 +257,8 @@ export const rosterHandlers = {
   'roster.getPerson': reads('clerk', z.object({ id: idOf('人员') }), (ctx, arg): PersonDetail => {
     const enrollments = listForPerson(ctx.db, arg.id);
     const refunds = refundsForPerson(ctx.db, arg.id);
-    // 退费 is offered only where the enrollment's policy has the rule and nothing was refunded yet.
-    const refundable = enrollments
-      .filter((e) => e.status === 'active' && ctx.policies.get(e.policyId)?.refund && !refunds.some((r) => r.enrollmentId === e.id))
-      .map((e) => e.id);
+    // 退费 is offered only where the refund would go through: the same reckoning as the refund's own.
+    const refundable = enrollments.filter((e) => refundDue(ctx, e).ok).map((e) => e.id);
     const who = displayNames(ctx.db);
     const person = mustGetPerson(ctx, arg.id);
     return {

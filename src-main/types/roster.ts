@@ -93,7 +93,7 @@ export interface PersonDetail {
   categories: CertifiedCategory[];
   enrollments: Enrollment[];
   refunds: Refund[];
-  /** Enrollments that may be refunded now (their policy has 退费 and none was made). */
+  /** Enrollments a refund would go through for now: the policy has 退费, none was made, and something is due. */
   refundable: number[];
   /** Newest first; at most 200. */
   history: HistoryEntry[];
