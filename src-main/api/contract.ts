@@ -36,7 +36,7 @@ import type {
   SettledPayment,
 } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
-import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
+import type { HouseholdNotice, PublicList, RefundSlip, VillageNotice } from '../types/print';
 import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from '../types/reports';
 
 export type * from '../types/office';
@@ -270,6 +270,7 @@ export interface Api {
     input: { coverageYear: number; villageId?: number; offset: number; limit: number; on?: string };
     output: { total: number; notices: HouseholdNotice[] };
   };
+  'print.refundSlip': { input: { refundId: number; fullId?: boolean }; output: RefundSlip };
   'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
   'print.form': { input: { kind: FormKind; coverageYear: number; villageId?: number }; output: Form };
   'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };

@@ -9,10 +9,11 @@ import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
 import { getHousehold } from '../ledger/roster';
 import { targets } from '../ledger/reports';
-import type { HouseholdNotice, PublicList, VillageNotice } from '../types/print';
+import type { HouseholdNotice, PublicList, RefundSlip, VillageNotice } from '../types/print';
 import { maskId } from '../enrollment/ids';
 import { policyFor, policyInForce } from '../enrollment/policy';
 import { householdNotice, householdsInOrder } from '../enrollment/notice';
+import { refundSlip } from '../enrollment/refund-slip';
 import { historyLookup } from '../enrollment/history';
 import { attachmentForm } from '../ledger/forms';
 import type { Form } from '../domain/forms/form';
@@ -36,6 +37,10 @@ export const printHandlers = {
       if (arg.kind === 'fujian1' && !policy) throw new Refusal('not_found', '这一年度还没有选择政策。');
       return attachmentForm(ctx.db, arg.kind, { coverageYear: arg.coverageYear, policy, villageId: arg.villageId });
     },
+  ),
+
+  'print.refundSlip': reads('clerk', z.object({ refundId: idOf('退费'), fullId: z.boolean().optional() }), (ctx, arg): RefundSlip =>
+    refundSlip(ctx, arg.refundId, arg.fullId),
   ),
 
   'print.householdNotice': reads(

@@ -202,6 +202,18 @@ export function insertRefund(
   return { id, enrollmentId: r.enrollmentId, amountFen: r.amountFen, reason: r.reason, createdBy: r.createdBy, createdAt: at };
 }
 
+/** One refund with what it rested on (the rule cited and its words), for its slip. */
+export function getRefund(db: Database, id: number): (Refund & { basis: { citation?: string; text?: string } }) | undefined {
+  const r = sql(
+    db,
+    `SELECT id, enrollment_id AS enrollmentId, amount_fen AS amountFen, reason, basis_json AS basisJson, created_by AS createdBy, created_at AS createdAt
+     FROM refunds WHERE id = ?`,
+  ).get(id) as (Refund & { basisJson: string }) | undefined;
+  if (!r) return undefined;
+  const { basisJson, ...rest } = r;
+  return { ...rest, basis: JSON.parse(basisJson) as { citation?: string; text?: string } };
+}
+
 export function refundsOf(db: Database, enrollmentId: number): number {
   return sql(db, 'SELECT count(*) FROM refunds WHERE enrollment_id = ?').pluck().get(enrollmentId) as number;
 }

@@ -68,3 +68,26 @@ export interface VillageNotice {
   targets: { villageName: string; target: number }[];
   printedOn: string;
 }
+
+/** 退费单 (瑞州): what the resident signs for when the subsidy part of a payment is given back. */
+export interface RefundSlip {
+  officeTitle: string;
+  receiptNo: string;
+  coverageYear: number;
+  personName: string;
+  /** Masked unless the office prints full numbers, as on the receipt. */
+  idNumber: string;
+  villageName: string;
+  paidOn: string;
+  paidYuan: string;
+  refundedYuan: string;
+  refundedCapitals: string;
+  /** What the person paid once the refund is taken off. */
+  netYuan: string;
+  reason: string;
+  /** The rule's citation and words. */
+  basis: string;
+  refundedOn: string;
+  /** Empty where the office has no users: a line to sign on instead. */
+  clerk: string;
+}

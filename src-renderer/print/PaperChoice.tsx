@@ -17,11 +17,12 @@ export function useReceiptPaper() {
   return { paper, choose };
 }
 
-export function PaperChoice({ paper, onChange }: { paper: ReceiptPaper; onChange: (p: ReceiptPaper) => void }) {
+/** `three` false: a single paper (a 退费单), for which three to an A4 is no choice. */
+export function PaperChoice({ paper, onChange, three = true }: { paper: ReceiptPaper; onChange: (p: ReceiptPaper) => void; three?: boolean }) {
   return (
     <Radio.Group aria-label="凭证纸张" value={paper} onChange={(e) => onChange(e.target.value as ReceiptPaper)} optionType="button" size="small">
       <Radio.Button value="a4">A4 纸</Radio.Button>
-      <Radio.Button value="a4-three">A4 三张（裁切线）</Radio.Button>
+      {three && <Radio.Button value="a4-three">A4 三张（裁切线）</Radio.Button>}
       <Radio.Button value="continuous">241 mm 针式连续纸</Radio.Button>
     </Radio.Group>
   );

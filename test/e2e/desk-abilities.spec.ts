@@ -129,6 +129,8 @@ test('the person drawer: edit, certify by hand and end it, 退费 where the poli
   await page.getByRole('button', { name: '退 费' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '退 费' }).click();
   await expect(page.getByText(/已办理退费 320\.00 元/)).toBeVisible();
+  // The 退费单 opens at once for the resident to sign; closed, the drawer is as it was.
+  await page.getByRole('dialog', { name: '退费单（打印预览）' }).getByRole('button', { name: '关 闭' }).click();
   await expect(page.getByText('已退费 320.00')).toBeVisible();
   await expect(page.getByRole('button', { name: '退 费' })).toHaveCount(0);
 

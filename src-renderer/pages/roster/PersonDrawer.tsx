@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Input, Modal, Table, Tag, Typography } from 'antd';
 import { YearTags } from '../enroll/QuoteHistory';
 import { ElsewhereChange } from './ElsewhereChange';
 import type { HistoryEntry } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { chinaTime, yuan } from '../../format';
+import { EnrollmentsTable } from './EnrollmentsTable';
+import { RefundSlipModal } from './RefundSlipModal';
 import { useInvoke } from '../../useInvoke';
 import { label, useGlossary } from '../../glossary';
 import { StatusChange } from './StatusChange';
@@ -21,6 +23,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   const [dialog, setDialog] = useState(false);
   const [editing, setEditing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [slip, setSlip] = useState<number | null>(null);
 
   const person = useInvoke('roster.getPerson', props.personId === null ? null : { id: props.personId });
   const detail = person.value;
@@ -59,8 +62,11 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
       return setError(r.error.message);
     }
     setError(null);
-    setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。`);
+    setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。请打印退费单，由领款人签字。`);
     person.reload();
+    // The resident signs for the money there and then: the slip opens at once.
+    setSlip(r.value.id);
+    setDialog(true);
   }
 
   const edit = (v: boolean) => (setEditing(v), setDialog(v));
@@ -115,55 +121,11 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             </Typography.Text>
             <YearTags years={detail.yearRow} />
           </div>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={detail.enrollments}
-            locale={{ emptyText: '没有参保记录' }}
-            columns={[
-              { title: '年度', dataIndex: 'coverageYear', width: 60 },
-              { title: '收据号', dataIndex: 'receiptNo', width: 110 },
-              { title: '档次', width: 60, render: (_, e) => (e.tier === 2 ? '二档' : e.tier === 1 ? '一档' : '—') },
-              { title: '资助', width: 110, render: (_, e) => (e.subsidyFen ? `${yuan(e.subsidyFen)}（${label(g.departments, e.department)}）` : '—') },
-              { title: '个人缴费', width: 80, render: (_, e) => yuan(e.personalFen) },
-              { title: '待遇期', width: 200, render: (_, e) => `${e.benefitStart} 至 ${e.benefitEnd}` },
-              {
-                title: '状态',
-                render: (_, e) => {
-                  const refunded = detail.refunds.find((r) => r.enrollmentId === e.id);
-                  return (
-                    <>
-                      {e.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已作废：{e.voidReason}</Tag>}
-                      {refunded && <Tag color="blue">已退费 {yuan(refunded.amountFen)}</Tag>}
-                    </>
-                  );
-                },
-              },
-              {
-                title: '',
-                width: 120,
-                render: (_, e) =>
-                  e.status === 'active' ? (
-                    <Space size={4}>
-                      {detail.refundable.includes(e.id) && (
-                        <Popconfirm
-                          title={`为收据 ${e.receiptNo} 办理退费？`}
-                          description="按集中征缴期结束前认定的资助身份重新计算，退还应由资助承担的部分。"
-                          okText="退费"
-                          cancelText="取消"
-                          onConfirm={() => void refund(e.id)}
-                        >
-                          <Button size="small">退费</Button>
-                        </Popconfirm>
-                      )}
-                      <Button size="small" danger onClick={() => setVoiding({ id: e.id, receiptNo: e.receiptNo })}>
-                        作废
-                      </Button>
-                    </Space>
-                  ) : null,
-              },
-            ]}
+          <EnrollmentsTable
+            detail={detail}
+            onRefund={(e) => void refund(e.id)}
+            onVoid={(e) => setVoiding({ id: e.id, receiptNo: e.receiptNo })}
+            onSlip={(id) => (setSlip(id), setDialog(true))}
           />
           {detail.insuranceYears.length > 0 && (
             <>
@@ -211,6 +173,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
               person.reload();
             }}
           />
+          <RefundSlipModal refundId={slip} onClose={() => (setSlip(null), setDialog(false))} />
           <Modal
             title={`作废收据 ${voiding?.receiptNo ?? ''}`}
             open={voiding !== null}

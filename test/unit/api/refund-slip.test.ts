@@ -1,4 +1,5 @@
-// 退费 (瑞州, issue 25): the drawer offers it only where the refund would go through.
+// 退费 (瑞州, issue 25): the drawer offers it only where the refund would go through, and the
+// slip the resident signs carries what was paid, what went back and what stays paid.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';
@@ -39,5 +40,35 @@ describe('退费 offered', () => {
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'min_living', validFrom: '2023-12-01', source: '民政局' });
     await t.ok('enroll.void', { id: e.id, reason: '档次选错' });
     expect((await t.ok('roster.getPerson', { id: persons[0]!.id })).refundable).toEqual([]);
+  });
+});
+
+describe('退费单', () => {
+  it('states the amount paid, refunded and net, the reason and its basis, the receipt, the masked ID and the clerk', async () => {
+    t = openTestLedger('2024-02-10T02:00:00Z');
+    await t.ok('office.update', { townshipName: '瑞州街道', county: '高安市' });
+    const { persons } = await seedHousehold(t, [{ name: '杨桂花', birth: '1950-01-01' }], RUIZHOU);
+    const p = persons[0]!;
+    const e = await t.ok('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: '2023-10-01', channel: '现金' });
+    await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-12-01', source: '民政局' });
+    const r = await t.ok('enroll.refund', { id: e.id });
+    const slip = await t.ok('print.refundSlip', { refundId: r.id });
+    expect(slip).toMatchObject({
+      receiptNo: e.receiptNo,
+      coverageYear: 2024,
+      personName: '杨桂花',
+      idNumber: `${p.idNumber.slice(0, 6)}********${p.idNumber.slice(-4)}`,
+      paidOn: '2023-10-01',
+      paidYuan: '380.00',
+      refundedYuan: '320.00',
+      refundedCapitals: '叁佰贰拾元整',
+      netYuan: '60.00',
+      refundedOn: '2024-02-10',
+      clerk: '',
+    });
+    expect(slip.officeTitle).toContain('瑞州街道');
+    expect(slip.reason).toContain('城乡低保对象');
+    expect(slip.basis).toMatch(/^瑞州通知 三\(二\)：在集中征缴期内已被确定为资助参保对象的/);
+    expect(await t.call('print.refundSlip', { refundId: 999 })).toMatchObject({ ok: false, error: { message: '找不到这笔退费。' } });
   });
 });
