@@ -236,7 +236,7 @@ export interface Api {
     output: ImportPreview;
   };
   /** The file's first rows with the program's guess of the header and columns, before any dry run. */
-  'import.columns': { input: { kind: ImportKind | 'targets'; file: string }; output: ImportColumns };
+  'import.columns': { input: { kind: ImportKind | 'targets'; file: string; headerRow?: number }; output: ImportColumns };
   'payments.pending': { input: { coverageYear: number }; output: PendingPayment[] };
   'payments.settled': { input: { coverageYear: number }; output: SettledPayment[] };
   'payments.candidates': { input: { id: number }; output: PaymentCandidate[] };

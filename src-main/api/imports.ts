@@ -729,6 +729,8 @@ export const importHandlers = {
     z.object({
       kind: z.enum([...IMPORT_KIND_CODES, 'targets'], { error: '导入类型不对。' }),
       file: z.string().min(1, '请选择文件。'),
+      /** The row the clerk picked as the header: the columns its words name are filled. */
+      headerRow: z.number().int().min(0).max(1_000_000).optional(),
     }),
     async (ctx, arg): Promise<ImportColumns> => {
       sourceFile(ctx, arg.file);
@@ -743,9 +745,17 @@ export const importHandlers = {
         releaseUpload(arg.file);
       }
       const fields = KIND_FIELDS[arg.kind];
+      let guess;
+      try {
+        guess = guessColumns(rows, fields.required, { words: headerWordsOf(ctx), saved: savedLayouts(ctx.db, arg.kind), headerRow: arg.headerRow });
+      } catch (e) {
+        // A header row the clerk named that is not among the file's first rows.
+        if (e instanceof TableReadError) throw new Refusal('invalid_input', e.message, 'headerRow');
+        throw e;
+      }
       return {
         rows: rows.slice(0, 15),
-        ...guessColumns(rows, fields.required, { words: headerWordsOf(ctx), saved: savedLayouts(ctx.db, arg.kind) }),
+        ...guess,
         fields: [...fields.required.map((key) => ({ key, required: true })), ...fields.optional.map((key) => ({ key, required: false }))],
       };
     },

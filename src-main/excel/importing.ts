@@ -14,6 +14,7 @@ import {
   type HeaderWords,
   type Mapping,
 } from '../domain/import/fields';
+import { headerRowByShape } from '../domain/import/header-row';
 import type { LayoutUse } from '../types/imports';
 import { chooseMapping, type SavedLayout } from './layouts';
 import { columnName } from './sheet-scanner';
@@ -196,14 +197,28 @@ export function locateHeader(
   return guess && { ...guess, saved: savedFor(guess.headers) };
 }
 
-/** The column picker's first guess: the header row and the mapping a dry run without the clerk's would use. */
+/**
+ * The column picker's guess: the header row and the mapping a dry run would use with it. Where
+ * the header words name too few fields for the dry run to find the header, the row is told by
+ * its shape (title lines skipped) and every column whose header it knows is filled; with
+ * `headerRow` (the clerk's choice) the mapping is that row's.
+ */
 export function guessColumns(
   head: { row: number; cells: string[] }[],
   required: FieldKey[],
-  opts: { words: HeaderWords; saved: (signature: string) => SavedLayout | undefined },
+  opts: { words: HeaderWords; saved: (signature: string) => SavedLayout | undefined; headerRow?: number | undefined },
 ): LayoutUse & { headerRow: number | null; mapping: Mapping } {
-  const guess = locateHeader(head, required, opts);
-  if (!guess) return { headerRow: null, mapping: {}, mappingSource: 'header', mappingNote: '按表头文字', layoutDisagreements: [] };
+  const none: LayoutUse & { mapping: Mapping } = { mapping: {}, mappingSource: 'header', mappingNote: '按表头文字', layoutDisagreements: [] };
+  if (opts.headerRow === 0) return { headerRow: 0, ...none };
+  const shaped =
+    opts.headerRow === undefined
+      ? headerRowByShape(
+          opts.words,
+          head.map((h) => h.cells),
+        )
+      : null;
+  const guess = locateHeader(head, required, opts) ?? (shaped === null ? null : locateHeader(head, required, { ...opts, headerRow: head[shaped]!.row }));
+  if (!guess) return { headerRow: null, ...none };
   return { headerRow: head[guess.dataStart - 1]!.row, ...chooseMapping(opts.words, guess.headers, guess.mapping, { saved: guess.saved }) };
 }
 

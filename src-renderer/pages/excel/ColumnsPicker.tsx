@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
 import type { ImportColumns, ImportKind } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
@@ -47,6 +47,20 @@ export function ColumnsPicker({
     // `current` is read once, when the picker opens for this file.
   }, [kind, file]);
 
+  // Another header row: its columns are filled anew from the words the program knows. Without a
+  // header (0) the columns stay as chosen, only their names change.
+  const latest = useRef(0);
+  function pickHeader(row: number) {
+    setHeaderRow(row);
+    if (row === 0) return;
+    const ask = ++latest.current;
+    void invoke('import.columns', { kind, file, headerRow: row }).then((r) => {
+      if (ask !== latest.current) return;
+      if (!r.ok) return setError(r.error.message);
+      setMapping(r.value.mapping);
+    });
+  }
+
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!cols) return null;
   const header = cols.rows.find((r) => r.row === headerRow);
@@ -71,7 +85,7 @@ export function ColumnsPicker({
           message={
             current
               ? '下面是这次试导入所用的表头和各列。认错了的，在此改正表头所在的行或各项对应的列；确认后按此重新试导入，并记住这种格式。'
-              : '程序没有自己认出这个文件的表头。请在下面选出表头所在的行，再为每项选出文件中的列；确认后按此试导入，并记住这种格式，下次同样的文件会自动识别。'
+              : '程序没有自己认出这个文件的各列。下面先按表格的样子选了表头所在的行（标题行已跳过），认得的列已经填好；请核对表头行，再为其余各项选出文件中的列。确认后按此试导入，并记住这种格式，下次同样的文件会自动识别。'
           }
         />
         {cols.layoutDisagreements.length > 0 && (
@@ -92,7 +106,7 @@ export function ColumnsPicker({
           rowKey="row"
           dataSource={cols.rows}
           rowClassName={(r) => (r.row === headerRow ? 'ant-table-row-selected' : '')}
-          onRow={(r) => ({ onClick: () => setHeaderRow(r.row), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({ onClick: () => r.row !== headerRow && pickHeader(r.row), style: { cursor: 'pointer' } })}
           columns={[
             { title: '行', dataIndex: 'row', width: 50, render: (n: number) => (n === headerRow ? <Tag color="blue">表头 {n}</Tag> : n) },
             ...Array.from({ length: Math.min(width, 20) }, (_, i) => ({
@@ -109,7 +123,7 @@ export function ColumnsPicker({
             aria-label="表头所在的行"
             style={{ width: 240 }}
             value={headerRow ?? undefined}
-            onChange={setHeaderRow}
+            onChange={pickHeader}
             options={[{ value: 0, label: '没有表头（第一行就是数据）' }, ...cols.rows.map((r) => ({ value: r.row, label: `第 ${r.row} 行` }))]}
           />
         </Space>

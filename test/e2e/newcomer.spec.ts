@@ -1,0 +1,56 @@
+// Issue 25, "a newcomer finds the way": the column picker starts on the header row under the
+// title with the columns it knows filled.
+import ExcelJS from 'exceljs';
+import { api, choose, expect, id, screenshot, test } from './fixtures';
+
+async function issueWorkbook(people: [string, string, string][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  const header = ['序号', '居民姓名', '公民身份证号', '联系方式', '村别', '门牌户号'];
+  ws.addRow(['幸福村2024年度城乡居民医保参保人员登记表']);
+  ws.mergeCells(1, 1, 1, header.length);
+  ws.addRow(header);
+  people.forEach(([name, idNumber, phone], i) => ws.addRow([i + 1, name, idNumber, phone, '幸福村', '0007']));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('the column picker starts on the header row under the title and fills 联系方式, also when the clerk picks the row again', async ({
+  page,
+  host,
+  request,
+}) => {
+  const call = await api(request, host.url);
+  await call('villages.add', { code: '001', name: '幸福村' });
+  call.seal();
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '导入导出' }).click();
+  await choose(page, '导入内容', '花名册');
+  await page.locator('input[type=file]').setInputFiles({
+    name: '参保人员登记表.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await issueWorkbook([
+      ['赵一', id('50023519700101011'), '13800001111'],
+      ['钱二', id('50023519720202022'), '13800002222'],
+    ]),
+  });
+  const picker = page.getByTestId('columns-picker');
+  const column = (field: string) => picker.getByLabel(`${field}所在的列`).locator('..');
+  await expect(picker.getByText('表头 2', { exact: true })).toBeVisible();
+  await expect(picker.getByLabel('表头所在的行').locator('..')).toContainText('第 2 行');
+  await expect(column('联系电话')).toContainText('D 列：联系方式');
+  await screenshot(page, 'import-picker-guessed-1366');
+
+  // The title picked by hand: nothing is known there. The header again: 联系方式 comes back.
+  await picker.getByRole('row', { name: /参保人员登记表/ }).click();
+  await expect(picker.getByText('表头 1', { exact: true })).toBeVisible();
+  await expect(column('联系电话')).toContainText('（不导入）');
+  await choose(page, '表头所在的行', '第 2 行');
+  await expect(column('联系电话')).toContainText('D 列：联系方式');
+
+  await choose(page, '姓名所在的列', 'B 列：居民姓名');
+  await choose(page, '身份证号所在的列', 'C 列：公民身份证号');
+  await choose(page, '村（社区）所在的列', 'E 列：村别');
+  await choose(page, '户号所在的列', 'F 列：门牌户号');
+  await picker.getByRole('button', { name: '按此试导入' }).click();
+  await expect(page.getByTestId('import-counts')).toContainText('数据行2');
+});
