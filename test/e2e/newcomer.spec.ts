@@ -1,6 +1,7 @@
 // Issue 25, "a newcomer finds the way": the column picker starts on the header row under the
-// title with the columns it knows filled.
+// title with the columns it knows filled; lists behind the person drawer follow its edits.
 import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
 import { api, choose, expect, id, screenshot, test } from './fixtures';
 
 async function issueWorkbook(people: [string, string, string][]): Promise<Buffer> {
@@ -54,3 +55,51 @@ test('the column picker starts on the header row under the title and fills 联�
   await picker.getByRole('button', { name: '按此试导入' }).click();
   await expect(page.getByTestId('import-counts')).toContainText('数据行2');
 });
+
+test('an edit in the person drawer shows at once in the list behind it: search results, the village roll, 工作台’s list', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('50023519580301012'), name: '杨桂花', householdId: h.id, relation: '户主' });
+  await call('roster.addPerson', { idNumber: id('50023519600402013'), name: '王建国', householdId: h.id, relation: '配偶' });
+  call.seal();
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '花名册' }).click();
+  await page.getByLabel('搜索人员').fill('杨桂花');
+  await page.getByLabel('搜索人员').press('Enter');
+  await rename(page, '杨桂花', '杨桂华', '13900001111');
+  const results = page.getByRole('tabpanel', { name: '查找人员' });
+  // Behind the open drawer, the row the search found now reads the new name and phone.
+  await expect(results.getByRole('row', { name: /杨桂华.*13900001111/ })).toBeVisible();
+  await expect(results.getByRole('cell', { name: '杨桂花', exact: true })).toHaveCount(0);
+  await screenshot(page, 'roster-after-rename-1366');
+  await page.keyboard.press('Escape');
+  await expect(results.getByRole('cell', { name: '杨桂华', exact: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: '按村浏览' }).click();
+  await choose(page, '浏览村（社区）', '幸福村');
+  await page.getByRole('button', { name: '展开行' }).first().click();
+  await page.getByRole('cell', { name: '王建国', exact: true }).click();
+  await rename(page, '王建国', '王建华');
+  await expect(page.getByRole('row', { name: /0001\s*杨桂华\s*杨桂华、王建华/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.getByRole('button', { name: '未参保', exact: true }).click();
+  await page.getByRole('cell', { name: '王建华', exact: true }).click();
+  await rename(page, '王建华', '王建民');
+  await expect(page.getByRole('cell', { name: '王建民', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '王建华', exact: true })).toHaveCount(0);
+});
+
+async function rename(page: Page, from: string, to: string, phone?: string) {
+  await page.getByTestId('edit-person').click();
+  const edit = page.getByRole('dialog', { name: `修改「${from}」的信息` });
+  await edit.getByLabel('姓名').fill(to);
+  if (phone) await edit.getByLabel('联系电话').fill(phone);
+  await edit.getByLabel('姓名').press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('dialog', { name: new RegExp(`^${to}（`) })).toBeVisible();
+}

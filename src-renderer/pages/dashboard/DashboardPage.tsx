@@ -29,9 +29,11 @@ export function DashboardPage() {
   const { years, year, setYear, loaded } = useCoverageYears();
   const [list, setList] = useState<ListKey | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  // Edits made in the person drawer: the list behind it and the figures are read again.
+  const [edits, setEdits] = useState(0);
   // Read again when the person drawer closes: the clerk may have enrolled someone there.
-  const dashboard = useInvoke('reports.dashboard', year ? { coverageYear: year, on: deskToday() } : null, open);
-  const villages = useInvoke('reports.progress', year ? { coverageYear: year } : null, open);
+  const dashboard = useInvoke('reports.dashboard', year ? { coverageYear: year, on: deskToday() } : null, `${open}-${edits}`);
+  const villages = useInvoke('reports.progress', year ? { coverageYear: year } : null, `${open}-${edits}`);
   const d = dashboard.value;
   const progress = villages.value ?? [];
   const error = dashboard.error ?? villages.error;
@@ -124,6 +126,7 @@ export function DashboardPage() {
           <WorkList
             list={list}
             year={year}
+            version={edits}
             onOpen={setOpen}
             onChanged={() => {
               // A settled payment or a declaration changes the tiles and the progress alike.
@@ -133,7 +136,7 @@ export function DashboardPage() {
           />
         </Card>
       )}
-      <PersonDrawer personId={open} onClose={() => setOpen(null)} />
+      <PersonDrawer personId={open} onClose={() => setOpen(null)} onChanged={() => setEdits((n) => n + 1)} />
     </Space>
   );
 }

@@ -11,9 +11,9 @@ type HandRow = PersonSummary & { categoryId: number; code: PersonCategory; sourc
  * 手工认定待核对: categories entered by hand that no department list confirmed. Once the clerk
  * has checked them with the department, they are marked checked on a date and leave the list.
  */
-export function HandCertified({ onOpen, onChanged }: { onOpen: (personId: number) => void; onChanged: () => void }) {
+export function HandCertified({ version, onOpen, onChanged }: { version: number; onOpen: (personId: number) => void; onChanged: () => void }) {
   const g = useGlossary();
-  const list = useInvoke('reports.handCertified', { on: deskToday() });
+  const list = useInvoke('reports.handCertified', { on: deskToday() }, version);
   return (
     <MarkList<HandRow>
       rows={list.value ?? []}

@@ -22,8 +22,20 @@ const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured
 
 type Row = PersonSummary & { note?: string };
 
-/** The list behind a 工作台 figure; a click on a person opens their record. */
-export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; year: number; onOpen: (personId: number) => void; onChanged: () => void }) {
+/** The list behind a 工作台 figure; a click on a person opens their record. `version` changes when a record opened from it was edited. */
+export function WorkList({
+  list,
+  year,
+  version,
+  onOpen,
+  onChanged,
+}: {
+  list: ListKey;
+  year: number;
+  version: number;
+  onOpen: (personId: number) => void;
+  onChanged: () => void;
+}) {
   const g = useGlossary();
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState(0);
@@ -50,11 +62,11 @@ export function WorkList({ list, year, onOpen, onChanged }: { list: ListKey; yea
     return () => {
       live = false;
     };
-  }, [list, year, g]);
+  }, [list, year, g, version]);
 
-  if (list === 'zeroNotDeclared') return <ZeroDeclarations year={year} onOpen={onOpen} onChanged={onChanged} />;
-  if (list === 'handCertified') return <HandCertified onOpen={onOpen} onChanged={onChanged} />;
-  if (list === 'pendingPayments') return <PendingList year={year} onChanged={onChanged} />;
+  if (list === 'zeroNotDeclared') return <ZeroDeclarations year={year} version={version} onOpen={onOpen} onChanged={onChanged} />;
+  if (list === 'handCertified') return <HandCertified version={version} onOpen={onOpen} onChanged={onChanged} />;
+  if (list === 'pendingPayments') return <PendingList year={year} version={version} onChanged={onChanged} />;
   return (
     <Table<Row>
       size="small"

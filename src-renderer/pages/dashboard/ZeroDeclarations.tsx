@@ -7,8 +7,18 @@ import { MarkList } from './MarkList';
  * 全额资助未零申报: the fully funded enrollments not yet declared to 税务. The clerk selects some
  * or all and marks them declared on a date, in one change; the list and the 工作台 tile follow.
  */
-export function ZeroDeclarations({ year, onOpen, onChanged }: { year: number; onOpen: (personId: number) => void; onChanged: () => void }) {
-  const list = useInvoke('reports.subsidizedNotDeclared', { coverageYear: year });
+export function ZeroDeclarations({
+  year,
+  version,
+  onOpen,
+  onChanged,
+}: {
+  year: number;
+  version: number;
+  onOpen: (personId: number) => void;
+  onChanged: () => void;
+}) {
+  const list = useInvoke('reports.subsidizedNotDeclared', { coverageYear: year }, version);
   return (
     <MarkList<Enrollment>
       rows={list.value?.zeroNotDeclared ?? []}

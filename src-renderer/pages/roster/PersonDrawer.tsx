@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Input, Modal, Table, Tag, Typography } from 'antd';
 import { YearTags } from '../enroll/QuoteHistory';
 import { ElsewhereChange } from './ElsewhereChange';
@@ -13,7 +13,8 @@ import { StatusChange } from './StatusChange';
 import { EditPerson } from './EditPerson';
 import { Categories } from './Categories';
 
-export function PersonDrawer(props: { personId: number | null; onClose: () => void }) {
+/** `onChanged`: after any change made here, so the list behind the drawer reads the person again. */
+export function PersonDrawer(props: { personId: number | null; onClose: () => void; onChanged?: () => void }) {
   const g = useGlossary();
   const [failed, setError] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
@@ -27,6 +28,13 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
 
   const person = useInvoke('roster.getPerson', props.personId === null ? null : { id: props.personId });
   const detail = person.value;
+  const { onChanged } = props;
+  const { reload } = person;
+  // Every write in the drawer ends here: the drawer and the list behind it read the ledger again.
+  const changed = useCallback(() => {
+    reload();
+    onChanged?.();
+  }, [reload, onChanged]);
   const error = failed ?? person.error;
 
   // Esc closes the drawer wherever the focus went (after the void dialog it is nowhere).
@@ -51,7 +59,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
     setVoiding(null);
     setReason('');
     setError(null);
-    person.reload();
+    changed();
   }
 
   // 退费 (瑞州): the subsidy part of what was paid, when a category was certified after payment.
@@ -63,7 +71,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
     }
     setError(null);
     setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。请打印退费单，由领款人签字。`);
-    person.reload();
+    changed();
     // The resident signs for the money there and then: the slip opens at once.
     setSlip(r.value.id);
     setDialog(true);
@@ -100,18 +108,18 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             <Descriptions.Item label="状态">
               {label(g.statuses, p.status)}
               {p.statusOn ? `（${p.statusOn}）` : ''}
-              <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={person.reload} onDialog={setDialog} />
+              <StatusChange key={`${p.id}-${p.status}`} person={p} onChanged={changed} onDialog={setDialog} />
             </Descriptions.Item>
             <Descriptions.Item label="职工医保">{p.employeeInsured ? '已参加' : '未参加'}</Descriptions.Item>
             <Descriptions.Item label="县外参保">
               {p.outOfCounty ? `${label(g.outOfCounty, p.outOfCounty)}，${p.outOfCountyPlace}` : '—'}
-              <ElsewhereChange key={`${p.id}-${p.outOfCounty}-${p.employeeInsured}`} person={p} onChanged={person.reload} onDialog={setDialog} />
+              <ElsewhereChange key={`${p.id}-${p.outOfCounty}-${p.employeeInsured}`} person={p} onChanged={changed} onDialog={setDialog} />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             资助身份
           </Typography.Title>
-          <Categories person={p} rows={detail.categories} onChanged={person.reload} onDialog={setDialog} />
+          <Categories person={p} rows={detail.categories} onChanged={changed} onDialog={setDialog} />
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             参保缴费
           </Typography.Title>
@@ -170,7 +178,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             onClose={() => edit(false)}
             onSaved={() => {
               edit(false);
-              person.reload();
+              changed();
             }}
           />
           <RefundSlipModal refundId={slip} onClose={() => (setSlip(null), setDialog(false))} />

@@ -16,10 +16,13 @@ export function RosterPage() {
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState('search');
-  // A change made in the drawer shows in the village roll when the drawer closes.
-  const [closed, setClosed] = useState(0);
+  // A change made in the drawer shows at once in the list behind it (search results and village
+  // roll), and the roll is read again when the drawer closes.
+  const [changes, setChanges] = useState(0);
   const box = useRef<InputRef>(null);
   const latest = useRef(0);
+  const shown = useRef<PersonSummary[]>([]);
+  const edited = useRef<number | null>(null);
 
   useEffect(() => box.current?.focus(), []);
 
@@ -27,16 +30,30 @@ export function RosterPage() {
     const ticket = ++latest.current;
     // Results as you type; an older answer arriving late must not replace a newer one.
     const timer = setTimeout(() => {
-      void invoke('roster.search', { q }).then((r) => {
+      void (async () => {
+        const r = await invoke('roster.search', { q });
         if (ticket !== latest.current) return;
-        if (r.ok) {
-          setRows(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      });
+        if (!r.ok) return setError(r.error.message);
+        const next = await keepEdited(r.value);
+        if (ticket !== latest.current) return;
+        shown.current = next;
+        setRows(next);
+        setError(null);
+      })();
     }, 120);
     return () => clearTimeout(timer);
-  }, [q]);
+  }, [q, changes]);
+
+  // The person just edited stays where they were, read afresh, even when the edit (a new name)
+  // no longer matches what was typed: the clerk sees the change rather than the row vanish.
+  async function keepEdited(found: PersonSummary[]): Promise<PersonSummary[]> {
+    const id = edited.current;
+    const at = shown.current.findIndex((p) => p.id === id);
+    if (id === null || at < 0 || found.some((p) => p.id === id)) return found;
+    const r = await invoke('roster.search', { q: shown.current[at]!.idNumber, limit: 1 });
+    const me = r.ok ? r.value.find((p) => p.id === id) : undefined;
+    return me ? [...found.slice(0, at), me, ...found.slice(at)] : found;
+  }
 
   // Enter opens the first match of what is typed now, even before the list has caught up.
   async function openFirst() {
@@ -52,7 +69,10 @@ export function RosterPage() {
           size="large"
           allowClear
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            edited.current = null;
+            setQ(e.target.value);
+          }}
           onPressEnter={() => void openFirst()}
           placeholder="身份证号、末几位、姓名、拼音首字母（如 zs）或电话"
           aria-label="搜索人员"
@@ -91,14 +111,18 @@ export function RosterPage() {
         onChange={setTab}
         items={[
           { key: 'search', label: '查找人员', children: search },
-          { key: 'book', label: '按村浏览', children: <VillageBook onOpenPerson={setOpen} version={closed} /> },
+          { key: 'book', label: '按村浏览', children: <VillageBook onOpenPerson={setOpen} version={changes} /> },
         ]}
       />
       <PersonDrawer
         personId={open}
         onClose={() => {
           setOpen(null);
-          setClosed((n) => n + 1);
+          setChanges((n) => n + 1);
+        }}
+        onChanged={() => {
+          edited.current = open;
+          setChanges((n) => n + 1);
         }}
       />
       <NewPersonModal
