@@ -1,5 +1,6 @@
 // Issue 25, "a newcomer finds the way": the column picker starts on the header row under the
-// title with the columns it knows filled; lists behind the person drawer follow its edits.
+// title with the columns it knows filled; lists behind the person drawer follow its edits;
+// 工作台's tiles stand one height at 1366 and 1024 wide, whatever their titles.
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { api, choose, expect, id, screenshot, test } from './fixtures';
@@ -102,4 +103,48 @@ async function rename(page: Page, from: string, to: string, phone?: string) {
   await edit.getByLabel('姓名').press('Enter');
   await expect(edit).toBeHidden();
   await expect(page.getByRole('dialog', { name: new RegExp(`^${to}（`) })).toBeVisible();
+}
+
+test('工作台’s tiles stand one height at 1366 and 1024 wide, one more with a long title too', async ({ page, host, request }) => {
+  const call = await api(request, host.url);
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('50023519580301012'), name: '杨桂花', householdId: h.id, relation: '户主' });
+  call.seal();
+  await page.clock.install({ time: new Date('2023-11-02T10:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  const tiles = page.getByTestId('tiles');
+  await expect(tiles.getByRole('button', { name: '去年参保、今年未参保' })).toBeVisible();
+
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await expectEvenTiles(page);
+    await screenshot(page, `dashboard-tiles-${width}`);
+  }
+  // The lead's next tile, 去年情况不明, or any longer title: the same height, the title on one line.
+  await tiles.evaluate((grid) => {
+    const extra = grid.lastElementChild!.cloneNode(true) as HTMLElement;
+    extra.querySelector('.tile-title')!.textContent = '去年情况不明（尚未导入医保参保名单的年度）';
+    grid.append(extra);
+  });
+  for (const width of [1024, 1366]) {
+    await page.setViewportSize({ width, height: 768 });
+    await expectEvenTiles(page);
+  }
+  await screenshot(page, 'dashboard-tiles-eight-1366');
+});
+
+async function expectEvenTiles(page: Page) {
+  const tiles = page.getByTestId('tiles').locator(':scope > *');
+  const count = await tiles.count();
+  expect(count).toBeGreaterThanOrEqual(7);
+  const heights = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    heights.add(Math.round((await tiles.nth(i).boundingBox())!.height));
+    // One line: a title's box is no taller than its line.
+    expect((await tiles.nth(i).locator('.tile-title').boundingBox())!.height).toBeLessThan(30);
+  }
+  expect([...heights]).toHaveLength(1);
 }

@@ -9,6 +9,7 @@ import { YearSelect } from '../YearSelect';
 import { TableFaults } from '../TableFaults';
 import { VillageBars } from './VillageBars';
 import { WorkList, type ListKey } from './WorkList';
+import { TileTitle } from './TileTitle';
 
 const LISTS: { key: ListKey; title: string }[] = [
   { key: 'notEnrolled', title: '未参保' },
@@ -99,28 +100,28 @@ export function DashboardPage() {
       <Card size="small" title="各村（社区）进度（完成率低的在前）">
         <VillageBars rows={progress} />
       </Card>
-      <Row gutter={12}>
+      {/* One height for every tile whatever its title or how many there are: a grid of equal rows, titles on one line. */}
+      <div className="tiles" data-testid="tiles">
         {LISTS.map((l) => (
-          <Col flex="1" key={l.key}>
-            <Card
-              size="small"
-              hoverable
-              onClick={() => setList(l.key)}
-              className={list === l.key ? 'tile active' : 'tile'}
-              role="button"
-              aria-label={l.title}
-              tabIndex={0}
-              onKeyDown={(e) => e.key === 'Enter' && setList(l.key)}
-            >
-              <Statistic
-                title={l.title}
-                value={d ? d[l.key] : '—'}
-                valueStyle={{ color: d && d[l.key] > 0 && !NOT_URGENT.includes(l.key) ? '#cf1322' : undefined }}
-              />
-            </Card>
-          </Col>
+          <Card
+            key={l.key}
+            size="small"
+            hoverable
+            onClick={() => setList(l.key)}
+            className={list === l.key ? 'tile active' : 'tile'}
+            role="button"
+            aria-label={l.title}
+            tabIndex={0}
+            onKeyDown={(e) => e.key === 'Enter' && setList(l.key)}
+          >
+            <Statistic
+              title={<TileTitle text={l.title} />}
+              value={d ? d[l.key] : '—'}
+              valueStyle={{ color: d && d[l.key] > 0 && !NOT_URGENT.includes(l.key) ? '#cf1322' : undefined }}
+            />
+          </Card>
         ))}
-      </Row>
+      </div>
       {list && year && (
         <Card size="small" title={LISTS.find((l) => l.key === list)!.title}>
           <WorkList
