@@ -2,6 +2,7 @@
 // state of the tables its county edits.
 import { z } from 'zod';
 import { workingYear } from '../domain/working-year';
+import { policyName } from '../domain/policy/place';
 import { officeYears } from '../enrollment/policy';
 import * as repo from '../ledger/office';
 import { officePolicy } from '../ledger/enrollments';
@@ -47,8 +48,7 @@ export const officeHandlers = {
     const p = ctx.policies.get(arg.policyId);
     if (!p) throw new Refusal('not_found', `没有政策「${arg.policyId}」。`, 'policyId');
     if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
-    if (p.coverageYear !== arg.coverageYear)
-      throw new Refusal('invalid_input', `政策「${p.id}」适用于 ${p.coverageYear} 年度，不是 ${arg.coverageYear} 年度。`, 'policyId');
+    if (p.coverageYear !== arg.coverageYear) throw new Refusal('invalid_input', `「${policyName(p)}」不是 ${arg.coverageYear} 年度的政策。`, 'policyId');
     const before = officePolicy(ctx.db, arg.coverageYear) ?? null;
     ctx.db
       .prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id')

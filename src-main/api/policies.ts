@@ -12,13 +12,18 @@ import type { PolicySummary } from './contract';
 import type { Context } from './handler';
 import { Refusal, audit, reads, sourceFile, writes } from './handler';
 import { discardUpload } from '../files/uploads';
+import { getOffice } from '../ledger/office';
+import { policyName, regionFit } from '../domain/policy/place';
+import type { Office } from '../types/office';
 
 const MAX_POLICY_BYTES = 1024 * 1024;
 
-function summary(ctx: Context, id: string): PolicySummary {
-  const p = ctx.policies.get(id)!;
+/** A policy as the screens show it, named and placed against the office as it is set up now. */
+function summary(p: Policy, office: Office): PolicySummary {
   return {
     id: p.id,
+    name: policyName(p),
+    fit: regionFit(p.region, office),
     region: p.region,
     coverageYear: p.coverageYear,
     abstract: p.abstract ?? false,
@@ -27,15 +32,10 @@ function summary(ctx: Context, id: string): PolicySummary {
 }
 
 export const policyHandlers = {
-  'policies.list': reads('clerk', z.object({}).strict(), (ctx) =>
-    [...ctx.policies.values()].map((p) => ({
-      id: p.id,
-      region: p.region,
-      coverageYear: p.coverageYear,
-      abstract: p.abstract ?? false,
-      sources: p.sources.map((s) => ({ number: s.number, title: s.title, date: s.date })),
-    })),
-  ),
+  'policies.list': reads('clerk', z.object({}).strict(), (ctx) => {
+    const office = getOffice(ctx.db);
+    return [...ctx.policies.values()].map((p) => summary(p, office));
+  }),
 
   'policies.table': reads('clerk', z.object({ policyId: z.string() }), (ctx, arg) => {
     const p = ctx.policies.get(arg.policyId);
@@ -88,5 +88,5 @@ function importPolicy(ctx: Context, arg: { file: string; name?: string | undefin
   fs.mkdirSync(officeDir, { recursive: true });
   fs.copyFileSync(arg.file, path.join(officeDir, `${id}.yaml`));
   ctx.policies = resolved;
-  return summary(ctx, id);
+  return summary(resolved.get(id)!, getOffice(ctx.db));
 }

@@ -1,6 +1,7 @@
 import type { Department, SubsidyCategory, Tier } from '../domain/codes';
 import type { Facts } from '../domain/policy/facts';
 import type { Quote } from '../domain/policy/quote';
+import type { RegionFit } from '../domain/policy/place';
 
 export type { Quote };
 
@@ -57,7 +58,12 @@ export interface Refund {
 }
 
 export interface PolicySummary {
+  /** The file's id: for the administrator's technical details, never shown to a clerk. */
   id: string;
+  /** 重庆市酉阳土家族苗族自治县 2025 年度（酉阳医保发〔2024〕37号）: how a clerk reads it. */
+  name: string;
+  /** Whose notice it is, as against the office's place (设置 → 本所信息). */
+  fit: RegionFit;
   region: string;
   coverageYear: number;
   abstract: boolean;

@@ -102,10 +102,10 @@ test('the desk says a person has paid before the cash is taken; another place’
   await screenshot(page, 'enroll-already-paid-1366');
 
   await page.getByRole('menuitem', { name: '政策' }).click();
-  await choose(page, '2024年度政策', '江西省高安市瑞州街道');
+  await choose(page, '2024年度政策', '江西省高安市瑞州街道 2024 年度（宜医保字〔2023〕25号）');
   const confirm = page.getByRole('dialog');
-  await expect(confirm).toContainText('现用「重庆市云阳县农坝镇」');
-  await expect(confirm).toContainText('这份政策不是本所（农坝镇）的');
+  await expect(confirm).toContainText('现用「重庆市云阳县农坝镇 2024 年度（农坝府发〔2023〕42号）」');
+  await expect(confirm).toContainText('这份政策不是本所（云阳县农坝镇）的');
   await screenshot(page, 'policy-change-confirm-1366');
   await confirm.getByRole('button', { name: '取 消' }).click();
   await expect(page.getByRole('combobox', { name: '2024年度政策' }).locator('..')).toContainText('重庆市云阳县农坝镇');

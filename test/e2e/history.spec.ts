@@ -17,10 +17,10 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '政策' }).click();
   const years = page.getByTestId('years-card');
-  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县\s*不齐全/ })).toBeVisible();
+  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县 2024 年度（酉阳医保发〔2023〕52号）\s*不齐全/ })).toBeVisible();
   await years.getByLabel('2024年度记录齐全').click();
   await page.getByRole('button', { name: '确 定' }).click();
-  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县\s*已标记齐全/ })).toBeVisible();
+  await expect(years.getByRole('row', { name: /2024\s*重庆市酉阳土家族苗族自治县 2024 年度（酉阳医保发〔2023〕52号）\s*已标记齐全/ })).toBeVisible();
   await screenshot(page, 'policies-years-1366');
   // What the 2025 notice changed, opened on the office's two years.
   const compare = page.getByTestId('policy-compare');

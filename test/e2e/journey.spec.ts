@@ -74,7 +74,7 @@ test('a season from the screens alone: office, roster, 低保 list, enroll, prin
     await expect(page.getByRole('cell', { name })).toBeVisible();
   }
   await menu('政策');
-  await choose(page, '2024年度政策', '重庆市云阳县农坝镇');
+  await choose(page, '2024年度政策', '重庆市云阳县农坝镇 2024 年度（农坝府发〔2023〕42号）');
   await expect(page.getByText('本所使用中')).toBeVisible();
 
   // The roster: the bad row is named, the rest go in.

@@ -33,7 +33,7 @@ test('the clerk finds a person as she types, by initials or last digits, and see
 test('the policy screen shows each policy’s subsidy table and the one in force', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '政策' }).click();
-  await choose(page, '2024年度政策', '重庆市云阳县农坝镇');
+  await choose(page, '2024年度政策', '重庆市云阳县农坝镇 2024 年度（农坝府发〔2023〕42号）');
   await expect(page.getByText('本所使用中')).toBeVisible();
   await page.getByTestId('policy-files').getByRole('cell', { name: '重庆市云阳县农坝镇' }).click();
   await expect(page.getByText('农坝镇2024年度城乡居民基本医疗保险筹资对照表')).toBeVisible();
@@ -52,7 +52,7 @@ test('the policy screen shows each policy’s subsidy table and the one in force
   await upload('农坝2024修订.yaml', good.replace('    cite: 农坝府发〔2023〕42号 二(1)\n', ''));
   await expect(page.getByRole('alert')).toContainText('农坝2024修订.yaml：windows.centralized.cite：缺少出处');
   await upload('农坝2024修订.yaml', good);
-  await expect(page.getByText('已导入「重庆市云阳县农坝镇（修订） 2024 年度」')).toBeVisible();
+  await expect(page.getByText('已导入「重庆市云阳县农坝镇（修订） 2024 年度（农坝府发〔2023〕42号）」')).toBeVisible();
   await expect(page.getByTestId('policy-files').getByRole('cell', { name: '重庆市云阳县农坝镇（修订）' })).toBeVisible();
 });
 

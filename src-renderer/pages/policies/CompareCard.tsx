@@ -16,7 +16,7 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
   const pick = before ?? (years.length > 1 ? inForce[years.at(-2)!] : undefined);
   const next = after ?? inForce[years.at(-1) ?? -1];
   const changes = useInvoke('policies.compare', pick && next ? { before: pick, after: next } : null);
-  const options = policies.filter((p) => !p.abstract).map((p) => ({ value: p.id, label: `${p.coverageYear} 年度 ${p.region}` }));
+  const options = policies.filter((p) => !p.abstract).map((p) => ({ value: p.id, label: p.name }));
   const name = (id: string | undefined) => policies.find((p) => p.id === id);
 
   return (
@@ -25,7 +25,7 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
         原政策
         <Select
           aria-label="原政策"
-          style={{ width: 320 }}
+          style={{ width: 520 }}
           placeholder="请选择"
           value={pick}
           onChange={setBefore}
@@ -35,7 +35,7 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
         新政策
         <Select
           aria-label="新政策"
-          style={{ width: 320 }}
+          style={{ width: 520 }}
           placeholder="请选择"
           value={next}
           onChange={setAfter}

@@ -32,22 +32,23 @@ export function PoliciesPage() {
     const r = up.ok ? await invoke('policies.import', { file: up.value.file, name: f.name }) : up;
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    setImported(`已导入「${r.value.region} ${r.value.coverageYear} 年度」（${r.value.id}），可在上方选用。`);
+    setImported(`已导入「${r.value.name}」，可在上方选用。`);
     list.reload();
   }
 
-  // Replacing a year's policy, or choosing one of another place, is said before it is done.
+  // Replacing a year's policy, or choosing another place's, is said before it is done; the
+  // county's own notice binds every township in it, so it is no other place's.
   function choose(year: number, policyId: string) {
     const next = policies.find((p) => p.id === policyId);
     const current = policies.find((p) => p.id === inForce[year]);
-    const place = ours?.townshipName ?? '';
-    const elsewhere = next && place && !next.region.includes(place);
+    const place = ours ? `${ours.county}${ours.townshipName}` : '';
+    const elsewhere = next?.fit === 'other';
     if (!current && !elsewhere) return void save(year, policyId);
     Modal.confirm({
-      title: current ? `把 ${year} 年度的政策改为「${next?.region}」？` : `为 ${year} 年度选用「${next?.region}」？`,
+      title: current ? `把 ${year} 年度的政策改为「${next?.name}」？` : `为 ${year} 年度选用「${next?.name}」？`,
       content: (
         <>
-          {current && <p>现用「{current.region}」。改选后，新的参保登记按新政策计算；已经登记的参保记录保持当时的金额和待遇期，不会改变。</p>}
+          {current && <p>现用「{current.name}」。改选后，新的参保登记按新政策计算；已经登记的参保记录保持当时的金额和待遇期，不会改变。</p>}
           {elsewhere && (
             <p>
               <strong>这份政策不是本所（{place}）的。</strong>请确认本所确实执行这份政策。
@@ -80,21 +81,21 @@ export function PoliciesPage() {
             <Space key={y}>
               <span style={{ width: 90, display: 'inline-block' }}>{y} 年度：</span>
               <Select
-                style={{ width: 360 }}
+                style={{ width: 560 }}
                 placeholder="请选择"
                 aria-label={`${y}年度政策`}
                 disabled={!admin}
                 title={admin ? undefined : ADMIN_ONLY}
                 value={inForce[y]}
                 onChange={(v) => choose(y, v)}
-                options={policies.filter((p) => p.coverageYear === y && !p.abstract).map((p) => ({ value: p.id, label: p.region }))}
+                options={policies.filter((p) => p.coverageYear === y && !p.abstract).map((p) => ({ value: p.id, label: p.name }))}
               />
             </Space>
           ))}
         </Space>
       </Card>
       {office.value && <NewSeasonCard admin={admin} inForce={inForce} onChanged={office.reload} />}
-      <YearsCard admin={admin} policyName={(id) => policies.find((p) => p.id === id)?.region ?? id} refresh={JSON.stringify(inForce)} />
+      <YearsCard admin={admin} policyName={(id) => policies.find((p) => p.id === id)?.name ?? `${id}（政策文件已不在）`} refresh={JSON.stringify(inForce)} />
       <Card
         title="政策文件"
         size="small"
