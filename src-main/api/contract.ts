@@ -170,7 +170,7 @@ export interface Api {
   'history.previewMark': { input: { year: number }; output: MarkPreview };
   'history.markYear': { input: { year: number; turns: number }; output: HistoryYear[] };
   'history.withdraw': { input: { id: number }; output: HistoryYear[] };
-  'season.newYear': { input: { year: number }; output: NewSeason };
+  'season.newYear': { input: { year: number; on?: string }; output: NewSeason };
   'season.endingCategories': { input: { year: number }; output: EndingCategory[] };
   'targets.set': { input: { coverageYear: number; villageId: number; target: number }; output: { villageId: number; target: number } };
   /** Last season's tasks for the villages that have none yet this season; kept: villages that already had one. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Progress, Row, Space, Statistic } from 'antd';
+import { Alert, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useInvoke } from '../../useInvoke';
 import { useSession } from '../../session';
 import { deskToday, percent, rateBp } from '../../format';
@@ -39,9 +39,10 @@ export function DashboardPage() {
   const progress = villages.value ?? [];
   const error = dashboard.error ?? villages.error;
 
-  // The next notice's file is in, not yet chosen: the new season starts from 政策.
+  // The next notice's file is in, not yet chosen: the new season starts from 政策, proposed
+  // only a month before its window opens (the file ships with the program long before).
   const newest = years.at(-1);
-  const next = useInvoke('season.newYear', newest ? { year: newest + 1 } : null).value;
+  const next = useInvoke('season.newYear', newest ? { year: newest + 1, on: deskToday() } : null).value;
   const target = progress.reduce((s, r) => s + r.target, 0);
   const enrolled = progress.reduce((s, r) => s + r.enrolled, 0);
   return (
@@ -58,14 +59,19 @@ export function DashboardPage() {
       )}
       {error && <Alert type="error" showIcon message={error} />}
       <TableFaults />
-      {next?.suggested && (
+      {next?.suggested && next.due && (
         <Alert
           type="info"
           showIcon
           data-testid="new-season-banner"
-          message={`${next.year} 年度的政策文件已有（${next.suggested.region}${next.window ? `，集中参保期 ${next.window.from ?? ''} 至 ${next.window.to}` : ''}），还没有选用。`}
+          message={`${next.year} 年度的政策文件已有，还没有选用：${next.suggested.name}${next.window ? `，集中参保期 ${next.window.from ?? ''} 至 ${next.window.to}` : ''}。`}
           description="请到「政策 → 开始新年度」选用，沿用或导入各村任务数，并查看到期的资助身份。"
         />
+      )}
+      {next?.suggested && !next.due && (
+        <Typography.Text type="secondary" data-testid="new-season-note">
+          {`已有下一年度的政策文件：${next.suggested.name}${next.opensOn ? `，${next.opensOn} 起参保缴费` : ''}。`}
+        </Typography.Text>
       )}
       <Row gutter={16}>
         <Col span={12}>

@@ -1,4 +1,4 @@
-// Starting the next season in one place: its policy (the newest file for the office's region),
+// Starting the next season in one place: its policy (the file of the office's place),
 // its targets (last season's until the county's 附件2 comes), and the certifications that end
 // before its window closes (for the departments' next lists).
 import { useState } from 'react';
@@ -7,16 +7,18 @@ import type { EndingCategory } from '../../../src-main/api/contract';
 import { invoke, saveFile } from '../../api';
 import { label, useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
-import { ADMIN_ONLY } from '../../session';
+import { deskToday } from '../../format';
+import { SeasonPolicy } from './SeasonPolicy';
 
 export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; inForce: Record<number, string>; onChanged: () => void }) {
   const g = useGlossary();
   // The season after the office's newest year: where the next notice's policy goes.
   const years = Object.keys(inForce).map(Number);
-  const latest = years.length ? Math.max(...years) : new Date().getFullYear();
+  const latest = years.length ? Math.max(...years) : Number(deskToday().slice(0, 4));
   const [year, setYear] = useState(latest + 1);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const season = useInvoke('season.newYear', { year });
+  // Read again when a year's policy is chosen above: the card then says it is chosen.
+  const season = useInvoke('season.newYear', { year }, JSON.stringify(inForce));
   const [showEnding, setShowEnding] = useState(false);
   const ending = useInvoke('season.endingCategories', showEnding ? { year } : null);
   const s = season.value;
@@ -57,29 +59,11 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
       {s && (
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label="适用政策">
-            {s.chosen ? (
-              `已选用 ${s.chosen}${s.window ? `（集中参保期 ${s.window.from ?? ''} 至 ${s.window.to}）` : ''}`
-            ) : s.suggested ? (
-              <Space wrap>
-                有新的政策文件：{s.suggested.region} {year} 年度（{s.suggested.id}）
-                <Button
-                  type="primary"
-                  size="small"
-                  disabled={!admin}
-                  title={admin ? undefined : ADMIN_ONLY}
-                  onClick={() =>
-                    void run(
-                      invoke('office.setPolicy', { coverageYear: year, policyId: s.suggested!.id }),
-                      () => `已为 ${year} 年度选用「${s.suggested!.region}」。`,
-                    )
-                  }
-                >
-                  选用
-                </Button>
-              </Space>
-            ) : (
-              <Typography.Text type="warning">还没有本地区 {year} 年度的政策文件：新通知下发后，请在下方“政策文件”中导入。</Typography.Text>
-            )}
+            <SeasonPolicy
+              s={s}
+              admin={admin}
+              onChoose={(policyId, name) => void run(invoke('office.setPolicy', { coverageYear: year, policyId }), () => `已为 ${year} 年度选用「${name}」。`)}
+            />
           </Descriptions.Item>
           <Descriptions.Item label="各村任务数">
             {s.targets.thisYear.villages > 0 ? (

@@ -41,8 +41,13 @@ describe('a new season', () => {
     expect(s).toEqual({
       year: 2025,
       chosen: null,
-      suggested: { id: 'cq-youyang-2025', region: '重庆市酉阳土家族苗族自治县' },
+      suggested: { id: 'cq-youyang-2025', name: '重庆市酉阳土家族苗族自治县 2025 年度（酉阳医保发〔2024〕37号）' },
+      others: [],
+      place: '',
       window: { from: '2024-09-13', to: '2024-12-31' },
+      opensOn: '2024-09-13',
+      proposeFrom: '2024-08-14',
+      due: true,
       targets: { lastYear: { villages: 1, total: 120 }, thisYear: { villages: 0, total: 0 } },
       ending: [{ department: '民政局', count: 2 }],
     });
@@ -78,6 +83,6 @@ describe('a new season', () => {
   });
 
   it('offers nothing where no file of the region exists for the year', async () => {
-    expect(await t.ok('season.newYear', { year: 2026 })).toMatchObject({ chosen: null, suggested: null, window: null });
+    expect(await t.ok('season.newYear', { year: 2026 })).toMatchObject({ chosen: null, suggested: null, others: [], window: null, due: true });
   });
 });
