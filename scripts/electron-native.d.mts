@@ -1,1 +1,1 @@
-export function ensureElectronNative(): void;
+export function ensureElectronNative(options?: { timeoutMs?: number }): void;

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NATIVE_BINDING, NATIVE_DIR, electronVersion } from './electron-env.mjs';
 
-export function ensureElectronNative() {
+/** timeoutMs: a compile that needs the headers from the network must not wait on it forever. */
+export function ensureElectronNative({ timeoutMs } = {}) {
   const version = electronVersion();
   const stamp = path.join(NATIVE_DIR, 'electron-version.txt');
   if (fs.existsSync(NATIVE_BINDING) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return;
@@ -24,6 +25,7 @@ export function ensureElectronNative() {
     cwd: src,
     stdio: 'inherit',
     env,
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}),
   });
   fs.copyFileSync(path.join(src, 'build', 'Release', 'better_sqlite3.node'), NATIVE_BINDING);
   fs.writeFileSync(stamp, version);
