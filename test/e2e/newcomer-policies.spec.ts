@@ -92,3 +92,27 @@ test('a new office of 酉阳县花田乡 takes its county’s policy, and is ask
   await menu('工作台');
   await expect(page.getByTestId('new-season-banner')).toHaveCount(0);
 });
+
+test('开始新年度 says what files there are when none can be told to be the office’s', async ({ page, host }) => {
+  await page.clock.install({ time: new Date('2023-11-05T09:00:00+08:00') });
+  await page.clock.resume();
+  await page.goto(host.url);
+  const menu = (name: string) => page.getByRole('menuitem', { name }).click();
+  const season = page.getByTestId('new-season');
+
+  await menu('政策');
+  await expect(season).toContainText('本所的区县和乡镇还没有设置，看不出 2024 年度已有的这些政策文件哪一份是本地区的：');
+  await expect(season.getByRole('listitem')).toContainText([NONGBA_2024, YOUYANG_2024]);
+  await screenshot(page, 'newcomer-no-place-1366');
+
+  await menu('设置');
+  await page.getByLabel('所属区县').fill('彭水县');
+  await page.getByLabel('乡镇/街道').fill('鹿角镇');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await menu('政策');
+  await expect(season).toContainText('2024 年度已有的政策文件都不是本所（彭水县鹿角镇）所在地区的');
+  await choose(page, '新年度', '2025 年度');
+  await expect(season).toContainText('2025 年度已有的政策文件都不是本所（彭水县鹿角镇）所在地区的：' + YOUYANG_2025);
+  await choose(page, '新年度', '2023 年度');
+  await expect(season).toContainText('还没有 2023 年度的政策文件：新通知下发后，请在下方“政策文件”中导入。');
+});

@@ -21,27 +21,32 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
 
   return (
     <Card title="两份政策对比" size="small" data-testid="policy-compare">
-      <Space wrap style={{ marginBottom: 8 }}>
-        原政策
-        <Select
-          aria-label="原政策"
-          style={{ width: 520 }}
-          placeholder="请选择"
-          value={pick}
-          onChange={setBefore}
-          options={options}
-          listHeight={options.length * 32 + 8}
-        />
-        新政策
-        <Select
-          aria-label="新政策"
-          style={{ width: 520 }}
-          placeholder="请选择"
-          value={next}
-          onChange={setAfter}
-          options={options}
-          listHeight={options.length * 32 + 8}
-        />
+      {/* One above the other: each policy's full name fits its box. */}
+      <Space direction="vertical" style={{ marginBottom: 8 }}>
+        <Space>
+          原政策
+          <Select
+            aria-label="原政策"
+            style={{ width: 560 }}
+            placeholder="请选择"
+            value={pick}
+            onChange={setBefore}
+            options={options}
+            listHeight={options.length * 32 + 8}
+          />
+        </Space>
+        <Space>
+          新政策
+          <Select
+            aria-label="新政策"
+            style={{ width: 560 }}
+            placeholder="请选择"
+            value={next}
+            onChange={setAfter}
+            options={options}
+            listHeight={options.length * 32 + 8}
+          />
+        </Space>
       </Space>
       {changes.error && <Alert type="error" showIcon message={changes.error} />}
       {changes.value && changes.value.length > 0 && (

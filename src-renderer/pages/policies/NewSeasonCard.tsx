@@ -46,18 +46,20 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
       size="small"
       data-testid="new-season"
       extra={
+        // The newest year (to look back at what was set), the next, and the one after (a file
+        // for it may already be in).
         <Select
           aria-label="新年度"
           value={year}
           onChange={setYear}
           style={{ width: 120 }}
-          options={[latest - 1, latest, latest + 1].map((y) => ({ value: y, label: `${y} 年度` }))}
+          options={[latest, latest + 1, latest + 2].map((y) => ({ value: y, label: `${y} 年度` }))}
         />
       }
     >
       {(message || season.error) && <Alert type={message?.type ?? 'error'} showIcon message={message?.text ?? season.error} style={{ marginBottom: 8 }} />}
       {s && (
-        <Descriptions size="small" column={1} bordered>
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label="适用政策">
             <SeasonPolicy
               s={s}

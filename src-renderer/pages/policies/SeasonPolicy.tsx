@@ -16,17 +16,23 @@ export function SeasonPolicy({ s, admin, onChoose }: { s: NewSeason; admin: bool
       </Space>
     );
   }
-  const others = s.others.map((p) => p.name).join('；');
-  if (!others) return <Typography.Text type="warning">还没有 {s.year} 年度的政策文件：新通知下发后，请在下方“政策文件”中导入。</Typography.Text>;
-  if (!s.place)
-    return (
-      <Typography.Text type="warning">
-        {s.year} 年度已有：{others}。本所的区县和乡镇还没有设置，看不出哪一份是本地区的：请先到“设置”填写本所信息，或在上方直接选用。
-      </Typography.Text>
-    );
+  if (s.others.length === 0) return <Typography.Text type="warning">还没有 {s.year} 年度的政策文件：新通知下发后，请在下方“政策文件”中导入。</Typography.Text>;
+  // One file a line: the names are long, and the clerk compares them with the notice in hand.
   return (
-    <Typography.Text type="warning">
-      {s.year} 年度已有的政策文件都不是本所（{s.place}）所在地区的：{others}。新通知下发后，请在下方“政策文件”中导入；如本所确实执行其中一份，可在上方选用。
-    </Typography.Text>
+    <Space direction="vertical" size={2}>
+      <Typography.Text type="warning">
+        {s.place
+          ? `${s.year} 年度已有的政策文件都不是本所（${s.place}）所在地区的：`
+          : `本所的区县和乡镇还没有设置，看不出 ${s.year} 年度已有的这些政策文件哪一份是本地区的：`}
+      </Typography.Text>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {s.others.map((p) => (
+          <li key={p.id}>{p.name}</li>
+        ))}
+      </ul>
+      <Typography.Text type="secondary">
+        {s.place ? '新通知下发后，请在下方“政策文件”中导入；如本所确实执行其中一份，可在上方选用。' : '请先到“设置”填写本所的区县和乡镇，或在上方直接选用。'}
+      </Typography.Text>
+    </Space>
   );
 }
