@@ -164,7 +164,9 @@ function warnShortContinuity(d: Draft, f: CheckedFacts): void {
 export function quote(policy: Policy, facts: Facts | unknown): Quote {
   const c = compilePolicy(policy);
   if (policy.abstract) {
-    throw new QuoteError(`政策 ${c.id}（${policy.region}）是基础政策，集中参保期等由各区县、乡镇通知规定，不能直接计算；请选用具体地区的政策。`);
+    throw new QuoteError(
+      `${policy.region} ${policy.coverageYear} 年度政策（${policy.sources[0]!.number}）是基础政策，集中参保期等由各区县、乡镇通知规定，不能直接计算；请选用具体地区的政策。`,
+    );
   }
   const f = checkFacts(facts);
   const d: Draft = { c, warnings: [], basis: [c.scopeBasis] };

@@ -87,7 +87,7 @@ export function YearsCard({ admin, policyName, refresh }: { admin: boolean; poli
         dataSource={years.value ?? []}
         columns={[
           { title: '年度', dataIndex: 'year', width: 70 },
-          { title: '本所政策', width: 220, render: (_, y) => (y.policyId ? policyName(y.policyId) : '本系统启用以前') },
+          { title: '本所政策', width: 320, render: (_, y) => (y.policyId ? policyName(y.policyId) : '本系统启用以前') },
           {
             title: '参保情况',
             render: (_, y) => (
