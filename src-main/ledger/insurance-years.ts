@@ -41,12 +41,16 @@ const SOURCES = [
 /** Evidence codes as the queries give them. */
 const EVIDENCE: Record<number, Evidence> = { 1: 'insured', 2: 'not_insured', 3: 'ended' };
 
-/** The records of one person (with their words), or of everyone in some years (codes only). */
-function evidenceQuery(of: 'person' | { years: number }): string {
+/**
+ * The records of one person (with their words), or in some years of everyone or of some
+ * persons (codes only; the persons as a JSON array, the last parameter of each part).
+ */
+function evidenceQuery(of: 'person' | { years: number; some: boolean }): string {
   return SOURCES.map((s) =>
     of === 'person'
       ? `SELECT ${s.year} AS year, ${s.code} AS code, ${s.words} AS words FROM ${s.from} AND ${s.person} = :id`
-      : `SELECT ${s.person}, ${s.year}, ${s.code} FROM ${s.from} AND ${s.year} IN (${Array.from({ length: of.years }, () => '?').join(', ')})`,
+      : `SELECT ${s.person}, ${s.year}, ${s.code} FROM ${s.from} AND ${s.year} IN (${Array.from({ length: of.years }, () => '?').join(', ')})` +
+        (of.some ? ` AND ${s.person} IN (SELECT value FROM json_each(?))` : ''),
   ).join('\nUNION ALL ');
 }
 
@@ -151,17 +155,20 @@ const EPOCH = Date.UTC(1800, 0, 1);
 const DAY = 86_400_000;
 
 /**
- * Every active person and their state in each of the years, read in one pass over the same
- * records as yearStates, for a township's lists and counts (and the bench's million).
+ * Every active person (or only some: a village's list need not read the township) and their
+ * state in each of the years, read in one pass over the same records as yearStates, for a
+ * township's lists and counts (and the bench's million).
  */
-export function rosterYears(db: Database, years: number[], complete: Map<number, string>): RosterYears {
+export function rosterYears(db: Database, years: number[], complete: Map<number, string>, only?: readonly number[]): RosterYears {
+  const some = only === undefined ? null : JSON.stringify(only);
   // One number per person (id and birth day packed): a million rows read as plain numbers.
   const packed = sql(
     db,
-    `SELECT id * 1048576 + CAST(julianday(birth_date) - julianday('1800-01-01') AS INTEGER) FROM persons WHERE status = 'active' ORDER BY id`,
+    `SELECT id * 1048576 + CAST(julianday(birth_date) - julianday('1800-01-01') AS INTEGER) FROM persons
+     WHERE status = 'active'${some ? ' AND id IN (SELECT value FROM json_each(?))' : ''} ORDER BY id`,
   )
     .pluck()
-    .all() as number[];
+    .all(...(some ? [some] : [])) as number[];
   const n = packed.length;
   const personIds = new Int32Array(n);
   const firstYears = new Int16Array(n);
@@ -181,9 +188,10 @@ export function rosterYears(db: Database, years: number[], complete: Map<number,
   const k = years.length;
   const flags = new Uint8Array(n * k);
   const slot = new Map(years.map((y, j) => [y, j]));
-  for (const [p, y, code] of sql(db, evidenceQuery({ years: k }))
+  const part = some ? [...years, some] : years;
+  for (const [p, y, code] of sql(db, evidenceQuery({ years: k, some: some !== null }))
     .raw()
-    .all(...years, ...years, ...years) as [number, number, number][]) {
+    .all(...SOURCES.flatMap(() => part)) as [number, number, number][]) {
     const i = rowOf(p);
     const j = slot.get(y);
     if (i >= 0 && j !== undefined) flags[i * k + j]! |= 1 << (code - 1);

@@ -395,6 +395,14 @@ describe('酉阳 2025 asks the history', () => {
       const i = all.personIds.indexOf(p.id);
       expect(all.years.map((y, j) => STATE_CODES[all.states[i * 3 + j]!])).toEqual(all.years.map((y) => one(y).state));
     }
+    // A few persons read alone (a village's list) read as they do among everyone.
+    const few = [who('断保丁').id, who('续保甲').id, neighbours[3]!.id];
+    const some = rosterYears(t.ctx.db, [2024, 2023, 2022], complete, few);
+    expect([...some.personIds]).toEqual([...few].sort((a, b) => a - b));
+    some.personIds.forEach((id, i) => {
+      const j = all.personIds.indexOf(id);
+      expect([...some.states.slice(i * 3, i * 3 + 3)]).toEqual([...all.states.slice(j * 3, j * 3 + 3)]);
+    });
   });
 
   it('the drawer shows the person’s row of years', async () => {
