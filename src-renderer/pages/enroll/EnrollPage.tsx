@@ -16,6 +16,7 @@ import { DayPicker } from '../DayPicker';
 import { HouseholdEnroll } from './HouseholdEnroll';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
+import { keyForControl } from '../../keys';
 
 const STEPS = ['选择人员', '核对信息', '选择档次', '缴费', '完成'];
 
@@ -143,6 +144,8 @@ export function EnrollPage() {
   // on the window, since the focused field of the last step is gone once the step changes.
   function onKey(e: globalThis.KeyboardEvent) {
     if (adding || household || (e.target as HTMLElement).closest('.ant-select, .ant-picker, .ant-modal, .ant-input-number')) return;
+    // Enter (and 1/2) on a button, a checkbox or in an input method's composition is that control's own.
+    if (e.key !== 'Escape' && keyForControl(e)) return;
     if (e.key === 'Escape' && step > 0 && step < 4) {
       e.preventDefault();
       setStep(step - 1);

@@ -1,0 +1,48 @@
+// Keys that do what they say (issue 26, part 1): Enter on a focused button does that button's
+// work and nothing else; the desk's own Enter runs its step only from the step's field or the
+// page. Keyboard alone; window.print stubbed and counted.
+import { api, expect, id, test } from './fixtures';
+
+test('Enter on 重新计算 only re-quotes, never saves; Enter on 打印凭证 prints', async ({ page, host, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  call.seal();
+
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '参保登记' }).click();
+  await page.getByLabel('查找参保人').fill('张三');
+  await expect(page.getByText('张三，')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '下一步（回车）' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /选择一档/ }).focus();
+  await page.keyboard.press('Enter');
+  const save = page.getByRole('button', { name: '保存并出具凭证（回车）' });
+
+  // Enter on 重新计算: the amount is computed again, and nothing is saved.
+  await page.getByLabel('缴费日期').fill('2023-11-05');
+  await page.getByRole('button', { name: '重新计算', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('待遇期 2024-01-01 至 2024-12-31')).toBeVisible();
+  await expect(save).toBeVisible();
+  await expect(page.getByRole('button', { name: '打印凭证' })).toHaveCount(0);
+
+  // Enter on the save button saves once; then Enter on 打印凭证 prints, and the step stays.
+  await save.focus();
+  await page.keyboard.press('Enter');
+  const print = page.getByRole('button', { name: '打印凭证' });
+  await expect(print).toBeVisible();
+  await print.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(print).toBeVisible();
+});
