@@ -9,7 +9,7 @@ import { isUpload } from '../files/uploads';
 import { directlyIn } from '../files/outputs';
 import { callerIsTab } from '../service/context';
 import { dryRunsRunning, endDryRuns } from './imports';
-import { ioProblem } from '../ledger/space';
+import { ioProblem, restoreSpaceProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';
 import { Refusal, audit, caller, reads, task } from './handler';
@@ -88,9 +88,15 @@ export const backupHandlers = {
     async (ctx, arg) => {
       if (dryRunsRunning(ctx) > 0) throw new Refusal('conflict', '正在试导入，等它完成后再恢复备份。');
       restorable(ctx, arg.file);
+      // Room for both copies first: a full disk refuses here, before the ledger is touched.
+      const ledgerBytes = (ctx.db.pragma('page_count', { simple: true }) as number) * (ctx.db.pragma('page_size', { simple: true }) as number);
+      const short = restoreSpaceProblem(ctx.dataDir, ledgerBytes, fs.statSync(arg.file).size);
+      if (short) throw new Refusal('unavailable', short);
       try {
         checkRestorable(arg.file);
       } catch (e) {
+        const io = ioProblem(e);
+        if (io) throw new Refusal('unavailable', `${io}，没能检查这个备份，没有恢复，台账仍是恢复前的样子。请清理磁盘空间或检查磁盘后重试。`);
         throw new Refusal('invalid_input', (e as Error).message, 'file');
       }
       // What is replaced is kept, so a restore can itself be undone.

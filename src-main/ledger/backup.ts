@@ -116,7 +116,15 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
   return file;
 }
 
-/** Refuses a file that is not a sound canbao ledger this version can open; says why in Chinese. */
+const diskTrouble = (e: unknown) => {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  return code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC' || code === 'EIO';
+};
+
+/**
+ * Refuses a file that is not a sound canbao ledger this version can open; says why in Chinese.
+ * The disk failing while it reads (full, or a USB stick pulled out) is thrown as it came.
+ */
 export function checkRestorable(file: string): void {
   if (!fs.existsSync(file)) throw new Error(`找不到文件：${file}`);
   let db: Database.Database | undefined;
@@ -129,6 +137,9 @@ export function checkRestorable(file: string): void {
     if (version > LATEST_VERSION) throw new Error(`这个备份由更新版本的 canbao 写入（数据版本 ${version}），请先升级程序。`);
   } catch (e) {
     if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) throw e;
+    // A disk that could not be read or written (a full one cannot hold the journal a backup in WAL
+    // mode needs to be read) says nothing about the file: the caller tells the clerk what it was.
+    if (diskTrouble(e)) throw e;
     throw new Error('这个文件不是可用的 SQLite 台账文件，不能用来恢复。');
   } finally {
     db?.close();

@@ -41,3 +41,19 @@ export function ioProblem(e: unknown): string | null {
   if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_CANTOPEN')) return '没有权限写入这个文件夹';
   return null;
 }
+
+/** Room a restore leaves for the reopened ledger's journal and its own audit line, beyond the two copies. */
+export const RESTORE_MARGIN_BYTES = 4 * MB;
+
+/**
+ * Why a restore cannot be done on this disk (too little space for a copy of the ledger as it is,
+ * kept first, and the backup copied in beside it), or null. Checked before anything is written,
+ * so a full disk refuses with nothing changed rather than failing halfway.
+ */
+export function restoreSpaceProblem(dataDir: string, ledgerBytes: number, backupBytes: number): string | null {
+  const st = fs.statfsSync(dataDir);
+  const free = st.bavail * st.bsize;
+  const needed = ledgerBytes + backupBytes + RESTORE_MARGIN_BYTES;
+  if (free >= needed) return null;
+  return `磁盘空间不够恢复备份：数据文件夹所在的磁盘只剩 ${mb(free)}，恢复要先把现在的台账留一份，再换上备份，约需 ${mb(needed)}。没有恢复，台账仍是恢复前的样子。请清理磁盘空间后重试。`;
+}
