@@ -149,9 +149,16 @@ export function checkRestorable(file: string): void {
 /** Swaps the ledger file for a checked backup; the caller closed the old connection. */
 export function replaceLedgerFile(dataDir: string, file: string): void {
   const target = path.join(dataDir, LEDGER_FILE);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   const tmp = `${target}.restoring`;
-  fs.copyFileSync(file, tmp);
+  // The copy first: one cut short (a full disk) is removed and leaves the ledger, and any journal
+  // its closing could not fold in, as they were.
+  try {
+    fs.copyFileSync(file, tmp);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(tmp, target);
 }
 
