@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Layout, Menu, Modal, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onGlossaryChanged, onSessionEnded } from './api';
 import { OfficeContext, officeTitle } from './office';
@@ -18,8 +18,8 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 // The side menu lists only screens that exist; each later area adds its own entry here.
 const PAGES = [
   { key: 'dashboard', label: '工作台', render: () => <DashboardPage /> },
-  { key: 'enroll', label: '参保登记', render: () => <EnrollPage /> },
-  { key: 'roster', label: '花名册', render: () => <RosterPage /> },
+  { key: 'enroll', label: '参保登记', shortcut: 'F2', render: () => <EnrollPage /> },
+  { key: 'roster', label: '花名册', shortcut: 'F4', render: () => <RosterPage /> },
   { key: 'progress', label: '进度', render: () => <ProgressPage /> },
   { key: 'excel', label: '导入导出', render: () => <ExcelPage /> },
   { key: 'print', label: '打印', render: () => <PrintPage /> },
@@ -37,6 +37,31 @@ export function App() {
   const [glossary, setGlossary] = useState<Glossary | null>(null);
   // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
   const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
+
+  // F2 参保登记, F4 花名册 (F1, F3, F5–F7, F10–F12 are the browser's): not while a dialog is open,
+  // and a payment half entered at the desk is not dropped without asking.
+  const [modal, modalHolder] = Modal.useModal();
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  useEffect(() => {
+    const h = (e: KeyboardEvent) => {
+      const to = PAGES.find((p) => 'shortcut' in p && p.shortcut === e.key);
+      if (!to || document.querySelector('.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open')) return;
+      e.preventDefault();
+      const go = () => (to.key === pageRef.current ? setVisit((n) => n + 1) : setPage(to.key));
+      const midway = pageRef.current === 'enroll' && Number(document.body.dataset.deskStep ?? 0) > 0 && Number(document.body.dataset.deskStep) < 4;
+      if (!midway) return go();
+      void modal.confirm({
+        title: '放弃正在登记的这一位？',
+        content: '还没有保存，离开后要重新查找和计算。',
+        okText: '放弃',
+        cancelText: '继续登记',
+        onOk: go,
+      });
+    };
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, [modal]);
 
   const refreshSession = useCallback(() => {
     void invoke('session.get', {}).then((r) => {
@@ -92,6 +117,7 @@ export function App() {
     <GlossaryContext.Provider value={glossary}>
       <SessionContext.Provider value={sessionState}>
         <OfficeContext.Provider value={officeState}>
+          {modalHolder}
           {ended && (
             <ReloginModal
               user={ended.user}
@@ -125,7 +151,17 @@ export function App() {
                 <Menu
                   mode="inline"
                   selectedKeys={[page]}
-                  items={PAGES.map((p) => ({ key: p.key, label: p.label }))}
+                  items={PAGES.map((p) => ({
+                    key: p.key,
+                    label:
+                      'shortcut' in p ? (
+                        <span>
+                          {p.label} <kbd className="menu-key">{p.shortcut}</kbd>
+                        </span>
+                      ) : (
+                        p.label
+                      ),
+                  }))}
                   onClick={(e) => (e.key === page ? setVisit((n) => n + 1) : setPage(e.key))}
                 />
               </Layout.Sider>

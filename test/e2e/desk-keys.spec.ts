@@ -46,3 +46,49 @@ test('Enter on 重新计算 only re-quotes, never saves; Enter on 打印凭证 p
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await expect(print).toBeVisible();
 });
+
+test('↑/↓ choose among matches and Enter takes the chosen one; F4 and F2 reach the screens, F2 asking before dropping a payment', async ({
+  page,
+  host,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const call = await api(request, host.url);
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  await call('roster.addPerson', { idNumber: id('50023519700601013'), name: '张三', householdId: h.id, relation: '兄弟' });
+  call.seal();
+
+  await page.goto(host.url);
+  await page.keyboard.press('F2');
+  const box = page.getByLabel('查找参保人');
+  await expect(box).toBeFocused();
+  await box.fill('张三');
+  await expect(page.locator('[data-chosen]')).toContainText('张三');
+  await expect(page.getByText(/^张三，/)).toHaveCount(2);
+  const second = (await page
+    .getByText(/^张三，/)
+    .nth(1)
+    .textContent())!;
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-chosen]')).toHaveText(second);
+  await expect(box).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '下一步（回车）' })).toBeVisible();
+  await expect(page.getByText(second.split('，')[1]!).first()).toBeVisible();
+
+  // Midway through a payment a screen key asks first: 继续登记 keeps the person, 放弃 goes.
+  await page.keyboard.press('F2');
+  const ask = page.getByRole('dialog');
+  await expect(ask).toContainText('放弃正在登记的这一位？');
+  await ask.getByRole('button', { name: /继续登记/ }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '下一步（回车）' })).toBeVisible();
+  await page.keyboard.press('F4');
+  await expect(ask).toContainText('放弃正在登记的这一位？');
+  await ask.getByRole('button', { name: /放\s?弃/ }).click();
+  await expect(page.getByLabel('搜索人员')).toBeVisible();
+});

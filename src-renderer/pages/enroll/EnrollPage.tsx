@@ -27,6 +27,8 @@ export function EnrollPage() {
   const [step, setStep] = useState(0);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[]>([]);
+  // The match ↑/↓ chose (many share a name or the last digits); Enter takes it.
+  const [chosen, setChosen] = useState(0);
   const [detail, setDetail] = useState<ApiOutput<'roster.getPerson'> | null>(null);
   const { years, year, setYear, alsoOpen, tiers } = useCoverageYears();
   const [household, setHousehold] = useState(false);
@@ -44,9 +46,22 @@ export function EnrollPage() {
   const box = useRef<InputRef>(null);
 
   useEffect(() => box.current?.focus(), []);
+  // Said on the page for the screen keys (App): F2 midway through a payment asks first.
+  useEffect(() => {
+    document.body.dataset.deskStep = String(step);
+    return () => void delete document.body.dataset.deskStep;
+  }, [step]);
 
   useEffect(() => {
-    const t = setTimeout(() => void invoke('roster.search', { q, limit: 10 }).then((r) => r.ok && setFound(r.value)), 120);
+    const t = setTimeout(
+      () =>
+        void invoke('roster.search', { q, limit: 10 }).then((r) => {
+          if (!r.ok) return;
+          setFound(r.value);
+          setChosen(0);
+        }),
+      120,
+    );
     return () => clearTimeout(t);
   }, [q]);
 
@@ -150,11 +165,15 @@ export function EnrollPage() {
       e.preventDefault();
       setStep(step - 1);
     } else if (e.key === 'Enter') {
-      if (step === 0 && found[0]) void pick(found[0].id);
+      if (step === 0 && found[chosen]) void pick(found[chosen].id);
       else if (step === 1) void loadTiers();
       else if (step === 2) void loadQuote();
       else if (step === 3) void save();
       else if (step === 4) restart();
+    } else if (step === 0 && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && found.length) {
+      // Focus stays in the box; the chosen row is marked.
+      e.preventDefault();
+      setChosen((c) => (e.key === 'ArrowDown' ? Math.min(c + 1, found.length - 1) : Math.max(c - 1, 0)));
     } else if (step === 2 && (e.key === '1' || e.key === '2') && tiers.includes(Number(e.key) as 1 | 2)) setTier(Number(e.key) as 1 | 2);
   }
 
@@ -187,14 +206,19 @@ export function EnrollPage() {
             size="large"
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder="身份证号、末几位、姓名或拼音首字母，回车选第一个"
+            placeholder="身份证号、末几位、姓名或拼音首字母；↑↓ 选择，回车确定"
             aria-label="查找参保人"
           />
           <List
             size="small"
             dataSource={found}
-            renderItem={(p) => (
-              <List.Item onClick={() => void pick(p.id)} style={{ cursor: 'pointer' }}>
+            renderItem={(p, i) => (
+              <List.Item
+                onClick={() => void pick(p.id)}
+                aria-selected={i === chosen}
+                data-chosen={i === chosen || undefined}
+                style={{ cursor: 'pointer', background: i === chosen && found.length > 1 ? '#e6f4ff' : undefined }}
+              >
                 {p.name}，{p.idNumber}，{p.villageName} 户号 {p.householdNumber}
               </List.Item>
             )}
