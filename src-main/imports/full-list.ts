@@ -4,7 +4,7 @@
 import { fileYears, type FileYear, type YearCount } from '../domain/import/file-years';
 import type { Mapping } from '../domain/import/fields';
 import { addKnownWay, completeYears } from '../ledger/known-years';
-import { rosterReach } from '../ledger/roster';
+import { rosterSize } from '../ledger/roster';
 import { Refusal, actorOf, audit, type Context } from '../service/context';
 import { workingCoverageYear } from '../enrollment/policy';
 
@@ -19,7 +19,7 @@ export function partialBecause(kind: 'payments' | 'insurance', mapping: Mapping,
 
 /** The file's years as the dry run shows them. */
 export function yearsOfFile(ctx: Context, counts: YearCount[], partial: string | null): FileYear[] {
-  return fileYears(counts, { roster: rosterReach(ctx.db, []).roster, workingYear: workingCoverageYear(ctx), partial });
+  return fileYears(counts, { roster: rosterSize(ctx.db), workingYear: workingCoverageYear(ctx), partial });
 }
 
 /** The years confirmed that are not yet known: what a commit with nothing else would still write. */

@@ -11,7 +11,7 @@ import { categoryLabel } from '../domain/policy/compile';
 import type { Quote } from '../domain/policy/quote';
 import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
-import { findPersonByIdNumber, rosterReach } from '../ledger/roster';
+import { findPersonByIdNumber, namedOnRoster } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
 import type { BatchChanges } from '../excel/batches';
@@ -150,7 +150,7 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       else throw e;
     }
   }
-  plan.years = [...years].map(([year, y]) => ({ year, rows: y.rows, persons: rosterReach(ctx.db, y.ids).named }));
+  plan.years = [...years].map(([year, y]) => ({ year, rows: y.rows, persons: namedOnRoster(ctx.db, y.ids) }));
   return plan;
 }
 

@@ -61,13 +61,15 @@ export function findPersonByIdNumber(db: Database, idNumber: string): Person | u
   return r && rowToPerson(r);
 }
 
-/** How many active persons of the roster some ID numbers name, and the roster's size: a file's reach. */
-export function rosterReach(db: Database, idNumbers: Iterable<string>): { named: number; roster: number } {
-  const named = sql(db, `SELECT count(*) FROM persons WHERE status = 'active' AND id_number IN (SELECT value FROM json_each(?))`)
+/** How many active persons of the roster some ID numbers name: a file's reach. */
+export function namedOnRoster(db: Database, idNumbers: Iterable<string>): number {
+  return sql(db, `SELECT count(*) FROM persons WHERE status = 'active' AND id_number IN (SELECT value FROM json_each(?))`)
     .pluck()
     .get(JSON.stringify([...idNumbers])) as number;
-  return { named, roster: sql(db, `SELECT count(*) FROM persons WHERE status = 'active'`).pluck().get() as number };
 }
+
+/** How many active persons the roster holds. */
+export const rosterSize = (db: Database): number => sql(db, `SELECT count(*) FROM persons WHERE status = 'active'`).pluck().get() as number;
 
 export function householdMembers(db: Database, householdId: number): Person[] {
   // The head first, as on the 户口簿 and every household paper; then the eldest.

@@ -1,7 +1,18 @@
 // Keys that do what they say (issue 26, part 1): Enter on a focused button does that button's
 // work and nothing else; the desk's own Enter runs its step only from the step's field or the
 // page. Keyboard alone; window.print stubbed and counted.
-import { api, expect, id, test } from './fixtures';
+import { api, expect, id, test, type ApiHelper } from './fixtures';
+
+/** 农坝镇 on its 2024 policy, one household with one 张三, or two who share the name. */
+async function seedOffice(call: ApiHelper, zhangs: 1 | 2): Promise<void> {
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  const v = await call('villages.add', { code: '001', name: '幸福村' });
+  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
+  await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
+  if (zhangs === 2) await call('roster.addPerson', { idNumber: id('50023519700601013'), name: '张三', householdId: h.id, relation: '兄弟' });
+  call.seal();
+}
 
 test('Enter on 重新计算 only re-quotes, never saves; Enter on 打印凭证 prints', async ({ page, host, request }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -9,13 +20,7 @@ test('Enter on 重新计算 only re-quotes, never saves; Enter on 打印凭证 p
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => void ((window as unknown as { printed: number }).printed += 1);
   });
-  const call = await api(request, host.url);
-  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
-  const v = await call('villages.add', { code: '001', name: '幸福村' });
-  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
-  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
-  await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
-  call.seal();
+  await seedOffice(await api(request, host.url), 1);
 
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '参保登记' }).click();
@@ -53,14 +58,7 @@ test('↑/↓ choose among matches and Enter takes the chosen one; F4 and F2 rea
   request,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const call = await api(request, host.url);
-  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
-  const v = await call('villages.add', { code: '001', name: '幸福村' });
-  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
-  const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
-  await call('roster.addPerson', { idNumber: id('50023519600501011'), name: '张三', householdId: h.id, relation: '户主' });
-  await call('roster.addPerson', { idNumber: id('50023519700601013'), name: '张三', householdId: h.id, relation: '兄弟' });
-  call.seal();
+  await seedOffice(await api(request, host.url), 2);
 
   await page.goto(host.url);
   await page.keyboard.press('F2');

@@ -6,6 +6,7 @@ import { PendingList } from '../excel/PendingCard';
 import { label, useGlossary } from '../../glossary';
 import { ZeroDeclarations } from './ZeroDeclarations';
 import { HandCertified } from './HandCertified';
+import { LAST_YEAR } from '../lastYearLists';
 
 export type ListKey =
   | 'notEnrolled'
@@ -16,9 +17,6 @@ export type ListKey =
   | 'zeroNotDeclared'
   | 'pendingPayments'
   | 'handCertified';
-
-/** The not-enrolled lists by last year's state (a list says only what is known). */
-const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured', unknownLastYear: 'unknown' } as const;
 
 type Row = PersonSummary & { note?: string };
 

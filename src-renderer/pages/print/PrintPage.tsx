@@ -12,6 +12,7 @@ import { HouseholdNoticeDoc, NotEnrolledDoc, PublicListDoc, VillageNoticeDoc } f
 import { FormDoc } from '../../print/FormDoc';
 import { BatchNotices } from './BatchNotices';
 import { DayReceipts } from './DayReceipts';
+import { LAST_YEAR } from '../lastYearLists';
 
 const DOCUMENTS = [
   { value: 'notice', label: '缴费通知单（按户）' },
@@ -31,8 +32,6 @@ const DOCUMENTS = [
 ] as const;
 type DocKey = (typeof DOCUMENTS)[number]['value'];
 const NEEDS_VILLAGE: DocKey[] = ['public', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
-/** The worklist's narrower lists: the same paper, split by last year. */
-const LAST_YEAR = { notEnrolled: undefined, insuredLastYearNotEnrolled: 'insured', notInsuredLastYear: 'not_insured', unknownLastYear: 'unknown' } as const;
 /** Papers that may also be printed for the whole township. */
 const ANY_VILLAGE: DocKey[] = ['public', 'fujian4'];
 
