@@ -37,10 +37,11 @@ async function main(): Promise<void> {
     rendererDir: path.join(here, '../renderer'),
     port: args.port,
   });
-  console.log(`canbao 浏览器版已启动：${host.url}`);
+  // The address last: whoever waits for it (npm start, the e2e fixture) has the rest already.
   console.log(`数据文件夹：${args.dataDir}`);
   if (!started.audit.intact) console.log(`警告：${started.audit.problem}`);
   if (started.ctx.readOnly) console.log(`警告：${started.ctx.readOnly}`);
+  console.log(`canbao 浏览器版已启动：${host.url}`);
   const stop = () => {
     void host.close().then(() => {
       started.stop();
