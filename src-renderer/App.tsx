@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Layout, Menu, Modal, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onGlossaryChanged, onSessionEnded } from './api';
+import { dialogOpen, useFirstField } from './keys';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
@@ -46,7 +47,7 @@ export function App() {
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
       const to = PAGES.find((p) => 'shortcut' in p && p.shortcut === e.key);
-      if (!to || document.querySelector('.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open')) return;
+      if (!to || dialogOpen()) return;
       e.preventDefault();
       const go = () => (to.key === pageRef.current ? setVisit((n) => n + 1) : setPage(to.key));
       const midway = pageRef.current === 'enroll' && Number(document.body.dataset.deskStep ?? 0) > 0 && Number(document.body.dataset.deskStep) < 4;
@@ -94,6 +95,9 @@ export function App() {
   }
 
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
+  // After login and on each screen, the keyboard starts in the screen's first field.
+  const content = useRef<HTMLDivElement>(null);
+  useFirstField(content, `${session?.user?.id ?? ''}-${current.key}-${visit}`);
   const officeState = useMemo(() => ({ office, setOffice }), [office]);
   const sessionState = useMemo(
     () => ({ user: session?.user ?? null, loginRequired: session?.loginRequired ?? false, refresh: refreshSession }),
@@ -169,7 +173,9 @@ export function App() {
                 <Typography.Title level={3} style={{ marginTop: 0 }}>
                   {current.label}
                 </Typography.Title>
-                <div key={`${current.key}-${visit}`}>{current.render()}</div>
+                <div key={`${current.key}-${visit}`} ref={content}>
+                  {current.render()}
+                </div>
               </Layout.Content>
             </Layout>
           </Layout>

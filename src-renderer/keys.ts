@@ -1,3 +1,5 @@
+import { useEffect, type RefObject } from 'react';
+
 // Which keys belong to the focused control and which to the screen (issue 26). A screen that
 // listens for Enter on the window must not also run its step when the clerk pressed Enter on a
 // button (重新计算, 打印凭证, 全户参保), a checkbox or a dropdown, nor when Enter only ends a
@@ -5,10 +7,48 @@
 const OWN_KEYS =
   'button, a[href], [role=button], [role=checkbox], [role=radio], [role=switch], [role=combobox], [role=dialog], input[type=checkbox], input[type=radio], textarea, .ant-select, .ant-picker, .ant-modal, .ant-input-number';
 
+// Anything that takes keys of its own: a screen's Enter acts only from the page itself.
+const ANY_CONTROL = `${OWN_KEYS}, input, select, [contenteditable], [role]`;
+
 /** True when the key is the focused control's own (or an input method's), not the screen's. */
 export function keyForControl(e: KeyboardEvent): boolean {
   // 229: the key code browsers give keys that an input method is still composing.
   if (e.isComposing || e.keyCode === 229) return true;
   const t = e.target;
   return t instanceof Element && t.closest(OWN_KEYS) !== null;
+}
+
+/** True when the key was pressed with no control focused (the page body, or plain text on it). */
+export function keyForPage(e: KeyboardEvent): boolean {
+  if (e.isComposing || e.keyCode === 229) return false;
+  const t = e.target;
+  return !(t instanceof Element) || t === document.body || t.closest(ANY_CONTROL) === null;
+}
+
+/** A dialog or drawer is open: the screen's keys wait until it closes. */
+export function dialogOpen(): boolean {
+  return document.querySelector('.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open') !== null;
+}
+
+const FIELD = 'input:not([type=hidden]):not([disabled]):not([type=checkbox]):not([type=radio]), textarea:not([disabled])';
+
+/**
+ * Puts the focus in the first field of `within` when `key` changes (a login, another screen),
+ * unless something there took it already (the desk's search box) or the clerk is elsewhere.
+ * A screen that loads its fields shows them a few frames later: they are waited for, briefly.
+ */
+export function useFirstField(within: RefObject<HTMLElement | null>, key: string): void {
+  useEffect(() => {
+    let frame = 0;
+    let frames = 0;
+    const place = () => {
+      const a = document.activeElement;
+      if (a && a !== document.body && !a.closest('.ant-menu')) return;
+      const field = within.current?.querySelector<HTMLElement>(FIELD);
+      if (field) field.focus();
+      else if (++frames < 60) frame = requestAnimationFrame(place);
+    };
+    frame = requestAnimationFrame(place);
+    return () => cancelAnimationFrame(frame);
+  }, [within, key]);
 }

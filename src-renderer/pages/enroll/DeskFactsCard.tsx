@@ -3,12 +3,9 @@
 import { Button, Card, Checkbox, Space, Typography } from 'antd';
 import { OptionalDayPicker } from '../DayPicker';
 
-export interface DeskDates {
-  employeeInsuranceEndedOn?: string;
-  dischargedOn?: string;
-  specialEventOn?: string;
-  guardianInsured?: boolean;
-}
+import type { DeskDates } from './desk';
+
+export type { DeskDates };
 
 const DATES: [keyof Omit<DeskDates, 'guardianInsured'>, string][] = [
   ['employeeInsuranceEndedOn', '职工医保停保日期'],

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Radio, Select, Space, Table } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Radio, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { HouseholdNotice, Receipt } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { ReceiptView, type ReceiptPaper } from '../../print/ReceiptView';
-import { CHANNELS } from './channels';
-import { DayPicker } from '../DayPicker';
 import { PaperChoice } from '../../print/PaperChoice';
+import { useAction } from '../../useAction';
+import { PaymentFields } from './PaymentFields';
+import { DEFAULT_CHANNEL, type Payment } from './desk';
 
 type Member = HouseholdNotice['members'][number];
 
@@ -29,27 +30,35 @@ export function HouseholdEnroll({
   onBack: () => void;
   onDone: () => void;
 }) {
-  const [notice, setNotice] = useState<HouseholdNotice | null>(null);
+  // The notice with the day it was worked out for: amounts for another day are not saved.
+  const [notice, setNotice] = useState<{ on: string; value: HouseholdNotice } | null>(null);
   const [tier, setTier] = useState<1 | 2>(1);
   // A member's own tier where the clerk chose one; the others follow the household's.
   const [own, setOwn] = useState<Record<number, 1 | 2>>({});
   const tierOf = (m: Member) => own[m.personId] ?? tier;
-  const [paidOn, setPaidOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const [channel, setChannel] = useState('现金');
-  const [error, setError] = useState<string | null>(null);
+  const [payment, setPayment] = useState<Payment>({ paidOn: dayjs().format('YYYY-MM-DD'), channel: DEFAULT_CHANNEL });
+  const { paidOn, channel } = payment;
+  const { run, error, busy } = useAction();
   const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { personId: number; name: string; reason: string }[] } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const members = notice?.value.members;
+  const current = notice?.on === paidOn;
 
   useEffect(() => {
-    void invoke('print.householdNotice', { householdId, coverageYear: year, on: paidOn }).then((r) => (r.ok ? setNotice(r.value) : setError(r.error.message)));
-  }, [householdId, year, paidOn]);
+    void run(() => invoke('print.householdNotice', { householdId, coverageYear: year, on: paidOn })).then((value) => value && setNotice({ on: paidOn, value }));
+  }, [run, householdId, year, paidOn]);
+  // By keyboard as at the desk: the focus waits on 保存 once the amounts are shown, then on 下一位.
+  const shown = notice !== null;
+  useEffect(() => void (shown && saveButton.current?.focus()), [shown]);
+  useEffect(() => void (result && nextButton.current?.focus()), [result]);
 
   async function save() {
-    setSaving(true);
-    try {
-      const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
-      const seen = (notice?.members ?? []).map((m) => ({ personId: m.personId, version: m.version }));
-      const r = await invoke('enroll.household', {
+    if (!current || busy) return;
+    const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
+    const seen = (members ?? []).map((m) => ({ personId: m.personId, version: m.version }));
+    const r = await run(() =>
+      invoke('enroll.household', {
         householdId,
         coverageYear: year,
         tier,
@@ -57,23 +66,17 @@ export function HouseholdEnroll({
         channel,
         ...(tiers.length ? { tiers } : {}),
         ...(seen.length ? { seen } : {}),
-      });
-      if (!r.ok) return setError(r.error.message);
-      const receipts: Receipt[] = [];
-      for (const e of r.value.enrolled) {
-        const rc = await invoke('enroll.receipt', { id: e.id });
-        if (rc.ok) receipts.push(rc.value);
-      }
-      setResult({ receipts, skipped: r.value.skipped });
-      setError(null);
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
+    if (!r) return;
+    // The receipts are read side by side, in the order enrolled.
+    const answers = await Promise.all(r.enrolled.map((e) => invoke('enroll.receipt', { id: e.id })));
+    setResult({ receipts: answers.flatMap((a) => (a.ok ? [a.value] : [])), skipped: r.skipped });
   }
 
   if (result) {
     // Members the table already showed as paid are not news; only the others are a warning.
-    const paidBefore = new Set(notice?.members.filter((m) => m.enrolledReceipt).map((m) => m.personId));
+    const paidBefore = new Set(members?.filter((m) => m.enrolledReceipt).map((m) => m.personId));
     const refused = result.skipped.filter((x) => !paidBefore.has(x.personId));
     const earlier = result.skipped.length - refused.length;
     return (
@@ -99,7 +102,9 @@ export function HouseholdEnroll({
           <Button type="primary" disabled={!result.receipts.length} onClick={() => window.print()}>
             打印全部凭证（{result.receipts.length} 张）
           </Button>
-          <Button onClick={onDone}>下一位</Button>
+          <Button ref={nextButton} onClick={onDone}>
+            下一位（回车）
+          </Button>
           <PaperChoice paper={paper} onChange={onPaper} />
         </Space>
         {result.receipts.map((r) => (
@@ -115,16 +120,19 @@ export function HouseholdEnroll({
     const o = m.options.find((x) => x.tier === t);
     return o ? `${o.feeYuan} − ${o.subsidyYuan} = ${o.personalYuan} 元` : '';
   };
-  const due = notice?.members.filter((m) => !m.enrolledReceipt && !m.notDue) ?? [];
+  const due = members?.filter((m) => !m.enrolledReceipt && !m.notDue) ?? [];
   const total = due.reduce((s, m) => s + Math.round(Number(m.options.find((o) => o.tier === tierOf(m))?.personalYuan ?? 0) * 100), 0);
   return (
-    <Card size="small" title={notice ? `全户参保：${notice.villageName} 户号 ${notice.householdNumber}（户主 ${notice.headName}）` : '全户参保'}>
+    <Card
+      size="small"
+      title={notice ? `全户参保：${notice.value.villageName} 户号 ${notice.value.householdNumber}（户主 ${notice.value.headName}）` : '全户参保'}
+    >
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
       <Table<Member>
         size="small"
         rowKey="idNumber"
         pagination={false}
-        dataSource={notice?.members ?? []}
+        dataSource={members ?? []}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '与户主关系', dataIndex: 'relation', width: 90 },
@@ -163,22 +171,13 @@ export function HouseholdEnroll({
             { value: 2, label: '二档' },
           ]}
         />
-        缴费日期
-        <DayPicker label="全户缴费日期" value={paidOn} onChange={setPaidOn} />
-        缴费方式
-        <Select
-          aria-label="全户缴费方式"
-          value={channel}
-          onChange={setChannel}
-          style={{ width: 160 }}
-          options={CHANNELS.map((c) => ({ value: c, label: c }))}
-        />
+        <PaymentFields value={payment} onChange={(change) => setPayment((p) => ({ ...p, ...change }))} prefix="全户" />
       </Space>
       <div style={{ margin: '12px 0', fontSize: 16 }} data-testid="household-total">
         应参保 {due.length} 人，个人合计缴费 <strong>{(total / 100).toFixed(2)} 元</strong>
       </div>
       <Space>
-        <Button type="primary" loading={saving} disabled={!due.length} onClick={() => void save()}>
+        <Button ref={saveButton} type="primary" loading={busy || !current} disabled={!due.length} onClick={() => void save()}>
           保存全户并出具凭证
         </Button>
         <Button onClick={onBack}>返回</Button>

@@ -3,10 +3,9 @@
 import { Button, Card, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Quote } from '../../../src-main/api/contract';
 
-export interface DeskYears {
-  lapsedYears?: number;
-  continuousYears?: number;
-}
+import type { DeskYears } from './desk';
+
+export type { DeskYears };
 
 type History = NonNullable<Quote['history']>;
 

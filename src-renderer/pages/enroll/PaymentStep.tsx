@@ -1,0 +1,61 @@
+// Step 4 of the desk: the amount for the day and channel typed, recalculated as they change, and
+// 保存 waiting on it. What the person alone can tell (the years before, a special date) is here too.
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Card, Result, Space, Typography } from 'antd';
+import { yuan } from '../../format';
+import { label, useGlossary } from '../../glossary';
+import { DeskFactsCard } from './DeskFactsCard';
+import { PaymentFields } from './PaymentFields';
+import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
+import { quoteCurrent, type DeskAction, type DeskState } from './desk';
+
+export function PaymentStep(props: {
+  desk: DeskState;
+  dispatch: (a: DeskAction) => void;
+  busy: boolean;
+  onRequote: (years?: DeskYears) => void;
+  onSave: () => void;
+}) {
+  const g = useGlossary();
+  const { desk, dispatch } = props;
+  const quote = desk.quote!;
+  const current = quoteCurrent(desk);
+  const save = useRef<HTMLButtonElement>(null);
+  useEffect(() => save.current?.focus(), []);
+  return (
+    <Card size="small">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <PaymentFields value={desk.payment} onChange={(change) => dispatch({ type: 'payment', change })} />
+        <Button onClick={() => props.onRequote()}>重新计算</Button>
+      </Space>
+      {quote.eligible ? (
+        <Result
+          status="success"
+          style={{ opacity: current ? 1 : 0.45 }}
+          title={`个人缴费 ${yuan(quote.personalFen)} 元${quote.zeroDeclaration ? '（零申报）' : ''}${current ? '' : '（正在重新计算…）'}`}
+          subTitle={`${quote.tier === 2 ? '二档' : '一档'}，缴费标准 ${yuan(quote.feeFen)} 元，资助 ${yuan(quote.subsidyFen)} 元${quote.category ? `（${label(g.categories, quote.category)}，${label(g.departments, quote.department)}）` : ''}；待遇期 ${quote.benefitStart} 至 ${quote.benefitEnd}`}
+          extra={
+            <Button ref={save} type="primary" loading={props.busy} onClick={props.onSave}>
+              保存并出具凭证（回车）
+            </Button>
+          }
+        />
+      ) : (
+        <Alert type="error" showIcon message="不能参保" description={quote.reason} />
+      )}
+      {quote.history && (
+        <QuoteHistoryCard history={quote.history} typed={desk.years} onType={(years) => dispatch({ type: 'years', years })} onRequote={props.onRequote} />
+      )}
+      <DeskFactsCard facts={desk.dates} onChange={(dates) => dispatch({ type: 'dates', dates })} onRequote={() => props.onRequote()} />
+      {quote.comparison.length > 1 && (
+        <Typography.Paragraph>就高比较：{quote.comparison.map((c) => `${c.label} ${yuan(c.subsidyFen)} 元`).join('；')}</Typography.Paragraph>
+      )}
+      {quote.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
+      ))}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        依据：{quote.basis.map((b) => `${b.citation}${b.ruling ? '（本系统解释）' : ''}`).join('；')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+// The desk's one state (issue 26): what each answer and each key does to it, table-driven.
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../../src-main/api/contract';
+import {
+  deskReducer,
+  freshDesk,
+  paidAlready,
+  quoteCurrent,
+  quoteKey,
+  type DeskAction,
+  type DeskState,
+  type PersonDetail,
+} from '../../../src-renderer/pages/enroll/desk';
+
+const quote = (personalFen: number, eligible = true) => ({ eligible, personalFen, tier: 1 }) as unknown as Quote;
+const detail = (id: number, paidYear?: number) =>
+  ({
+    person: { id, version: 1 },
+    categories: [],
+    enrollments: paidYear ? [{ status: 'active', coverageYear: paidYear }] : [],
+  }) as unknown as PersonDetail;
+
+const start = freshDesk('2024-11-05');
+const run = (s: DeskState, ...actions: DeskAction[]) => actions.reduce(deskReducer, s);
+const picked = run(start, { type: 'picked', detail: detail(1) });
+const atTiers = run(picked, { type: 'tiersQuoted', quotes: { 1: quote(380_00), 2: quote(660_00) } });
+/** At the payment step with `q`, quoted for the desk as it then stood. */
+const paying = (q: Quote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s) });
+
+describe('the desk moves one step per answer', () => {
+  it.each<[string, DeskState, (s: DeskState) => unknown, unknown]>([
+    ['a person picked is shown to check, with nothing typed for the one before', picked, (s) => [s.step, s.years, s.dates, s.quote], [1, {}, {}, null]],
+    ['both tiers quoted: step 3, the first tier chosen', atTiers, (s) => [s.step, s.tier], [2, 1]],
+    [
+      'a notice with one tier offers it even when another was chosen before',
+      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', quotes: { 1: quote(380_00) } }),
+      (s) => s.tier,
+      1,
+    ],
+    [
+      'a tier the notice has not is not chosen',
+      run(picked, { type: 'tiersQuoted', quotes: { 1: quote(1) } }, { type: 'tierChosen', tier: 2 }),
+      (s) => s.tier,
+      1,
+    ],
+    ['the quote for the chosen tier moves to the payment, current', paying(quote(380_00)), (s) => [s.step, quoteCurrent(s)], [3, true]],
+    ['a quote for inputs since changed is dropped', run(atTiers, { type: 'quoted', quote: quote(1), key: 'older' }), (s) => [s.step, s.quote], [2, null]],
+    [
+      'a quote arriving after the clerk went back is dropped',
+      run(atTiers, { type: 'back' }, { type: 'quoted', quote: quote(1), key: quoteKey(atTiers) }),
+      (s) => [s.step, s.quote],
+      [1, null],
+    ],
+    [
+      'a changed payment day makes the amount on screen stale',
+      run(paying(quote(1)), { type: 'payment', change: { paidOn: '2024-12-01' } }),
+      quoteCurrent,
+      false,
+    ],
+    ['a typed year count makes it stale too', run(paying(quote(1)), { type: 'years', years: { lapsedYears: 0 } }), quoteCurrent, false],
+    ['全户参保 is chosen at the check step only', run(atTiers, { type: 'household', on: true }), (s) => s.household, false],
+    [
+      'Esc from 全户参保 goes back to the check, not further',
+      run(picked, { type: 'household', on: true }, { type: 'back' }),
+      (s) => [s.step, s.household],
+      [1, false],
+    ],
+    ['Esc does not leave the receipt', run(paying(quote(1)), { type: 'saved', receipt: null }, { type: 'back' }), (s) => s.step, 4],
+    ['Esc at the search stays there', run(start, { type: 'back' }), (s) => s.step, 0],
+    [
+      'the person changed elsewhere: shown again to check, the quote gone',
+      run(paying(quote(1)), { type: 'stale', detail: detail(1) }),
+      (s) => [s.step, s.quote, s.quotedFor],
+      [1, null, null],
+    ],
+  ])('%s', (_, state, read, expected) => expect(read(state)).toEqual(expected));
+});
+
+describe('the channel follows the amount without quoting again', () => {
+  it.each<[string, string, number, string]>([
+    ['nothing to pay in cash is 零申报', '现金', 0, '零申报'],
+    ['an amount due is never 零申报', '零申报', 380_00, '现金'],
+    ['a channel the clerk chose stays', '微信', 380_00, '微信'],
+  ])('%s', (_, channel, fen, expected) => {
+    const s = paying(quote(fen), run(atTiers, { type: 'payment', change: { channel } }));
+    expect(s.payment.channel).toBe(expected);
+    // The turned channel is what was quoted: no second quote, no loop between the two.
+    expect(quoteCurrent(s)).toBe(true);
+  });
+});
+
+describe('the next person', () => {
+  it('starts from the search with the same day and channel, all else fresh', () => {
+    const done = run(paying(quote(1), run(atTiers, { type: 'payment', change: { paidOn: '2024-11-20', channel: '微信' } })), { type: 'saved', receipt: null });
+    const next = run(done, { type: 'restart' });
+    expect(next).toEqual({ ...freshDesk('2024-11-20'), payment: { paidOn: '2024-11-20', channel: '微信' } });
+  });
+
+  it('is told when the person has paid for the year already, not for another year', () => {
+    const s = run(start, { type: 'picked', detail: detail(2, 2024) });
+    expect(paidAlready(s, 2024)).not.toBeNull();
+    expect(paidAlready(s, 2025)).toBeNull();
+  });
+});
