@@ -41,6 +41,7 @@ export function HouseholdEnroll({
   const { run, error, busy } = useAction();
   const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { personId: number; name: string; reason: string }[] } | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
+  const fields = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
   const members = notice?.value.members;
   const current = notice?.on === paidOn;
@@ -48,9 +49,14 @@ export function HouseholdEnroll({
   useEffect(() => {
     void run(() => invoke('print.householdNotice', { householdId, coverageYear: year, on: paidOn })).then((value) => value && setNotice({ on: paidOn, value }));
   }, [run, householdId, year, paidOn]);
-  // By keyboard as at the desk: the focus waits on 保存 once the amounts are shown, then on 下一位.
+  // By keyboard as at the desk: the focus waits on 保存 once the amounts are shown (on the day
+  // if no one is due on it), then on 下一位.
   const shown = notice !== null;
-  useEffect(() => void (shown && saveButton.current?.focus()), [shown]);
+  useEffect(() => {
+    if (!shown) return;
+    if (saveButton.current?.disabled) fields.current?.querySelector<HTMLInputElement>('input[aria-label="全户缴费日期"]')?.focus();
+    else saveButton.current?.focus();
+  }, [shown]);
   useEffect(() => void (result && nextButton.current?.focus()), [result]);
 
   async function save() {
@@ -159,7 +165,7 @@ export function HouseholdEnroll({
           },
         ]}
       />
-      <Space style={{ marginTop: 12 }} wrap>
+      <Space style={{ marginTop: 12 }} wrap ref={fields}>
         全户档次
         <Radio.Group
           aria-label="全户档次"

@@ -21,9 +21,11 @@ export function PaymentStep(props: {
   const quote = desk.quote!;
   const current = quoteCurrent(desk);
   const save = useRef<HTMLButtonElement>(null);
-  useEffect(() => save.current?.focus(), []);
+  const card = useRef<HTMLDivElement>(null);
+  // Nothing to save (too late on this day, most often): the focus goes to the day instead.
+  useEffect(() => (save.current ?? card.current?.querySelector('input'))?.focus(), []);
   return (
-    <Card size="small">
+    <Card size="small" ref={card}>
       <Space style={{ marginBottom: 12 }} wrap>
         <PaymentFields value={desk.payment} onChange={(change) => dispatch({ type: 'payment', change })} />
         <Button onClick={() => props.onRequote()}>重新计算</Button>
@@ -54,7 +56,7 @@ export function PaymentStep(props: {
         <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
       ))}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        依据：{quote.basis.map((b) => `${b.citation}${b.ruling ? '（本系统解释）' : ''}`).join('；')}
+        依据：{[...new Set(quote.basis.map((b) => `${b.citation}${b.ruling ? '（本系统解释）' : ''}`))].join('；')}
       </Typography.Paragraph>
     </Card>
   );
