@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Layout, Menu, Modal, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onGlossaryChanged, onSessionEnded } from './api';
@@ -6,31 +6,24 @@ import { dialogOpen, useFirstField } from './keys';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
-import { EnrollPage } from './pages/enroll/EnrollPage';
-import { ExcelPage } from './pages/excel/ExcelPage';
-import { PrintPage } from './pages/print/PrintPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { LoginPage, ReloginModal } from './pages/LoginPage';
-import { PoliciesPage } from './pages/policies/PoliciesPage';
-import { ProgressPage } from './pages/progress/ProgressPage';
-import { RosterPage } from './pages/roster/RosterPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
+import { prefetchScreens, SCREENS, type ScreenKey } from './screens';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
-const PAGES = [
-  { key: 'dashboard', label: '工作台', render: () => <DashboardPage /> },
-  { key: 'enroll', label: '参保登记', shortcut: 'F2', render: () => <EnrollPage /> },
-  { key: 'roster', label: '花名册', shortcut: 'F4', render: () => <RosterPage /> },
-  { key: 'progress', label: '进度', render: () => <ProgressPage /> },
-  { key: 'excel', label: '导入导出', render: () => <ExcelPage /> },
-  { key: 'print', label: '打印', render: () => <PrintPage /> },
-  { key: 'policies', label: '政策', render: () => <PoliciesPage /> },
-  { key: 'settings', label: '设置', render: () => <SettingsPage /> },
-] as const;
+const PAGES: readonly { key: ScreenKey; label: string; shortcut?: string }[] = [
+  { key: 'dashboard', label: '工作台' },
+  { key: 'enroll', label: '参保登记', shortcut: 'F2' },
+  { key: 'roster', label: '花名册', shortcut: 'F4' },
+  { key: 'progress', label: '进度' },
+  { key: 'excel', label: '导入导出' },
+  { key: 'print', label: '打印' },
+  { key: 'policies', label: '政策' },
+  { key: 'settings', label: '设置' },
+];
 
 export function App() {
   const [office, setOffice] = useState<Office | null>(null);
-  const [page, setPage] = useState<string>(PAGES[0].key);
+  const [page, setPage] = useState<string>(PAGES[0]!.key);
   // Clicking the menu item of the screen one is on starts it afresh (参保登记 after a receipt: the next person).
   const [visit, setVisit] = useState(0);
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
@@ -46,7 +39,7 @@ export function App() {
   pageRef.current = page;
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
-      const to = PAGES.find((p) => 'shortcut' in p && p.shortcut === e.key);
+      const to = PAGES.find((p) => p.shortcut === e.key);
       if (!to || dialogOpen()) return;
       e.preventDefault();
       const go = () => (to.key === pageRef.current ? setVisit((n) => n + 1) : setPage(to.key));
@@ -63,6 +56,15 @@ export function App() {
     window.addEventListener('keydown', h);
     return () => window.removeEventListener('keydown', h);
   }, [modal]);
+
+  // Once the first page is up (the login, or the first screen), the others' files are fetched
+  // while the clerk types: a half second lets the login paint first on a slow PC.
+  const known = session !== null;
+  useEffect(() => {
+    if (!known) return;
+    const t = setTimeout(prefetchScreens, 500);
+    return () => clearTimeout(t);
+  }, [known]);
 
   const refreshSession = useCallback(() => {
     void invoke('session.get', {}).then((r) => {
@@ -94,7 +96,8 @@ export function App() {
     setSession({ user: null, loginRequired: true });
   }
 
-  const current = PAGES.find((p) => p.key === page) ?? PAGES[0];
+  const current = PAGES.find((p) => p.key === page) ?? PAGES[0]!;
+  const Screen = SCREENS[current.key];
   // After login and on each screen, the keyboard starts in the screen's first field.
   const content = useRef<HTMLDivElement>(null);
   useFirstField(content, `${session?.user?.id ?? ''}-${current.key}-${visit}`);
@@ -129,7 +132,7 @@ export function App() {
               onLogin={(user) => {
                 setEnded(null);
                 // Another person logging in here starts from a clean screen.
-                if (user.id !== ended.user.id) setPage(PAGES[0].key);
+                if (user.id !== ended.user.id) setPage(PAGES[0]!.key);
                 setSession({ user, loginRequired: true });
               }}
             />
@@ -157,14 +160,13 @@ export function App() {
                   selectedKeys={[page]}
                   items={PAGES.map((p) => ({
                     key: p.key,
-                    label:
-                      'shortcut' in p ? (
-                        <span>
-                          {p.label} <kbd className="menu-key">{p.shortcut}</kbd>
-                        </span>
-                      ) : (
-                        p.label
-                      ),
+                    label: p.shortcut ? (
+                      <span>
+                        {p.label} <kbd className="menu-key">{p.shortcut}</kbd>
+                      </span>
+                    ) : (
+                      p.label
+                    ),
                   }))}
                   onClick={(e) => (e.key === page ? setVisit((n) => n + 1) : setPage(e.key))}
                 />
@@ -174,7 +176,9 @@ export function App() {
                   {current.label}
                 </Typography.Title>
                 <div key={`${current.key}-${visit}`} ref={content}>
-                  {current.render()}
+                  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+                    <Screen />
+                  </Suspense>
                 </div>
               </Layout.Content>
             </Layout>

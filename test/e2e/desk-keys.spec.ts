@@ -34,7 +34,9 @@ test('Enter on 重新计算 only re-quotes, never saves; Enter on 打印凭证 p
   const save = page.getByRole('button', { name: '保存并出具凭证（回车）' });
 
   // Enter on 重新计算: the amount is computed again, and nothing is saved.
+  // The day typed is taken with Enter, as a clerk does (a picker left open drops what was typed).
   await page.getByLabel('缴费日期').fill('2023-11-05');
+  await page.getByLabel('缴费日期').press('Enter');
   await page.getByRole('button', { name: '重新计算', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('待遇期 2024-01-01 至 2024-12-31')).toBeVisible();
