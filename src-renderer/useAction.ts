@@ -4,9 +4,11 @@ import type { ApiError, Result } from '../src-main/api/contract';
 export interface Action {
   /**
    * Runs a call to the main process: its value, or null when refused (the refusal's Chinese
-   * message is then `error`, and `refused` hears the whole refusal first).
+   * message is then `error`, and `refused` hears the whole refusal first). Only for handlers that
+   * answer with a value, so that null can only mean refused.
    */
-  run: <T>(call: () => Promise<Result<T>>, refused?: (e: ApiError) => void) => Promise<T | null>;
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is "not null or undefined"
+  run: <T extends {}>(call: () => Promise<Result<T>>, refused?: (e: ApiError) => void) => Promise<T | null>;
   /** The message of the last refusal; cleared by the next call that succeeds. */
   error: string | null;
   setError: (message: string | null) => void;
@@ -18,7 +20,8 @@ export interface Action {
 export function useAction(): Action {
   const [error, setError] = useState<string | null>(null);
   const [calls, setCalls] = useState(0);
-  const run = useCallback(async <T>(call: () => Promise<Result<T>>, refused?: (e: ApiError) => void): Promise<T | null> => {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- as above
+  const run = useCallback(async <T extends {}>(call: () => Promise<Result<T>>, refused?: (e: ApiError) => void): Promise<T | null> => {
     setCalls((n) => n + 1);
     try {
       const r = await call();

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal } from 'antd';
 import type { SessionUser } from '../../src-main/api/contract';
 import { invoke } from '../api';
+import { useAction } from '../useAction';
 
 export function LoginPage(props: { onLogin: (u: SessionUser) => void }) {
   return (
@@ -24,15 +24,11 @@ export function ReloginModal(props: { user: SessionUser; message: string; onLogi
 }
 
 function LoginForm(props: { onLogin: (u: SessionUser) => void; username?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useAction();
 
   async function submit(values: { username: string; password: string }) {
-    setBusy(true);
-    const r = await invoke('session.login', { username: values.username ?? '', password: values.password ?? '' });
-    setBusy(false);
-    if (r.ok) props.onLogin(r.value);
-    else setError(r.error.message);
+    const user = await run(() => invoke('session.login', { username: values.username ?? '', password: values.password ?? '' }));
+    if (user) props.onLogin(user);
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { PolicySummary } from '../../../src-main/api/contract';
+import { useAction } from '../../useAction';
 import { invoke, uploadFile } from '../../api';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
@@ -16,7 +17,7 @@ export function PoliciesPage() {
   const admin = isAdmin(useSession());
   const { office: ours } = useOffice();
   const [shown, setShown] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   const [imported, setImported] = useState<string | null>(null);
   const list = useInvoke('policies.list', {});
   const office = useInvoke('office.policies', {});
@@ -28,11 +29,10 @@ export function PoliciesPage() {
 
   async function importFile(f: File) {
     setImported(null);
-    const up = await uploadFile(f);
-    const r = up.ok ? await invoke('policies.import', { file: up.value.file, name: f.name }) : up;
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
-    setImported(`已导入「${r.value.name}」，可在上方选用。`);
+    const up = await run(() => uploadFile(f));
+    const policy = up && (await run(() => invoke('policies.import', { file: up.file, name: f.name })));
+    if (!policy) return;
+    setImported(`已导入「${policy.name}」，可在上方选用。`);
     list.reload();
   }
 
@@ -63,11 +63,7 @@ export function PoliciesPage() {
   }
 
   async function save(year: number, policyId: string) {
-    const r = await invoke('office.setPolicy', { coverageYear: year, policyId });
-    if (r.ok) {
-      office.reload();
-      setError(null);
-    } else setError(r.error.message);
+    if (await run(() => invoke('office.setPolicy', { coverageYear: year, policyId }))) office.reload();
   }
 
   const years = [...new Set(policies.filter((p) => !p.abstract).map((p) => p.coverageYear))].sort();

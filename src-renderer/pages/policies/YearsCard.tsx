@@ -1,9 +1,9 @@
 // Which years tell who lapsed (rules.md, third reading): a year is known for everyone only by
 // the office's mark or by an import the clerk confirmed as the township's full list. Each year
 // shows how it became known (which import or whose mark, when), and the admin may withdraw it.
-import { useState } from 'react';
 import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { HistoryYear, KnownWayView } from '../../../src-main/api/contract';
+import { useAction } from '../../useAction';
 import { invoke } from '../../api';
 import { useInvoke } from '../../useInvoke';
 import { ADMIN_ONLY } from '../../session';
@@ -38,22 +38,20 @@ function Way({ w, admin, onWithdraw }: { w: KnownWayView; admin: boolean; onWith
 export function YearsCard({ admin, policyName, refresh }: { admin: boolean; policyName: (id: string) => string; refresh: unknown }) {
   // Read again when a year's policy is chosen above: the new year joins the list.
   const years = useInvoke('history.years', {}, refresh);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
   const [modal, contextHolder] = Modal.useModal();
 
   async function mark(year: number) {
-    setError(null);
-    const p = await invoke('history.previewMark', { year });
-    if (!p.ok) return setError(p.error.message);
+    const p = await run(() => invoke('history.previewMark', { year }));
+    if (!p) return;
     const ok = await modal.confirm({
       title: `标记 ${year} 年度参保记录齐全？`,
-      content: `标记后，${year} 年度台账中没有参保记录的 ${p.value.turns} 人都按“未参保”计算断保和等待期（医保记录为终止、暂停参保的人仍按情况不明）。以后可以撤回。`,
-      okText: `标记（${p.value.turns} 人按未参保）`,
+      content: `标记后，${year} 年度台账中没有参保记录的 ${p.turns} 人都按“未参保”计算断保和等待期（医保记录为终止、暂停参保的人仍按情况不明）。以后可以撤回。`,
+      okText: `标记（${p.turns} 人按未参保）`,
       cancelText: '取消',
     });
     if (!ok) return;
-    const r = await invoke('history.markYear', { year, turns: p.value.turns });
-    if (!r.ok) setError(r.error.message);
+    await run(() => invoke('history.markYear', { year, turns: p.turns }));
     years.reload();
   }
 
@@ -67,8 +65,7 @@ export function YearsCard({ admin, policyName, refresh }: { admin: boolean; poli
       cancelText: '取消',
     });
     if (!ok) return;
-    const r = await invoke('history.withdraw', { id: w.id });
-    setError(r.ok ? null : r.error.message);
+    await run(() => invoke('history.withdraw', { id: w.id }));
     years.reload();
   }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, InputNumber, Progress, Space, Table, Tag, Upload } from 'antd';
 import type { VillageProgress } from '../../../src-main/api/contract';
+import { useAction } from '../../useAction';
 import { invoke, uploadFile } from '../../api';
 import { percent, rateBp } from '../../format';
 import { useInvoke } from '../../useInvoke';
@@ -10,7 +11,7 @@ import { ColumnsPicker } from '../excel/ColumnsPicker';
 
 export function ProgressPage() {
   const { years, year, setYear } = useCoverageYears();
-  const [failed, setError] = useState<string | null>(null);
+  const { run, error: failed } = useAction();
   const progress = useInvoke('reports.progress', year ? { coverageYear: year } : null);
   const rows = progress.value ?? [];
   const error = failed ?? progress.error;
@@ -18,11 +19,7 @@ export function ProgressPage() {
 
   async function setTarget(villageId: number, target: number | null) {
     if (!year || target === null) return;
-    const r = await invoke('targets.set', { coverageYear: year, villageId, target });
-    if (r.ok) {
-      setError(null);
-      reload();
-    } else setError(r.error.message);
+    if (await run(() => invoke('targets.set', { coverageYear: year, villageId, target }))) reload();
   }
 
   const [notice, setNotice] = useState<string | null>(null);
@@ -33,38 +30,36 @@ export function ProgressPage() {
   async function importTargets(f: File) {
     if (!year) return;
     setPicking(null);
-    const up = await uploadFile(f);
-    if (!up.ok) return setError(up.error.message);
-    const cols = await invoke('import.columns', { kind: 'targets', file: up.value.file });
-    if (!cols.ok) return setError(cols.error.message);
-    const m = cols.value.mapping;
-    if (cols.value.headerRow !== null && m.village !== undefined && m.target !== undefined) return send(up.value.file);
-    setError(null);
-    setPicking(up.value.file);
+    const up = await run(() => uploadFile(f));
+    const cols = up && (await run(() => invoke('import.columns', { kind: 'targets', file: up.file })));
+    if (!up || !cols) return;
+    const m = cols.mapping;
+    if (cols.headerRow !== null && m.village !== undefined && m.target !== undefined) return send(up.file);
+    setPicking(up.file);
   }
 
   async function send(file: string, mapping?: Record<string, number>, headerRow?: number) {
     if (!year) return;
     setPicking(null);
-    const r = await invoke('targets.import', {
-      coverageYear: year,
-      file,
-      ...(mapping?.village !== undefined && mapping.target !== undefined ? { mapping: { village: mapping.village, target: mapping.target } } : {}),
-      ...(headerRow !== undefined ? { headerRow } : {}),
-    });
     // The last import's line would read as if this file had gone in too.
     setNotice(null);
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
-    setNotice(`已导入 ${r.value.villages} 个村（社区）的任务数，合计 ${r.value.total}。`);
+    const done = await run(() =>
+      invoke('targets.import', {
+        coverageYear: year,
+        file,
+        ...(mapping?.village !== undefined && mapping.target !== undefined ? { mapping: { village: mapping.village, target: mapping.target } } : {}),
+        ...(headerRow !== undefined ? { headerRow } : {}),
+      }),
+    );
+    if (!done) return;
+    setNotice(`已导入 ${done.villages} 个村（社区）的任务数，合计 ${done.total}。`);
     reload();
   }
 
   // The first start of each week records where every village began; this retakes it.
   async function snapshot() {
     if (!year) return;
-    const r = await invoke('targets.snapshot', { coverageYear: year });
-    if (!r.ok) return setError(r.error.message);
+    if (!(await run(() => invoke('targets.snapshot', { coverageYear: year })))) return;
     setNotice('已把现在的参保人数记为本周起点。');
     reload();
   }

@@ -5,6 +5,7 @@ import type { BackupFile } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
+import { useAction } from '../../useAction';
 
 const KINDS: Record<string, string> = {
   daily: '每日自动',
@@ -24,29 +25,26 @@ export function BackupsCard() {
   const session = useSession();
   const admin = isAdmin(session);
   const list = useInvoke('backup.list', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const backupAction = useAction();
+  // A refusal of the restore is shown in its dialog, not behind it.
+  const restoreAction = useAction();
+  const busy = backupAction.busy || restoreAction.busy;
+  const error = backupAction.error;
+  const restoreError = restoreAction.error;
   const [notice, setNotice] = useState<string | null>(null);
   const [folder, setFolder] = useState('');
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
-  const [restoreError, setRestoreError] = useState<string | null>(null);
 
   async function backUp(to?: string) {
-    setBusy(true);
-    const r = to ? await invoke('backup.copyTo', { folder: to }) : await invoke('backup.create', {});
-    setBusy(false);
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
-    setNotice(`已备份：${r.value.file}（${size(r.value.bytes)}）`);
+    const made = await backupAction.run(() => (to ? invoke('backup.copyTo', { folder: to }) : invoke('backup.create', {})));
+    if (!made) return;
+    setNotice(`已备份：${made.file}（${size(made.bytes)}）`);
     list.reload();
   }
 
   async function restore() {
     if (!restoring) return;
-    setBusy(true);
-    const r = await invoke('backup.restore', { file: restoring.file });
-    setBusy(false);
-    if (!r.ok) return setRestoreError(r.error.message);
+    if (!(await restoreAction.run(() => invoke('backup.restore', { file: restoring.file })))) return;
     setRestoring(null);
     setNotice(`已恢复 ${chinaTime(restoring.createdAt)} 的备份；恢复前的台账已另存为一份“恢复备份前”的备份。`);
     list.reload();
@@ -103,7 +101,7 @@ export function BackupsCard() {
                     title: '',
                     width: 90,
                     render: (_: unknown, b: BackupFile) => (
-                      <Button size="small" danger onClick={() => (setRestoreError(null), setRestoring(b))}>
+                      <Button size="small" danger onClick={() => (restoreAction.setError(null), setRestoring(b))}>
                         恢复
                       </Button>
                     ),

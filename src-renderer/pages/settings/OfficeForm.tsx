@@ -3,32 +3,24 @@ import { Alert, Button, Card, Checkbox, Form, Input } from 'antd';
 import type { OfficeInput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useOffice } from '../../office';
+import { useAction } from '../../useAction';
 import { isAdmin, useSession } from '../../session';
 
 export function OfficeForm() {
   const admin = isAdmin(useSession());
   const { office, setOffice } = useOffice();
   const [form] = Form.useForm<OfficeInput>();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, busy: saving } = useAction();
   const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (office) form.setFieldsValue(office);
   }, [office, form]);
 
   async function save(values: OfficeInput) {
-    setSaving(true);
-    const r = await invoke('office.update', values);
-    setSaving(false);
-    if (r.ok) {
-      setOffice(r.value);
-      setError(null);
-      setSaved(true);
-    } else {
-      setError(r.error.message);
-      setSaved(false);
-    }
+    const office = await run(() => invoke('office.update', values));
+    if (office) setOffice(office);
+    setSaved(office !== null);
   }
 
   return (

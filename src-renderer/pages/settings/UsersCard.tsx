@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import type { SessionUser } from '../../../src-main/api/contract';
+import type { Result, SessionUser } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
+import { useAction } from '../../useAction';
 import { RetireToggle } from './RetireToggle';
 
 type User = SessionUser & { disabled: boolean };
@@ -21,23 +22,22 @@ export function UsersCard() {
   const session = useSession();
   const admin = isAdmin(session);
   const list = useInvoke('users.list', admin && session.loginRequired ? {} : null);
-  const [error, setError] = useState<string | null>(null);
+  const card = useAction();
   // A refusal of what a dialog asked is shown in the dialog, not behind it.
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const dialog = useAction();
+  const error = card.error;
+  const dialogError = dialog.error;
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const [own, setOwn] = useState(false);
   const first = !session.loginRequired;
 
-  async function act<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, done: string, inDialog = false): Promise<boolean> {
-    const r = await p;
-    if (!r.ok) {
-      (inDialog ? setDialogError : setError)(r.error.message);
-      return false;
-    }
-    setError(null);
-    setDialogError(null);
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- see useAction
+  async function act<T extends {}>(p: Promise<Result<T>>, done: string, inDialog = false): Promise<boolean> {
+    if (!(await (inDialog ? dialog : card).run(() => p))) return false;
+    card.setError(null);
+    dialog.setError(null);
     setNotice(done);
     list.reload();
     return true;
@@ -53,7 +53,7 @@ export function UsersCard() {
   }
 
   return (
-    <Card title="用户" size="small" extra={session.user && <Button onClick={() => (setDialogError(null), setOwn(true))}>修改我的密码</Button>}>
+    <Card title="用户" size="small" extra={session.user && <Button onClick={() => (dialog.setError(null), setOwn(true))}>修改我的密码</Button>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {first && (
           <Alert
@@ -62,7 +62,7 @@ export function UsersCard() {
             message="还没有用户：这台电脑上谁都可以查看和修改台账。"
             description="建立第一个用户（管理员）后，每次打开都要登录；管理员再为经办人建立各自的用户。"
             action={
-              <Button type="primary" onClick={() => (setDialogError(null), setAdding(true))}>
+              <Button type="primary" onClick={() => (dialog.setError(null), setAdding(true))}>
                 建立管理员
               </Button>
             }
@@ -72,7 +72,7 @@ export function UsersCard() {
         {notice && <Alert type="success" showIcon message={notice} />}
         {admin && !first && (
           <>
-            <Button onClick={() => (setDialogError(null), setAdding(true))}>添加用户</Button>
+            <Button onClick={() => (dialog.setError(null), setAdding(true))}>添加用户</Button>
             {list.error && <Alert type="error" showIcon message={list.error} />}
             <Table<User>
               rowKey="id"
@@ -90,7 +90,7 @@ export function UsersCard() {
                   width: 220,
                   render: (_, u) => (
                     <Space>
-                      <Button size="small" onClick={() => (setDialogError(null), setResetting(u))}>
+                      <Button size="small" onClick={() => (dialog.setError(null), setResetting(u))}>
                         重设密码
                       </Button>
                       <RetireToggle

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import type { InputRef } from 'antd';
-import type { Village } from '../../../src-main/api/contract';
+import type { Result, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { RenameButton } from './RenameButton';
 import { RetireToggle } from './RetireToggle';
 import { isAdmin, useSession } from '../../session';
@@ -11,15 +12,14 @@ export function VillagesCard() {
   const admin = isAdmin(useSession());
   const [villages, setVillages] = useState<Village[]>([]);
   const [showRetired, setShowRetired] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   const [form] = Form.useForm<{ code: string; name: string }>();
   const codeInput = useRef<InputRef>(null);
 
   const reload = useCallback(async () => {
-    const r = await invoke('villages.list', { includeRetired: showRetired });
-    if (r.ok) setVillages(r.value);
-    else setError(r.error.message);
-  }, [showRetired]);
+    const list = await run(() => invoke('villages.list', { includeRetired: showRetired }));
+    if (list) setVillages(list);
+  }, [run, showRetired]);
 
   useEffect(() => {
     void reload();
@@ -32,13 +32,8 @@ export function VillagesCard() {
     if (added) codeInput.current?.focus();
   }, [added]);
 
-  async function act(p: Promise<{ ok: boolean; error?: { message: string } }>): Promise<boolean> {
-    const r = await p;
-    if (!r.ok) {
-      setError(r.error?.message ?? '操作失败。');
-      return false;
-    }
-    setError(null);
+  async function act(p: Promise<Result<Village>>): Promise<boolean> {
+    if (!(await run(() => p))) return false;
     await reload();
     return true;
   }
