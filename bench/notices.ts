@@ -2,7 +2,6 @@
 // screen of the browser host (Chromium), from the click to the last notice on the page, against
 // the handler map alone answering the same pages in-process. Medians of three. Needs the built
 // app (npx electron-vite build) and Chromium.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,22 +11,8 @@ import { dispatch, handlers } from '../src-main/api/index';
 import type { Policy } from '../src-main/domain/policy/schema';
 import { openLedger } from '../src-main/ledger/open';
 import { buildLedger } from './build-ledger';
+import { host } from './host';
 import { median, report } from './util';
-
-function host(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill() });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-}
 
 export async function benchNotices(policy: Policy, persons: number): Promise<void> {
   if (!fs.existsSync('out/main/host.js')) return report('skipped: build the app first (npx electron-vite build)');
