@@ -1,5 +1,5 @@
 // `npm run bench`: figures for the notes, not a test. `--quick` for a smaller run;
-// `--only quote|ledger|excel|malformed|tax|notices|history|login` for one part.
+// `--only quote|ledger|excel|malformed|tax|notices|history|login|renderer` for one part.
 import { loadPolicies } from '../src-main/policies/load';
 import { benchExcel } from './excel';
 import { benchLedger } from './ledger';
@@ -9,6 +9,7 @@ import { benchTax } from './tax';
 import { benchNotices } from './notices';
 import { benchHistory } from './history';
 import { benchLogin } from './login';
+import { benchRenderer } from './renderer/index';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
@@ -24,3 +25,4 @@ if (!only || only === 'tax') await benchTax(policies.get('cq-yunyang-nongba-2024
 if (!only || only === 'notices') await benchNotices(policies.get('cq-yunyang-nongba-2024')!, quick ? 2_000 : 5_300);
 if (!only || only === 'history') benchHistory(policies.get('cq-youyang-2024')!, quick ? 100_000 : 1_000_000, 30_000);
 if (!only || only === 'login') await benchLogin(policies.get('cq-yunyang-nongba-2024')!, quick ? 5_000 : 30_000, 100);
+if (!only || only === 'renderer') await benchRenderer(policies.get('cq-yunyang-nongba-2024')!, 5_000, quick);

@@ -1,0 +1,29 @@
+// One more pass at 4× under Chromium's tracing (not counted in the medians: tracing costs time
+// of its own): the cold load to a usable login, then one person through the desk to the print
+// layout. Each traced span is summarized, not kept.
+import type { Browser } from 'playwright';
+import { report } from '../util';
+import { coldLoad, deskSteps, login, openDesk, openTab, printLayout } from './journey';
+import { printSummary, summarize, TRACE_CATEGORIES, type TraceSummary } from './trace';
+
+export async function tracedPass(browser: Browser, url: string, rate: number, idNumber: string): Promise<Record<string, TraceSummary>> {
+  const { context, page } = await openTab(browser, rate);
+  try {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const { cold } = await coldLoad(page, url);
+    const coldTrace = summarize(await browser.stopTracing());
+    await login(page);
+    await openDesk(page);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const d = await deskSteps(page, idNumber);
+    await printLayout(page);
+    const deskTrace = summarize(await browser.stopTracing());
+    const deskMs = d.steps.reduce((s, t) => s + t.end - t.start, 0);
+    console.log(`\n  where the time goes at ${rate}× (a traced pass; tracing slows it a little):`);
+    printSummary(`cold load (login usable at ${cold.toFixed(0)} ms in this pass)`, coldTrace, report);
+    printSummary(`desk: search, 4 Enters (${deskMs.toFixed(0)} ms in this pass) and the print layout`, deskTrace, report);
+    return { coldLoad: coldTrace, desk: deskTrace };
+  } finally {
+    await context.close();
+  }
+}
