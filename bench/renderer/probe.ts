@@ -21,7 +21,11 @@ interface Rec {
 }
 declare const window: Record<string, unknown> & { print: () => void; fetch: (...a: unknown[]) => Promise<Resp> };
 declare const document: { querySelectorAll(sel: string): ArrayLike<El>; body: { innerText: string } | null };
-declare const performance: { now(): number };
+declare const performance: {
+  now(): number;
+  setResourceTimingBufferSize(n: number): void;
+  getEntriesByType(t: 'resource'): { name: string; startTime: number; requestStart: number; responseEnd: number }[];
+};
 declare function addEventListener(type: string, cb: (e: { timeStamp: number }) => void, o: { capture: boolean }): void;
 declare function requestAnimationFrame(cb: () => void): number;
 declare function matchMedia(q: string): { addEventListener(t: 'change', cb: (e: { matches: boolean }) => void): void };
@@ -62,8 +66,14 @@ export interface Timing {
   end: number;
   calls: number;
   changes: number;
-  /** Of start → end, how long at least one API call was on its way (the host's part, and the wire's). */
-  waited: number;
+  /**
+   * Of start → end, how long at least one API request was out at the host: request sent to
+   * response received, by the network stack's clock (Resource Timing), so a busy page thread
+   * that reads the answer late does not count as the host's.
+   */
+  hostMs: number;
+  /** Each API request in it: its name, when it was sent (from start) and how long the host took, in ms. */
+  requests: [string, number, number][];
 }
 
 export interface PrintTiming {
@@ -102,19 +112,29 @@ export function installProbe(o: { deskNow: number; cold: Watch | null }): void {
   let open = 0;
   let calls = 0;
   let lastCall = 0;
-  let openSince = 0;
-  const spans: [number, number][] = [];
-  const waited = (a: number, b: number) =>
-    [...spans, ...(open ? [[openSince, b] as [number, number]] : [])].reduce((sum, [x, y]) => sum + Math.max(0, Math.min(b, y) - Math.max(a, x)), 0);
+  performance.setResourceTimingBufferSize(100_000);
+  const requests = (a: number, b: number) =>
+    performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.responseEnd > a && e.startTime < b);
+  const hostMs = (a: number, b: number) => {
+    const spans = requests(a, b)
+      .map((e) => [Math.max(a, e.requestStart || e.startTime), Math.min(b, e.responseEnd)] as const)
+      .sort((x, y) => x[0] - y[0]);
+    let sum = 0;
+    let reach = a;
+    for (const [x, y] of spans) {
+      sum += Math.max(0, y - Math.max(x, reach));
+      reach = Math.max(reach, y);
+    }
+    return sum;
+  };
   const realFetch = window.fetch.bind(window);
   window.fetch = async (...a: unknown[]) => {
     if (!String(a[0]).startsWith('/api/')) return realFetch(...a);
-    if (open++ === 0) openSince = performance.now();
+    open++;
     calls++;
     const closed = () => {
+      open--;
       lastCall = performance.now();
-      if (--open === 0) spans.push([openSince, lastCall]);
-      if (spans.length > 500) spans.shift();
     };
     try {
       const res = await realFetch(...a);
@@ -169,6 +189,14 @@ export function installProbe(o: { deskNow: number; cold: Watch | null }): void {
         let lastPaint = 0;
         let first = 0;
         const calls0 = calls;
+        // Looking costs the page time too: looked at again after a change, or every 100 ms for what
+        // changes without one (a class, an input's value: those watches look every frame).
+        const every = w.all.some((c) => c.value !== undefined);
+        let looked = { at: -Infinity, changes: -1, met: false };
+        const look = (now: number) => {
+          if (every || changes !== looked.changes || now - looked.at >= 100) looked = { at: now, changes, met: holds(w) };
+          return looked.met;
+        };
         const mo = new MutationObserver((recs) => {
           if (!recs.some(counts)) return;
           changes++;
@@ -184,11 +212,19 @@ export function installProbe(o: { deskNow: number; cold: Watch | null }): void {
           clearTimeout(give);
           mo.disconnect();
           watch = null;
-          resolve({ start, first: first || t, end: t, calls: calls - calls0, changes, waited: waited(start, t) });
+          resolve({
+            start,
+            first: first || t,
+            end: t,
+            calls: calls - calls0,
+            changes,
+            hostMs: hostMs(start, t),
+            requests: requests(start, t).map((e) => [e.name.replace(/.*\/api\//, ''), e.startTime - start, e.responseEnd - (e.requestStart || e.startTime)]),
+          });
         };
         const frame = () => {
           const now = performance.now();
-          const met = holds(w);
+          const met = look(now);
           const seen = changes;
           if (met && w.quietMs === 0) return afterPaint(end);
           if (met && !first) afterPaint((t) => (first = first || t));
