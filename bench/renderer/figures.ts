@@ -22,8 +22,8 @@ export const FIGURES: Figure[] = [
   { label: '参保登记 查找 (ID → 匹配)', pick: (r) => ms(r.deskSearch), host: (r) => r.deskSearch.hostMs },
   ...DESK_STEPS.map((s, i) => ({ label: `回车 ${s}`, target: 100, pick: (r: Run) => ms(r.desk[i]!), host: (r: Run) => r.desk[i]!.hostMs })),
   { label: '回车 ×4 合计', pick: (r) => r.desk.reduce((s, t) => s + ms(t), 0), host: (r) => r.desk.reduce((s, t) => s + t.hostMs, 0) },
-  // The app's part (key → window.print) and the layout in print media (switch → painted); the CDP hop between is left out.
-  { label: '凭证 打印版式 (print media)', pick: (r) => r.print.printCalled - r.print.key + (r.print.painted - r.print.media) },
+  // The app's part (key → window.print) and the layout in print media (node's switch → painted); the CDP hop between is left out.
+  { label: '凭证 打印版式 (print media)', pick: (r) => r.print.printCalled - r.print.key + (r.print.painted - r.print.switched) },
   { label: '凭证 PDF (print preview 的工作, 1 run)', pick: (r) => r.pdfMs },
   { label: '花名册 每键 (median key)', target: 50, pick: (r) => median(r.keys.map((k) => k.first - k.start)) },
   { label: '花名册 最慢的一键', pick: (r) => Math.max(...r.keys.map((k) => k.first - k.start)) },

@@ -36,7 +36,7 @@ export interface Run {
   repeat: Record<string, Timing>;
   deskSearch: Timing;
   desk: Timing[];
-  print: PrintTiming;
+  print: PrintLayout;
   /** Only when asked for: the slowest part of a run. */
   pdfMs: number | null;
   keys: Timing[];
@@ -118,19 +118,27 @@ export async function deskSteps(page: Page, idNumber: string): Promise<{ search:
   return { search, steps };
 }
 
+export interface PrintLayout extends PrintTiming {
+  /** When node sent the switch to print media, on the page's clock (both clocks are the system's). */
+  switched: number;
+}
+
 /**
  * Enter on 打印凭证: the app's part up to window.print, then the receipt laid out in print media
- * to the next painted frame (switched by node: the few ms between are CDP's, not counted).
+ * from the moment node switches the media to the next painted frame. Chromium restyles inside
+ * the switch's own task, before the page hears of it, so the switch is timed from node's side;
+ * the few ms between the print call and node's switch are CDP's and not counted.
  */
-export async function printLayout(page: Page): Promise<PrintTiming> {
+export async function printLayout(page: Page): Promise<PrintLayout> {
   await page.getByRole('button', { name: '打印凭证' }).focus();
   await page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.armPrint());
   await page.keyboard.press('Enter');
+  const sent = performance.timeOrigin + performance.now();
   await page.emulateMedia({ media: 'print' });
   const t = await page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.print!);
   await page.emulateMedia({ media: null });
   if (!t.printCalled) throw new Error('Enter on 打印凭证 did not call window.print');
-  return t;
+  return { ...t, switched: sent - t.origin };
 }
 
 /** What Chromium's print preview does with the page: paginated layout and paint to PDF (node's clock). */

@@ -23,6 +23,7 @@ declare const window: Record<string, unknown> & { print: () => void; fetch: (...
 declare const document: { querySelectorAll(sel: string): ArrayLike<El>; body: { innerText: string } | null };
 declare const performance: {
   now(): number;
+  timeOrigin: number;
   setResourceTimingBufferSize(n: number): void;
   getEntriesByType(t: 'resource'): { name: string; startTime: number; requestStart: number; responseEnd: number }[];
 };
@@ -79,8 +80,11 @@ export interface Timing {
 export interface PrintTiming {
   key: number;
   printCalled: number;
-  media: number;
+  /** The media query's change event: Chromium has already restyled for print when it fires. */
+  mediaEvent: number;
   painted: number;
+  /** performance.timeOrigin, to put node's moment of switching on the page's clock. */
+  origin: number;
 }
 
 export interface Bench {
@@ -266,10 +270,10 @@ export function installProbe(o: { deskNow: number; cold: Watch | null }): void {
   matchMedia('print').addEventListener('change', (e) => {
     const p = printWatch;
     if (!e.matches || !p) return;
-    const media = performance.now();
+    const mediaEvent = performance.now();
     afterPaint((painted) => {
       printWatch = null;
-      p.done({ key: p.key, printCalled: p.printCalled, media, painted });
+      p.done({ key: p.key, printCalled: p.printCalled, mediaEvent, painted, origin: performance.timeOrigin });
     });
   });
 
