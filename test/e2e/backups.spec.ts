@@ -23,11 +23,11 @@ test('设置 → 备份: back up now, to a chosen folder, and restore one after 
 
   // A village added after the backup is gone once the backup is restored.
   await call('villages.add', { code: '002', name: '乙村' });
-  await card.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢 复' }).click();
+  await card.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢复', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '恢复备份' });
   await expect(dialog).toContainText('替换现在的台账');
   await screenshot(page, 'settings-backup-restore-1366');
-  await dialog.getByRole('button', { name: '恢 复' }).click();
+  await dialog.getByRole('button', { name: '恢复', exact: true }).click();
   await expect(card.getByText(/^已恢复 /)).toBeVisible();
   await expect(card.getByRole('row', { name: /恢复备份前/ })).toHaveCount(1);
   await screenshot(page, 'settings-backups-1366');

@@ -86,10 +86,10 @@ test('an admin gives the county’s division code in 设置, and the 医保 list
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
   await page.getByLabel('本县区划代码').fill('50023');
-  await page.getByRole('button', { name: '保 存' }).first().click();
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
   await expect(page.getByRole('alert')).toContainText('6 位数字');
   await page.getByLabel('本县区划代码').fill('500235');
-  await page.getByRole('button', { name: '保 存' }).first().click();
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
   await expect(page.getByText('已保存。')).toBeVisible();
 
   await page.getByRole('menuitem', { name: '导入导出' }).click();

@@ -50,7 +50,7 @@ test('待核实: a payment is recorded against the person its mistyped number be
   const tile = page.getByRole('button', { name: '待核实缴费' });
   await expect(tile).toContainText('3');
   await tile.click();
-  await page.getByRole('row', { name: /李四/ }).getByRole('button', { name: '处 理' }).click();
+  await page.getByRole('row', { name: /李四/ }).getByRole('button', { name: '处理', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /处理待核实缴费：李四/ });
   await expect(dialog.getByText('身份证号仅差一位或两位颠倒、姓名相同')).toBeVisible();
   await expect(dialog.getByRole('radio', { name: '选择 李四' })).toBeChecked();
@@ -59,7 +59,7 @@ test('待核实: a payment is recorded against the person its mistyped number be
   await expect(page.getByText(/已登记「李四」2024 年度参保，收据号 \d+/)).toBeVisible();
   await expect(tile).toContainText('2');
 
-  await page.getByRole('row', { name: /张三/ }).getByRole('button', { name: '处 理' }).click();
+  await page.getByRole('row', { name: /张三/ }).getByRole('button', { name: '处理', exact: true }).click();
   const second = page.getByRole('dialog', { name: /处理待核实缴费：张三/ });
   await expect(second.getByTestId('settle-difference')).toContainText('多 342 元');
   await expect(second.getByRole('button', { name: '确认差额并登记' })).toBeDisabled();
@@ -68,7 +68,7 @@ test('待核实: a payment is recorded against the person its mistyped number be
   await second.getByRole('button', { name: '确认差额并登记' }).click();
   await expect(tile).toContainText('1');
 
-  await page.getByRole('row', { name: /外人/ }).getByRole('button', { name: '处 理' }).click();
+  await page.getByRole('row', { name: /外人/ }).getByRole('button', { name: '处理', exact: true }).click();
   const third = page.getByRole('dialog', { name: /处理待核实缴费：外人/ });
   await expect(third.getByText('台账中找不到可能的人员')).toBeVisible();
   await third.getByRole('button', { name: '不予登记…' }).click();
@@ -122,22 +122,22 @@ test('the person drawer: edit, certify by hand and end it, 退费 where the poli
   await certify.getByLabel('认定起始日期').press('Enter');
   await certify.getByLabel('认定来源').fill('民政局 2023年12月低保名单');
   await screenshot(page, 'person-certify-1366');
-  await certify.getByRole('button', { name: '认 定' }).click();
+  await certify.getByRole('button', { name: '认定', exact: true }).click();
   await expect(certify).toBeHidden();
   await expect(page.getByRole('cell', { name: '2023-12-01 至 今', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: '退 费' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '退 费' }).click();
+  await page.getByRole('button', { name: '退费', exact: true }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '退费', exact: true }).click();
   await expect(page.getByText(/已办理退费 320\.00 元/)).toBeVisible();
   // The 退费单 opens at once for the resident to sign; closed, the drawer is as it was.
-  await page.getByRole('dialog', { name: '退费单（打印预览）' }).getByRole('button', { name: '关 闭' }).click();
+  await page.getByRole('dialog', { name: '退费单（打印预览）' }).locator('.ant-modal-footer').getByRole('button', { name: '关闭', exact: true }).click();
   await expect(page.getByText('已退费 320.00')).toBeVisible();
-  await expect(page.getByRole('button', { name: '退 费' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '退费', exact: true })).toHaveCount(0);
 
   await page.getByRole('button', { name: '结束', exact: true }).click();
   await page.getByLabel('认定截止日期').fill('2024-02-01');
   await page.getByLabel('认定截止日期').press('Enter');
-  await page.getByRole('tooltip').getByRole('button', { name: '确 定' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '确定', exact: true }).click();
   await expect(page.getByRole('cell', { name: '2023-12-01 至 2024-02-01', exact: true })).toBeVisible();
   for (const what of ['结束资助身份', '退费', '认定资助身份', '修改信息', '参保登记', '登记人员'])
     await expect(page.getByRole('cell', { name: what, exact: true })).toBeVisible();
@@ -193,7 +193,7 @@ test('花名册 by village: households in number order, one opened to enroll wit
   await panel.getByRole('button', { name: '打印缴费通知单' }).click();
   await expect(panel.getByText('张老')).toBeVisible();
   await screenshot(page, 'household-notice-1366');
-  await panel.getByRole('button', { name: '返 回' }).click();
+  await panel.getByRole('button', { name: '返回', exact: true }).click();
 
   await panel.getByRole('button', { name: '全户参保' }).click();
   await panel.getByRole('radiogroup', { name: '李四的档次' }).getByText('二档').click();
@@ -206,7 +206,7 @@ test('花名册 by village: households in number order, one opened to enroll wit
   await panel.getByRole('button', { name: '下一位' }).click();
   await expect(panel.getByRole('row', { name: /李四/ })).toContainText('已缴');
 
-  await panel.getByRole('row', { name: /孙女/ }).getByRole('button', { name: '迁 户' }).click();
+  await panel.getByRole('row', { name: /孙女/ }).getByRole('button', { name: '迁户', exact: true }).click();
   const move = page.getByRole('dialog', { name: '「孙女」迁出户号 2' });
   await move.getByLabel('迁入户号').fill('11');
   await expect(move.getByText('本村（社区）没有户号 11，将新立此户。')).toBeVisible();

@@ -25,7 +25,7 @@ test('a void without a reason is refused inside its dialog; the menu item starts
   await page.getByRole('menuitem', { name: '花名册' }).click();
   await page.getByLabel('搜索人员').fill('张三');
   await page.getByLabel('搜索人员').press('Enter');
-  await page.getByRole('button', { name: '作 废' }).click();
+  await page.getByRole('button', { name: '作废', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /作废收据/ });
   await dialog.getByLabel('作废原因').press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('原因');
@@ -107,6 +107,6 @@ test('the desk says a person has paid before the cash is taken; another place’
   await expect(confirm).toContainText('现用「重庆市云阳县农坝镇 2024 年度（农坝府发〔2023〕42号）」');
   await expect(confirm).toContainText('这份政策不是本所（云阳县农坝镇）的');
   await screenshot(page, 'policy-change-confirm-1366');
-  await confirm.getByRole('button', { name: '取 消' }).click();
+  await confirm.getByRole('button', { name: '取消', exact: true }).click();
   await expect(page.getByRole('combobox', { name: '2024年度政策' }).locator('..')).toContainText('重庆市云阳县农坝镇');
 });

@@ -72,7 +72,7 @@ test('the desk shows how a lapse was read from the years before, and the clerk m
   await choose(page, '县外参保', '县外市内参加职工医保');
   await dialog.getByLabel('现参保地').fill('重庆市渝中区');
   await screenshot(page, 'person-elsewhere-1366');
-  await dialog.getByRole('button', { name: '保 存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(row.getByTestId('year-2024')).toHaveText('2024 已参保');
 });
 

@@ -63,7 +63,7 @@ test('a season from the screens alone: office, roster, 低保 list, enroll, prin
   await menu('设置');
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   for (const [code, name] of [
     ['001', '幸福村'],
     ['002', '团结村'],
@@ -166,7 +166,7 @@ test('a season from the screens alone: office, roster, 低保 list, enroll, prin
   await menu('花名册');
   await page.getByLabel('搜索人员').fill('张三');
   await page.getByRole('cell', { name: '张三' }).click();
-  await page.getByRole('button', { name: '作 废' }).click();
+  await page.getByRole('button', { name: '作废', exact: true }).click();
   await page.getByLabel('作废原因').fill('档次选错');
   await page.getByLabel('作废原因').press('Enter');
   await expect(page.getByText('已作废：档次选错')).toBeVisible();
@@ -225,7 +225,7 @@ test('a season from the screens alone: office, roster, 低保 list, enroll, prin
   const pendingTile = page.getByRole('button', { name: '待核实缴费' });
   await expect(pendingTile).toContainText('1');
   await pendingTile.click();
-  await page.getByRole('row', { name: /王五/ }).getByRole('button', { name: '处 理' }).click();
+  await page.getByRole('row', { name: /王五/ }).getByRole('button', { name: '处理', exact: true }).click();
   const settle = page.getByRole('dialog', { name: /处理待核实缴费：王五/ });
   await expect(settle.getByRole('radio', { name: '选择 王五' })).toBeChecked();
   await settle.getByRole('button', { name: '登记参保' }).click();

@@ -28,7 +28,7 @@ test('a new office of 酉阳县花田乡 takes its county’s policy, and is ask
   await menu('设置');
   await page.getByLabel('所属区县').fill('酉阳县');
   await page.getByLabel('乡镇/街道').fill('花田乡');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('header-office')).toHaveText('酉阳县花田乡');
 
   // 开始新年度 reads the files that are there: the county's 2024 notice is this office's.
@@ -45,7 +45,7 @@ test('a new office of 酉阳县花田乡 takes its county’s policy, and is ask
   await expect(confirm).toContainText(`为 2024 年度选用「${NONGBA_2024}」？`);
   await expect(confirm).toContainText('这份政策不是本所（酉阳县花田乡）的');
   await screenshot(page, 'newcomer-other-township-1366');
-  await confirm.getByRole('button', { name: '取 消' }).click();
+  await confirm.getByRole('button', { name: '取消', exact: true }).click();
   await expect(confirm).toHaveCount(0);
 
   // The county's notice binds its townships: chosen at once, and the card says so.
@@ -82,7 +82,7 @@ test('a new office of 酉阳县花田乡 takes its county’s policy, and is ask
   // 政策: 2025 is started by its name.
   await menu('政策');
   await expect(season).toContainText(`已有本地区的政策文件：${YOUYANG_2025}`);
-  await season.getByRole('button', { name: '选 用' }).click();
+  await season.getByRole('button', { name: '选用', exact: true }).click();
   await expect(season).toContainText(`已为 2025 年度选用「${YOUYANG_2025}」。`);
   await expect(season).toContainText(`已选用 ${YOUYANG_2025}，集中参保期 2024-09-13 至 2024-12-31`);
   await expect(page.getByRole('combobox', { name: '2025年度政策' }).locator('..')).toContainText(YOUYANG_2025);
@@ -108,7 +108,7 @@ test('开始新年度 says what files there are when none can be told to be the 
   await menu('设置');
   await page.getByLabel('所属区县').fill('彭水县');
   await page.getByLabel('乡镇/街道').fill('鹿角镇');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await menu('政策');
   await expect(season).toContainText('2024 年度已有的政策文件都不是本所（彭水县鹿角镇）所在地区的');
   await choose(page, '新年度', '2025 年度');

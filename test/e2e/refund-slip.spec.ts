@@ -47,14 +47,14 @@ test('退费 only where something is due; the 退费单 previewed and printed on
   await search.fill('王建国');
   await search.press('Enter');
   const drawer = page.getByRole('dialog').filter({ hasText: '参保缴费' });
-  await expect(drawer.getByRole('button', { name: '作 废' })).toBeVisible();
-  await expect(drawer.getByRole('button', { name: '退 费' })).toHaveCount(0);
+  await expect(drawer.getByRole('button', { name: '作废', exact: true })).toBeVisible();
+  await expect(drawer.getByRole('button', { name: '退费', exact: true })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   await search.fill('杨桂花');
   await search.press('Enter');
-  await drawer.getByRole('button', { name: '退 费' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '退 费' }).click();
+  await drawer.getByRole('button', { name: '退费', exact: true }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '退费', exact: true }).click();
 
   // The slip opens at once, as it prints.
   const preview = page.getByRole('dialog', { name: '退费单（打印预览）' });
@@ -86,13 +86,13 @@ test('退费 only where something is due; the 退费单 previewed and printed on
   expect(form.pages[0]).toContain('领款人签字');
   expect(form.pages[0]).toContain('320.00');
   await screenshot(page, 'refund-slip-241-1366');
-  await preview.getByRole('button', { name: '关 闭' }).click();
+  await preview.locator('.ant-modal-footer').getByRole('button', { name: '关闭', exact: true }).click();
   await expect(preview).toBeHidden();
 
   // The row: what the person paid net, the refund beside it; no second 退费, the slip again on demand.
   await expect(drawer.getByTestId('net-paid')).toHaveText('60.00（已退 320.00）');
   await expect(drawer.getByText('已退费 320.00')).toBeVisible();
-  await expect(drawer.getByRole('button', { name: '退 费' })).toHaveCount(0);
+  await expect(drawer.getByRole('button', { name: '退费', exact: true })).toHaveCount(0);
   await screenshot(page, 'refund-row-net-1366');
   await drawer.getByRole('button', { name: '退费单' }).click();
   await expect(preview.getByTestId('refund-slip')).toContainText('退费后实缴60.00 元');

@@ -70,7 +70,7 @@ test('a villager not yet on the roster is registered at the desk: the ID checked
   const good = id('50023519850203022');
   await idBox.fill(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
   await expect(page.getByTestId('id-help')).toContainText('校验位不对');
-  await expect(page.getByRole('button', { name: '保 存' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
   await idBox.fill(good);
   await expect(page.getByTestId('id-help')).toHaveText('出生日期 1985-02-03，女');
   await page.getByLabel('新人员姓名').fill('王芳');
@@ -81,7 +81,7 @@ test('a villager not yet on the roster is registered at the desk: the ID checked
   await page.getByLabel('新人员与户主关系').fill('户主');
   await page.getByLabel('新人员与户主关系').press('Tab');
   await screenshot(page, 'roster-new-person-1366');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
 
   const drawer = page.getByRole('dialog', { name: `王芳（${good}）` });
   await expect(drawer).toContainText('1985-02-03');
@@ -89,7 +89,7 @@ test('a villager not yet on the roster is registered at the desk: the ID checked
   await drawer.getByRole('button', { name: /^变 ?更$/ }).click();
   await choose(page, '人员状态', '死亡');
   await page.getByLabel('状态日期').fill('2023-10-05');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(drawer).toContainText('死亡（2023-10-05）');
 
   // The same number again is named as already registered.

@@ -116,8 +116,8 @@ test('a 代缴明细 leaves 2024 unknown; the confirmed full list makes it known
   await expect(row2024.getByTestId('known-way')).toContainText('导入全部名单「税务2024缴费明细.csv」');
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'truth-policy-years-1366');
-  await row2024.getByRole('button', { name: '撤回' }).click();
-  await page.getByRole('button', { name: '撤 回' }).click();
+  await row2024.getByRole('button', { name: '撤回', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '撤回', exact: true }).click();
   await expect(row2024).toContainText('未知：没有参保记录的人按情况不明');
   await expect(row2024.getByTestId('known-way')).toContainText('撤回');
 

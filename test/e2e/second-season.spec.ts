@@ -77,7 +77,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   await menu('政策');
   const season = page.getByTestId('new-season');
   await expect(season).toContainText('已有本地区的政策文件：重庆市酉阳土家族苗族自治县 2025 年度（酉阳医保发〔2024〕37号）');
-  await season.getByRole('button', { name: '选 用' }).click();
+  await season.getByRole('button', { name: '选用', exact: true }).click();
   await expect(season).toContainText('已选用 重庆市酉阳土家族苗族自治县 2025 年度（酉阳医保发〔2024〕37号），集中参保期 2024-09-13 至 2024-12-31');
   await season.getByRole('button', { name: /沿用 2024 年度任务数（1 个村，合计 5 人）/ }).click();
   await expect(season).toContainText('已设 1 个村（社区），合计 5 人');

@@ -14,7 +14,7 @@ test('the clerk sets up the office and its villages, and they survive a reload a
   await page.getByLabel('所属区县').fill('云阳县');
   await page.getByLabel('乡镇/街道').fill('农坝镇');
   await page.getByLabel('收据显示完整身份证号').check();
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('header-office')).toHaveText('云阳县农坝镇');
 
   // Enter in the name field adds the village and puts the cursor back on the code.
@@ -25,7 +25,7 @@ test('the clerk sets up the office and its villages, and they survive a reload a
   await expect(page.getByLabel('村/社区代码')).toBeFocused();
   await page.getByLabel('村/社区代码').fill('002');
   await page.getByLabel('村/社区名称').fill('龙堰社区');
-  await page.getByRole('button', { name: '添 加' }).click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('cell', { name: '龙堰社区' })).toBeVisible();
   await screenshot(page, 'settings-1366');
 
@@ -46,16 +46,16 @@ test('bad input shows the Chinese reason and adds nothing', async ({ page, host 
   await openSettings(page, host.url);
   await page.getByLabel('村/社区代码').fill('01-2');
   await page.getByLabel('村/社区名称').fill('幸福村');
-  await page.getByRole('button', { name: '添 加' }).click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: '村/社区代码只能是 1 到 12 位数字或字母' })).toBeVisible();
   await expect(page.getByText('还没有村/社区，请在上方添加。')).toBeVisible();
 
   await page.getByLabel('村/社区代码').fill('003');
-  await page.getByRole('button', { name: '添 加' }).click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('cell', { name: '幸福村' })).toBeVisible();
   await page.getByLabel('村/社区代码').fill('004');
   await page.getByLabel('村/社区名称').fill('幸福村');
-  await page.getByRole('button', { name: '添 加' }).click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: '已有名为「幸福村」的村/社区（代码 003），不能重名。' })).toBeVisible();
   await screenshot(page, 'settings-error-1366');
 });
@@ -66,13 +66,13 @@ test('rename and retire a village; the retired one stays in the history', async 
   await page.getByLabel('村/社区代码').fill('005');
   await page.getByLabel('村/社区名称').fill('红梁村');
   await page.getByLabel('村/社区名称').press('Enter');
-  await page.getByRole('button', { name: '改 名' }).click();
+  await page.getByRole('button', { name: '改名', exact: true }).click();
   await page.getByLabel('新名称').fill('红粱村');
   await page.getByLabel('新名称').press('Enter');
   await expect(page.getByRole('cell', { name: '红粱村' })).toBeVisible();
 
-  await page.getByRole('button', { name: '停 用' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '停 用' }).click();
+  await page.getByRole('button', { name: '停用', exact: true }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '停用', exact: true }).click();
   await expect(page.getByText('还没有村/社区，请在上方添加。')).toBeVisible();
   await page.getByLabel('显示已停用').click();
   await expect(page.getByRole('cell', { name: '红粱村' })).toBeVisible();
@@ -115,7 +115,7 @@ test('once the office has users, the clerk logs in before working', async ({ pag
   await expect(page.getByText('登录参保台账')).toBeVisible();
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码').fill('wrong-password');
-  await page.getByRole('button', { name: '登 录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('用户名或密码不对');
   await screenshot(page, 'login-1366');
   await page.getByLabel('密码').fill('secret1');
@@ -123,7 +123,7 @@ test('once the office has users, the clerk logs in before working', async ({ pag
   await expect(page.getByTestId('header-user')).toHaveText('王所长');
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByLabel('乡镇/街道').fill('栗子乡');
-  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('header-office')).toHaveText('栗子乡');
 });
 

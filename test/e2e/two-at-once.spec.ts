@@ -49,7 +49,7 @@ test('a dry run overtaken by another clerk is refused with what changed, and dry
   const now = (await other('roster.getPerson', { id: yi.id })).person;
   await other('roster.updatePerson', { id: yi.id, phone: '13900000010', seen: now.version });
   await page.getByRole('button', { name: '撤销整批' }).first().click();
-  await page.getByRole('button', { name: '撤 销', exact: true }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   const undo = page.getByRole('alert').filter({ hasText: '整批撤销会把后来的改动一起抹掉' });
   await expect(undo).toContainText('其中 1 人又被改过');
   await expect(undo).toContainText('联系电话改为“13900000010”');

@@ -20,7 +20,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await add.getByLabel('登录名').fill('wang');
   await add.getByLabel('密码', { exact: true }).fill('secret1');
   await add.getByLabel('再输一次密码').fill('secret1');
-  await add.getByRole('button', { name: '添 加' }).click();
+  await add.getByRole('button', { name: '添加', exact: true }).click();
   // The one who made the first administrator is logged in as it.
   await expect(page.getByTestId('header-user')).toHaveText('王所长');
 
@@ -30,11 +30,11 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await clerk.getByLabel('登录名').fill('wang');
   await clerk.getByLabel('密码', { exact: true }).fill('secret2');
   await clerk.getByLabel('再输一次密码').fill('secret2');
-  await clerk.getByRole('button', { name: '添 加' }).click();
+  await clerk.getByRole('button', { name: '添加', exact: true }).click();
   // Refused inside the dialog, where the clerk is looking.
   await expect(clerk.getByRole('alert')).toContainText('用户名「wang」已被使用');
   await clerk.getByLabel('登录名').fill('li');
-  await clerk.getByRole('button', { name: '添 加' }).click();
+  await clerk.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('cell', { name: '李经办' })).toBeVisible();
   await expect(page.getByRole('row', { name: /李经办/ })).toContainText('经办人');
   await screenshot(page, 'settings-users-1366');
@@ -47,7 +47,7 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   const reset = page.getByRole('dialog', { name: '重设「李经办」的密码' });
   await reset.getByLabel('密码', { exact: true }).fill('newpass1');
   await reset.getByLabel('再输一次密码').fill('newpass1');
-  await reset.getByRole('button', { name: '保 存' }).click();
+  await reset.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已重设「李经办」的密码。')).toBeVisible();
   await page.getByRole('button', { name: '退出' }).click();
   await login(page, 'li', 'newpass1');
@@ -72,13 +72,13 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await own.getByLabel('当前密码').fill('wrong11');
   await own.getByLabel('密码', { exact: true }).fill('mine123');
   await own.getByLabel('再输一次密码').fill('mine124');
-  await own.getByRole('button', { name: '保 存' }).click();
+  await own.getByRole('button', { name: '保存', exact: true }).click();
   await expect(own.getByText('两次输入的密码不一样。')).toBeVisible();
   await own.getByLabel('再输一次密码').fill('mine123');
-  await own.getByRole('button', { name: '保 存' }).click();
+  await own.getByRole('button', { name: '保存', exact: true }).click();
   await expect(own.getByRole('alert')).toContainText('当前密码不对');
   await own.getByLabel('当前密码').fill('newpass1');
-  await own.getByRole('button', { name: '保 存' }).click();
+  await own.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已修改你的密码')).toBeVisible();
 
   // The administrator disables the clerk, who can no longer log in.
@@ -88,9 +88,9 @@ test('the office sets up its users on screen: the first administrator, a clerk, 
   await page.getByRole('tab', { name: '用户' }).click();
   await page
     .getByRole('row', { name: /李经办/ })
-    .getByRole('button', { name: '停 用' })
+    .getByRole('button', { name: '停用', exact: true })
     .click();
-  await page.getByRole('tooltip').getByRole('button', { name: '停 用' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '停用', exact: true }).click();
   await expect(page.getByRole('row', { name: /李经办/ })).toContainText('已停用');
   await page.getByRole('button', { name: '退出' }).click();
   await login(page, 'li', 'mine123');

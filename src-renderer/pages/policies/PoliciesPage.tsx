@@ -18,6 +18,8 @@ export function PoliciesPage() {
   const { office: ours } = useOffice();
   const [shown, setShown] = useState<string | null>(null);
   const { run, error } = useAction();
+  // The hook's dialogs, unlike Modal.confirm, follow the app's settings (locale, button names).
+  const [modal, modalHolder] = Modal.useModal();
   const [imported, setImported] = useState<string | null>(null);
   const list = useInvoke('policies.list', {});
   const office = useInvoke('office.policies', {});
@@ -44,7 +46,7 @@ export function PoliciesPage() {
     const place = ours ? `${ours.county}${ours.townshipName}` : '';
     const elsewhere = next?.fit === 'other';
     if (!current && !elsewhere) return void save(year, policyId);
-    Modal.confirm({
+    modal.confirm({
       title: current ? `把 ${year} 年度的政策改为「${next?.name}」？` : `为 ${year} 年度选用「${next?.name}」？`,
       content: (
         <>
@@ -69,6 +71,7 @@ export function PoliciesPage() {
   const years = [...new Set(policies.filter((p) => !p.abstract).map((p) => p.coverageYear))].sort();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
+      {modalHolder}
       {shownError && <Alert type="error" showIcon message={shownError} role="alert" />}
       <Card title="本所各年度适用的政策" size="small">
         <Space direction="vertical">
