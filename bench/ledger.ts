@@ -4,7 +4,7 @@ import path from 'node:path';
 import { verifyAudit } from '../src-main/ledger/audit';
 import { LEDGER_FILE, openLedger } from '../src-main/ledger/open';
 import { notEnrolled, enrolledByVillage } from '../src-main/ledger/reports';
-import { searchPersons } from '../src-main/ledger/search';
+import { countPersons, searchPersons } from '../src-main/ledger/search';
 import type { Policy } from '../src-main/domain/policy/schema';
 import { buildLedger } from './build-ledger';
 import { median, percentile, report, timed } from './util';
@@ -51,6 +51,13 @@ export function benchLedger(policy: Policy, n: number): void {
       'search: pinyin initials',
       ['zs', 'wxy', 'lm', 'cjh', 'ywh', 'zl', 'hx', 'lwj', 'zyf', 'gl'].flatMap((q) => Array(20).fill(q) as string[]),
       (q) => searchPersons(db, q).length,
+    );
+
+    // The 花名册 counts what it cut: a first letter or a surname is the widest a clerk types.
+    latency(
+      'count: a letter or surname',
+      ['z', 'w', 'l', '王', '张', '李', 'zs', '50023'].flatMap((q) => Array(20).fill(q) as string[]),
+      (q) => countPersons(db, q).count,
     );
 
     const progressTimes = Array.from({ length: 5 }, () => timed(() => enrolledByVillage(db, policy.coverageYear)));

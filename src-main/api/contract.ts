@@ -37,7 +37,17 @@ import type {
 } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
 import type { HouseholdNotice, PublicList, RefundSlip, VillageNotice } from '../types/print';
-import type { Dashboard, BackupFile, DepartmentSubsidy, Fujian5Row, LedgerStatus, PaymentDay, PersonSummary, VillageProgress } from '../types/reports';
+import type {
+  Dashboard,
+  BackupFile,
+  DepartmentSubsidy,
+  Fujian5Row,
+  LedgerStatus,
+  PaymentDay,
+  PersonMatches,
+  PersonSummary,
+  VillageProgress,
+} from '../types/reports';
 
 export type * from '../types/office';
 export type * from '../types/roster';
@@ -140,6 +150,8 @@ export interface Api {
   /** A village's households in household-number order, each with its members, head first. */
   'roster.villageBook': { input: { villageId: number; coverageYear?: number }; output: VillageBook };
   'roster.search': { input: { q: string; limit?: number }; output: PersonSummary[] };
+  /** The first `limit` matches (20 unless asked) and how many match in all, so a screen can say its list was cut. */
+  'roster.find': { input: { q: string; limit?: number }; output: PersonMatches };
 
   'categories.certify': {
     input: { personId: number; code: PersonCategory; validFrom: string; validTo?: string | null; source: string; department?: Department; seen?: number };

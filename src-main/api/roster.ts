@@ -4,7 +4,7 @@ import { chinaDate } from '../domain/dates';
 import { parseIdNumber } from '../domain/idnumber';
 import { getVillage } from '../ledger/office';
 import * as repo from '../ledger/roster';
-import { searchPersons } from '../ledger/search';
+import { countPersons, searchPersons } from '../ledger/search';
 import { listForPerson, refundsForPerson } from '../ledger/enrollments';
 import { personChanges } from '../ledger/history';
 import { displayNames } from '../ledger/users';
@@ -13,7 +13,7 @@ import { refundDue } from '../enrollment/refund';
 import { latestPolicy, workingCoverageYear } from '../enrollment/policy';
 import { recordElsewhere } from '../ledger/insurance-years';
 import { describeChange } from '../domain/history';
-import type { Household, IdCheck, Person, PersonDetail, VillageBook } from './contract';
+import type { Household, IdCheck, Person, PersonDetail, PersonMatches, VillageBook } from './contract';
 import { coverageYear, idOf, isoDate, outOfCounty, personName, phone, relation, residence, student, text } from './fields';
 import type { Context } from './handler';
 import { Refusal, audit, reads, writes } from './handler';
@@ -55,6 +55,11 @@ export function checkNewIdNumber(ctx: Context, raw: string) {
 }
 
 const householdNumber = z.string({ error: '请填写户号。' }).trim().min(1, '请填写户号。').max(30, '户号不能超过 30 个字符。');
+
+const searchInput = z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() });
+
+/** Past this many matches the 花名册 says 「超过 1000 人」 rather than counting on. */
+const FIND_COUNT_CAP = 1000;
 
 const statusCode = z.enum(['active', 'empty_registration', 'deceased', 'abroad'], { error: '人员状态不在可选范围内。' });
 
@@ -279,7 +284,13 @@ export const rosterHandlers = {
     return { villageId: v.id, villageName: v.name, households: repo.villageBook(ctx.db, v.id, arg.coverageYear ?? null) };
   }),
 
-  'roster.search': reads('clerk', z.object({ q: z.string().max(40, '搜索内容太长。'), limit: z.number().int().min(1).max(200).optional() }), (ctx, arg) =>
-    searchPersons(ctx.db, arg.q, arg.limit ?? 50),
-  ),
+  'roster.search': reads('clerk', searchInput, (ctx, arg) => searchPersons(ctx.db, arg.q, arg.limit ?? 50)),
+
+  'roster.find': reads('clerk', searchInput, (ctx, arg): PersonMatches => {
+    const limit = arg.limit ?? 20;
+    const persons = searchPersons(ctx.db, arg.q, limit);
+    // Fewer than asked for is all there is; a full list is counted, up to a thousand.
+    const { count, more } = persons.length < limit ? { count: persons.length, more: false } : countPersons(ctx.db, arg.q, FIND_COUNT_CAP);
+    return { persons, total: Math.max(count, persons.length), totalMore: more };
+  }),
 };

@@ -41,41 +41,60 @@ export const rowToSummary = (r: Row): PersonSummary => ({
 // Strings sort below their own prefix + U+FFFF, so [q, q+U+FFFF) is "starts with q".
 const END = '\uffff';
 
-export function searchPersons(db: Database, raw: string, limit = 50): PersonSummary[] {
+/** The index ranges that find what was typed, most exact first (each a WHERE on persons p). */
+function branches(raw: string): [where: string, ...params: unknown[]][] {
   const q = raw.replace(/\s+/g, '');
   if (!q) return [];
+  const out: [string, ...unknown[]][] = [];
+  if (/^\d+[xX]?$/.test(q)) {
+    const up = q.toUpperCase();
+    if (up.length >= 6) out.push(['p.id_number >= ? AND p.id_number < ?', up, up + END]);
+    const rev = reverse(up);
+    out.push(['p.id_rev >= ? AND p.id_rev < ?', rev, rev + END]);
+    if (/^\d+$/.test(q)) {
+      if (q.length >= 3) out.push(["p.phone >= ? AND p.phone < ? AND p.phone <> ''", q, q + END]);
+      const prev = reverse(q);
+      out.push(["p.phone_rev >= ? AND p.phone_rev < ? AND p.phone_rev <> ''", prev, prev + END]);
+    }
+  } else if (/^[a-zA-Z]+$/.test(q)) {
+    const lower = q.toLowerCase();
+    out.push(['p.initials = ?', lower]);
+    out.push(['p.initials > ? AND p.initials < ?', lower, lower + END]);
+  } else {
+    out.push(['p.name = ?', q]);
+    out.push(['p.name > ? AND p.name < ?', q, q + END]);
+    const chars = [...q];
+    if (chars.length >= 2) {
+      out.push(['p.name IN (SELECT name FROM name_pieces WHERE gram = ?) AND instr(p.name, ?) > 0', chars[0]! + chars[1]!, q]);
+    }
+  }
+  return out;
+}
+
+export function searchPersons(db: Database, raw: string, limit = 50): PersonSummary[] {
   const found = new Map<number, PersonSummary>();
-  const take = (where: string, ...params: unknown[]) => {
-    if (found.size >= limit) return;
+  for (const [where, ...params] of branches(raw)) {
+    if (found.size >= limit) break;
     for (const r of sql(db, `${SUMMARY} WHERE ${where} LIMIT ?`).all(...params, limit) as Row[]) {
       if (found.size >= limit) break;
       if (!found.has(r.id)) found.set(r.id, rowToSummary(r));
     }
-  };
-
-  if (/^\d+[xX]?$/.test(q)) {
-    const up = q.toUpperCase();
-    if (up.length >= 6) take('p.id_number >= ? AND p.id_number < ?', up, up + END);
-    const rev = reverse(up);
-    take('p.id_rev >= ? AND p.id_rev < ?', rev, rev + END);
-    if (/^\d+$/.test(q)) {
-      if (q.length >= 3) take("p.phone >= ? AND p.phone < ? AND p.phone <> ''", q, q + END);
-      const prev = reverse(q);
-      take("p.phone_rev >= ? AND p.phone_rev < ? AND p.phone_rev <> ''", prev, prev + END);
-    }
-  } else if (/^[a-zA-Z]+$/.test(q)) {
-    const lower = q.toLowerCase();
-    take('p.initials = ?', lower);
-    take('p.initials > ? AND p.initials < ?', lower, lower + END);
-  } else {
-    take('p.name = ?', q);
-    take('p.name > ? AND p.name < ?', q, q + END);
-    const chars = [...q];
-    if (chars.length >= 2) {
-      take('p.name IN (SELECT name FROM name_pieces WHERE gram = ?) AND instr(p.name, ?) > 0', chars[0]! + chars[1]!, q);
-    }
   }
   return [...found.values()];
+}
+
+/**
+ * How many persons match what was typed, counted up to `cap` (ids only, the same index ranges
+ * as the search): `more` says there are more than `count`, so a single letter at a million
+ * persons costs no more than a thousand index entries a branch.
+ */
+export function countPersons(db: Database, raw: string, cap = 1000): { count: number; more: boolean } {
+  const ids = new Set<number>();
+  for (const [where, ...params] of branches(raw)) {
+    for (const r of sql(db, `SELECT p.id FROM persons p WHERE ${where} LIMIT ?`).all(...params, cap + 1) as { id: number }[]) ids.add(r.id);
+    if (ids.size > cap) return { count: cap, more: true };
+  }
+  return { count: ids.size, more: false };
 }
 
 /** One digit wrong, or two neighbours swapped: the slips of typing a number by hand. */

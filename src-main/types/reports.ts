@@ -14,6 +14,14 @@ export interface PersonSummary {
   status: string;
 }
 
+/** The 花名册's search: the first matches, and how many match in all. */
+export interface PersonMatches {
+  persons: PersonSummary[];
+  /** How many persons match; counting stops past 1000 (`totalMore`: more than `total`). */
+  total: number;
+  totalMore: boolean;
+}
+
 export interface VillageProgress {
   villageId: number;
   villageCode: string;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { idFor, seedHousehold } from '../../helpers/people';
+import { countPersons } from '../../../src-main/ledger/search';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -121,6 +122,38 @@ describe('search', () => {
     expect(await names(id)).toEqual(['单田芳']);
     expect(await names(id.slice(-6))).toEqual(['单田芳']);
     expect(await names(id.slice(0, 10))).toContain('单田芳');
+  });
+});
+
+describe('the 花名册 search: the first twenty, and how many match in all', () => {
+  const wangs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `王${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`, birth: '1970-01-01' }));
+
+  it('gives twenty and says how many more match; asked for more, gives more', async () => {
+    await seedHousehold(t, [...wangs(26), { name: '李四', birth: '1971-02-02' }]);
+    const first = await t.ok('roster.find', { q: '王' });
+    expect(first.persons).toHaveLength(20);
+    expect(first).toMatchObject({ total: 26, totalMore: false });
+    expect(first.persons.every((p) => p.name.startsWith('王'))).toBe(true);
+    const more = await t.ok('roster.find', { q: '王', limit: 40 });
+    expect(more.persons).toHaveLength(26);
+    expect(more).toMatchObject({ total: 26, totalMore: false });
+    // The first twenty are the same twenty, in the same order, as before.
+    expect(more.persons.slice(0, 20).map((p) => p.id)).toEqual(first.persons.map((p) => p.id));
+    expect(await t.ok('roster.find', { q: '李' })).toMatchObject({ total: 1, totalMore: false });
+    expect(await t.ok('roster.find', { q: '' })).toEqual({ persons: [], total: 0, totalMore: false });
+  });
+
+  it('counts a person found two ways once, and stops counting past the cap', async () => {
+    await seedHousehold(t, [{ name: '张三', birth: '1960-05-01' }, { name: '张三丰', birth: '1961-05-01' }, ...wangs(12)]);
+    // 张三 is both the exact name and a prefix of it: two branches, one person.
+    expect(await t.ok('roster.find', { q: '张三', limit: 1 })).toMatchObject({ total: 2, totalMore: false });
+    expect(countPersons(t.ctx.db, '王', 5)).toEqual({ count: 5, more: true });
+    expect(countPersons(t.ctx.db, '王', 12)).toEqual({ count: 12, more: false });
+    expect(countPersons(t.ctx.db, 'w')).toEqual({ count: 12, more: false });
+  });
+
+  it('refuses a limit past 200, as the search does', async () => {
+    expect(await t.call('roster.find', { q: '王', limit: 201 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 
