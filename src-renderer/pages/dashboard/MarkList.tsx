@@ -3,6 +3,7 @@ import { Alert, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { deskToday } from '../../format';
 import { DayPicker } from '../DayPicker';
+import { pageItem } from '../../a11y';
 
 /**
  * A 工作台 list whose rows the clerk selects (some or all, the header's box) and marks done on a
@@ -59,7 +60,7 @@ export function MarkList<T extends { personId?: number; id?: number }>(props: {
         dataSource={props.rows}
         title={() => props.title(props.rows.length)}
         locale={{ emptyText: props.empty }}
-        pagination={{ pageSize: 10, showSizeChanger: false }}
+        pagination={{ pageSize: 10, showSizeChanger: false, itemRender: pageItem }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }}
         onRow={(r) => ({ onDoubleClick: () => props.onOpen(r), style: { cursor: 'pointer' } })}
         columns={props.columns}

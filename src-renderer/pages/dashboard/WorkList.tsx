@@ -7,6 +7,7 @@ import { label, useGlossary } from '../../glossary';
 import { ZeroDeclarations } from './ZeroDeclarations';
 import { HandCertified } from './HandCertified';
 import { LAST_YEAR } from '../lastYearLists';
+import { pageItem } from '../../a11y';
 
 export type ListKey =
   | 'notEnrolled'
@@ -71,7 +72,7 @@ export function WorkList({
       rowKey="id"
       dataSource={rows}
       title={() => (total > rows.length ? `共 ${total} 人，显示前 ${rows.length} 人（完整名单请在“打印”或“导入导出”中按村输出）` : `共 ${total} 人`)}
-      pagination={{ pageSize: 10, showSizeChanger: false }}
+      pagination={{ pageSize: 10, showSizeChanger: false, itemRender: pageItem }}
       onRow={(p) => ({ onClick: () => onOpen(p.id), style: { cursor: 'pointer' } })}
       columns={[
         { title: '姓名', dataIndex: 'name', width: 100 },

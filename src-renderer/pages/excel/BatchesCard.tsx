@@ -5,6 +5,7 @@ import type { ImportBatch } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { Refusal } from './Refusal';
+import { pageItem } from '../../a11y';
 
 export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +50,7 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
         size="small"
         rowKey="id"
         dataSource={batches}
-        pagination={{ pageSize: 8, showSizeChanger: false }}
+        pagination={{ pageSize: 8, showSizeChanger: false, itemRender: pageItem }}
         columns={[
           { title: '时间', width: 150, render: (_, b) => chinaTime(b.at) },
           { title: '内容', width: 130, render: (_, b) => IMPORT_KINDS.find((k) => k.value === b.kind)?.label ?? b.kind },

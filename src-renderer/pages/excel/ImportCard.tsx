@@ -11,6 +11,7 @@ import { FileYears } from './FileYears';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
 import { TableFaults } from '../TableFaults';
+import { pageItem } from '../../a11y';
 
 type Mapping = Record<string, number | undefined>;
 
@@ -265,7 +266,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 title={() => '将要改动的人员（确认导入后生效）'}
                 rowKey="row"
                 dataSource={preview.changes}
-                pagination={{ pageSize: 10, showSizeChanger: false }}
+                pagination={{ pageSize: 10, showSizeChanger: false, itemRender: pageItem }}
                 columns={[
                   { title: '行号', dataIndex: 'row', width: 70 },
                   { title: '姓名', dataIndex: 'name', width: 90 },
@@ -280,7 +281,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 title={() => '上次名单有、本次名单没有的人员'}
                 rowKey="idNumber"
                 dataSource={preview.lost}
-                pagination={{ pageSize: 10 }}
+                pagination={{ pageSize: 10, itemRender: pageItem }}
                 columns={[
                   { title: '姓名', dataIndex: 'name' },
                   { title: '身份证号', dataIndex: 'idNumber' },
@@ -329,7 +330,7 @@ function ProblemTable({ title, rows }: { title: string; rows: ImportProblem[] })
       title={() => title}
       rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
       dataSource={rows}
-      pagination={{ pageSize: 10, showSizeChanger: false }}
+      pagination={{ pageSize: 10, showSizeChanger: false, itemRender: pageItem }}
       columns={[
         { title: '行号', dataIndex: 'row', width: 80 },
         { title: '字段', width: 120, render: (_, p) => (p.field ? label(g.importFields, p.field) : '') },

@@ -4,6 +4,7 @@ import type { PendingPayment, SettledPayment } from '../../../src-main/api/contr
 import { useInvoke } from '../../useInvoke';
 import { chinaTime } from '../../format';
 import { SettlePayment, paidText } from './SettlePayment';
+import { pageItem } from '../../a11y';
 
 /** Payments from the 医保/税务 files the ledger could not take as they were; a new import (version) may have added to them. */
 export function PendingCard({ year, version }: { year: number | null; version: number }) {
@@ -34,7 +35,7 @@ export function PendingList({ year, version = 0, onChanged, card }: { year: numb
         dataSource={rows}
         title={() => `共 ${rows.length} 条待核实`}
         locale={{ emptyText: '没有待核实的缴费。' }}
-        pagination={{ pageSize: 8, showSizeChanger: false }}
+        pagination={{ pageSize: 8, showSizeChanger: false, itemRender: pageItem }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '身份证号', dataIndex: 'idNumber', width: 180 },
@@ -87,7 +88,7 @@ function SettledTable({ rows }: { rows: SettledPayment[] }) {
       size="small"
       rowKey="id"
       dataSource={rows}
-      pagination={{ pageSize: 8, showSizeChanger: false }}
+      pagination={{ pageSize: 8, showSizeChanger: false, itemRender: pageItem }}
       columns={[
         { title: '文件中姓名', dataIndex: 'name', width: 90 },
         { title: '身份证号', dataIndex: 'idNumber', width: 180 },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { PolicyChange, PolicySummary } from '../../../src-main/api/contract';
 import { useInvoke } from '../../useInvoke';
+import { pageItem } from '../../a11y';
 
 const TOPIC_COLORS: Record<string, string> = { 缴费标准: 'blue', 财政补助: 'cyan', 缴费时段: 'geekblue', 资助标准: 'green', 等待期: 'orange', 待遇: 'purple' };
 
@@ -64,7 +65,7 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
         <Table<PolicyChange>
           rowKey={(c) => `${c.topic}|${c.item}`}
           size="small"
-          pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true, itemRender: pageItem }}
           dataSource={topic === '全部' ? changes.value : changes.value.filter((c) => c.topic === topic)}
           locale={{ emptyText: '两份政策的缴费、资助、时段、等待期和待遇规定相同。' }}
           title={() => `${name(pick)?.coverageYear ?? ''} 年度 → ${name(next)?.coverageYear ?? ''} 年度：${changes.value!.length} 处不同`}

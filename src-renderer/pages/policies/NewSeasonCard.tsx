@@ -9,6 +9,7 @@ import { label, useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
 import { deskToday } from '../../format';
 import { SeasonPolicy } from './SeasonPolicy';
+import { pageItem } from '../../a11y';
 
 export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; inForce: Record<number, string>; onChanged: () => void }) {
   const g = useGlossary();
@@ -113,7 +114,7 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
           rowKey={(r) => `${r.id}-${r.code}-${r.validTo}`}
           size="small"
           dataSource={ending.value}
-          pagination={{ pageSize: 10, showSizeChanger: false }}
+          pagination={{ pageSize: 10, showSizeChanger: false, itemRender: pageItem }}
           title={() => '到期的资助身份（请各部门在下一批名单中核实续认）'}
           columns={[
             { title: '认定部门', dataIndex: 'departmentLabel', width: 140 },

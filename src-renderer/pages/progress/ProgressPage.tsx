@@ -106,6 +106,9 @@ export function ProgressPage() {
                 key={`${r.villageId}-${r.target}`}
                 aria-label={`${r.villageName}任务数`}
                 min={0}
+                // No ▲▼ handles: a target of hundreds is typed, not clicked up one by one, and
+                // antd names the handles "Increase Value" to a screen reader (↑/↓ still step).
+                controls={false}
                 defaultValue={r.target}
                 onBlur={(e) => void setTarget(r.villageId, Number(e.target.value.replace(/,/g, '')))}
                 onPressEnter={(e) => void setTarget(r.villageId, Number((e.target as HTMLInputElement).value.replace(/,/g, '')))}

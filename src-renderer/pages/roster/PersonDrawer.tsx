@@ -12,6 +12,7 @@ import { label, useGlossary } from '../../glossary';
 import { StatusChange } from './StatusChange';
 import { EditPerson } from './EditPerson';
 import { Categories } from './Categories';
+import { pageItem } from '../../a11y';
 
 /** `onChanged`: after any change made here, so the list behind the drawer reads the person again. */
 export function PersonDrawer(props: { personId: number | null; onClose: () => void; onChanged?: () => void }) {
@@ -163,7 +164,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             rowKey={(h, i) => `${h.at}-${i}`}
             size="small"
             dataSource={detail.history}
-            pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true, itemRender: pageItem }}
             locale={{ emptyText: '没有变更记录' }}
             columns={[
               { title: '时间', width: 130, render: (_, h) => chinaTime(h.at) },

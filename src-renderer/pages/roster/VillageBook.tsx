@@ -6,6 +6,7 @@ import { label, useGlossary } from '../../glossary';
 import { useCoverageYears } from '../../years';
 import { YearSelect } from '../YearSelect';
 import { HouseholdPanel } from './HouseholdPanel';
+import { CLEARABLE, pageItem } from '../../a11y';
 
 /**
  * 花名册 by village: its households in household-number order, each with its members (head
@@ -48,7 +49,7 @@ export function VillageBook({ onOpenPerson, version }: { onOpenPerson: (id: numb
         />
         <YearSelect years={years} year={year} onChange={setYear} />
         <Input
-          allowClear
+          allowClear={CLEARABLE}
           aria-label="户号或成员姓名"
           placeholder="户号或成员姓名"
           value={filter}
@@ -70,7 +71,7 @@ export function VillageBook({ onOpenPerson, version }: { onOpenPerson: (id: numb
           rowClassName="book-household"
           loading={book.loading}
           dataSource={shown}
-          pagination={{ pageSize: 12, showSizeChanger: false }}
+          pagination={{ pageSize: 12, showSizeChanger: false, itemRender: pageItem }}
           locale={{ emptyText: filter ? '没有符合的户' : '这个村（社区）还没有登记户' }}
           expandable={{
             expandedRowRender: (h) => <Members rows={h.members} onOpen={onOpenPerson} statuses={g.statuses} />,

@@ -6,6 +6,7 @@ import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
 import { useAction } from '../../useAction';
+import { pageItem } from '../../a11y';
 
 const KINDS: Record<string, string> = {
   daily: '每日自动',
@@ -88,7 +89,7 @@ export function BackupsCard() {
           size="small"
           loading={list.loading}
           dataSource={list.value ?? []}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          pagination={{ pageSize: 10, hideOnSinglePage: true, itemRender: pageItem }}
           locale={{ emptyText: '还没有备份。' }}
           columns={[
             { title: '时间', render: (_, b) => chinaTime(b.createdAt), width: 160 },
