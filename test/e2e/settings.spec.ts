@@ -138,7 +138,7 @@ test('a login that ends while a clerk works is asked for again over the screen, 
   await page.getByLabel('密码').press('Enter');
   await expect(page.getByTestId('header-user')).toHaveText('李经办');
   // The screen's first search answered while the login still held: the ending is met by the typing below.
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/roster.search')), page.getByRole('menuitem', { name: '花名册' }).click()]);
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/roster.find')), page.getByRole('menuitem', { name: '花名册' }).click()]);
 
   // The administrator disables the clerk: the clerk's next call finds the login ended.
   await admin('users.setDisabled', { id: clerk.id, disabled: true });
