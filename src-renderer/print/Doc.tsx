@@ -37,7 +37,9 @@ export function DocTable({ head, rows, foot, keep = [] }: { head: ReactNode[]; r
         {foot && (
           <tr>
             {foot.map((c, j) => (
-              <td key={j}>{c}</td>
+              <td key={j} className={keep.includes(j) ? 'keep' : undefined}>
+                {c}
+              </td>
             ))}
           </tr>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { Alert, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import { chinaTime } from '../../format';
 import { useState } from 'react';
 import type { ImportBatch } from '../../../src-main/api/contract';
@@ -6,6 +6,12 @@ import { invoke } from '../../api';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { Refusal } from './Refusal';
 import { pageItem } from '../../a11y';
+
+/** A batch's counts, what it did first and its zeros after: the cell shows two lines of it, the tooltip all. */
+function counted(b: ImportBatch): string {
+  const all = Object.entries(b.counts as Record<string, number>);
+  return [...all.filter(([, v]) => v !== 0), ...all.filter(([, v]) => v === 0)].map(([k, v]) => `${countLabel(k)} ${v}`).join('，');
+}
 
 export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -51,21 +57,38 @@ export function BatchesCard({ batches, onChange }: { batches: ImportBatch[]; onC
         rowKey="id"
         dataSource={batches}
         pagination={{ pageSize: 8, showSizeChanger: false, itemRender: pageItem }}
+        // At 1024 wide the result had the leftover width and ran to six lines: it has a third
+        // of the table now, two lines at most (all of it on hover), and the kind and the file
+        // share a column, the file's name under the kind, cut short where it is long.
         columns={[
-          { title: '时间', width: 150, render: (_, b) => chinaTime(b.at) },
-          { title: '内容', width: 130, render: (_, b) => IMPORT_KINDS.find((k) => k.value === b.kind)?.label ?? b.kind },
-          { title: '文件', dataIndex: 'fileName', ellipsis: true },
-          { title: '经办', dataIndex: 'actor', width: 90 },
+          { title: '时间', width: 136, render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{chinaTime(b.at)}</span> },
+          {
+            title: '内容 / 文件',
+            ellipsis: { showTitle: false },
+            render: (_, b) => (
+              <>
+                <div>{IMPORT_KINDS.find((k) => k.value === b.kind)?.label ?? b.kind}</div>
+                <Typography.Text type="secondary" ellipsis={{ tooltip: b.fileName }} style={{ display: 'block' }}>
+                  {b.fileName}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: '经办', dataIndex: 'actor', width: 100, ellipsis: true },
           {
             title: '结果',
-            render: (_, b) =>
-              Object.entries(b.counts)
-                .map(([k, v]) => `${countLabel(k)} ${v}`)
-                .join('，'),
+            width: '34%',
+            render: (_, b) => (
+              <Tooltip title={counted(b)} placement="topLeft">
+                <span className="two-lines" data-testid="batch-result">
+                  {counted(b)}
+                </span>
+              </Tooltip>
+            ),
           },
           {
             title: '',
-            width: 110,
+            width: 96,
             render: (_, b) =>
               b.undoneAt ? (
                 <Tag>已撤销</Tag>

@@ -13,12 +13,23 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
     >
       <DocTable
         keep={[0, 1, 2]}
-        head={['姓名', '身份证号', '与户主关系', '资助类别（部门）', '一档：标准／资助／个人缴', '二档：标准／资助／个人缴']}
+        head={[
+          '姓名',
+          '身份证号',
+          <>
+            与户主
+            <wbr />
+            关系
+          </>,
+          '资助类别（部门）',
+          '一档：标准／资助／个人缴',
+          '二档：标准／资助／个人缴',
+        ]}
         rows={n.members.map((m) => {
           const opt = (tier: 1 | 2) => {
             const o = m.options.find((x) => x.tier === tier);
-            // No break before 元: an amount never leaves its unit alone on the next line.
-            return o ? `${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan}\u00a0元` : '';
+            // One line: standard, subsidy and share read across, never broken between them.
+            return o ? <span className="money">{`${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan}\u00a0元`}</span> : '';
           };
           const note = m.enrolledReceipt ? `已参保（收据 ${m.enrolledReceipt}）` : m.notDue;
           return [m.name, m.idNumber, m.relation, m.options[0]?.subsidyLabel ?? '', note ? <span key="n">{note}</span> : opt(1), note ? '' : opt(2)];
@@ -32,7 +43,7 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
                 '',
                 ...([1, 2] as const).map((tier) => {
                   const t = n.totals.find((x) => x.tier === tier);
-                  return t ? `${t.persons} 人应缴 ${t.personalYuan}\u00a0元` : '';
+                  return t ? <span className="money">{`${t.persons} 人应缴 ${t.personalYuan}\u00a0元`}</span> : '';
                 }),
               ]
             : undefined
