@@ -151,8 +151,9 @@ interface SearchBoxHandle {
 }
 
 /**
- * The search box keeps what is typed to itself: a key renders the box alone, and the page
- * hears of the text when the typing pauses (120 ms), to ask for the matches.
+ * The search box keeps what is typed to itself, uncontrolled: a key renders antd's input alone
+ * (not this box, nor the 查找 button beside it), and the page hears of the text when the typing
+ * pauses (120 ms), to ask for the matches.
  */
 const SearchBox = memo(function SearchBox({
   ref,
@@ -167,14 +168,29 @@ const SearchBox = memo(function SearchBox({
   onEnter: (text: string) => void;
   onArrow: (down: boolean) => void;
 }) {
-  const [text, setText] = useState('');
+  // Text put in from outside (a person just registered) starts the box afresh.
+  const [start, setStart] = useState({ n: 0, text: '' });
+  const text = useRef('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const input = useRef<InputRef>(null);
-  useImperativeHandle(ref, () => ({ focus: () => input.current?.focus(), text: () => text, set: setText }), [text]);
-  useEffect(() => input.current?.focus(), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => input.current?.focus(),
+      text: () => text.current,
+      set: (t: string) => {
+        clearTimeout(timer.current);
+        text.current = t;
+        setStart((s) => ({ n: s.n + 1, text: t }));
+        onQuery(t);
+      },
+    }),
+    [onQuery],
+  );
   useEffect(() => {
-    const timer = setTimeout(() => onQuery(text), 120);
-    return () => clearTimeout(timer);
-  }, [text, onQuery]);
+    input.current?.focus();
+    return () => clearTimeout(timer.current);
+  }, []);
 
   // ↑/↓ choose among the rows; focus stays in the box. An input method's own keys are left to it.
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -185,14 +201,18 @@ const SearchBox = memo(function SearchBox({
 
   return (
     <Input.Search
+      key={start.n}
       ref={input}
       size="large"
       allowClear={CLEARABLE}
       searchIcon={SEARCH_ICON}
-      value={text}
+      defaultValue={start.text}
       onChange={(e) => {
-        setText(e.target.value);
+        const t = e.target.value;
+        text.current = t;
         onTyping();
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => onQuery(t), 120);
       }}
       onKeyDown={onKeyDown}
       onSearch={(value, _e, info) => void (info?.source !== 'clear' && onEnter(value))}
