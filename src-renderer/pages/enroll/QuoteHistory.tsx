@@ -66,6 +66,8 @@ export function QuoteHistoryCard(props: {
             value={typed.lapsedYears ?? null}
             onChange={(v) => set('lapsedYears', v)}
             onPressEnter={() => props.onRequote()}
+            // antd names the ▲▼ handles "Increase Value" to a screen reader; ↑/↓ still step.
+            controls={false}
             style={{ width: 110 }}
           />
           连续参保年数
@@ -78,6 +80,8 @@ export function QuoteHistoryCard(props: {
             value={typed.continuousYears ?? null}
             onChange={(v) => set('continuousYears', v)}
             onPressEnter={() => props.onRequote()}
+            // antd names the ▲▼ handles "Increase Value" to a screen reader; ↑/↓ still step.
+            controls={false}
             style={{ width: 110 }}
           />
           <Button onClick={() => props.onRequote()}>按填写重新计算</Button>
