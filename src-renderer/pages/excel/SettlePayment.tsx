@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Input, Modal, Radio, Space, Table, Tag } from 'antd';
 import type { PaymentCandidate, PendingPayment } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
 
@@ -24,8 +25,7 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
   const [differenceReason, setDifferenceReason] = useState('');
   const [dismissing, setDismissing] = useState(false);
   const [dismissReason, setDismissReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, error, setError, busy: saving } = useAction();
 
   // The first candidate that can take the payment is chosen, in the tier its amount matches.
   useEffect(() => {
@@ -43,24 +43,20 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
 
   async function record() {
     if (!chosen) return;
-    setSaving(true);
-    const r = await invoke('payments.resolve', {
-      id: pending.id,
-      personId: chosen.person.id,
-      tier,
-      ...(difference ? { differenceReason: differenceReason.trim() } : {}),
-      seen: chosen.version,
-    });
-    setSaving(false);
-    if (!r.ok) return setError(r.error.message);
-    onSettled(`已登记「${r.value.personName}」${r.value.coverageYear} 年度参保，收据号 ${r.value.receiptNo}。`);
+    const done = await run(() =>
+      invoke('payments.resolve', {
+        id: pending.id,
+        personId: chosen.person.id,
+        tier,
+        ...(difference ? { differenceReason: differenceReason.trim() } : {}),
+        seen: chosen.version,
+      }),
+    );
+    if (done) onSettled(`已登记「${done.personName}」${done.coverageYear} 年度参保，收据号 ${done.receiptNo}。`);
   }
 
   async function dismiss() {
-    setSaving(true);
-    const r = await invoke('payments.dismiss', { id: pending.id, reason: dismissReason });
-    setSaving(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!(await run(() => invoke('payments.dismiss', { id: pending.id, reason: dismissReason })))) return;
     onSettled(`已将「${pending.name}」的这笔缴费标记为不予登记。`);
   }
 

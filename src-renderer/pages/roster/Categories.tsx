@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Popover, Select, Space, Table } from 'antd';
 import type { CertifiedCategory, Person, PersonCategory } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { deskToday } from '../../format';
 import { label, useGlossary } from '../../glossary';
 import { DayPicker, OptionalDayPicker } from '../DayPicker';
@@ -65,10 +66,9 @@ function EndCategory({ c, seen, onEnded }: { c: CertifiedCategory; seen: number;
   const g = useGlossary();
   const [open, setOpen] = useState(false);
   const [on, setOn] = useState(deskToday());
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   async function end() {
-    const r = await invoke('categories.end', { id: c.id, validTo: on, seen });
-    if (!r.ok) return setError(r.error.message);
+    if (!(await run(() => invoke('categories.end', { id: c.id, validTo: on, seen })))) return;
     setOpen(false);
     onEnded();
   }
@@ -104,7 +104,7 @@ function CertifyModal({ person, open, onClose, onSaved }: { person: Person; open
   const [validFrom, setValidFrom] = useState(deskToday());
   const [validTo, setValidTo] = useState<string | null>(null);
   const [source, setSource] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   useEffect(() => {
     if (!open) return;
     setCode(undefined);
@@ -129,9 +129,7 @@ function CertifyModal({ person, open, onClose, onSaved }: { person: Person; open
 
   async function save() {
     if (!code) return setError('请选择资助类别。');
-    const r = await invoke('categories.certify', { personId: person.id, code, validFrom, validTo, source, seen: person.version });
-    if (!r.ok) return setError(r.error.message);
-    onSaved();
+    if (await run(() => invoke('categories.certify', { personId: person.id, code, validFrom, validTo, source, seen: person.version }))) onSaved();
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import type { Person, StudentKind, Residence } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { useGlossary } from '../../glossary';
 import { RelationInput } from './RelationInput';
 
@@ -13,8 +14,7 @@ export function EditPerson({ person, open, onClose, onSaved }: { person: Person;
   const [relation, setRelation] = useState(person.relation);
   const [residence, setResidence] = useState<Residence>(person.residence);
   const [student, setStudent] = useState<StudentKind>(person.student);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, error, setError, busy: saving } = useAction();
 
   useEffect(() => {
     if (!open) return;
@@ -27,11 +27,7 @@ export function EditPerson({ person, open, onClose, onSaved }: { person: Person;
   }, [open, person]);
 
   async function save() {
-    setSaving(true);
-    const r = await invoke('roster.updatePerson', { id: person.id, name, phone, relation, residence, student, seen: person.version });
-    setSaving(false);
-    if (!r.ok) return setError(r.error.message);
-    onSaved();
+    if (await run(() => invoke('roster.updatePerson', { id: person.id, name, phone, relation, residence, student, seen: person.version }))) onSaved();
   }
 
   return (

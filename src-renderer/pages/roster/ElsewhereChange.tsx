@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Input, Modal, Select, Space, Switch } from 'antd';
 import type { OutOfCounty, Person } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { useGlossary } from '../../glossary';
 import { useCoverageYears } from '../../years';
 
@@ -15,7 +16,7 @@ export function ElsewhereChange({ person, onChanged, onDialog }: { person: Perso
   const [employee, setEmployee] = useState(person.employeeInsured);
   const [outside, setOutside] = useState<OutOfCounty | null>(person.outOfCounty);
   const [place, setPlace] = useState(person.outOfCountyPlace);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   const show = (v: boolean) => {
     setOpen(v);
     onDialog(v);
@@ -23,15 +24,17 @@ export function ElsewhereChange({ person, onChanged, onDialog }: { person: Perso
   };
   const forYear = year ?? working;
   async function save() {
-    const r = await invoke('roster.setInsurance', {
-      id: person.id,
-      employeeInsured: employee,
-      outOfCounty: outside,
-      place: outside ? place : '',
-      ...(forYear ? { coverageYear: forYear } : {}),
-      seen: person.version,
-    });
-    if (!r.ok) return setError(r.error.message);
+    const changed = await run(() =>
+      invoke('roster.setInsurance', {
+        id: person.id,
+        employeeInsured: employee,
+        outOfCounty: outside,
+        place: outside ? place : '',
+        ...(forYear ? { coverageYear: forYear } : {}),
+        seen: person.version,
+      }),
+    );
+    if (!changed) return;
     show(false);
     onChanged();
   }

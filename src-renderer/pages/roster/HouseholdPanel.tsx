@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, AutoComplete, Button, Drawer, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import type { BookHousehold, BookMember, Household, HouseholdNotice, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { deskToday } from '../../format';
 import { useInvoke } from '../../useInvoke';
 import { useReceiptPaper } from '../../print/PaperChoice';
@@ -146,21 +147,22 @@ function MoveMember({
   const [villageId, setVillageId] = useState<number>(fromVillageId);
   const [number, setNumber] = useState('');
   const [relation, setRelation] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   const households: Household[] = useInvoke('roster.listHouseholds', { villageId }).value ?? [];
   const target = households.find((h) => h.number === number.trim());
   const isNew = number.trim() !== '' && !target;
 
   async function move() {
     if (!number.trim()) return setError('请填写要迁入的户号。');
-    const r = await invoke('roster.movePerson', {
-      id: member.id,
-      ...(target ? { householdId: target.id } : { newHousehold: { villageId, number: number.trim() } }),
-      ...(relation ? { relation } : {}),
-      seen: member.version,
-    });
-    if (!r.ok) return setError(r.error.message);
-    onMoved(`已将「${member.name}」迁入${r.value.villageName} 户号 ${r.value.householdNumber}。`);
+    const moved = await run(() =>
+      invoke('roster.movePerson', {
+        id: member.id,
+        ...(target ? { householdId: target.id } : { newHousehold: { villageId, number: number.trim() } }),
+        ...(relation ? { relation } : {}),
+        seen: member.version,
+      }),
+    );
+    if (moved) onMoved(`已将「${member.name}」迁入${moved.villageName} 户号 ${moved.householdNumber}。`);
   }
 
   return (

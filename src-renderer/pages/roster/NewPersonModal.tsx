@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, AutoComplete, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Household, IdCheck, Person, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { RelationInput } from './RelationInput';
 
 /**
@@ -30,8 +31,7 @@ export function NewPersonModal({
   const [number, setNumber] = useState('');
   const [relation, setRelation] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, error, setError, busy: saving } = useAction();
 
   // Each opening starts from a clean form (and a fresh check of the number).
   useEffect(() => {
@@ -63,27 +63,19 @@ export function NewPersonModal({
   async function save() {
     if (!villageId) return setError('请选择村（社区）。');
     if (!number.trim()) return setError('请填写户号。');
-    setSaving(true);
-    setError(null);
-    try {
-      let household = households.find((h) => h.number === number.trim());
-      if (!household) {
-        const h = await invoke('roster.addHousehold', { villageId, number: number.trim() });
-        if (!h.ok) return setError(h.error.message);
-        household = h.value;
-      }
-      const r = await invoke('roster.addPerson', {
+    const household =
+      households.find((h) => h.number === number.trim()) ?? (await run(() => invoke('roster.addHousehold', { villageId, number: number.trim() })));
+    if (!household) return;
+    const person = await run(() =>
+      invoke('roster.addPerson', {
         idNumber: idNumber.trim(),
         name: name.trim(),
         householdId: household.id,
         ...(relation ? { relation } : {}),
         ...(phone.trim() ? { phone: phone.trim() } : {}),
-      });
-      if (!r.ok) return setError(r.error.message);
-      onCreated(r.value);
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
+    if (person) onCreated(person);
   }
 
   const idStatus = check && !check.valid ? 'error' : undefined;

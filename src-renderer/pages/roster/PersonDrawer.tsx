@@ -4,6 +4,7 @@ import { YearTags } from '../enroll/QuoteHistory';
 import { ElsewhereChange } from './ElsewhereChange';
 import type { HistoryEntry } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { chinaTime, yuan } from '../../format';
 import { EnrollmentsTable } from './EnrollmentsTable';
 import { RefundSlipModal } from './RefundSlipModal';
@@ -17,11 +18,15 @@ import { pageItem } from '../../a11y';
 /** `onChanged`: after any change made here, so the list behind the drawer reads the person again. */
 export function PersonDrawer(props: { personId: number | null; onClose: () => void; onChanged?: () => void }) {
   const g = useGlossary();
-  const [failed, setError] = useState<string | null>(null);
+  const drawerAction = useAction();
+  const failed = drawerAction.error;
+  const setError = drawerAction.setError;
   const [voiding, setVoiding] = useState<{ id: number; receiptNo: string } | null>(null);
   const [reason, setReason] = useState('');
   // A refused void is said inside its dialog, where the clerk is looking (it once showed behind it).
-  const [voidError, setVoidError] = useState<string | null>(null);
+  const voidAction = useAction();
+  const voidError = voidAction.error;
+  const setVoidError = voidAction.setError;
   const [dialog, setDialog] = useState(false);
   const [editing, setEditing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -51,12 +56,9 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   // A paid record is never edited: it is voided with a reason and entered again.
   async function confirmVoid() {
     if (!voiding || props.personId === null) return;
-    const r = await invoke('enroll.void', { id: voiding.id, reason, ...(detail ? { seen: detail.person.version } : {}) });
-    if (!r.ok) {
-      if (r.error.field === 'seen') person.reload();
-      return setVoidError(r.error.message);
-    }
-    setVoidError(null);
+    // Refused as stale: the person is read again, so the next try states what is on screen.
+    const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
+    if (!(await voidAction.run(() => invoke('enroll.void', { id: voiding.id, reason, ...(detail ? { seen: detail.person.version } : {}) }), stale))) return;
     setVoiding(null);
     setReason('');
     setError(null);
@@ -65,16 +67,13 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
 
   // 退费 (瑞州): the subsidy part of what was paid, when a category was certified after payment.
   async function refund(id: number) {
-    const r = await invoke('enroll.refund', { id, ...(detail ? { seen: detail.person.version } : {}) });
-    if (!r.ok) {
-      if (r.error.field === 'seen') person.reload();
-      return setError(r.error.message);
-    }
-    setError(null);
-    setDone(`已办理退费 ${yuan(r.value.amountFen)} 元：${r.value.reason}。请打印退费单，由领款人签字。`);
+    const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
+    const r = await drawerAction.run(() => invoke('enroll.refund', { id, ...(detail ? { seen: detail.person.version } : {}) }), stale);
+    if (!r) return;
+    setDone(`已办理退费 ${yuan(r.amountFen)} 元：${r.reason}。请打印退费单，由领款人签字。`);
     changed();
     // The resident signs for the money there and then: the slip opens at once.
-    setSlip(r.value.id);
+    setSlip(r.id);
     setDialog(true);
   }
 

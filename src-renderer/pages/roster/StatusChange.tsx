@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Input, Modal, Select, Space } from 'antd';
 import type { Person, PersonStatus } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { useAction } from '../../useAction';
 import { deskToday } from '../../format';
 import { useGlossary } from '../../glossary';
 
@@ -11,15 +12,14 @@ export function StatusChange({ person, onChanged, onDialog }: { person: Person; 
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<PersonStatus>(person.status);
   const [on, setOn] = useState(deskToday());
-  const [error, setError] = useState<string | null>(null);
+  const { run, error, setError } = useAction();
   const show = (v: boolean) => {
     setOpen(v);
     onDialog(v);
     setError(null);
   };
   async function save() {
-    const r = await invoke('roster.setStatus', { id: person.id, status, ...(status === 'active' ? {} : { on }), seen: person.version });
-    if (!r.ok) return setError(r.error.message);
+    if (!(await run(() => invoke('roster.setStatus', { id: person.id, status, ...(status === 'active' ? {} : { on }), seen: person.version })))) return;
     show(false);
     onChanged();
   }
