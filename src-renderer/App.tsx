@@ -7,7 +7,7 @@ import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
 import { LoginPage, ReloginModal } from './pages/LoginPage';
-import { prefetchScreens, SCREENS, type ScreenKey } from './screens';
+import { prefetchScreens, ScreenBoundary, SCREENS, type ScreenKey } from './screens';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
 const PAGES: readonly { key: ScreenKey; label: string; shortcut?: string }[] = [
@@ -176,9 +176,11 @@ export function App() {
                   {current.label}
                 </Typography.Title>
                 <div key={`${current.key}-${visit}`} ref={content}>
-                  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-                    <Screen />
-                  </Suspense>
+                  <ScreenBoundary>
+                    <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+                      <Screen />
+                    </Suspense>
+                  </ScreenBoundary>
                 </div>
               </Layout.Content>
             </Layout>

@@ -1,7 +1,8 @@
 // The screens behind the login, each its own file fetched on first use (issue 26): an old PC
 // loads the login page alone first. While the clerk types the password they are fetched in the
 // background, so the first screen after the login does not wait for the network or the disk.
-import { lazy, type ComponentType } from 'react';
+import { Component, lazy, type ComponentType, type ReactNode } from 'react';
+import { Button, Result } from 'antd';
 
 const LOADERS = {
   dashboard: () => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
@@ -26,6 +27,32 @@ export const SCREENS: Record<ScreenKey, ComponentType> = {
   policies: lazy(LOADERS.policies),
   settings: lazy(LOADERS.settings),
 };
+
+/**
+ * A screen that fails to load (its file gone after an update while this window stayed open) or
+ * to draw says so with a way on, instead of leaving a blank window.
+ */
+export class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <Result
+        status="warning"
+        title="这个界面没有显示出来"
+        subTitle="程序可能刚更新过。请重新加载；已经保存的内容不受影响。"
+        extra={
+          <Button type="primary" onClick={() => location.reload()}>
+            重新加载
+          </Button>
+        }
+      />
+    );
+  }
+}
 
 let fetched = false;
 

@@ -30,13 +30,17 @@ export function EnrollPage() {
   const live = useRef(desk);
   live.current = desk;
   const inFlight = useRef<{ key: string; answer: Promise<Quote | null> } | null>(null);
+  // A save under way, until the step it was made at is left: a second Enter queued behind the
+  // first (the receipt not yet drawn) must not save again.
   const saving = useRef(false);
+  const tiering = useRef(false);
   const person = desk.detail?.person;
   const paid = paidAlready(desk, year);
 
   // Said on the page for the screen keys (App): F2 midway through a payment asks first.
   useEffect(() => {
     document.body.dataset.deskStep = String(desk.step);
+    saving.current = false;
     return () => void delete document.body.dataset.deskStep;
   }, [desk.step]);
 
@@ -55,22 +59,29 @@ export function EnrollPage() {
   }
 
   async function loadTiers() {
-    if (!person || !year || paid || act.busy) return;
-    const s = live.current;
-    // The tiers are quoted side by side, not one after the other.
-    const answers = await Promise.all(tiers.map((t) => invoke('enroll.quote', quoteArg(s, t))));
-    dispatch({ type: 'tiersQuoted', quotes: Object.fromEntries(tiers.map((t, i) => [t, answers[i]!.ok ? answers[i]!.value : answers[i]!.error.message])) });
+    if (!person || !year || paid || tiering.current) return;
+    tiering.current = true;
+    try {
+      const s = live.current;
+      // The tiers are quoted side by side, not one after the other.
+      const answers = await Promise.all(tiers.map((t) => invoke('enroll.quote', quoteArg(s, t))));
+      const quotes = Object.fromEntries(tiers.map((t, i) => [t, answers[i]!.ok ? answers[i]!.value : answers[i]!.error.message]));
+      dispatch({ type: 'tiersQuoted', personId: person.id, quotes });
+    } finally {
+      tiering.current = false;
+    }
   }
 
   /** Quotes the desk as it stands (or with `s`); one call per set of inputs, the answer dispatched. */
   function requote(s: DeskState = live.current): Promise<Quote | null> {
     if (!person || !year) return Promise.resolve(null);
     const key = quoteKey(s);
+    const from = s.step;
     if (inFlight.current?.key === key) return inFlight.current.answer;
     const answer = act
       .run(() => invoke('enroll.quote', { ...quoteArg(s, s.tier), channel: s.payment.channel }))
       .then((quote) => {
-        if (quote) dispatch({ type: 'quoted', quote, key });
+        if (quote) dispatch({ type: 'quoted', quote, key, from });
         return quote;
       })
       .finally(() => {
@@ -90,19 +101,25 @@ export function EnrollPage() {
   }, [desk.step, key, desk.quotedFor]);
 
   async function save() {
-    if (!person || !year || saving.current) return;
+    if (!person || !year || saving.current || live.current.step !== 3) return;
     saving.current = true;
+    let saved = false;
     try {
       const s = live.current;
       const shown = s.quote;
       // The amount on screen may answer older inputs: wait for the quote of these, and if it
-      // says another amount, show it and let the clerk press again.
+      // says another amount (or another answer: 不能参保 shown, a payment due now), show it and
+      // let the clerk press again.
       const quote = quoteCurrent(s) ? shown : await requote(s);
       if (!quote?.eligible) return;
-      if (shown && quote.personalFen !== shown.personalFen) {
-        act.setError(`按新填写的内容，个人缴费为 ${yuan(quote.personalFen)} 元（原为 ${yuan(shown.personalFen)} 元）。请核对后再保存。`);
+      if (shown && (!shown.eligible || quote.personalFen !== shown.personalFen)) {
+        act.setError(
+          `按新填写的内容，个人缴费为 ${yuan(quote.personalFen)} 元${shown.eligible ? `（原为 ${yuan(shown.personalFen)} 元）` : ''}。请核对后再保存。`,
+        );
         return;
       }
+      // Changed or left while the quote was awaited: what is on screen now is not what was quoted.
+      if (live.current.step !== 3 || quoteKey(live.current) !== quoteKey(s)) return;
       // Benefits only after the year ends (rules.md, third reading): asked before the money is taken.
       if (quote.benefitStart && quote.benefitEnd && quote.benefitStart > quote.benefitEnd) {
         const ok = await modal.confirm({
@@ -113,7 +130,7 @@ export function EnrollPage() {
         });
         if (!ok) return;
       }
-      const saved = await act.run(
+      const enrolled = await act.run(
         () =>
           invoke('enroll.person', {
             ...quoteArg(s, s.tier),
@@ -126,11 +143,13 @@ export function EnrollPage() {
             void invoke('roster.getPerson', { id: person.id }).then((again) => again.ok && dispatch({ type: 'stale', detail: again.value }));
         },
       );
-      if (!saved) return;
-      const receipt = await invoke('enroll.receipt', { id: saved.id });
+      if (!enrolled) return;
+      saved = true;
+      const receipt = await invoke('enroll.receipt', { id: enrolled.id });
       dispatch({ type: 'saved', receipt: receipt.ok ? receipt.value : null });
     } finally {
-      saving.current = false;
+      // Saved: held until the step changes (the effect above), so a queued Enter finds it set.
+      if (!saved) saving.current = false;
     }
   }
 
@@ -142,11 +161,13 @@ export function EnrollPage() {
   // Enter with no control focused does the step's work, Esc goes back; the controls' own keys
   // (the search box's, the tier group's, a button's) stay theirs.
   function onKey(e: globalThis.KeyboardEvent) {
-    if (dialogOpen()) return;
+    if (dialogOpen() || e.repeat) return;
     const s = live.current;
     if (e.key === 'Escape') {
-      if ((e.target as Element | null)?.closest?.('.ant-select, .ant-picker')) return;
-      if (s.household || (s.step > 0 && s.step < 4)) {
+      if (e.isComposing || (e.target as Element | null)?.closest?.('.ant-select, .ant-picker, .ant-input-number')) return;
+      // 全户参保 says for itself when Esc may go back (not while saving or once saved).
+      if (s.household) return;
+      if (s.step > 0 && s.step < 4) {
         e.preventDefault();
         dispatch({ type: 'back' });
       }
@@ -183,6 +204,7 @@ export function EnrollPage() {
           paper={paper}
           onPaper={choosePaper}
           onBack={() => dispatch({ type: 'household', on: false })}
+          escapeBack
           onDone={restart}
         />
       )}

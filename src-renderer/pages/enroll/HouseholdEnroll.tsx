@@ -7,9 +7,15 @@ import { ReceiptView, type ReceiptPaper } from '../../print/ReceiptView';
 import { PaperChoice } from '../../print/PaperChoice';
 import { useAction } from '../../useAction';
 import { PaymentFields } from './PaymentFields';
-import { DEFAULT_CHANNEL, type Payment } from './desk';
+import { CHANNELS } from './channels';
+import { DEFAULT_CHANNEL, ZERO_CHANNEL, type Payment } from './desk';
+import { dialogOpen } from '../../keys';
 
 type Member = HouseholdNotice['members'][number];
+
+// One channel for the whole household: 零申报 is a member's, by amount (a fully funded member's
+// 现金 receipt says 零申报（全额资助）), never one chosen for members who owe money.
+const HOUSEHOLD_CHANNELS = CHANNELS.filter((c) => c !== ZERO_CHANNEL);
 
 /**
  * The whole household at once: every member's amounts for both tiers side by side, one tier,
@@ -22,6 +28,7 @@ export function HouseholdEnroll({
   onPaper,
   onBack,
   onDone,
+  escapeBack = false,
 }: {
   householdId: number;
   year: number;
@@ -29,6 +36,8 @@ export function HouseholdEnroll({
   onPaper: (p: ReceiptPaper) => void;
   onBack: () => void;
   onDone: () => void;
+  /** Esc goes back (at the desk), but never while saving or once saved: the receipts stay. */
+  escapeBack?: boolean;
 }) {
   // The notice with the day it was worked out for: amounts for another day are not saved.
   const [notice, setNotice] = useState<{ on: string; value: HouseholdNotice } | null>(null);
@@ -46,9 +55,28 @@ export function HouseholdEnroll({
   const members = notice?.value.members;
   const current = notice?.on === paidOn;
 
+  // Read again after a refusal as stale: the members' versions on screen were out of date.
+  const [reread, setReread] = useState(0);
   useEffect(() => {
-    void run(() => invoke('print.householdNotice', { householdId, coverageYear: year, on: paidOn })).then((value) => value && setNotice({ on: paidOn, value }));
-  }, [run, householdId, year, paidOn]);
+    let live = true;
+    void run(() => invoke('print.householdNotice', { householdId, coverageYear: year, on: paidOn })).then(
+      (value) => live && value && setNotice({ on: paidOn, value }),
+    );
+    return () => void (live = false);
+  }, [run, householdId, year, paidOn, reread]);
+
+  const back = useRef({ can: false, onBack });
+  back.current = { can: escapeBack && !result && !busy, onBack };
+  useEffect(() => {
+    const h = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !back.current.can || dialogOpen() || (e.target as Element | null)?.closest?.('.ant-select, .ant-picker, .ant-input-number'))
+        return;
+      e.preventDefault();
+      back.current.onBack();
+    };
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
   // By keyboard as at the desk: the focus waits on 保存 once the amounts are shown (on the day
   // if no one is due on it), then on 下一位.
   const shown = notice !== null;
@@ -63,16 +91,18 @@ export function HouseholdEnroll({
     if (!current || busy) return;
     const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
     const seen = (members ?? []).map((m) => ({ personId: m.personId, version: m.version }));
-    const r = await run(() =>
-      invoke('enroll.household', {
-        householdId,
-        coverageYear: year,
-        tier,
-        paidOn,
-        channel,
-        ...(tiers.length ? { tiers } : {}),
-        ...(seen.length ? { seen } : {}),
-      }),
+    const r = await run(
+      () =>
+        invoke('enroll.household', {
+          householdId,
+          coverageYear: year,
+          tier,
+          paidOn,
+          channel,
+          ...(tiers.length ? { tiers } : {}),
+          ...(seen.length ? { seen } : {}),
+        }),
+      (e) => e.field === 'seen' && setReread((n) => n + 1),
     );
     if (!r) return;
     // The receipts are read side by side, in the order enrolled.
@@ -177,7 +207,7 @@ export function HouseholdEnroll({
             { value: 2, label: '二档' },
           ]}
         />
-        <PaymentFields value={payment} onChange={(change) => setPayment((p) => ({ ...p, ...change }))} prefix="全户" />
+        <PaymentFields value={payment} onChange={(change) => setPayment((p) => ({ ...p, ...change }))} prefix="全户" channels={HOUSEHOLD_CHANNELS} />
       </Space>
       <div style={{ margin: '12px 0', fontSize: 16 }} data-testid="household-total">
         应参保 {due.length} 人，个人合计缴费 <strong>{(total / 100).toFixed(2)} 元</strong>

@@ -4,7 +4,17 @@ import { DayPicker } from '../DayPicker';
 import { CHANNELS } from './channels';
 import type { Payment } from './desk';
 
-export function PaymentFields({ value, onChange, prefix = '' }: { value: Payment; onChange: (p: Partial<Payment>) => void; prefix?: string }) {
+export function PaymentFields({
+  value,
+  onChange,
+  prefix = '',
+  channels = CHANNELS,
+}: {
+  value: Payment;
+  onChange: (p: Partial<Payment>) => void;
+  prefix?: string;
+  channels?: readonly string[];
+}) {
   return (
     <Space wrap>
       缴费日期
@@ -15,7 +25,7 @@ export function PaymentFields({ value, onChange, prefix = '' }: { value: Payment
         value={value.channel}
         onChange={(channel) => onChange({ channel })}
         style={{ width: 160 }}
-        options={CHANNELS.map((c) => ({ value: c, label: c }))}
+        options={channels.map((c) => ({ value: c, label: c }))}
       />
     </Space>
   );

@@ -45,14 +45,17 @@ export interface DeskState {
   /** The inputs `quote` answered (`quoteKey` of them): a quote for other inputs is stale. */
   quotedFor: string | null;
   receipt: Receipt | null;
+  /** The last channel the clerk chose that was not 零申报 (the batch's way of paying). */
+  lastChannel: string;
 }
 
 export type DeskAction =
   | { type: 'picked'; detail: PersonDetail }
   | { type: 'household'; on: boolean }
-  | { type: 'tiersQuoted'; quotes: Partial<Record<Tier, Quote | string>> }
+  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, Quote | string>> }
   | { type: 'tierChosen'; tier: Tier }
-  | { type: 'quoted'; quote: Quote; key: string }
+  /** `from`: the step the quote was asked at; an answer reaching another step is not for it. */
+  | { type: 'quoted'; quote: Quote; key: string; from: Step }
   | { type: 'payment'; change: Partial<Payment> }
   | { type: 'years'; years: DeskYears }
   | { type: 'dates'; dates: DeskDates }
@@ -78,12 +81,14 @@ export function freshDesk(today: string): DeskState {
     quote: null,
     quotedFor: null,
     receipt: null,
+    lastChannel: DEFAULT_CHANNEL,
   };
 }
 
-/** The inputs a quote depends on, as one comparable key. */
-export function quoteKey(s: Pick<DeskState, 'tier' | 'payment' | 'years' | 'dates'>): string {
-  return JSON.stringify([s.tier, s.payment.paidOn, s.payment.channel, s.years, s.dates]);
+/** The inputs a quote depends on, the person (as read) among them, as one comparable key. */
+export function quoteKey(s: Pick<DeskState, 'detail' | 'tier' | 'payment' | 'years' | 'dates'>): string {
+  const p = s.detail?.person;
+  return JSON.stringify([p?.id, p?.version, s.tier, s.payment.paidOn, s.payment.channel, s.years, s.dates]);
 }
 
 /**
@@ -102,6 +107,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
     case 'household':
       return { ...s, household: a.on && s.step === 1 };
     case 'tiersQuoted': {
+      // Late (the clerk went back, or on with another person): dropped.
+      if (s.step !== 1 || s.household || s.detail?.person.id !== a.personId) return s;
       // The tier offered first is the one chosen before if the notice has it, else the first it has.
       const tiers = Object.keys(a.quotes).map(Number) as Tier[];
       const tier = tiers.includes(s.tier) ? s.tier : (tiers[0] ?? s.tier);
@@ -111,16 +118,19 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       return s.tierQuotes[a.tier] === undefined ? s : { ...s, tier: a.tier };
     case 'quoted': {
       // An answer for inputs since changed is dropped (the newer quote is on its way), and so is
-      // one arriving after the clerk went back or on.
-      if (s.step < 2 || s.step > 3 || a.key !== quoteKey(s)) return s;
+      // one arriving after the clerk went back or on: a re-quote asked at the payment step must
+      // not undo an Esc to the tiers.
+      if (s.step !== a.from || s.step < 2 || s.step > 3 || a.key !== quoteKey(s)) return s;
       const channel = channelFor(a.quote, s.payment.channel);
       const payment = channel === s.payment.channel ? s.payment : { ...s.payment, channel };
       const next = { ...s, step: 3 as Step, quote: a.quote, payment };
       // The channel turned by the quote itself does not change what was quoted (the amount does not depend on it).
       return { ...next, quotedFor: channel === s.payment.channel ? a.key : quoteKey(next) };
     }
-    case 'payment':
-      return { ...s, payment: { ...s.payment, ...a.change } };
+    case 'payment': {
+      const channel = a.change.channel;
+      return { ...s, payment: { ...s.payment, ...a.change }, lastChannel: channel && channel !== ZERO_CHANNEL ? channel : s.lastChannel };
+    }
     case 'years':
       return { ...s, years: a.years };
     case 'dates':
@@ -128,13 +138,20 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
     case 'saved':
       return { ...s, step: 4, receipt: a.receipt };
     case 'stale':
+      // Only the payment being saved is sent back; a receipt already shown stays.
+      if (s.step !== 3 || s.detail?.person.id !== a.detail.person.id) return s;
       return { ...s, step: 1, detail: a.detail, quote: null, quotedFor: null };
     case 'back':
       if (s.household) return { ...s, household: false };
       return s.step > 0 && s.step < 4 ? { ...s, step: (s.step - 1) as Step } : s;
     case 'restart':
-      // The next person usually pays the same day the same way (a batch typed in from a list).
-      return { ...freshDesk(s.payment.paidOn), payment: s.payment };
+      // The next person usually pays the same day the same way (a batch typed in from a list);
+      // 零申报 was this person's, not the batch's.
+      return {
+        ...freshDesk(s.payment.paidOn),
+        payment: { ...s.payment, channel: s.payment.channel === ZERO_CHANNEL ? s.lastChannel : s.payment.channel },
+        lastChannel: s.lastChannel,
+      };
   }
 }
 

@@ -55,7 +55,8 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
 
   // A paid record is never edited: it is voided with a reason and entered again.
   async function confirmVoid() {
-    if (!voiding || props.personId === null) return;
+    // Enter in the reason and 确定 together would void twice (the second refused, its message shown).
+    if (!voiding || props.personId === null || voidAction.busy) return;
     // Refused as stale: the person is read again, so the next try states what is on screen.
     const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
     if (!(await voidAction.run(() => invoke('enroll.void', { id: voiding.id, reason, ...(detail ? { seen: detail.person.version } : {}) }), stale))) return;
@@ -186,7 +187,7 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
             title={`作废收据 ${voiding?.receiptNo ?? ''}`}
             open={voiding !== null}
             okText="作废"
-            okButtonProps={{ danger: true }}
+            okButtonProps={{ danger: true, loading: voidAction.busy }}
             cancelText="取消"
             onOk={() => void confirmVoid()}
             onCancel={() => (setVoiding(null), setVoidError(null))}

@@ -23,9 +23,9 @@ const detail = (id: number, paidYear?: number) =>
 const start = freshDesk('2024-11-05');
 const run = (s: DeskState, ...actions: DeskAction[]) => actions.reduce(deskReducer, s);
 const picked = run(start, { type: 'picked', detail: detail(1) });
-const atTiers = run(picked, { type: 'tiersQuoted', quotes: { 1: quote(380_00), 2: quote(660_00) } });
+const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) } });
 /** At the payment step with `q`, quoted for the desk as it then stood. */
-const paying = (q: Quote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s) });
+const paying = (q: Quote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s), from: s.step });
 
 describe('the desk moves one step per answer', () => {
   it.each<[string, DeskState, (s: DeskState) => unknown, unknown]>([
@@ -33,24 +33,42 @@ describe('the desk moves one step per answer', () => {
     ['both tiers quoted: step 3, the first tier chosen', atTiers, (s) => [s.step, s.tier], [2, 1]],
     [
       'a notice with one tier offers it even when another was chosen before',
-      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', quotes: { 1: quote(380_00) } }),
+      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00) } }),
       (s) => s.tier,
       1,
     ],
     [
       'a tier the notice has not is not chosen',
-      run(picked, { type: 'tiersQuoted', quotes: { 1: quote(1) } }, { type: 'tierChosen', tier: 2 }),
+      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) } }, { type: 'tierChosen', tier: 2 }),
       (s) => s.tier,
       1,
     ],
     ['the quote for the chosen tier moves to the payment, current', paying(quote(380_00)), (s) => [s.step, quoteCurrent(s)], [3, true]],
-    ['a quote for inputs since changed is dropped', run(atTiers, { type: 'quoted', quote: quote(1), key: 'older' }), (s) => [s.step, s.quote], [2, null]],
+    [
+      'a quote for inputs since changed is dropped',
+      run(atTiers, { type: 'quoted', quote: quote(1), key: 'older', from: 2 }),
+      (s) => [s.step, s.quote],
+      [2, null],
+    ],
     [
       'a quote arriving after the clerk went back is dropped',
-      run(atTiers, { type: 'back' }, { type: 'quoted', quote: quote(1), key: quoteKey(atTiers) }),
+      run(atTiers, { type: 'back' }, { type: 'quoted', quote: quote(1), key: quoteKey(atTiers), from: 2 }),
       (s) => [s.step, s.quote],
       [1, null],
     ],
+    [
+      'a re-quote asked at the payment step does not undo an Esc to the tiers',
+      run(paying(quote(1)), { type: 'back' }, { type: 'quoted', quote: quote(2), key: quoteKey(atTiers), from: 3 }),
+      (s) => s.step,
+      2,
+    ],
+    [
+      'the tiers of a person left behind do not come forward',
+      run(picked, { type: 'back' }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) } }),
+      (s) => s.step,
+      0,
+    ],
+    ['the tiers of another person are not shown for this one', run(picked, { type: 'tiersQuoted', personId: 2, quotes: { 1: quote(1) } }), (s) => s.step, 1],
     [
       'a changed payment day makes the amount on screen stale',
       run(paying(quote(1)), { type: 'payment', change: { paidOn: '2024-12-01' } }),
@@ -73,7 +91,17 @@ describe('the desk moves one step per answer', () => {
       (s) => [s.step, s.quote, s.quotedFor],
       [1, null, null],
     ],
+    [
+      'a second save refused as stale does not take the receipt away',
+      run(paying(quote(1)), { type: 'saved', receipt: null }, { type: 'stale', detail: detail(1) }),
+      (s) => s.step,
+      4,
+    ],
   ])('%s', (_, state, read, expected) => expect(read(state)).toEqual(expected));
+});
+
+it('does not take one person’s quote for another’s with the same inputs', () => {
+  expect(quoteKey(picked)).not.toBe(quoteKey(run(start, { type: 'picked', detail: detail(2) })));
 });
 
 describe('the channel follows the amount without quoting again', () => {
@@ -93,7 +121,15 @@ describe('the next person', () => {
   it('starts from the search with the same day and channel, all else fresh', () => {
     const done = run(paying(quote(1), run(atTiers, { type: 'payment', change: { paidOn: '2024-11-20', channel: '微信' } })), { type: 'saved', receipt: null });
     const next = run(done, { type: 'restart' });
-    expect(next).toEqual({ ...freshDesk('2024-11-20'), payment: { paidOn: '2024-11-20', channel: '微信' } });
+    expect(next).toEqual({ ...freshDesk('2024-11-20'), payment: { paidOn: '2024-11-20', channel: '微信' }, lastChannel: '微信' });
+  });
+
+  it('after a fully funded person (零申报) goes back to the batch’s channel', () => {
+    const wechat = run(atTiers, { type: 'payment', change: { channel: '微信' } });
+    const funded = paying(quote(0), wechat);
+    expect(funded.payment.channel).toBe('零申报');
+    const next = run(funded, { type: 'saved', receipt: null }, { type: 'restart' });
+    expect(next.payment.channel).toBe('微信');
   });
 
   it('is told when the person has paid for the year already, not for another year', () => {
