@@ -35,18 +35,19 @@ const FIELD = 'input:not([type=hidden]):not([disabled]):not([type=checkbox]):not
 /**
  * Puts the focus in the first field of `within` when `key` changes (a login, another screen),
  * unless something there took it already (the desk's search box) or the clerk is elsewhere.
- * A screen that loads its fields shows them a few frames later: they are waited for, briefly.
+ * A screen that loads its fields shows them a little later: they are waited for up to 3 seconds
+ * (time, not frames: an old PC draws fewer of them).
  */
 export function useFirstField(within: RefObject<HTMLElement | null>, key: string): void {
   useEffect(() => {
     let frame = 0;
-    let frames = 0;
+    const until = performance.now() + 3000;
     const place = () => {
       const a = document.activeElement;
       if (a && a !== document.body && !a.closest('.ant-menu')) return;
       const field = within.current?.querySelector<HTMLElement>(FIELD);
       if (field) field.focus();
-      else if (++frames < 60) frame = requestAnimationFrame(place);
+      else if (performance.now() < until) frame = requestAnimationFrame(place);
     };
     frame = requestAnimationFrame(place);
     return () => cancelAnimationFrame(frame);
