@@ -5,10 +5,9 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { App } from './App';
-// antd's styles prebuilt, not generated while each screen first renders (issue 26: on an old PC
-// that generation was a third of the cold load and of a first screen switch). The app's font
-// token still reaches them through the CSS variables the ConfigProvider writes.
-import 'antd/dist/antd.css';
+// antd's styles stay generated at run time: its prebuilt CSS (theme.zeroRuntime) scopes each
+// component's variables under the class of the ConfigProvider that built it (css-var-_R_0_),
+// not this one's, so they were missing here (a button's loading icon never left).
 import './app.css';
 
 dayjs.locale('zh-cn');
@@ -19,7 +18,7 @@ createRoot(document.getElementById('root')!).render(
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ zeroRuntime: true, token: { fontFamily: '"Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC", sans-serif' } }}
+      theme={{ token: { fontFamily: '"Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC", sans-serif' } }}
     >
       <AntApp>
         <App />

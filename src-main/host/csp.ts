@@ -1,4 +1,4 @@
-// antd still writes its theme's CSS variables at run time, so styles need 'unsafe-inline'; scripts never do.
+// antd injects its styles at run time, so styles need 'unsafe-inline'; scripts never do.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",

@@ -43,7 +43,9 @@ export function OfficeForm() {
           <Checkbox aria-label="收据显示完整身份证号">收据上显示完整身份证号</Checkbox>
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving}>
+          {/* The spinner only for a save that takes a while: one shown and withdrawn within a few
+              milliseconds (a refusal) could stay in the button. */}
+          <Button type="primary" htmlType="submit" loading={saving ? { delay: 150 } : false}>
             保存
           </Button>
         </Form.Item>
