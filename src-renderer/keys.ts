@@ -10,17 +10,28 @@ const OWN_KEYS =
 // Anything that takes keys of its own: a screen's Enter acts only from the page itself.
 const ANY_CONTROL = `${OWN_KEYS}, input, select, [contenteditable], [role]`;
 
+/** True while a Chinese input method is composing: its Enter only commits the characters. */
+export function composing(e: KeyboardEvent): boolean {
+  // 229: the key code browsers give keys that an input method is still composing.
+  return e.isComposing || e.keyCode === 229;
+}
+
+/** True when Esc belongs to a field that closes its own list with it (a select, a picker, a number field). */
+export function escapeForField(e: KeyboardEvent): boolean {
+  const t = e.target;
+  return composing(e) || (t instanceof Element && t.closest('.ant-select, .ant-picker, .ant-input-number') !== null);
+}
+
 /** True when the key is the focused control's own (or an input method's), not the screen's. */
 export function keyForControl(e: KeyboardEvent): boolean {
-  // 229: the key code browsers give keys that an input method is still composing.
-  if (e.isComposing || e.keyCode === 229) return true;
+  if (composing(e)) return true;
   const t = e.target;
   return t instanceof Element && t.closest(OWN_KEYS) !== null;
 }
 
 /** True when the key was pressed with no control focused (the page body, or plain text on it). */
 export function keyForPage(e: KeyboardEvent): boolean {
-  if (e.isComposing || e.keyCode === 229) return false;
+  if (composing(e)) return false;
   const t = e.target;
   return !(t instanceof Element) || t === document.body || t.closest(ANY_CONTROL) === null;
 }

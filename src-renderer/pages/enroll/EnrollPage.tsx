@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import type { ApiInput, Quote } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { yuan } from '../../format';
-import { dialogOpen, keyForPage } from '../../keys';
+import { dialogOpen, escapeForField, keyForPage } from '../../keys';
 import { useReceiptPaper } from '../../print/PaperChoice';
 import { useAction } from '../../useAction';
 import { useCoverageYears } from '../../years';
@@ -164,7 +164,7 @@ export function EnrollPage() {
     if (dialogOpen() || e.repeat) return;
     const s = live.current;
     if (e.key === 'Escape') {
-      if (e.isComposing || (e.target as Element | null)?.closest?.('.ant-select, .ant-picker, .ant-input-number')) return;
+      if (escapeForField(e)) return;
       // 全户参保 says for itself when Esc may go back (not while saving or once saved).
       if (s.household) return;
       if (s.step > 0 && s.step < 4) {

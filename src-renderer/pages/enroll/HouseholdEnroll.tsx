@@ -9,7 +9,7 @@ import { useAction } from '../../useAction';
 import { PaymentFields } from './PaymentFields';
 import { CHANNELS } from './channels';
 import { DEFAULT_CHANNEL, ZERO_CHANNEL, type Payment } from './desk';
-import { dialogOpen } from '../../keys';
+import { dialogOpen, escapeForField } from '../../keys';
 
 type Member = HouseholdNotice['members'][number];
 
@@ -69,8 +69,7 @@ export function HouseholdEnroll({
   back.current = { can: escapeBack && !result && !busy, onBack };
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !back.current.can || dialogOpen() || (e.target as Element | null)?.closest?.('.ant-select, .ant-picker, .ant-input-number'))
-        return;
+      if (e.key !== 'Escape' || !back.current.can || dialogOpen() || escapeForField(e)) return;
       e.preventDefault();
       back.current.onBack();
     };

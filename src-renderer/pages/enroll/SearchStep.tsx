@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Card, Input, List, Typography, type InputRef } from 'antd';
 import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { composing } from '../../keys';
 import { NewPersonModal } from '../roster/NewPersonModal';
 import { YearSelect } from '../YearSelect';
 import type { useCoverageYears } from '../../years';
@@ -35,7 +36,7 @@ export function SearchStep({ years, onPick }: { years: ReturnType<typeof useCove
 
   function onKey(e: KeyboardEvent<HTMLInputElement>) {
     // An Enter that ends an input method's composition only commits the characters.
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (composing(e.nativeEvent)) return;
     if (e.key === 'Enter' && found[chosen]) {
       e.preventDefault();
       onPick(found[chosen].id);

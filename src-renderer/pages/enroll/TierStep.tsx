@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { Quote } from '../../../src-main/api/contract';
 import { yuan } from '../../format';
+import { composing } from '../../keys';
 import type { Tier } from './desk';
 
 const NAME: Record<Tier, string> = { 1: '一档', 2: '二档' };
@@ -21,7 +22,7 @@ export function TierStep(props: {
   useEffect(() => cards.current[tier]?.focus(), [tier]);
 
   function onKey(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.nativeEvent.isComposing) return;
+    if (composing(e.nativeEvent)) return;
     const at = tiers.indexOf(tier);
     let to: Tier | undefined;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') to = tiers[Math.min(at + 1, tiers.length - 1)];

@@ -54,11 +54,12 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
   }, [open, voiding, dialog, onClose]);
 
   // A paid record is never edited: it is voided with a reason and entered again.
+  // Refused as stale: the person is read again, so the next try states what is on screen.
+  const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
+
   async function confirmVoid() {
     // Enter in the reason and 确定 together would void twice (the second refused, its message shown).
     if (!voiding || props.personId === null || voidAction.busy) return;
-    // Refused as stale: the person is read again, so the next try states what is on screen.
-    const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
     if (!(await voidAction.run(() => invoke('enroll.void', { id: voiding.id, reason, ...(detail ? { seen: detail.person.version } : {}) }), stale))) return;
     setVoiding(null);
     setReason('');
@@ -68,7 +69,6 @@ export function PersonDrawer(props: { personId: number | null; onClose: () => vo
 
   // 退费 (瑞州): the subsidy part of what was paid, when a category was certified after payment.
   async function refund(id: number) {
-    const stale = (e: { field?: string }) => e.field === 'seen' && person.reload();
     const r = await drawerAction.run(() => invoke('enroll.refund', { id, ...(detail ? { seen: detail.person.version } : {}) }), stale);
     if (!r) return;
     setDone(`已办理退费 ${yuan(r.amountFen)} 元：${r.reason}。请打印退费单，由领款人签字。`);
