@@ -6,7 +6,9 @@ import { dialogOpen, useFirstField } from './keys';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
-import { LoginPage, ReloginModal } from './pages/LoginPage';
+import { LoginPage } from './pages/LoginPage';
+import { ReloginModal } from './pages/ReloginModal';
+import type { Start } from './Boot';
 import { prefetchScreens, ScreenBoundary, SCREENS, type ScreenKey } from './screens';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
@@ -21,14 +23,14 @@ const PAGES: readonly { key: ScreenKey; label: string; shortcut?: string }[] = [
   { key: 'settings', label: '设置' },
 ];
 
-export function App() {
+export function App(props: { start: Start }) {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0]!.key);
   // Clicking the menu item of the screen one is on starts it afresh (参保登记 after a receipt: the next person).
   const [visit, setVisit] = useState(0);
-  const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(null);
-  const [readOnly, setReadOnly] = useState<string | null>(null);
-  const [glossary, setGlossary] = useState<Glossary | null>(null);
+  const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(props.start.session);
+  const [readOnly, setReadOnly] = useState<string | null>(props.start.session.readOnly);
+  const [glossary, setGlossary] = useState<Glossary | null>(props.start.glossary);
   // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
   const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
 
@@ -73,12 +75,8 @@ export function App() {
       setReadOnly(r.value.readOnly);
     });
   }, []);
-  useEffect(() => {
-    const load = () => void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value));
-    load();
-    refreshSession();
-    return onGlossaryChanged(load);
-  }, [refreshSession]);
+  // Boot.tsx read the session and the words before the login; they are read again only when they may have changed.
+  useEffect(() => onGlossaryChanged(() => void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value))), []);
   useEffect(() => {
     if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
   }, [session]);

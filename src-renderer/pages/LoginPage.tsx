@@ -1,48 +1,64 @@
-import { Alert, Button, Card, Form, Input, Modal } from 'antd';
+// The login is the first thing an office PC draws, so it is plain React and a little CSS
+// (login.css), not antd: the first file stays small and antd's 1 MB of script and CSS loads
+// behind it while the clerk types (issue 26). The same form sits in 请重新登录 (ReloginModal).
+import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../src-main/api/contract';
 import { invoke } from '../api';
 import { useAction } from '../useAction';
+import './login.css';
 
 export function LoginPage(props: { onLogin: (u: SessionUser) => void }) {
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: '12vh' }}>
-      <Card title="登录参保台账" style={{ width: 360 }}>
+    <div className="login-page">
+      <section className="login-card" aria-labelledby="login-title">
+        <h2 id="login-title">登录参保台账</h2>
         <LoginForm onLogin={props.onLogin} />
-      </Card>
+      </section>
     </div>
   );
 }
 
-/** The login asked again over the screen after 30 idle minutes: what was typed stays behind it. */
-export function ReloginModal(props: { user: SessionUser; message: string; onLogin: (u: SessionUser) => void }) {
-  return (
-    <Modal open title="请重新登录" footer={null} closable={false} maskClosable={false} keyboard={false} destroyOnHidden>
-      <Alert type="info" showIcon message={props.message} style={{ marginBottom: 16 }} />
-      <LoginForm onLogin={props.onLogin} username={props.user.username} />
-    </Modal>
-  );
-}
-
-function LoginForm(props: { onLogin: (u: SessionUser) => void; username?: string }) {
+export function LoginForm(props: { onLogin: (u: SessionUser) => void; username?: string }) {
   const { run, error, busy } = useAction();
+  const [username, setUsername] = useState(props.username ?? '');
+  const [password, setPassword] = useState('');
 
-  async function submit(values: { username: string; password: string }) {
-    const user = await run(() => invoke('session.login', { username: values.username ?? '', password: values.password ?? '' }));
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const user = await run(() => invoke('session.login', { username, password }));
     if (user) props.onLogin(user);
   }
 
   return (
-    <Form layout="vertical" onFinish={submit} initialValues={{ username: props.username }}>
-      <Form.Item label="用户名" name="username">
-        <Input autoFocus={!props.username} autoComplete="username" aria-label="用户名" />
-      </Form.Item>
-      <Form.Item label="密码" name="password">
-        <Input.Password autoFocus={!!props.username} autoComplete="current-password" aria-label="密码" />
-      </Form.Item>
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Button type="primary" htmlType="submit" block loading={busy}>
+    <form className="login-form" onSubmit={(e) => void submit(e)} noValidate>
+      <label htmlFor="login-username">用户名</label>
+      <input
+        id="login-username"
+        aria-label="用户名"
+        autoComplete="username"
+        autoFocus={!props.username}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <label htmlFor="login-password">密码</label>
+      <input
+        id="login-password"
+        type="password"
+        aria-label="密码"
+        autoComplete="current-password"
+        autoFocus={!!props.username}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {error && (
+        <div className="login-error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="submit" aria-busy={busy} className={busy ? 'busy' : undefined}>
         登录
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }

@@ -63,6 +63,8 @@ test('↑/↓ choose among matches and Enter takes the chosen one; F4 and F2 rea
   await seedOffice(await api(request, host.url), 2);
 
   await page.goto(host.url);
+  // The screens' keys work once the screens are drawn (the login page's file comes first).
+  await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();
   await page.keyboard.press('F2');
   const box = page.getByLabel('查找参保人');
   await expect(box).toBeFocused();

@@ -1,0 +1,64 @@
+// What the first file draws: the login (plain, pages/LoginPage.tsx) or a line saying the screens
+// are opening. The shell (antd, the menu, the screens) is a file of its own, fetched and run
+// once the login is on screen, so an old PC shows the login in well under a second and spends
+// the seconds the clerk types on the rest.
+import { useEffect, useState, type ComponentType } from 'react';
+import type { Glossary, SessionUser } from '../src-main/api/contract';
+import { invoke } from './api';
+import { LoginPage } from './pages/LoginPage';
+
+export interface Start {
+  session: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null };
+  glossary: Glossary;
+}
+
+type ShellType = ComponentType<{ start: Start }>;
+
+export function Boot() {
+  const [start, setStart] = useState<Start | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [Shell, setShell] = useState<ShellType | null>(null);
+
+  useEffect(() => {
+    void Promise.all([invoke('session.get', {}), invoke('glossary.get', {})]).then(([s, g]) => {
+      if (!s.ok) return setFailed(s.error.message);
+      if (!g.ok) return setFailed(g.error.message);
+      setStart({ session: s.value, glossary: g.value });
+    });
+  }, []);
+
+  // After the first frame is painted, so that the login shows before the shell's script runs.
+  useEffect(() => {
+    if (!start) return;
+    let live = true;
+    const t = setTimeout(() => {
+      void import('./Shell').then(
+        (m) => {
+          if (!live) return;
+          setShell(() => m.Shell);
+          // The screens' own files next, still while the clerk types.
+          setTimeout(m.prefetchScreens, 100);
+        },
+        () => live && setFailed('界面文件没有加载出来。程序可能刚更新过，请刷新页面（F5）。'),
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [start !== null]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the first answer is in
+
+  if (failed) {
+    return (
+      <p className="boot-line" role="alert">
+        {failed}
+      </p>
+    );
+  }
+  if (!start) return null;
+  if (start.session.loginRequired && !start.session.user) {
+    return <LoginPage onLogin={(user) => setStart({ ...start, session: { ...start.session, user } })} />;
+  }
+  if (!Shell) return <p className="boot-line">正在打开……</p>;
+  return <Shell start={start} />;
+}
