@@ -1,6 +1,6 @@
 // Shipped: frozen as literal SQL. The CHECK lists are the codes of domain/codes.ts as they
 // were when it shipped; a new code needs a new migration (test/unit/ledger/schema.test.ts).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m002Ledger: Migration = {
   version: 2,

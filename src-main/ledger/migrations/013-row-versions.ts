@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Tables whose ids a dry run, a screen or a batch's record of its changes may hold while the
