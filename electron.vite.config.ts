@@ -25,7 +25,7 @@ export default defineConfig({
           index: resolve('src-main/electron/main.ts'),
           host: resolve('src-main/host/main.ts'),
           // The roster import's worker thread, started by path from either entry.
-          'import-worker': resolve('src-main/excel/import-worker.ts'),
+          'import-worker': resolve('src-main/imports/import-worker.ts'),
         },
       },
     },

@@ -5,8 +5,8 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // The architecture rules the compiler cannot see: the domain stays pure; storage (ledger/)
-// knows the domain and the entity types only; the Excel readers and writers never reach back
-// into the API; the renderer reaches the main process only through the API contract's types.
+// knows the domain and the entity types only; the Excel readers and writers know neither the
+// ledger nor the imports and papers built on them, and nothing below the API reaches back into it; the renderer reaches the main process only through the API contract's types.
 const DOMAIN_FORBIDDEN = ['electron', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'better-sqlite3', 'exceljs'];
 const folders = (...names) => names.flatMap((n) => [`**/${n}/**`, `../${n}`, `../../${n}`]);
 const layer = (files, forbidden, message) => ({
@@ -54,7 +54,12 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
-  layer(['src-main/excel/**', 'src-main/imports/**'], ['api', 'electron', 'host', 'cli'], 'src-main/excel、src-main/imports（导入导出）不得依赖 api。'),
+  layer(
+    ['src-main/excel/**'],
+    ['api', 'ledger', 'imports', 'outputs', 'enrollment', 'service', 'electron', 'host', 'cli'],
+    'src-main/excel 只放表格的读写：不得依赖台账、导入或 api。',
+  ),
+  layer(['src-main/imports/**', 'src-main/outputs/**'], ['api', 'electron', 'host', 'cli'], 'src-main/imports、src-main/outputs（导入、导出）不得依赖 api。'),
   layer(
     ['src-main/enrollment/**', 'src-main/service/**'],
     ['api', 'electron', 'host', 'cli'],

@@ -9,7 +9,7 @@ import { countyTables } from './policies/county-tables';
 import { weeklySnapshots } from './ledger/snapshots';
 import { chinaDate } from './domain/dates';
 import { clearStaging } from './imports/roster-staging';
-import { sourceImportWorker } from './excel/worker-run';
+import { sourceImportWorker } from './imports/worker-run';
 import { lockDataFolder } from './ledger/lock';
 import { ioProblem, readOnlyReason } from './ledger/space';
 import { Sessions } from './service/sessions';

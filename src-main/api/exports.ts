@@ -1,7 +1,7 @@
 // The county's attachments and the office's lists, written as .xlsx under the data folder.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { exportFileName, writeExport } from '../excel/exports';
+import { exportFileName, writeExport } from '../outputs/exports';
 import { getOffice, getVillage } from '../ledger/office';
 import { taxWords } from '../domain/import/category-labels';
 import { aliasesOf } from '../service/tables';

@@ -5,7 +5,7 @@ import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES
 import { departmentLabel } from '../domain/policy/compile';
 import type { Policy } from '../domain/policy/schema';
 import { latestPolicy } from '../enrollment/policy';
-import { EXPORT_TITLES } from '../excel/exports';
+import { EXPORT_TITLES } from '../outputs/exports';
 import { reads } from './handler';
 
 function officeDepartments(policy: Policy | undefined): Record<Department, string> {

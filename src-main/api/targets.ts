@@ -6,7 +6,7 @@ import { chinaDate } from '../domain/dates';
 import { cleanCell } from '../domain/import/values';
 import type { Mapping } from '../domain/import/fields';
 import { villageMatcher } from '../imports/roster';
-import { layoutOptions, rememberLayout } from '../excel/layouts';
+import { layoutOptions, rememberLayout } from '../ledger/import-layouts';
 import { readForImport, type RowProblem } from '../excel/importing';
 import { TableReadError } from '../excel/table';
 import { getVillage } from '../ledger/office';

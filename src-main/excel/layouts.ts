@@ -2,43 +2,14 @@
 // kind of import so the next file of the same layout maps itself. A saved layout is a
 // suggestion: a mislabelled file committed with the clerk's mapping (姓名 ↔ 与户主关系 swapped)
 // must not rename the next honest file's persons 户主, so it is used only where it agrees with
-// the header words, and the dry run says which mapping it used.
-import type { Database } from 'better-sqlite3';
+// the header words, and the dry run says which mapping it used. (The saved layouts are kept in
+// ledger/import-layouts.ts.)
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, fieldForHeader, type FieldKey, type HeaderWords, type Mapping } from '../domain/import/fields';
-import { sql } from '../ledger/statements';
-import type { LayoutDisagreement, LayoutUse } from '../types/imports';
+import type { LayoutDisagreement, LayoutUse, SavedLayout } from '../types/imports';
+
+export type { SavedLayout };
 import { columnName } from './sheet-scanner';
-
-export interface SavedLayout {
-  mapping: Mapping;
-  /** When it was saved (an ISO instant): the note says 上次保存（2026-11-02）. */
-  at: string;
-}
-
-/** The layout saved for a header signature of this kind, if any: a new layout is a saved mapping, not code. */
-export function savedLayouts(db: Database, kind: string) {
-  return (signature: string): SavedLayout | undefined => {
-    const saved = sql(db, 'SELECT mapping_json, updated_at FROM import_layouts WHERE signature = ? AND kind = ?').get(signature, kind) as
-      { mapping_json: string; updated_at: string } | undefined;
-    return saved ? { mapping: JSON.parse(saved.mapping_json) as Mapping, at: saved.updated_at } : undefined;
-  };
-}
-
-/** Called in the transaction that commits an import made with `mapping`. */
-export function rememberLayout(db: Database, kind: string, signature: string, mapping: Mapping, at: string): void {
-  // A file without a header has nothing to be known by next time.
-  if (/^\|*$/.test(signature)) return;
-  sql(
-    db,
-    'INSERT INTO import_layouts (signature, kind, mapping_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at',
-  ).run(signature, kind, JSON.stringify(mapping), at);
-}
-
-/** How an import of this kind finds its columns: the clerk's mapping and header row if given, and the layouts saved before. */
-export function layoutOptions(db: Database, kind: string, arg: { mapping?: Mapping | undefined; headerRow?: number | undefined }) {
-  return { mapping: arg.mapping, headerRow: arg.headerRow, saved: savedLayouts(db, kind) };
-}
 
 /**
  * Where a saved mapping and the header words disagree: a field put in a column other than the

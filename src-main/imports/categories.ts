@@ -8,7 +8,7 @@ import type { CategoryReading } from '../domain/import/category-labels';
 import type { CategoryRecord } from '../domain/import/rows';
 import { endCategory, getCategory, insertCategory } from '../ledger/roster';
 import { sql } from '../ledger/statements';
-import type { BatchChanges } from '../excel/batches';
+import type { BatchChanges } from '../ledger/import-batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
 

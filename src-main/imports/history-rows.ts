@@ -1,7 +1,7 @@
 // A year's insurance record written by an import, kept undoable: what the row was before is
 // stored with the batch, and undo puts it back (or removes the row the batch added).
 import type { Database } from 'better-sqlite3';
-import type { BatchChanges } from '../excel/batches';
+import type { BatchChanges } from '../ledger/import-batches';
 import { sql } from '../ledger/statements';
 
 export type Scheme = 'resident' | 'employee';

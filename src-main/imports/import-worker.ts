@@ -4,112 +4,18 @@
 // Loaded in-process too, by `runImportTask` when no worker script is configured.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import type { HeaderWords, Mapping } from '../domain/import/fields';
 import { appendAudit } from '../ledger/audit';
 import { openLedger } from '../ledger/open';
 import { ioProblem } from '../ledger/space';
-import { closeBatch, openBatch } from './batches';
-import { rememberLayout } from './layouts';
-import type { RowProblem } from './importing';
+import { closeBatch, openBatch } from '../ledger/import-batches';
+import { rememberLayout } from '../ledger/import-layouts';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
-import { outOfMemory, workerOutcome, type ImportWorkerSpec } from './worker-thread';
-import { commitStaged } from '../imports/roster-commit';
-import {
-  attachStaging,
-  detachStaging,
-  planStaged,
-  rosterStager,
-  stagedChanges,
-  stagedCounts,
-  stagedProblems,
-  staleStaged,
-  StaleRows,
-  type StagedCounts,
-} from '../imports/roster-staging';
-import type { LedgerMark } from '../ledger/changes-since';
-import { TableReadError } from './table';
-import type { BatchCounts, ImportProblem, LayoutUse } from '../types/imports';
-
-export interface PreviewTask {
-  op: 'preview';
-  dataDir: string;
-  staging: string;
-  file: string;
-  /** The county's header words, checked on the main thread: the thread never reads the table itself. */
-  words: HeaderWords;
-  mapping?: Mapping | undefined;
-  headerRow?: number | undefined;
-  today: string;
-  /** The year a 是否在籍 = 否 row's not-enrolled reason is for. */
-  reasonYear: number;
-}
-
-export interface CommitTask {
-  op: 'commit';
-  dataDir: string;
-  staging: string;
-  at: string;
-  actor: string;
-  fileName: string;
-  fileHash: string;
-  rows: number;
-  signature: string;
-  mapping: Mapping;
-  /** The dry run's counts. */
-  counts: StagedCounts;
-  reasonYear: number;
-  /** The ledger as the dry run began to read it: a person changed since refuses the commit. */
-  since: LedgerMark;
-}
-
-/** The reading half of a preview, in a thread of its own. */
-export interface ReadTask {
-  op: 'read';
-  dataDir: string;
-  file: string;
-  words: HeaderWords;
-  mapping?: Mapping | undefined;
-  headerRow?: number | undefined;
-  today: string;
-  /** [batches sent, batches written]: the reader waits when too far ahead. */
-  counter: SharedArrayBuffer;
-}
-
-export type ImportTask = (PreviewTask | CommitTask | ReadTask) & {
-  nativeBinding?: string | undefined;
-  /** Set when the task itself runs in a worker, so a preview can start its reading thread. */
-  worker?: ImportWorkerSpec | undefined;
-};
-
-export interface PreviewResult {
-  fileName: string;
-  fileHash: string;
-  headers: string[];
-  mapping: Mapping;
-  signature: string;
-  headerRow: number;
-  layout: LayoutUse;
-  rows: number;
-  counts: StagedCounts;
-  problems: ImportProblem[];
-  /** The first persons the roster changes, and how. */
-  changes: { row: number; name: string; idNumber: string; what: string[] }[];
-}
-
-export interface CommitResult {
-  batchId: number;
-  /** What went wrong after the import had landed (the checkpoint on a full disk): said, not taken for failure. */
-  afterwards?: string;
-}
-
-export type TaskMessage =
-  | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'rows'; rows: unknown[]; problems: RowProblem[] }
-  | { type: 'result'; value: PreviewResult | CommitResult | RosterRead }
-  | { type: 'error'; kind: TaskFailure; message: string };
-
-/** Why a task ended without its value: the file, the clerk, a ledger changed since, or us. */
-export type TaskFailure = 'read' | 'cancelled' | 'stale' | 'disk' | 'memory' | 'internal';
+import { outOfMemory, workerOutcome } from './worker-thread';
+import type { CommitResult, CommitTask, ImportTask, PreviewResult, PreviewTask, ReadTask, TaskMessage } from './worker-tasks';
+import { commitStaged } from './roster-commit';
+import { attachStaging, detachStaging, planStaged, rosterStager, stagedChanges, stagedCounts, stagedProblems, staleStaged, StaleRows } from './roster-staging';
+import { TableReadError } from '../excel/table';
+import type { BatchCounts } from '../types/imports';
 
 /** The task's cancel flag (shared with the thread that may set it, and with a reading thread). */
 interface Cancel {

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import { divisionWhere, outOfCountyKind, type InsuranceRecord, type Scheme, type SchemeFact } from '../domain/import/insurance';
 import { sql } from '../ledger/statements';
-import type { BatchChanges } from '../excel/batches';
+import type { BatchChanges } from '../ledger/import-batches';
 import { historyWriter, restoreHistory } from './history-rows';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';

@@ -14,7 +14,7 @@ import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, namedOnRoster } from '../ledger/roster';
 import { sql } from '../ledger/statements';
 import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
-import type { BatchChanges } from '../excel/batches';
+import type { BatchChanges } from '../ledger/import-batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
 import { historyLookup, type HistoryLookup } from '../enrollment/history';

@@ -5,8 +5,8 @@
 import type { Database } from 'better-sqlite3';
 import type { HeaderWords, Mapping } from '../domain/import/fields';
 import { parseRosterRow, type RosterRecord } from '../domain/import/rows';
-import { readForImport, type ReadResult, type RowProblem } from './importing';
-import { layoutOptions } from './layouts';
+import { readForImport, type ReadResult, type RowProblem } from '../excel/importing';
+import { layoutOptions } from '../ledger/import-layouts';
 
 export type RosterRead = Omit<ReadResult<RosterRecord>, 'records' | 'problems'>;
 

@@ -7,7 +7,7 @@ import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReas
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
 import { sql } from '../ledger/statements';
-import type { BatchChanges } from '../excel/batches';
+import type { BatchChanges } from '../ledger/import-batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
 

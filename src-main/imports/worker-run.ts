@@ -1,7 +1,7 @@
 // Starting an import task in its worker thread and waiting for it, with progress and cancel.
 // Built, the worker is out/main/import-worker.js beside the entry that names it; from the
 // sources (tests, bench, `npm run cli`) it is the .ts file, loaded through tsx.
-import type { ImportTask, TaskFailure, TaskMessage } from './import-worker';
+import type { ImportTask, TaskFailure, TaskMessage } from './worker-tasks';
 import { isEnd, outOfMemory, workerOutcome, type ImportWorkerSpec, type TaskEnd } from './worker-thread';
 
 export type { ImportWorkerSpec };

@@ -4,15 +4,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { ImportTask, TaskMessage } from './import-worker';
+import type { ImportTask, ImportWorkerSpec, TaskMessage } from './worker-tasks';
 
-export interface ImportWorkerSpec {
-  /** A .js file to run as the worker, or a .ts one (only where tsx is installed). */
-  script: string;
-  nativeBinding?: string | undefined;
-  /** The thread's heap limit (default Node's own); tests set a small one to see a thread run out. */
-  maxHeapMb?: number | undefined;
-}
+export type { ImportWorkerSpec };
 
 /** A thread that ran out of memory (Node ends it with this code). */
 export const outOfMemory = (e: unknown) => (e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';

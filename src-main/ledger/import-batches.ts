@@ -1,7 +1,7 @@
 // Import batches: the record of each commit, what it changed row by row, and undo.
 import type { Database } from 'better-sqlite3';
 import type { BatchCounts, ImportBatch, ImportKind } from '../types/imports';
-import { sql } from '../ledger/statements';
+import { sql } from './statements';
 
 export interface BatchChanges {
   add(entity: string, entityId: number, op: 'insert' | 'update', before?: unknown): void;

@@ -16,10 +16,10 @@ import { categoryOrder } from '../domain/policy/table';
 import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages, officeTitle } from '../ledger/office';
 import { notEnrolledInVillage, paymentsByDay } from '../ledger/reports';
-import { yielder } from './tick';
+import { yielder } from '../excel/tick';
 import { sql } from '../ledger/statements';
-import { SheetWriter } from './sheet-writer';
-import { writeForm } from './form-writer';
+import { SheetWriter } from '../excel/sheet-writer';
+import { writeForm } from '../excel/form-writer';
 import { attachmentForm } from '../ledger/forms';
 
 import type { ExportKind } from '../types/imports';

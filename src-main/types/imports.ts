@@ -1,5 +1,5 @@
 import type { FileYear } from '../domain/import/file-years';
-import type { FieldKey } from '../domain/import/fields';
+import type { FieldKey, Mapping } from '../domain/import/fields';
 
 import type { Department, IMPORT_KIND_CODES, PersonCategory } from '../domain/codes';
 import type { PersonSummary } from './reports';
@@ -205,4 +205,11 @@ export interface ImportColumns extends LayoutUse {
   mapping: Partial<Record<FieldKey, number>>;
   /** The fields this kind of import reads, those it cannot do without first. */
   fields: { key: FieldKey; required: boolean }[];
+}
+
+/** A column mapping a clerk confirmed for a file layout. */
+export interface SavedLayout {
+  mapping: Mapping;
+  /** When it was saved (an ISO instant): the note says 上次保存（2026-11-02）. */
+  at: string;
 }

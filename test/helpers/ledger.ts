@@ -5,7 +5,7 @@ import { dispatch, handlers, type Context } from '../../src-main/api/index';
 import type { ApiInput, ApiName, ApiOutput, Result } from '../../src-main/api/contract';
 import { verifyAudit } from '../../src-main/ledger/audit';
 import { openLedger } from '../../src-main/ledger/open';
-import { sourceImportWorker } from '../../src-main/excel/worker-run';
+import { sourceImportWorker } from '../../src-main/imports/worker-run';
 import { Sessions } from '../../src-main/service/sessions';
 import { bundledTables } from '../../src-main/policies/county-tables';
 import { policies } from './policies';

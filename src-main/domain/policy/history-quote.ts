@@ -1,25 +1,10 @@
 // The quote asks the history: lapsed and continuous years the desk did not type come from
 // the ledger's reading of the person's years, and the quote says how it read them.
 import type { CompiledExemption, CompiledPolicy } from './compile';
-import type { HistoryReading, YearRecord } from './lapse';
+import type { DeskYears, HistoryReading, QuoteHistory } from './lapse';
 import type { Quote } from './quote';
 
-export interface DeskYears {
-  lapsedYears?: number | undefined;
-  continuousYears?: number | undefined;
-}
-
-export interface QuoteHistory {
-  /** "2023 未参保、2024 未参保：断保 2 年，待遇等待期 4 个月" */
-  text: string;
-  lapsedYears: number;
-  continuousYears: number;
-  years: YearRecord[];
-  /** What the desk typed instead of the reading, if anything. */
-  typed: DeskYears | null;
-  /** The clause of the wait applied for the lapse, if one was. */
-  citation: string | null;
-}
+export type { DeskYears, QuoteHistory };
 
 const continuityRule = (c: CompiledPolicy): (CompiledExemption & { kind: 'continuous_insured' }) | null =>
   (c.exemptions.find((e) => e.kind === 'continuous_insured') as (CompiledExemption & { kind: 'continuous_insured' }) | undefined) ?? null;

@@ -147,3 +147,21 @@ function describe(r: HistoryReading, coverageYear: number): string {
   if (r.lapsedYears > 0) return `${told}：${r.lapsedAtLeast ? '至少' : ''}断保 ${r.lapsedYears} 年`;
   return `${told}：${r.continuousAtLeast ? '至少' : ''}连续参保 ${r.continuousYears} 年`;
 }
+
+/** Years the desk typed over the history's reading. */
+export interface DeskYears {
+  lapsedYears?: number | undefined;
+  continuousYears?: number | undefined;
+}
+
+export interface QuoteHistory {
+  /** "2023 未参保、2024 未参保：断保 2 年，待遇等待期 4 个月" */
+  text: string;
+  lapsedYears: number;
+  continuousYears: number;
+  years: YearRecord[];
+  /** What the desk typed instead of the reading, if anything. */
+  typed: DeskYears | null;
+  /** The clause of the wait applied for the lapse, if one was. */
+  citation: string | null;
+}

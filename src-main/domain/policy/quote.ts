@@ -5,7 +5,7 @@ import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, TIER_LABELS, isCode,
 import { addDays, addMonths, firstOfNextMonth, maxDate } from '../dates';
 import { compilePolicy, windowOn, type Basis, type CompiledCategory, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
 import { checkFacts, type CheckedFacts, type Facts } from './facts';
-import type { QuoteHistory } from './history-quote';
+import type { QuoteHistory } from './lapse';
 import type { Policy } from './schema';
 
 export interface SubsidyCandidate {

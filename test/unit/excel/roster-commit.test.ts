@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../src-main/ledger/open';
 import { searchPersons } from '../../../src-main/ledger/search';
-import { openBatch } from '../../../src-main/excel/batches';
+import { openBatch } from '../../../src-main/ledger/import-batches';
 import { commitStaged } from '../../../src-main/imports/roster-commit';
 import { attachStaging, planStaged, rosterStager, stagedCounts } from '../../../src-main/imports/roster-staging';
 import { idFor } from '../../helpers/people';

@@ -1,0 +1,56 @@
+// The layers `npm run lint` holds (issue 27): each guard is shown failing on the import it is
+// there to stop, and the sources are shown clear of it, so a guard cannot quietly stop guarding.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { cycles, importGraph } from '../../scripts/cycles.mjs';
+
+const root = path.resolve(__dirname, '../..');
+const findCycles = (dirs: string[]) => cycles(importGraph(dirs));
+
+async function lintAs(file: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('the layers lint holds', () => {
+  it('excel/ reads and writes sheets only: an import from the ledger, the imports or the API is refused', async () => {
+    for (const from of ['../ledger/statements', '../imports/roster-commit', '../outputs/exports', '../api/index']) {
+      const messages = await lintAs('src-main/excel/probe.ts', `import { x } from '${from}';\nexport const y = x;\n`);
+      expect(messages.join('\n')).toContain('src-main/excel 只放表格的读写');
+    }
+    expect(await lintAs('src-main/excel/probe.ts', "import { addDays } from '../domain/dates';\nexport const y = addDays;\n")).toEqual([]);
+  }, 60_000);
+
+  it('the domain stays pure: the ledger or the file system is refused', async () => {
+    expect((await lintAs('src-main/domain/probe.ts', "import fs from 'node:fs';\nexport const y = fs;\n")).join('\n')).toContain('纯逻辑');
+    expect((await lintAs('src-main/domain/probe.ts', "import { sql } from '../ledger/statements';\nexport const y = sql;\n")).join('\n')).toContain(
+      'src-main/domain',
+    );
+  }, 60_000);
+});
+
+describe('import cycles, the type-only ones included', () => {
+  it('a cycle made only of `import type` is found, with its path round', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-cycles-'));
+    fs.writeFileSync(path.join(dir, 'a.ts'), "import type { B } from './b';\nexport interface A { b: B }\n");
+    fs.writeFileSync(path.join(dir, 'b.ts'), "import type { A } from './a';\nexport interface B { a?: A }\n");
+    fs.writeFileSync(path.join(dir, 'c.ts'), "import type { A } from './a';\nexport type C = A;\n");
+    const found = findCycles([dir]);
+    expect(found.map((c) => c.map((f) => path.basename(f)))).toEqual([['a.ts', 'b.ts', 'a.ts']]);
+  });
+
+  it('a dynamic import() is no cycle (a screen loaded on demand)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-cycles-'));
+    fs.writeFileSync(path.join(dir, 'a.ts'), "export const load = () => import('./b');\n");
+    fs.writeFileSync(path.join(dir, 'b.ts'), "import { load } from './a';\nexport const again = load;\n");
+    expect(findCycles([dir])).toEqual([]);
+  });
+
+  it('the sources have none', () => {
+    expect(findCycles([path.join(root, 'src-main'), path.join(root, 'src-renderer')])).toEqual([]);
+  });
+});
