@@ -27,7 +27,7 @@ export const deskToday = () => CHINA_DAY.format(new Date());
  * Basis points (5000) as "50.00%". The main process cuts rates to basis points
  * (`rateBp` in domain/progress) and the screens and papers only format them.
  */
-/** enrolled / target in basis points, rounded half up as the main process rounds (rules.md "Rates"). */
+/** enrolled / target in basis points, rounded half up as the main process rounds (docs/rules.md "Rates"). */
 export function rateBp(enrolled: number, target: number): number | null {
   return target > 0 ? Math.floor((2 * enrolled * 10000 + target) / (2 * target)) : null;
 }

@@ -90,7 +90,7 @@ export interface Receipt {
   clerk: string;
 }
 
-/** The Chinese label of every code (glossary.md), for the screens. */
+/** The Chinese label of every code (docs/glossary.md), for the screens. */
 export interface Glossary {
   categories: Record<string, string>;
   departments: Record<string, string>;

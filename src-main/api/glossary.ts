@@ -1,4 +1,4 @@
-// The Chinese label of every code (glossary.md), for the screens.
+// The Chinese label of every code (docs/glossary.md), for the screens.
 import { z } from 'zod';
 import { FIELD_LABELS } from '../domain/import/fields';
 import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, type Department } from '../domain/codes';
@@ -22,7 +22,7 @@ function certifiedBy(policy: Policy | undefined): Record<string, Department | nu
 }
 
 export const glossaryHandlers = {
-  // Departments are named as the office's newest policy names them (rules.md "Departments' names":
+  // Departments are named as the office's newest policy names them (docs/rules.md "Departments' names":
   // 农坝's notice says 退役军人事务管理局); codes.ts's words only where the policy is silent.
   'glossary.get': reads('anyone', z.object({}).strict(), (ctx) => ({
     categories: PERSON_CATEGORIES,

@@ -1,5 +1,5 @@
 // The years a lapse is counted from: which are known for the whole roster and how, the
-// office's mark for a year it holds every record of, and withdrawing a way (rules.md, third reading).
+// office's mark for a year it holds every record of, and withdrawing a way (docs/rules.md "Which files make a year known").
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { addKnownWay, completeYears, inForce, knownWays, markOf, withdrawKnownWay } from '../ledger/known-years';

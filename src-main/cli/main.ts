@@ -47,7 +47,7 @@ function runQuote(args: string[], policies: Map<string, Policy>): string {
   }
   const defaultPolicy = option(args, '--policy');
   const items = Array.isArray(input) ? input : [input];
-  // One bad item never loses the others (rules.md, "Many persons at once"): each gets its quote
+  // One bad item never loses the others (docs/rules.md "Many persons at once"): each gets its quote
   // or its own Chinese error, and only a file that cannot be read fails the run.
   const answers: (Quote | { error: string })[] = items.map((item, i) => {
     const where = Array.isArray(input) ? `第 ${i + 1} 项：` : '';

@@ -1,4 +1,4 @@
-// The glossary (../shared/domain/glossary.md) as code: one code per idea, with the Chinese
+// The glossary (docs/glossary.md) as code: one code per idea, with the Chinese
 // label shown to clerks. Policy files may relabel a code for their region, never add one.
 
 export const DEPARTMENTS = {

@@ -1,6 +1,7 @@
 // Village progress against targets, ranked, with the assessment deduction where a policy
-// states bands (栗子: rules.md). Rates shown are integer basis points, rounded half up; bands
-// and ranks compare exact ratios by cross-multiplying: no floating-point edges.
+// states bands (栗子: docs/rules.md "栗子 village assessment"). Rates shown are integer basis
+// points, rounded half up; bands and ranks compare exact ratios by cross-multiplying: no
+// floating-point edges.
 import type { Policy } from './policy/schema';
 
 export interface VillageCount {
@@ -17,7 +18,7 @@ export interface Assessed extends VillageCount {
 }
 
 /**
- * The rate shown and exported, in basis points, rounded half up (rules.md "Rates": 3 / 2504 =
+ * The rate shown and exported, in basis points, rounded half up (docs/rules.md "Rates": 3 / 2504 =
  * 0.1198% is 0.12%). Bands and ranks never use it: they compare the exact ratio.
  */
 export function rateBp(enrolled: number, target: number): number | null {

@@ -22,7 +22,7 @@ export function refundDue(ctx: Context, e: Enrollment): Due {
   if (!policy || !rule) return no('本地政策没有“缴费后认定资助身份退费”的规定。');
   if (repo.refundsOf(ctx.db, e.id) > 0) return no(`收据 ${e.receiptNo} 已办理过退费。`);
   // Identities certified by the end of the refund window count; after it, those certified while
-  // the person still waited (三(二) refuses only one "已参保且进入待遇享受期": rules.md, second reading).
+  // the person still waited (三(二) refuses only one "已参保且进入待遇享受期": docs/rules.md "瑞州 refunds").
   const windowEnd = rule.withinWindows
     .map((w) => policy.windows[w]!.to)
     .sort()

@@ -1,4 +1,4 @@
-// A payment or 医保 file as the township's full list for a year (rules.md, third reading): the
+// A payment or 医保 file as the township's full list for a year (docs/rules.md "Which files make a year known"): the
 // dry run names the years it touches and which may be confirmed; the commit records the
 // clerk's confirmation as the way the year became known.
 import { fileYears, type FileYear, type YearCount } from '../domain/import/file-years';

@@ -1,5 +1,5 @@
 // What the ledger knows of a person's insurance in each coverage year, read one way for the
-// desk's quote, the drawer, the lists, 工作台 and the bench (rules.md, third reading): the
+// desk's quote, the drawer, the lists, 工作台 and the bench (docs/rules.md "History decides a lapse"): the
 // records below, combined by yearState (domain/policy/lapse.ts) with the years known for
 // everyone (known-years.ts).
 import type { Database } from 'better-sqlite3';

@@ -1,6 +1,6 @@
-// Which coverage years are known for the whole roster, and how each became known (rules.md,
-// third reading): the office's mark, or a committed import the clerk confirmed as the
-// township's full list. A withdrawn way, or one whose import was undone, no longer counts.
+// Which coverage years are known for the whole roster, and how each became known
+// (docs/rules.md "Which files make a year known"): the office's mark, or a committed import
+// the clerk confirmed as the township's full list. A withdrawn way, or one whose import was undone, no longer counts.
 import type { Database } from 'better-sqlite3';
 import { sql } from './statements';
 

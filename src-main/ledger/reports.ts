@@ -35,7 +35,7 @@ const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id 
 /**
  * Which of the not-enrolled a list holds, by last year as the lapse count reads it: all, those
  * insured (villages chase them first), those known not insured, or those whose last year is
- * not known (counted apart: a list says only what is known, rules.md third reading).
+ * not known (counted apart: a list says only what is known, docs/rules.md "Lists say only what is known").
  */
 export type LastYearFilter = 'insured' | 'not_insured' | 'unknown' | undefined;
 

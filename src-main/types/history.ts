@@ -2,7 +2,7 @@ import type { YearRecord } from '../domain/policy/lapse';
 
 export type { YearRecord };
 
-/** One way a year became known for the whole roster (rules.md, third reading). */
+/** One way a year became known for the whole roster (docs/rules.md "Which files make a year known"). */
 export interface KnownWayView {
   id: number;
   /** The import of the township's full list (file and batch), or null for the office's mark. */

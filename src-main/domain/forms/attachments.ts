@@ -1,5 +1,5 @@
 // The county's attachments (seed 001's 附件1–5, seed 003's 指导性任务表) as
-// ../shared/domain/attachments.md reconstructs them: their words copied exactly, quirks
+// docs/forms.md reconstructs them: their words copied exactly, quirks
 // included (附件2 and 附件3 head their village rows 乡镇名称; 附件3 carries the county's name).
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type OutOfCounty } from '../codes';
 import type { SubsidyTableRow } from '../policy/table';

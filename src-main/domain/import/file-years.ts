@@ -1,5 +1,5 @@
 // The coverage years a payment or 医保 file speaks of, and which of them the clerk may confirm
-// as the township's full list (rules.md, third reading). Pure: the plan counts, this judges.
+// as the township's full list (docs/rules.md "Which files make a year known"). Pure: the plan counts, this judges.
 
 export interface YearCount {
   year: number;

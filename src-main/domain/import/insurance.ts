@@ -25,7 +25,7 @@ export interface InsuranceRecord {
   resident: SchemeFact | null;
 }
 
-// 医保's status words (rules.md, third reading), and the answers of a 是/否 column. Any other
+// 医保's status words (docs/rules.md "医保 status words"), and the answers of a 是/否 column. Any other
 // word is the row's problem: a word read wrongly would turn a year.
 const INSURED = /^(正常参保|参保缴费|已缴费|正常|已参保|参保|在保|已参加|是|y|1|√)$/;
 const NOT_INSURED = /^(未参保|未缴费|未参加|否|无|n|0)$/;
@@ -107,7 +107,7 @@ export function parseInsuranceRow(cells: string[], mapping: Mapping, row: number
   const residentStatus = r.residentStatus === true || r.collegeStatus === true ? true : firstSaid(r.residentStatus, r.collegeStatus);
   const residentSays = [residentStatus, r.residentInsured, typeSays('resident'), typeScheme === null ? r.status : null];
   let resident = firstSaid(...residentSays);
-  // An ending in a year the row also says was not paid is not insured (rules.md, third reading).
+  // An ending in a year the row also says was not paid is not insured (docs/rules.md "医保 status words").
   if (resident === 'ended' && residentSays.includes(false)) resident = false;
   if (employee === null && resident === null) return { row, field: null, message: '这一行没有说明参保情况（是否参保职工/居民、参保状态或参保类型都是空的）。' };
   const division = (f: FieldKey) => cleanCell(cell(cells, mapping, f)).slice(0, 40);

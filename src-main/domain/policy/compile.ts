@@ -7,7 +7,7 @@ import { amountFen } from './validate';
 export interface Basis {
   citation: string;
   text: string;
-  /** True where the product's reading fills a gap (rules.md), not the notice's own words. */
+  /** True where the product's reading fills a gap (docs/rules.md), not the notice's own words. */
   ruling: boolean;
   note?: string;
 }
@@ -94,7 +94,7 @@ const TIERS: Tier[] = [1, 2];
 function compileUncached(p: Policy): CompiledPolicy {
   // Where a county or township notice is silent and the city's rule applies as another
   // township's notice restates it, the city's document is cited and the restating one named
-  // only as where its words come from (rules.md, third reading).
+  // only as where its words come from (docs/rules.md "Restated rules and citations").
   const cite = (r: { cite: string; text: string; ruling?: string | undefined }): Basis => {
     const b = basisOf(r);
     const via = p.restatedRule;

@@ -1,7 +1,7 @@
 // Lapsed and continuous years read from a person's insurance history, year by year, as
-// rules.md "History decides a lapse" and its third reading say: an unknown year is never a
-// lapse and never continuity; the break is the run just before the coverage year; a run of
-// known years that ends in unknown ones gives only a minimum.
+// docs/rules.md "History decides a lapse" says: an unknown year is never a lapse and never
+// continuity; the break is the run just before the coverage year; a run of known years that
+// ends in unknown ones gives only a minimum.
 import { addDays } from '../dates';
 
 export type YearState = 'insured' | 'not_insured' | 'unknown';
@@ -25,7 +25,7 @@ export interface YearRecord {
 export type Evidence = 'insured' | 'not_insured' | 'ended';
 
 /**
- * The one rule for a person's year (rules.md, third reading): any record of insurance wins (a
+ * The one rule for a person's year (docs/rules.md "A person's year"): any record of insurance wins (a
  * payment is evidence, a 未参保 a lack of it); then a record that says not insured; a record that
  * the insurance ended or paused leaves the year unknown, even in a year known for everyone (the
  * row is more specific than the office's mark); otherwise a known year means not insured.

@@ -1,6 +1,6 @@
 // quote(policy, facts): for one person paying on one date in one tier, whether they are in
 // scope, which subsidy wins (就高), what they pay, and from when to when they are covered,
-// with the clause behind each step. Follows ../shared/domain/rules.md.
+// with the clause behind each step. Follows docs/rules.md.
 import { PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, TIER_LABELS, isCode, type Department, type SubsidyCategory, type Tier } from '../codes';
 import { addDays, addMonths, firstOfNextMonth, maxDate } from '../dates';
 import { compilePolicy, windowOn, type Basis, type CompiledCategory, type CompiledExemption, type CompiledPolicy, type CompiledWindow } from './compile';
@@ -212,7 +212,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
 
   // Tier and fee.
   let tier: Tier = f.tier;
-  // A tier the notice does not have is not quoted (rules.md, second reading): the desk offers the region's own.
+  // A tier the notice does not have is not quoted (docs/rules.md "Tiers a region does not have"): the desk offers the region's own.
   if (!c.tierFeeFen[tier])
     return refuse(
       d,
@@ -302,7 +302,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
   }
   for (const e of c.exemptions) if (e.warning && d.basis.includes(e.basisEntry) && !d.warnings.includes(e.warning)) d.warnings.push(e.warning);
   if (!newbornRule) benefitStart = maxDate(benefitStart, c.coverageStart);
-  // Still a payment the person may make (rules.md, third reading): said, and the desk asks first.
+  // Still a payment the person may make (docs/rules.md "A wait past 31 December"): said, and the desk asks first.
   if (benefitStart > c.coverageEnd) d.warnings.push(`${NO_BENEFIT_THIS_YEAR}：按规定 ${benefitStart} 才能开始享受待遇，已超出 ${c.coverageYear} 参保年度。`);
 
   return {

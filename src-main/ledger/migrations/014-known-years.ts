@@ -4,7 +4,7 @@ export const m014KnownYears: Migration = {
   version: 14,
   name: '参保年度如何得知（全部名单的导入或本所标记，可撤回）；医保记录的终止、暂停参保',
   up(db) {
-    // rules.md, third reading: a year is known for the whole roster only by the office's mark or
+    // docs/rules.md "Which files make a year known": a year is known for the whole roster only by the office's mark or
     // by a committed import the clerk confirmed as the township's full list; a 代缴明细 never is.
     // Each way a year became known is kept with who and when, and a withdrawal is kept too.
     // Marks move over as they were; a payment file imported before this version made its year

@@ -120,7 +120,7 @@ export function EnrollPage() {
       }
       // Changed or left while the quote was awaited: what is on screen now is not what was quoted.
       if (live.current.step !== 3 || quoteKey(live.current) !== quoteKey(s)) return;
-      // Benefits only after the year ends (rules.md, third reading): asked before the money is taken.
+      // Benefits only after the year ends (docs/rules.md "A wait past 31 December"): asked before the money is taken.
       if (quote.benefitStart && quote.benefitEnd && quote.benefitStart > quote.benefitEnd) {
         const ok = await modal.confirm({
           title: '缴费后本年度内不能享受待遇',

@@ -1,4 +1,4 @@
-// The coverage years a payment or 医保 file touches (rules.md, third reading): how many of the
+// The coverage years a payment or 医保 file touches (docs/rules.md "Which files make a year known"): how many of the
 // roster each names, what looks mistyped, and the clerk's word that the file is the township's
 // full list for a year (only then does a person missing from it count as 未参保).
 import { Alert, Checkbox, Table, Tooltip } from 'antd';

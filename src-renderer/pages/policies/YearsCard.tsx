@@ -1,4 +1,4 @@
-// Which years tell who lapsed (rules.md, third reading): a year is known for everyone only by
+// Which years tell who lapsed (docs/rules.md "Which files make a year known"): a year is known for everyone only by
 // the office's mark or by an import the clerk confirmed as the township's full list. Each year
 // shows how it became known (which import or whose mark, when), and the admin may withdraw it.
 import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';

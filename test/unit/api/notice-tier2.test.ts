@@ -1,5 +1,5 @@
 // A group funded in tier 2 only (农坝's 在乡老复员军人: 二档 755, 自筹 0) is shown under 二档 on the
-// household notice, never under a 一档 heading (rules.md, "July–September in Chongqing 2024").
+// household notice, never under a 一档 heading (docs/rules.md "July–September in Chongqing 2024").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
 import { seedHousehold } from '../../helpers/people';

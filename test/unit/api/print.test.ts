@@ -46,7 +46,7 @@ describe('the print center’s documents', () => {
     expect(n.channels).toContain('重庆电子税务局');
     expect(n.channelsCite).toBe('农坝府发〔2023〕42号 四(一)');
 
-    // Asking for full numbers gets them only where the office's setting allows (rules.md, "IDs on papers").
+    // Asking for full numbers gets them only where the office's setting allows (docs/rules.md "IDs on papers").
     const asked = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024, fullId: true });
     expect(asked.members.find((m) => m.name === '户主甲')!.idNumber).toBe(head.idNumber);
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', receiptFullId: true });

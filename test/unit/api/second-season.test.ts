@@ -1,6 +1,6 @@
 // The second season (issues 17 and 25): 酉阳 2025 quotes without desk facts, the lapse counted
 // from the ledger's own 2024 enrollments, imported payment records and 医保's history, a year
-// known only by a confirmed full list or the office's mark (rules.md, third reading). Real
+// known only by a confirmed full list or the office's mark (docs/rules.md "Which files make a year known"). Real
 // ledger, real CSV files.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';

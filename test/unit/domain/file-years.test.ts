@@ -1,4 +1,4 @@
-// Which years of a file the clerk may confirm as the township's full list (rules.md, third reading).
+// Which years of a file the clerk may confirm as the township's full list (docs/rules.md "Which files make a year known").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FEW_PERSONS, fileYears } from '../../../src-main/domain/import/file-years';

@@ -19,7 +19,7 @@ describe('参保状态 words', () => {
     ['是', true],
     ['已缴费', true],
     ['正常', true],
-    // 医保 status words (rules.md, third reading): an ending or a pause is neither insured nor not.
+    // 医保 status words (docs/rules.md "医保 status words"): an ending or a pause is neither insured nor not.
     ['暂停缴费', 'ended'],
     ['暂停参保(中断)', 'ended'],
     ['终止参保', 'ended'],

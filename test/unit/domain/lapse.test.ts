@@ -1,4 +1,4 @@
-// Lapsed and continuous years from the years a person's history knows (rules.md "History decides a lapse").
+// Lapsed and continuous years from the years a person's history knows (docs/rules.md "History decides a lapse").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { YEARS_READ, firstInsurableYear, lapseCounts, readHistory, yearState, type YearState } from '../../../src-main/domain/policy/lapse';

@@ -3,7 +3,7 @@ import { assess, formatRate, rateBp } from '../../../src-main/domain/progress';
 import type { Policy } from '../../../src-main/domain/policy/schema';
 
 describe('completion rate', () => {
-  // Shown and exported rounded half up to two decimals (rules.md "Rates").
+  // Shown and exported rounded half up to two decimals (docs/rules.md "Rates").
   it.each([
     [1, 2, 5000, '50.00%'],
     [12, 19, 6316, '63.16%'],

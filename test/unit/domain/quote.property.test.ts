@@ -47,7 +47,7 @@ describe.each(quotable.map((p) => [p.id, p] as const))('%s', (_id, p) => {
         expect(q.subsidyFen).toBeLessThanOrEqual(q.feeFen);
         for (const n of [q.feeFen, q.subsidyFen, q.personalFen]) expect(Number.isSafeInteger(n)).toBe(true);
         if (q.eligible) {
-          // A wait past 31 December stays a quote (rules.md, third reading), and says so.
+          // A wait past 31 December stays a quote (docs/rules.md "A wait past 31 December"), and says so.
           expect(q.warnings.some((w) => w.startsWith(NO_BENEFIT_THIS_YEAR))).toBe(noBenefitThisYear(q));
           expect(q.benefitEnd).toBe(`${p.coverageYear}-12-31`);
           const newborn = f.birthDate !== undefined && q.benefitStart === f.birthDate;

@@ -1,4 +1,4 @@
-// Each county attachment's xlsx against ../shared/domain/attachments.md, point by point: the
+// Each county attachment's xlsx against docs/forms.md, point by point: the
 // 附件N label, the title, the header rows and their merges, the words, the rows and totals;
 // read back by exceljs (merges, number formats, page setup) and by LibreOffice (values as shown).
 import fs from 'node:fs';

@@ -1,5 +1,6 @@
-// A region's own words on a department list (rules.md, second reading): 瑞州 files a 退役军人
-// list's 残疾军人, of any grade, under its 六类对象, fully funded; an office in 重庆 does not.
+// A region's own words on a department list (docs/rules.md "瑞州's fully funded groups (六类对象)"):
+// 瑞州 files a 退役军人 list's 残疾军人, of any grade, under its 六类对象, fully funded; an office in
+// 重庆 does not.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
