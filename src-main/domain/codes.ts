@@ -103,6 +103,12 @@ export const IMPORT_KIND_CODES = ['roster', 'categories', 'payments', 'situation
 export const TIER_LABELS = { 1: '一档', 2: '二档' } as const;
 export type Tier = 1 | 2;
 
+/** A table's codes with their labels, for a message about a code that is none of them: `orphan（城乡孤儿）、…`. */
+export const codeChoices = (table: Readonly<Record<string, string>>) =>
+  Object.entries(table)
+    .map(([code, label]) => `${code}（${label}）`)
+    .join('、');
+
 export function isCode<T extends object>(table: T, code: string): code is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(table, code);
 }

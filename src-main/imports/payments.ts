@@ -48,7 +48,7 @@ function reconcile(ctx: Context, p: Person, r: PaymentRecord, year: number, read
     if (reading.ambiguous.length)
       return `身份不符：代缴类别“${r.categoryLabel}”中的“${reading.ambiguous[0]!.label}”可能是几类资助对象中的一类，认不准，请核对后登记。`;
     if (reading.unknown.length || !reading.codes.length)
-      return `身份不符：代缴类别“${r.categoryLabel}”不在类别对照表中，认不出是哪一类资助对象，请核对后登记（常见的写法可请管理员补进类别对照表 resources/aliases/categories.yaml）。`;
+      return `身份不符：代缴类别“${r.categoryLabel}”不在类别对照表中，认不出是哪一类资助对象，请核对后登记（常见的写法可请管理员补进人员类别对照表）。`;
     // One 代缴 is paid for one group: a cell naming two does not say which this was.
     if (reading.codes.length > 1) return `身份不符：代缴类别“${r.categoryLabel}”写了 ${reading.codes.length} 个类别，一笔代缴只对应一个类别，请核对。`;
     named = reading.codes;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { PERSON_CATEGORIES, codeChoices } from '../domain/codes';
 
 export interface TableFault {
   /** 1-based; null when the fault has no one place (the file is missing). */
@@ -80,7 +81,7 @@ function keyNode(doc: Document, p: Path, k: string): Node | null {
 
 function unknownKey(p: Path, k: string): string {
   const parent = String(p.at(-1) ?? '');
-  if (parent === 'codes') return `不认识的类别代码“${k}”（类别代码见术语表，如 min_living、destitute）`;
+  if (parent === 'codes') return `不认识的类别代码“${k}”（可用的类别代码：${codeChoices(PERSON_CATEGORIES)}）`;
   if (parent === 'fields' || parent === 'fallbacks') return `不认识的字段“${k}”（程序导入的字段见本文件已有的各项，如 name、idNumber）`;
   return `不认识的项“${k}”`;
 }

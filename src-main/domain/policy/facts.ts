@@ -1,7 +1,7 @@
 // The facts a quote is asked about, checked before any rule is applied. Malformed facts
 // are refused (FactsError) rather than quoted: a wrong check digit is a typing mistake to
 // correct, not a person out of scope.
-import { PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, isCode, type PersonCategory, type Residence, type StudentKind, type Tier } from '../codes';
+import { PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, codeChoices, isCode, type PersonCategory, type Residence, type StudentKind, type Tier } from '../codes';
 import { isIsoDate } from '../dates';
 import { parseIdNumber } from '../idnumber';
 
@@ -120,7 +120,8 @@ export function checkFacts(input: unknown): CheckedFacts {
   const rawCats = f.categories ?? [];
   if (!Array.isArray(rawCats)) throw new FactsError('人员类别（categories）必须是代码的列表。');
   for (const c of rawCats) {
-    if (typeof c !== 'string' || !isCode(PERSON_CATEGORIES, c)) throw new FactsError(`不认识的人员类别代码「${String(c)}」（见 glossary.md）。`);
+    if (typeof c !== 'string' || !isCode(PERSON_CATEGORIES, c))
+      throw new FactsError(`不认识的人员类别代码「${String(c)}」。可用的代码：${codeChoices(PERSON_CATEGORIES)}。`);
   }
 
   return {

@@ -2,6 +2,7 @@
 // (objects merge key by key, the child's value wins; lists are replaced whole), then the
 // result is checked. Every problem names the file, the field and what is wrong, in Chinese.
 import type { z } from 'zod';
+import { DEPARTMENTS, OTHER_PERSON_FACTS, SUBSIDY_CATEGORIES, codeChoices } from '../codes';
 import { policySchema, type Policy } from './schema';
 import { checkOwnCitations, checkSemantics } from './validate';
 
@@ -41,21 +42,22 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
-// Maps keyed by glossary codes report an unknown code as an unrecognised key.
-const KEYED_BY_CODE: Record<string, string> = {
-  categories: '资助类别代码',
-  departments: '资助认定部门代码',
-  outOfScopeFacts: '人员身份代码',
+// Maps keyed by glossary codes report an unknown code as an unrecognised key, with the codes
+// that may be written there.
+const KEYED_BY_CODE: Record<string, { kind: string; codes: Readonly<Record<string, string>> }> = {
+  categories: { kind: '资助类别代码', codes: SUBSIDY_CATEGORIES },
+  departments: { kind: '资助认定部门代码', codes: DEPARTMENTS },
+  outOfScopeFacts: { kind: '人员身份代码', codes: OTHER_PERSON_FACTS },
 };
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const parent = String(issue.path[issue.path.length - 1] ?? '');
-    const kind = KEYED_BY_CODE[parent];
+    const keyed = KEYED_BY_CODE[parent];
     return {
       field: fieldPath([...issue.path, key]),
-      problem: kind ? `未知的${kind}「${key}」（见 glossary.md）` : `不认识的字段「${key}」`,
+      problem: keyed ? `未知的${keyed.kind}「${key}」。可用的代码：${codeChoices(keyed.codes)}` : `不认识的字段「${key}」`,
     };
   }
   return { field: fieldPath(issue.path), problem: issue.message };

@@ -3,7 +3,7 @@
 // validate.ts.
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
-import { DEPARTMENTS, OTHER_PERSON_FACTS, PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES } from '../codes';
+import { DEPARTMENTS, OTHER_PERSON_FACTS, PERSON_CATEGORIES, RESIDENCES, SUBSIDY_CATEGORIES, codeChoices } from '../codes';
 
 const cite = z.string({ error: '缺少出处（cite）：每条规则都要写明文号和条款' }).trim().min(1, '出处（cite）不能为空');
 const text = z.string({ error: '缺少原文摘录（text）' }).min(1, '原文摘录（text）不能为空');
@@ -20,7 +20,7 @@ export const fen = z
 
 const codeOf = <T extends Record<string, string>>(table: T, what: string) =>
   z.enum(Object.keys(table) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]], {
-    error: (iss) => `未知的${what}代码「${String(iss.input)}」（见 glossary.md）`,
+    error: (iss) => `未知的${what}代码「${String(iss.input)}」。可用的代码：${codeChoices(table)}`,
   });
 
 export const departmentCode = codeOf(DEPARTMENTS, '资助认定部门');

@@ -47,6 +47,7 @@ describe('categories.yaml', () => {
     expect(faults(unknownCode, aliasTableSchema)).toEqual([
       { line: lineOf(aliases, '  orphan:'), message: expect.stringContaining('不认识的类别代码“orphans”') },
     ]);
+    expect(faults(unknownCode, aliasTableSchema)[0]!.message).toContain('可用的类别代码：destitute（特困人员）、orphan（城乡孤儿）');
     const unknownKey = aliases.replace('{ alias: 孤儿, source: departments }', '{ alias: 孤儿, source: departments, note: 新增 }');
     expect(faults(unknownKey, aliasTableSchema)).toEqual([{ line: lineOf(aliases, '{ alias: 孤儿,'), message: '不认识的项“note”' }]);
     const syntax = aliases.replace('{ alias: 孤儿, source: departments }', '{ alias: 孤儿, source: departments');

@@ -117,6 +117,14 @@ describe('loading policy files', () => {
     expect(e.message).toBe(`${e.file}：${e.field}：${e.problem}`);
   });
 
+  it('answers an unknown code with the codes that may be written there, naming no file of ours', () => {
+    const key = refusal(withFile('test-town-2024.yaml', CHILD('categories:\n  poor_people: { cite: 一, text: 二 }'))).problem;
+    expect(key).toContain('可用的代码：destitute（特困人员）、orphan（城乡孤儿）');
+    const value = refusal(withFile('test-town-2024.yaml', CHILD('categories:\n  min_living: { department: police, cite: 一, text: 二 }'))).problem;
+    expect(value).toContain('可用的代码：civil_affairs（民政局）、veterans（退役军人事务局）');
+    for (const problem of [key, value]) expect(problem).not.toMatch(/\.(md|ts)\b/);
+  });
+
   it('refuses a file whose id is not its name, and YAML that does not parse', () => {
     expect(refusal(withFile('other-name.yaml', CHILD(''))).problem).toContain('与文件名不一致');
     const bad = refusal(withFile('test-town-2024.yaml', 'id: [unclosed'));

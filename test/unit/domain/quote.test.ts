@@ -81,6 +81,18 @@ describe('malformed facts are refused, not quoted', () => {
     expect(() => quote(p, facts)).toThrow(message);
   });
 
+  it('answers an unknown category with the codes there are, naming no file', () => {
+    const message = (() => {
+      try {
+        quote(p, { paidOn: '2023-11-01', categories: ['dibao'] });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toMatch(/可用的代码：.*min_living（城乡低保对象）.*clergy（宗教教职人员）/);
+    expect(message).not.toMatch(/\.(md|ts)\b/);
+  });
+
   it('refuses to quote the abstract municipal base', () => {
     expect(() => quote(policy('cq-2024'), { paidOn: '2023-11-01' })).toThrow(/基础政策/);
   });
