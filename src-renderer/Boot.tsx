@@ -27,9 +27,11 @@ export function Boot() {
     });
   }, []);
 
-  // After the first frame is painted, so that the login shows before the shell's script runs.
+  // After the first frame is painted, so that the login shows before the shell's script runs;
+  // once, when the first answer is in.
+  const answered = start !== null;
   useEffect(() => {
-    if (!start) return;
+    if (!answered) return;
     let live = true;
     const t = setTimeout(() => {
       void import('./Shell').then(
@@ -46,7 +48,7 @@ export function Boot() {
       live = false;
       clearTimeout(t);
     };
-  }, [start !== null]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the first answer is in
+  }, [answered]);
 
   if (failed) {
     return (
