@@ -86,7 +86,6 @@ export function cycles(graph) {
         if (w === start) {
           const round = [v];
           for (let u = seen.get(v); u !== null; u = seen.get(u)) round.unshift(u);
-          if (round[0] !== start) round.unshift(start);
           return [...round, start];
         }
         if (inGroup.has(w) && !seen.has(w)) {

@@ -9,7 +9,7 @@ import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { ReloginModal } from './pages/ReloginModal';
 import type { Start } from './Boot';
-import { prefetchScreens, ScreenBoundary, SCREENS, type ScreenKey } from './screens';
+import { ScreenBoundary, SCREENS, type ScreenKey } from './screens';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.
 const PAGES: readonly { key: ScreenKey; label: string; shortcut?: string }[] = [
@@ -28,9 +28,10 @@ export function App(props: { start: Start }) {
   const [page, setPage] = useState<string>(PAGES[0]!.key);
   // Clicking the menu item of the screen one is on starts it afresh (参保登记 after a receipt: the next person).
   const [visit, setVisit] = useState(0);
-  const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean } | null>(props.start.session);
+  // Boot.tsx hands over the session and the words (line below), and fetches the screens' files itself.
+  const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean }>(props.start.session);
   const [readOnly, setReadOnly] = useState<string | null>(props.start.session.readOnly);
-  const [glossary, setGlossary] = useState<Glossary | null>(props.start.glossary);
+  const [glossary, setGlossary] = useState<Glossary>(props.start.glossary);
   // Set when the login of a clerk who was working here ended: the screen stays, a login sits over it.
   const [ended, setEnded] = useState<{ user: SessionUser; message: string } | null>(null);
 
@@ -59,15 +60,6 @@ export function App(props: { start: Start }) {
     return () => window.removeEventListener('keydown', h);
   }, [modal]);
 
-  // Once the first page is up (the login, or the first screen), the others' files are fetched
-  // while the clerk types: a half second lets the login paint first on a slow PC.
-  const known = session !== null;
-  useEffect(() => {
-    if (!known) return;
-    const t = setTimeout(prefetchScreens, 500);
-    return () => clearTimeout(t);
-  }, [known]);
-
   const refreshSession = useCallback(() => {
     void invoke('session.get', {}).then((r) => {
       if (!r.ok) return;
@@ -78,12 +70,12 @@ export function App(props: { start: Start }) {
   // Boot.tsx read the session and the words before the login; they are read again only when they may have changed.
   useEffect(() => onGlossaryChanged(() => void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value))), []);
   useEffect(() => {
-    if (session && (session.user || !session.loginRequired)) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
+    if (session.user || !session.loginRequired) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
   }, [session]);
   useEffect(
     () =>
       onSessionEnded((message) => {
-        if (session?.user) setEnded({ user: session.user, message });
+        if (session.user) setEnded({ user: session.user, message });
       }),
     [session],
   );
@@ -98,14 +90,10 @@ export function App(props: { start: Start }) {
   const Screen = SCREENS[current.key];
   // After login and on each screen, the keyboard starts in the screen's first field.
   const content = useRef<HTMLDivElement>(null);
-  useFirstField(content, `${session?.user?.id ?? ''}-${current.key}-${visit}`);
+  useFirstField(content, `${session.user?.id ?? ''}-${current.key}-${visit}`);
   const officeState = useMemo(() => ({ office, setOffice }), [office]);
-  const sessionState = useMemo(
-    () => ({ user: session?.user ?? null, loginRequired: session?.loginRequired ?? false, refresh: refreshSession }),
-    [session, refreshSession],
-  );
+  const sessionState = useMemo(() => ({ user: session.user, loginRequired: session.loginRequired, refresh: refreshSession }), [session, refreshSession]);
 
-  if (!session || !glossary) return <Spin style={{ display: 'block', marginTop: '20vh' }} />;
   if (session.loginRequired && !session.user) {
     return (
       <LoginPage

@@ -15,8 +15,8 @@ import {
   type Mapping,
 } from '../domain/import/fields';
 import { headerRowByShape } from '../domain/import/header-row';
-import type { LayoutUse } from '../types/imports';
-import { chooseMapping, type SavedLayout } from './layouts';
+import type { LayoutUse, SavedLayout } from '../types/imports';
+import { chooseMapping } from './layouts';
 import { columnName } from './sheet-scanner';
 import { readTable, TableReadError, type ReadOptions } from './table';
 

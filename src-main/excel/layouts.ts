@@ -7,8 +7,6 @@
 import { chinaDate } from '../domain/dates';
 import { FIELD_LABELS, fieldForHeader, type FieldKey, type HeaderWords, type Mapping } from '../domain/import/fields';
 import type { LayoutDisagreement, LayoutUse, SavedLayout } from '../types/imports';
-
-export type { SavedLayout };
 import { columnName } from './sheet-scanner';
 
 /**

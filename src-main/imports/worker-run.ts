@@ -1,10 +1,8 @@
 // Starting an import task in its worker thread and waiting for it, with progress and cancel.
 // Built, the worker is out/main/import-worker.js beside the entry that names it; from the
 // sources (tests, bench, `npm run cli`) it is the .ts file, loaded through tsx.
-import type { ImportTask, TaskFailure, TaskMessage } from './worker-tasks';
-import { isEnd, outOfMemory, workerOutcome, type ImportWorkerSpec, type TaskEnd } from './worker-thread';
-
-export type { ImportWorkerSpec };
+import type { ImportTask, ImportWorkerSpec, TaskFailure, TaskMessage } from './worker-tasks';
+import { isEnd, outOfMemory, workerOutcome, type TaskEnd } from './worker-thread';
 
 /** The worker as the sources have it: only where this module itself runs from its .ts file. */
 export function sourceImportWorker(): ImportWorkerSpec | undefined {

@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { ImportTask, ImportWorkerSpec, TaskMessage } from './worker-tasks';
 
-export type { ImportWorkerSpec };
-
 /** A thread that ran out of memory (Node ends it with this code). */
 export const outOfMemory = (e: unknown) => (e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from 'better-sqlite3';
 import type { Policy } from '../domain/policy/schema';
 import { appendAudit, type AuditCheck, type AuditEntry } from '../ledger/audit';
-import type { ImportWorkerSpec } from '../imports/worker-thread';
+import type { ImportWorkerSpec } from '../imports/worker-tasks';
 import type { CountyTables } from '../policies/county-tables';
 import type { ErrorCode } from '../types/errors';
 import type { SessionUser } from '../types/office';

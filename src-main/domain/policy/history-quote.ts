@@ -4,8 +4,6 @@ import type { CompiledExemption, CompiledPolicy } from './compile';
 import type { DeskYears, HistoryReading, QuoteHistory } from './lapse';
 import type { Quote } from './quote';
 
-export type { DeskYears, QuoteHistory };
-
 const continuityRule = (c: CompiledPolicy): (CompiledExemption & { kind: 'continuous_insured' }) | null =>
   (c.exemptions.find((e) => e.kind === 'continuous_insured') as (CompiledExemption & { kind: 'continuous_insured' }) | undefined) ?? null;
 
