@@ -8,7 +8,7 @@ import { LEDGER_FILE, openLedger } from '../ledger/open';
 import { isUpload } from '../files/uploads';
 import { directlyIn } from '../files/outputs';
 import { callerIsTab } from '../service/context';
-import { dryRunsRunning, endDryRuns } from './imports';
+import { dryRunsRunning, endDryRuns } from '../imports/dry-runs';
 import { ioProblem, restoreSpaceProblem } from '../ledger/space';
 import type { LedgerStatus } from './contract';
 import type { Context } from './handler';

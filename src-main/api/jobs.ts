@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Context } from './handler';
 import { Refusal, reads } from './handler';
+import type { JobHandle } from '../service/job-handle';
 
 export interface JobState {
   phase: string;
@@ -22,14 +23,6 @@ const jobsOf = (ctx: Context) => {
   if (!m) jobs.set(ctx, (m = new Map()));
   return m;
 };
-
-export interface JobHandle {
-  signal: AbortSignal;
-  progress(phase: string, done: number, total: number): void;
-  /** Throws the clerk-readable refusal when the job was cancelled. */
-  check(): void;
-  finish(): void;
-}
 
 const NO_JOB: JobHandle = { signal: new AbortController().signal, progress: () => {}, check: () => {}, finish: () => {} };
 
@@ -71,5 +64,3 @@ export const jobHandlers = {
     return { cancelled: true };
   }),
 };
-
-export { yielder } from '../excel/tick';

@@ -67,6 +67,20 @@ export function listBatches(db: Database): BatchRow[] {
   );
 }
 
+/** How many batches have been undone: a dry run's mark counts them, so an undo since shows. */
+export const undoneBatches = (db: Database): number => sql(db, 'SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL').pluck().get() as number;
+
+/** The batch undone last, to name who ended a dry run. */
+export const lastUndone = (db: Database) =>
+  sql(
+    db,
+    'SELECT id, file_name AS fileName, undone_by AS undoneBy FROM import_batches WHERE undone_at IS NOT NULL ORDER BY undone_at DESC, id DESC LIMIT 1',
+  ).get() as { id: number; fileName: string; undoneBy: string } | undefined;
+
+/** The batch a commit stamped with this moment and file wrote, if it landed (its answer may have been an error). */
+export const landedBatch = (db: Database, at: string, fileHash: string): number | undefined =>
+  sql(db, 'SELECT id FROM import_batches WHERE at = ? AND file_hash = ? AND undone_at IS NULL').pluck().get(at, fileHash) as number | undefined;
+
 export function batchChanges(db: Database, id: number): { entity: string; entityId: number; op: 'insert' | 'update'; before: unknown }[] {
   return (
     sql(db, 'SELECT entity, entity_id, op, before_json FROM import_changes WHERE batch_id = ? ORDER BY seq DESC').all(id) as {

@@ -54,3 +54,18 @@ describe('import cycles, the type-only ones included', () => {
     expect(findCycles([path.join(root, 'src-main'), path.join(root, 'src-renderer')])).toEqual([]);
   });
 });
+
+describe('an import kind is one module', () => {
+  it('the registry holds every kind the API accepts, each under its own name', async () => {
+    const { IMPORT_KINDS } = await import('../../src-main/imports/registry');
+    const { IMPORT_KIND_CODES } = await import('../../src-main/domain/codes');
+    expect(Object.keys(IMPORT_KINDS).sort()).toEqual([...IMPORT_KIND_CODES].sort());
+    for (const [name, m] of Object.entries(IMPORT_KINDS)) expect(m.kind).toBe(name);
+  });
+
+  it('the API only looks a kind up: no switch or test on the kind in api/imports.ts', () => {
+    const text = fs.readFileSync(path.join(root, 'src-main/api/imports.ts'), 'utf8');
+    expect(text).not.toMatch(/\bswitch\s*\(|\.kind\s*[!=]==/);
+    expect(text.split('\n').length).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,87 @@
+// Payments made elsewhere: 税务's 代缴明细 and 请款明细, and the township's own payment lists.
+import { chinaDate } from '../../domain/dates';
+import { categoryReader } from '../../domain/import/category-labels';
+import { parsePaymentRow } from '../../domain/import/rows';
+import { Refusal } from '../../service/context';
+import { aliasesOf } from '../../service/tables';
+import { commitBatch } from '../commit-batch';
+import { brokenPromise, promiseOf } from '../dry-run-promise';
+import { partialBecause, yearsOfFile } from '../full-list';
+import type { DryRun, ImportKindModule } from '../kind';
+import { commitPayments, planPayments, undoPayments } from '../payments';
+import { nameInFile, policyLabels, readFile, rowTick, sortByRow } from '../read-file';
+
+export const paymentsKind: ImportKindModule = {
+  kind: 'payments',
+  fullList: true,
+  async dryRun(ctx, arg, job): Promise<DryRun> {
+    const today = chinaDate(ctx.now());
+    const o = arg.options;
+    const aliases = aliasesOf(ctx);
+    if (o.paidOn && o.paidOn > today) throw new Refusal('invalid_input', '整批缴费日期不能晚于今天。', 'options.paidOn');
+    // 请款明细 has no date column: the clerk says the day of the whole batch.
+    const r = await readFile(
+      ctx,
+      'payments',
+      arg,
+      job,
+      o.paidOn ? ['idNumber'] : ['idNumber', 'paidOn'],
+      (c, m, row) => parsePaymentRow(c, m, row, today, o.paidOn),
+      {
+        paidOn: '税务的请款明细没有日期列：请在上面的“整批缴费日期”中选这批缴费的日期后重新选择文件；文件另有日期列的，请在列对应关系中指定。',
+      },
+    );
+    const promise = promiseOf(
+      ctx.db,
+      arg.mark,
+      r.records.map((x) => x.idNumber),
+    );
+    if (r.mapping.amount === undefined && r.mapping.subsidyAmount === undefined)
+      throw new Refusal('invalid_input', '文件缺少缴费金额列（缴费金额、个人缴费金额或代缴金额）。请在列对应关系中指定。', 'file');
+    if (r.mapping.coverageYear === undefined && !o.coverageYear)
+      throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
+    const plan = await planPayments(
+      ctx,
+      r.records,
+      { coverageYear: o.coverageYear ?? 0 },
+      rowTick(job, '核对台账', r.records.length),
+      categoryReader(aliases, policyLabels(ctx)),
+    );
+    const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
+    const problems = sortByRow([...r.problems, ...plan.problems]);
+    const stale = () => brokenPromise(ctx.db, promise, ctx.now(), nameInFile(r.records));
+    const d: DryRun & { kind: 'payments' } = {
+      kind: 'payments',
+      file: arg.file,
+      read: r,
+      problems,
+      years,
+      findings: () => ({
+        kind: 'payments',
+        counts: { record: plan.record.length, pending: plan.pending.length, unchanged: plan.already.length, problems: problems.length },
+        lost: [],
+        pending: plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })),
+        already: plan.already.slice(0, 500),
+        changes: [],
+      }),
+      writable: () => plan.record.length + plan.pending.length > 0,
+      reportLines: () => [...problems, ...plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` }))],
+      stale,
+      commit: (c, j, fullList) =>
+        commitBatch(c, d, j, fullList, {
+          total: plan.record.length,
+          options: { coverageYears: years.map((y) => y.year), fullList },
+          stale,
+          write: async (batch, tick) => ({
+            rows: r.rows,
+            ...(await commitPayments(c, plan, batch.id, batch.changes, tick)),
+            unchanged: plan.already.length,
+            problems: problems.length,
+          }),
+        }),
+      release: () => {},
+    };
+    return d;
+  },
+  undo: (ctx, changes, batch) => undoPayments(ctx, changes, batch.id),
+};
