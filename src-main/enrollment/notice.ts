@@ -6,8 +6,7 @@ import { formatYuan2 } from '../domain/money';
 import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { activeEnrollment } from '../ledger/enrollments';
 import { getOffice, officeTitle } from '../ledger/office';
-import { householdMembers, type getHousehold } from '../ledger/roster';
-import { sql } from '../ledger/statements';
+import { householdMembers, householdsWithMembers, type getHousehold } from '../ledger/roster';
 import type { HouseholdNotice, NoticeTierOption } from '../types/print';
 import type { Context } from '../service/context';
 import { quotePerson } from './enroll';
@@ -98,11 +97,7 @@ export function householdNotice(
 
 /** Households in the order papers go out: village by village, then 户号 as numbers (2 before 10). */
 export function householdsInOrder(db: Database, villageId?: number): number[] {
-  const rows = sql(
-    db,
-    `SELECT h.id, h.number, v.code FROM households h JOIN villages v ON v.id = h.village_id
-     WHERE EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id) ${villageId ? 'AND h.village_id = ?' : 'AND v.retired_on IS NULL'}`,
-  ).all(...(villageId ? [villageId] : [])) as { id: number; number: string; code: string }[];
+  const rows = householdsWithMembers(db, villageId);
   const byNumber = new Intl.Collator('zh-CN', { numeric: true });
   return rows.sort((a, b) => byNumber.compare(a.code, b.code) || byNumber.compare(a.number, b.number) || a.id - b.id).map((r) => r.id);
 }

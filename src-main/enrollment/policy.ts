@@ -3,7 +3,7 @@ import { chinaDate } from '../domain/dates';
 import { compilePolicy, windowOn } from '../domain/policy/compile';
 import type { Policy } from '../domain/policy/schema';
 import { workingYear } from '../domain/working-year';
-import { officePolicy } from '../ledger/enrollments';
+import { latestOfficePolicy, officePolicies, officePolicy } from '../ledger/enrollments';
 import { Refusal, type Context } from '../service/context';
 
 /** The policy the office chose for the year, if it chose one that still resolves. */
@@ -14,7 +14,7 @@ export function policyInForce(ctx: Context, year: number): Policy | undefined {
 
 /** The office's latest policy (the newest year it chose one for), for rules not tied to a year. */
 export function latestPolicy(ctx: Context): Policy | undefined {
-  const id = ctx.db.prepare('SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
+  const id = latestOfficePolicy(ctx.db);
   return id ? ctx.policies.get(id) : undefined;
 }
 
@@ -29,10 +29,7 @@ export function policyFor(ctx: Context, year: number): Policy {
 
 /** Each year the office chose a policy for, with the window open today and the notice's tiers. */
 export function officeYears(ctx: Context) {
-  const rows = ctx.db.prepare('SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
-    coverageYear: number;
-    policyId: string;
-  }[];
+  const rows = officePolicies(ctx.db);
   const today = chinaDate(ctx.now());
   return rows.map((r) => {
     const p = ctx.policies.get(r.policyId);

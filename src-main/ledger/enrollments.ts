@@ -229,6 +229,19 @@ export function officePolicy(db: Database, year: number): string | undefined {
   return sql(db, 'SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
 }
 
+/** The policy the office chose for its newest year, if it chose any. */
+export function latestOfficePolicy(db: Database): string | undefined {
+  return sql(db, 'SELECT policy_id FROM office_policies ORDER BY coverage_year DESC LIMIT 1').pluck().get() as string | undefined;
+}
+
+/** Each year the office chose a policy for, oldest first. */
+export function officePolicies(db: Database): { coverageYear: number; policyId: string }[] {
+  return sql(db, 'SELECT coverage_year AS coverageYear, policy_id AS policyId FROM office_policies ORDER BY coverage_year').all() as {
+    coverageYear: number;
+    policyId: string;
+  }[];
+}
+
 export function refundsForPerson(db: Database, personId: number): Refund[] {
   return sql(
     db,

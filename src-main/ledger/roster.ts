@@ -216,6 +216,15 @@ export function listHouseholds(db: Database, villageId: number): Household[] {
     .sort((a, b) => byNumber(a.number, b.number));
 }
 
+/** Households someone lives in (of one village, or of every village still in use), with the village code they are ordered by. */
+export function householdsWithMembers(db: Database, villageId?: number): { id: number; number: string; code: string }[] {
+  return sql(
+    db,
+    `SELECT h.id, h.number, v.code FROM households h JOIN villages v ON v.id = h.village_id
+     WHERE EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id) ${villageId ? 'AND h.village_id = ?' : 'AND v.retired_on IS NULL'}`,
+  ).all(...(villageId ? [villageId] : [])) as { id: number; number: string; code: string }[];
+}
+
 export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {
   return Number(
     sql(db, 'INSERT INTO households (village_id, number, address, created_at) VALUES (?, ?, ?, ?)').run(villageId, number, address, at).lastInsertRowid,
