@@ -6,8 +6,9 @@ import { historyWriter, restoreHistory } from './history-rows';
 import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../domain/codes';
 import type { SituationRecord } from '../domain/import/rows';
 import { chinaDate } from '../domain/dates';
-import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../ledger/import-batches';
+import { dropNotEnrolledReason, notEnrolledReason, putBackReason, reasonRecord, setNotEnrolledReason, type ReasonRecord } from '../ledger/not-enrolled-reasons';
+import { putBackSituation, setOutOfCounty, setStatus, situationByIdNumber, situationOf, type Situation } from '../ledger/roster';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
 
@@ -17,14 +18,6 @@ export interface SituationPlan {
   apply: { personId: number; name: string; record: SituationRecord; what: string }[];
   unchanged: number;
   problems: RowProblem[];
-}
-
-interface Lite {
-  id: number;
-  name: string;
-  status: string;
-  out_of_county: string | null;
-  out_of_county_place: string;
 }
 
 const isReason = (code: string): code is NotEnrolledReason => code in NOT_ENROLLED_REASONS;
@@ -38,8 +31,6 @@ function describeSituation(r: SituationRecord, year: number): string {
 
 export async function planSituations(db: Database, records: SituationRecord[], coverageYear: number, tick: Tick): Promise<SituationPlan> {
   const plan: SituationPlan = { coverageYear, apply: [], unchanged: 0, problems: [] };
-  const reasonOf = sql(db, 'SELECT reason, note FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?');
-  const find = sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
   // Two answers for one person (a village that filled in a row twice) are the clerk's to settle, not the last one's.
   const seen = new Map<string, number>();
   for (const r of records) {
@@ -50,7 +41,7 @@ export async function planSituations(db: Database, records: SituationRecord[], c
       continue;
     }
     seen.set(r.idNumber, r.row);
-    const p = find.get(r.idNumber) as Lite | undefined;
+    const p = situationByIdNumber(db, r.idNumber);
     if (!p) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
       continue;
@@ -59,7 +50,7 @@ export async function planSituations(db: Database, records: SituationRecord[], c
       plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
       continue;
     }
-    const had = isReason(r.situation) ? (reasonOf.get(p.id, coverageYear) as { reason: string; note: string } | undefined) : undefined;
+    const had = isReason(r.situation) ? notEnrolledReason(db, p.id, coverageYear) : undefined;
     const same =
       r.situation in OUT_OF_COUNTY
         ? p.out_of_county === r.situation && p.out_of_county_place === r.place
@@ -86,33 +77,18 @@ export async function commitSituations(
   for (const { personId, record: r } of plan.apply) {
     await tick();
     if (isReason(r.situation)) {
-      const prior = sql(db, 'SELECT reason, note, source, set_at AS setAt FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?').get(
-        personId,
-        plan.coverageYear,
-      );
+      const prior = reasonRecord(db, personId, plan.coverageYear);
       changes.add('not_enrolled_reason', personId, prior ? 'update' : 'insert', { year: plan.coverageYear, prior: prior ?? null });
-      sql(
-        db,
-        `INSERT INTO not_enrolled_reasons (person_id, coverage_year, reason, note, source, set_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET reason = excluded.reason, note = excluded.note, source = excluded.source, set_at = excluded.set_at`,
-      ).run(personId, plan.coverageYear, r.situation, r.place, source, at);
+      setNotEnrolledReason(db, personId, plan.coverageYear, { reason: r.situation, note: r.place, source, setAt: at });
       continue;
     }
-    const before = sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(
-      personId,
-    );
-    changes.add('person', personId, 'update', before);
+    changes.add('person', personId, 'update', situationOf(db, personId));
     if (r.situation in OUT_OF_COUNTY) {
-      sql(db, 'UPDATE persons SET out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(
-        r.situation as OutOfCounty,
-        r.place,
-        at,
-        personId,
-      );
+      setOutOfCounty(db, personId, r.situation as OutOfCounty, r.place, at);
       const scheme = r.situation.endsWith('_employee') ? 'employee' : r.situation.endsWith('_resident') ? 'resident' : null;
       if (scheme) record(personId, { year: plan.coverageYear, scheme, insured: true, division: '' });
     } else {
-      sql(db, 'UPDATE persons SET status = ?, status_on = ?, updated_at = ? WHERE id = ?').run(r.situation, today, at, personId);
+      setStatus(db, personId, r.situation as OutOfScope, today, at);
     }
   }
   return { apply: plan.apply.length };
@@ -131,28 +107,13 @@ export function undoSituations(
       continue;
     }
     if (c.entity === 'not_enrolled_reason') {
-      const b = c.before as { year: number; prior: { reason: string; note: string; source: string; setAt: string } | null };
-      if (b.prior)
-        sql(db, 'UPDATE not_enrolled_reasons SET reason = ?, note = ?, source = ?, set_at = ? WHERE person_id = ? AND coverage_year = ?').run(
-          b.prior.reason,
-          b.prior.note,
-          b.prior.source,
-          b.prior.setAt,
-          c.entityId,
-          b.year,
-        );
-      else sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?').run(c.entityId, b.year);
+      const b = c.before as { year: number; prior: ReasonRecord | null };
+      if (b.prior) putBackReason(db, c.entityId, b.year, b.prior);
+      else dropNotEnrolledReason(db, c.entityId, b.year);
       continue;
     }
     if (c.entity !== 'person' || c.op !== 'update') continue;
-    const b = c.before as { status: string; statusOn: string | null; outOfCounty: string | null; place: string };
-    sql(db, 'UPDATE persons SET status = ?, status_on = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
-      b.status,
-      b.statusOn,
-      b.outOfCounty,
-      b.place,
-      c.entityId,
-    );
+    putBackSituation(db, c.entityId, c.before as Situation);
   }
   return null;
 }

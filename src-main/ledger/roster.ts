@@ -167,6 +167,46 @@ export function setInsurance(db: Database, id: number, employeeInsured: boolean,
   );
 }
 
+/** A person's situation as a village's return reads it, by ID number (snake_case, as the row is). */
+export interface SituationRow {
+  id: number;
+  name: string;
+  status: string;
+  out_of_county: string | null;
+  out_of_county_place: string;
+}
+
+export function situationByIdNumber(db: Database, idNumber: string): SituationRow | undefined {
+  return sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?').get(idNumber) as SituationRow | undefined;
+}
+
+export interface Situation {
+  status: string;
+  statusOn: string | null;
+  outOfCounty: string | null;
+  place: string;
+}
+
+/** What a village's return may change of a person: what its undo puts back. */
+export function situationOf(db: Database, id: number): Situation | undefined {
+  return sql(db, 'SELECT status, status_on AS statusOn, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(id) as
+    Situation | undefined;
+}
+
+export function setOutOfCounty(db: Database, id: number, kind: string, place: string, at: string): void {
+  sql(db, 'UPDATE persons SET out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?').run(kind, place, at, id);
+}
+
+export function putBackSituation(db: Database, id: number, s: Situation): void {
+  sql(db, 'UPDATE persons SET status = ?, status_on = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
+    s.status,
+    s.statusOn,
+    s.outOfCounty,
+    s.place,
+    id,
+  );
+}
+
 interface HouseholdRow {
   id: number;
   village_id: number;

@@ -1,14 +1,6 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import type { Database } from 'better-sqlite3';
-import {
-  NOT_ENROLLED_REASONS,
-  OUT_OF_COUNTY,
-  OUT_OF_SCOPE,
-  PERSON_CATEGORIES,
-  TIER_LABELS,
-  type NotEnrolledReason,
-  type PersonCategory,
-} from '../domain/codes';
+import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type PersonCategory } from '../domain/codes';
 import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
@@ -17,7 +9,7 @@ import { listEnrollments } from '../ledger/enrollments';
 import { getOffice, listVillages, officeTitle } from '../ledger/office';
 import { notEnrolledInVillage, paymentsByDay } from '../ledger/reports';
 import { yielder } from '../excel/tick';
-import { sql } from '../ledger/statements';
+import { notEnrolledReason } from '../ledger/not-enrolled-reasons';
 import { SheetWriter } from '../excel/sheet-writer';
 import { writeForm } from '../excel/form-writer';
 import { attachmentForm } from '../ledger/forms';
@@ -116,13 +108,12 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         landscape: true,
       });
       let i = 0;
-      // What a village answered last time shows again, so the list goes back and forth.
-      const answered = sql(a.db, 'SELECT reason, note FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?');
       // Village by village, yielding as it goes: the app stays responsive and the writer's
       // stream drains instead of buffering a million rows.
       for (const v of village ? [village] : villages) {
         for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id, lastYear)) {
-          const said = answered.get(p.id, a.coverageYear) as { reason: NotEnrolledReason; note: string } | undefined;
+          // What a village answered last time shows again, so the list goes back and forth.
+          const said = notEnrolledReason(a.db, p.id, a.coverageYear);
           w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);
           await tick();
         }
