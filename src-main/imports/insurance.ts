@@ -3,8 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import { divisionWhere, outOfCountyKind, type InsuranceRecord, type Scheme, type SchemeFact } from '../domain/import/insurance';
-import { sql } from '../ledger/statements';
 import type { BatchChanges } from '../ledger/import-batches';
+import { historySays } from '../ledger/insurance-years';
+import { insuranceFactsByIdNumber, insuranceFactsOf, putBackInsuranceFacts, setInsurance } from '../ledger/roster';
 import { historyWriter, restoreHistory } from './history-rows';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
@@ -107,24 +108,14 @@ function describeFacts(before: Facts, after: Facts): string[] {
   return out;
 }
 
-interface PersonRow {
-  id: number;
-  name: string;
-  employee_insured: number;
-  out_of_county: OutOfCounty | null;
-  out_of_county_place: string;
-}
-
 export async function planInsurance(db: Database, records: InsuranceRecord[], county: County, currentFrom: number, tick: Tick): Promise<InsurancePlan> {
   const plan: InsurancePlan = { apply: [], unchanged: 0, problems: [], years: [] };
   const years = new Map<number, { rows: number; persons: Set<number> }>();
-  const find = sql(db, 'SELECT id, name, employee_insured, out_of_county, out_of_county_place FROM persons WHERE id_number = ?');
-  const known = sql(db, 'SELECT insured, ended, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?');
   const seen = new Map<string, number>();
   const factsFrom = new Map<string, number>();
   for (const r of records) {
     await tick();
-    const p = find.get(r.idNumber) as PersonRow | undefined;
+    const p = insuranceFactsByIdNumber(db, r.idNumber);
     if (!p) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
       continue;
@@ -168,7 +159,7 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
       const f = r[scheme];
       if (!f || f.year === null) continue;
       const ended = f.ended === true;
-      const had = known.get(p.id, f.year, scheme) as { insured: number; ended: number; division: string } | undefined;
+      const had = historySays(db, p.id, f.year, scheme);
       if (had && had.insured === (f.insured ? 1 : 0) && had.ended === (ended ? 1 : 0) && had.division === f.division) continue;
       history.push({ year: f.year, scheme, insured: f.insured, ended, division: f.division });
       const word = (insured: boolean, e: boolean) => (insured ? '已参保' : e ? '终止或暂停参保（该年度情况不明）' : '未参保');
@@ -194,18 +185,13 @@ export async function commitInsurance(
   source: string,
 ): Promise<{ apply: number; history: number }> {
   let history = 0;
-  const factsBefore = sql(
-    db,
-    'SELECT employee_insured AS employeeInsured, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?',
-  );
-  const setFacts = sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ?, updated_at = ? WHERE id = ?');
   const record = historyWriter(db, changes, source, at);
   for (const c of plan.apply) {
     await tick();
     if (c.facts) {
-      const b = factsBefore.get(c.personId) as { employeeInsured: number; outOfCounty: string | null; place: string };
+      const b = insuranceFactsOf(db, c.personId)!;
       changes.add('person', c.personId, 'update', { employeeInsured: b.employeeInsured === 1, outOfCounty: b.outOfCounty, place: b.place });
-      setFacts.run(c.facts.employeeInsured ? 1 : 0, c.facts.outOfCounty, c.facts.place, at, c.personId);
+      setInsurance(db, c.personId, c.facts.employeeInsured, c.facts.outOfCounty, c.facts.place, at);
     }
     for (const h of c.history) {
       record(c.personId, h);
@@ -226,13 +212,7 @@ export function undoInsurance(
     if (c.entity === 'insurance_history') {
       restoreHistory(db, c.entityId, c.before);
     } else if (c.entity === 'person' && c.op === 'update') {
-      const b = c.before as { employeeInsured: boolean; outOfCounty: string | null; place: string };
-      sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
-        b.employeeInsured ? 1 : 0,
-        b.outOfCounty,
-        b.place,
-        c.entityId,
-      );
+      putBackInsuranceFacts(db, c.entityId, c.before as { employeeInsured: boolean; outOfCounty: string | null; place: string });
     }
   }
   return null;

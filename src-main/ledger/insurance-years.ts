@@ -4,6 +4,7 @@
 // everyone (known-years.ts).
 import type { Database } from 'better-sqlite3';
 import type { OutOfCounty } from '../domain/codes';
+import type { Scheme } from '../domain/import/insurance';
 import { firstInsurableYear, yearState, type Evidence, type YearRecord } from '../domain/policy/lapse';
 import { sql } from './statements';
 
@@ -99,6 +100,57 @@ export function recordElsewhere(
      ON CONFLICT DO UPDATE SET insured = 1, ended = 0, source = excluded.source, set_at = excluded.set_at WHERE insured = 0`,
   );
   for (const scheme of schemes) put.run(personId, year, scheme, DESK_SOURCE, at);
+}
+
+/** One year's record of one scheme as it stands, with where it came from: what an import's undo puts back. */
+export interface HistoryRecord {
+  insured: number;
+  ended: number;
+  division: string;
+  source: string;
+  setAt: string;
+}
+
+export function historyRecord(db: Database, personId: number, year: number, scheme: Scheme): HistoryRecord | undefined {
+  return sql(
+    db,
+    'SELECT insured, ended, division, source, set_at AS setAt FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?',
+  ).get(personId, year, scheme) as HistoryRecord | undefined;
+}
+
+/** What the record says, to compare with a file's row. */
+export function historySays(db: Database, personId: number, year: number, scheme: Scheme): { insured: number; ended: number; division: string } | undefined {
+  return sql(db, 'SELECT insured, ended, division FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?').get(
+    personId,
+    year,
+    scheme,
+  ) as { insured: number; ended: number; division: string } | undefined;
+}
+
+/** Writes a year's record of a scheme as a file gives it, over what was there. */
+export function putHistory(
+  db: Database,
+  personId: number,
+  h: { year: number; scheme: Scheme; insured: boolean; ended?: boolean | undefined; division: string },
+  source: string,
+  at: string,
+): void {
+  sql(
+    db,
+    `INSERT INTO insurance_history (person_id, coverage_year, scheme, insured, ended, division, source, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET insured = excluded.insured, ended = excluded.ended, division = excluded.division, source = excluded.source, set_at = excluded.set_at`,
+  ).run(personId, h.year, h.scheme, h.insured ? 1 : 0, h.ended ? 1 : 0, h.division, source, at);
+}
+
+export function putBackHistory(db: Database, personId: number, year: number, scheme: Scheme, prior: HistoryRecord): void {
+  sql(
+    db,
+    'UPDATE insurance_history SET insured = ?, ended = ?, division = ?, source = ?, set_at = ? WHERE person_id = ? AND coverage_year = ? AND scheme = ?',
+  ).run(prior.insured, prior.ended, prior.division, prior.source, prior.setAt, personId, year, scheme);
+}
+
+export function dropHistory(db: Database, personId: number, year: number, scheme: Scheme): void {
+  sql(db, 'DELETE FROM insurance_history WHERE person_id = ? AND coverage_year = ? AND scheme = ?').run(personId, year, scheme);
 }
 
 /** A year's state for everyone at once, one byte per person and year: 0 unknown, 1 insured, 2 not insured. */

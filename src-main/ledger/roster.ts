@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { OutOfCounty } from '../domain/codes';
 import type { BookHousehold, BookMember, CertifiedCategory, Household, InsuranceYear, Person, PersonStatus } from '../types/roster';
 import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
@@ -203,6 +204,35 @@ export function putBackSituation(db: Database, id: number, s: Situation): void {
     s.statusOn,
     s.outOfCounty,
     s.place,
+    id,
+  );
+}
+
+/** Where a person is insured now, as 医保's list is held against it (snake_case, as the row is). */
+export interface InsuranceFactsRow {
+  id: number;
+  name: string;
+  employee_insured: number;
+  out_of_county: OutOfCounty | null;
+  out_of_county_place: string;
+}
+
+export function insuranceFactsByIdNumber(db: Database, idNumber: string): InsuranceFactsRow | undefined {
+  return sql(db, 'SELECT id, name, employee_insured, out_of_county, out_of_county_place FROM persons WHERE id_number = ?').get(idNumber) as
+    InsuranceFactsRow | undefined;
+}
+
+/** Before an import changes them: what its undo puts back. */
+export function insuranceFactsOf(db: Database, id: number): { employeeInsured: number; outOfCounty: string | null; place: string } | undefined {
+  return sql(db, 'SELECT employee_insured AS employeeInsured, out_of_county AS outOfCounty, out_of_county_place AS place FROM persons WHERE id = ?').get(id) as
+    { employeeInsured: number; outOfCounty: string | null; place: string } | undefined;
+}
+
+export function putBackInsuranceFacts(db: Database, id: number, f: { employeeInsured: boolean; outOfCounty: string | null; place: string }): void {
+  sql(db, 'UPDATE persons SET employee_insured = ?, out_of_county = ?, out_of_county_place = ? WHERE id = ?').run(
+    f.employeeInsured ? 1 : 0,
+    f.outOfCounty,
+    f.place,
     id,
   );
 }
