@@ -6,8 +6,15 @@ import { PERSON_CATEGORIES, type Department, type PersonCategory } from '../doma
 import { addDays } from '../domain/dates';
 import type { CategoryReading } from '../domain/import/category-labels';
 import type { CategoryRecord } from '../domain/import/rows';
-import { endCategory, getCategory, insertCategory } from '../ledger/roster';
-import { sql } from '../ledger/statements';
+import {
+  deleteCertification,
+  lastListCertifications,
+  openCertification,
+  putBackCertificationEnd,
+  redateCertification,
+  type ListedCertification,
+} from '../ledger/category-certs';
+import { endCategory, getCategory, insertCategory, whoHasIdNumber } from '../ledger/roster';
 import type { BatchChanges } from '../ledger/import-batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { changedLater } from './later-changes';
@@ -27,12 +34,7 @@ export interface CategoryPlan {
   unchanged: number;
   problems: RowProblem[];
   /** Certified by the previous list of this department, open, and absent from this one. */
-  lost: { categoryId: number; personId: number; name: string; idNumber: string; code: PersonCategory }[];
-}
-
-interface PersonLite {
-  id: number;
-  name: string;
+  lost: ListedCertification[];
 }
 
 export async function planCategories(
@@ -44,18 +46,13 @@ export async function planCategories(
 ): Promise<CategoryPlan> {
   const plan: CategoryPlan = { certify: [], redate: [], unchanged: 0, problems: [], lost: [] };
   const seen = new Map<string, number>();
-  const person = sql(db, 'SELECT id, name FROM persons WHERE id_number = ?');
-  const open = sql(
-    db,
-    'SELECT id, valid_from AS validFrom, department FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from LIMIT 1',
-  );
   const codesOnList = new Set<PersonCategory>();
   const onThisList = new Set<string>();
   for (const r of records) {
     await tick();
     const codes = codesOf(r, opts, readLabel, plan.problems);
     if (!codes) continue;
-    const p = person.get(r.idNumber) as PersonLite | undefined;
+    const p = whoHasIdNumber(db, r.idNumber);
     if (p) for (const code of codes) onThisList.add(`${p.id}|${code}`);
     const fresh = codes.filter((code) => !seen.has(`${r.idNumber}|${code}`));
     if (!fresh.length) {
@@ -75,7 +72,7 @@ export async function planCategories(
     // A cell may name several categories (低保、重度残疾): each is certified.
     for (const code of fresh) {
       codesOnList.add(code);
-      const had = open.get(p.id, code, validFrom) as { id: number; validFrom: string; department: string | null } | undefined;
+      const had = openCertification(db, p.id, code, validFrom);
       const who = { row: r.row, name: p.name, idNumber: r.idNumber };
       if (!had) plan.certify.push({ personId: p.id, code, validFrom, ...who });
       // Held from a later day (the list went in once without its dates): the list's date is the
@@ -86,7 +83,7 @@ export async function planCategories(
     }
   }
   // Only for the groups this list speaks of: a 低保 list says nothing of who is 低保边缘户.
-  plan.lost = previousListPersons(db, opts.department).filter((x) => codesOnList.has(x.code) && !onThisList.has(`${x.personId}|${x.code}`));
+  plan.lost = lastListCertifications(db, opts.department).filter((x) => codesOnList.has(x.code) && !onThisList.has(`${x.personId}|${x.code}`));
   return plan;
 }
 
@@ -111,25 +108,6 @@ function codesOf(
     return null;
   }
   return reading.codes;
-}
-
-/** Open certifications made by the latest earlier (not undone) list of this department. */
-function previousListPersons(db: Database, department: Department): CategoryPlan['lost'] {
-  const batch = sql(
-    db,
-    // The last list that certified anyone: a batch that only re-dated certifications is no list of who is on it.
-    `SELECT id FROM import_batches b WHERE kind = 'categories' AND undone_at IS NULL AND json_extract(options_json, '$.department') = ?
-       AND EXISTS (SELECT 1 FROM import_changes ch WHERE ch.batch_id = b.id AND ch.op = 'insert') ORDER BY id DESC LIMIT 1`,
-  )
-    .pluck()
-    .get(department) as number | undefined;
-  if (batch === undefined) return [];
-  return sql(
-    db,
-    `SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
-     FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id JOIN persons p ON p.id = c.person_id
-     WHERE ch.batch_id = ? AND ch.entity = 'person_category' AND ch.op = 'insert' AND c.valid_to IS NULL`,
-  ).all(batch) as CategoryPlan['lost'];
 }
 
 export async function commitCategories(
@@ -163,7 +141,7 @@ export async function commitCategories(
   for (const d of plan.redate) {
     await tick();
     changes.add('person_category', d.categoryId, 'update', { validFrom: getCategory(db, d.categoryId)!.validFrom });
-    sql(db, 'UPDATE person_categories SET valid_from = ? WHERE id = ?').run(d.validFrom, d.categoryId);
+    redateCertification(db, d.categoryId, d.validFrom);
   }
   let ended = 0;
   if (opts.endLost) {
@@ -189,9 +167,9 @@ export function undoCategories(
   for (const c of changes) {
     if (c.entity !== 'person_category') continue;
     const before = c.before as { validTo?: string | null; validFrom?: string };
-    if (c.op === 'insert') sql(db, 'DELETE FROM person_categories WHERE id = ?').run(c.entityId);
-    else if (before.validFrom !== undefined) sql(db, 'UPDATE person_categories SET valid_from = ? WHERE id = ?').run(before.validFrom, c.entityId);
-    else sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(before.validTo ?? null, c.entityId);
+    if (c.op === 'insert') deleteCertification(db, c.entityId);
+    else if (before.validFrom !== undefined) redateCertification(db, c.entityId, before.validFrom);
+    else putBackCertificationEnd(db, c.entityId, before.validTo ?? null);
   }
   return null;
 }

@@ -62,6 +62,11 @@ export function findPersonByIdNumber(db: Database, idNumber: string): Person | u
   return r && rowToPerson(r);
 }
 
+/** Who an ID number names, just the id and the name: a list is held against them row by row. */
+export function whoHasIdNumber(db: Database, idNumber: string): { id: number; name: string } | undefined {
+  return sql(db, 'SELECT id, name FROM persons WHERE id_number = ?').get(idNumber) as { id: number; name: string } | undefined;
+}
+
 /** How many active persons of the roster some ID numbers name: a file's reach. */
 export function namedOnRoster(db: Database, idNumbers: Iterable<string>): number {
   return sql(db, `SELECT count(*) FROM persons WHERE status = 'active' AND id_number IN (SELECT value FROM json_each(?))`)

@@ -1,0 +1,59 @@
+// Certified categories as the departments' lists make them (person_categories): the one a
+// list finds open, the ones the previous list of a department made, and what undo puts back.
+// The desk's own reads and writes of a certification are in roster.ts.
+import type { Database } from 'better-sqlite3';
+import type { Department, PersonCategory } from '../domain/codes';
+import { sql } from './statements';
+
+/** The person's certification of the code that is open on the day (the earliest, if several). */
+export function openCertification(
+  db: Database,
+  personId: number,
+  code: PersonCategory,
+  on: string,
+): { id: number; validFrom: string; department: string | null } | undefined {
+  return sql(
+    db,
+    'SELECT id, valid_from AS validFrom, department FROM person_categories WHERE person_id = ? AND code = ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from LIMIT 1',
+  ).get(personId, code, on) as { id: number; validFrom: string; department: string | null } | undefined;
+}
+
+export interface ListedCertification {
+  categoryId: number;
+  personId: number;
+  name: string;
+  idNumber: string;
+  code: PersonCategory;
+}
+
+/** The certifications still open that the department's latest list (not undone) made. */
+export function lastListCertifications(db: Database, department: Department): ListedCertification[] {
+  const batch = sql(
+    db,
+    // The last list that certified anyone: a batch that only re-dated certifications is no list of who is on it.
+    `SELECT id FROM import_batches b WHERE kind = 'categories' AND undone_at IS NULL AND json_extract(options_json, '$.department') = ?
+       AND EXISTS (SELECT 1 FROM import_changes ch WHERE ch.batch_id = b.id AND ch.op = 'insert') ORDER BY id DESC LIMIT 1`,
+  )
+    .pluck()
+    .get(department) as number | undefined;
+  if (batch === undefined) return [];
+  return sql(
+    db,
+    `SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
+     FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id JOIN persons p ON p.id = c.person_id
+     WHERE ch.batch_id = ? AND ch.entity = 'person_category' AND ch.op = 'insert' AND c.valid_to IS NULL`,
+  ).all(batch) as ListedCertification[];
+}
+
+export function redateCertification(db: Database, id: number, validFrom: string): void {
+  sql(db, 'UPDATE person_categories SET valid_from = ? WHERE id = ?').run(validFrom, id);
+}
+
+/** An undo's: the end the certification had before (null: open). */
+export function putBackCertificationEnd(db: Database, id: number, validTo: string | null): void {
+  sql(db, 'UPDATE person_categories SET valid_to = ? WHERE id = ?').run(validTo, id);
+}
+
+export function deleteCertification(db: Database, id: number): void {
+  sql(db, 'DELETE FROM person_categories WHERE id = ?').run(id);
+}
