@@ -12,8 +12,7 @@ import type { Quote } from '../domain/policy/quote';
 import type { Person } from '../types/roster';
 import { activeEnrollment, voidEnrollment } from '../ledger/enrollments';
 import { findPersonByIdNumber, namedOnRoster } from '../ledger/roster';
-import { sql } from '../ledger/statements';
-import { closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
+import { addPending, closeBatchPending, recordedFromBatch, sameOpenPending } from '../ledger/pending';
 import type { BatchChanges } from '../ledger/import-batches';
 import type { RowProblem, Tick } from '../excel/importing';
 import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
@@ -170,11 +169,6 @@ export async function commitPayments(
     const e = enrollOne(ctx, p, { coverageYear, tier, paidOn: r.paidOn, channel: r.channel }, lookup);
     changes.add('enrollment', e.id, 'insert');
   }
-  const insert = sql(
-    ctx.db,
-    `INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, personal_known, subsidy_fen, category_label, tier, channel, coverage_year, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const x of plan.pending) {
     // Another window's commit of the same rows since this dry run: they wait once, not twice.
     const waiting = sameOpenPending(ctx.db, { ...x.record, coverageYear: x.coverageYear });
@@ -184,24 +178,7 @@ export async function commitPayments(
         `试导入之后，另一个窗口已把第 ${x.record.row} 行这笔缴费列入待核实（第 ${waiting.batchId} 批），这次没有写入，台账没有改动。请重新试导入后再确认导入。`,
         'token',
       );
-    const id = Number(
-      insert.run(
-        batchId,
-        x.record.row,
-        x.record.idNumber,
-        x.record.name,
-        x.record.paidOn,
-        x.record.amountFen ?? 0,
-        x.record.amountFen === null ? 0 : 1,
-        x.record.subsidyFen,
-        x.record.categoryLabel,
-        x.record.tier,
-        x.record.channel,
-        x.coverageYear,
-        x.reason,
-      ).lastInsertRowid,
-    );
-    changes.add('pending_payment', id, 'insert');
+    changes.add('pending_payment', addPending(ctx.db, batchId, x.record, x.coverageYear, x.reason), 'insert');
   }
   return { record: plan.record.length, pending: plan.pending.length };
 }

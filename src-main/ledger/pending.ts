@@ -1,5 +1,6 @@
 // The 待核实 list: payments from the 医保/税务 files that waited for the clerk, and how each was settled.
 import type { Database } from 'better-sqlite3';
+import type { PaymentRecord } from '../domain/import/rows';
 import type { PendingPayment, SettledPayment } from '../types/imports';
 import { sql } from './statements';
 
@@ -28,6 +29,31 @@ export function sameOpenPending(
     `SELECT q.batch_id AS batchId, q.row_number AS row ${FROM}
      WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ? AND q.subsidy_fen IS ? AND ${OPEN} LIMIT 1`,
   ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen) as { batchId: number; row: number } | undefined;
+}
+
+/** A payment of an import's row put on the list to wait for the clerk; its id. */
+export function addPending(db: Database, batchId: number, r: PaymentRecord, coverageYear: number, reason: string): number {
+  return Number(
+    sql(
+      db,
+      `INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, personal_known, subsidy_fen, category_label, tier, channel, coverage_year, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      batchId,
+      r.row,
+      r.idNumber,
+      r.name,
+      r.paidOn,
+      r.amountFen ?? 0,
+      r.amountFen === null ? 0 : 1,
+      r.subsidyFen,
+      r.categoryLabel,
+      r.tier,
+      r.channel,
+      coverageYear,
+      reason,
+    ).lastInsertRowid,
+  );
 }
 
 /** An open one. */
