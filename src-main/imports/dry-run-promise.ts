@@ -3,10 +3,22 @@
 // what changed (另一个窗口撤销了第 5 批导入 …), told from the log of stamps and the audit entries
 // since; the desk's refusals of a stale screen (api/seen.ts) are told the same way.
 import type { Database } from 'better-sqlite3';
-import { auditSince, batchTouches, ledgerMark, personIdsOf, staleSince, type AuditRow, type LedgerMark, type StaleRow } from '../ledger/changes-since';
+import {
+  auditSince,
+  batchTouches,
+  lastChangeSince,
+  lastEntryOf,
+  ledgerMark,
+  personIdsOf,
+  staleSince,
+  type AuditRow,
+  type LedgerMark,
+  type StaleRow,
+} from '../ledger/changes-since';
+import { batchDoneBy, batchFileName } from '../ledger/import-batches';
+import { personName } from '../ledger/roster';
 import { displayNames as namesOf } from '../ledger/users';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
-import { sql } from '../ledger/statements';
 
 /** How many changed rows a roster's commit names at most (roster-staging's staleStaged). */
 export const STALE_LIMIT = 1000;
@@ -85,7 +97,7 @@ function clause(e: AuditRow, by: string): string {
  */
 function cameOrWent(db: Database, row: StaleRow, since: AuditRow[], shown: (login: string) => string, today: string): string {
   const by = (e: AuditRow) => `${shown(e.actor)}在 ${when(e.at, today)} `;
-  const batchName = (id: number) => (sql(db, 'SELECT file_name FROM import_batches WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
+  const batchName = (id: number) => batchFileName(db, id) ?? '';
   for (const e of since) {
     const about = Number(e.entityId);
     if (e.action === 'import.undo' && row.was !== null && batchTouches(db, about, row.was))
@@ -109,9 +121,8 @@ export function changeLines(
   const since = stale.some((r) => r.now !== r.was) ? auditSince(db, mark) : [];
   const shown = displayNames(db);
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const nameOf = sql(db, 'SELECT name FROM persons WHERE id = ?').pluck();
   const lines = stale.slice(0, 3).map((r) => {
-    const name = ((r.now ?? r.was) !== null ? (nameOf.get(r.now ?? r.was) as string | undefined) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
+    const name = ((r.now ?? r.was) !== null ? personName(db, (r.now ?? r.was)!) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
     const what = r.now !== null && r.now === r.was ? describeSince(db, r.now, mark.seq, now, standingOnly) : cameOrWent(db, r, since, shown, today);
     return `· ${name}（身份证号 ${r.idNumber.slice(0, 6)}…${r.idNumber.slice(-4)}）${what}`;
   });
@@ -134,35 +145,17 @@ export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], 
 export function describeSince(db: Database, personId: number, since: number, now: Date, standingOnly = false): string {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   // For an undo, only what still stands: a batch undone since is no reason.
-  const standing = standingOnly ? 'AND (c.batch_id IS NULL OR b.undone_at IS NULL)' : '';
-  const last = sql(
-    db,
-    `SELECT c.seq, c.batch_id AS batch FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
-     WHERE c.person_id = ? AND c.seq > ? ${standing} ORDER BY c.seq DESC LIMIT 1`,
-  ).get(personId, since) as { seq: number; batch: number | null } | undefined;
+  const last = lastChangeSince(db, personId, since, standingOnly);
   // No change logged past what was shown: the version came from a ledger a restore replaced.
   if (!last) return '资料在您打开之后有改动（台账可能已从备份恢复）';
   if (last?.batch != null) {
-    const b = sql(db, 'SELECT id, file_name AS fileName, undone_at AS undoneAt, undone_by AS undoneBy, actor, at FROM import_batches WHERE id = ?').get(
-      last.batch,
-    ) as { id: number; fileName: string; undoneAt: string | null; undoneBy: string | null; actor: string; at: string };
+    const b = batchDoneBy(db, last.batch)!;
     const shown = displayNames(db);
     return b.undoneAt
       ? `${shown(b.undoneBy ?? '')}在 ${when(b.undoneAt, today)} 撤销了第 ${b.id} 批导入（${b.fileName}），改动了此人的记录`
       : `${shown(b.actor)}在 ${when(b.at, today)} 导入的第 ${b.id} 批（${b.fileName}）改动了此人的记录`;
   }
-  const theirs = sql(
-    db,
-    `SELECT id, at, actor, action, entity, entity_id AS entityId, before_json AS b, after_json AS a FROM audit_log WHERE id IN (
-       SELECT max(id) FROM audit_log WHERE entity = 'person' AND entity_id = ?1
-       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'enrollment' AND entity_id IN (SELECT CAST(id AS TEXT) FROM enrollments WHERE person_id = ?2)
-       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'person_category' AND entity_id IN (SELECT CAST(id AS TEXT) FROM person_categories WHERE person_id = ?2)
-       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'refund'
-         AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM refunds r JOIN enrollments e ON e.id = r.enrollment_id WHERE e.person_id = ?2))
-     ORDER BY id DESC LIMIT 1`,
-  ).get({ 1: String(personId), 2: personId }) as (Omit<AuditRow, 'before' | 'after'> & { b: string | null; a: string | null }) | undefined;
-  if (!theirs) return '资料在您打开之后有改动';
-  const { b, a, ...e } = theirs;
-  const entry: AuditRow = { ...e, before: b ? (JSON.parse(b) as Record<string, unknown>) : null, after: a ? (JSON.parse(a) as Record<string, unknown>) : null };
+  const entry = lastEntryOf(db, personId);
+  if (!entry) return '资料在您打开之后有改动';
   return clause(entry, `${displayNames(db)(entry.actor)}在 ${when(entry.at, today)} `);
 }

@@ -57,3 +57,8 @@ export function putBackCertificationEnd(db: Database, id: number, validTo: strin
 export function deleteCertification(db: Database, id: number): void {
   sql(db, 'DELETE FROM person_categories WHERE id = ?').run(id);
 }
+
+/** Whose certification it is. */
+export function certificationHolder(db: Database, id: number): number | undefined {
+  return sql(db, 'SELECT person_id FROM person_categories WHERE id = ?').pluck().get(id) as number | undefined;
+}

@@ -112,3 +112,79 @@ export function batchTouches(db: Database, batchId: number, personId: number): b
     ).get({ 1: batchId, 2: personId }) !== undefined
   );
 }
+
+/** A person the batch changed, who was changed again after it (by the desk, another batch, another window). */
+export interface ChangedSince {
+  id: number;
+  idNumber: string;
+  name: string;
+}
+
+/**
+ * Everyone the batch wrote (their row or a row of theirs) who was stamped past its clock by the
+ * desk or by a batch not undone since, or whom it added and who has a paid record since.
+ */
+export function changedSinceClock(db: Database, batchId: number, clock: number): ChangedSince[] {
+  return sql(
+    db,
+    `WITH touched (pid, added) AS (
+       SELECT entity_id, 0 FROM import_changes WHERE batch_id = ?1 AND entity IN ('person', 'not_enrolled_reason', 'insurance_history')
+       UNION SELECT e.person_id, 0 FROM import_changes ch JOIN enrollments e ON e.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'enrollment'
+       UNION SELECT c.person_id, 0 FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id WHERE ch.batch_id = ?1 AND ch.entity = 'person_category'
+       UNION SELECT p.id, 1 FROM import_changes ch JOIN persons p ON p.id BETWEEN ch.entity_id AND json_extract(ch.before_json, '$.last')
+         WHERE ch.batch_id = ?1 AND ch.entity = 'persons'
+     )
+     SELECT DISTINCT p.id, p.id_number AS idNumber, p.name FROM persons p JOIN touched t ON t.pid = p.id
+     WHERE p.changed_seq > ?2 AND (
+       EXISTS (
+         SELECT 1 FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
+         WHERE c.person_id = p.id AND c.seq > ?2 AND (c.batch_id IS NULL OR b.undone_at IS NULL))
+       -- One the batch added who has a paid record since, even one voided with its batch: a
+       -- payment is never deleted, so neither is its person.
+       OR (t.added AND EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id)))
+     ORDER BY p.id`,
+  ).all({ 1: batchId, 2: clock }) as ChangedSince[];
+}
+
+/** Whether the desk set the person's status or insurance after the moment. */
+export function deskSetSituationSince(db: Database, personId: number, at: string): boolean {
+  return (
+    sql(
+      db,
+      "SELECT 1 FROM audit_log WHERE entity = 'person' AND entity_id = ? AND action IN ('roster.setStatus', 'roster.setInsurance') AND at > ? LIMIT 1",
+    ).get(String(personId), at) !== undefined
+  );
+}
+
+/** The audit entry of the batch's commit (null: none). */
+export function commitEntryOf(db: Database, batchId: number): number | null {
+  return sql(db, "SELECT max(id) FROM audit_log WHERE action = 'import.commit' AND entity = 'import_batch' AND entity_id = ?").pluck().get(String(batchId)) as
+    number | null;
+}
+
+/** The person's newest stamp past `since`, and the batch that made it (null: the desk). With standingOnly, one of a batch undone since does not count. */
+export function lastChangeSince(db: Database, personId: number, since: number, standingOnly: boolean): { seq: number; batch: number | null } | undefined {
+  const standing = standingOnly ? 'AND (c.batch_id IS NULL OR b.undone_at IS NULL)' : '';
+  return sql(
+    db,
+    `SELECT c.seq, c.batch_id AS batch FROM person_changes c LEFT JOIN import_batches b ON b.id = c.batch_id
+     WHERE c.person_id = ? AND c.seq > ? ${standing} ORDER BY c.seq DESC LIMIT 1`,
+  ).get(personId, since) as { seq: number; batch: number | null } | undefined;
+}
+
+/** The newest audit entry of the person, their enrollments, certifications or refunds. */
+export function lastEntryOf(db: Database, personId: number): AuditRow | undefined {
+  const r = sql(
+    db,
+    `SELECT id, at, actor, action, entity, entity_id AS entityId, before_json AS b, after_json AS a FROM audit_log WHERE id IN (
+       SELECT max(id) FROM audit_log WHERE entity = 'person' AND entity_id = ?1
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'enrollment' AND entity_id IN (SELECT CAST(id AS TEXT) FROM enrollments WHERE person_id = ?2)
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'person_category' AND entity_id IN (SELECT CAST(id AS TEXT) FROM person_categories WHERE person_id = ?2)
+       UNION ALL SELECT max(id) FROM audit_log WHERE entity = 'refund'
+         AND entity_id IN (SELECT CAST(r.id AS TEXT) FROM refunds r JOIN enrollments e ON e.id = r.enrollment_id WHERE e.person_id = ?2))
+     ORDER BY id DESC LIMIT 1`,
+  ).get({ 1: String(personId), 2: personId }) as (Omit<AuditRow, 'before' | 'after'> & { b: string | null; a: string | null }) | undefined;
+  if (!r) return undefined;
+  const { b, a, ...e } = r;
+  return { ...e, before: b ? (JSON.parse(b) as Record<string, unknown>) : null, after: a ? (JSON.parse(a) as Record<string, unknown>) : null };
+}

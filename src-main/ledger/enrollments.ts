@@ -116,6 +116,11 @@ export function activeEnrollment(db: Database, personId: number, year: number): 
   return r && rowToEnrollment(r);
 }
 
+/** Whose enrollment it is. */
+export function enrolledPerson(db: Database, id: number): number | undefined {
+  return sql(db, 'SELECT person_id FROM enrollments WHERE id = ?').pluck().get(id) as number | undefined;
+}
+
 export function listForPerson(db: Database, personId: number): Enrollment[] {
   return (sql(db, `${SELECT} WHERE e.person_id = ? ORDER BY e.coverage_year DESC, e.id DESC`).all(personId) as Row[]).map(rowToEnrollment);
 }

@@ -110,3 +110,32 @@ export function keepStanding(db: Database, id: number, kept: ReadonlySet<number>
       JSON.stringify([...kept]),
     );
 }
+
+/** The ledger's change number when the batch was written; null for a batch written before the ledger kept them (undefined: no such batch). */
+export function batchClock(db: Database, id: number): number | null | undefined {
+  return sql(db, 'SELECT clock FROM import_batches WHERE id = ?').pluck().get(id) as number | null | undefined;
+}
+
+export function batchFileName(db: Database, id: number): string | undefined {
+  return sql(db, 'SELECT file_name FROM import_batches WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** Who wrote the batch and when, and who undid it and when, if anyone did. */
+export function batchDoneBy(
+  db: Database,
+  id: number,
+): { id: number; fileName: string; undoneAt: string | null; undoneBy: string | null; actor: string; at: string } | undefined {
+  return sql(db, 'SELECT id, file_name AS fileName, undone_at AS undoneAt, undone_by AS undoneBy, actor, at FROM import_batches WHERE id = ?').get(id) as
+    { id: number; fileName: string; undoneAt: string | null; undoneBy: string | null; actor: string; at: string } | undefined;
+}
+
+/** What later batches, not undone, recorded of the same entity: each change's before_json. */
+export function laterChangesOf(db: Database, batchId: number, entity: string, entityId: number): string[] {
+  return sql(
+    db,
+    `SELECT ch.before_json FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
+     WHERE b.id > ? AND b.undone_at IS NULL AND ch.entity = ? AND ch.entity_id = ?`,
+  )
+    .pluck()
+    .all(batchId, entity, entityId) as string[];
+}

@@ -62,6 +62,15 @@ export function findPersonByIdNumber(db: Database, idNumber: string): Person | u
   return r && rowToPerson(r);
 }
 
+export function personName(db: Database, id: number): string | undefined {
+  return sql(db, 'SELECT name FROM persons WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** The names of three of the persons at most, as a refusal names them. */
+export function threeNames(db: Database, ids: number[]): string[] {
+  return sql(db, `SELECT name FROM persons WHERE id IN (SELECT value FROM json_each(?)) LIMIT 3`).pluck().all(JSON.stringify(ids)) as string[];
+}
+
 /** Who an ID number names, just the id and the name: a list is held against them row by row. */
 export function whoHasIdNumber(db: Database, idNumber: string): { id: number; name: string } | undefined {
   return sql(db, 'SELECT id, name FROM persons WHERE id_number = ?').get(idNumber) as { id: number; name: string } | undefined;
