@@ -4,7 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import { listVillages } from '../ledger/office';
 import { getPerson, movePerson, patchPerson } from '../ledger/roster';
-import { sql } from '../ledger/statements';
+import { dropReasonGivenAt } from '../ledger/not-enrolled-reasons';
+import { addedHouseholdsInUse, firstWithRecords, removeAddedHouseholds, removeAddedPersons } from '../ledger/roster-undo';
 import { changedLater } from './later-changes';
 
 export function villageMatcher(db: Database) {
@@ -48,52 +49,31 @@ export function undoRoster(
   // A reason the register gave and a village's worklist answered since: undoing would bring the register's back later.
   const later = changedLater(db, changes, batch, ['not_enrolled_reason']);
   if (later) return later;
-  const kept = JSON.stringify([...keep]);
   const ownReasons = (changes.find((c) => c.entity === 'not_enrolled_reason')?.before as { setAt: string } | undefined)?.setAt ?? '';
   for (const c of changes.filter(isPersonInsert)) {
     const [first, last] = idRange(c);
-    const used = sql(
-      db,
-      `SELECT person_id FROM (
-         SELECT person_id FROM enrollments WHERE person_id BETWEEN ?1 AND ?2
-         UNION ALL SELECT person_id FROM person_categories WHERE person_id BETWEEN ?1 AND ?2
-         UNION ALL SELECT person_id FROM not_enrolled_reasons WHERE person_id BETWEEN ?1 AND ?2 AND set_at <> ?3
-         UNION ALL SELECT person_id FROM insurance_history WHERE person_id BETWEEN ?1 AND ?2)
-       WHERE person_id NOT IN (SELECT value FROM json_each(?4)) LIMIT 1`,
-    )
-      .pluck()
-      .get({ 1: first, 2: last, 3: ownReasons, 4: kept }) as number | undefined;
+    const used = firstWithRecords(db, first, last, ownReasons, keep);
     if (used !== undefined) return `「${getPerson(db, used)?.name ?? used}」导入后已有参保、资助身份、未参保原因或医保参保记录，不能整批撤销。`;
   }
   // The not-enrolled reasons the register gave go first (they name the persons); one changed
   // since by a village's worklist or the desk is someone's later word and stays.
   for (const c of changes.filter((c) => c.entity === 'not_enrolled_reason' && !keep.has(c.entityId))) {
     const b = c.before as { year: number; setAt: string };
-    sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ? AND set_at = ?').run(c.entityId, b.year, b.setAt);
+    dropReasonGivenAt(db, c.entityId, b.year, b.setAt);
   }
   for (const c of changes) {
     if (isPersonInsert(c)) {
       const [first, last] = idRange(c);
-      const gone = 'id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))';
-      sql(db, `UPDATE households SET head_person_id = NULL WHERE head_person_id IN (SELECT id FROM persons WHERE ${gone})`).run(first, last, kept);
-      sql(db, `DELETE FROM persons WHERE ${gone}`).run(first, last, kept);
+      removeAddedPersons(db, first, last, keep);
     } else if (c.entity === 'person' && c.op === 'update' && !keep.has(c.entityId)) {
       const b = c.before as { phone: string; relation: string; householdId: number; villageId: number };
       movePerson(db, c.entityId, b.householdId, b.villageId, b.relation, at);
       patchPerson(db, c.entityId, { phone: b.phone, relation: b.relation }, at);
     } else if (isHouseholdInsert(c)) {
       const [first, last] = idRange(c);
-      // A kept person's household stays with them, and so does one a later batch (not undone)
-      // would move someone back into when it is undone; one the desk has put someone else into refuses.
-      const stays = `(EXISTS (SELECT 1 FROM persons p WHERE p.household_id = households.id AND p.id IN (SELECT value FROM json_each(?3)))
-        OR EXISTS (SELECT 1 FROM import_changes ch JOIN import_batches b ON b.id = ch.batch_id
-                   WHERE b.id > ?4 AND b.undone_at IS NULL AND ch.entity = 'person' AND json_extract(ch.before_json, '$.householdId') = households.id))`;
-      const args = { 1: first, 2: last, 3: kept, 4: batch.id };
-      const left = sql(db, `SELECT 1 FROM persons WHERE household_id IN (SELECT id FROM households WHERE id BETWEEN ?1 AND ?2 AND NOT ${stays}) LIMIT 1`).get(
-        args,
-      );
-      if (left) return '导入时新建的户里后来又登记了其他人，不能整批撤销。';
-      sql(db, `DELETE FROM households WHERE id BETWEEN ?1 AND ?2 AND NOT ${stays}`).run(args);
+      // A household the desk has put someone else into refuses the undo.
+      if (addedHouseholdsInUse(db, first, last, keep, batch.id)) return '导入时新建的户里后来又登记了其他人，不能整批撤销。';
+      removeAddedHouseholds(db, first, last, keep, batch.id);
     }
   }
   return null;

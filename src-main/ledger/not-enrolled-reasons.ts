@@ -46,3 +46,8 @@ export function putBackReason(db: Database, personId: number, year: number, prio
 export function dropNotEnrolledReason(db: Database, personId: number, year: number): void {
   sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ?').run(personId, year);
 }
+
+/** The reason, if it is still the one given at that moment. */
+export function dropReasonGivenAt(db: Database, personId: number, year: number, setAt: string): void {
+  sql(db, 'DELETE FROM not_enrolled_reasons WHERE person_id = ? AND coverage_year = ? AND set_at = ?').run(personId, year, setAt);
+}
