@@ -9,6 +9,7 @@ import { openLedger } from '../ledger/open';
 import { ioProblem } from '../ledger/space';
 import { closeBatch, openBatch } from '../ledger/import-batches';
 import { rememberLayout } from '../ledger/import-layouts';
+import { begin, beginImmediate, checkpoint, commit, commitsWithoutSync } from '../ledger/transactions';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
 import { outOfMemory, workerOutcome } from './worker-thread';
 import type { CommitResult, CommitTask, ImportTask, PreviewResult, PreviewTask, ReadTask, TaskMessage } from './worker-tasks';
@@ -48,7 +49,7 @@ async function readStaged(
 async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: TaskMessage) => void, cancel: Cancel): Promise<PreviewResult> {
   attachStaging(db, t.staging, true);
   const stage = rosterStager(db);
-  db.exec('BEGIN');
+  begin(db);
   const read = await readStaged(db, t, stage, post, cancel);
   const step = () => {
     if (cancel.cancelled()) throw new Cancelled();
@@ -57,7 +58,7 @@ async function preview(db: Database, t: PreviewTask & ImportTask, post: (m: Task
   stage.finish(step);
   step();
   planStaged(db);
-  db.exec('COMMIT');
+  commit(db);
   post({ type: 'progress', phase: '核对台账', done: read.rows, total: read.rows });
   return { ...read, counts: stagedCounts(db, t.reasonYear), problems: stagedProblems(db, 500), changes: stagedChanges(db, t.reasonYear) };
 }
@@ -74,12 +75,12 @@ async function readForWriter(db: Database, t: ReadTask, post: (m: TaskMessage) =
   return read;
 }
 
-function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { cancelled }: Cancel): CommitResult {
+function commitRoster(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { cancelled }: Cancel): CommitResult {
   attachStaging(db, t.staging, false);
   // The checkpoint below makes the import durable before success is reported, so the
   // commit itself need not wait for the disk a second time.
-  db.pragma('synchronous = NORMAL');
-  db.exec('BEGIN IMMEDIATE');
+  commitsWithoutSync(db);
+  beginImmediate(db);
   const stale = staleStaged(db, t.since);
   if (stale.length) throw new StaleRows(stale);
   const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
@@ -103,12 +104,12 @@ function commit(db: Database, t: CommitTask, post: (m: TaskMessage) => void, { c
     t.at,
   );
   if (cancelled()) throw new Cancelled();
-  db.exec('COMMIT');
+  commit(db);
   // From here the import has landed: nothing after may turn it into an answer that it did not.
   try {
     post({ type: 'progress', phase: '整理台账文件', done: 1, total: 1 });
     // The pages written go back into the ledger file here, not at the clerk's next change.
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(db);
   } catch (e) {
     return { batchId: batch.id, afterwards: ioProblem(e) ?? (e instanceof Error ? e.message : String(e)) };
   }
@@ -127,7 +128,7 @@ export async function runTask(t: ImportTask, post: (m: TaskMessage) => void, fla
   try {
     db = openLedger(t.dataDir, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
     const value =
-      t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commit(db, t, post, cancel);
+      t.op === 'preview' ? await preview(db, t, post, cancel) : t.op === 'read' ? await readForWriter(db, t, post, cancel) : commitRoster(db, t, post, cancel);
     end = { type: 'result', value };
   } catch (e) {
     end = failure(e, cancel);

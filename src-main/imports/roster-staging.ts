@@ -13,6 +13,7 @@ import { villageMatcher } from './roster';
 import { untouchedSince, type LedgerMark, type StaleRow } from '../ledger/changes-since';
 import { STALE_LIMIT } from './dry-run-promise';
 import type { PreviewCounts } from '../types/imports';
+import { rollback } from '../ledger/transactions';
 
 export const stagingDir = (dataDir: string) => path.join(dataDir, 'imports');
 export const stagingFile = (dataDir: string, token: string) => path.join(stagingDir(dataDir), `${token}.sqlite`);
@@ -62,7 +63,7 @@ export function attachStaging(db: Database, file: string, create: boolean): void
 }
 
 export function detachStaging(db: Database): void {
-  if (db.inTransaction) db.exec('ROLLBACK');
+  if (db.inTransaction) rollback(db);
   db.exec('DETACH DATABASE s');
 }
 
