@@ -20,7 +20,7 @@ import { personName } from '../ledger/roster';
 import { displayNames as namesOf } from '../ledger/users';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
 
-/** How many changed rows a roster's commit names at most (roster-staging's staleStaged). */
+/** How many changed rows a roster's commit names at most (ledger/staging's staleStaged). */
 export const STALE_LIMIT = 1000;
 
 /** What a dry run read: the ledger's mark before it began, and who each ID number named. */

@@ -9,12 +9,14 @@ import { openLedger } from '../ledger/open';
 import { ioProblem } from '../ledger/space';
 import { closeBatch, openBatch } from '../ledger/import-batches';
 import { rememberLayout } from '../ledger/import-layouts';
+import { attachStaging, detachStaging, planStaged, stagedCounts, stagedProblems, staleStaged } from '../ledger/staging';
 import { begin, beginImmediate, checkpoint, commit, commitsWithoutSync } from '../ledger/transactions';
 import { Cancelled, packer, readRoster, unpack, type RosterRead } from './roster-read';
 import { outOfMemory, workerOutcome } from './worker-thread';
 import type { CommitResult, CommitTask, ImportTask, PreviewResult, PreviewTask, ReadTask, TaskMessage } from './worker-tasks';
 import { commitStaged } from './roster-commit';
-import { attachStaging, detachStaging, planStaged, rosterStager, stagedChanges, stagedCounts, stagedProblems, staleStaged, StaleRows } from './roster-staging';
+import { rosterStager, stagedChanges, StaleRows } from './roster-staging';
+import { STALE_LIMIT } from './dry-run-promise';
 import { TableReadError } from '../excel/table';
 import type { BatchCounts } from '../types/imports';
 
@@ -81,7 +83,7 @@ function commitRoster(db: Database, t: CommitTask, post: (m: TaskMessage) => voi
   // commit itself need not wait for the disk a second time.
   commitsWithoutSync(db);
   beginImmediate(db);
-  const stale = staleStaged(db, t.since);
+  const stale = staleStaged(db, t.since, STALE_LIMIT);
   if (stale.length) throw new StaleRows(stale);
   const batch = openBatch(db, { kind: 'roster', fileName: t.fileName, fileHash: t.fileHash, actor: t.actor, at: t.at });
   const result = commitStaged(

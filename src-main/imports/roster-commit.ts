@@ -4,7 +4,7 @@
 // undo needs it reversed: the new households, the new persons (each as a range of ids),
 // then the moves and new phone numbers of persons already there, one by one.
 import type { Database } from 'better-sqlite3';
-import { LEAVING, type StagedCounts } from './roster-staging';
+import { LEAVING, type StagedCounts } from '../ledger/staging';
 
 /** From this many new persons the search indexes are built once at the end instead of row by row. */
 export const REBUILD_INDEXES_FROM = 100_000;

@@ -5,7 +5,7 @@ import type { RowProblem } from '../excel/importing';
 import type { LedgerMark } from '../ledger/changes-since';
 import type { ImportProblem, LayoutUse } from '../types/imports';
 import type { RosterRead } from './roster-read';
-import type { StagedCounts } from './roster-staging';
+import type { StagedCounts } from '../ledger/staging';
 
 export interface ImportWorkerSpec {
   /** A .js file to run as the worker, or a .ts one (only where tsx is installed). */

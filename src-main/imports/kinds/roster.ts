@@ -11,7 +11,8 @@ import { STALE_DRY_RUN } from '../dry-runs';
 import type { DryRun, DryRunInput, ImportKindModule, Landed } from '../kind';
 import { worklistYear } from '../read-file';
 import { undoRoster } from '../roster';
-import { allStagedProblems, stagingFile } from '../roster-staging';
+import { allStagedProblems } from '../../ledger/staging';
+import { stagingFile } from '../roster-staging';
 import { runImportTask, TaskFailed } from '../worker-run';
 import type { CommitResult, PreviewResult } from '../worker-tasks';
 
