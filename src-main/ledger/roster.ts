@@ -182,7 +182,7 @@ export function setInsurance(db: Database, id: number, employeeInsured: boolean,
   );
 }
 
-/** A person's situation as a village's return reads it, by ID number (snake_case, as the row is). */
+/** A person's situation as a village's return reads it, by ID number. */
 export interface SituationRow {
   id: number;
   name: string;
@@ -222,7 +222,7 @@ export function putBackSituation(db: Database, id: number, s: Situation): void {
   );
 }
 
-/** Where a person is insured now, as 医保's list is held against it (snake_case, as the row is). */
+/** Where a person is insured now, as 医保's list is held against it. */
 export interface InsuranceFactsRow {
   id: number;
   name: string;
