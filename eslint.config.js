@@ -53,7 +53,11 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  layer(['src-main/ledger/**'], ['api', 'excel', 'electron', 'host', 'files', 'policies', 'cli'], 'src-main/ledger 只能依赖 domain 和 types。'),
+  layer(
+    ['src-main/ledger/**'],
+    ['api', 'excel', 'imports', 'outputs', 'enrollment', 'service', 'electron', 'host', 'files', 'policies', 'cli'],
+    'src-main/ledger 只能依赖 domain 和 types。',
+  ),
   layer(
     ['src-main/excel/**'],
     ['api', 'ledger', 'imports', 'outputs', 'enrollment', 'service', 'electron', 'host', 'cli'],

@@ -3,8 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { auditHead, verifyAudit, writeAuditHead } from '../ledger/audit';
-import { backupDir, backupTo, freshBackupPath, checkRestorable, listBackups, replaceLedgerFile } from '../ledger/backup';
-import { LEDGER_FILE, openLedger } from '../ledger/open';
+import {
+  backupDir,
+  backupTo,
+  checkRestorable,
+  countersOf,
+  freshBackupPath,
+  ledgerBytes,
+  listBackups,
+  raiseCounters,
+  replaceLedgerFile,
+} from '../ledger/backup';
+import { LEDGER_FILE, openLedger, schemaVersion } from '../ledger/open';
 import { isUpload } from '../files/uploads';
 import { directlyIn } from '../files/outputs';
 import { callerIsTab } from '../service/context';
@@ -16,7 +26,7 @@ import { Refusal, audit, caller, reads, task } from './handler';
 
 function status(ctx: Context): LedgerStatus {
   return {
-    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: schemaVersion(ctx.db),
     audit: ctx.startupAudit,
     lastBackup: listBackups(ctx.dataDir)[0]?.createdAt ?? null,
     readOnly: ctx.readOnly,
@@ -89,8 +99,7 @@ export const backupHandlers = {
       if (dryRunsRunning(ctx) > 0) throw new Refusal('conflict', '正在试导入，等它完成后再恢复备份。');
       restorable(ctx, arg.file);
       // Room for both copies first: a full disk refuses here, before the ledger is touched.
-      const ledgerBytes = (ctx.db.pragma('page_count', { simple: true }) as number) * (ctx.db.pragma('page_size', { simple: true }) as number);
-      const short = restoreSpaceProblem(ctx.dataDir, ledgerBytes, fs.statSync(arg.file).size);
+      const short = restoreSpaceProblem(ctx.dataDir, ledgerBytes(ctx.db), fs.statSync(arg.file).size);
       if (short) throw new Refusal('unavailable', short);
       try {
         checkRestorable(arg.file);
@@ -105,10 +114,9 @@ export const backupHandlers = {
       const binding = ctx.importWorker?.nativeBinding;
       const reopen = () => (ctx.db = openLedger(ctx.dataDir, binding ? { nativeBinding: binding } : {}));
       // A screen still holding a person's version from this ledger must not match one the
-      // restored ledger stamps later: its changes are numbered on from past ours.
-      const clock = ctx.db.prepare('SELECT seq FROM ledger_clock').pluck().get() as number;
-      // Nor may an id it showed (a person added after the backup) be handed to someone else.
-      const sequences = ctx.db.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[];
+      // restored ledger stamps later (its changes are numbered on from past ours), nor may an id
+      // it showed (a person added after the backup) be handed to someone else.
+      const counters = countersOf(ctx.db);
       ctx.db.close();
       try {
         replaceLedgerFile(ctx.dataDir, arg.file);
@@ -125,11 +133,7 @@ export const backupHandlers = {
       ctx.sessions.endAll();
       ctx.db
         .transaction(() => {
-          ctx.db.prepare('UPDATE ledger_clock SET seq = max(seq, ?)').run(clock);
-          for (const s of sequences) {
-            const raised = ctx.db.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(s.seq, s.name).changes;
-            if (!raised) ctx.db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(s.name, s.seq);
-          }
+          raiseCounters(ctx.db, counters);
           audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file });
         })
         .immediate();

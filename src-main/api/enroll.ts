@@ -132,15 +132,7 @@ export const enrollHandlers = {
       .object({ paidOn: isoDate('缴费日期').optional(), batchId: idOf('导入批次').optional(), fullId: z.boolean().optional() })
       .refine((a) => (a.paidOn === undefined) !== (a.batchId === undefined), { message: '请选择缴费日期或导入批次（二者选一）。' }),
     (ctx, arg): Receipt[] => {
-      const rows =
-        arg.batchId !== undefined
-          ? repo.listEnrollments(
-              ctx.db,
-              `e.status = 'active' AND e.id IN (SELECT entity_id FROM import_changes WHERE batch_id = ? AND entity = 'enrollment' AND op = 'insert')
-               ORDER BY e.receipt_no LIMIT 5000`,
-              arg.batchId,
-            )
-          : repo.listEnrollments(ctx.db, "e.paid_on = ? AND e.status = 'active' ORDER BY e.receipt_no LIMIT 5000", arg.paidOn);
+      const rows = arg.batchId !== undefined ? repo.receiptsOfBatch(ctx.db, arg.batchId) : repo.receiptsPaidOn(ctx.db, arg.paidOn!);
       return rows.map((e) => receiptOf(ctx, e, arg.fullId));
     },
   ),

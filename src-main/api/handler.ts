@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Database } from 'better-sqlite3';
 import { auditHead, writeAuditHead } from '../ledger/audit';
 import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
@@ -7,6 +6,7 @@ import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
 export { Refusal, LOCAL_CALLER, NO_USER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
 import { ioProblem } from '../ledger/space';
+import { getUser, hasActiveUsers } from '../ledger/users';
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
 
@@ -128,19 +128,6 @@ function keepAuditHead(ctx: Context): void {
   }
 }
 
-/** Once an active user exists, every call but logging in needs one. */
-export function hasUsers(db: Database): boolean {
-  return db.prepare('SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
-}
-
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: 'admin' | 'clerk';
-  disabled: number;
-}
-
 /**
  * The caller's user as the ledger has it now: one disabled since logging in is logged out.
  * Only a call that needs the login (`touch`) counts as use of the session.
@@ -149,17 +136,17 @@ function sessionUser(ctx: Context, key: string, touch: boolean): { user: Session
   const now = ctx.now().getTime();
   const state = touch ? ctx.sessions.use(key, now) : ctx.sessions.peek(key, now);
   if (state.user === null) return { user: null, expired: state.expired };
-  const r = ctx.db.prepare('SELECT id, username, display_name, role, disabled FROM users WHERE id = ?').get(state.user) as UserRow | undefined;
+  const r = getUser(ctx.db, state.user);
   if (!r || r.disabled) {
     ctx.sessions.signOut(key);
     return { user: null, expired: false };
   }
-  return { user: { id: r.id, username: r.username, displayName: r.display_name, role: r.role }, expired: false };
+  return { user: { id: r.id, username: r.username, displayName: r.displayName, role: r.role }, expired: false };
 }
 
 /** Whether this caller may touch the ledger's files (upload, download): logged in, or no users yet. */
 export function mayUseFiles(ctx: Context, callerKey: string): boolean {
-  return !hasUsers(ctx.db) || sessionUser(ctx, callerKey, true).user !== null;
+  return !hasActiveUsers(ctx.db) || sessionUser(ctx, callerKey, true).user !== null;
 }
 
 /**
@@ -174,7 +161,7 @@ export function sourceFile(ctx: Context, file: string): string {
 
 /** Why this caller may not call a handler declared for `who`, or null. */
 function callerRefusal(ctx: Context, who: Who, user: SessionUser | null, expired: boolean): Refusal | null {
-  if (who === 'anyone' || !hasUsers(ctx.db)) return null;
+  if (who === 'anyone' || !hasActiveUsers(ctx.db)) return null;
   if (!user) return new Refusal('unauthenticated', expired ? '已经 30 分钟没有操作，为保护居民信息请重新输入密码。' : '请先登录。');
   if (who === 'admin' && user.role !== 'admin') return new Refusal('forbidden', '只有管理员可以进行这项操作。');
   return null;

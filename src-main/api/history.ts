@@ -2,6 +2,7 @@
 // office's mark for a year it holds every record of, and withdrawing a way (docs/rules.md "Which files make a year known").
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
+import { officePolicies, officePolicy } from '../ledger/enrollments';
 import { addKnownWay, completeYears, inForce, knownWays, markOf, withdrawKnownWay } from '../ledger/known-years';
 import { rosterYears } from '../ledger/insurance-years';
 import type { HistoryYear, MarkPreview } from '../types/history';
@@ -11,9 +12,7 @@ import { Refusal, actorOf, audit, reads, writes, type Context } from './handler'
 function historyYears(ctx: Context): HistoryYear[] {
   const complete = completeYears(ctx.db);
   const ways = knownWays(ctx.db);
-  const policies = new Map(
-    (ctx.db.prepare('SELECT coverage_year AS year, policy_id AS id FROM office_policies').all() as { year: number; id: string }[]).map((r) => [r.year, r.id]),
-  );
+  const policies = new Map(officePolicies(ctx.db).map((r) => [r.coverageYear, r.policyId]));
   const years = [...new Set([...policies.keys(), ...ways.map((w) => w.year)])].sort((a, b) => b - a);
   return years.map((year) => {
     const mine = ways.filter((w) => w.year === year).map((w) => ({ ...w, inForce: inForce(w) }));
@@ -56,7 +55,7 @@ export const historyHandlers = {
       })
       .strict(),
     (ctx, arg) => {
-      const ran = ctx.db.prepare('SELECT 1 FROM office_policies WHERE coverage_year = ?').get(arg.year);
+      const ran = officePolicy(ctx.db, arg.year) !== undefined;
       // A year before canbao is known only through a full list for it: the office holds none of its records.
       if (!ran)
         throw new Refusal(

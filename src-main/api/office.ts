@@ -5,7 +5,7 @@ import { workingYear } from '../domain/working-year';
 import { policyName } from '../domain/policy/place';
 import { officeYears } from '../enrollment/policy';
 import * as repo from '../ledger/office';
-import { officePolicy } from '../ledger/enrollments';
+import { chooseOfficePolicy, officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
 import { coverageYear, text } from './fields';
 
@@ -50,9 +50,7 @@ export const officeHandlers = {
     if (p.abstract) throw new Refusal('invalid_input', `「${p.region}」是基础政策，请选择本地区的具体政策。`, 'policyId');
     if (p.coverageYear !== arg.coverageYear) throw new Refusal('invalid_input', `「${policyName(p)}」不是 ${arg.coverageYear} 年度的政策。`, 'policyId');
     const before = officePolicy(ctx.db, arg.coverageYear) ?? null;
-    ctx.db
-      .prepare('INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id')
-      .run(arg.coverageYear, arg.policyId);
+    chooseOfficePolicy(ctx.db, arg.coverageYear, arg.policyId);
     audit(ctx, { action: 'office.setPolicy', entity: 'office_policy', entityId: arg.coverageYear, before, after: arg.policyId });
     return { coverageYear: arg.coverageYear, policyId: arg.policyId };
   }),

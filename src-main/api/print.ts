@@ -5,7 +5,7 @@ import { TIER_LABELS, type Tier } from '../domain/codes';
 import { chinaDate } from '../domain/dates';
 import { formatYuan2 } from '../domain/money';
 import { categoryLabel, compilePolicy, departmentLabel } from '../domain/policy/compile';
-import { listEnrollments } from '../ledger/enrollments';
+import { subsidisedEnrollments } from '../ledger/enrollments';
 import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
 import { getHousehold } from '../ledger/roster';
 import { targets } from '../ledger/reports';
@@ -79,8 +79,7 @@ export const printHandlers = {
 
   'print.publicList': reads('clerk', z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
     const policy = policyFor(ctx, arg.coverageYear);
-    const where = `e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0${arg.villageId ? ' AND v.id = ?' : ''} ORDER BY v.code, e.department, p.name`;
-    const rows = listEnrollments(ctx.db, where, ...(arg.villageId ? [arg.coverageYear, arg.villageId] : [arg.coverageYear]));
+    const rows = subsidisedEnrollments(ctx.db, arg.coverageYear, 'villageDepartment', arg.villageId);
     const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
     if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。');
     return {

@@ -5,7 +5,7 @@ import { openPendingCount } from '../ledger/pending';
 import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
 import { compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
-import { listEnrollments } from '../ledger/enrollments';
+import { subsidisedEnrollments, zeroDeclarations } from '../ledger/enrollments';
 import { policyInForce } from '../enrollment/policy';
 import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
@@ -35,8 +35,7 @@ const subsidyCodes = (ctx: Context, year: number) => {
 };
 
 /** Fully funded enrollments the office has not yet declared (零申报) in the tax client. */
-const zeroNotDeclared = (ctx: Context, year: number) =>
-  listEnrollments(ctx.db, "e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1 AND z.enrollment_id IS NULL ORDER BY v.code, p.name", year);
+const zeroNotDeclared = (ctx: Context, year: number) => zeroDeclarations(ctx.db, year, true);
 
 /** Last season on this calendar day (a year earlier, for the coverage year before): null when canbao did not run it. */
 function sameDayLastYear(ctx: Context, year: number, on: string): Dashboard['lastYearSameDay'] {
@@ -126,11 +125,7 @@ export const reportHandlers = {
         persons: d.persons,
         subsidyFen: d.subsidyFen,
       })),
-      rows: listEnrollments(
-        ctx.db,
-        "e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0 ORDER BY e.department, v.code, p.name",
-        arg.coverageYear,
-      ),
+      rows: subsidisedEnrollments(ctx.db, arg.coverageYear, 'departmentVillage'),
     };
   }),
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import * as repo from '../ledger/users';
 import { afterCommit, callerIsTab } from '../service/context';
 import { inTurn } from '../service/hash-turns';
-import { Refusal, audit, caller, currentUser, hasUsers, reads, writes, writesAfter } from './handler';
+import { Refusal, audit, caller, currentUser, reads, writes, writesAfter } from './handler';
 import { username } from './users';
 
 export const sessionHandlers = {
   'session.get': reads('anyone', z.object({}).strict(), (ctx) => ({
     user: currentUser(),
-    loginRequired: hasUsers(ctx.db),
+    loginRequired: repo.hasActiveUsers(ctx.db),
     readOnly: ctx.readOnly,
   })),
 

@@ -3,6 +3,7 @@
 import { rememberLayout } from '../ledger/import-layouts';
 import { closeBatch, landedBatch, openBatch, type BatchChanges } from '../ledger/import-batches';
 import { ioProblem } from '../ledger/space';
+import { beginImmediate, commit, rollback } from '../ledger/transactions';
 import { Refusal, actorOf, audit, type Context } from '../service/context';
 import type { JobHandle } from '../service/job-handle';
 import type { Tick } from '../excel/importing';
@@ -34,7 +35,7 @@ export async function commitBatch<K extends Exclude<ImportKind, 'roster'>>(
 ): Promise<Landed> {
   const at = ctx.now().toISOString();
   const tick = rowTick(job, '写入台账', w.total);
-  ctx.db.exec('BEGIN IMMEDIATE');
+  beginImmediate(ctx.db);
   try {
     // Checked inside the write transaction: nothing can change between the check and the write.
     const broken = w.stale();
@@ -53,11 +54,11 @@ export async function commitBatch<K extends Exclude<ImportKind, 'roster'>>(
     rememberLayout(ctx.db, d.kind, d.read.signature, d.read.mapping, at);
     audit(ctx, { action: 'import.commit', entity: 'import_batch', entityId: batch.id, after: { kind: d.kind, fileName: d.read.fileName, counts } });
     job.check();
-    ctx.db.exec('COMMIT');
+    commit(ctx.db);
     return { batchId: batch.id };
   } catch (e) {
     // All of it, or nothing: a refusal, a cancel or a crash leaves the ledger as it was.
-    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    if (ctx.db.inTransaction) rollback(ctx.db);
     // A failed COMMIT is read back, not assumed: the ledger says whether the batch is there.
     const landed = ioProblem(e) ? landedAfterAll(ctx, at, d.read.fileHash, e) : null;
     if (landed) return landed;

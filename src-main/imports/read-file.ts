@@ -9,7 +9,7 @@ import { TableReadError } from '../excel/table';
 import { yielder } from '../excel/tick';
 import { latestPolicy } from '../enrollment/policy';
 import { layoutOptions } from '../ledger/import-layouts';
-import { policyIdsInUse } from '../ledger/office';
+import { officePolicies } from '../ledger/enrollments';
 import { Refusal, type Context } from '../service/context';
 import type { JobHandle } from '../service/job-handle';
 import type { ImportKind, ImportProblem } from '../types/imports';
@@ -63,7 +63,7 @@ export function policyLabels(ctx: Context): [string, PersonCategory][] {
   const out: [string, PersonCategory][] = [];
   // A region's own list words come first and only for an office on that region's policy:
   // 瑞州 files a list's 残疾军人 of any grade under its 六类对象; 重庆 does not.
-  const ours = new Set(policyIdsInUse(ctx.db));
+  const ours = new Set(officePolicies(ctx.db).map((p) => p.policyId));
   for (const p of ctx.policies.values())
     if (ours.has(p.id)) for (const [code, c] of Object.entries(p.categories)) for (const w of c?.listWords ?? []) out.push([w, code as PersonCategory]);
   for (const p of ctx.policies.values()) for (const [code, c] of Object.entries(p.categories)) if (c?.label) out.push([c.label, code as PersonCategory]);

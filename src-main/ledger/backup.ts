@@ -168,3 +168,27 @@ export function clearPartialBackups(dataDir: string): void {
   if (!fs.existsSync(dir)) return;
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.partial')) fs.rmSync(path.join(dir, f), { force: true });
 }
+
+/** The ledger file's size in bytes as SQLite counts it (pages times page size). */
+export const ledgerBytes = (db: Database.Database): number =>
+  (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+
+/** The counters a restored ledger must not fall behind: the change clock and each table's last id. */
+export interface Counters {
+  clock: number;
+  sequences: { name: string; seq: number }[];
+}
+
+export const countersOf = (db: Database.Database): Counters => ({
+  clock: db.prepare('SELECT seq FROM ledger_clock').pluck().get() as number,
+  sequences: db.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[],
+});
+
+/** Raises the restored ledger's counters to at least those it replaced, so no number is handed out twice. */
+export function raiseCounters(db: Database.Database, c: Counters): void {
+  db.prepare('UPDATE ledger_clock SET seq = max(seq, ?)').run(c.clock);
+  for (const s of c.sequences) {
+    const raised = db.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(s.seq, s.name).changes;
+    if (!raised) db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(s.name, s.seq);
+  }
+}

@@ -125,9 +125,44 @@ export function listForPerson(db: Database, personId: number): Enrollment[] {
   return (sql(db, `${SELECT} WHERE e.person_id = ? ORDER BY e.coverage_year DESC, e.id DESC`).all(personId) as Row[]).map(rowToEnrollment);
 }
 
-export function listEnrollments(db: Database, where: string, ...params: unknown[]): Enrollment[] {
+function listEnrollments(db: Database, where: string, ...params: unknown[]): Enrollment[] {
   return (sql(db, `${SELECT} WHERE ${where}`).all(...params) as Row[]).map(rowToEnrollment);
 }
+
+// A paper or a list of receipts is for a day's desk or one batch: 5,000 is a township's season.
+/** The standing enrollments an import batch recorded, in receipt order. */
+export const receiptsOfBatch = (db: Database, batchId: number): Enrollment[] =>
+  listEnrollments(
+    db,
+    `e.status = 'active' AND e.id IN (SELECT entity_id FROM import_changes WHERE batch_id = ? AND entity = 'enrollment' AND op = 'insert')
+     ORDER BY e.receipt_no LIMIT 5000`,
+    batchId,
+  );
+
+/** The standing enrollments paid on a day, in receipt order. */
+export const receiptsPaidOn = (db: Database, day: string): Enrollment[] =>
+  listEnrollments(db, "e.paid_on = ? AND e.status = 'active' ORDER BY e.receipt_no LIMIT 5000", day);
+
+/** How a list of subsidised enrollments is ordered: by village then department (公示), by department then village (资助台账), by village (附件1). */
+const SUBSIDISED_ORDER = {
+  villageDepartment: 'v.code, e.department, p.name',
+  departmentVillage: 'e.department, v.code, p.name',
+  village: 'v.code, p.name',
+} as const;
+
+/** The year's standing enrollments with a subsidy, of one village or all. */
+export function subsidisedEnrollments(db: Database, year: number, order: keyof typeof SUBSIDISED_ORDER, villageId?: number): Enrollment[] {
+  const where = `e.coverage_year = ? AND e.status = 'active' AND e.subsidy_fen > 0${villageId ? ' AND v.id = ?' : ''} ORDER BY ${SUBSIDISED_ORDER[order]}`;
+  return listEnrollments(db, where, ...(villageId ? [year, villageId] : [year]));
+}
+
+/** The year's standing fully funded enrollments (零申报), by village; only those not yet declared when asked. */
+export const zeroDeclarations = (db: Database, year: number, notDeclared = false): Enrollment[] =>
+  listEnrollments(
+    db,
+    `e.coverage_year = ? AND e.status = 'active' AND e.zero_declaration = 1${notDeclared ? ' AND z.enrollment_id IS NULL' : ''} ORDER BY v.code, p.name`,
+    year,
+  );
 
 /**
  * The next receipt number of the year, allocated inside the caller's transaction: if the
@@ -232,6 +267,14 @@ export function markDeclared(db: Database, ids: number[], on: string, by: string
 
 export function officePolicy(db: Database, year: number): string | undefined {
   return sql(db, 'SELECT policy_id FROM office_policies WHERE coverage_year = ?').pluck().get(year) as string | undefined;
+}
+
+/** The office's policy for a coverage year, chosen or changed. */
+export function chooseOfficePolicy(db: Database, year: number, policyId: string): void {
+  sql(db, 'INSERT INTO office_policies (coverage_year, policy_id) VALUES (?, ?) ON CONFLICT (coverage_year) DO UPDATE SET policy_id = excluded.policy_id').run(
+    year,
+    policyId,
+  );
 }
 
 /** The policy the office chose for its newest year, if it chose any. */

@@ -73,6 +73,3 @@ export function setVillageName(db: Database, id: number, name: string): void {
 export function setVillageRetired(db: Database, id: number, retiredOn: string | null): void {
   sql(db, 'UPDATE villages SET retired_on = ? WHERE id = ?').run(retiredOn, id);
 }
-
-/** The policies the office has chosen, one per coverage year it has run. */
-export const policyIdsInUse = (db: Database): string[] => sql(db, 'SELECT policy_id FROM office_policies').pluck().all() as string[];

@@ -71,3 +71,6 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
 }
 
 export { LATEST_VERSION };
+
+/** The migration the ledger is at. */
+export const schemaVersion = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -75,6 +75,9 @@ export function listUsers(db: Database): UserRecord[] {
   return (sql(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser);
 }
 
+/** Once an active user exists, every call but logging in needs one. */
+export const hasActiveUsers = (db: Database): boolean => sql(db, 'SELECT 1 FROM users WHERE disabled = 0 LIMIT 1').get() !== undefined;
+
 export function countUsers(db: Database): number {
   return sql(db, 'SELECT count(*) FROM users').pluck().get() as number;
 }

@@ -5,7 +5,7 @@ import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
 import { categoryOrder } from '../domain/policy/table';
-import { listEnrollments } from '../ledger/enrollments';
+import { subsidisedEnrollments, zeroDeclarations } from '../ledger/enrollments';
 import { getOffice, listVillages, officeTitle } from '../ledger/office';
 import { notEnrolledInVillage, paymentsByDay } from '../ledger/reports';
 import { yielder } from '../excel/tick';
@@ -178,11 +178,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         dateColumns: zero ? [9] : [],
         landscape: true,
       });
-      const rows = listEnrollments(
-        a.db,
-        `e.coverage_year = ? AND e.status = 'active' AND ${zero ? 'e.zero_declaration = 1' : 'e.subsidy_fen > 0'} ORDER BY v.code, p.name`,
-        a.coverageYear,
-      );
+      const rows = zero ? zeroDeclarations(a.db, a.coverageYear) : subsidisedEnrollments(a.db, a.coverageYear, 'village');
       // 附件1's order: department by department as the notice lists them, then category.
       const order = a.policy ? categoryOrder(a.policy) : [];
       const rank = (c: string | null) => (c === null ? Infinity : order.indexOf(c) === -1 ? order.length : order.indexOf(c));
@@ -239,11 +235,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         textColumns: [4, 5, 8],
         landscape: true,
       });
-      const rows = listEnrollments(
-        a.db,
-        `e.coverage_year = ? AND e.status = 'active' AND ${zero ? 'e.zero_declaration = 1' : 'e.subsidy_fen > 0'} ORDER BY v.code, p.name`,
-        a.coverageYear,
-      );
+      const rows = zero ? zeroDeclarations(a.db, a.coverageYear) : subsidisedEnrollments(a.db, a.coverageYear, 'village');
       let i = 0;
       for (const e of rows) {
         const word = e.category ? (a.taxWord?.(e.category) ?? categoryLabel(a.policy, e.category)) : '';

@@ -25,6 +25,14 @@ describe('the layers lint holds', () => {
     expect(await lintAs('src-main/excel/probe.ts', "import { addDays } from '../domain/dates';\nexport const y = addDays;\n")).toEqual([]);
   }, 60_000);
 
+  it('the ledger knows the domain and the types only: an import from the imports, the service or the papers is refused', async () => {
+    for (const from of ['../imports/dry-runs', '../service/context', '../enrollment/enroll', '../outputs/exports', '../api/index']) {
+      const messages = await lintAs('src-main/ledger/probe.ts', `import { x } from '${from}';\nexport const y = x;\n`);
+      expect(messages.join('\n')).toContain('src-main/ledger 只能依赖 domain 和 types');
+    }
+    expect(await lintAs('src-main/ledger/probe.ts', "import { addDays } from '../domain/dates';\nexport const y = addDays;\n")).toEqual([]);
+  }, 60_000);
+
   it('the domain stays pure: the ledger or the file system is refused', async () => {
     expect((await lintAs('src-main/domain/probe.ts', "import fs from 'node:fs';\nexport const y = fs;\n")).join('\n')).toContain('纯逻辑');
     expect((await lintAs('src-main/domain/probe.ts', "import { sql } from '../ledger/statements';\nexport const y = sql;\n")).join('\n')).toContain(
@@ -67,5 +75,35 @@ describe('an import kind is one module', () => {
     const text = fs.readFileSync(path.join(root, 'src-main/api/imports.ts'), 'utf8');
     expect(text).not.toMatch(/\bswitch\s*\(|\.kind\s*[!=]==/);
     expect(text.split('\n').length).toBeLessThan(200);
+  });
+});
+
+describe('all SQL in the ledger', () => {
+  // A statement, a pragma, or SQL text in a string: what a grep for the ledger's SQL must find in ledger/.
+  const SQL =
+    /\bdb\.prepare\(|\bsql\(\s*[\w.]*db\b|\.pragma\(|\.exec\(\s*['"`]|['"`]\s*(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET|BEGIN|COMMIT|ROLLBACK)\b/;
+  const sqlOutsideLedger = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !f.startsWith(`ledger${path.sep}`))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (SQL.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${f}:${i + 1}`] : [])),
+      );
+
+  it('the sources outside ledger/ hold none', () => {
+    expect(sqlOutsideLedger(path.join(root, 'src-main'))).toEqual([]);
+  });
+
+  it('the check finds a statement, SQL text and a transaction begun by hand', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-sql-'));
+    fs.mkdirSync(path.join(dir, 'ledger'));
+    fs.writeFileSync(path.join(dir, 'ledger', 'fine.ts'), "db.prepare('SELECT 1');\n");
+    fs.writeFileSync(path.join(dir, 'a.ts'), "ctx.db.prepare('SELECT 1').get();\n");
+    fs.writeFileSync(path.join(dir, 'b.ts'), 'const q = `SELECT id FROM persons`;\n');
+    fs.writeFileSync(path.join(dir, 'c.ts'), "db.exec('BEGIN IMMEDIATE');\n// db.prepare('SELECT 1') in a comment is no statement\n");
+    expect(sqlOutsideLedger(dir).sort()).toEqual(['a.ts:1', 'b.ts:1', 'c.ts:1']);
   });
 });
