@@ -99,7 +99,7 @@ export const importHandlers = {
   ),
 
   'import.report': reads('clerk', z.object({ token: z.string() }), (ctx, arg) => {
-    return writeDryRunReport(ctx, dryRunOf(ctx, arg.token).dryRun);
+    return writeDryRunReport(ctx, dryRunOf(ctx, arg.token));
   }),
 
   // Not a plain writing handler: a large import must not hold the event loop, so it runs in
@@ -125,7 +125,7 @@ export const importHandlers = {
             : `这次导入已经写入台账（第 ${already} 批，「${b?.fileName ?? ''}」），没有再写一次。`,
         );
       }
-      const { dryRun: d } = dryRunOf(ctx, arg.token);
+      const d = dryRunOf(ctx, arg.token);
       const fullList = [...new Set(arg.fullList ?? [])];
       if (fullList.length) {
         if (!IMPORT_KINDS[d.kind].fullList) throw new Refusal('invalid_input', '只有缴费记录和医保参保名单可以确认为全部名单。', 'fullList');

@@ -54,12 +54,12 @@ function remember<K, V>(m: Map<K, V> | Set<K>, k: K, v?: V): void {
 export const dryRunsRunning = (ctx: Context) => stateOf(ctx).running;
 
 /** Runs a dry run, counted as under way while it reads; the generation is taken before it reads anything. */
-export async function whileRunning(ctx: Context, run: (generation: number) => Promise<Omit<Kept, 'owner' | 'generation'>>): Promise<Omit<Kept, 'owner'>> {
+export async function whileRunning(ctx: Context, run: () => Promise<Omit<Kept, 'owner' | 'generation'>>): Promise<Omit<Kept, 'owner'>> {
   const s = stateOf(ctx);
   const generation = s.generation;
   s.running++;
   try {
-    return { ...(await run(generation)), generation };
+    return { ...(await run()), generation };
   } finally {
     s.running--;
   }
@@ -69,7 +69,7 @@ export async function whileRunning(ctx: Context, run: (generation: number) => Pr
  * Forgets a dry run: its own files go, and the uploaded copy it read unless still in use.
  * Until then the copy is held (files/uploads.ts): the problem report reads it again.
  */
-export function dropDryRun(ctx: Context, token: string, keepFile?: string): void {
+function dropDryRun(ctx: Context, token: string, keepFile?: string): void {
   const s = stateOf(ctx);
   const k = s.kept.get(token);
   if (!k) return;
@@ -109,7 +109,7 @@ export function keepDryRun(ctx: Context, token: string, k: Omit<Kept, 'owner'>):
 }
 
 /** The caller's dry run under this token, refused with why when it no longer holds. */
-export function dryRunOf(ctx: Context, token: string): { dryRun: DryRun; mark: LedgerMark } {
+export function dryRunOf(ctx: Context, token: string): DryRun {
   const s = stateOf(ctx);
   const found = s.kept.get(token);
   const k = found && found.owner === caller().key ? found : undefined;
@@ -127,7 +127,7 @@ export function dryRunOf(ctx: Context, token: string): { dryRun: DryRun; mark: L
   if (!k && s.crowdedOut.has(token))
     throw new Refusal('not_found', `其他窗口又做了几次同类的试导入（同时最多保留 ${MAX_PER_KIND} 次），这次的检查结果已让出，请重新选择文件试导入。`);
   if (!k) throw new Refusal('not_found', '这次导入的检查结果已失效（可能已导入或程序重启过），请重新选择文件。');
-  return k;
+  return k.dryRun;
 }
 
 /** Who undid which batch since the mark, in the clerk's words, or null. */

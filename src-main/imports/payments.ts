@@ -19,6 +19,7 @@ import { enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
 import { historyLookup, type HistoryLookup } from '../enrollment/history';
 import { policyFor } from '../enrollment/policy';
 import { Refusal, actorOf, type Context } from '../service/context';
+import { STALE_DRY_RUN } from './dry-runs';
 
 export interface PaymentOptions {
   coverageYear: number;
@@ -176,7 +177,7 @@ export async function commitPayments(
       throw new Refusal(
         'conflict',
         `试导入之后，另一个窗口已把第 ${x.record.row} 行这笔缴费列入待核实（第 ${waiting.batchId} 批），这次没有写入，台账没有改动。请重新试导入后再确认导入。`,
-        'token',
+        STALE_DRY_RUN,
       );
     changes.add('pending_payment', addPending(ctx.db, batchId, x.record, x.coverageYear, x.reason), 'insert');
   }

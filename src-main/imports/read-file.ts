@@ -1,6 +1,6 @@
-// What the department lists and payment files share on their way in: reading the file with the
-// office's remembered layouts, row loops that yield and stop on a cancel, and the labels a list
-// may use for a category.
+// What the import kinds share on the way in: reading the file with the office's remembered
+// layouts, row loops that yield and stop on a cancel, problems in row order, the year a
+// not-enrolled reason is for, and the labels a list may use for a category.
 import { chinaDate } from '../domain/dates';
 import type { FieldKey, HeaderWords, Mapping } from '../domain/import/fields';
 import type { PersonCategory } from '../domain/codes';

@@ -1,4 +1,4 @@
-// Writing a planned roster import (staged in `s`, see roster-staging) into the ledger: a
+// Writing a planned roster import (staged in `s`, whose tables ledger/staging.ts makes) into the ledger: a
 // few set-based statements (ledger/roster-commit.ts) inside the caller's transaction, each
 // followed by `step`, which reports progress and throws to cancel. Every change is recorded
 // for undo in the order undo needs it reversed: the new households, the new persons (each as

@@ -1,6 +1,7 @@
 // Roster import (花名册, from the 公安/村 lists): households and persons, new ones added and
-// existing ones (same ID number) updated. The rows are staged and checked in roster-staging,
-// written in roster-commit (both in the import worker); here, the village names and undo.
+// existing ones (same ID number) updated. The rows are staged and checked in roster-staging
+// (its tables in ledger/staging.ts), written in roster-commit (both in the import worker); here,
+// the village names and undo.
 import type { Database } from 'better-sqlite3';
 import { listVillages } from '../ledger/office';
 import { getPerson, movePerson, patchPerson } from '../ledger/roster';
