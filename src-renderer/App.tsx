@@ -8,7 +8,7 @@ import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { ReloginModal } from './pages/ReloginModal';
-import type { Start } from './Boot';
+import type { Start } from './start';
 import { ScreenBoundary, SCREENS, type ScreenKey } from './screens';
 
 // The side menu lists only screens that exist; each later area adds its own entry here.

@@ -3,14 +3,9 @@
 // once the login is on screen, so an old PC shows the login in well under a second and spends
 // the seconds the clerk types on the rest.
 import { useEffect, useState, type ComponentType } from 'react';
-import type { Glossary, SessionUser } from '../src-main/api/contract';
 import { invoke } from './api';
 import { LoginPage } from './pages/LoginPage';
-
-export interface Start {
-  session: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null };
-  glossary: Glossary;
-}
+import type { Start } from './start';
 
 type ShellType = ComponentType<{ start: Start }>;
 

@@ -3,7 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { App } from './App';
-import type { Start } from './Boot';
+import type { Start } from './start';
 export { prefetchScreens } from './screens';
 // antd's styles prebuilt (theme.zeroRuntime), not generated while each screen first renders: on
 // an old PC that generation was a third of a first screen switch. The prebuilt CSS hangs its
