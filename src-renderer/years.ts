@@ -22,6 +22,15 @@ export function useCoverageYears() {
   const alsoOpen = rows.find((r) => r.coverageYear !== year && r.openWindow) ?? null;
   /** The tiers the year's notice has: the desk offers no other. */
   const tiers = rows.find((r) => r.coverageYear === year)?.tiers ?? [1, 2];
+  /**
+   * The ways of paying the year's policy offers at the desk: `all` ends with 零申报 (shown when a
+   * quote says so), `chosen` are those a clerk picks (a household's one channel among them).
+   */
+  const channelsOf = (y: number | null) => {
+    const row = rows.find((r) => r.coverageYear === y);
+    const all = row?.channels ?? [];
+    return { all, chosen: all.filter((c) => c !== row?.zeroChannel) };
+  };
   /** `loaded` with no years: the office has not chosen a policy for any year yet. */
-  return { years, year, setYear, loaded, alsoOpen, tiers };
+  return { years, year, setYear, loaded, alsoOpen, tiers, channels: channelsOf(year), channelsOf };
 }

@@ -22,7 +22,7 @@ import type { CountyTable, Office, OfficeInput, SessionUser, Village } from '../
 import type { IdCheck, CertifiedCategory, Household, Person, PersonDetail, PersonInput, PersonPatch, PersonStatus, VillageBook } from '../types/roster';
 import type { HistoryYear, KnownWayView, MarkPreview, YearRecord } from '../types/history';
 import type { EndingCategory, NewSeason } from '../types/season';
-import type { DeskFacts, EnrollInput, Enrollment, PolicySummary, Quote, Refund } from '../types/enroll';
+import type { DeskFacts, DeskQuote, EnrollInput, Enrollment, PolicySummary, Refund } from '../types/enroll';
 import type {
   ExportKind,
   ImportBatch,
@@ -175,7 +175,16 @@ export interface Api {
    */
   'office.policies': {
     input: Empty;
-    output: { coverageYear: number; policyId: string; openWindow: { id: string; label: string; to: string } | null; working: boolean; tiers: Tier[] }[];
+    output: {
+      coverageYear: number;
+      policyId: string;
+      openWindow: { id: string; label: string; to: string } | null;
+      working: boolean;
+      tiers: Tier[];
+      /** The desk's ways of paying under the year's policy, 零申报 last; zeroChannel names it. */
+      channels: string[];
+      zeroChannel: string;
+    }[];
   };
   'office.setPolicy': { input: { coverageYear: number; policyId: string }; output: { coverageYear: number; policyId: string } };
   'history.years': { input: Empty; output: HistoryYear[] };
@@ -195,7 +204,8 @@ export interface Api {
   /** Takes (or retakes) this week's snapshot; the first start of each week takes one by itself. */
   'targets.snapshot': { input: { coverageYear: number }; output: { villages: number } };
 
-  'enroll.quote': { input: Omit<EnrollInput, 'channel' | 'seen'> & { channel?: string }; output: Quote };
+  /** channel: what the enrollment would be recorded under (a person who pays nothing: 零申报). */
+  'enroll.quote': { input: Omit<EnrollInput, 'channel' | 'seen'> & { channel?: string }; output: DeskQuote };
   'enroll.person': { input: EnrollInput; output: Enrollment };
   'enroll.household': {
     input: DeskFacts & {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TIER_LABELS, DEPARTMENTS } from '../domain/codes';
 import { chineseCapitals, formatYuan2 } from '../domain/money';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
+import { DEFAULT_CHANNEL, channelFor, channelOnPaper } from '../domain/policy/channels';
 import { getOffice, officeTitle } from '../ledger/office';
 import * as repo from '../ledger/enrollments';
 import { enrollHousehold, enrollOne, quotePerson, scopeRefusal } from '../enrollment/enroll';
@@ -48,13 +49,15 @@ export const enrollHandlers = {
     const p = mustGetPerson(ctx, arg.personId);
     const scope = scopeRefusal(p);
     if (scope) throw new Refusal('conflict', scope);
-    return quotePerson(ctx, policyFor(ctx, arg.coverageYear), p, arg);
+    const q = quotePerson(ctx, policyFor(ctx, arg.coverageYear), p, arg);
+    // The channel the enrollment would be recorded under: the desk shows it before saving.
+    return { ...q, channel: channelFor(q, arg.channel ?? DEFAULT_CHANNEL) };
   }),
 
   'enroll.person': writes('clerk', z.object({ personId: idOf('人员'), ...enrollFields, seen }), (ctx, arg) => {
     const p = mustGetPerson(ctx, arg.personId);
     asSeen(ctx, p, arg.seen);
-    return enrollOne(ctx, p, arg);
+    return enrollOne(ctx, p, { ...arg, atDesk: true });
   }),
 
   'enroll.household': writes(
@@ -159,7 +162,7 @@ function receiptOf(ctx: Context, e: Enrollment, fullId: boolean | undefined): Re
     personalCapitals: chineseCapitals(e.personalFen),
     paidOn: e.paidOn,
     // Nothing was paid in cash for a fully funded person: the department's 零申报 says how it was paid.
-    channel: e.personalFen === 0 && e.channel === '现金' ? '零申报（全额资助）' : e.channel,
+    channel: channelOnPaper(e.personalFen, e.channel),
     benefitStart: e.benefitStart,
     benefitEnd: e.benefitEnd,
     // The ledger records the login name; the paper carries the person's name (李经办, not clerk).

@@ -9,6 +9,7 @@ import { QuoteError, quote as computeQuote, type Quote } from '../domain/policy/
 import type { Policy } from '../domain/policy/schema';
 import * as repo from '../ledger/enrollments';
 import { categoriesOn, householdMembers } from '../ledger/roster';
+import { channelFor } from '../domain/policy/channels';
 import { Refusal, actorOf, audit, type Context } from '../service/context';
 import type { DeskFacts, Enrollment } from '../types/enroll';
 import type { Person } from '../types/roster';
@@ -68,7 +69,8 @@ export function enrollOne(
     tier?: 1 | 2;
     paidOn: string;
     channel: string;
-    /** Used instead when the person pays nothing. */ channelIfFree?: string;
+    /** The clerk chose the channel at the desk: it follows channelFor. One a file states is kept as the file says. */
+    atDesk?: boolean;
   },
   lookup?: HistoryLookup,
 ): Enrollment {
@@ -87,7 +89,7 @@ export function enrollOne(
       coverageYear: a.coverageYear,
       policyId: policy.id,
       paidOn: a.paidOn,
-      channel: q.personalFen === 0 && a.channelIfFree ? a.channelIfFree : a.channel,
+      channel: a.atDesk ? channelFor(q, a.channel) : a.channel,
       quote: q,
       createdBy: actorOf(ctx),
     },
@@ -119,8 +121,8 @@ export function enrollHousehold(
   const lookup = historyLookup(ctx);
   for (const p of members) {
     try {
-      // One channel for the household, but a fully funded member pays nothing: 零申报, not 现金.
-      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier, channelIfFree: '零申报' }, lookup));
+      // One channel for the household; a fully funded member's is 零申报 (channelFor, in enrollOne).
+      enrolled.push(enrollOne(ctx, p, { ...a, tier: own.get(p.id) ?? a.tier, atDesk: true }, lookup));
     } catch (e) {
       if (!(e instanceof Refusal) || (e.code === 'invalid_input' && e.field === 'paidOn')) throw e;
       skipped.push({ personId: p.id, name: p.name, reason: e.message });

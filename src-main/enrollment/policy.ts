@@ -1,4 +1,5 @@
 // The office's policy for a coverage year: one lookup for every screen, paper and import.
+import { ZERO_CHANNEL, deskChannels } from '../domain/policy/channels';
 import { chinaDate } from '../domain/dates';
 import { compilePolicy, windowOn } from '../domain/policy/compile';
 import type { Policy } from '../domain/policy/schema';
@@ -35,7 +36,13 @@ export function officeYears(ctx: Context) {
     const p = ctx.policies.get(r.policyId);
     const c = p ? compilePolicy(p) : undefined;
     const w = c ? windowOn(c, today) : undefined;
-    return { ...r, openWindow: w ? { id: w.id, label: w.label, to: w.to } : null, tiers: c ? [...c.tiers] : [] };
+    return {
+      ...r,
+      openWindow: w ? { id: w.id, label: w.label, to: w.to } : null,
+      tiers: c ? [...c.tiers] : [],
+      channels: deskChannels(p),
+      zeroChannel: ZERO_CHANNEL,
+    };
   });
 }
 

@@ -5,6 +5,9 @@ import type { RegionFit } from '../domain/policy/place';
 
 export type { Quote };
 
+/** A quote as the desk shows it: with the channel the enrollment would be recorded under. */
+export type DeskQuote = Quote & { channel: string };
+
 /** Facts a clerk may add at the desk; the rest comes from the ledger. */
 export type DeskFacts = Pick<Facts, 'lapsedYears' | 'continuousYears' | 'employeeInsuranceEndedOn' | 'dischargedOn' | 'specialEventOn' | 'guardianInsured'>;
 

@@ -175,6 +175,8 @@ export const policySchema = z.strictObject({
   refund: z.strictObject({ withinWindows: z.array(z.string()).min(1), ...cited }).optional(),
   benefits: z.record(z.string(), benefitParam).optional(),
   paymentChannels: z.strictObject({ items: z.array(z.string().min(1)).min(1), cite }).optional(),
+  /** The ways of paying the desk offers (short names, as the 缴费日报 counts them); without it, a counter's. */
+  deskChannels: z.strictObject({ items: z.array(z.string().min(1).max(20)).min(1).max(20), cite }).optional(),
   assessment: z
     .strictObject({
       weeklyReport: z.boolean().optional(),

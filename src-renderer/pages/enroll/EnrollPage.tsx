@@ -3,7 +3,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { Alert, Modal, Steps } from 'antd';
 import dayjs from 'dayjs';
-import type { ApiInput, Quote } from '../../../src-main/api/contract';
+import type { ApiInput, DeskQuote } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { yuan } from '../../format';
 import { dialogOpen, escapeForField, keyForPage } from '../../keys';
@@ -17,7 +17,7 @@ import type { DeskYears } from './QuoteHistory';
 import { ReceiptStep } from './ReceiptStep';
 import { SearchStep } from './SearchStep';
 import { TierStep } from './TierStep';
-import { channelFor, deskReducer, freshDesk, paidAlready, quoteCurrent, quoteKey, STEPS, type DeskState, type Tier } from './desk';
+import { deskReducer, freshDesk, paidAlready, quoteCurrent, quoteKey, STEPS, type DeskState, type Tier } from './desk';
 
 export function EnrollPage() {
   const years = useCoverageYears();
@@ -29,7 +29,7 @@ export function EnrollPage() {
   // The desk as last rendered, for handlers that run after an await.
   const live = useRef(desk);
   live.current = desk;
-  const inFlight = useRef<{ key: string; answer: Promise<Quote | null> } | null>(null);
+  const inFlight = useRef<{ key: string; answer: Promise<DeskQuote | null> } | null>(null);
   // A save under way, until the step it was made at is left: a second Enter queued behind the
   // first (the receipt not yet drawn) must not save again.
   const saving = useRef(false);
@@ -73,7 +73,7 @@ export function EnrollPage() {
   }
 
   /** Quotes the desk as it stands (or with `s`); one call per set of inputs, the answer dispatched. */
-  function requote(s: DeskState = live.current): Promise<Quote | null> {
+  function requote(s: DeskState = live.current): Promise<DeskQuote | null> {
     if (!person || !year) return Promise.resolve(null);
     const key = quoteKey(s);
     const from = s.step;
@@ -134,7 +134,8 @@ export function EnrollPage() {
         () =>
           invoke('enroll.person', {
             ...quoteArg(s, s.tier),
-            channel: channelFor(quote, s.payment.channel),
+            // The clerk's: the main process records a person who pays nothing as 零申报.
+            channel: s.payment.channel,
             seen: person.version,
           }),
         (e) => {
@@ -233,6 +234,7 @@ export function EnrollPage() {
           desk={desk}
           dispatch={dispatch}
           busy={act.busy}
+          channels={years.channels.chosen}
           onRequote={(y?: DeskYears) => void requote(y ? { ...live.current, years: y } : live.current)}
           onSave={() => void save()}
         />

@@ -7,15 +7,11 @@ import { ReceiptView, type ReceiptPaper } from '../../print/ReceiptView';
 import { PaperChoice } from '../../print/PaperChoice';
 import { useAction } from '../../useAction';
 import { PaymentFields } from './PaymentFields';
-import { CHANNELS } from './channels';
-import { DEFAULT_CHANNEL, ZERO_CHANNEL, type Payment } from './desk';
+import { FIRST_CHANNEL, type Payment } from './desk';
+import { useCoverageYears } from '../../years';
 import { dialogOpen, escapeForField } from '../../keys';
 
 type Member = HouseholdNotice['members'][number];
-
-// One channel for the whole household: 零申报 is a member's, by amount (a fully funded member's
-// 现金 receipt says 零申报（全额资助）), never one chosen for members who owe money.
-const HOUSEHOLD_CHANNELS = CHANNELS.filter((c) => c !== ZERO_CHANNEL);
 
 /**
  * The whole household at once: every member's amounts for both tiers side by side, one tier,
@@ -45,7 +41,9 @@ export function HouseholdEnroll({
   // A member's own tier where the clerk chose one; the others follow the household's.
   const [own, setOwn] = useState<Record<number, 1 | 2>>({});
   const tierOf = (m: Member) => own[m.personId] ?? tier;
-  const [payment, setPayment] = useState<Payment>({ paidOn: dayjs().format('YYYY-MM-DD'), channel: DEFAULT_CHANNEL });
+  const [payment, setPayment] = useState<Payment>({ paidOn: dayjs().format('YYYY-MM-DD'), channel: FIRST_CHANNEL });
+  // One channel for the whole household; a fully funded member is recorded 零申报 by the main process.
+  const channels = useCoverageYears().channelsOf(year).chosen;
   const { paidOn, channel } = payment;
   const { run, error, busy } = useAction();
   const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { personId: number; name: string; reason: string }[] } | null>(null);
@@ -206,7 +204,7 @@ export function HouseholdEnroll({
             { value: 2, label: '二档' },
           ]}
         />
-        <PaymentFields value={payment} onChange={(change) => setPayment((p) => ({ ...p, ...change }))} prefix="全户" channels={HOUSEHOLD_CHANNELS} />
+        <PaymentFields value={payment} onChange={(change) => setPayment((p) => ({ ...p, ...change }))} prefix="全户" channels={channels} />
       </Space>
       <div style={{ margin: '12px 0', fontSize: 16 }} data-testid="household-total">
         应参保 {due.length} 人，个人合计缴费 <strong>{(total / 100).toFixed(2)} 元</strong>

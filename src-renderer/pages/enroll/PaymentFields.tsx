@@ -1,19 +1,19 @@
 // The payment's day and channel, one pair of fields for one person and for 全户参保.
 import { Select, Space } from 'antd';
 import { DayPicker } from '../DayPicker';
-import { CHANNELS } from './channels';
 import type { Payment } from './desk';
 
 export function PaymentFields({
   value,
   onChange,
   prefix = '',
-  channels = CHANNELS,
+  channels,
 }: {
   value: Payment;
   onChange: (p: Partial<Payment>) => void;
   prefix?: string;
-  channels?: readonly string[];
+  /** The choices; the value shown is always among them (零申报, which a quote sets, is not chosen). */
+  channels: readonly string[];
 }) {
   return (
     <Space wrap>
@@ -25,7 +25,7 @@ export function PaymentFields({
         value={value.channel}
         onChange={(channel) => onChange({ channel })}
         style={{ width: 160 }}
-        options={channels.map((c) => ({ value: c, label: c }))}
+        options={(channels.includes(value.channel) ? channels : [...channels, value.channel]).map((c) => ({ value: c, label: c }))}
       />
     </Space>
   );

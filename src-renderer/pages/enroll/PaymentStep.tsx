@@ -7,12 +7,14 @@ import { label, useGlossary } from '../../glossary';
 import { DeskFactsCard } from './DeskFactsCard';
 import { PaymentFields } from './PaymentFields';
 import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
-import { quoteCurrent, type DeskAction, type DeskState } from './desk';
+import { quoteCurrent, shownChannel, type DeskAction, type DeskState } from './desk';
 
 export function PaymentStep(props: {
   desk: DeskState;
   dispatch: (a: DeskAction) => void;
   busy: boolean;
+  /** The year's ways of paying a clerk chooses from. */
+  channels: readonly string[];
   onRequote: (years?: DeskYears) => void;
   onSave: () => void;
 }) {
@@ -27,7 +29,11 @@ export function PaymentStep(props: {
   return (
     <Card size="small" ref={card}>
       <Space style={{ marginBottom: 12 }} wrap>
-        <PaymentFields value={desk.payment} onChange={(change) => dispatch({ type: 'payment', change })} />
+        <PaymentFields
+          value={{ ...desk.payment, channel: shownChannel(desk) }}
+          channels={props.channels}
+          onChange={(change) => dispatch({ type: 'payment', change })}
+        />
         <Button onClick={() => props.onRequote()}>重新计算</Button>
       </Space>
       {quote.eligible ? (

@@ -1,7 +1,7 @@
 // The desk's one state and the one function that moves it (issue 26): every step reads from it,
 // every answer from the main process comes back through `deskReducer`, so a step never sees a
 // half-updated desk (a new date with the old amount, a person with the previous one's quote).
-import type { ApiOutput, Quote, Receipt } from '../../../src-main/api/contract';
+import type { ApiOutput, DeskQuote, Receipt } from '../../../src-main/api/contract';
 
 export type PersonDetail = ApiOutput<'roster.getPerson'>;
 export type Tier = 1 | 2;
@@ -36,26 +36,25 @@ export interface DeskState {
   detail: PersonDetail | null;
   tier: Tier;
   /** Each tier's quote, or the Chinese refusal for it. */
-  tierQuotes: Partial<Record<Tier, Quote | string>>;
+  tierQuotes: Partial<Record<Tier, DeskQuote | string>>;
+  /** As the clerk chose it: the quote says what it is recorded under (a person who pays nothing: 零申报). */
   payment: Payment;
   /** What the clerk typed over the history; empty means the ledger's reading. */
   years: DeskYears;
   dates: DeskDates;
-  quote: Quote | null;
+  quote: DeskQuote | null;
   /** The inputs `quote` answered (`quoteKey` of them): a quote for other inputs is stale. */
   quotedFor: string | null;
   receipt: Receipt | null;
-  /** The last channel the clerk chose that was not 零申报 (the batch's way of paying). */
-  lastChannel: string;
 }
 
 export type DeskAction =
   | { type: 'picked'; detail: PersonDetail }
   | { type: 'household'; on: boolean }
-  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, Quote | string>> }
+  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, DeskQuote | string>> }
   | { type: 'tierChosen'; tier: Tier }
   /** `from`: the step the quote was asked at; an answer reaching another step is not for it. */
-  | { type: 'quoted'; quote: Quote; key: string; from: Step }
+  | { type: 'quoted'; quote: DeskQuote; key: string; from: Step }
   | { type: 'payment'; change: Partial<Payment> }
   | { type: 'years'; years: DeskYears }
   | { type: 'dates'; dates: DeskDates }
@@ -65,8 +64,8 @@ export type DeskAction =
   | { type: 'back' }
   | { type: 'restart' };
 
-export const ZERO_CHANNEL = '零申报';
-export const DEFAULT_CHANNEL = '现金';
+/** Cash, which every region's list of channels begins with: the desk's choice until the clerk makes another. */
+export const FIRST_CHANNEL = '现金';
 
 export function freshDesk(today: string): DeskState {
   return {
@@ -75,13 +74,12 @@ export function freshDesk(today: string): DeskState {
     detail: null,
     tier: 1,
     tierQuotes: {},
-    payment: { paidOn: today, channel: DEFAULT_CHANNEL },
+    payment: { paidOn: today, channel: FIRST_CHANNEL },
     years: {},
     dates: {},
     quote: null,
     quotedFor: null,
     receipt: null,
-    lastChannel: DEFAULT_CHANNEL,
   };
 }
 
@@ -91,14 +89,8 @@ export function quoteKey(s: Pick<DeskState, 'detail' | 'tier' | 'payment' | 'yea
   return JSON.stringify([p?.id, p?.version, s.tier, s.payment.paidOn, s.payment.channel, s.years, s.dates]);
 }
 
-/**
- * Nothing to pay is not paid in cash: a fully funded person is 零申报 (the 缴费日报 counts by
- * channel); an amount due is never 零申报. Any other channel the clerk chose stays.
- */
-export function channelFor(quote: Quote, channel: string): string {
-  if (quote.eligible && quote.personalFen === 0) return ZERO_CHANNEL;
-  return channel === ZERO_CHANNEL ? DEFAULT_CHANNEL : channel;
-}
+/** The channel on screen: what the quote for what is typed now says it is recorded under, else the clerk's. */
+export const shownChannel = (s: DeskState): string => (s.quote && quoteCurrent(s) ? s.quote.channel : s.payment.channel);
 
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
   switch (a.type) {
@@ -121,16 +113,10 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       // one arriving after the clerk went back or on: a re-quote asked at the payment step must
       // not undo an Esc to the tiers.
       if (s.step !== a.from || s.step < 2 || s.step > 3 || a.key !== quoteKey(s)) return s;
-      const channel = channelFor(a.quote, s.payment.channel);
-      const payment = channel === s.payment.channel ? s.payment : { ...s.payment, channel };
-      const next = { ...s, step: 3 as Step, quote: a.quote, payment };
-      // The channel turned by the quote itself does not change what was quoted (the amount does not depend on it).
-      return { ...next, quotedFor: channel === s.payment.channel ? a.key : quoteKey(next) };
+      return { ...s, step: 3, quote: a.quote, quotedFor: a.key };
     }
-    case 'payment': {
-      const channel = a.change.channel;
-      return { ...s, payment: { ...s.payment, ...a.change }, lastChannel: channel && channel !== ZERO_CHANNEL ? channel : s.lastChannel };
-    }
+    case 'payment':
+      return { ...s, payment: { ...s.payment, ...a.change } };
     case 'years':
       return { ...s, years: a.years };
     case 'dates':
@@ -146,12 +132,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       return s.step > 0 && s.step < 4 ? { ...s, step: (s.step - 1) as Step } : s;
     case 'restart':
       // The next person usually pays the same day the same way (a batch typed in from a list);
-      // 零申报 was this person's, not the batch's.
-      return {
-        ...freshDesk(s.payment.paidOn),
-        payment: { ...s.payment, channel: s.payment.channel === ZERO_CHANNEL ? s.lastChannel : s.payment.channel },
-        lastChannel: s.lastChannel,
-      };
+      // the clerk's channel is kept, not the 零申报 a fully funded person's quote showed.
+      return { ...freshDesk(s.payment.paidOn), payment: s.payment };
   }
 }
 

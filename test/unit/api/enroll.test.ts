@@ -107,6 +107,30 @@ describe('enrolling for a year (农坝 2024)', () => {
     expect(r.enrolled.map((e) => e.receiptNo)).toEqual(['2024000001', '2024000002']);
   });
 
+  it('one rule for the channel: nothing to pay is 零申报 whatever was chosen, an amount due never is; the quote says so first', async () => {
+    const { household, persons } = await seedHousehold(t, [
+      { name: '特困甲', birth: '1950-01-01' },
+      { name: '户员乙', birth: '1960-01-01' },
+    ]);
+    await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
+    const args = { coverageYear: 2024, tier: 1 as const, paidOn: '2023-11-02' };
+    expect((await t.ok('enroll.quote', { personId: persons[0]!.id, ...args, channel: '微信' })).channel).toBe('零申报');
+    expect((await t.ok('enroll.quote', { personId: persons[1]!.id, ...args, channel: '零申报' })).channel).toBe('现金');
+    expect((await t.ok('enroll.quote', { personId: persons[1]!.id, ...args })).channel).toBe('现金');
+    const r = await t.ok('enroll.household', { householdId: household.id, ...args, channel: '微信' });
+    expect(r.enrolled.map((e) => [e.personName, e.channel])).toEqual([
+      ['特困甲', '零申报'],
+      ['户员乙', '微信'],
+    ]);
+  });
+
+  it('offers each year the ways of paying its region’s notice names (零申报 last, named apart)', async () => {
+    await seedHousehold(t, [{ name: '甲', birth: '1950-01-01' }]);
+    const [row] = await t.ok('office.policies', {});
+    expect(row).toMatchObject({ coverageYear: 2024, zeroChannel: '零申报' });
+    expect(row!.channels).toEqual(['现金', 'POS刷卡', '微信', '支付宝', '重庆电子税务局', '渝快办', '农商行APP', '零申报']);
+  });
+
   it('zero declarations: listed until marked as filed', async () => {
     const { persons } = await seedHousehold(t, [{ name: '特困甲', birth: '1950-01-01' }]);
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
@@ -192,7 +216,9 @@ describe('the frozen quote', () => {
     ]);
     for (const p of persons) await t.ok('categories.certify', { personId: p.id, code: 'min_living', validFrom: '2023-01-01', source: '名单' });
     const args = { coverageYear: 2024, tier: 1 as const, paidOn: '2023-11-02' };
-    const expected = await t.ok('enroll.quote', { personId: persons[0]!.id, ...args });
+    // The desk's quote also says the channel it would be recorded under; the frozen quote is the rest.
+    const { channel, ...expected } = await t.ok('enroll.quote', { personId: persons[0]!.id, ...args });
+    expect(channel).toBe('现金');
     const e1 = await t.ok('enroll.person', { personId: persons[0]!.id, ...args, channel: '现金' });
     await t.ok('enroll.person', { personId: persons[1]!.id, ...args, channel: '现金' });
     expect(e1.quote).toEqual(expected);
@@ -205,11 +231,15 @@ describe('the receipt', () => {
     t = openTestLedger('2024-01-10T02:00:00Z');
   });
 
-  it('leaves 经办人 to be signed where the office has no users, and calls a fully funded cash entry 零申报', async () => {
+  it('leaves 经办人 to be signed where the office has no users, and records a fully funded person given 现金 as 零申报', async () => {
     const { persons } = await seedHousehold(t, [{ name: '特困甲', birth: '1950-05-01' }]);
     await t.ok('categories.certify', { personId: persons[0]!.id, code: 'destitute', validFrom: '2023-01-01', source: '特困名单' });
     const e = await t.ok('enroll.person', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2024-01-09', channel: '现金' });
-    expect(await t.ok('enroll.receipt', { id: e.id })).toMatchObject({ personalYuan: '0.00', channel: '零申报（全额资助）', clerk: '' });
+    expect(e.channel).toBe('零申报');
+    expect(await t.ok('enroll.receipt', { id: e.id })).toMatchObject({ personalYuan: '0.00', channel: '零申报', clerk: '' });
+    // One recorded as 现金 before the rule moved into the main process prints as what it was.
+    t.ctx.db.prepare("UPDATE enrollments SET channel = '现金' WHERE id = ?").run(e.id);
+    expect((await t.ok('enroll.receipt', { id: e.id })).channel).toBe('零申报（全额资助）');
   });
 
   it('masks the ID number unless the office chooses the full number, and says the amount in capitals', async () => {

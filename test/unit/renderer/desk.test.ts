@@ -1,18 +1,21 @@
 // The desk's one state (issue 26): what each answer and each key does to it, table-driven.
 import { describe, expect, it } from 'vitest';
-import type { Quote } from '../../../src-main/api/contract';
+import type { DeskQuote } from '../../../src-main/api/contract';
 import {
   deskReducer,
   freshDesk,
   paidAlready,
   quoteCurrent,
   quoteKey,
+  shownChannel,
   type DeskAction,
   type DeskState,
   type PersonDetail,
 } from '../../../src-renderer/pages/enroll/desk';
 
-const quote = (personalFen: number, eligible = true) => ({ eligible, personalFen, tier: 1 }) as unknown as Quote;
+// The channel as the main process answers it (domain/policy/channels.ts): nothing to pay is 零申报.
+const quote = (personalFen: number, eligible = true, channel = personalFen === 0 ? '零申报' : '现金') =>
+  ({ eligible, personalFen, tier: 1, channel }) as unknown as DeskQuote;
 const detail = (id: number, paidYear?: number) =>
   ({
     person: { id, version: 1 },
@@ -25,7 +28,7 @@ const run = (s: DeskState, ...actions: DeskAction[]) => actions.reduce(deskReduc
 const picked = run(start, { type: 'picked', detail: detail(1) });
 const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) } });
 /** At the payment step with `q`, quoted for the desk as it then stood. */
-const paying = (q: Quote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s), from: s.step });
+const paying = (q: DeskQuote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s), from: s.step });
 
 describe('the desk moves one step per answer', () => {
   it.each<[string, DeskState, (s: DeskState) => unknown, unknown]>([
@@ -104,16 +107,28 @@ it('does not take one person’s quote for another’s with the same inputs', ()
   expect(quoteKey(picked)).not.toBe(quoteKey(run(start, { type: 'picked', detail: detail(2) })));
 });
 
-describe('the channel follows the amount without quoting again', () => {
-  it.each<[string, string, number, string]>([
-    ['nothing to pay in cash is 零申报', '现金', 0, '零申报'],
-    ['an amount due is never 零申报', '零申报', 380_00, '现金'],
-    ['a channel the clerk chose stays', '微信', 380_00, '微信'],
-  ])('%s', (_, channel, fen, expected) => {
-    const s = paying(quote(fen), run(atTiers, { type: 'payment', change: { channel } }));
-    expect(s.payment.channel).toBe(expected);
-    // The turned channel is what was quoted: no second quote, no loop between the two.
-    expect(quoteCurrent(s)).toBe(true);
+describe('the channel on screen is the one the quote answered; the clerk’s own is kept', () => {
+  it.each<[string, DeskState, string, string]>([
+    ['a fully funded person’s quote shows 零申报', paying(quote(0)), '零申报', '现金'],
+    [
+      'a channel the clerk chose is shown as quoted',
+      paying(quote(380_00, true, '微信'), run(atTiers, { type: 'payment', change: { channel: '微信' } })),
+      '微信',
+      '微信',
+    ],
+    [
+      'a channel chosen since is shown while the amount is worked out again',
+      run(paying(quote(0)), { type: 'payment', change: { channel: '微信' } }),
+      '微信',
+      '微信',
+    ],
+  ])('%s', (_, s, shown, chosen) => {
+    expect(shownChannel(s)).toBe(shown);
+    expect(s.payment.channel).toBe(chosen);
+  });
+
+  it('a quote that says 零申报 is current: no second quote, no loop between the two', () => {
+    expect(quoteCurrent(paying(quote(0)))).toBe(true);
   });
 });
 
@@ -121,13 +136,13 @@ describe('the next person', () => {
   it('starts from the search with the same day and channel, all else fresh', () => {
     const done = run(paying(quote(1), run(atTiers, { type: 'payment', change: { paidOn: '2024-11-20', channel: '微信' } })), { type: 'saved', receipt: null });
     const next = run(done, { type: 'restart' });
-    expect(next).toEqual({ ...freshDesk('2024-11-20'), payment: { paidOn: '2024-11-20', channel: '微信' }, lastChannel: '微信' });
+    expect(next).toEqual({ ...freshDesk('2024-11-20'), payment: { paidOn: '2024-11-20', channel: '微信' } });
   });
 
   it('after a fully funded person (零申报) goes back to the batch’s channel', () => {
     const wechat = run(atTiers, { type: 'payment', change: { channel: '微信' } });
     const funded = paying(quote(0), wechat);
-    expect(funded.payment.channel).toBe('零申报');
+    expect(shownChannel(funded)).toBe('零申报');
     const next = run(funded, { type: 'saved', receipt: null }, { type: 'restart' });
     expect(next.payment.channel).toBe('微信');
   });
