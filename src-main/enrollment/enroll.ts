@@ -1,6 +1,6 @@
 // Enrolling one person: who is out of scope, what the quote says from the roster's facts,
 // and the enrollment written with its audit entry.
-import { OUT_OF_COUNTY, OUT_OF_SCOPE } from '../domain/codes';
+import { outOfScope } from '../domain/policy/scope';
 import { chinaDate } from '../domain/dates';
 import { FactsError } from '../domain/policy/facts';
 import { compilePolicy } from '../domain/policy/compile';
@@ -16,10 +16,10 @@ import type { Person } from '../types/roster';
 import { historyLookup, personHistory, type HistoryLookup } from './history';
 import { policyFor } from './policy';
 
+/** The refusal for a person the drive is not for (domain/policy/scope.ts), or null. */
 export function scopeRefusal(p: Person): string | null {
-  if (p.status !== 'active') return `「${p.name}」已标记为${OUT_OF_SCOPE[p.status]}${p.statusOn ? `（${p.statusOn}）` : ''}，不在参保范围。`;
-  if (p.outOfCounty) return `「${p.name}」已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}），无需在本地参保。`;
-  return null;
+  const out = outOfScope(p);
+  return out ? `「${p.name}」${out.long}。` : null;
 }
 
 /**

@@ -1,7 +1,8 @@
 // A household's payment notice (缴费通知单): each member's amounts per tier as the policy quotes
 // them on the day the window lets them pay, who need not pay and why, and the household's total.
 import type { Database } from 'better-sqlite3';
-import { OUT_OF_COUNTY, OUT_OF_SCOPE, TIER_LABELS, type Tier } from '../domain/codes';
+import { TIER_LABELS, type Tier } from '../domain/codes';
+import { outOfScope } from '../domain/policy/scope';
 import { formatYuan2 } from '../domain/money';
 import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { activeEnrollment } from '../ledger/enrollments';
@@ -39,14 +40,7 @@ export function householdNotice(
     };
     const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
     if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
-    const notDue =
-      p.status !== 'active'
-        ? `${OUT_OF_SCOPE[p.status]}，不在参保范围`
-        : p.outOfCounty
-          ? `已在县外参保（${OUT_OF_COUNTY[p.outOfCounty]}）`
-          : p.employeeInsured
-            ? '已参加职工医保'
-            : null;
+    const notDue = outOfScope(p)?.short ?? null;
     if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
     const options: NoticeTierOption[] = [];
     const personalFen: Partial<Record<Tier, number>> = {};

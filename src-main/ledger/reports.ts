@@ -28,7 +28,8 @@ const summaryOf = (r: SummaryTuple): PersonSummary => ({
   status: r[10],
 });
 
-// In scope for the year: living here, not in 职工医保, not insured outside the county.
+// In scope for the year: domain/policy/scope.ts's outOfScope said in SQL (living here, not insured
+// outside the county, not in 职工医保); test/unit/api/scope.test.ts holds the two together.
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 

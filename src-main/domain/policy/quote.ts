@@ -7,6 +7,7 @@ import { compilePolicy, windowOn, type Basis, type CompiledCategory, type Compil
 import { checkFacts, type CheckedFacts, type Facts } from './facts';
 import type { QuoteHistory } from './lapse';
 import type { Policy } from './schema';
+import { EMPLOYEE_INSURED } from './scope';
 
 export interface SubsidyCandidate {
   category: SubsidyCategory | null;
@@ -172,7 +173,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
   const d: Draft = { c, warnings: [], basis: [c.scopeBasis] };
 
   // Scope.
-  if (f.employeeInsured) return refuse(d, '已参加职工基本医疗保险，不在城乡居民医保参保范围内。');
+  if (f.employeeInsured) return refuse(d, `${EMPLOYEE_INSURED.long}。`);
   for (const code of f.categories) {
     const out = c.outOfScope.get(code);
     if (out) return refuse(d, out.reason, out.basis);

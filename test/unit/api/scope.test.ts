@@ -1,0 +1,42 @@
+// Who the drive is for is said once (domain/policy/scope.ts): the desk's refusal, the household
+// notice's cell and the not-enrolled list agree on every mix of status, 县外参保 and 职工医保.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { outOfScope, type ScopeFacts } from '../../../src-main/domain/policy/scope';
+import { openTestLedger, type TestLedger } from '../../helpers/ledger';
+import { seedHousehold } from '../../helpers/people';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openTestLedger('2023-11-10T02:00:00Z');
+});
+afterEach(() => t.close());
+
+const STATUSES = ['active', 'empty_registration', 'deceased', 'abroad'] as const;
+const mixes: Omit<ScopeFacts, 'statusOn'>[] = STATUSES.flatMap((status) =>
+  ([null, 'in_city_employee'] as const).flatMap((outOfCounty) => [false, true].map((employeeInsured) => ({ status, outOfCounty, employeeInsured }))),
+);
+
+it('the desk, the household notice and the not-enrolled list agree with outOfScope on all 16 mixes', async () => {
+  const { household, persons } = await seedHousehold(
+    t,
+    mixes.map((_, i) => ({ name: `范围${i}`, birth: '1970-01-01' })),
+  );
+  for (const [i, m] of mixes.entries()) {
+    const p = persons[i]!;
+    let seen = (await t.ok('roster.getPerson', { id: p.id })).person.version;
+    if (m.outOfCounty || m.employeeInsured)
+      seen = (await t.ok('roster.setInsurance', { id: p.id, employeeInsured: m.employeeInsured, outOfCounty: m.outOfCounty, seen })).version;
+    if (m.status !== 'active') await t.ok('roster.setStatus', { id: p.id, status: m.status, on: '2023-11-01', seen });
+  }
+  const listed = new Set((await t.ok('reports.notEnrolled', { coverageYear: 2024 })).rows.map((r) => r.id));
+  const notice = await t.ok('print.householdNotice', { householdId: household.id, coverageYear: 2024, on: '2023-11-10' });
+  for (const [i, m] of mixes.entries()) {
+    const p = persons[i]!;
+    const out = outOfScope({ ...m, statusOn: m.status === 'active' ? null : '2023-11-01' });
+    expect(listed.has(p.id), `${JSON.stringify(m)} on the list`).toBe(out === null);
+    expect(notice.members.find((x) => x.personId === p.id)?.notDue ?? null, JSON.stringify(m)).toBe(out?.short ?? null);
+    const quoted = await t.call('enroll.quote', { personId: p.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-10' });
+    if (out) expect(quoted.ok ? quoted.value : quoted.error.message, JSON.stringify(m)).toBe(`「${p.name}」${out.long}。`);
+    else expect(quoted.ok && quoted.value.eligible, JSON.stringify(m)).toBe(true);
+  }
+});
