@@ -1,6 +1,7 @@
 // A department's category list (民政 低保名单, 残联 重度残疾名单 …): certifies the category for
 // every matched person, reports IDs the ledger does not hold, and shows who is on the
 // previous list from the same department but not on this one.
+import { matchPerson } from '../domain/import/match';
 import type { Database } from 'better-sqlite3';
 import { PERSON_CATEGORIES, type Department, type PersonCategory } from '../domain/codes';
 import { addDays } from '../domain/dates';
@@ -52,22 +53,23 @@ export async function planCategories(
     await tick();
     const codes = codesOf(r, opts, readLabel, plan.problems);
     if (!codes) continue;
-    const p = whoHasIdNumber(db, r.idNumber);
-    if (p) for (const code of codes) onThisList.add(`${p.id}|${code}`);
+    const found = whoHasIdNumber(db, r.idNumber);
+    // On the list whatever name it gives: a certification of theirs is not lost by a typo.
+    if (found) for (const code of codes) onThisList.add(`${found.id}|${code}`);
+    const m = matchPerson(r, found);
     const fresh = codes.filter((code) => !seen.has(`${r.idNumber}|${code}`));
     if (!fresh.length) {
       plan.problems.push({ row: r.row, field: 'idNumber', message: `与第 ${seen.get(`${r.idNumber}|${codes[0]}`)} 行重复。` });
       continue;
     }
     for (const code of fresh) seen.set(`${r.idNumber}|${code}`, r.row);
-    if (!p) {
-      plan.problems.push({ row: r.row, field: 'idNumber', message: `台账中没有身份证号 ${r.idNumber}（${r.name || '姓名未填'}），请先在花名册中登记。` });
+    if (!('person' in m)) {
+      // Not on the roster: the list's name says whom to register first.
+      const message = m.unmatched === 'idNumber' ? `台账中没有身份证号 ${r.idNumber}（${r.name || '姓名未填'}），请先在花名册中登记。` : `${m.message}请核实。`;
+      plan.problems.push({ row: r.row, field: m.unmatched, message });
       continue;
     }
-    if (r.name && r.name !== p.name) {
-      plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」，名单中是「${r.name}」，请核实。` });
-      continue;
-    }
+    const p = m.person;
     const validFrom = r.validFrom ?? opts.validFrom;
     // A cell may name several categories (低保、重度残疾): each is certified.
     for (const code of fresh) {

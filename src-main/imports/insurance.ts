@@ -1,5 +1,6 @@
 // 医保's 困难人员参保核实 list read into the ledger: each person's current 职工医保 and 县外参保
 // facts, and what the list says of each year (insurance_history, which a lapse is counted from).
+import { matchPerson } from '../domain/import/match';
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import { divisionWhere, outOfCountyKind, type InsuranceRecord, type Scheme, type SchemeFact } from '../domain/import/insurance';
@@ -115,15 +116,12 @@ export async function planInsurance(db: Database, records: InsuranceRecord[], co
   const factsFrom = new Map<string, number>();
   for (const r of records) {
     await tick();
-    const p = insuranceFactsByIdNumber(db, r.idNumber);
-    if (!p) {
-      plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
+    const m = matchPerson(r, insuranceFactsByIdNumber(db, r.idNumber));
+    if (!('person' in m)) {
+      plan.problems.push({ row: r.row, field: m.unmatched, message: m.message });
       continue;
     }
-    if (r.name && r.name !== p.name) {
-      plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
-      continue;
-    }
+    const p = m.person;
     const ry = r.resident?.year;
     if (ry) {
       const y = years.get(ry) ?? { rows: 0, persons: new Set<number>() };

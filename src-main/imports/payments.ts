@@ -1,6 +1,7 @@
 // Payments exported from the 医保/税务 systems: each row is matched to a person, quoted by
 // the policy engine, and recorded as an enrollment when everything agrees; otherwise it
 // waits on the 待核实 list with the reason.
+import { matchPerson } from '../domain/import/match';
 import type { PaymentRecord } from '../domain/import/rows';
 import type { YearCount } from '../domain/import/file-years';
 import type { PersonCategory } from '../domain/codes';
@@ -114,15 +115,13 @@ export async function planPayments(ctx: Context, records: PaymentRecord[], opts:
       });
       continue;
     }
-    const p = findPersonByIdNumber(ctx.db, r.idNumber);
-    if (!p) {
-      pending('不在台账：台账中没有此人。');
+    const m = matchPerson(r, findPersonByIdNumber(ctx.db, r.idNumber));
+    if (!('person' in m)) {
+      // Said as 不在台账 first: a person to register in 花名册 before the payment can be recorded.
+      pending(m.unmatched === 'idNumber' ? '不在台账：台账中没有此人。' : m.message);
       continue;
     }
-    if (r.name && r.name !== p.name) {
-      pending(`台账中的姓名是「${p.name}」。`);
-      continue;
-    }
+    const p = m.person;
     const scope = scopeRefusal(p);
     if (scope) {
       pending(scope);

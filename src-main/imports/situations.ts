@@ -1,6 +1,7 @@
 // 附件4 and the not-enrolled worklist, filled in by the villages and sent back: who is
 // insured outside the county (and where), who has died, is an empty registration or abroad,
 // and why someone still in scope is not enrolled this year (拒参, 失踪, 户口迁出 …).
+import { matchPerson } from '../domain/import/match';
 import type { Database } from 'better-sqlite3';
 import { historyWriter, restoreHistory } from './history-rows';
 import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../domain/codes';
@@ -41,15 +42,12 @@ export async function planSituations(db: Database, records: SituationRecord[], c
       continue;
     }
     seen.set(r.idNumber, r.row);
-    const p = situationByIdNumber(db, r.idNumber);
-    if (!p) {
-      plan.problems.push({ row: r.row, field: 'idNumber', message: '台账中没有此身份证号。' });
+    const m = matchPerson(r, situationByIdNumber(db, r.idNumber));
+    if (!('person' in m)) {
+      plan.problems.push({ row: r.row, field: m.unmatched, message: m.message });
       continue;
     }
-    if (r.name && r.name !== p.name) {
-      plan.problems.push({ row: r.row, field: 'name', message: `台账中此身份证号登记的姓名是「${p.name}」。` });
-      continue;
-    }
+    const p = m.person;
     const had = isReason(r.situation) ? notEnrolledReason(db, p.id, coverageYear) : undefined;
     const same =
       r.situation in OUT_OF_COUNTY
