@@ -13,6 +13,9 @@ export function policyInForce(ctx: Context, year: number): Policy | undefined {
   return id ? ctx.policies.get(id) : undefined;
 }
 
+/** The residences the year's policy covers, for the lists of who is still to enroll; null without a policy. */
+export const scopeResidences = (ctx: Context, year: number): readonly string[] | null => policyInForce(ctx, year)?.scope.residences ?? null;
+
 /** The office's latest policy (the newest year it chose one for), for rules not tied to a year. */
 export function latestPolicy(ctx: Context): Policy | undefined {
   const id = latestOfficePolicy(ctx.db);

@@ -31,6 +31,12 @@ const summaryOf = (r: SummaryTuple): PersonSummary => ({
 // In scope for the year: domain/policy/scope.ts's outOfScope said in SQL (living here, not insured
 // outside the county, not in 职工医保); test/unit/api/scope.test.ts holds the two together.
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
+/**
+ * The residences the year's policy covers (its scope), or null when the office has none for the
+ * year: a person whose residence the notice leaves out is refused at the desk, so no list chases them.
+ */
+export type Residences = readonly string[] | null;
+const residenceIn = (r: Residences, param: string) => (r ? ` AND p.residence IN (SELECT value FROM json_each(${param}))` : '');
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 
 /**
@@ -43,15 +49,15 @@ export type LastYearFilter = 'insured' | 'not_insured' | 'unknown' | undefined;
 const STATE_OF_FILTER = { unknown: 0, insured: 1, not_insured: 2 } as const;
 
 /** The not-enrolled persons' ids in list order, kept to last year's state when asked. */
-function notEnrolledIds(db: Database, year: number, villageId: number | undefined, lastYear: LastYearFilter): number[] {
+function notEnrolledIds(db: Database, year: number, residences: Residences, villageId: number | undefined, lastYear: LastYearFilter): number[] {
   const ids = sql(
     db,
     `SELECT p.id FROM persons p JOIN villages v ON v.id = p.village_id JOIN households h ON h.id = p.household_id
-     WHERE ${IN_SCOPE} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}
+     WHERE ${IN_SCOPE}${residenceIn(residences, '@residences')} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}
      ORDER BY v.code, length(h.number), h.number, p.birth_date`,
   )
     .pluck()
-    .all({ year, villageId: villageId ?? null }) as number[];
+    .all({ year, villageId: villageId ?? null, ...(residences ? { residences: JSON.stringify(residences) } : {}) }) as number[];
   if (!lastYear) return ids;
   // A village's few are read alone; the township's many in one pass over everyone (faster than naming them).
   const state = lastYearStates(db, year, villageId ? ids : undefined);
@@ -80,18 +86,23 @@ function summariesOf(db: Database, ids: number[]): PersonSummary[] {
 export function notEnrolled(
   db: Database,
   year: number,
+  residences: Residences,
   villageId: number | undefined,
   limit: number,
   offset: number,
   lastYear?: LastYearFilter,
 ): { total: number; rows: PersonSummary[] } {
-  const ids = notEnrolledIds(db, year, villageId, lastYear);
+  const ids = notEnrolledIds(db, year, residences, villageId, lastYear);
   return { total: ids.length, rows: summariesOf(db, ids.slice(offset, offset + limit)) };
 }
 
 /** How many are not enrolled, split by last year: the 工作台's tiles. */
-export function notEnrolledCounts(db: Database, year: number): { all: number; insuredLastYear: number; notInsuredLastYear: number; unknownLastYear: number } {
-  const ids = notEnrolledIds(db, year, undefined, undefined);
+export function notEnrolledCounts(
+  db: Database,
+  year: number,
+  residences: Residences,
+): { all: number; insuredLastYear: number; notInsuredLastYear: number; unknownLastYear: number } {
+  const ids = notEnrolledIds(db, year, residences, undefined, undefined);
   const state = lastYearStates(db, year);
   const n = [0, 0, 0];
   for (const id of ids) n[state(id)]!++;
@@ -99,8 +110,8 @@ export function notEnrolledCounts(db: Database, year: number): { all: number; in
 }
 
 /** One village's not-enrolled persons, in list order: exports go village by village. */
-export function notEnrolledInVillage(db: Database, year: number, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
-  return summariesOf(db, notEnrolledIds(db, year, villageId, lastYear));
+export function notEnrolledInVillage(db: Database, year: number, residences: Residences, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
+  return summariesOf(db, notEnrolledIds(db, year, residences, villageId, lastYear));
 }
 
 /**
@@ -120,7 +131,12 @@ export function endingCategories(db: Database, from: string, before: string): (P
   return rows.map((r) => ({ ...rowToSummary(r), code: r.code, department: r.department, validTo: r.validTo }));
 }
 
-export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: readonly string[]): (PersonSummary & { categories: string[] })[] {
+export function subsidizedNotEnrolled(
+  db: Database,
+  year: number,
+  residences: Residences,
+  subsidyCodes: readonly string[],
+): (PersonSummary & { categories: string[] })[] {
   if (!subsidyCodes.length) return [];
   const yearEnd = `${year}-12-31`;
   const yearStart = `${year - 1}-09-01`;
@@ -130,9 +146,9 @@ export function subsidizedNotEnrolled(db: Database, year: number, subsidyCodes: 
     `${SUMMARY.replace('SELECT p.id,', 'SELECT DISTINCT p.id,')}
        JOIN person_categories c ON c.person_id = p.id
        WHERE c.code IN (${marks}) AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
-         AND ${IN_SCOPE} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active')
+         AND ${IN_SCOPE} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active')${residenceIn(residences, '?')}
        ORDER BY v.code, length(h.number), h.number`,
-  ).all(...subsidyCodes, yearEnd, yearStart, year) as Parameters<typeof rowToSummary>[0][];
+  ).all(...subsidyCodes, yearEnd, yearStart, year, ...(residences ? [JSON.stringify(residences)] : [])) as Parameters<typeof rowToSummary>[0][];
   const cats = sql(
     db,
     `SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`,

@@ -111,7 +111,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       // Village by village, yielding as it goes: the app stays responsive and the writer's
       // stream drains instead of buffering a million rows.
       for (const v of village ? [village] : villages) {
-        for (const p of notEnrolledInVillage(a.db, a.coverageYear, v.id, lastYear)) {
+        for (const p of notEnrolledInVillage(a.db, a.coverageYear, a.policy?.scope.residences ?? null, v.id, lastYear)) {
           // What a village answered last time shows again, so the list goes back and forth.
           const said = notEnrolledReason(a.db, p.id, a.coverageYear);
           w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);

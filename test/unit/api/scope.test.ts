@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outOfScope, type ScopeFacts } from '../../../src-main/domain/policy/scope';
 import { openTestLedger, type TestLedger } from '../../helpers/ledger';
-import { seedHousehold } from '../../helpers/people';
+import { idFor, seedHousehold } from '../../helpers/people';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -39,4 +39,16 @@ it('the desk, the household notice and the not-enrolled list agree with outOfSco
     if (out) expect(quoted.ok ? quoted.value : quoted.error.message, JSON.stringify(m)).toBe(`「${p.name}」${out.long}。`);
     else expect(quoted.ok && quoted.value.eligible, JSON.stringify(m)).toBe(true);
   }
+});
+
+it('a residence the year’s notice leaves out is refused at the desk and chased by no list (栗子 covers 本地户籍 only)', async () => {
+  const { household, persons } = await seedHousehold(t, [{ name: '本地甲', birth: '1970-01-01' }], { policyId: 'cq-fengdu-lizi-2024' });
+  const other = await t.ok('roster.addPerson', { idNumber: idFor('1971-01-01', 991), name: '外地乙', householdId: household.id, residence: 'permit' });
+  const quoted = await t.ok('enroll.quote', { personId: other.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-10' });
+  expect(quoted.eligible).toBe(false);
+  expect(quoted.reason).toContain('取得居住证的外地户籍人员');
+  const listed = (await t.ok('reports.notEnrolled', { coverageYear: 2024 })).rows.map((r) => r.name);
+  expect(listed).toEqual([persons[0]!.name]);
+  const tiles = await t.ok('reports.dashboard', { coverageYear: 2024, on: '2023-11-10' });
+  expect(tiles.notEnrolled).toBe(1);
 });
