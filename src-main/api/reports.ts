@@ -6,7 +6,7 @@ import { SUBSIDY_CATEGORIES } from '../domain/codes';
 import { assess } from '../domain/progress';
 import { compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { subsidisedEnrollments, zeroDeclarations } from '../ledger/enrollments';
-import { policyInForce, scopeResidences } from '../enrollment/policy';
+import { policyInForce, listScopeOf } from '../enrollment/policy';
 import { listVillages } from '../ledger/office';
 import * as reports from '../ledger/reports';
 import type { Department, PersonCategory } from '../domain/codes';
@@ -60,7 +60,7 @@ export const reportHandlers = {
       const found = reports.notEnrolled(
         ctx.db,
         arg.coverageYear,
-        scopeResidences(ctx, arg.coverageYear),
+        listScopeOf(ctx, arg.coverageYear),
         arg.villageId,
         arg.limit ?? 500,
         arg.offset ?? 0,
@@ -78,7 +78,7 @@ export const reportHandlers = {
       notEnrolled: reports.subsidizedNotEnrolled(
         ctx.db,
         arg.coverageYear,
-        scopeResidences(ctx, arg.coverageYear),
+        listScopeOf(ctx, arg.coverageYear),
         subsidyCodes(ctx, arg.coverageYear),
       ) as (ReturnType<typeof reports.subsidizedNotEnrolled>[number] & { categories: PersonCategory[] })[],
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear),
@@ -112,13 +112,9 @@ export const reportHandlers = {
       policyId: policy?.id ?? null,
       window: open ? { label: open.label, from: open.from, to: open.to, daysLeft: daysBetween(arg.on, open.to) + 1 } : null,
       nextWindow: next?.from ? { label: next.label, from: next.from, daysUntil: daysBetween(arg.on, next.from) } : null,
-      ...notEnrolledTiles(reports.notEnrolledCounts(ctx.db, arg.coverageYear, scopeResidences(ctx, arg.coverageYear))),
-      subsidizedNotEnrolled: reports.subsidizedNotEnrolled(
-        ctx.db,
-        arg.coverageYear,
-        scopeResidences(ctx, arg.coverageYear),
-        subsidyCodes(ctx, arg.coverageYear),
-      ).length,
+      ...notEnrolledTiles(reports.notEnrolledCounts(ctx.db, arg.coverageYear, listScopeOf(ctx, arg.coverageYear))),
+      subsidizedNotEnrolled: reports.subsidizedNotEnrolled(ctx.db, arg.coverageYear, listScopeOf(ctx, arg.coverageYear), subsidyCodes(ctx, arg.coverageYear))
+        .length,
       zeroNotDeclared: zeroNotDeclared(ctx, arg.coverageYear).length,
       pendingPayments: openPendingCount(ctx.db, arg.coverageYear),
       handCertified: reports.handCertified(ctx.db, arg.on).length,

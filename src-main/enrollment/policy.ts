@@ -1,4 +1,5 @@
 // The office's policy for a coverage year: one lookup for every screen, paper and import.
+import { listScope, type ListScope } from '../domain/policy/scope';
 import { ZERO_CHANNEL, deskChannels } from '../domain/policy/channels';
 import { chinaDate } from '../domain/dates';
 import { compilePolicy, windowOn } from '../domain/policy/compile';
@@ -13,8 +14,8 @@ export function policyInForce(ctx: Context, year: number): Policy | undefined {
   return id ? ctx.policies.get(id) : undefined;
 }
 
-/** The residences the year's policy covers, for the lists of who is still to enroll; null without a policy. */
-export const scopeResidences = (ctx: Context, year: number): readonly string[] | null => policyInForce(ctx, year)?.scope.residences ?? null;
+/** What the year's policy leaves out, for the lists of who is still to enroll (as certified today). */
+export const listScopeOf = (ctx: Context, year: number): ListScope => listScope(policyInForce(ctx, year), chinaDate(ctx.now()));
 
 /** The office's latest policy (the newest year it chose one for), for rules not tied to a year. */
 export function latestPolicy(ctx: Context): Policy | undefined {

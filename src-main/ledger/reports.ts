@@ -1,4 +1,5 @@
 // The office's work lists and figures, straight from the ledger.
+import type { ListScope } from '../domain/policy/scope';
 import type { Database } from 'better-sqlite3';
 import { OUT_OF_COUNTY, type OutOfCounty } from '../domain/codes';
 import type { Fujian5Row, PaymentDay, PersonSummary } from '../types/reports';
@@ -31,12 +32,15 @@ const summaryOf = (r: SummaryTuple): PersonSummary => ({
 // In scope for the year: domain/policy/scope.ts's outOfScope said in SQL (living here, not insured
 // outside the county, not in 职工医保); test/unit/api/scope.test.ts holds the two together.
 const IN_SCOPE = `p.status = 'active' AND p.employee_insured = 0 AND p.out_of_county IS NULL`;
-/**
- * The residences the year's policy covers (its scope), or null when the office has none for the
- * year: a person whose residence the notice leaves out is refused at the desk, so no list chases them.
- */
-export type Residences = readonly string[] | null;
-const residenceIn = (r: Residences, param: string) => (r ? ` AND p.residence IN (SELECT value FROM json_each(${param}))` : '');
+// What the year's policy leaves out (domain/policy/scope.ts's listScope): refused at the desk, so
+// chased by no list.
+const policyScope = (s: ListScope) =>
+  s
+    ? ` AND p.residence IN (SELECT value FROM json_each(@residences))
+        AND NOT EXISTS (SELECT 1 FROM person_categories oc WHERE oc.person_id = p.id AND oc.code IN (SELECT value FROM json_each(@outOfScope))
+                          AND oc.valid_from <= @on AND (oc.valid_to IS NULL OR oc.valid_to >= @on))`
+    : '';
+const policyScopeParams = (s: ListScope) => (s ? { residences: JSON.stringify(s.residences), outOfScope: JSON.stringify(s.outOfScope), on: s.on } : {});
 const NOT_ENROLLED = `NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')`;
 
 /**
@@ -49,15 +53,15 @@ export type LastYearFilter = 'insured' | 'not_insured' | 'unknown' | undefined;
 const STATE_OF_FILTER = { unknown: 0, insured: 1, not_insured: 2 } as const;
 
 /** The not-enrolled persons' ids in list order, kept to last year's state when asked. */
-function notEnrolledIds(db: Database, year: number, residences: Residences, villageId: number | undefined, lastYear: LastYearFilter): number[] {
+function notEnrolledIds(db: Database, year: number, scope: ListScope, villageId: number | undefined, lastYear: LastYearFilter): number[] {
   const ids = sql(
     db,
     `SELECT p.id FROM persons p JOIN villages v ON v.id = p.village_id JOIN households h ON h.id = p.household_id
-     WHERE ${IN_SCOPE}${residenceIn(residences, '@residences')} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}
+     WHERE ${IN_SCOPE}${policyScope(scope)} AND ${NOT_ENROLLED}${villageId ? ' AND p.village_id = @villageId' : ''}
      ORDER BY v.code, length(h.number), h.number, p.birth_date`,
   )
     .pluck()
-    .all({ year, villageId: villageId ?? null, ...(residences ? { residences: JSON.stringify(residences) } : {}) }) as number[];
+    .all({ year, villageId: villageId ?? null, ...policyScopeParams(scope) }) as number[];
   if (!lastYear) return ids;
   // A village's few are read alone; the township's many in one pass over everyone (faster than naming them).
   const state = lastYearStates(db, year, villageId ? ids : undefined);
@@ -86,13 +90,13 @@ function summariesOf(db: Database, ids: number[]): PersonSummary[] {
 export function notEnrolled(
   db: Database,
   year: number,
-  residences: Residences,
+  scope: ListScope,
   villageId: number | undefined,
   limit: number,
   offset: number,
   lastYear?: LastYearFilter,
 ): { total: number; rows: PersonSummary[] } {
-  const ids = notEnrolledIds(db, year, residences, villageId, lastYear);
+  const ids = notEnrolledIds(db, year, scope, villageId, lastYear);
   return { total: ids.length, rows: summariesOf(db, ids.slice(offset, offset + limit)) };
 }
 
@@ -100,9 +104,9 @@ export function notEnrolled(
 export function notEnrolledCounts(
   db: Database,
   year: number,
-  residences: Residences,
+  scope: ListScope,
 ): { all: number; insuredLastYear: number; notInsuredLastYear: number; unknownLastYear: number } {
-  const ids = notEnrolledIds(db, year, residences, undefined, undefined);
+  const ids = notEnrolledIds(db, year, scope, undefined, undefined);
   const state = lastYearStates(db, year);
   const n = [0, 0, 0];
   for (const id of ids) n[state(id)]!++;
@@ -110,8 +114,8 @@ export function notEnrolledCounts(
 }
 
 /** One village's not-enrolled persons, in list order: exports go village by village. */
-export function notEnrolledInVillage(db: Database, year: number, residences: Residences, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
-  return summariesOf(db, notEnrolledIds(db, year, residences, villageId, lastYear));
+export function notEnrolledInVillage(db: Database, year: number, scope: ListScope, villageId: number, lastYear?: LastYearFilter): PersonSummary[] {
+  return summariesOf(db, notEnrolledIds(db, year, scope, villageId, lastYear));
 }
 
 /**
@@ -134,7 +138,7 @@ export function endingCategories(db: Database, from: string, before: string): (P
 export function subsidizedNotEnrolled(
   db: Database,
   year: number,
-  residences: Residences,
+  scope: ListScope,
   subsidyCodes: readonly string[],
 ): (PersonSummary & { categories: string[] })[] {
   if (!subsidyCodes.length) return [];
@@ -145,10 +149,10 @@ export function subsidizedNotEnrolled(
     db,
     `${SUMMARY.replace('SELECT p.id,', 'SELECT DISTINCT p.id,')}
        JOIN person_categories c ON c.person_id = p.id
-       WHERE c.code IN (${marks}) AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
-         AND ${IN_SCOPE} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active')${residenceIn(residences, '?')}
+       WHERE c.code IN (SELECT value FROM json_each(@codes)) AND c.valid_from <= @yearEnd AND (c.valid_to IS NULL OR c.valid_to >= @yearStart)
+         AND ${IN_SCOPE}${policyScope(scope)} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.coverage_year = @year AND e.status = 'active')
        ORDER BY v.code, length(h.number), h.number`,
-  ).all(...subsidyCodes, yearEnd, yearStart, year, ...(residences ? [JSON.stringify(residences)] : [])) as Parameters<typeof rowToSummary>[0][];
+  ).all({ codes: JSON.stringify(subsidyCodes), yearEnd, yearStart, year, ...policyScopeParams(scope) }) as Parameters<typeof rowToSummary>[0][];
   const cats = sql(
     db,
     `SELECT DISTINCT code FROM person_categories WHERE person_id = ? AND code IN (${marks}) AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`,

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type PersonCategory } from '../domain/codes';
 import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
+import { listScope } from '../domain/policy/scope';
 import { categoryLabel, departmentLabel } from '../domain/policy/compile';
 import { categoryOrder } from '../domain/policy/table';
 import { subsidisedEnrollments, zeroDeclarations } from '../ledger/enrollments';
@@ -63,8 +64,8 @@ export interface ExportArgs {
   file: string;
   /** 税务's 代缴类别 for a code (resources/aliases), where the table has one. */
   taxWord?: (code: PersonCategory) => string | null;
-  /** The desk's day, for the papers that carry the date they were made. */
-  today?: string;
+  /** The desk's day, for the papers that carry the date they were made and the certifications in force. */
+  today: string;
   /** endingCategories: the certifications ending before the season's window closes (api/season.ts). */
   ending?: EndingCategory[];
 }
@@ -111,7 +112,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       // Village by village, yielding as it goes: the app stays responsive and the writer's
       // stream drains instead of buffering a million rows.
       for (const v of village ? [village] : villages) {
-        for (const p of notEnrolledInVillage(a.db, a.coverageYear, a.policy?.scope.residences ?? null, v.id, lastYear)) {
+        for (const p of notEnrolledInVillage(a.db, a.coverageYear, listScope(a.policy, a.today), v.id, lastYear)) {
           // What a village answered last time shows again, so the list goes back and forth.
           const said = notEnrolledReason(a.db, p.id, a.coverageYear);
           w.add([++i, p.villageName, p.householdNumber, p.name, p.idNumber, p.phone, said ? NOT_ENROLLED_REASONS[said.reason] : '', said?.note ?? '']);

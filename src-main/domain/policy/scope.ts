@@ -1,8 +1,10 @@
-// Who the year's drive is for, before the policy's own categories and residences (the quote's):
-// a person living here (not marked 死亡, 空挂户 or 出国), not insured outside the county, and not
-// in 职工医保. One rule for the desk, the household notice and the quote; ledger/reports.ts
-// says the same in SQL for the lists, and a test holds the two together.
+// Who the year's drive is for. outOfScope: a person living here (not marked 死亡, 空挂户 or 出国),
+// not insured outside the county, and not in 职工医保, one rule for the desk, the household notice
+// and the quote. listScope: what the year's policy itself leaves out (residences it does not
+// cover, categories it sends elsewhere), which the quote refuses and the lists leave out.
+// ledger/reports.ts says both in SQL for the lists; test/unit/api/scope.test.ts holds them together.
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, type OutOfCounty, type OutOfScope } from '../codes';
+import type { Policy } from './schema';
 
 export interface ScopeFacts {
   status: 'active' | OutOfScope;
@@ -30,3 +32,13 @@ export function outOfScope(f: ScopeFacts): OutOfScopeReason | null {
   if (f.employeeInsured) return EMPLOYEE_INSURED;
   return null;
 }
+
+/**
+ * What the year's policy itself leaves out, for the lists of who is still to enroll: the
+ * residences it covers and the categories it sends elsewhere (酉阳's 1-6级残疾军人 to 职工医保),
+ * as certified on a day. Null without a policy for the year: then only outOfScope's rule applies.
+ */
+export type ListScope = { residences: readonly string[]; outOfScope: readonly string[]; on: string } | null;
+
+export const listScope = (policy: Policy | undefined, on: string): ListScope =>
+  policy ? { residences: policy.scope.residences, outOfScope: Object.keys(policy.outOfScopeFacts ?? {}), on } : null;

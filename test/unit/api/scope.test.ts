@@ -52,3 +52,19 @@ it('a residence the year’s notice leaves out is refused at the desk and chased
   const tiles = await t.ok('reports.dashboard', { coverageYear: 2024, on: '2023-11-10' });
   expect(tiles.notEnrolled).toBe(1);
 });
+
+it('a category the year’s notice sends elsewhere (酉阳: 1-6级残疾军人 to 职工医保) is refused at the desk and chased by no list', async () => {
+  const { persons } = await seedHousehold(
+    t,
+    [
+      { name: '军人甲', birth: '1960-01-01' },
+      { name: '户员乙', birth: '1962-01-01' },
+    ],
+    { policyId: 'cq-youyang-2024' },
+  );
+  await t.ok('categories.certify', { personId: persons[0]!.id, code: 'disabled_veteran_1_6', validFrom: '2023-01-01', source: '退役军人事务局名单' });
+  const quoted = await t.ok('enroll.quote', { personId: persons[0]!.id, coverageYear: 2024, tier: 1, paidOn: '2023-11-10' });
+  expect(quoted.eligible).toBe(false);
+  expect((await t.ok('reports.notEnrolled', { coverageYear: 2024 })).rows.map((r) => r.name)).toEqual(['户员乙']);
+  expect((await t.ok('reports.dashboard', { coverageYear: 2024, on: '2023-11-10' })).notEnrolled).toBe(1);
+});
