@@ -86,11 +86,12 @@ test('↑/↓ choose among matches and Enter takes the chosen one; F4 and F2 rea
   await page.keyboard.press('F2');
   const ask = page.getByRole('dialog');
   await expect(ask).toContainText('放弃正在登记的这一位？');
-  await ask.getByRole('button', { name: /继续登记/ }).click();
+  // By key, not by a click: a click landing while the dialog still zooms in can miss its button.
+  await ask.getByRole('button', { name: /继续登记/ }).press('Enter');
   await expect(ask).toHaveCount(0);
   await expect(page.getByRole('button', { name: '下一步（回车）' })).toBeVisible();
   await page.keyboard.press('F4');
   await expect(ask).toContainText('放弃正在登记的这一位？');
-  await ask.getByRole('button', { name: /放\s?弃/ }).click();
+  await ask.getByRole('button', { name: /放\s?弃/ }).press('Enter');
   await expect(page.getByLabel('搜索人员')).toBeVisible();
 });
