@@ -6,7 +6,7 @@ import type { HeaderWords, Mapping } from '../domain/import/fields';
 import type { LedgerMark } from '../ledger/changes-since';
 import type { Context } from '../service/context';
 import type { JobHandle } from '../service/job-handle';
-import type { ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, LayoutUse, PreviewCounts } from '../types/imports';
+import type { FileRead, ImportKind, ImportOptions, ImportPreview, ImportProblem, KindCounts, PreviewCounts } from '../types/imports';
 
 /** What a dry run asks of its kind: the uploaded file, how to read it, and the clerk's choices. */
 export interface DryRunInput {
@@ -20,19 +20,6 @@ export interface DryRunInput {
   token: string;
   /** The ledger as the dry run began to read it: what changes after shows at the commit. */
   mark: LedgerMark;
-}
-
-/** The file as the dry run read it: what the screen shows and the commit records of it. */
-export interface FileRead {
-  fileName: string;
-  fileHash: string;
-  headers: string[];
-  mapping: Mapping;
-  /** The header row's words, under which the mapping is remembered once committed. */
-  signature: string;
-  headerRow: number;
-  layout: LayoutUse;
-  rows: number;
 }
 
 /** What the dry run shows the clerk beyond the file itself: counts and the rows behind them. */

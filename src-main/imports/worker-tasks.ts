@@ -3,7 +3,7 @@
 import type { HeaderWords, Mapping } from '../domain/import/fields';
 import type { RowProblem } from '../excel/importing';
 import type { LedgerMark } from '../ledger/changes-since';
-import type { ImportProblem, LayoutUse } from '../types/imports';
+import type { FileRead, ImportProblem } from '../types/imports';
 import type { RosterRead } from './roster-read';
 import type { StagedCounts } from '../ledger/staging';
 
@@ -66,15 +66,8 @@ export type ImportTask = (PreviewTask | CommitTask | ReadTask) & {
   worker?: ImportWorkerSpec | undefined;
 };
 
-export interface PreviewResult {
-  fileName: string;
-  fileHash: string;
-  headers: string[];
-  mapping: Mapping;
-  signature: string;
-  headerRow: number;
-  layout: LayoutUse;
-  rows: number;
+/** The file as read (as every kind keeps it), with the roster's counts and its first problems and changes. */
+export interface PreviewResult extends FileRead {
   counts: StagedCounts;
   problems: ImportProblem[];
   /** The first persons the roster changes, and how. */

@@ -213,3 +213,16 @@ export interface SavedLayout {
   /** When it was saved (an ISO instant): the note says 上次保存（2026-11-02）. */
   at: string;
 }
+
+/** The file as the dry run read it: what the screen shows and the commit records of it. */
+export interface FileRead {
+  fileName: string;
+  fileHash: string;
+  headers: string[];
+  mapping: Mapping;
+  /** The header row's words, under which the mapping is remembered once committed. */
+  signature: string;
+  headerRow: number;
+  layout: LayoutUse;
+  rows: number;
+}

@@ -8,10 +8,10 @@ import { latestPolicy } from '../../enrollment/policy';
 import { Refusal, actorOf } from '../../service/context';
 import { aliasesOf } from '../../service/tables';
 import { categoryChanges, commitCategories, planCategories, undoCategories, type CategoryOptions } from '../categories';
-import { commitBatch } from '../commit-batch';
-import { brokenPromise, promiseOf } from '../dry-run-promise';
+import { promiseOf } from '../dry-run-promise';
 import type { DryRun, ImportKindModule } from '../kind';
-import { nameInFile, policyLabels, readFile, rowTick, sortByRow } from '../read-file';
+import { listDryRun } from '../list-dry-run';
+import { policyLabels, readFile, rowTick } from '../read-file';
 
 export const categoriesKind: ImportKindModule = {
   kind: 'categories',
@@ -39,40 +39,24 @@ export const categoriesKind: ImportKindModule = {
     const plan = await planCategories(ctx.db, r.records, options, categoryReader(aliases, policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
     // Those the list would end (not on it) are read too: a change of theirs since refuses the commit.
     if (options.endLost) for (const l of plan.lost) if (!promise.seen.has(l.idNumber)) promise.seen.set(l.idNumber, l.personId);
-    const problems = sortByRow([...r.problems, ...plan.problems]);
-    const stale = () => brokenPromise(ctx.db, promise, ctx.now(), nameInFile(r.records));
-    const d: DryRun & { kind: 'categories' } = {
+    return listDryRun(ctx, arg.file, r, promise, {
       kind: 'categories',
-      file: arg.file,
-      read: r,
-      problems,
-      years: [],
-      findings: (c) => ({
-        kind: 'categories',
-        counts: { certify: plan.certify.length, redate: plan.redate.length, unchanged: plan.unchanged, lost: plan.lost.length, problems: problems.length },
+      problems: plan.problems,
+      counts: () => ({ certify: plan.certify.length, redate: plan.redate.length, unchanged: plan.unchanged, lost: plan.lost.length }),
+      shown: (c) => ({
         lost: plan.lost.slice(0, 500).map((l) => ({ name: l.name, idNumber: l.idNumber, code: l.code })),
         pending: [],
         already: [],
         changes: categoryChanges(plan, (code) => categoryLabel(latestPolicy(c), code)),
       }),
       writable: () => plan.certify.length + plan.redate.length > 0 || (options.endLost === true && plan.lost.length > 0),
-      reportLines: () => problems,
-      stale,
-      commit: (c, j, fullList) =>
-        commitBatch(c, d, j, fullList, {
-          total: plan.certify.length + plan.redate.length,
-          options,
-          stale,
-          write: async (batch, tick, at) => ({
-            rows: r.rows,
-            ...(await commitCategories(c.db, plan, options, batch.changes, actorOf(c), chinaDate(c.now()), at, tick)),
-            unchanged: plan.unchanged,
-            problems: problems.length,
-          }),
-        }),
-      release: () => {},
-    };
-    return d;
+      total: plan.certify.length + plan.redate.length,
+      options: () => options,
+      write: async (c, batch, tick, at) => ({
+        ...(await commitCategories(c.db, plan, options, batch.changes, actorOf(c), chinaDate(c.now()), at, tick)),
+        unchanged: plan.unchanged,
+      }),
+    });
   },
   undo: (ctx, changes, batch) => undoCategories(ctx.db, changes, batch),
 };

@@ -4,12 +4,12 @@ import { chinaDate } from '../../domain/dates';
 import { divisionWhere, parseInsuranceRow, type InsuranceRecord } from '../../domain/import/insurance';
 import { getOffice } from '../../ledger/office';
 import { Refusal } from '../../service/context';
-import { commitBatch } from '../commit-batch';
-import { brokenPromise, promiseOf } from '../dry-run-promise';
+import { promiseOf } from '../dry-run-promise';
 import { partialBecause, yearsOfFile } from '../full-list';
 import { commitInsurance, planInsurance, undoInsurance } from '../insurance';
 import type { DryRun, ImportKindModule } from '../kind';
-import { nameInFile, readFile, rowTick, sortByRow, worklistYear } from '../read-file';
+import { listDryRun } from '../list-dry-run';
+import { readFile, rowTick, worklistYear } from '../read-file';
 
 export const insuranceKind: ImportKindModule = {
   kind: 'insurance',
@@ -35,45 +35,29 @@ export const insuranceKind: ImportKindModule = {
     // Last year's answer still says where the person is now; older years are history only.
     const plan = await planInsurance(ctx.db, r.records, county, worklistYear(ctx) - 1, rowTick(job, '核对台账', r.records.length));
     const years = yearsOfFile(ctx, plan.years, partialBecause('insurance', r.mapping, false));
-    const problems = sortByRow([...r.problems, ...plan.problems]);
-    const stale = () => brokenPromise(ctx.db, promise, ctx.now(), nameInFile(r.records));
-    const d: DryRun & { kind: 'insurance' } = {
+    return listDryRun(ctx, arg.file, r, promise, {
       kind: 'insurance',
-      file: arg.file,
-      read: r,
-      problems,
+      problems: plan.problems,
       years,
-      findings: () => ({
-        kind: 'insurance',
-        counts: {
-          apply: plan.apply.filter((c) => c.facts).length,
-          history: plan.apply.reduce((n, c) => n + c.history.length, 0),
-          unchanged: plan.unchanged,
-          problems: problems.length,
-        },
+      counts: () => ({
+        apply: plan.apply.filter((c) => c.facts).length,
+        history: plan.apply.reduce((n, c) => n + c.history.length, 0),
+        unchanged: plan.unchanged,
+      }),
+      shown: () => ({
         lost: [],
         pending: [],
         already: [],
         changes: plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })),
       }),
       writable: () => plan.apply.length > 0,
-      reportLines: () => problems,
-      stale,
-      commit: (c, j, fullList) =>
-        commitBatch(c, d, j, fullList, {
-          total: plan.apply.length,
-          options: { coverageYears: years.map((y) => y.year), fullList },
-          stale,
-          write: async (batch, tick, at) => ({
-            rows: r.rows,
-            ...(await commitInsurance(c.db, plan, batch.changes, at, tick, r.fileName)),
-            unchanged: plan.unchanged,
-            problems: problems.length,
-          }),
-        }),
-      release: () => {},
-    };
-    return d;
+      total: plan.apply.length,
+      options: (fullList) => ({ coverageYears: years.map((y) => y.year), fullList }),
+      write: async (c, batch, tick, at) => ({
+        ...(await commitInsurance(c.db, plan, batch.changes, at, tick, r.fileName)),
+        unchanged: plan.unchanged,
+      }),
+    });
   },
   undo: (ctx, changes, batch) => undoInsurance(ctx.db, changes, batch),
 };

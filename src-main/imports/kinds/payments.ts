@@ -4,12 +4,12 @@ import { categoryReader } from '../../domain/import/category-labels';
 import { parsePaymentRow } from '../../domain/import/rows';
 import { Refusal } from '../../service/context';
 import { aliasesOf } from '../../service/tables';
-import { commitBatch } from '../commit-batch';
-import { brokenPromise, promiseOf } from '../dry-run-promise';
+import { promiseOf } from '../dry-run-promise';
 import { partialBecause, yearsOfFile } from '../full-list';
 import type { DryRun, ImportKindModule } from '../kind';
 import { commitPayments, planPayments, undoPayments } from '../payments';
-import { nameInFile, policyLabels, readFile, rowTick, sortByRow } from '../read-file';
+import { listDryRun } from '../list-dry-run';
+import { policyLabels, readFile, rowTick } from '../read-file';
 
 export const paymentsKind: ImportKindModule = {
   kind: 'payments',
@@ -48,40 +48,26 @@ export const paymentsKind: ImportKindModule = {
       categoryReader(aliases, policyLabels(ctx)),
     );
     const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
-    const problems = sortByRow([...r.problems, ...plan.problems]);
-    const stale = () => brokenPromise(ctx.db, promise, ctx.now(), nameInFile(r.records));
-    const d: DryRun & { kind: 'payments' } = {
+    return listDryRun(ctx, arg.file, r, promise, {
       kind: 'payments',
-      file: arg.file,
-      read: r,
-      problems,
+      problems: plan.problems,
       years,
-      findings: () => ({
-        kind: 'payments',
-        counts: { record: plan.record.length, pending: plan.pending.length, unchanged: plan.already.length, problems: problems.length },
+      counts: () => ({ record: plan.record.length, pending: plan.pending.length, unchanged: plan.already.length }),
+      shown: () => ({
         lost: [],
         pending: plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })),
         already: plan.already.slice(0, 500),
         changes: [],
       }),
       writable: () => plan.record.length + plan.pending.length > 0,
-      reportLines: () => [...problems, ...plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` }))],
-      stale,
-      commit: (c, j, fullList) =>
-        commitBatch(c, d, j, fullList, {
-          total: plan.record.length,
-          options: { coverageYears: years.map((y) => y.year), fullList },
-          stale,
-          write: async (batch, tick) => ({
-            rows: r.rows,
-            ...(await commitPayments(c, plan, batch.id, batch.changes, tick)),
-            unchanged: plan.already.length,
-            problems: problems.length,
-          }),
-        }),
-      release: () => {},
-    };
-    return d;
+      alsoReport: () => plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` })),
+      total: plan.record.length,
+      options: (fullList) => ({ coverageYears: years.map((y) => y.year), fullList }),
+      write: async (c, batch, tick) => ({
+        ...(await commitPayments(c, plan, batch.id, batch.changes, tick)),
+        unchanged: plan.already.length,
+      }),
+    });
   },
   undo: (ctx, changes, batch) => undoPayments(ctx, changes, batch.id),
 };

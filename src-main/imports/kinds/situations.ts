@@ -2,10 +2,10 @@
 // county, has died or is abroad, and why someone in scope is not enrolled this year.
 import { chinaDate } from '../../domain/dates';
 import { parseSituationRow, type SituationRecord } from '../../domain/import/rows';
-import { commitBatch } from '../commit-batch';
-import { brokenPromise, promiseOf } from '../dry-run-promise';
+import { promiseOf } from '../dry-run-promise';
 import type { DryRun, ImportKindModule } from '../kind';
-import { nameInFile, readFile, rowTick, sortByRow, worklistYear } from '../read-file';
+import { listDryRun } from '../list-dry-run';
+import { readFile, rowTick, worklistYear } from '../read-file';
 import { commitSituations, planSituations, undoSituations } from '../situations';
 
 export const situationsKind: ImportKindModule = {
@@ -20,39 +20,23 @@ export const situationsKind: ImportKindModule = {
       r.records.map((x) => x.idNumber),
     );
     const plan = await planSituations(ctx.db, r.records, arg.options.coverageYear ?? worklistYear(ctx), rowTick(job, '核对台账', r.records.length));
-    const problems = sortByRow([...r.problems, ...plan.problems]);
-    const stale = () => brokenPromise(ctx.db, promise, ctx.now(), nameInFile(r.records));
-    const d: DryRun & { kind: 'situations' } = {
+    return listDryRun(ctx, arg.file, r, promise, {
       kind: 'situations',
-      file: arg.file,
-      read: r,
-      problems,
-      years: [],
-      findings: () => ({
-        kind: 'situations',
-        counts: { apply: plan.apply.length, unchanged: plan.unchanged, problems: problems.length },
+      problems: plan.problems,
+      counts: () => ({ apply: plan.apply.length, unchanged: plan.unchanged }),
+      shown: () => ({
         lost: [],
         pending: [],
         already: [],
         changes: plan.apply.slice(0, 500).map((c) => ({ row: c.record.row, name: c.name, idNumber: c.record.idNumber, what: [c.what] })),
       }),
       writable: () => plan.apply.length > 0,
-      reportLines: () => problems,
-      stale,
-      commit: (c, j, fullList) =>
-        commitBatch(c, d, j, fullList, {
-          total: plan.apply.length,
-          stale,
-          write: async (batch, tick, at) => ({
-            rows: r.rows,
-            ...(await commitSituations(c.db, plan, batch.changes, at, tick, r.fileName)),
-            unchanged: plan.unchanged,
-            problems: problems.length,
-          }),
-        }),
-      release: () => {},
-    };
-    return d;
+      total: plan.apply.length,
+      write: async (c, batch, tick, at) => ({
+        ...(await commitSituations(c.db, plan, batch.changes, at, tick, r.fileName)),
+        unchanged: plan.unchanged,
+      }),
+    });
   },
   undo: (ctx, changes, batch) => undoSituations(ctx.db, changes, batch),
 };
