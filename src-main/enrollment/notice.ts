@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { TIER_LABELS, type Tier } from '../domain/codes';
 import { outOfScope } from '../domain/policy/scope';
 import { formatYuan2 } from '../domain/money';
+import { noBenefitThisYear } from '../domain/policy/quote';
 import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } from '../domain/policy/compile';
 import { activeEnrollment } from '../ledger/enrollments';
 import { getOffice, officeTitle } from '../ledger/office';
@@ -37,6 +38,7 @@ export function householdNotice(
       idNumber: paperId(p.idNumber, office, arg.fullId),
       relation: p.relation,
       personalFen: null as Partial<Record<Tier, number>> | null,
+      benefitAfterYear: null as string | null,
     };
     const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
     if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
@@ -45,6 +47,7 @@ export function householdNotice(
     const options: NoticeTierOption[] = [];
     const personalFen: Partial<Record<Tier, number>> = {};
     let reason: string | null = null;
+    let benefitAfterYear: string | null = null;
     for (const tier of [1, 2] as Tier[]) {
       if (!policy.tiers[String(tier) as '1' | '2']) continue;
       const q = quotePerson(ctx, policy, p, { tier, paidOn }, paidOn, lookup);
@@ -56,6 +59,7 @@ export function householdNotice(
       const actual = q.tier ?? tier;
       if (options.some((o) => o.tier === actual)) continue;
       personalFen[actual] = q.personalFen;
+      if (noBenefitThisYear(q)) benefitAfterYear = q.benefitStart;
       options.push({
         tier: actual,
         tierLabel: TIER_LABELS[actual],
@@ -65,7 +69,7 @@ export function householdNotice(
         subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
       });
     }
-    return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen };
+    return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen, benefitAfterYear };
   });
   const totals = ([1, 2] as Tier[]).flatMap((tier) => {
     const paying = members.filter((m) => m.personalFen?.[tier] !== undefined);

@@ -28,6 +28,8 @@ export interface HouseholdNotice {
     /** Why the person need not or cannot enroll here, in plain Chinese. */
     notDue: string | null;
     options: NoticeTierOption[];
+    /** Paying today, benefits would start only after the year ends (docs/rules.md "A wait past 31 December"): that day; else null. */
+    benefitAfterYear: string | null;
   }[];
   /** What the household pays in all, per tier, for the members who still have to pay. */
   totals: { tier: 1 | 2; tierLabel: string; persons: number; personalYuan: string }[];

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Radio, Space, Table } from 'antd';
+import { Alert, Button, Card, Modal, Radio, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { HouseholdNotice, Receipt } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
@@ -46,6 +46,7 @@ export function HouseholdEnroll({
   const channels = useCoverageYears().channelsOf(year).chosen;
   const { paidOn, channel } = payment;
   const { run, error, busy } = useAction();
+  const [modal, modalHolder] = Modal.useModal();
   const [result, setResult] = useState<{ receipts: Receipt[]; skipped: { personId: number; name: string; reason: string }[] } | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const fields = useRef<HTMLDivElement>(null);
@@ -86,6 +87,27 @@ export function HouseholdEnroll({
 
   async function save() {
     if (!current || busy) return;
+    // As at the desk, the money is taken from one whose benefits start next year only once the
+    // clerk says the person was told (docs/rules.md "A wait past 31 December").
+    const late = (members ?? []).filter((m) => !m.enrolledReceipt && !m.notDue && m.benefitAfterYear);
+    if (late.length) {
+      const ok = await modal.confirm({
+        title: '缴费后本年度内不能享受待遇',
+        content: (
+          <div data-testid="household-late">
+            {late.map((m) => (
+              <div key={m.personId}>
+                {m.name}：按规定 {m.benefitAfterYear} 才能开始享受待遇，{year} 参保年度内不能享受。
+              </div>
+            ))}
+            请向参保人说明；确认仍要为他们收取并登记吗？
+          </div>
+        ),
+        okText: '已说明，仍登记',
+        cancelText: '不登记',
+      });
+      if (!ok) return;
+    }
     const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));
     const seen = (members ?? []).map((m) => ({ personId: m.personId, version: m.version }));
     const r = await run(
@@ -160,6 +182,7 @@ export function HouseholdEnroll({
       size="small"
       title={notice ? `全户参保：${notice.value.villageName} 户号 ${notice.value.householdNumber}（户主 ${notice.value.headName}）` : '全户参保'}
     >
+      {modalHolder}
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
       <Table<Member>
         size="small"
@@ -167,7 +190,21 @@ export function HouseholdEnroll({
         pagination={false}
         dataSource={members ?? []}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 90 },
+          {
+            title: '姓名',
+            width: 90,
+            render: (_, m) =>
+              !m.enrolledReceipt && !m.notDue && m.benefitAfterYear ? (
+                <>
+                  {m.name}
+                  <Tag color="warning" style={{ marginInlineEnd: 0 }} title={`按规定 ${m.benefitAfterYear} 才能开始享受待遇`}>
+                    本年度不能享受待遇
+                  </Tag>
+                </>
+              ) : (
+                m.name
+              ),
+          },
           { title: '与户主关系', dataIndex: 'relation', width: 90 },
           { title: '资助', render: (_, m) => m.options[0]?.subsidyLabel ?? '' },
           { title: '一档：标准 − 资助 = 个人缴', render: (_, m) => option(m, 1) },
