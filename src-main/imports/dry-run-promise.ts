@@ -16,6 +16,7 @@ import {
   type StaleRow,
 } from '../ledger/changes-since';
 import { batchDoneBy, batchFileName } from '../ledger/import-batches';
+import { knownWaysSince } from '../ledger/known-years';
 import { personName } from '../ledger/roster';
 import { displayNames as namesOf } from '../ledger/users';
 import { OUT_OF_COUNTY, OUT_OF_SCOPE, RESIDENCES, STUDENT_KINDS } from '../domain/codes';
@@ -38,8 +39,34 @@ export function promiseOf(db: Database, mark: LedgerMark, idNumbers: Iterable<st
 
 /** Why the commit may not write (in the clerk's words), or null when the promise holds. */
 export function brokenPromise(db: Database, p: ReadPromise, now: Date, nameIn?: (idNumber: string) => string | undefined): string | null {
+  const years = yearsKnownSince(db, p.mark, now);
+  if (years) return years;
   const stale = staleSince(db, p.mark, p.seen);
   return stale.length ? staleMessage(db, p.mark, stale, now, nameIn) : null;
+}
+
+/**
+ * A year that became known, or stopped being known, since the dry run: every wait it worked out
+ * on that year may be another now (docs/rules.md "Which files make a year known").
+ */
+function yearsKnownSince(db: Database, mark: LedgerMark, now: Date): string | null {
+  const { added, withdrawn } = knownWaysSince(db, mark);
+  if (!added.length && !withdrawn.length) return null;
+  const shown = displayNames(db);
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const lines = [
+    ...added.map((w) =>
+      w.batch
+        ? `· ${shown(w.by)}在 ${when(w.at, today)} 确认第 ${w.batch.id} 批导入（${w.batch.fileName}）为 ${w.year} 年度全部参保名单`
+        : `· ${shown(w.by)}在 ${when(w.at, today)} 标记 ${w.year} 年度参保记录齐全`,
+    ),
+    ...withdrawn.map((w) => `· ${shown(w.withdrawn!.by)}在 ${when(w.withdrawn!.at, today)} 撤回了 ${w.year} 年度${w.batch ? '的全部名单' : '记录齐全的标记'}`),
+  ];
+  return [
+    '试导入之后，往年参保情况有了变化，断保年数和待遇等待期可能已不同，这次没有写入，台账没有改动：',
+    ...lines.slice(0, 3),
+    '请重新试导入（按现在的台账重新核对）后再确认导入。',
+  ].join('\n');
 }
 
 /** Names as the clerk reads them inside a sentence: （未设用户） loses its brackets there. */

@@ -56,7 +56,7 @@ export function laterChangesMessage(db: Database, batchId: number, later: Change
   const audit = commitEntryOf(db, batchId) ?? 0;
   const lines = changeLines(
     db,
-    { seq: clock, audit, maxPerson: 0, persons: 0, undone: 0 },
+    { seq: clock, audit, maxPerson: 0, persons: 0, undone: 0, knownMax: 0, knownWithdrawn: 0 },
     later.map((p) => ({ idNumber: p.idNumber, was: p.id, now: p.id })),
     now,
     undefined,

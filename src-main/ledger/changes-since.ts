@@ -15,6 +15,9 @@ export interface LedgerMark {
   persons: number;
   /** Batches undone then: an undo since (one that landed) ends the dry run. */
   undone: number;
+  /** The newest way a year became known, and how many were withdrawn: a year known or unknown since changes every wait. */
+  knownMax: number;
+  knownWithdrawn: number;
 }
 
 export function ledgerMark(db: Database): LedgerMark {
@@ -22,7 +25,8 @@ export function ledgerMark(db: Database): LedgerMark {
     db,
     `SELECT (SELECT seq FROM ledger_clock) AS seq, (SELECT coalesce(max(id), 0) FROM audit_log) AS audit,
        (SELECT coalesce(max(id), 0) FROM persons) AS maxPerson, (SELECT count(*) FROM persons) AS persons,
-       (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL) AS undone`,
+       (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL) AS undone,
+       (SELECT coalesce(max(id), 0) FROM known_years) AS knownMax, (SELECT count(withdrawn_at) FROM known_years) AS knownWithdrawn`,
   ).get() as LedgerMark;
 }
 

@@ -81,3 +81,10 @@ export function addKnownWay(db: Database, w: { year: number; batchId: number | n
 export function withdrawKnownWay(db: Database, id: number, by: string, at: string): boolean {
   return sql(db, 'UPDATE known_years SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(by, at, id).changes === 1;
 }
+
+/** The ways added since a mark's newest (id past it), and the newest withdrawals past a count of them. */
+export function knownWaysSince(db: Database, mark: { knownMax: number; knownWithdrawn: number }): { added: KnownWay[]; withdrawn: KnownWay[] } {
+  const added = (sql(db, `${WAYS} WHERE k.id > ? ORDER BY k.id`).all(mark.knownMax) as Row[]).map(wayOf);
+  const withdrawn = (sql(db, `${WAYS} WHERE k.withdrawn_at IS NOT NULL ORDER BY k.withdrawn_at DESC, k.id DESC`).all() as Row[]).map(wayOf);
+  return { added, withdrawn: withdrawn.slice(0, Math.max(0, withdrawn.length - mark.knownWithdrawn)) };
+}

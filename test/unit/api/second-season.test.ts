@@ -278,6 +278,25 @@ describe('酉阳 2025 asks the history', () => {
   });
 
   describe('the office’s mark', () => {
+    it('ends a payment dry run opened before it, and its withdrawal ends the next one, each saying what changed', async () => {
+      const rows = [TAX_HEADER, [who('未缴乙').idNumber, '未缴乙', '2025', '400', PAID, '微信']];
+      const file = writeCsv(path.join(dir, '2025缴费.csv'), rows);
+      const before = await t.ok('import.preview', { kind: 'payments', file });
+      const years = await markYear(2024);
+      const refused = await t.call('import.commit', { token: before.token });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!refused.ok && refused.error.message).toMatch(/往年参保情况有了变化[\s\S]*标记 2024 年度参保记录齐全/);
+      expect(t.ctx.db.prepare('SELECT count(*) AS n FROM enrollments WHERE coverage_year = 2025').get()).toEqual({ n: 0 });
+
+      const again = await t.ok('import.preview', { kind: 'payments', file });
+      await t.ok('history.withdraw', { id: years[1]!.ways[0]!.id });
+      const withdrawn = await t.call('import.commit', { token: again.token });
+      expect(!withdrawn.ok && withdrawn.error.message).toMatch(/撤回了 2024 年度记录齐全的标记/);
+      // Read again on the ledger as it is now, the same file commits.
+      const third = await t.ok('import.preview', { kind: 'payments', file });
+      await t.ok('import.commit', { token: third.token });
+    });
+
     it('says first how many it turns into 未参保, may be withdrawn, and is refused for a year before canbao', async () => {
       expect(await t.ok('history.years', {})).toEqual([
         { year: 2025, policyId: 'cq-youyang-2025', known: null, ways: [], canMark: true },
