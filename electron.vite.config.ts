@@ -48,7 +48,8 @@ export default defineConfig({
       rollupOptions: { input: resolve('src-renderer/index.html') },
       // electron-vite's renderer preset leaves the page unminified: an old office PC fetches and
       // parses 3.1 MB before the login shows (issue 26). Minified it is under half of that.
-      minify: true,
+      // CANBAO_NO_MINIFY=1 keeps the names, for reading a CPU profile of the page.
+      minify: !process.env.CANBAO_NO_MINIFY,
       chunkSizeWarningLimit: 3000,
     },
   },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Space, Table } from 'antd';
+import { Alert, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { deskToday } from '../../format';
 import { DayPicker } from '../DayPicker';
 import { pageItem } from '../../a11y';
+import { BusyButton } from '../../BusyButton';
 
 /**
  * A 工作台 list whose rows the clerk selects (some or all, the header's box) and marks done on a
@@ -44,10 +45,10 @@ export function MarkList<T extends { personId?: number; id?: number }>(props: {
       <Space wrap>
         <span>{props.dateLabel}</span>
         <DayPicker label={props.dateLabel} value={on} onChange={setOn} />
-        <Button type="primary" disabled={!selected.length} loading={saving} onClick={() => void mark()}>
+        <BusyButton type="primary" disabled={!selected.length} busy={saving} onClick={() => void mark()}>
           {props.action}
           {selected.length ? `（${selected.length} 人）` : ''}
-        </Button>
+        </BusyButton>
         <span style={{ color: '#666' }}>{props.hint}</span>
       </Space>
       {error && <Alert type="error" showIcon message={error} role="alert" />}

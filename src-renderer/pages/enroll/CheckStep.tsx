@@ -5,6 +5,7 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd'
 import { yuan } from '../../format';
 import { label, useGlossary } from '../../glossary';
 import type { PersonDetail } from './desk';
+import { BusyButton } from '../../BusyButton';
 
 export function CheckStep(props: {
   detail: PersonDetail;
@@ -45,9 +46,9 @@ export function CheckStep(props: {
         />
       )}
       <Space>
-        <Button ref={next} type="primary" disabled={!!props.paid} loading={props.busy} onClick={props.onNext}>
+        <BusyButton ref={next} type="primary" disabled={!!props.paid} busy={props.busy} onClick={props.onNext}>
           下一步（回车）
-        </Button>
+        </BusyButton>
         <Button onClick={props.onHousehold}>全户参保</Button>
       </Space>
     </Card>

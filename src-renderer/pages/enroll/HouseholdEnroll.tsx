@@ -10,6 +10,7 @@ import { PaymentFields } from './PaymentFields';
 import { FIRST_CHANNEL, type Payment } from './desk';
 import { useCoverageYears } from '../../years';
 import { dialogOpen, escapeForField } from '../../keys';
+import { BusyButton } from '../../BusyButton';
 
 type Member = HouseholdNotice['members'][number];
 
@@ -247,9 +248,9 @@ export function HouseholdEnroll({
         应参保 {due.length} 人，个人合计缴费 <strong>{(total / 100).toFixed(2)} 元</strong>
       </div>
       <Space>
-        <Button ref={saveButton} type="primary" loading={busy || !current} disabled={!due.length} onClick={() => void save()}>
+        <BusyButton ref={saveButton} type="primary" busy={busy || !current} disabled={!due.length} onClick={() => void save()}>
           保存全户并出具凭证
-        </Button>
+        </BusyButton>
         <Button onClick={onBack}>返回</Button>
       </Space>
     </Card>

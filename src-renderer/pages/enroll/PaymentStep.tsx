@@ -8,6 +8,7 @@ import { DeskFactsCard } from './DeskFactsCard';
 import { PaymentFields } from './PaymentFields';
 import { QuoteHistoryCard, type DeskYears } from './QuoteHistory';
 import { quoteCurrent, shownChannel, type DeskAction, type DeskState } from './desk';
+import { BusyButton } from '../../BusyButton';
 
 export function PaymentStep(props: {
   desk: DeskState;
@@ -43,9 +44,9 @@ export function PaymentStep(props: {
           title={`个人缴费 ${yuan(quote.personalFen)} 元${quote.zeroDeclaration ? '（零申报）' : ''}${current ? '' : '（正在重新计算…）'}`}
           subTitle={`${quote.tier === 2 ? '二档' : '一档'}，缴费标准 ${yuan(quote.feeFen)} 元，资助 ${yuan(quote.subsidyFen)} 元${quote.category ? `（${label(g.categories, quote.category)}，${label(g.departments, quote.department)}）` : ''}；待遇期 ${quote.benefitStart} 至 ${quote.benefitEnd}`}
           extra={
-            <Button ref={save} type="primary" loading={props.busy} onClick={props.onSave}>
+            <BusyButton ref={save} type="primary" busy={props.busy} onClick={props.onSave}>
               保存并出具凭证（回车）
-            </Button>
+            </BusyButton>
           }
         />
       ) : (

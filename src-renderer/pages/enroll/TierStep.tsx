@@ -1,11 +1,12 @@
 // Step 3 of the desk: the tiers side by side, a radio group a keyboard and a screen reader can
 // use: ←/→ or ↑/↓ and 1/2 choose, Enter moves on with the chosen one.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { Quote } from '../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { composing } from '../../keys';
 import type { Tier } from './desk';
+import { BusyButton } from '../../BusyButton';
 
 const NAME: Record<Tier, string> = { 1: '一档', 2: '二档' };
 
@@ -78,9 +79,9 @@ export function TierStep(props: {
         </div>
       </Col>
       <Col span={24} style={{ marginTop: 12 }}>
-        <Button type="primary" loading={props.busy} onClick={props.onNext}>
+        <BusyButton type="primary" busy={props.busy} onClick={props.onNext}>
           选择{NAME[tier]}，下一步（回车）
-        </Button>
+        </BusyButton>
       </Col>
     </Row>
   );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Select, Space } from 'antd';
+import { Alert, Card, Select, Space } from 'antd';
 import type { ExportKind, Village } from '../../../src-main/api/contract';
 import { invoke, saveFile } from '../../api';
 import { useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
+import { BusyButton } from '../../BusyButton';
 
 const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
 
@@ -52,9 +53,9 @@ export function ExportCard({ year }: { year: number | null }) {
               options={villages.map((v) => ({ value: v.id, label: v.name }))}
             />
           )}
-          <Button type="primary" loading={busy} disabled={!year} onClick={() => void write()}>
+          <BusyButton type="primary" busy={busy} disabled={!year} onClick={() => void write()}>
             导出并保存
-          </Button>
+          </BusyButton>
         </Space>
         {message && <Alert type={message.type} showIcon message={message.text} role={message.type === 'error' ? 'alert' : undefined} />}
       </Space>

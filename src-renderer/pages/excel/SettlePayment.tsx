@@ -5,6 +5,7 @@ import { invoke } from '../../api';
 import { useAction } from '../../useAction';
 import { yuan } from '../../format';
 import { useInvoke } from '../../useInvoke';
+import { BusyButton } from '../../BusyButton';
 
 /** What the file says was paid: the person's part, the department's (代缴), or both. */
 export function paidText(p: PendingPayment): string {
@@ -84,9 +85,9 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
         dismissing ? (
           <Space>
             <Button onClick={() => setDismissing(false)}>返回</Button>
-            <Button danger type="primary" loading={saving} disabled={dismissReason.trim().length < 2} onClick={() => void dismiss()}>
+            <BusyButton danger type="primary" busy={saving} disabled={dismissReason.trim().length < 2} onClick={() => void dismiss()}>
               确认不予登记
-            </Button>
+            </BusyButton>
           </Space>
         ) : (
           <Space>
@@ -94,9 +95,9 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
             <Button danger onClick={() => (setDismissing(true), setError(null))}>
               不予登记…
             </Button>
-            <Button type="primary" loading={saving} disabled={!canRecord} onClick={() => void record()}>
+            <BusyButton type="primary" busy={saving} disabled={!canRecord} onClick={() => void record()}>
               {difference ? '确认差额并登记' : '登记参保'}
-            </Button>
+            </BusyButton>
           </Space>
         )
       }

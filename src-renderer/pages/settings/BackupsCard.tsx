@@ -7,6 +7,7 @@ import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
 import { useAction } from '../../useAction';
 import { pageItem } from '../../a11y';
+import { BusyButton } from '../../BusyButton';
 
 const KINDS: Record<string, string> = {
   daily: '每日自动',
@@ -58,9 +59,9 @@ export function BackupsCard() {
       title="备份"
       size="small"
       extra={
-        <Button type="primary" loading={busy} onClick={() => void backUp()}>
+        <BusyButton type="primary" busy={busy} onClick={() => void backUp()}>
           立即备份
-        </Button>
+        </BusyButton>
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -78,9 +79,9 @@ export function BackupsCard() {
               onChange={(e) => setFolder(e.target.value)}
               onPressEnter={() => folder.trim() && void backUp(folder.trim())}
             />
-            <Button disabled={!folder.trim()} loading={busy} onClick={() => void backUp(folder.trim())}>
+            <BusyButton disabled={!folder.trim()} busy={busy} onClick={() => void backUp(folder.trim())}>
               备份到此文件夹
-            </Button>
+            </BusyButton>
           </Space.Compact>
         )}
         {list.error && <Alert type="error" showIcon message={list.error} />}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input } from 'antd';
+import { Alert, Card, Checkbox, Form, Input } from 'antd';
 import type { OfficeInput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useOffice } from '../../office';
 import { useAction } from '../../useAction';
 import { isAdmin, useSession } from '../../session';
+import { BusyButton } from '../../BusyButton';
 
 export function OfficeForm() {
   const admin = isAdmin(useSession());
@@ -45,9 +46,9 @@ export function OfficeForm() {
         <Form.Item>
           {/* The spinner only for a save that takes a while: one shown and withdrawn within a few
               milliseconds (a refusal) could stay in the button. */}
-          <Button type="primary" htmlType="submit" loading={saving ? { delay: 150 } : false}>
+          <BusyButton type="primary" htmlType="submit" busy={saving}>
             保存
-          </Button>
+          </BusyButton>
         </Form.Item>
       </Form>
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} role="alert" />}
