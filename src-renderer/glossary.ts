@@ -12,6 +12,7 @@ const EMPTY: Glossary = {
   statuses: {},
   importFields: {},
   exports: {},
+  notEnrolledAnswers: [],
 };
 
 export const GlossaryContext = createContext<Glossary>(EMPTY);

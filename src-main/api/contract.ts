@@ -105,6 +105,8 @@ export interface Glossary {
   importFields: Record<string, string>;
   /** The title of each export (ExportKind → title). */
   exports: Record<string, string>;
+  /** The accepted answers to 未参保原因, in the worklist dropdown's order. */
+  notEnrolledAnswers: readonly string[];
 }
 
 export interface Api {
@@ -289,11 +291,12 @@ export interface Api {
     output: HouseholdNotice;
   };
   'print.householdNotices': {
-    input: { coverageYear: number; villageId?: number; offset: number; limit: number; on?: string };
-    output: { total: number; notices: HouseholdNotice[] };
+    input: { coverageYear: number; villageId?: number; offset: number; limit: number; on?: string; owing?: boolean };
+    /** total: households in the batch; skipped: of this page's, those left out as owing nothing. */
+    output: { total: number; notices: HouseholdNotice[]; skipped: number };
   };
   'print.refundSlip': { input: { refundId: number; fullId?: boolean }; output: RefundSlip };
-  'print.publicList': { input: { coverageYear: number; villageId?: number }; output: PublicList };
+  'print.publicList': { input: { coverageYear: number; villageId?: number; on?: string }; output: PublicList };
   'print.form': { input: { kind: FormKind; coverageYear: number; villageId?: number }; output: Form };
   'print.villageNotice': { input: { coverageYear: number }; output: VillageNotice };
 

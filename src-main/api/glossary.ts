@@ -1,7 +1,7 @@
 // The Chinese label of every code (docs/glossary.md), for the screens.
 import { z } from 'zod';
 import { FIELD_LABELS } from '../domain/import/fields';
-import { DEPARTMENTS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, type Department } from '../domain/codes';
+import { DEPARTMENTS, NOT_ENROLLED_ANSWERS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, RESIDENCES, STUDENT_KINDS, type Department } from '../domain/codes';
 import { departmentLabel } from '../domain/policy/compile';
 import type { Policy } from '../domain/policy/schema';
 import { latestPolicy } from '../enrollment/policy';
@@ -35,5 +35,6 @@ export const glossaryHandlers = {
     statuses: { active: '正常', ...OUT_OF_SCOPE },
     importFields: FIELD_LABELS,
     exports: EXPORT_TITLES,
+    notEnrolledAnswers: NOT_ENROLLED_ANSWERS,
   })),
 };

@@ -7,7 +7,7 @@ import { officeYears } from '../enrollment/policy';
 import * as repo from '../ledger/office';
 import { chooseOfficePolicy, officePolicy } from '../ledger/enrollments';
 import { Refusal, audit, reads, writes } from './handler';
-import { coverageYear, text } from './fields';
+import { coverageYear, phone, text } from './fields';
 
 export const placeName = (label: string, max: number) => text('place', label).pipe(z.string().max(max, `${label}不能超过 ${max} 个字。`));
 
@@ -25,6 +25,14 @@ export const officeHandlers = {
         .regex(/^([1-9]\d{5})?$/, '本县行政区划代码是 6 位数字（如酉阳县 500242），可在统计用区划代码中查到；不知道可以不填。')
         .optional(),
       receiptFullId: z.boolean().optional(),
+      phone: phone.optional(),
+      address: text('address', '社保所地址').optional(),
+      publicDays: z
+        .number({ error: '公示天数应是数字。' })
+        .int('公示天数应是整数。')
+        .min(1, '公示天数至少 1 天。')
+        .max(60, '公示天数不能超过 60 天。')
+        .optional(),
     }),
     (ctx, arg) => {
       const before = repo.getOffice(ctx.db);

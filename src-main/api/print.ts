@@ -2,7 +2,7 @@
 // masking and the wording of each amount come from here, so paper and ledger agree.
 import { z } from 'zod';
 import { TIER_LABELS, type Tier } from '../domain/codes';
-import { chinaDate } from '../domain/dates';
+import { addDays, chinaDate } from '../domain/dates';
 import { formatYuan2 } from '../domain/money';
 import { categoryLabel, compilePolicy, departmentLabel } from '../domain/policy/compile';
 import { subsidisedEnrollments } from '../ledger/enrollments';
@@ -62,42 +62,55 @@ export const printHandlers = {
       offset: z.number().int().min(0).max(10_000_000),
       limit: z.number().int().min(1).max(500),
       on: isoDate('通知日期').optional(),
+      // Only households with someone left to pay: a batch is handed out to collect money.
+      owing: z.boolean().optional(),
     }),
-    (ctx, arg): { total: number; notices: HouseholdNotice[] } => {
+    (ctx, arg): { total: number; notices: HouseholdNotice[]; skipped: number } => {
       if (arg.villageId && !getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
       const all = householdsInOrder(ctx.db, arg.villageId);
       const today = arg.on ?? chinaDate(ctx.now());
       const lookup = historyLookup(ctx);
-      return {
-        total: all.length,
-        notices: all
-          .slice(arg.offset, arg.offset + arg.limit)
-          .map((id) => householdNotice(ctx, getHousehold(ctx.db, id)!, { coverageYear: arg.coverageYear, today }, lookup)),
-      };
+      const page = all
+        .slice(arg.offset, arg.offset + arg.limit)
+        .map((id) => householdNotice(ctx, getHousehold(ctx.db, id)!, { coverageYear: arg.coverageYear, today }, lookup));
+      // The page counts households read, so the caller pages on by `limit` whatever was left out.
+      const notices = arg.owing ? page.filter((n) => n.members.some((m) => m.options.length > 0)) : page;
+      return { total: all.length, notices, skipped: page.length - notices.length };
     },
   ),
 
-  'print.publicList': reads('clerk', z.object({ coverageYear, villageId: idOf('村/社区').optional() }), (ctx, arg): PublicList => {
-    const policy = policyFor(ctx, arg.coverageYear);
-    const rows = subsidisedEnrollments(ctx.db, arg.coverageYear, 'villageDepartment', arg.villageId);
-    const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
-    if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。');
-    return {
-      officeTitle: officeTitleOf(ctx),
-      coverageYear: arg.coverageYear,
-      villageName: village?.name ?? null,
-      rows: rows.map((e) => ({
-        villageName: e.villageName,
-        name: e.personName,
-        idNumber: maskId(e.idNumber),
-        categoryLabel: e.category ? categoryLabel(policy, e.category) : '',
-        departmentLabel: e.department ? departmentLabel(policy, e.department) : '',
-        tierLabel: e.tier ? TIER_LABELS[e.tier] : '',
-        subsidyYuan: formatYuan2(e.subsidyFen),
-      })),
-      totalYuan: formatYuan2(rows.reduce((s, e) => s + e.subsidyFen, 0)),
-    };
-  }),
+  'print.publicList': reads(
+    'clerk',
+    z.object({ coverageYear, villageId: idOf('村/社区').optional(), on: isoDate('公示日期').optional() }),
+    (ctx, arg): PublicList => {
+      const policy = policyFor(ctx, arg.coverageYear);
+      // Posted on the day printed, for the office's number of days (设置), that day counted.
+      const from = arg.on ?? chinaDate(ctx.now());
+      const office = getOffice(ctx.db);
+      const rows = subsidisedEnrollments(ctx.db, arg.coverageYear, 'villageDepartment', arg.villageId);
+      const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
+      if (arg.villageId && !village) throw new Refusal('not_found', '找不到这个村/社区。');
+      return {
+        officeTitle: officeTitleOf(ctx),
+        coverageYear: arg.coverageYear,
+        villageName: village?.name ?? null,
+        rows: rows.map((e) => ({
+          villageName: e.villageName,
+          name: e.personName,
+          idNumber: maskId(e.idNumber),
+          categoryLabel: e.category ? categoryLabel(policy, e.category) : '',
+          departmentLabel: e.department ? departmentLabel(policy, e.department) : '',
+          tierLabel: e.tier ? TIER_LABELS[e.tier] : '',
+          subsidyYuan: formatYuan2(e.subsidyFen),
+        })),
+        totalYuan: formatYuan2(rows.reduce((s, e) => s + e.subsidyFen, 0)),
+        publicFrom: from,
+        publicTo: addDays(from, office.publicDays - 1),
+        phone: office.phone,
+        address: office.address,
+      };
+    },
+  ),
 
   'print.villageNotice': reads('clerk', z.object({ coverageYear }), (ctx, arg): VillageNotice => {
     const policy = policyFor(ctx, arg.coverageYear);

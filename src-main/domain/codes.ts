@@ -97,6 +97,16 @@ export const NOT_ENROLLED_REASONS = {
 } as const;
 export type NotEnrolledReason = keyof typeof NOT_ENROLLED_REASONS;
 
+/**
+ * The words a village may answer why a person is not enrolled, as the worklist's dropdown offers
+ * them and the printed list names them at its foot: insured elsewhere, out of scope, a reason.
+ */
+export const NOT_ENROLLED_ANSWERS: readonly string[] = [
+  ...Object.values(OUT_OF_COUNTY),
+  ...Object.values(OUT_OF_SCOPE),
+  ...Object.values(NOT_ENROLLED_REASONS),
+];
+
 /** The kinds of file an import reads (targets are set apart, not a batch). */
 export const IMPORT_KIND_CODES = ['roster', 'categories', 'payments', 'situations', 'insurance'] as const;
 

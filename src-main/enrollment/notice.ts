@@ -1,7 +1,7 @@
 // A household's payment notice (缴费通知单): each member's amounts per tier as the policy quotes
 // them on the day the window lets them pay, who need not pay and why, and the household's total.
 import type { Database } from 'better-sqlite3';
-import { TIER_LABELS, type Tier } from '../domain/codes';
+import { TIER_LABELS, type Department, type PersonCategory, type Tier } from '../domain/codes';
 import { outOfScope } from '../domain/policy/scope';
 import { formatYuan2 } from '../domain/money';
 import { noBenefitThisYear } from '../domain/policy/quote';
@@ -30,6 +30,8 @@ export function householdNotice(
   // Amounts as of the day the window allows payment: today, or the window's first day.
   const paidOn = w && w.from && w.from > today ? w.from : today;
   const office = getOffice(ctx.db);
+  const labelOf = (category: PersonCategory, department: Department | null) =>
+    `${categoryLabel(policy, category)}（${department ? departmentLabel(policy, department) : ''}）`;
   const members = householdMembers(ctx.db, h.id).map((p) => {
     const base = {
       personId: p.id,
@@ -41,9 +43,18 @@ export function householdNotice(
       benefitAfterYear: null as string | null,
     };
     const enrolled = activeEnrollment(ctx.db, p.id, arg.coverageYear);
-    if (enrolled) return { ...base, enrolledReceipt: enrolled.receiptNo, notDue: null, options: [] };
+    if (enrolled)
+      return {
+        ...base,
+        enrolledReceipt: enrolled.receiptNo,
+        enrolledTier: enrolled.tier,
+        subsidyLabel: enrolled.category ? labelOf(enrolled.category, enrolled.department) : '',
+        notDue: null,
+        options: [],
+      };
+    const unpaid = { enrolledReceipt: null, enrolledTier: null };
     const notDue = outOfScope(p)?.short ?? null;
-    if (notDue) return { ...base, enrolledReceipt: null, notDue, options: [] };
+    if (notDue) return { ...base, ...unpaid, subsidyLabel: '', notDue, options: [] };
     const options: NoticeTierOption[] = [];
     const personalFen: Partial<Record<Tier, number>> = {};
     let reason: string | null = null;
@@ -66,10 +77,10 @@ export function householdNotice(
         feeYuan: formatYuan2(q.feeFen),
         subsidyYuan: formatYuan2(q.subsidyFen),
         personalYuan: formatYuan2(q.personalFen),
-        subsidyLabel: q.category ? `${categoryLabel(policy, q.category)}（${q.department ? departmentLabel(policy, q.department) : ''}）` : '',
+        subsidyLabel: q.category ? labelOf(q.category, q.department) : '',
       });
     }
-    return { ...base, enrolledReceipt: null, notDue: options.length ? null : reason, options, personalFen, benefitAfterYear };
+    return { ...base, ...unpaid, subsidyLabel: options[0]?.subsidyLabel ?? '', notDue: options.length ? null : reason, options, personalFen, benefitAfterYear };
   });
   const totals = ([1, 2] as Tier[]).flatMap((tier) => {
     const paying = members.filter((m) => m.personalFen?.[tier] !== undefined);

@@ -17,13 +17,24 @@ const rowToVillage = (r: VillageRow): Village => ({
 });
 
 export function getOffice(db: Database): Office {
-  const r = sql(db, 'SELECT township_name, county, county_code, receipt_full_id FROM office WHERE id = 1').get() as {
+  const r = sql(db, 'SELECT township_name, county, county_code, receipt_full_id, phone, address, public_days FROM office WHERE id = 1').get() as {
     township_name: string;
     county: string;
     county_code: string;
     receipt_full_id: number;
+    phone: string;
+    address: string;
+    public_days: number;
   };
-  return { townshipName: r.township_name, county: r.county, countyCode: r.county_code, receiptFullId: r.receipt_full_id === 1 };
+  return {
+    townshipName: r.township_name,
+    county: r.county,
+    countyCode: r.county_code,
+    receiptFullId: r.receipt_full_id === 1,
+    phone: r.phone,
+    address: r.address,
+    publicDays: r.public_days,
+  };
 }
 
 /** 云阳县农坝镇: how receipts and papers name the office. */
@@ -33,6 +44,9 @@ export function updateOffice(db: Database, o: OfficeInput): Office {
   sql(db, 'UPDATE office SET township_name = ?, county = ? WHERE id = 1').run(o.townshipName, o.county);
   if (o.countyCode !== undefined) sql(db, 'UPDATE office SET county_code = ? WHERE id = 1').run(o.countyCode);
   if (o.receiptFullId !== undefined) sql(db, 'UPDATE office SET receipt_full_id = ? WHERE id = 1').run(o.receiptFullId ? 1 : 0);
+  if (o.phone !== undefined) sql(db, 'UPDATE office SET phone = ? WHERE id = 1').run(o.phone);
+  if (o.address !== undefined) sql(db, 'UPDATE office SET address = ? WHERE id = 1').run(o.address);
+  if (o.publicDays !== undefined) sql(db, 'UPDATE office SET public_days = ? WHERE id = 1').run(o.publicDays);
   return getOffice(db);
 }
 

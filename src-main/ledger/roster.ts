@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { OutOfCounty } from '../domain/codes';
+import { inHouseholdOrder } from '../domain/household/member-order';
 import type { BookHousehold, BookMember, CertifiedCategory, Household, InsuranceYear, Person, PersonStatus } from '../types/roster';
 import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
@@ -87,10 +88,10 @@ export function namedOnRoster(db: Database, idNumbers: Iterable<string>): number
 export const rosterSize = (db: Database): number => sql(db, `SELECT count(*) FROM persons WHERE status = 'active'`).pluck().get() as number;
 
 export function householdMembers(db: Database, householdId: number): Person[] {
-  // The head first, as on the 户口簿 and every household paper; then the eldest.
-  return (sql(db, `${PERSON_SELECT} WHERE p.household_id = ? ORDER BY p.id = h.head_person_id DESC, p.birth_date, p.id`).all(householdId) as PersonRow[]).map(
-    rowToPerson,
-  );
+  // As the 户口簿 lists them, on every household paper and screen alike.
+  const rows = sql(db, `${PERSON_SELECT} WHERE p.household_id = ?`).all(householdId) as PersonRow[];
+  const head = sql(db, 'SELECT head_person_id AS head FROM households WHERE id = ?').get(householdId) as { head: number | null } | undefined;
+  return inHouseholdOrder(rows.map(rowToPerson), head?.head ?? null);
 }
 
 export interface NewPerson {

@@ -1,4 +1,4 @@
--- The ledger's schema at version 14, as SQLite keeps it after every migration.
+-- The ledger's schema at version 15, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -230,7 +230,7 @@ CREATE TABLE office (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         township_name TEXT NOT NULL,
         county TEXT NOT NULL
-      , receipt_full_id INTEGER NOT NULL DEFAULT 0 CHECK (receipt_full_id IN (0, 1)), county_code TEXT NOT NULL DEFAULT '' CHECK (county_code = '' OR county_code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]')) STRICT;
+      , receipt_full_id INTEGER NOT NULL DEFAULT 0 CHECK (receipt_full_id IN (0, 1)), county_code TEXT NOT NULL DEFAULT '' CHECK (county_code = '' OR county_code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'), phone TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '', public_days INTEGER NOT NULL DEFAULT 7 CHECK (public_days BETWEEN 1 AND 60)) STRICT;
 
 CREATE TABLE office_policies (
         coverage_year INTEGER PRIMARY KEY,

@@ -1,6 +1,6 @@
 // The county's attachments (seed 001, 附件1–5) and the office's own lists, as .xlsx.
 import type { Database } from 'better-sqlite3';
-import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, PERSON_CATEGORIES, TIER_LABELS, type PersonCategory } from '../domain/codes';
+import { NOT_ENROLLED_ANSWERS, NOT_ENROLLED_REASONS, PERSON_CATEGORIES, TIER_LABELS, type PersonCategory } from '../domain/codes';
 import { formatYuan2 } from '../domain/money';
 import type { Policy } from '../domain/policy/schema';
 import { listScope } from '../domain/policy/scope';
@@ -105,7 +105,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         widths: [8, 14, 10, 10, 22, 14, 32, 24],
         textColumns: [2, 4, 5],
         // Villages fill the reason in and send the list back; it is re-imported as is.
-        dropdown: { column: 6, options: [...Object.values(OUT_OF_COUNTY), ...Object.values(OUT_OF_SCOPE), ...Object.values(NOT_ENROLLED_REASONS)] },
+        dropdown: { column: 6, options: [...NOT_ENROLLED_ANSWERS] },
         landscape: true,
       });
       let i = 0;

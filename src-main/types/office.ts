@@ -9,9 +9,14 @@ export interface Office {
   countyCode: string;
   /** Receipts show the full ID number instead of 500235********0117. */
   receiptFullId: boolean;
+  /** The office's telephone and address, printed where residents are told whom to ask or object to ('' until set). */
+  phone: string;
+  address: string;
+  /** How many days the 资助对象公示名单 stays posted (default 7): its 公示期 runs from the day printed. */
+  publicDays: number;
 }
 
-export type OfficeInput = Omit<Office, 'receiptFullId' | 'countyCode'> & { receiptFullId?: boolean; countyCode?: string };
+export type OfficeInput = Pick<Office, 'townshipName' | 'county'> & Partial<Omit<Office, 'townshipName' | 'county'>>;
 
 export interface Village {
   id: number;

@@ -25,6 +25,10 @@ export interface HouseholdNotice {
     relation: string;
     /** Already enrolled this year: the receipt number; the options are then not shown. */
     enrolledReceipt: string | null;
+    /** The tier that enrollment paid (null: none, or a scheme without tiers): 已参保 stands under it. */
+    enrolledTier: 1 | 2 | null;
+    /** 资助类别（部门）: the one the person is quoted under, or the one their enrollment was subsidised under. */
+    subsidyLabel: string;
     /** Why the person need not or cannot enroll here, in plain Chinese. */
     notDue: string | null;
     options: NoticeTierOption[];
@@ -56,6 +60,12 @@ export interface PublicList {
   villageName: string | null;
   rows: PublicListRow[];
   totalYuan: string;
+  /** 公示期: from the day printed for the office's number of days. */
+  publicFrom: string;
+  publicTo: string;
+  /** Where a resident objects: the office's telephone and address ('' when not set: a line to fill by hand). */
+  phone: string;
+  address: string;
 }
 
 export interface VillageNotice {

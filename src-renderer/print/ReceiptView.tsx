@@ -15,12 +15,19 @@ export function ReceiptView({ r, paper = 'a4' }: { r: Receipt; paper?: ReceiptPa
       </div>
       {r.status === 'voided' && <div className="voided">已作废：{r.voidReason}</div>}
       <table>
+        {/* The same widths on every receipt of a sheet: labels 16 %, values 34 %; a long 资助类别 wraps inside its cell. */}
+        <colgroup>
+          <col className="label" />
+          <col />
+          <col className="label" />
+          <col />
+        </colgroup>
         <tbody>
           <tr>
             <th>姓名</th>
             <td>{r.personName}</td>
             <th>身份证号</th>
-            <td>{r.idNumber}</td>
+            <td className="keep">{r.idNumber}</td>
           </tr>
           <tr>
             <th>村（社区）</th>
@@ -32,10 +39,17 @@ export function ReceiptView({ r, paper = 'a4' }: { r: Receipt; paper?: ReceiptPa
             <th>缴费标准</th>
             <td>{r.feeYuan} 元</td>
             <th>资助金额</th>
-            <td>
-              {r.subsidyYuan} 元{r.subsidyLabel ? `（${r.subsidyLabel}，${r.departmentLabel}）` : ''}
-            </td>
+            <td>{r.subsidyYuan} 元</td>
           </tr>
+          {/* A row of its own: the longest label (在乡重点优抚对象(不含1-6级残疾军人)) takes one line there, three in a quarter's cell. */}
+          {r.subsidyLabel && (
+            <tr>
+              <th>资助类别</th>
+              <td colSpan={3}>
+                {r.subsidyLabel}（{r.departmentLabel}）
+              </td>
+            </tr>
+          )}
           <tr>
             <th>个人缴费</th>
             <td colSpan={3}>
@@ -44,13 +58,13 @@ export function ReceiptView({ r, paper = 'a4' }: { r: Receipt; paper?: ReceiptPa
           </tr>
           <tr>
             <th>缴费日期</th>
-            <td>{r.paidOn}</td>
+            <td className="keep">{r.paidOn}</td>
             <th>缴费方式</th>
             <td>{r.channel}</td>
           </tr>
           <tr>
             <th>待遇享受期</th>
-            <td colSpan={3}>
+            <td colSpan={3} className="keep">
               {r.benefitStart} 至 {r.benefitEnd}
             </td>
           </tr>

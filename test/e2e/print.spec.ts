@@ -30,7 +30,7 @@ test('the print center: household notice, 公示名单, a long village list with
   test.setTimeout(120_000);
   fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
   const call = await api(request, host.url);
-  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
+  await call('office.update', { townshipName: '农坝镇', county: '云阳县', phone: '023-55123456', address: '农坝镇人民政府一楼' });
   const v = await call('villages.add', { code: '001', name: '幸福村' });
   await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
   const h = await call('roster.addHousehold', { villageId: v.id, number: '0001' });
@@ -67,7 +67,11 @@ test('the print center: household notice, 公示名单, a long village list with
   await choose(page, '打印内容', '未参保人员名单（村核实清单）');
   await choose(page, '村（社区）', '幸福村');
   await expect(page.getByTestId('not-enrolled')).toContainText('共 92 人');
+  // The words the office reads back, as the xlsx's dropdown offers them, at the list's foot.
+  await expect(page.getByTestId('reason-words')).toContainText('拒参、失踪、无法联系、已注销户口、户口迁出、其他');
+  await expect(page.getByTestId('reason-words')).toContainText('县外市内参加居民医保（大学生医保）');
   const list = await printed(page, 'not-enrolled');
+  expect(list.pages.at(-1)).toContain('未参保原因”请填以下之一');
   expect(list.pages.length).toBeGreaterThan(1);
   list.pages.forEach((p, i) => {
     expect(p).toContain('身份证号');
@@ -85,6 +89,10 @@ test('the print center: household notice, 公示名单, a long village list with
   await choose(page, '打印内容', '致各村（社区）的参保工作通知');
   await expect(page.getByTestId('village-notice')).toContainText('一档380.00元/人，二档755.00元/人');
   await expect(page.getByTestId('village-notice')).toContainText('150');
+  // Each period's dates once: a period whose words give its days is printed in its words alone.
+  const windows = page.getByTestId('village-window');
+  await expect(windows.filter({ hasText: '2月29日' })).toHaveText(/^在2024年1月1日至2月29日期间参保缴费的/);
+  await expect(windows.first()).toHaveText('2024年居民医保集中参保缴费期为文件下发之日（2023年10月24日）起至2023年12月31日。');
   await screenshot(page, 'print-village-notice-1366');
 
   // The whole household at the desk: both members' amounts, one tier, one receipt each, on
@@ -116,5 +124,12 @@ test('the print center: household notice, 公示名单, a long village list with
   await expect(pub).toContainText('500235********0117');
   await expect(pub).toContainText('资助金额合计 342.00 元');
   await expect(pub).not.toContainText('500235196005010117');
+  // 公示期 from the day printed for the office's 7 days, and where to object.
+  await expect(page.getByTestId('public-terms')).toContainText('公示期：2023年11月2日至2023年11月8日');
+  await expect(page.getByTestId('public-terms')).toContainText('联系电话：023-55123456');
+  await expect(page.getByTestId('public-terms')).toContainText('地址：农坝镇人民政府一楼');
   await screenshot(page, 'print-public-list-1366');
+  const posted = await printed(page, 'public-list');
+  expect(posted.pages).toHaveLength(1);
+  expect(posted.pages[0]).toContain('公示期');
 });

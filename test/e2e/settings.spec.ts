@@ -89,7 +89,10 @@ test('the API refuses calls without the launch token, from another origin or ano
   const page = await request.get(host.url);
   const token = /name="canbao-token" content="([^"]+)"/.exec(await page.text())![1]!;
   const good = await request.post(api, { data: {}, headers: { 'x-canbao-token': token, 'x-canbao-session': 'a-session-of-this-test' } });
-  expect(await good.json()).toEqual({ ok: true, value: { townshipName: '', county: '', countyCode: '', receiptFullId: false } });
+  expect(await good.json()).toEqual({
+    ok: true,
+    value: { townshipName: '', county: '', countyCode: '', receiptFullId: false, phone: '', address: '', publicDays: 7 },
+  });
 
   const foreign = await request.post(api, {
     data: {},

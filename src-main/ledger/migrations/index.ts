@@ -13,6 +13,7 @@ import { m011InsuranceHistory } from './011-insurance-history';
 import { m012CompleteYears } from './012-complete-years';
 import { m013RowVersions } from './013-row-versions';
 import { m014KnownYears } from './014-known-years';
+import { m015OfficeContact } from './015-office-contact';
 
 export type { Migration };
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012CompleteYears,
   m013RowVersions,
   m014KnownYears,
+  m015OfficeContact,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,11 +1,16 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Progress, Select, Space } from 'antd';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Alert, Button, Checkbox, Progress, Select, Space } from 'antd';
 import type { HouseholdNotice, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { deskToday } from '../../format';
 import { HouseholdNoticeDoc } from './documents';
+import { sheetsOf } from './sheets';
 
 const PAGE = 100;
+/** A4 less the batch page's margins (12 mm top and bottom), and the gap around the cut line. */
+const SHEET_MM = 273;
+const CUT_GAP_MM = 6;
+const PX_PER_MM = 96 / 25.4;
 
 /**
  * A village's (or the whole township's) household notices in one print: fetched a hundred at a
@@ -15,6 +20,12 @@ const PAGE = 100;
 export function BatchNotices({ year, villages }: { year: number; villages: Village[] }) {
   const [villageId, setVillageId] = useState<number | undefined>();
   const [layout, setLayout] = useState<'one' | 'two'>('one');
+  // A batch goes out to collect money: households with no one left to pay are left out unless asked for.
+  const [owingOnly, setOwingOnly] = useState(true);
+  const [skipped, setSkipped] = useState(0);
+  // Each notice's height as laid out (mm), measured once shown: two share a sheet only if both fit half.
+  const [heights, setHeights] = useState<number[] | null>(null);
+  const batchRef = useRef<HTMLDivElement>(null);
   const [notices, setNotices] = useState<HouseholdNotice[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,27 +38,48 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
     stop.current = false;
     setError(null);
     setNotices([]);
+    setHeights(null);
+    setSkipped(0);
     setProgress({ done: 0, total: 0 });
     const got: HouseholdNotice[] = [];
+    let left = 0;
     const on = deskToday();
     for (let offset = 0; ; offset += PAGE) {
-      const r = await invoke('print.householdNotices', { coverageYear: year, offset, limit: PAGE, on, ...(villageId ? { villageId } : {}) });
+      const r = await invoke('print.householdNotices', {
+        coverageYear: year,
+        offset,
+        limit: PAGE,
+        on,
+        owing: owingOnly,
+        ...(villageId ? { villageId } : {}),
+      });
       if (run.current !== mine) return;
       if (!r.ok) {
         setError(r.error.message);
         return setProgress(null);
       }
       got.push(...r.value.notices);
-      setProgress({ done: got.length, total: r.value.total });
+      left += r.value.skipped;
+      setProgress({ done: Math.min(offset + PAGE, r.value.total), total: r.value.total });
       if (stop.current) {
         setError(`已取消：只生成了 ${got.length} 户，没有打印。`);
         return setProgress(null);
       }
-      if (got.length >= r.value.total) break;
+      if (offset + PAGE >= r.value.total) break;
     }
     setNotices(got);
+    setSkipped(left);
     setProgress(null);
   }
+
+  // Laid out at the sheet's width (the batch's CSS), each notice is measured before pairing.
+  useLayoutEffect(() => {
+    if (!notices.length || heights) return;
+    const papers = batchRef.current?.querySelectorAll<HTMLElement>('[data-testid=household-notice]') ?? [];
+    setHeights([...papers].map((p) => p.getBoundingClientRect().height / PX_PER_MM));
+  }, [notices, heights]);
+  const half = (SHEET_MM - CUT_GAP_MM) / 2;
+  const sheets = layout === 'two' && heights ? sheetsOf(heights, half) : notices.map((_, i) => [i]);
 
   const busy = progress !== null;
   return (
@@ -59,7 +91,7 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
           placeholder="全部村（社区）"
           disabled={progress !== null}
           value={villageId}
-          onChange={(v) => (setVillageId(v), setNotices([]))}
+          onChange={(v) => (setVillageId(v), setNotices([]), setHeights(null))}
           style={{ width: 180 }}
           options={villages.map((v) => ({ value: v.id, label: v.name }))}
         />
@@ -67,20 +99,24 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
           aria-label="每页户数"
           value={layout}
           onChange={setLayout}
-          style={{ width: 200 }}
+          style={{ width: 240 }}
           options={[
             { value: 'one', label: '每户一张' },
             { value: 'two', label: '每张 A4 两户（中间裁切线）' },
           ]}
         />
+        <Checkbox checked={owingOnly} disabled={busy} onChange={(e) => (setOwingOnly(e.target.checked), setNotices([]), setHeights(null))}>
+          只打印还有人要缴费的户
+        </Checkbox>
         <Button type="primary" disabled={busy} onClick={() => void build()}>
           生成通知单
         </Button>
         {notices.length > 0 && (
           <Button type="primary" onClick={() => window.print()}>
-            打印 {notices.length} 户
+            打印 {notices.length} 户（{sheets.length} 张）
           </Button>
         )}
+        {skipped > 0 && !busy && <span data-testid="batch-skipped">另有 {skipped} 户已无人需要缴费，未生成。</span>}
       </Space>
       {busy && (
         <Space>
@@ -95,9 +131,13 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
       )}
       {error && <Alert type="warning" showIcon message={error} role="alert" />}
       {notices.length > 0 && (
-        <div className={`batch ${layout}`} data-testid="batch-notices">
-          {notices.map((n) => (
-            <HouseholdNoticeDoc key={`${n.villageName}-${n.householdNumber}`} n={n} />
+        <div className={`batch ${layout}`} data-testid="batch-notices" ref={batchRef}>
+          {sheets.map((sheet) => (
+            <div key={sheet[0]} className={sheet.length > 1 ? 'sheet pair' : 'sheet'} data-testid="batch-sheet">
+              {sheet.map((i) => (
+                <HouseholdNoticeDoc key={i} n={notices[i]!} />
+              ))}
+            </div>
           ))}
         </div>
       )}

@@ -67,7 +67,7 @@ export function PrintPage() {
           return r.ok ? show(<HouseholdNoticeDoc n={r.value} />) : fail(r.error.message);
         }
         case 'public': {
-          const r = await invoke('print.publicList', { coverageYear: year, ...(villageId ? { villageId } : {}) });
+          const r = await invoke('print.publicList', { coverageYear: year, on: deskToday(), ...(villageId ? { villageId } : {}) });
           return r.ok ? show(<PublicListDoc l={r.value} />) : fail(r.error.message);
         }
         case 'notEnrolled':

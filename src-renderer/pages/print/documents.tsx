@@ -3,6 +3,7 @@ import type { HouseholdNotice, PersonSummary, PublicList, VillageNotice } from '
 
 import { Doc, DocTable } from '../../print/Doc';
 import { chineseDate, sentence } from '../../format';
+import { useGlossary } from '../../glossary';
 
 export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
   return (
@@ -11,44 +12,76 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
       sub={`${n.villageName}\u3000户号：${n.householdNumber}\u3000户主：${n.headName}`}
       testId="household-notice"
     >
-      <DocTable
-        keep={[0, 1, 2]}
-        head={[
-          '姓名',
-          '身份证号',
-          <>
-            与户主
-            <wbr />
-            关系
-          </>,
-          '资助类别（部门）',
-          '一档：标准／资助／个人缴',
-          '二档：标准／资助／个人缴',
-        ]}
-        rows={n.members.map((m) => {
-          const opt = (tier: 1 | 2) => {
-            const o = m.options.find((x) => x.tier === tier);
-            // One line: standard, subsidy and share read across, never broken between them.
-            return o ? <span className="money">{`${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan}\u00a0元`}</span> : '';
-          };
-          const note = m.enrolledReceipt ? `已参保（收据 ${m.enrolledReceipt}）` : m.notDue;
-          return [m.name, m.idNumber, m.relation, m.options[0]?.subsidyLabel ?? '', note ? <span key="n">{note}</span> : opt(1), note ? '' : opt(2)];
-        })}
-        foot={
-          n.totals.length
-            ? [
-                '全户合计',
-                '',
-                '',
-                '',
-                ...([1, 2] as const).map((tier) => {
-                  const t = n.totals.find((x) => x.tier === tier);
-                  return t ? <span className="money">{`${t.persons} 人应缴 ${t.personalYuan}\u00a0元`}</span> : '';
-                }),
-              ]
-            : undefined
-        }
-      />
+      <table className="notice-table">
+        {/* Widths fixed in mm for the A4's 180: a name, an ID number and an amount never wrap; a long 资助类别 wraps inside its cell. */}
+        <colgroup>
+          <col style={{ width: '15mm' }} />
+          <col style={{ width: '33mm' }} />
+          <col style={{ width: '14mm' }} />
+          <col />
+          <col style={{ width: '42mm' }} />
+          <col style={{ width: '42mm' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>姓名</th>
+            <th>身份证号</th>
+            <th>
+              与户主
+              <br />
+              关系
+            </th>
+            <th>
+              资助类别
+              <br />
+              （部门）
+            </th>
+            <th>
+              一档
+              <br />
+              标准／资助／个人缴
+            </th>
+            <th>
+              二档
+              <br />
+              标准／资助／个人缴
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {n.members.map((m) => {
+            const opt = (tier: 1 | 2) => {
+              // Paid: 已参保 under the tier paid (a scheme without tiers: the first column).
+              if (m.enrolledReceipt) return tier === (m.enrolledTier ?? 1) ? <span className="wrap">已参保（收据 {m.enrolledReceipt}）</span> : '';
+              if (m.notDue) return tier === 1 ? <span className="wrap">{m.notDue}</span> : '';
+              const o = m.options.find((x) => x.tier === tier);
+              // One line: standard, subsidy and share read across, never broken between them.
+              return o ? <span className="money">{`${o.feeYuan}／${o.subsidyYuan}／${o.personalYuan}\u00a0元`}</span> : '';
+            };
+            return (
+              <tr key={m.personId}>
+                <td className="keep">{m.name}</td>
+                <td className="keep">{m.idNumber}</td>
+                <td className="keep">{m.relation}</td>
+                <td className="wrap">{m.subsidyLabel}</td>
+                <td>{opt(1)}</td>
+                <td>{opt(2)}</td>
+              </tr>
+            );
+          })}
+          {n.totals.length > 0 && (
+            <tr>
+              <td colSpan={4} className="keep">
+                全户合计
+              </td>
+              {([1, 2] as const).map((tier) => {
+                const t = n.totals.find((x) => x.tier === tier);
+                return <td key={tier}>{t ? <span className="money">{`${t.persons} 人应缴 ${t.personalYuan}\u00a0元`}</span> : ''}</td>;
+              })}
+            </tr>
+          )}
+        </tbody>
+      </table>
       <h3>缴费时间</h3>
       {n.window ? (
         <p>
@@ -80,12 +113,17 @@ export function PublicListDoc({ l }: { l: PublicList }) {
         head={['序号', '村（社区）', '姓名', '身份证号', '资助类别', '认定部门', '参保档次', '资助金额（元）']}
         rows={l.rows.map((r, i) => [i + 1, r.villageName, r.name, r.idNumber, r.categoryLabel, r.departmentLabel, r.tierLabel, r.subsidyYuan])}
       />
-      <p>公示期间如有异议，请向社保所反映。</p>
+      <p data-testid="public-terms">
+        公示期：{chineseDate(l.publicFrom)}至{chineseDate(l.publicTo)}。公示期间如有异议，请向{l.officeTitle}社保所反映。联系电话：
+        {l.phone || <span className="sign-line" aria-label="联系电话填写处" />}
+        {'\u3000'}地址：{l.address || <span className="sign-line wide" aria-label="地址填写处" />}
+      </p>
     </Doc>
   );
 }
 
 export function NotEnrolledDoc({ title, rows, villageName }: { title: string; rows: PersonSummary[]; villageName: string }) {
+  const answers = useGlossary().notEnrolledAnswers;
   return (
     <Doc title={title} sub={`${villageName}\u3000共 ${rows.length} 人\u3000（请村逐人核实，在“未参保原因”栏填写后交回社保所）`} testId="not-enrolled">
       <DocTable
@@ -93,6 +131,10 @@ export function NotEnrolledDoc({ title, rows, villageName }: { title: string; ro
         head={['序号', '户号', '姓名', '身份证号', '联系电话', '未参保原因', '备注']}
         rows={rows.map((r, i) => [i + 1, r.householdNumber, r.name, r.idNumber, r.phone, '', ''])}
       />
+      {/* The words the office reads back, as the xlsx's dropdown offers them. */}
+      <p className="keep-together" data-testid="reason-words">
+        “未参保原因”请填以下之一：{answers.join('、')}。填“其他”的请在备注栏写明。
+      </p>
     </Doc>
   );
 }
@@ -111,9 +153,15 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
       </p>
       <h3>二、缴费时间</h3>
       {n.windows.map((w) => (
-        <p key={w.label}>
-          {w.label}：{w.from ? `${chineseDate(w.from)}至` : '至'}
-          {chineseDate(w.to)}。{sentence(w.text)}
+        <p key={w.label} data-testid="village-window">
+          {statesItsDates(w) ? (
+            sentence(w.text)
+          ) : (
+            <>
+              {w.label}：{w.from ? `${chineseDate(w.from)}至` : '至'}
+              {chineseDate(w.to)}。{sentence(w.text)}
+            </>
+          )}
         </p>
       ))}
       <h3>三、缴费方式</h3>
@@ -137,3 +185,13 @@ export function VillageNoticeDoc({ n }: { n: VillageNotice }) {
     </Doc>
   );
 }
+
+/** 3月1日 for 2024-03-01: how a notice's own words name a day. */
+const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/**
+ * Whether a period's own words already give both its first and last day (2024年3月1日至6月30日前参保缴费的…):
+ * then they are printed alone, not after the same dates again.
+ */
+export const statesItsDates = (w: { from: string | null; to: string; text: string }): boolean =>
+  w.from !== null && w.text.includes(monthDay(w.from)) && w.text.includes(monthDay(w.to));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Checkbox, Form, Input } from 'antd';
+import { Alert, Card, Checkbox, Form, Input, InputNumber } from 'antd';
 import type { OfficeInput } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useOffice } from '../../office';
@@ -39,6 +39,15 @@ export function OfficeForm() {
           tooltip="6 位行政区划代码（如云阳县 500235、酉阳县 500242）。导入医保参保核实名单时，据此判断“所属区划”是本县、市内县外还是市外。"
         >
           <Input placeholder="如：500235" maxLength={6} inputMode="numeric" style={{ width: 110 }} aria-label="本县区划代码" />
+        </Form.Item>
+        <Form.Item label="联系电话" name="phone" tooltip="印在资助对象公示名单上，供群众反映意见。">
+          <Input placeholder="如：023-55123456" style={{ width: 150 }} aria-label="社保所联系电话" />
+        </Form.Item>
+        <Form.Item label="地址" name="address">
+          <Input placeholder="如：农坝镇人民政府一楼" style={{ width: 220 }} aria-label="社保所地址" />
+        </Form.Item>
+        <Form.Item label="公示天数" name="publicDays" tooltip="资助对象公示名单的公示期：从打印当天起算，含当天。">
+          <InputNumber min={1} max={60} precision={0} style={{ width: 80 }} aria-label="公示天数" />
         </Form.Item>
         <Form.Item name="receiptFullId" valuePropName="checked">
           <Checkbox aria-label="收据显示完整身份证号">收据上显示完整身份证号</Checkbox>

@@ -9,9 +9,17 @@ afterEach(() => t.close());
 
 describe('office settings', () => {
   it('starts empty and keeps what the clerk saves, trimmed', async () => {
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '', countyCode: '', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({ townshipName: '', county: '', countyCode: '', receiptFullId: false, phone: '', address: '', publicDays: 7 });
     await t.ok('office.update', { townshipName: ' 农坝镇 ', county: '云阳县' });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', countyCode: '', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({
+      townshipName: '农坝镇',
+      county: '云阳县',
+      countyCode: '',
+      receiptFullId: false,
+      phone: '',
+      address: '',
+      publicDays: 7,
+    });
   });
 
   it.each([
@@ -31,7 +39,26 @@ describe('office settings', () => {
     await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县' });
     const r = await t.call('office.update', input as never);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
-    expect(await t.ok('office.get', {})).toEqual({ townshipName: '农坝镇', county: '云阳县', countyCode: '', receiptFullId: false });
+    expect(await t.ok('office.get', {})).toEqual({
+      townshipName: '农坝镇',
+      county: '云阳县',
+      countyCode: '',
+      receiptFullId: false,
+      phone: '',
+      address: '',
+      publicDays: 7,
+    });
+  });
+
+  it('keeps the telephone, address and 公示 days printed on the 公示 list, and refuses a phone or a day count that is not one', async () => {
+    await t.ok('office.update', { townshipName: '农坝镇', county: '云阳县', phone: '023-55123456', address: '农坝镇人民政府一楼', publicDays: 5 });
+    expect(await t.ok('office.get', {})).toMatchObject({ phone: '023-55123456', address: '农坝镇人民政府一楼', publicDays: 5 });
+    expect(await t.call('office.update', { townshipName: '农坝镇', county: '云阳县', phone: '12345' })).toMatchObject({ ok: false, error: { field: 'phone' } });
+    expect(await t.call('office.update', { townshipName: '农坝镇', county: '云阳县', publicDays: 0 })).toMatchObject({
+      ok: false,
+      error: { message: '公示天数至少 1 天。' },
+    });
+    expect(await t.ok('office.get', {})).toMatchObject({ phone: '023-55123456', publicDays: 5 });
   });
 
   it('keeps the county’s division code, and clears it when given empty', async () => {
