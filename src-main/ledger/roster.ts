@@ -393,7 +393,7 @@ export function endCategory(db: Database, id: number, validTo: string): void {
 const numbers = new Intl.Collator('zh-Hans-CN', { numeric: true });
 export const byNumber = (a: string, b: string) => numbers.compare(a, b);
 
-/** A village's households with their members (head first, then the eldest), and who paid for the year. */
+/** A village's households with their members in 户口簿 order, and who paid for the year. */
 export function villageBook(db: Database, villageId: number, year: number | null): BookHousehold[] {
   const rows = sql(
     db,
@@ -404,11 +404,15 @@ export function villageBook(db: Database, villageId: number, year: number | null
      WHERE h.village_id = ? ORDER BY h.id, head DESC, p.birth_date, p.id`,
   ).all(year, villageId) as (BookMember & { householdId: number; number: string; address: string; id: number | null; head: number })[];
   const out = new Map<number, BookHousehold>();
+  const heads = new Map<number, number>();
   for (const r of rows) {
     let h = out.get(r.householdId);
     if (!h) out.set(r.householdId, (h = { id: r.householdId, number: r.number, address: r.address, headName: null, members: [] }));
     if (r.id === null) continue;
-    if (r.head) h.headName = r.name;
+    if (r.head) {
+      h.headName = r.name;
+      heads.set(h.id, r.id);
+    }
     h.members.push({
       id: r.id,
       name: r.name,
@@ -421,6 +425,7 @@ export function villageBook(db: Database, villageId: number, year: number | null
       version: r.version,
     });
   }
+  for (const h of out.values()) h.members = inHouseholdOrder(h.members, heads.get(h.id) ?? null);
   return [...out.values()].sort((a, b) => byNumber(a.number, b.number));
 }
 

@@ -72,7 +72,7 @@ describe('the person drawer', () => {
 });
 
 describe('花名册 by village', () => {
-  it('lists households in number order (2 before 10), head first, with who paid for the year', async () => {
+  it('lists households in number order (2 before 10), members in 户口簿 order (子女 before 父母), with who paid for the year', async () => {
     t = openTestLedger('2024-01-10T02:00:00Z');
     const village = await t.ok('villages.add', { code: '001', name: '农坝村' });
     await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
@@ -105,10 +105,10 @@ describe('花名册 by village', () => {
     expect(book.villageName).toBe('农坝村');
     expect(book.households.map((h) => [h.number, h.headName, h.members.map((m) => m.name)])).toEqual([
       ['1', null, []],
-      ['2', '户主二', ['户主二', '母亲二', '女儿二']],
+      ['2', '户主二', ['户主二', '女儿二', '母亲二']],
       ['10', '户主十', ['户主十', '儿子十']],
     ]);
-    expect(book.households[1]!.members.map((m) => m.receiptNo !== null)).toEqual([false, false, true]);
+    expect(book.households[1]!.members.map((m) => m.receiptNo !== null)).toEqual([false, true, false]);
     expect((await t.ok('roster.listHouseholds', { villageId: village.id })).map((h) => h.number)).toEqual(['1', '2', '10']);
     expect(await t.call('roster.villageBook', { villageId: 999 })).toMatchObject({ ok: false, error: { message: '找不到这个村/社区。' } });
   });
