@@ -104,6 +104,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         ],
         widths: [8, 14, 10, 10, 22, 14, 32, 24],
         textColumns: [2, 4, 5],
+        leftColumns: [6, 7],
         // Villages fill the reason in and send the list back; it is re-imported as is.
         dropdown: { column: 6, options: [...NOT_ENROLLED_ANSWERS] },
         landscape: true,
@@ -174,9 +175,11 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
           { text: '个人缴费(元)' },
           { text: zero ? '零申报日期' : '收据号' },
         ],
-        widths: [6, 12, 10, 21, 40, 18, 7, 12, 12, 13],
+        widths: [6, 12, 10, 21, 40, 18, 7, 13, 13, 13],
         textColumns: [3, ...(zero ? [] : [9])],
         dateColumns: zero ? [9] : [],
+        moneyColumns: [7, 8],
+        leftColumns: [4],
         landscape: true,
       });
       const rows = zero ? zeroDeclarations(a.db, a.coverageYear) : subsidisedEnrollments(a.db, a.coverageYear, 'village');
@@ -190,7 +193,10 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
       let group = { dept: '', n: 0, subsidy: 0, personal: 0 };
       const subtotal = () => {
         if (group.n)
-          w.add(['', '', `小计（${group.n} 人）`, '', '', group.dept, '', Number(formatYuan2(group.subsidy)), Number(formatYuan2(group.personal)), '']);
+          w.add(['', `小计（${group.n} 人）`, '', '', '', group.dept, '', Number(formatYuan2(group.subsidy)), Number(formatYuan2(group.personal)), ''], {
+            from: 1,
+            to: 3,
+          });
       };
       for (const e of rows) {
         const dept = deptOf(e);
@@ -220,7 +226,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         await tick();
       }
       subtotal();
-      w.add(['', '', `合计（${sum.n} 人）`, '', '', '', '', Number(formatYuan2(sum.subsidy)), Number(formatYuan2(sum.personal)), '']);
+      w.add(['', `合计（${sum.n} 人）`, '', '', '', '', '', Number(formatYuan2(sum.subsidy)), Number(formatYuan2(sum.personal)), ''], { from: 1, to: 3 });
       await w.finish();
       return i;
     }
@@ -232,8 +238,10 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         title: title(EXPORT_TITLES[kind].replace(/（.*）$/, '')),
         subtitle: `单位：${officeTitle(office)}                    导出日期：${a.today ?? ''}`,
         headers: ['序号', '街道乡镇', '姓名', '身份证件类型', '身份证件号码', '人员编号', '代缴类别', '代缴金额', '个人缴费日期'].map((text) => ({ text })),
-        widths: [6, 14, 10, 14, 22, 14, 36, 12, 14],
+        widths: [6, 14, 10, 14, 22, 14, 36, 13, 14],
         textColumns: [4, 5, 8],
+        moneyColumns: [7],
+        leftColumns: [6],
         landscape: true,
       });
       const rows = zero ? zeroDeclarations(a.db, a.coverageYear) : subsidisedEnrollments(a.db, a.coverageYear, 'village');
@@ -252,6 +260,7 @@ export async function writeExport(kind: ExportKind, a: ExportArgs): Promise<numb
         headers: [{ text: '缴费日期' }, { text: '缴费方式' }, { text: '人数' }, { text: '个人缴费合计(元)' }],
         widths: [14, 16, 10, 18],
         dateColumns: [0],
+        moneyColumns: [3],
       });
       let n = 0;
       let sum = 0;

@@ -60,10 +60,10 @@ describe('exports read back by LibreOffice', () => {
   it.runIf(hasSoffice)('the office lists: not enrolled, 零申报, 资助台账, payments by day and channel', () => {
     expect(csv.notEnrolled!.map((r) => r[3])).toEqual(expect.arrayContaining(['赵六']));
     expect(csv.notEnrolled!.map((r) => r[3])).not.toContain('张三');
-    expect(csv.zeroDeclarations!.find((r) => r[2] === '李梅')!.slice(4, 9)).toEqual(['特困人员', '民政局', '一档', '380', '0']);
+    expect(csv.zeroDeclarations!.find((r) => r[2] === '李梅')!.slice(4, 9)).toEqual(['特困人员', '民政局', '一档', '380.00', '0.00']);
     expect(csv.subsidyLedger!.filter((r) => /^\d+$/.test(r[0]!))).toHaveLength(3);
-    expect(csv.payments!).toContainEqual(['2023-11-01', '现金', '1', '38']);
-    expect(csv.payments!.at(-1)).toEqual(['合计', '', '3', '228']);
+    expect(csv.payments!).toContainEqual(['2023-11-01', '现金', '1', '38.00']);
+    expect(csv.payments!.at(-1)).toEqual(['合计', '', '3', '228.00']);
   });
 
   it('资助台账 closes each department with its 小计 and the whole with 合计; 零申报 and 缴费日报 dates are dates', async () => {
