@@ -22,7 +22,7 @@ if (!only || only === 'ledger') benchLedger(policies.get('cq-yunyang-nongba-2024
 if (!only || only === 'excel') await benchExcel(quick ? [20_000] : [100_000, 1_000_000]);
 if (!only || only === 'malformed') benchMalformed();
 if (!only || only === 'tax') await benchTax(policies.get('cq-yunyang-nongba-2024')!, quick ? 10_000 : 50_000);
-if (!only || only === 'notices') await benchNotices(policies.get('cq-yunyang-nongba-2024')!, quick ? 2_000 : 5_300);
+if (!only || only === 'notices') await benchNotices(policies.get('cq-yunyang-nongba-2024')!, quick ? 3_000 : 26_500);
 if (!only || only === 'history') benchHistory(policies.get('cq-youyang-2024')!, quick ? 100_000 : 1_000_000, 30_000);
 if (!only || only === 'login') await benchLogin(policies.get('cq-yunyang-nongba-2024')!, quick ? 5_000 : 30_000, 100);
 if (!only || only === 'renderer') await benchRenderer(policies.get('cq-yunyang-nongba-2024')!, 5_000, quick);

@@ -36,7 +36,7 @@ import type {
   SettledPayment,
 } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
-import type { HouseholdNotice, PublicList, RefundSlip, VillageNotice } from '../types/print';
+import type { HouseholdNotice, NoticeJob, PublicList, RefundSlip, VillageNotice } from '../types/print';
 import type {
   Dashboard,
   BackupFile,
@@ -295,6 +295,7 @@ export interface Api {
     /** total: households in the batch; skipped: of this page's, those left out as owing nothing. */
     output: { total: number; notices: HouseholdNotice[]; skipped: number };
   };
+  'print.noticeJobs': { input: { villageId?: number }; output: NoticeJob[] };
   'print.refundSlip': { input: { refundId: number; fullId?: boolean }; output: RefundSlip };
   'print.publicList': { input: { coverageYear: number; villageId?: number; on?: string }; output: PublicList };
   'print.form': { input: { kind: FormKind; coverageYear: number; villageId?: number }; output: Form };

@@ -9,10 +9,10 @@ import { subsidisedEnrollments } from '../ledger/enrollments';
 import { getOffice, getVillage, listVillages, officeTitle } from '../ledger/office';
 import { getHousehold } from '../ledger/roster';
 import { targets } from '../ledger/reports';
-import type { HouseholdNotice, PublicList, RefundSlip, VillageNotice } from '../types/print';
+import type { HouseholdNotice, NoticeJob, PublicList, RefundSlip, VillageNotice } from '../types/print';
 import { maskId } from '../enrollment/ids';
 import { policyFor, policyInForce } from '../enrollment/policy';
-import { householdNotice, householdsInOrder } from '../enrollment/notice';
+import { householdNotice, householdsInOrder, noticeJobs } from '../enrollment/notice';
 import { refundSlip } from '../enrollment/refund-slip';
 import { historyLookup } from '../enrollment/history';
 import { attachmentForm } from '../ledger/forms';
@@ -78,6 +78,11 @@ export const printHandlers = {
       return { total: all.length, notices, skipped: page.length - notices.length };
     },
   ),
+
+  'print.noticeJobs': reads('clerk', z.object({ villageId: idOf('村/社区').optional() }), (ctx, arg): NoticeJob[] => {
+    if (arg.villageId && !getVillage(ctx.db, arg.villageId)) throw new Refusal('not_found', '找不到这个村/社区。');
+    return noticeJobs(ctx.db, arg.villageId);
+  }),
 
   'print.publicList': reads(
     'clerk',

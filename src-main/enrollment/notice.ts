@@ -9,7 +9,7 @@ import { categoryLabel, compilePolicy, departmentLabel, windowAfter, windowOn } 
 import { activeEnrollment } from '../ledger/enrollments';
 import { getOffice, officeTitle } from '../ledger/office';
 import { householdMembers, householdsWithMembers, type getHousehold } from '../ledger/roster';
-import type { HouseholdNotice, NoticeTierOption } from '../types/print';
+import type { HouseholdNotice, NoticeJob, NoticeTierOption } from '../types/print';
 import type { Context } from '../service/context';
 import { quotePerson } from './enroll';
 import { historyLookup, type HistoryLookup } from './history';
@@ -105,8 +105,34 @@ export function householdNotice(
 }
 
 /** Households in the order papers go out: village by village, then 户号 as numbers (2 before 10). */
-export function householdsInOrder(db: Database, villageId?: number): number[] {
+function orderedHouseholds(db: Database, villageId?: number) {
   const rows = householdsWithMembers(db, villageId);
   const byNumber = new Intl.Collator('zh-CN', { numeric: true });
-  return rows.sort((a, b) => byNumber.compare(a.code, b.code) || byNumber.compare(a.number, b.number) || a.id - b.id).map((r) => r.id);
+  return rows.sort((a, b) => byNumber.compare(a.code, b.code) || byNumber.compare(a.number, b.number) || a.id - b.id);
+}
+
+export const householdsInOrder = (db: Database, villageId?: number): number[] => orderedHouseholds(db, villageId).map((r) => r.id);
+
+/** At most this many households in one print job: its pages, its memory and its wait stay those of a village. */
+export const NOTICE_JOB_SIZE = 500;
+
+/**
+ * A batch of notices as print jobs the clerk starts one after another: a village at a time, a
+ * village of more than NOTICE_JOB_SIZE households in runs of that many. Each job is a village's
+ * offset and count in that village's order (print.householdNotices pages through it).
+ */
+export function noticeJobs(db: Database, villageId?: number, size = NOTICE_JOB_SIZE): NoticeJob[] {
+  const jobs: NoticeJob[] = [];
+  const rows = orderedHouseholds(db, villageId);
+  for (let i = 0; i < rows.length;) {
+    const v = rows[i]!.villageId;
+    let end = i;
+    while (end < rows.length && rows[end]!.villageId === v) end++;
+    for (let at = i; at < end; at += size) {
+      const last = Math.min(end, at + size) - 1;
+      jobs.push({ villageId: v, villageName: rows[at]!.villageName, offset: at - i, count: last - at + 1, from: rows[at]!.number, to: rows[last]!.number });
+    }
+    i = end;
+  }
+  return jobs;
 }

@@ -302,12 +302,15 @@ export function listHouseholds(db: Database, villageId: number): Household[] {
 }
 
 /** Households someone lives in (of one village, or of every village still in use), with the village code they are ordered by. */
-export function householdsWithMembers(db: Database, villageId?: number): { id: number; number: string; code: string }[] {
+export function householdsWithMembers(
+  db: Database,
+  villageId?: number,
+): { id: number; number: string; code: string; villageId: number; villageName: string }[] {
   return sql(
     db,
-    `SELECT h.id, h.number, v.code FROM households h JOIN villages v ON v.id = h.village_id
+    `SELECT h.id, h.number, v.code, v.id AS villageId, v.name AS villageName FROM households h JOIN villages v ON v.id = h.village_id
      WHERE EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id) ${villageId ? 'AND h.village_id = ?' : 'AND v.retired_on IS NULL'}`,
-  ).all(...(villageId ? [villageId] : [])) as { id: number; number: string; code: string }[];
+  ).all(...(villageId ? [villageId] : [])) as { id: number; number: string; code: string; villageId: number; villageName: string }[];
 }
 
 export function insertHousehold(db: Database, villageId: number, number: string, address: string, at: string): number {

@@ -44,6 +44,16 @@ export interface HouseholdNotice {
   printedOn: string;
 }
 
+/** One print job of a batch of notices: households offset..offset+count-1 of a village, 户号 from … to. */
+export interface NoticeJob {
+  villageId: number;
+  villageName: string;
+  offset: number;
+  count: number;
+  from: string;
+  to: string;
+}
+
 export interface PublicListRow {
   villageName: string;
   name: string;

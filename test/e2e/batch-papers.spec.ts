@@ -12,7 +12,8 @@ const CUT = TOP + 133.5;
 
 /** No word crosses the line y, and every word is inside the sheet's printable box. */
 function insideSlots(s: Sheet, cuts: number[], margin = { top: TOP - 0.5, side: SIDE - 0.6 }) {
-  for (const w of s.words) {
+  // The sheet's number stands in the foot's margin (第 1 张，共 3 张).
+  for (const w of s.words.filter((x) => !/^第|^张|^共|^\d+$/.test(x.text) || x.y0 < s.heightMm - TOP)) {
     for (const y of cuts) expect(w.y0 < y && w.y1 > y, `「${w.text}」 crosses the cut line at ${y.toFixed(1)} mm`).toBe(false);
     expect(w.x0 >= margin.side && w.x1 <= s.widthMm - margin.side, `「${w.text}」 at x ${w.x0.toFixed(1)}–${w.x1.toFixed(1)} mm`).toBe(true);
     expect(w.y0 >= margin.top && w.y1 <= s.heightMm - 8, `「${w.text}」 at y ${w.y0.toFixed(1)} mm`).toBe(true);
@@ -71,6 +72,15 @@ test('household notices: two to an A4 where both fit half, only those with someo
   const sheets = await printedSheets(page, 'batch-two-per-sheet');
   // Four one-person households on two sheets, the eight-member one on its own.
   expect(sheets).toHaveLength(3);
+  // The job's sheets numbered in its own run.
+  expect(
+    sheets.map((s) =>
+      s.words
+        .filter((w) => w.y0 > s.heightMm - TOP)
+        .map((w) => w.text)
+        .join(''),
+    ),
+  ).toEqual(['第1张，共3张', '第2张，共3张', '第3张，共3张']);
   for (const [i, s] of sheets.slice(0, 2).entries()) {
     const titles = wordsWith(s, '缴费通知单');
     expect(titles).toHaveLength(2);

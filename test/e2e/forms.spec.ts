@@ -157,8 +157,15 @@ test('a whole village’s household notices in one print: household-number order
   const villageSelect = page.locator('.ant-select', { has: page.getByLabel('批量通知单的村（社区）') });
   await villageSelect.hover();
   await villageSelect.locator('.ant-select-clear').click();
-  await page.getByRole('button', { name: '生成通知单' }).click();
-  await expect(batch.getByTestId('household-notice')).toHaveCount(4);
+  // …as two print jobs, a village each, started one after another: the second offered once the first is printed.
+  await expect(page.getByTestId('batch-jobs')).toHaveText('共 4 户，分 2 批打印（每村一批，每批最多 500 户），每批的页码自成一套。');
+  await page.getByRole('button', { name: '生成通知单（第 1 批）' }).click();
+  await expect(batch.getByTestId('household-notice')).toHaveCount(3);
+  await page.evaluate(() => (window.print = () => undefined));
+  await page.getByRole('button', { name: /^打印 3 户/ }).click();
+  await page.getByRole('button', { name: '生成通知单（第 2 批）' }).click();
+  await expect(batch.getByTestId('household-notice')).toHaveCount(1);
+  await expect(batch.getByTestId('household-notice')).toContainText('别村户主');
 });
 
 test('a day’s receipts in one print, three to an A4 with cut lines', async ({ page, host, request }) => {
@@ -205,7 +212,7 @@ test('the notice to the villages keeps its signature with its last section, and 
   await page.getByRole('menuitem', { name: '打印' }).click();
   await choose(page, '打印内容', '致各村（社区）的参保工作通知');
   const notice = page.getByTestId('village-notice');
-  await expect(notice).toContainText('2023年10月24日至2023年12月31日');
+  await expect(notice).toContainText('（2023年10月24日）起至2023年12月31日');
   await expect(notice).not.toContainText('2023-10-24');
   const pages = await printed(page, 'village-notice-7');
   const last = pages.at(-1)!;
