@@ -115,6 +115,9 @@ test('the print center: household notice, 公示名单, a long village list with
   const r = await printed(page, 'receipt-241');
   expect(r.sizes).toEqual(['241 x 140 mm', '241 x 140 mm']);
   expect(r.pages[0]).toContain('叁拾捌元整');
+  // The day paid and the benefit dates whole, never 2023-11-/02.
+  expect(r.pages[0]).toContain('2023-11-02');
+  expect(r.pages[0]).toContain('2024-01-01 至 2024-12-31');
   expect(r.pages[1]).toContain('叁佰捌拾元整');
   await screenshot(page, 'enroll-receipts-241-1366');
 
