@@ -1,4 +1,5 @@
 import type { ApiInput, ApiName, ApiOutput, Result } from '../src-main/api/contract';
+import { called } from './kept';
 
 interface Bridge {
   invoke(name: string, arg: unknown): Promise<unknown>;
@@ -52,6 +53,7 @@ export function onGlossaryChanged(listener: () => void): () => void {
 /** The renderer's only door to the main process: IPC in Electron, HTTP in the browser host. */
 export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
   const r = await send(name, arg);
+  called(name);
   if (!r.ok && r.error.code === 'unauthenticated') for (const l of sessionEnded) l(r.error.message);
   if (r.ok && GLOSSARY_CHANGES.includes(name)) for (const l of glossaryChanged) l();
   return r;

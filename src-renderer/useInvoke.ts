@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiName, ApiOutput } from '../src-main/api/contract';
 import { invoke } from './api';
+import { keep, keptAnswer, screenRead, slotOf } from './kept';
 
 export interface Invoked<T> {
   value: T | null;
@@ -18,26 +19,37 @@ export interface Invoked<T> {
  * are never shown while the new ones load (a reload keeps them until it answers).
  */
 export function useInvoke<K extends ApiName>(name: K, arg: ApiInput<K> | null, refresh?: unknown): Invoked<ApiOutput<K>> {
-  const [answer, setAnswer] = useState<{ key: string; value: ApiOutput<K> } | null>(null);
+  screenRead(name);
+  const key = arg === null ? null : JSON.stringify(arg);
+  const slot = key === null ? '' : slotOf(name, key);
+  // The last answer for these arguments (kept.ts) draws the screen at once; it is asked again all the same.
+  const [answer, setAnswer] = useState<{ key: string; value: ApiOutput<K> } | null>(() => {
+    const k = key === null ? undefined : keptAnswer(slot);
+    return k && key !== null ? { key, value: k.value as ApiOutput<K> } : null;
+  });
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(arg !== null);
+  const [loading, setLoading] = useState(arg !== null && !keptAnswer(slot));
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
-  const key = arg === null ? null : JSON.stringify(arg);
 
   useEffect(() => {
     if (key === null) return;
     const call = ++latest.current;
-    setLoading(true);
+    const before = keptAnswer(slot);
+    // The same object as on screen when it is already there: React draws nothing again.
+    if (before) setAnswer((a) => (a?.key === key ? a : { key, value: before.value as ApiOutput<K> }));
+    else setLoading(true);
     void invoke(name, JSON.parse(key) as ApiInput<K>).then((r) => {
       if (call !== latest.current) return;
       setLoading(false);
-      if (r.ok) {
-        setAnswer({ key, value: r.value });
-        setError(null);
-      } else setError(r.error.message);
+      if (!r.ok) return setError(r.error.message);
+      setError(null);
+      const json = JSON.stringify(r.value);
+      keep(slot, json, r.value);
+      // An answer the same as the one shown changes nothing on screen.
+      if (before?.json !== json) setAnswer({ key, value: r.value });
     });
-  }, [name, key, version, refresh]);
+  }, [name, key, slot, version, refresh]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const value = answer !== null && answer.key === key ? answer.value : null;

@@ -1,0 +1,57 @@
+// The last answer of each screen's reads, kept so a screen the clerk comes back to draws at
+// once, complete, while it asks again; an answer that is the same draws nothing twice (issue 26:
+// a repeat screen switch on an old PC). Any call that may have changed the ledger (every call
+// that is not a read known here) forgets them all, so this window never shows its own change
+// undone; another window's change shows when the screen's fresh answer comes, a moment later.
+import type { ApiName } from '../src-main/api/contract';
+
+const LIMIT = 64;
+const answers = new Map<string, { json: string; value: unknown }>();
+/** The reads screens make through useInvoke: read-only by contract, never forget. */
+const screenReads = new Set<string>();
+/** Reads screens make by hand while the clerk works (search, quote, papers): they change nothing either. */
+const PLAIN_READS: ReadonlySet<ApiName> = new Set<ApiName>([
+  'roster.find',
+  'roster.search',
+  'roster.checkId',
+  'roster.getPerson',
+  'enroll.quote',
+  'enroll.receipt',
+  'enroll.receiptsOn',
+  'reports.notEnrolled',
+  'reports.subsidizedNotDeclared',
+  'print.householdNotice',
+  'print.householdNotices',
+  'print.noticeJobs',
+  'print.publicList',
+  'print.form',
+  'print.villageNotice',
+  'jobs.get',
+  'session.get',
+  'glossary.get',
+  'office.get',
+  'office.policies',
+  'villages.list',
+  'import.batches',
+  'import.report',
+  'history.previewMark',
+]);
+
+export const slotOf = (name: string, key: string) => `${name}\u0000${key}`;
+
+export function screenRead(name: string): void {
+  screenReads.add(name);
+}
+
+export const keptAnswer = (slot: string) => answers.get(slot);
+
+export function keep(slot: string, json: string, value: unknown): void {
+  answers.delete(slot);
+  answers.set(slot, { json, value });
+  if (answers.size > LIMIT) answers.delete(answers.keys().next().value!);
+}
+
+/** After every call: one that is not a known read may have changed what the kept answers say. */
+export function called(name: ApiName): void {
+  if (!screenReads.has(name) && !PLAIN_READS.has(name)) answers.clear();
+}
