@@ -84,6 +84,7 @@ export async function benchNotices(policy: Policy, persons: number): Promise<voi
         const print = page.getByRole('button', { name: /^打印 \d+ 户/ });
         await print.waitFor({ timeout: 120_000 });
         await print.click();
+        if (i + 1 < jobs.length) await page.getByRole('button', { name: `下一批（第 ${i + 2} 批）` }).click();
         const at = await page.evaluate(() => (globalThis as unknown as { __printedAt: number }).__printedAt);
         perJob.push(at - t);
         const { metrics } = await cdp.send('Performance.getMetrics');

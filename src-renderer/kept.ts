@@ -39,13 +39,20 @@ const PLAIN_READS: ReadonlySet<ApiName> = new Set<ApiName>([
 
 export const slotOf = (name: string, key: string) => `${name}\u0000${key}`;
 
+// Counts the forgettings: an answer asked for before one (a read in flight across a write, a
+// logout or another login) is never kept after it.
+let cleared = 0;
+export const generation = () => cleared;
+
 export function screenRead(name: string): void {
   screenReads.add(name);
 }
 
 export const keptAnswer = (slot: string) => answers.get(slot);
 
-export function keep(slot: string, json: string, value: unknown): void {
+/** Keeps an answer asked for in `asked` (generation()), unless everything was forgotten since. */
+export function keep(slot: string, json: string, value: unknown, asked = cleared): void {
+  if (asked !== cleared) return;
   answers.delete(slot);
   answers.set(slot, { json, value });
   if (answers.size > LIMIT) answers.delete(answers.keys().next().value!);
@@ -53,5 +60,12 @@ export function keep(slot: string, json: string, value: unknown): void {
 
 /** After every call: one that is not a known read may have changed what the kept answers say. */
 export function called(name: ApiName): void {
-  if (!screenReads.has(name) && !PLAIN_READS.has(name)) answers.clear();
+  if (!screenReads.has(name) && !PLAIN_READS.has(name)) {
+    answers.clear();
+    cleared++;
+  }
+}
+
+export function forget(slot: string): void {
+  answers.delete(slot);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiName, ApiOutput } from '../src-main/api/contract';
 import { invoke } from './api';
-import { keep, keptAnswer, screenRead, slotOf } from './kept';
+import { forget, generation, keep, keptAnswer, screenRead, slotOf } from './kept';
 
 export interface Invoked<T> {
   value: T | null;
@@ -36,16 +36,23 @@ export function useInvoke<K extends ApiName>(name: K, arg: ApiInput<K> | null, r
     if (key === null) return;
     const call = ++latest.current;
     const before = keptAnswer(slot);
-    // The same object as on screen when it is already there: React draws nothing again.
-    if (before) setAnswer((a) => (a?.key === key ? a : { key, value: before.value as ApiOutput<K> }));
+    const asked = generation();
+    // The kept answer on screen (the same object when it is there already: React draws nothing
+    // again); the fresh answer is then compared with what is shown.
+    if (before) setAnswer((a) => (a?.key === key && a.value === before.value ? a : { key, value: before.value as ApiOutput<K> }));
     else setLoading(true);
     void invoke(name, JSON.parse(key) as ApiInput<K>).then((r) => {
       if (call !== latest.current) return;
       setLoading(false);
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) {
+        // A kept answer is not left beside a refusal (another login may not read it).
+        forget(slot);
+        if (before) setAnswer(null);
+        return setError(r.error.message);
+      }
       setError(null);
       const json = JSON.stringify(r.value);
-      keep(slot, json, r.value);
+      keep(slot, json, r.value, asked);
       // An answer the same as the one shown changes nothing on screen.
       if (before?.json !== json) setAnswer({ key, value: r.value });
     });

@@ -108,7 +108,8 @@ export function householdNotice(
 function orderedHouseholds(db: Database, villageId?: number) {
   const rows = householdsWithMembers(db, villageId);
   const byNumber = new Intl.Collator('zh-CN', { numeric: true });
-  return rows.sort((a, b) => byNumber.compare(a.code, b.code) || byNumber.compare(a.number, b.number) || a.id - b.id);
+  // Codes that read alike as numbers (01 and 1) are two villages still: never interleaved.
+  return rows.sort((a, b) => byNumber.compare(a.code, b.code) || a.villageId - b.villageId || byNumber.compare(a.number, b.number) || a.id - b.id);
 }
 
 export const householdsInOrder = (db: Database, villageId?: number): number[] => orderedHouseholds(db, villageId).map((r) => r.id);
@@ -122,17 +123,21 @@ export const NOTICE_JOB_SIZE = 500;
  * offset and count in that village's order (print.householdNotices pages through it).
  */
 export function noticeJobs(db: Database, villageId?: number, size = NOTICE_JOB_SIZE): NoticeJob[] {
+  // Each village's households apart, in the order papers go out, whatever lies next to what.
+  const byVillage = new Map<number, ReturnType<typeof orderedHouseholds>>();
+  for (const r of orderedHouseholds(db, villageId)) byVillage.set(r.villageId, [...(byVillage.get(r.villageId) ?? []), r]);
   const jobs: NoticeJob[] = [];
-  const rows = orderedHouseholds(db, villageId);
-  for (let i = 0; i < rows.length;) {
-    const v = rows[i]!.villageId;
-    let end = i;
-    while (end < rows.length && rows[end]!.villageId === v) end++;
-    for (let at = i; at < end; at += size) {
-      const last = Math.min(end, at + size) - 1;
-      jobs.push({ villageId: v, villageName: rows[at]!.villageName, offset: at - i, count: last - at + 1, from: rows[at]!.number, to: rows[last]!.number });
+  for (const rows of byVillage.values())
+    for (let at = 0; at < rows.length; at += size) {
+      const last = Math.min(rows.length, at + size) - 1;
+      jobs.push({
+        villageId: rows[0]!.villageId,
+        villageName: rows[0]!.villageName,
+        offset: at,
+        count: last - at + 1,
+        from: rows[at]!.number,
+        to: rows[last]!.number,
+      });
     }
-    i = end;
-  }
   return jobs;
 }

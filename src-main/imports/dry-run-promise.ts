@@ -3,6 +3,7 @@
 // what changed (另一个窗口撤销了第 5 批导入 …), told from the log of stamps and the audit entries
 // since; the desk's refusals of a stale screen (api/seen.ts) are told the same way.
 import type { Database } from 'better-sqlite3';
+import { chinaDate } from '../domain/dates';
 import {
   auditSince,
   batchTouches,
@@ -53,7 +54,7 @@ function yearsKnownSince(db: Database, mark: LedgerMark, now: Date): string | nu
   const { added, withdrawn } = knownWaysSince(db, mark);
   if (!added.length && !withdrawn.length) return null;
   const shown = displayNames(db);
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(now);
   const lines = [
     ...added.map((w) =>
       w.batch
@@ -147,7 +148,7 @@ export function changeLines(
 ): string[] {
   const since = stale.some((r) => r.now !== r.was) ? auditSince(db, mark) : [];
   const shown = displayNames(db);
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(now);
   const lines = stale.slice(0, 3).map((r) => {
     const name = ((r.now ?? r.was) !== null ? personName(db, (r.now ?? r.was)!) : undefined) ?? r.name ?? nameIn?.(r.idNumber) ?? '';
     const what = r.now !== null && r.now === r.was ? describeSince(db, r.now, mark.seq, now, standingOnly) : cameOrWent(db, r, since, shown, today);
@@ -170,7 +171,7 @@ export function staleMessage(db: Database, mark: LedgerMark, stale: StaleRow[], 
  * from the log of stamps, the batch that made it, or else the desk's newest audit entry of theirs.
  */
 export function describeSince(db: Database, personId: number, since: number, now: Date, standingOnly = false): string {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(now);
   // For an undo, only what still stands: a batch undone since is no reason.
   const last = lastChangeSince(db, personId, since, standingOnly);
   // No change logged past what was shown: the version came from a ledger a restore replaced.

@@ -6,7 +6,7 @@ import { nameGrams, nameInitials, reverse } from './initials';
 import { sql } from './statements';
 
 const PERSON_SELECT = `
-  SELECT p.*, h.number AS household_number, v.name AS village_name
+  SELECT p.*, h.number AS household_number, h.head_person_id AS household_head, v.name AS village_name
   FROM persons p JOIN households h ON h.id = p.household_id JOIN villages v ON v.id = p.village_id`;
 
 interface PersonRow {
@@ -89,9 +89,8 @@ export const rosterSize = (db: Database): number => sql(db, `SELECT count(*) FRO
 
 export function householdMembers(db: Database, householdId: number): Person[] {
   // As the 户口簿 lists them, on every household paper and screen alike.
-  const rows = sql(db, `${PERSON_SELECT} WHERE p.household_id = ?`).all(householdId) as PersonRow[];
-  const head = sql(db, 'SELECT head_person_id AS head FROM households WHERE id = ?').get(householdId) as { head: number | null } | undefined;
-  return inHouseholdOrder(rows.map(rowToPerson), head?.head ?? null);
+  const rows = sql(db, `${PERSON_SELECT} WHERE p.household_id = ?`).all(householdId) as (PersonRow & { household_head: number | null })[];
+  return inHouseholdOrder(rows.map(rowToPerson), rows[0]?.household_head ?? null);
 }
 
 export interface NewPerson {
@@ -404,7 +403,7 @@ export function villageBook(db: Database, villageId: number, year: number | null
        p.id = h.head_person_id AS head, e.receipt_no AS receiptNo, p.changed_seq AS version
      FROM households h LEFT JOIN persons p ON p.household_id = h.id
        LEFT JOIN enrollments e ON e.person_id = p.id AND e.coverage_year = ? AND e.status = 'active'
-     WHERE h.village_id = ? ORDER BY h.id, head DESC, p.birth_date, p.id`,
+     WHERE h.village_id = ? ORDER BY h.id`,
   ).all(year, villageId) as (BookMember & { householdId: number; number: string; address: string; id: number | null; head: number })[];
   const out = new Map<number, BookHousehold>();
   const heads = new Map<number, number>();

@@ -157,12 +157,13 @@ test('a whole village’s household notices in one print: household-number order
   const villageSelect = page.locator('.ant-select', { has: page.getByLabel('批量通知单的村（社区）') });
   await villageSelect.hover();
   await villageSelect.locator('.ant-select-clear').click();
-  // …as two print jobs, a village each, started one after another: the second offered once the first is printed.
+  // …as two print jobs, a village each, started one after another: the next offered once one is printed.
   await expect(page.getByTestId('batch-jobs')).toHaveText('共 4 户，分 2 批打印（每村一批，每批最多 500 户），每批的页码自成一套。');
   await page.getByRole('button', { name: '生成通知单（第 1 批）' }).click();
   await expect(batch.getByTestId('household-notice')).toHaveCount(3);
   await page.evaluate(() => (window.print = () => undefined));
   await page.getByRole('button', { name: /^打印 3 户/ }).click();
+  await page.getByRole('button', { name: '下一批（第 2 批）' }).click();
   await page.getByRole('button', { name: '生成通知单（第 2 批）' }).click();
   await expect(batch.getByTestId('household-notice')).toHaveCount(1);
   await expect(batch.getByTestId('household-notice')).toContainText('别村户主');

@@ -207,7 +207,7 @@ export function HouseholdEnroll({
               ),
           },
           { title: '与户主关系', dataIndex: 'relation', width: 90 },
-          { title: '资助', render: (_, m) => m.options[0]?.subsidyLabel ?? '' },
+          { title: '资助', render: (_, m) => m.subsidyLabel },
           { title: '一档：标准 − 资助 = 个人缴', render: (_, m) => option(m, 1) },
           { title: '二档：标准 − 资助 = 个人缴', render: (_, m) => option(m, 2) },
           {

@@ -101,18 +101,14 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
   const half = (SHEET_MM - CUT_GAP_MM) / 2;
   const sheets = layout === 'two' && heights ? sheetsOf(heights, half) : notices.map((_, i) => [i]);
 
+  // The print dialog says nothing of whether it printed: the job is ticked off and its papers
+  // stay for a second print (a jam, a cancelled dialog) until the clerk moves on.
   function print() {
     if (!built) return;
     window.print();
-    // Printed: the job is ticked off and the next one not yet printed is offered.
-    const done = new Set(printedJobs).add(built.job);
-    setPrintedJobs(done);
-    const next = jobs.findIndex((_, i) => !done.has(i));
-    if (next !== -1 && jobs.length > 1) {
-      setJobIndex(next);
-      reset();
-    }
+    setPrintedJobs(new Set(printedJobs).add(built.job));
   }
+  const nextJob = jobs.findIndex((_, i) => !printedJobs.has(i) && i !== jobIndex);
 
   const busy = progress !== null;
   const total = jobs.reduce((s, j) => s + j.count, 0);
@@ -166,6 +162,9 @@ export function BatchNotices({ year, villages }: { year: number; villages: Villa
           <Button type="primary" onClick={print}>
             打印 {notices.length} 户（{sheets.length} 张）
           </Button>
+        )}
+        {jobs.length > 1 && printedJobs.has(jobIndex) && nextJob !== -1 && !busy && (
+          <Button onClick={() => (setJobIndex(nextJob), reset())}>下一批（第 {nextJob + 1} 批）</Button>
         )}
         {built && built.skipped > 0 && !busy && <span data-testid="batch-skipped">另有 {built.skipped} 户已无人需要缴费，未生成。</span>}
         {built && !notices.length && !busy && <span data-testid="batch-none">这一批没有还要缴费的户。</span>}

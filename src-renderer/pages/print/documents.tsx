@@ -60,9 +60,10 @@ export function HouseholdNoticeDoc({ n }: { n: HouseholdNotice }) {
             };
             return (
               <tr key={m.personId}>
-                <td className="keep">{m.name}</td>
+                {/* A long name (up to 30 characters, 阿依古丽·买买提) or relation wraps in its cell; an ID number never. */}
+                <td className="wrap">{m.name}</td>
                 <td className="keep">{m.idNumber}</td>
-                <td className="keep">{m.relation}</td>
+                <td className="wrap">{m.relation}</td>
                 <td className="wrap">{m.subsidyLabel}</td>
                 <td>{opt(1)}</td>
                 <td>{opt(2)}</td>

@@ -40,6 +40,26 @@ describe('print jobs of a batch of notices', () => {
     ]);
   });
 
+  it('keep two villages whose codes read alike as numbers (01 and 1) apart, each paged whole', async () => {
+    await township([
+      ['01', '甲村', 3],
+      ['1', '乙村', 3],
+    ]);
+    const jobs = noticeJobs(t.ctx.db);
+    expect(jobs.map((j) => [j.villageName, j.offset, j.count])).toEqual([
+      ['甲村', 0, 3],
+      ['乙村', 0, 3],
+    ]);
+    const names: string[] = [];
+    for (const j of jobs)
+      names.push(
+        ...(await t.ok('print.householdNotices', { coverageYear: 2024, villageId: j.villageId, offset: j.offset, limit: j.count })).notices.map(
+          (n) => n.headName,
+        ),
+      );
+    expect(names).toEqual(['甲村1号', '甲村2号', '甲村3号', '乙村1号', '乙村2号', '乙村3号']);
+  });
+
   it('page through to every household once, in order, with the handler', async () => {
     await township([['001', '幸福村', 12]]);
     const jobs = noticeJobs(t.ctx.db, undefined, 5);

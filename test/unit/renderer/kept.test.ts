@@ -1,7 +1,7 @@
 // The screens' kept answers: kept per read and arguments, the oldest let go past the limit, and
 // all forgotten after any call that is not a known read (a write, a login, an import).
 import { describe, expect, it } from 'vitest';
-import { called, keep, keptAnswer, screenRead, slotOf } from '../../../src-renderer/kept';
+import { called, forget, generation, keep, keptAnswer, screenRead, slotOf } from '../../../src-renderer/kept';
 
 describe('kept answers', () => {
   it('are kept per read and arguments', () => {
@@ -32,5 +32,16 @@ describe('kept answers', () => {
     expect(keptAnswer('s5')).toBeUndefined();
     expect(keptAnswer('s6')?.value).toBe(6);
     expect(keptAnswer('s69')?.value).toBe(69);
+  });
+
+  it('never keep an answer asked for before a write, a logout or a login landed', () => {
+    const asked = generation();
+    called('session.logout');
+    keep('s', '1', 1, asked);
+    expect(keptAnswer('s')).toBeUndefined();
+    keep('s', '1', 1, generation());
+    expect(keptAnswer('s')?.value).toBe(1);
+    forget('s');
+    expect(keptAnswer('s')).toBeUndefined();
   });
 });
