@@ -125,7 +125,11 @@ export const NOTICE_JOB_SIZE = 500;
 export function noticeJobs(db: Database, villageId?: number, size = NOTICE_JOB_SIZE): NoticeJob[] {
   // Each village's households apart, in the order papers go out, whatever lies next to what.
   const byVillage = new Map<number, ReturnType<typeof orderedHouseholds>>();
-  for (const r of orderedHouseholds(db, villageId)) byVillage.set(r.villageId, [...(byVillage.get(r.villageId) ?? []), r]);
+  for (const r of orderedHouseholds(db, villageId)) {
+    const rows = byVillage.get(r.villageId);
+    if (rows) rows.push(r);
+    else byVillage.set(r.villageId, [r]);
+  }
   const jobs: NoticeJob[] = [];
   for (const rows of byVillage.values())
     for (let at = 0; at < rows.length; at += size) {
