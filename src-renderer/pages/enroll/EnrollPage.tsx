@@ -12,6 +12,7 @@ import { useAction } from '../../useAction';
 import { useCoverageYears } from '../../years';
 import { CheckStep } from './CheckStep';
 import { HouseholdEnroll } from './HouseholdEnroll';
+import { confirmNoBenefit } from './confirmNoBenefit';
 import { PaymentStep } from './PaymentStep';
 import type { DeskYears } from './QuoteHistory';
 import { ReceiptStep } from './ReceiptStep';
@@ -122,12 +123,10 @@ export function EnrollPage() {
       if (live.current.step !== 3 || quoteKey(live.current) !== quoteKey(s)) return;
       // Benefits only after the year ends (docs/rules.md "A wait past 31 December"): asked before the money is taken.
       if (quote.benefitStart && quote.benefitEnd && quote.benefitStart > quote.benefitEnd) {
-        const ok = await modal.confirm({
-          title: '缴费后本年度内不能享受待遇',
-          content: `按规定 ${quote.benefitStart} 才能开始享受待遇，${year} 参保年度到 ${quote.benefitEnd} 结束，本年度缴费后不能享受待遇。请向参保人说明；确认仍要收取 ${yuan(quote.personalFen)} 元并登记吗？`,
-          okText: '已说明，仍登记',
-          cancelText: '不登记',
-        });
+        const ok = await confirmNoBenefit(
+          modal,
+          `按规定 ${quote.benefitStart} 才能开始享受待遇，${year} 参保年度到 ${quote.benefitEnd} 结束，本年度缴费后不能享受待遇。请向参保人说明；确认仍要收取 ${yuan(quote.personalFen)} 元并登记吗？`,
+        );
         if (!ok) return;
       }
       const enrolled = await act.run(

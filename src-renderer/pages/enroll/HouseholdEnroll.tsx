@@ -7,6 +7,7 @@ import { ReceiptView, type ReceiptPaper } from '../../print/ReceiptView';
 import { PaperChoice } from '../../print/PaperChoice';
 import { useAction } from '../../useAction';
 import { PaymentFields } from './PaymentFields';
+import { confirmNoBenefit } from './confirmNoBenefit';
 import { FIRST_CHANNEL, type Payment } from './desk';
 import { useCoverageYears } from '../../years';
 import { dialogOpen, escapeForField } from '../../keys';
@@ -92,21 +93,17 @@ export function HouseholdEnroll({
     // clerk says the person was told (docs/rules.md "A wait past 31 December").
     const late = (members ?? []).filter((m) => !m.enrolledReceipt && !m.notDue && m.benefitAfterYear);
     if (late.length) {
-      const ok = await modal.confirm({
-        title: '缴费后本年度内不能享受待遇',
-        content: (
-          <div data-testid="household-late">
-            {late.map((m) => (
-              <div key={m.personId}>
-                {m.name}：按规定 {m.benefitAfterYear} 才能开始享受待遇，{year} 参保年度内不能享受。
-              </div>
-            ))}
-            请向参保人说明；确认仍要为他们收取并登记吗？
-          </div>
-        ),
-        okText: '已说明，仍登记',
-        cancelText: '不登记',
-      });
+      const ok = await confirmNoBenefit(
+        modal,
+        <div data-testid="household-late">
+          {late.map((m) => (
+            <div key={m.personId}>
+              {m.name}：按规定 {m.benefitAfterYear} 才能开始享受待遇，{year} 参保年度内不能享受。
+            </div>
+          ))}
+          请向参保人说明；确认仍要为他们收取并登记吗？
+        </div>,
+      );
       if (!ok) return;
     }
     const tiers = Object.entries(own).map(([personId, t]) => ({ personId: Number(personId), tier: t }));

@@ -194,5 +194,5 @@ const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 
  * Whether a period's own words already give both its first and last day (2024年3月1日至6月30日前参保缴费的…):
  * then they are printed alone, not after the same dates again.
  */
-export const statesItsDates = (w: { from: string | null; to: string; text: string }): boolean =>
+const statesItsDates = (w: { from: string | null; to: string; text: string }): boolean =>
   w.from !== null && w.text.includes(monthDay(w.from)) && w.text.includes(monthDay(w.to));
