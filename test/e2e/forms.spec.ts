@@ -1,27 +1,13 @@
 // The county's attachments printed as the forms they are (issue 16), each checked in Chromium's
 // PDF: the words (pdftotext), the pages, and a picture of each page looked at.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { printedText } from './pdf-words';
 import { api, choose, expect, id, screenshot, test } from './fixtures';
 
-const dir = path.join('test', 'artifacts');
-
-async function printed(page: Page, name: string): Promise<string[]> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = path.join(dir, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((p) => p.trim());
-}
+const printed = async (page: Page, name: string): Promise<string[]> => (await printedText(page, name)).pages;
 
 test('附件1–5 print as the county’s forms: label at the top left, the seed’s words and header rows, 附件1 on one page', async ({ page, host, request }) => {
   test.setTimeout(120_000);
-  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
   const call = await api(request, host.url);
   await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
   await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
@@ -107,7 +93,6 @@ test('附件1–5 print as the county’s forms: label at the top left, the seed
 
 test('a whole village’s household notices in one print: household-number order, head first, one per sheet or two per A4', async ({ page, host, request }) => {
   test.setTimeout(120_000);
-  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
   const call = await api(request, host.url);
   await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
   await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });

@@ -1,26 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { printedText as printed } from './pdf-words';
 import { api, choose, expect, id, screenshot, test } from './fixtures';
-
-const dir = path.join('test', 'artifacts');
-const mm = (pt: string) => Math.round((Number(pt) * 25.4) / 72);
-
-/** Prints the page as the browser would (CSS page sizes honoured) and returns the text per page. */
-async function printed(page: Page, name: string): Promise<{ pages: string[]; sizes: string[] }> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = path.join(dir, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
-  execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
-  return {
-    pages: text.split('\f').filter((p) => p.trim()),
-    sizes: [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => `${mm(m[1]!)} x ${mm(m[2]!)} mm`),
-  };
-}
 
 test('the print center: household notice, 公示名单, a long village list with its header and page numbers on every page, the 241 mm receipt', async ({
   page,
@@ -28,7 +7,6 @@ test('the print center: household notice, 公示名单, a long village list with
   request,
 }) => {
   test.setTimeout(120_000);
-  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
   const call = await api(request, host.url);
   await call('office.update', { townshipName: '农坝镇', county: '云阳县', phone: '023-55123456', address: '农坝镇人民政府一楼' });
   const v = await call('villages.add', { code: '001', name: '幸福村' });

@@ -1,29 +1,7 @@
 // 退费 (瑞州, issue 25): offered only where something is due, the 退费单 for the resident to sign
 // on A4 and on the 241 mm form, and the row showing what the person paid net.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { printedText as printed } from './pdf-words';
 import { api, expect, id, screenshot, test } from './fixtures';
-
-const dir = path.join('test', 'artifacts');
-const mm = (pt: string) => Math.round((Number(pt) * 25.4) / 72);
-
-/** The page as the browser prints it (CSS page sizes honoured): the text and size of each page. */
-async function printed(page: Page, name: string): Promise<{ pages: string[]; sizes: string[] }> {
-  fs.mkdirSync(path.join(dir, 'screenshots'), { recursive: true });
-  await page.emulateMedia({ media: 'print' });
-  const pdf = path.join(dir, `${name}.pdf`);
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(dir, 'screenshots', `${name}-pdf`)]);
-  return {
-    pages: text.split('\f').filter((p) => p.trim()),
-    sizes: [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => `${mm(m[1]!)} x ${mm(m[2]!)} mm`),
-  };
-}
 
 test('退费 only where something is due; the 退费单 previewed and printed on A4 and 241 mm; the row shows the net', async ({ page, host, request }) => {
   test.setTimeout(120_000);
