@@ -138,6 +138,7 @@ test('three receipts to an A4, the longest 资助类别 on each, every line insi
   await choose(page, '打印内容', '缴费凭证（按缴费日期批量）');
   await expect(page.getByTestId('day-receipts').getByTestId('receipt')).toHaveCount(4);
   await page.getByText('A4 三张（裁切线）').click();
+  await expect(page.getByRole('button', { name: '打印 4 张收据' })).toBeVisible();
   await screenshot(page, 'receipts-three-longest-1366');
   const sheets = await printedSheets(page, 'receipts-three-longest');
   expect(sheets).toHaveLength(2);
@@ -158,4 +159,8 @@ test('three receipts to an A4, the longest 资助类别 on each, every line insi
   expect(wordsWith(first, /^在乡重点优抚对象\(不含1-6级残疾军人\)（退役军人事务管理局）$/)).toHaveLength(3);
   for (const w of first.words) expect(w.x0 >= 14.4 && w.x1 <= first.widthMm - 14.4, `「${w.text}」`).toBe(true);
   expect(wordsWith(sheets[1]!, '参保缴费凭证')).toHaveLength(1);
+  // In receipt-number order, the fourth on the second sheet; no users, so 经办人 is left to be signed.
+  expect(wordsWith(first, '2024000003')).toHaveLength(1);
+  expect(wordsWith(sheets[1]!, '2024000004')).toHaveLength(1);
+  expect(sheets.flatMap((s) => wordsWith(s, '未设用户'))).toEqual([]);
 });

@@ -154,35 +154,6 @@ test('a whole village’s household notices in one print: household-number order
   await expect(batch.getByTestId('household-notice')).toContainText('别村户主');
 });
 
-test('a day’s receipts in one print, three to an A4 with cut lines', async ({ page, host, request }) => {
-  test.setTimeout(120_000);
-  const call = await api(request, host.url);
-  await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
-  await call('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
-  const v = await call('villages.add', { code: '001', name: '幸福村' });
-  const h = await call('roster.addHousehold', { villageId: v.id, number: '1' });
-  for (let i = 0; i < 4; i++) {
-    const p = await call('roster.addPerson', { idNumber: id(`50023519700101${String(101 + 2 * i)}`), name: `村民${i + 1}`, householdId: h.id });
-    await call('enroll.person', { personId: p.id, coverageYear: 2024, paidOn: '2023-11-02', channel: '现金' });
-  }
-  call.seal();
-  await page.clock.install({ time: new Date('2023-11-02T10:00:00+08:00') });
-  await page.clock.resume();
-  await page.goto(host.url);
-  await page.getByRole('menuitem', { name: '打印' }).click();
-  await choose(page, '打印内容', '缴费凭证（按缴费日期批量）');
-  await expect(page.getByTestId('day-receipts').getByTestId('receipt')).toHaveCount(4);
-  await page.getByText('A4 三张（裁切线）').click();
-  await expect(page.getByRole('button', { name: '打印 4 张收据' })).toBeVisible();
-  await screenshot(page, 'day-receipts-three-1366');
-  const pages = await printed(page, 'day-receipts-three');
-  expect(pages).toHaveLength(2);
-  expect(pages[0]).toContain('2024000003');
-  expect(pages[1]).toContain('2024000004');
-  // No users: 经办人 is left to be signed.
-  expect(pages[0]).not.toContain('未设用户');
-});
-
 test('the notice to the villages keeps its signature with its last section, and writes dates as 2023年10月24日', async ({ page, host, request }) => {
   const call = await api(request, host.url);
   await call('office.update', { townshipName: '农坝镇', county: '云阳县' });
