@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { Alert, Button, Layout, Menu, Modal, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onGlossaryChanged, onSessionEnded } from './api';
+import { takeOrAsk } from './asked';
 import { dialogOpen, useFirstField } from './keys';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
@@ -70,7 +71,8 @@ export function App(props: { start: Start }) {
   // Boot.tsx read the session and the words before the login; they are read again only when they may have changed.
   useEffect(() => onGlossaryChanged(() => void invoke('glossary.get', {}).then((r) => r.ok && setGlossary(r.value))), []);
   useEffect(() => {
-    if (session.user || !session.loginRequired) void invoke('office.get', {}).then((r) => r.ok && setOffice(r.value));
+    // Takes the answer the login asked for (firstScreen.ts) rather than asking again.
+    if (session.user || !session.loginRequired) void takeOrAsk('office.get', {}).then(({ r }) => r.ok && setOffice(r.value));
   }, [session]);
   useEffect(
     () =>

@@ -2,8 +2,9 @@
 // are opening. The shell (antd, the menu, the screens) is a file of its own, fetched and run
 // once the login is on screen, so an old PC shows the login in well under a second and spends
 // the seconds the clerk types on the rest.
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { invoke } from './api';
+import { askFirstScreen } from './firstScreen';
 import { LoginPage } from './pages/LoginPage';
 import type { Start } from './start';
 
@@ -18,6 +19,7 @@ export function Boot() {
     void Promise.all([invoke('session.get', {}), invoke('glossary.get', {})]).then(([s, g]) => {
       if (!s.ok) return setFailed(s.error.message);
       if (!g.ok) return setFailed(g.error.message);
+      if (s.value.user || !s.value.loginRequired) askFirstScreen();
       setStart({ session: s.value, glossary: g.value });
     });
   }, []);
@@ -25,6 +27,9 @@ export function Boot() {
   // After the first frame is painted, so that the login shows before the shell's script runs;
   // once, when the first answer is in.
   const answered = start !== null;
+  // Read when the shell's file is in: the clerk may have logged in by then.
+  const signedIn = useRef(false);
+  signedIn.current = start !== null && (start.session.user !== null || !start.session.loginRequired);
   useEffect(() => {
     if (!answered) return;
     let live = true;
@@ -33,8 +38,10 @@ export function Boot() {
         (m) => {
           if (!live) return;
           setShell(() => m.Shell);
-          // The screens' own files next, still while the clerk types.
+          // The screens' own files next, and the shell's parts drawn once out of sight, still
+          // while the clerk types; not when the screens draw at once (no login to type).
           setTimeout(m.prefetchScreens, 100);
+          setTimeout(() => signedIn.current || m.warmShell(), 300);
         },
         () => live && setFailed('界面文件没有加载出来。程序可能刚更新过，请刷新页面（F5）。'),
       );
@@ -54,7 +61,14 @@ export function Boot() {
   }
   if (!start) return null;
   if (start.session.loginRequired && !start.session.user) {
-    return <LoginPage onLogin={(user) => setStart({ ...start, session: { ...start.session, user } })} />;
+    return (
+      <LoginPage
+        onLogin={async (user) => {
+          await askFirstScreen();
+          setStart({ ...start, session: { ...start.session, user } });
+        }}
+      />
+    );
   }
   if (!Shell) return <p className="boot-line">正在打开……</p>;
   return <Shell start={start} />;

@@ -2,8 +2,10 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { App } from './App';
 import type { Start } from './start';
+import { warmUp } from './warm';
 export { prefetchScreens } from './screens';
 // antd's styles prebuilt (theme.zeroRuntime), not generated while each screen first renders: on
 // an old PC that generation was a third of a first screen switch. The prebuilt CSS hangs its
@@ -21,14 +23,23 @@ const FONT = '"Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC", sans-serif';
 const THEME = { zeroRuntime: true, cssVar: { key: ANTD_CSS_VAR_KEY }, token: { fontFamily: FONT } };
 const BUTTON = { autoInsertSpace: false };
 
-/** Everything behind the login: antd, the menu and the screens (Boot.tsx loads this file). */
-export function Shell(props: { start: Start }) {
+/** The shell's parts drawn once out of sight, under the same providers, while the clerk types (warm.tsx). */
+export const warmShell = () => warmUp((children) => <Providers>{children}</Providers>);
+
+function Providers(props: { children: ReactNode }) {
   return (
     // Buttons named as written: antd's space between two characters (保 存) reaches screen readers too.
     <ConfigProvider locale={zhCN} button={BUTTON} theme={THEME}>
-      <AntApp>
-        <App start={props.start} />
-      </AntApp>
+      <AntApp>{props.children}</AntApp>
     </ConfigProvider>
+  );
+}
+
+/** Everything behind the login: antd, the menu and the screens (Boot.tsx loads this file). */
+export function Shell(props: { start: Start }) {
+  return (
+    <Providers>
+      <App start={props.start} />
+    </Providers>
   );
 }

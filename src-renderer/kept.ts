@@ -6,7 +6,7 @@
 import type { ApiName } from '../src-main/api/contract';
 
 const LIMIT = 64;
-const answers = new Map<string, { json: string; value: unknown }>();
+const answers = new Map<string, { json: string; value: unknown; ahead?: boolean }>();
 /** The reads screens make through useInvoke: read-only by contract, never forget. */
 const screenReads = new Set<string>();
 /** Reads screens make by hand while the clerk works (search, quote, papers): they change nothing either. */
@@ -50,11 +50,15 @@ export function screenRead(name: string): void {
 
 export const keptAnswer = (slot: string) => answers.get(slot);
 
-/** Keeps an answer asked for in `asked` (generation()), unless everything was forgotten since. */
-export function keep(slot: string, json: string, value: unknown, asked = cleared): void {
+/**
+ * Keeps an answer asked for in `asked` (generation()), unless everything was forgotten since.
+ * `ahead`: asked before any screen wanted it (firstScreen.ts), so the first screen to want it
+ * takes it as fresh (takeAhead) instead of asking again.
+ */
+export function keep(slot: string, json: string, value: unknown, asked = cleared, ahead = false): void {
   if (asked !== cleared) return;
   answers.delete(slot);
-  answers.set(slot, { json, value });
+  answers.set(slot, ahead ? { json, value, ahead } : { json, value });
   if (answers.size > LIMIT) answers.delete(answers.keys().next().value!);
 }
 
@@ -64,6 +68,14 @@ export function called(name: ApiName): void {
     answers.clear();
     cleared++;
   }
+}
+
+/** True once for an answer asked ahead: the screen that takes it need not ask again. */
+export function takeAhead(slot: string): boolean {
+  const a = answers.get(slot);
+  if (!a?.ahead) return false;
+  delete a.ahead;
+  return true;
 }
 
 export function forget(slot: string): void {

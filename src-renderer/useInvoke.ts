@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiName, ApiOutput } from '../src-main/api/contract';
-import { invoke } from './api';
-import { forget, generation, keep, keptAnswer, screenRead, slotOf } from './kept';
+import { ask } from './asked';
+import { forget, keptAnswer, screenRead, slotOf, takeAhead } from './kept';
 
 export interface Invoked<T> {
   value: T | null;
@@ -36,12 +36,13 @@ export function useInvoke<K extends ApiName>(name: K, arg: ApiInput<K> | null, r
     if (key === null) return;
     const call = ++latest.current;
     const before = keptAnswer(slot);
-    const asked = generation();
     // The kept answer on screen (the same object when it is there already: React draws nothing
     // again); the fresh answer is then compared with what is shown.
     if (before) setAnswer((a) => (a?.key === key && a.value === before.value ? a : { key, value: before.value as ApiOutput<K> }));
     else setLoading(true);
-    void invoke(name, JSON.parse(key) as ApiInput<K>).then((r) => {
+    // Asked a moment ago for this screen (the login starts the first screen's reads): not asked twice.
+    if (before && takeAhead(slot)) return setLoading(false);
+    void ask(name, key).then(({ r, json }) => {
       if (call !== latest.current) return;
       setLoading(false);
       if (!r.ok) {
@@ -51,8 +52,6 @@ export function useInvoke<K extends ApiName>(name: K, arg: ApiInput<K> | null, r
         return setError(r.error.message);
       }
       setError(null);
-      const json = JSON.stringify(r.value);
-      keep(slot, json, r.value, asked);
       // An answer the same as the one shown changes nothing on screen.
       if (before?.json !== json) setAnswer({ key, value: r.value });
     });

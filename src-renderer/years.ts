@@ -1,22 +1,23 @@
-import { useEffect, useState } from 'react';
-import { invoke } from './api';
+import { useState } from 'react';
 import type { ApiOutput } from '../src-main/api/contract';
+import { useInvoke } from './useInvoke';
 
 type YearPolicy = ApiOutput<'office.policies'>[number];
 
-/** The coverage years the office has chosen a policy for, the working year selected first. */
+/** The working year: the one the office marked, else none (政策 has not chosen one yet). */
+export const workingYear = (rows: readonly YearPolicy[]): number | null => rows.find((x) => x.working)?.coverageYear ?? null;
+
+/**
+ * The coverage years the office has chosen a policy for, the working year selected first. Read
+ * through useInvoke, so a screen the clerk comes back to knows its year in its first frame and
+ * asks its own reads at once (kept.ts).
+ */
 export function useCoverageYears() {
-  const [rows, setRows] = useState<YearPolicy[]>([]);
-  const [year, setYear] = useState<number | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    void invoke('office.policies', {}).then((r) => {
-      if (!r.ok) return;
-      setRows(r.value);
-      setYear(r.value.find((x) => x.working)?.coverageYear ?? null);
-      setLoaded(true);
-    });
-  }, []);
+  const policies = useInvoke('office.policies', {});
+  const rows = policies.value ?? [];
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? workingYear(rows);
+  const loaded = policies.value !== null;
   const years = rows.map((x) => x.coverageYear).sort();
   /** Another year still taking payments today, beside the one shown. */
   const alsoOpen = rows.find((r) => r.coverageYear !== year && r.openWindow) ?? null;

@@ -7,7 +7,7 @@ import { invoke } from '../api';
 import { useAction } from '../useAction';
 import './login.css';
 
-export function LoginPage(props: { onLogin: (u: SessionUser) => void }) {
+export function LoginPage(props: { onLogin: (u: SessionUser) => void | Promise<void> }) {
   return (
     <div className="login-page">
       <section className="login-card" aria-labelledby="login-title">
@@ -18,7 +18,8 @@ export function LoginPage(props: { onLogin: (u: SessionUser) => void }) {
   );
 }
 
-export function LoginForm(props: { onLogin: (u: SessionUser) => void; username?: string }) {
+/** `onLogin` may return a promise: the form stays busy (not sent twice) until it settles. */
+export function LoginForm(props: { onLogin: (u: SessionUser) => void | Promise<void>; username?: string }) {
   const { run, error, busy } = useAction();
   const [username, setUsername] = useState(props.username ?? '');
   const [password, setPassword] = useState('');
@@ -26,8 +27,11 @@ export function LoginForm(props: { onLogin: (u: SessionUser) => void; username?:
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    const user = await run(() => invoke('session.login', { username, password }));
-    if (user) props.onLogin(user);
+    await run(async () => {
+      const r = await invoke('session.login', { username, password });
+      if (r.ok) await props.onLogin(r.value);
+      return r;
+    });
   }
 
   return (

@@ -10,6 +10,7 @@ import { TableFaults } from '../TableFaults';
 import { VillageBars } from './VillageBars';
 import { WorkList, type ListKey } from './WorkList';
 import { TileTitle } from './TileTitle';
+import { dashboardArg, nextSeasonArg, progressArg } from './reads';
 
 const LISTS: { key: ListKey; title: string }[] = [
   { key: 'notEnrolled', title: '未参保' },
@@ -33,8 +34,8 @@ export function DashboardPage() {
   // Edits made in the person drawer: the list behind it and the figures are read again.
   const [edits, setEdits] = useState(0);
   // Read again when the person drawer closes: the clerk may have enrolled someone there.
-  const dashboard = useInvoke('reports.dashboard', year ? { coverageYear: year, on: deskToday() } : null, `${open}-${edits}`);
-  const villages = useInvoke('reports.progress', year ? { coverageYear: year } : null, `${open}-${edits}`);
+  const dashboard = useInvoke('reports.dashboard', year ? dashboardArg(year, deskToday()) : null, `${open}-${edits}`);
+  const villages = useInvoke('reports.progress', year ? progressArg(year) : null, `${open}-${edits}`);
   const d = dashboard.value;
   const progress = villages.value ?? [];
   const error = dashboard.error ?? villages.error;
@@ -42,7 +43,7 @@ export function DashboardPage() {
   // The next notice's file is in, not yet chosen: the new season starts from 政策, proposed
   // only a month before its window opens (the file ships with the program long before).
   const newest = years.at(-1);
-  const next = useInvoke('season.newYear', newest ? { year: newest + 1, on: deskToday() } : null).value;
+  const next = useInvoke('season.newYear', newest ? nextSeasonArg(newest, deskToday()) : null).value;
   const target = progress.reduce((s, r) => s + r.target, 0);
   const enrolled = progress.reduce((s, r) => s + r.enrolled, 0);
   return (
