@@ -84,6 +84,11 @@ export function paymentDifference(pending: PendingPayment, q: { personalFen: num
 }
 
 export function recordPending(ctx: Context, pending: PendingPayment, a: { personId: number; tier: 1 | 2; differenceReason?: string | undefined }): Enrollment {
+  if (pending.reverses)
+    throw new Refusal(
+      'invalid_input',
+      `这一行是冲销（${pending.reverses}），不是缴费，不能登记为参保。找到被冲销的缴费后在人员信息中作废它，再把这一行标为已处理。`,
+    );
   const p = getPerson(ctx.db, a.personId);
   if (!p) throw new Refusal('not_found', '找不到这个人员，可能编号有误。');
   const q = quotePerson(ctx, policyFor(ctx, pending.coverageYear), p, { tier: a.tier, paidOn: pending.paidOn });

@@ -10,8 +10,10 @@ import { workingCoverageYear } from '../enrollment/policy';
 
 /** Why a file is only part of a year's list, by its columns; null when it may be the whole. */
 export function partialBecause(kind: 'payments' | 'insurance', mapping: Mapping, batchDate: boolean): string | null {
+  // The 医保 platform's 居民缴费明细 carries 其他缴费金额 on every row: the township's payments, not a department's.
+  const platform = mapping.taxReceiptNo !== undefined || mapping.fiscalAmount !== undefined || mapping.totalAmount !== undefined;
   if (kind === 'payments')
-    return mapping.subsidyAmount !== undefined || mapping.category !== undefined || batchDate
+    return (mapping.subsidyAmount !== undefined && !platform) || mapping.category !== undefined || batchDate
       ? '代缴明细、请款明细只列部门代缴的人员，不能作为本乡镇的全部名单。'
       : null;
   return mapping.employeeInsured !== undefined || mapping.residentInsured !== undefined ? '困难人员参保核实名单只列困难人员，不能作为本乡镇的全部名单。' : null;

@@ -79,7 +79,7 @@ export function rowToEnrollment(r: Row): Enrollment {
 }
 
 /** What a quote holds beyond the enrollment's own columns; stored as quote_json. */
-type QuoteExtras = Pick<Quote, 'window' | 'comparison' | 'warnings'>;
+type QuoteExtras = Pick<Quote, 'window' | 'comparison' | 'warnings'> & { fiscalFen?: number | null };
 
 // The frozen quote is rebuilt from the columns, the extras and the shared basis, so the
 // ledger stores each number once (a million enrollments otherwise carry ~1 KB each).
@@ -94,6 +94,8 @@ function thawQuote(r: Row): Quote {
     feeFen: r.fee_fen,
     subsidyFen: r.subsidy_fen,
     personalFen: r.personal_fen,
+    // Enrollments recorded before version 16 did not keep it.
+    fiscalFen: extras.fiscalFen ?? null,
     category: r.category,
     department: r.department,
     zeroDeclaration: r.zero_declaration === 1,
@@ -189,7 +191,7 @@ export function insertEnrollment(
 ): number {
   const q = e.quote;
   const basisId = frozenBasis(db, q.basis);
-  const extras: QuoteExtras = { window: q.window, comparison: q.comparison, warnings: q.warnings };
+  const extras: QuoteExtras = { window: q.window, comparison: q.comparison, warnings: q.warnings, fiscalFen: q.fiscalFen };
   return Number(
     sql(
       db,
@@ -222,6 +224,14 @@ export function insertEnrollment(
 
 export function voidEnrollment(db: Database, id: number, reason: string, by: string, at: string): void {
   sql(db, "UPDATE enrollments SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ? AND status = 'active'").run(reason, by, at, id);
+}
+
+/**
+ * Puts back in force an enrollment an import's reversal voided, when that import is undone: the
+ * batch's own act taken back (its audit says so), never a clerk's void.
+ */
+export function restoreVoided(db: Database, id: number): void {
+  sql(db, "UPDATE enrollments SET status = 'active', void_reason = NULL, voided_by = NULL, voided_at = NULL WHERE id = ? AND status = 'voided'").run(id);
 }
 
 export function insertRefund(

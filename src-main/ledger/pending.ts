@@ -6,7 +6,7 @@ import { sql } from './statements';
 
 const COLUMNS = `q.id, q.batch_id AS batchId, q.row_number AS row, q.id_number AS idNumber, q.name, q.paid_on AS paidOn,
   CASE WHEN q.personal_known THEN q.amount_fen END AS amountFen, q.subsidy_fen AS subsidyFen, q.category_label AS categoryLabel,
-  q.tier, q.channel, q.coverage_year AS coverageYear, q.reason`;
+  q.tier, q.channel, q.coverage_year AS coverageYear, q.reason, q.reverses`;
 const FROM = 'FROM pending_payments q JOIN import_batches b ON b.id = q.batch_id';
 // Open: not settled, and its batch not undone.
 const OPEN = 'q.resolved_at IS NULL AND b.undone_at IS NULL';
@@ -22,22 +22,22 @@ export function openPendingCount(db: Database, year: number): number {
 /** The same payment (person, year, day and amounts) still waiting from an earlier batch, if any. */
 export function sameOpenPending(
   db: Database,
-  r: { idNumber: string; coverageYear: number; paidOn: string; amountFen: number | null; subsidyFen: number | null },
+  r: { idNumber: string; coverageYear: number; paidOn: string; amountFen: number | null; subsidyFen: number | null; reverses?: string | undefined },
 ): { batchId: number; row: number } | undefined {
   return sql(
     db,
     `SELECT q.batch_id AS batchId, q.row_number AS row ${FROM}
-     WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ? AND q.subsidy_fen IS ? AND ${OPEN} LIMIT 1`,
-  ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen) as { batchId: number; row: number } | undefined;
+     WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ? AND q.subsidy_fen IS ? AND q.reverses IS ? AND ${OPEN} LIMIT 1`,
+  ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen, r.reverses ?? null) as { batchId: number; row: number } | undefined;
 }
 
 /** A payment of an import's row put on the list to wait for the clerk; its id. */
-export function addPending(db: Database, batchId: number, r: PaymentRecord, coverageYear: number, reason: string): number {
+export function addPending(db: Database, batchId: number, r: PaymentRecord, coverageYear: number, reason: string, reverses?: string): number {
   return Number(
     sql(
       db,
-      `INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, personal_known, subsidy_fen, category_label, tier, channel, coverage_year, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pending_payments (batch_id, row_number, id_number, name, paid_on, amount_fen, personal_known, subsidy_fen, category_label, tier, channel, coverage_year, reason, reverses)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       batchId,
       r.row,
@@ -52,6 +52,7 @@ export function addPending(db: Database, batchId: number, r: PaymentRecord, cove
       r.channel,
       coverageYear,
       reason,
+      reverses ?? null,
     ).lastInsertRowid,
   );
 }

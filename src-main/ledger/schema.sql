@@ -1,4 +1,4 @@
--- The ledger's schema at version 15, as SQLite keeps it after every migration.
+-- The ledger's schema at version 16, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -237,6 +237,17 @@ CREATE TABLE office_policies (
         policy_id TEXT NOT NULL
       ) STRICT;
 
+CREATE TABLE payment_refs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        enrollment_id INTEGER NOT NULL REFERENCES enrollments (id),
+        batch_id INTEGER NOT NULL REFERENCES import_batches (id),
+        -- 电子税票号码|证件号码|险种类型|费款所属期, or NULL where the file had no 税票号码
+        tax_key TEXT,
+        -- the 医保 detail's own id, where the file has one
+        detail_id TEXT,
+        CHECK (tax_key IS NOT NULL OR detail_id IS NOT NULL)
+      ) STRICT;
+
 CREATE TABLE "pending_payments" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         batch_id INTEGER NOT NULL REFERENCES import_batches (id),
@@ -250,7 +261,7 @@ CREATE TABLE "pending_payments" (
         coverage_year INTEGER NOT NULL,
         reason TEXT NOT NULL,
         resolved_at TEXT
-      , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id), personal_known INTEGER NOT NULL DEFAULT 1 CHECK (personal_known IN (0, 1)), subsidy_fen INTEGER, category_label TEXT NOT NULL DEFAULT '') STRICT;
+      , resolution TEXT CHECK (resolution IN ('recorded', 'dismissed', 'undone')), resolved_by TEXT, resolution_note TEXT, enrollment_id INTEGER REFERENCES enrollments (id), personal_known INTEGER NOT NULL DEFAULT 1 CHECK (personal_known IN (0, 1)), subsidy_fen INTEGER, category_label TEXT NOT NULL DEFAULT '', reverses TEXT) STRICT;
 
 CREATE TABLE "person_categories" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -364,6 +375,12 @@ CREATE INDEX enrollments_year ON enrollments (coverage_year, status, paid_on);
 CREATE INDEX households_head ON households (head_person_id);
 
 CREATE INDEX known_years_year ON known_years (coverage_year);
+
+CREATE INDEX payment_refs_detail_id ON payment_refs (detail_id) WHERE detail_id IS NOT NULL;
+
+CREATE INDEX payment_refs_enrollment ON payment_refs (enrollment_id);
+
+CREATE INDEX payment_refs_tax_key ON payment_refs (tax_key) WHERE tax_key IS NOT NULL;
 
 CREATE INDEX pending_payments_id_number ON pending_payments (id_number, coverage_year);
 

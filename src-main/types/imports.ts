@@ -1,3 +1,5 @@
+import type { FlagValue } from '../domain/import/platform-payment';
+export type { FlagValue };
 import type { FileYear } from '../domain/import/file-years';
 import type { FieldKey, Mapping } from '../domain/import/fields';
 
@@ -49,7 +51,8 @@ export interface PreviewCounts {
   roster: { add: number; update: number; unchanged: number; leaving: number; problems: number };
   /** redate: certifications held from a later day that this list dates earlier. */
   categories: { certify: number; redate: number; unchanged: number; lost: number; problems: number };
-  payments: { record: number; pending: number; unchanged: number; problems: number };
+  /** reverse: payments a reversal voids; insured: persons the file shows in 职工医保 (医保's 居民缴费明细 only). */
+  payments: { record: number; pending: number; unchanged: number; problems: number; reverse?: number; insured?: number };
   situations: { apply: number; unchanged: number; problems: number };
   /** apply: persons whose 职工医保 / 县外参保 facts change; history: year-and-scheme records written. */
   insurance: { apply: number; history: number; unchanged: number; problems: number };
@@ -63,7 +66,7 @@ export interface PreviewCounts {
 export interface BatchCounts {
   roster: { rows: number; add: number; update: number; households: number; unchanged: number; leaving?: number; problems: number };
   categories: { rows: number; certify: number; redate?: number; ended: number; unchanged: number; problems: number };
-  payments: { rows: number; record: number; pending: number; unchanged?: number; problems: number };
+  payments: { rows: number; record: number; pending: number; unchanged?: number; problems: number; reverse?: number; insured?: number };
   situations: { rows: number; apply: number; unchanged: number; problems: number };
   insurance: { rows: number; apply: number; history: number; unchanged: number; problems: number };
 }
@@ -118,6 +121,8 @@ export type ImportPreview = KindCounts<PreviewCounts> &
     writable: boolean;
     /** payments and 医保 lists: the coverage years the file touches, and which may be confirmed as the township's full list. */
     years: FileYear[];
+    /** payments from the 医保 platform: each value of its 核销标志, 缴费标志 and 险种类型, with its rows and how it was read. */
+    flags?: FlagValue[];
   };
 
 export interface PendingPayment {
@@ -137,6 +142,8 @@ export interface PendingPayment {
   channel: string;
   coverageYear: number;
   reason: string;
+  /** A reversal (核销/冲红) of a payment the ledger does not hold: what it names. Never recorded as a payment. */
+  reverses: string | null;
 }
 
 /** A pending payment the clerk settled: recorded as an enrollment, or dismissed with a reason. */

@@ -36,12 +36,12 @@ export function csvLine(cells: (string | number)[]): string {
   return cells.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replaceAll('"', '""')}"` : String(c))).join(',');
 }
 
-export function writeCsv(file: string, rows: (string | number)[][], encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' = 'utf-8'): string {
+export function writeCsv(file: string, rows: (string | number)[][], encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'gbk' = 'utf-8'): string {
   const text = rows.map(csvLine).join('\r\n') + '\r\n';
-  if (encoding === 'gb18030') {
+  if (encoding === 'gb18030' || encoding === 'gbk') {
     const utf8 = `${file}.utf8`;
     fs.writeFileSync(utf8, text);
-    fs.writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', utf8]));
+    fs.writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', encoding.toUpperCase(), utf8]));
     fs.rmSync(utf8);
   } else fs.writeFileSync(file, (encoding === 'utf-8-bom' ? '\ufeff' : '') + text);
   return file;

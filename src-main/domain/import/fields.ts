@@ -33,7 +33,14 @@ export type FieldKey =
   | 'employeeDivision'
   | 'residentDivision'
   | 'employeeYear'
-  | 'residentYear';
+  | 'residentYear'
+  | 'taxReceiptNo'
+  | 'detailId'
+  | 'originalDetailId'
+  | 'fiscalAmount'
+  | 'totalAmount'
+  | 'reversalFlag'
+  | 'paidFlag';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -67,7 +74,36 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   residentDivision: '居民医保所属区划',
   employeeYear: '参保年度（职工）',
   residentYear: '参保年度（居民）',
+  taxReceiptNo: '电子税票号码',
+  detailId: '缴费明细编号',
+  originalDetailId: '原缴费明细编号',
+  fiscalAmount: '财政补助金额',
+  totalAmount: '缴费总金额',
+  reversalFlag: '核销标志',
+  paidFlag: '缴费标志',
 };
+
+/**
+ * How the 医保 platform's coded columns read (resources/layouts/headers.yaml `values`): a value
+ * listed nowhere is shown in the dry run and never acted on (docs/rules.md "医保's payment details").
+ */
+export interface ValueWords {
+  /** 核销标志: a payment standing, or a reversal (核销/冲红) that undoes the payment it names. */
+  reversalFlag: Map<string, 'normal' | 'reversal'>;
+  /** 缴费标志: the values that say the money came in. */
+  paidFlag: Map<string, 'paid'>;
+  /** 险种类型: 城乡居民 (a 居民 payment) or 职工 (insured elsewhere that year). */
+  insuranceType: Map<string, 'resident' | 'employee'>;
+}
+
+export const VALUE_CLASSES = {
+  reversalFlag: ['normal', 'reversal'],
+  paidFlag: ['paid'],
+  insuranceType: ['resident', 'employee'],
+} as const;
+
+/** A value as compared: full-width folded, spaces and punctuation dropped, lower case (Z and z alike). */
+export const normalizeValue = (s: string): string => normalizeHeader(s);
 
 export function normalizeHeader(s: string): string {
   return s
@@ -90,6 +126,15 @@ export const headerWordsSchema = z
     fields: z.partialRecord(z.enum(FIELD_KEYS), z.array(word)),
     fallbacks: z.partialRecord(z.enum(FIELD_KEYS), z.array(word)).default({}),
     not_fields: z.array(word).default([]),
+    values: z
+      .object({
+        reversalFlag: z.object({ normal: z.array(word).default([]), reversal: z.array(word).default([]) }).strict(),
+        paidFlag: z.object({ paid: z.array(word).default([]) }).strict(),
+        insuranceType: z.object({ resident: z.array(word).default([]), employee: z.array(word).default([]) }).strict(),
+      })
+      .partial()
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -101,8 +146,27 @@ export const headerWordsSchema = z
       ...listed('fallbacks', t.fallbacks),
       ...t.not_fields.map((w, i) => ({ ...w, section: 'not_fields', field: '', path: ['not_fields', i] })),
     ];
-    for (const w of all)
+    const values = Object.entries(t.values).flatMap(([field, classes]) =>
+      Object.entries(classes as Record<string, { word: string; source: string }[]>).flatMap(([c, ws]) =>
+        ws.map((w, i) => ({ ...w, field, cls: c, path: ['values', field, c, i] })),
+      ),
+    );
+    for (const w of [...all, ...values])
       if (!(w.source in t.sources)) ctx.addIssue({ code: 'custom', path: [...w.path, 'source'], message: `“${w.word}”的来源 ${w.source} 不在 sources 中` });
+    // A value under two classes of one column (Z both 正常 and 冲销) would be read as whichever came first.
+    const valueSeen = new Map<string, (typeof values)[number]>();
+    for (const w of values) {
+      const k = `${w.field}|${normalizeValue(w.word)}`;
+      const other = valueSeen.get(k);
+      if (!other) valueSeen.set(k, w);
+      else if (other.cls !== w.cls)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...w.path, 'word'],
+          params: { alsoAt: [...other.path, 'word'] },
+          message: `${w.field} 的值“${w.word}”同时写在 ${other.cls} 和 ${w.cls} 下`,
+        });
+    }
     // A word under two fields reads a column as whichever came first; a fallback or a
     // not_fields word that is also a field's word makes one column two things, or none.
     const seen = new Map<string, (typeof all)[number]>();
@@ -126,7 +190,18 @@ export const headerWordsSchema = z
   .transform((t): HeaderWords => {
     const compile = (table: Partial<Record<FieldKey, { word: string }[]>>) =>
       new Map((Object.entries(table) as [FieldKey, { word: string }[]][]).flatMap(([f, ws]) => ws.map((w) => [normalizeHeader(w.word), f] as const)));
-    return { lookup: compile(t.fields), fallbacks: compile(t.fallbacks), notFields: new Set(t.not_fields.map((w) => normalizeHeader(w.word))) };
+    const valueMap = <C extends string>(classes: Partial<Record<C, { word: string }[]>> | undefined) =>
+      new Map((Object.entries(classes ?? {}) as [C, { word: string }[]][]).flatMap(([c, ws]) => ws.map((w) => [normalizeValue(w.word), c] as const)));
+    return {
+      lookup: compile(t.fields),
+      fallbacks: compile(t.fallbacks),
+      notFields: new Set(t.not_fields.map((w) => normalizeHeader(w.word))),
+      values: {
+        reversalFlag: valueMap(t.values.reversalFlag),
+        paidFlag: valueMap(t.values.paidFlag),
+        insuranceType: valueMap(t.values.insuranceType),
+      },
+    };
   });
 
 /** The header words, compiled: normalised word → field. */
@@ -136,6 +211,7 @@ export interface HeaderWords {
   fallbacks: Map<string, FieldKey>;
   /** Headers that start like a field's word but are another thing (身份证件类型 beside 身份证件号码). */
   notFields: Set<string>;
+  values: ValueWords;
 }
 
 export function fieldForHeader(words: HeaderWords, header: string): FieldKey | undefined {

@@ -128,13 +128,53 @@ export interface PaymentRecord {
   tier: 1 | 2 | null;
   channel: string;
   coverageYear: number | null;
+  /** The 医保 platform's 居民缴费明细 (docs/rules.md "医保's payment details"), where the file has its columns. */
+  platform: PlatformColumns | null;
 }
 
-function moneyCell(cells: string[], mapping: Mapping, field: 'amount' | 'subsidyAmount', row: number, label: string): number | null | Problem {
+/** What the 医保 platform's payment detail says beyond a payment: its identity, its other parts, its flags as written. */
+export interface PlatformColumns {
+  taxReceiptNo: string;
+  detailId: string;
+  originalDetailId: string;
+  /** 财政补助金额 and 缴费总金额, where the file has them. */
+  fiscalFen: number | null;
+  totalFen: number | null;
+  /** 核销标志, 缴费标志 and 险种类型 as written: read against headers.yaml's values by the plan. */
+  reversalFlag: string;
+  paidFlag: string;
+  insuranceType: string;
+}
+
+const PLATFORM_FIELDS: FieldKey[] = ['taxReceiptNo', 'detailId', 'originalDetailId', 'fiscalAmount', 'totalAmount', 'reversalFlag', 'paidFlag', 'insuranceType'];
+
+type MoneyField = 'amount' | 'subsidyAmount' | 'fiscalAmount' | 'totalAmount';
+
+/** An amount, or null where the file has no such column; below zero only in a file that marks reversals (冲红 rows carry −380). */
+function moneyCell(cells: string[], mapping: Mapping, field: MoneyField, row: number, label: string): number | null | Problem {
   const raw = cell(cells, mapping, field);
   if (mapping[field] === undefined) return null;
   const fen = parseYuanCell(raw);
-  return fen === null || fen < 0 ? { row, field, message: `${label}“${raw}”不是有效金额。` } : fen;
+  return fen === null || (fen < 0 && mapping.reversalFlag === undefined) ? { row, field, message: `${label}“${raw}”不是有效金额。` } : fen;
+}
+
+function platformColumns(cells: string[], mapping: Mapping, row: number): PlatformColumns | null | Problem {
+  if (!PLATFORM_FIELDS.some((f) => mapping[f] !== undefined)) return null;
+  const fiscalFen = moneyCell(cells, mapping, 'fiscalAmount', row, '财政补助金额');
+  if (isProblem(fiscalFen)) return fiscalFen;
+  const totalFen = moneyCell(cells, mapping, 'totalAmount', row, '缴费总金额');
+  if (isProblem(totalFen)) return totalFen;
+  const text = (f: FieldKey) => cleanCell(cell(cells, mapping, f)).slice(0, 60);
+  return {
+    taxReceiptNo: text('taxReceiptNo'),
+    detailId: text('detailId'),
+    originalDetailId: text('originalDetailId'),
+    fiscalFen,
+    totalFen,
+    reversalFlag: text('reversalFlag'),
+    paidFlag: text('paidFlag'),
+    insuranceType: text('insuranceType'),
+  };
 }
 
 export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, today: string, batchPaidOn?: string): PaymentRecord | Problem {
@@ -153,6 +193,8 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
     return { row, field: 'tier', message: `档次“${rawTier}”只能是一档或二档。` };
   const rawYear = cleanCell(cell(cells, mapping, 'coverageYear')).slice(0, 4);
   const coverageYear = /^\d{4}$/.test(rawYear) ? Number(rawYear) : null;
+  const platform = platformColumns(cells, mapping, row);
+  if (isProblem(platform)) return platform;
   return {
     row,
     idNumber: id.id,
@@ -162,8 +204,10 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
     subsidyFen,
     categoryLabel: cell(cells, mapping, 'category').trim(),
     tier,
-    channel: cell(cells, mapping, 'channel').trim() || (subsidyFen !== null ? '税务代缴' : '导入'),
+    // The platform's detail has its 其他缴费金额 column on every row: 代缴 only where it holds money.
+    channel: cell(cells, mapping, 'channel').trim() || (subsidyFen !== null && (platform === null || subsidyFen > 0) ? '税务代缴' : '导入'),
     coverageYear,
+    platform,
   };
 }
 

@@ -25,6 +25,11 @@ export interface Quote {
   feeFen: number;
   subsidyFen: number;
   personalFen: number;
+  /**
+   * The state's part (财政补助) of this payment, where the notice states it: 0 when the person
+   * pays it too (全额缴费 windows). What the 医保 platform's 居民缴费明细 is checked against.
+   */
+  fiscalFen: number | null;
   category: SubsidyCategory | null;
   department: Department | null;
   zeroDeclaration: boolean;
@@ -59,6 +64,7 @@ function emptyQuote(d: Draft, eligible: boolean, reason: string | null, basis: B
     feeFen: 0,
     subsidyFen: 0,
     personalFen: 0,
+    fiscalFen: null,
     category: null,
     department: null,
     zeroDeclaration: false,
@@ -234,6 +240,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
   const standardFen = collegeFee ?? c.tierFeeFen[tier]!;
   d.basis.push(collegeFee !== undefined ? c.collegeBasis! : c.tierBasis[tier]!);
   let feeFen = standardFen;
+  const paysFiscal = w !== undefined && !newbornRule && w.plusFiscal;
   if (w && !newbornRule) {
     d.basis.push(w.basis);
     if (w.plusFiscal) {
@@ -315,6 +322,7 @@ export function quote(policy: Policy, facts: Facts | unknown): Quote {
     feeFen,
     subsidyFen,
     personalFen,
+    fiscalFen: c.fiscalFen > 0 ? (paysFiscal ? 0 : c.fiscalFen) : null,
     category: winner?.category ?? null,
     department: winner?.department ?? null,
     zeroDeclaration,

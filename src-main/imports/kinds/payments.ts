@@ -3,13 +3,16 @@ import { chinaDate } from '../../domain/dates';
 import { categoryReader } from '../../domain/import/category-labels';
 import { parsePaymentRow } from '../../domain/import/rows';
 import { Refusal } from '../../service/context';
-import { aliasesOf } from '../../service/tables';
+import { aliasesOf, headerWordsOf } from '../../service/tables';
 import { promiseOf } from '../dry-run-promise';
 import { partialBecause, yearsOfFile } from '../full-list';
 import type { DryRun, ImportKindModule } from '../kind';
 import { commitPayments, planPayments, undoPayments } from '../payments';
+import { commitInsurance, planInsurance } from '../insurance';
+import { flagValues } from '../../domain/import/platform-payment';
+import { getOffice } from '../../ledger/office';
 import { listDryRun } from '../list-dry-run';
-import { policyLabels, readFile, rowTick } from '../read-file';
+import { policyLabels, readFile, rowTick, worklistYear } from '../read-file';
 
 export const paymentsKind: ImportKindModule = {
   kind: 'payments',
@@ -40,34 +43,59 @@ export const paymentsKind: ImportKindModule = {
       throw new Refusal('invalid_input', '文件缺少缴费金额列（缴费金额、个人缴费金额或代缴金额）。请在列对应关系中指定。', 'file');
     if (r.mapping.coverageYear === undefined && !o.coverageYear)
       throw new Refusal('invalid_input', '文件没有“参保年度”列，请选择缴费所属的参保年度。', 'options.coverageYear');
+    const values = headerWordsOf(ctx).values;
     const plan = await planPayments(
       ctx,
       r.records,
       { coverageYear: o.coverageYear ?? 0 },
       rowTick(job, '核对台账', r.records.length),
       categoryReader(aliases, policyLabels(ctx)),
+      values,
     );
+    // 职工医保 rows of the 医保 platform's detail: the person insured as an employee that year, as the 医保 list says it.
+    const office = getOffice(ctx.db);
+    const insured = plan.employee.length
+      ? await planInsurance(ctx.db, plan.employee, { code: office.countyCode, name: office.county }, worklistYear(ctx) - 1, rowTick(job, '核对职工医保', plan.employee.length))
+      : null;
+    const platform = r.records.some((x) => x.platform !== null);
     const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
     return listDryRun(ctx, arg.file, r, promise, {
       kind: 'payments',
-      problems: plan.problems,
+      problems: [...plan.problems, ...(insured?.problems ?? [])],
       years,
-      counts: () => ({ record: plan.record.length, pending: plan.pending.length, unchanged: plan.already.length }),
+      counts: () => ({
+        record: plan.record.length,
+        pending: plan.pending.length,
+        unchanged: plan.already.length + (insured?.unchanged ?? 0),
+        ...(platform ? { reverse: plan.reverse.length, insured: insured?.apply.length ?? 0 } : {}),
+      }),
       shown: () => ({
         lost: [],
         pending: plan.pending.slice(0, 500).map((x) => ({ row: x.record.row, field: null, message: x.reason })),
         already: plan.already.slice(0, 500),
-        changes: [],
+        changes: [
+          ...plan.reverse.map((x) => ({ row: x.row, name: x.name, idNumber: x.idNumber, what: [`冲销：作废收据号 ${x.receiptNo} 的缴费（${x.words}）`] })),
+          ...(insured?.apply ?? []).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })),
+        ]
+          .sort((a, b) => a.row - b.row)
+          .slice(0, 500),
+        ...(platform ? { flags: flagValues(r.records.map((x) => x.platform), values) } : {}),
       }),
-      writable: () => plan.record.length + plan.pending.length > 0,
+      writable: () => plan.record.length + plan.pending.length + plan.reverse.length + plan.link.length + (insured?.apply.length ?? 0) > 0,
       alsoReport: () => plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` })),
-      total: plan.record.length,
+      total: plan.record.length + plan.reverse.length + (insured?.apply.length ?? 0),
       options: (fullList) => ({ coverageYears: years.map((y) => y.year), fullList }),
-      write: async (c, batch, tick) => ({
-        ...(await commitPayments(c, plan, batch.id, batch.changes, tick)),
-        unchanged: plan.already.length,
-      }),
+      write: async (c, batch, tick, at) => {
+        const paid = await commitPayments(c, plan, batch.id, batch.changes, tick);
+        const employee = insured ? await commitInsurance(c.db, insured, batch.changes, at, tick, r.fileName) : null;
+        return {
+          record: paid.record,
+          pending: paid.pending,
+          unchanged: plan.already.length + (insured?.unchanged ?? 0),
+          ...(platform ? { reverse: paid.reverse, insured: employee?.apply ?? 0 } : {}),
+        };
+      },
     });
   },
-  undo: (ctx, changes, batch) => undoPayments(ctx, changes, batch.id),
+  undo: (ctx, changes, batch) => undoPayments(ctx, changes, batch),
 };

@@ -14,6 +14,7 @@ import { m012CompleteYears } from './012-complete-years';
 import { m013RowVersions } from './013-row-versions';
 import { m014KnownYears } from './014-known-years';
 import { m015OfficeContact } from './015-office-contact';
+import { m016PaymentRefs } from './016-payment-refs';
 
 export type { Migration };
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013RowVersions,
   m014KnownYears,
   m015OfficeContact,
+  m016PaymentRefs,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

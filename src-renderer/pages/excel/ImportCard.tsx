@@ -8,6 +8,7 @@ import { deskToday } from '../../format';
 import { ColumnsPicker } from './ColumnsPicker';
 import { Refusal } from './Refusal';
 import { FileYears } from './FileYears';
+import { FlagValues } from './FlagValues';
 import { IMPORT_KINDS, countLabel } from './labels';
 import { OptionalDayPicker } from '../DayPicker';
 import { TableFaults } from '../TableFaults';
@@ -247,6 +248,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 ...Object.entries(preview.counts).map(([k, v]) => ({ key: k, label: countLabel(k), children: v })),
               ]}
             />
+            {preview.flags && preview.flags.length > 0 && <FlagValues flags={preview.flags} />}
             <FileYears years={preview.years} value={fullList} onChange={setFullList} />
             <Space>
               <Button type="primary" disabled={busy || !writable} onClick={() => void commit()}>

@@ -19,12 +19,14 @@ export function paidText(p: PendingPayment): string {
  * difference from the file is shown and needs its reason) or dismissed with a reason.
  */
 export function SettlePayment({ pending, onClose, onSettled }: { pending: PendingPayment; onClose: () => void; onSettled: (message: string) => void }) {
-  const candidates = useInvoke('payments.candidates', { id: pending.id });
+  // A reversal (核销/冲红) whose payment the ledger does not hold is never anyone's payment: it is only marked done.
+  const reversal = pending.reverses !== null;
+  const candidates = useInvoke('payments.candidates', reversal ? null : { id: pending.id });
   const list = candidates.value ?? [];
   const [personId, setPersonId] = useState<number | null>(null);
   const [tier, setTier] = useState<1 | 2>(pending.tier ?? 1);
   const [differenceReason, setDifferenceReason] = useState('');
-  const [dismissing, setDismissing] = useState(false);
+  const [dismissing, setDismissing] = useState(reversal);
   const [dismissReason, setDismissReason] = useState('');
   const { run, error, setError, busy: saving } = useAction();
 
@@ -58,7 +60,7 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
 
   async function dismiss() {
     if (!(await run(() => invoke('payments.dismiss', { id: pending.id, reason: dismissReason })))) return;
-    onSettled(`已将「${pending.name}」的这笔缴费标记为不予登记。`);
+    onSettled(reversal ? `已将「${pending.name}」的这笔冲销标为已处理。` : `已将「${pending.name}」的这笔缴费标记为不予登记。`);
   }
 
   const tierCell = (c: PaymentCandidate, t: 1 | 2) => {
@@ -78,15 +80,15 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
     <Modal
       open
       width={980}
-      title={`处理待核实缴费：${pending.name || '（无姓名）'}`}
+      title={`${reversal ? '处理待核实冲销' : '处理待核实缴费'}：${pending.name || '（无姓名）'}`}
       onCancel={onClose}
       destroyOnHidden
       footer={
         dismissing ? (
           <Space>
-            <Button onClick={() => setDismissing(false)}>返回</Button>
-            <BusyButton danger type="primary" busy={saving} disabled={dismissReason.trim().length < 2} onClick={() => void dismiss()}>
-              确认不予登记
+            <Button onClick={() => (reversal ? onClose() : setDismissing(false))}>{reversal ? '取消' : '返回'}</Button>
+            <BusyButton danger={!reversal} type="primary" busy={saving} disabled={dismissReason.trim().length < 2} onClick={() => void dismiss()}>
+              {reversal ? '标为已处理' : '确认不予登记'}
             </BusyButton>
           </Space>
         ) : (
@@ -118,13 +120,26 @@ export function SettlePayment({ pending, onClose, onSettled }: { pending: Pendin
         </Descriptions.Item>
       </Descriptions>
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} role="alert" />}
+      {reversal && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          message={`这是一笔冲销（${pending.reverses}），不是缴费，不能登记为参保。`}
+          description="台账里找不到被冲销的那笔缴费：它可能还没有导入，或是在别处登记的。查明后如需作废，请在花名册的人员信息中作废那条参保记录，再在这里写明怎样处理的，标为已处理。"
+        />
+      )}
       {dismissing ? (
         <Input.TextArea
           style={{ marginTop: 16 }}
           autoFocus
           rows={3}
-          aria-label="不予登记的原因"
-          placeholder="不予登记的原因（必填），如：重复缴费，已由税务退回；非本镇人员，已告知缴费人"
+          aria-label={reversal ? '处理情况' : '不予登记的原因'}
+          placeholder={
+            reversal
+              ? '处理情况（必填），如：原缴费已在人员信息中作废；原缴费不在本镇，已告知医保局'
+              : '不予登记的原因（必填），如：重复缴费，已由税务退回；非本镇人员，已告知缴费人'
+          }
           value={dismissReason}
           onChange={(e) => setDismissReason(e.target.value)}
         />
