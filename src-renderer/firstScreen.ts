@@ -16,7 +16,10 @@ export function askFirstScreen(patience = 600): Promise<void> {
       if (!r.ok) return;
       const year = workingYear(r.value);
       const on = deskToday();
-      const newest = r.value.map((x) => x.coverageYear).sort().at(-1);
+      const newest = r.value
+        .map((x) => x.coverageYear)
+        .sort()
+        .at(-1);
       return Promise.all([
         year !== null && askAhead('reports.dashboard', dashboardArg(year, on)),
         year !== null && askAhead('reports.progress', progressArg(year)),

@@ -232,7 +232,12 @@ function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: n
   if (held) {
     const p = getPerson(ctx.db, held.personId)!;
     if (p.idNumber !== r.idNumber) {
-      plan.pending.push({ record: r, coverageYear: year, reverses: words, reason: `冲销：${words} 在台账中是 ${p.name} 的缴费，与这一行的身份证号不同，没有作废。` });
+      plan.pending.push({
+        record: r,
+        coverageYear: year,
+        reverses: words,
+        reason: `冲销：${words} 在台账中是 ${p.name} 的缴费，与这一行的身份证号不同，没有作废。`,
+      });
       return;
     }
     plan.reverse.push({ row: r.row, enrollmentId: held.enrollmentId, personId: p.id, receiptNo: held.receiptNo, name: p.name, idNumber: p.idNumber, words });
@@ -277,7 +282,11 @@ export async function commitPayments(
     // Voided or replaced by another window since the dry run: nothing is voided on a stale finding.
     const e = getEnrollment(ctx.db, x.enrollmentId);
     if (e?.status !== 'active')
-      throw new Refusal('conflict', `试导入之后，第 ${x.row} 行冲销的缴费（收据号 ${x.receiptNo}）已被作废或改动，这次没有写入，台账没有改动。请重新试导入。`, STALE_DRY_RUN);
+      throw new Refusal(
+        'conflict',
+        `试导入之后，第 ${x.row} 行冲销的缴费（收据号 ${x.receiptNo}）已被作废或改动，这次没有写入，台账没有改动。请重新试导入。`,
+        STALE_DRY_RUN,
+      );
     changes.add('enrollment', x.enrollmentId, 'update', { status: 'active' });
     voidEnrollment(ctx.db, x.enrollmentId, `医保缴费明细冲销（${x.words}，导入批次 #${batchId} 第 ${x.row} 行）`, actorOf(ctx), at);
   }
@@ -311,7 +320,8 @@ export function undoPayments(ctx: Context, changes: BatchChange[], batch: { id: 
     if (c.entity !== 'enrollment' || c.op !== 'update') continue;
     const e = getEnrollment(ctx.db, c.entityId)!;
     const now = activeEnrollment(ctx.db, e.personId, e.coverageYear);
-    if (now) return `这个批次冲销的缴费（收据号 ${e.receiptNo}）之后，此人 ${e.coverageYear} 年度又登记了参保（收据号 ${now.receiptNo}）。请先作废那条记录，再撤销批次。`;
+    if (now)
+      return `这个批次冲销的缴费（收据号 ${e.receiptNo}）之后，此人 ${e.coverageYear} 年度又登记了参保（收据号 ${now.receiptNo}）。请先作废那条记录，再撤销批次。`;
   }
   const insured = undoInsurance(ctx.db, changes, batch);
   if (insured) return insured;

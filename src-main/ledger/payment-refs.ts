@@ -30,7 +30,11 @@ export const reversedPayment = (db: Database, k: PaymentKeys) => named(db, k, 'v
 
 export function addPaymentRef(db: Database, r: { enrollmentId: number; batchId: number; keys: PaymentKeys }): number {
   return Number(
-    sql(db, 'INSERT INTO payment_refs (enrollment_id, batch_id, tax_key, detail_id) VALUES (?, ?, ?, ?)').run(r.enrollmentId, r.batchId, r.keys.taxKey, r.keys.detailId)
-      .lastInsertRowid,
+    sql(db, 'INSERT INTO payment_refs (enrollment_id, batch_id, tax_key, detail_id) VALUES (?, ?, ?, ?)').run(
+      r.enrollmentId,
+      r.batchId,
+      r.keys.taxKey,
+      r.keys.detailId,
+    ).lastInsertRowid,
   );
 }

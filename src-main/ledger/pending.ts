@@ -28,7 +28,8 @@ export function sameOpenPending(
     db,
     `SELECT q.batch_id AS batchId, q.row_number AS row ${FROM}
      WHERE q.id_number = ? AND q.coverage_year = ? AND q.paid_on = ? AND q.amount_fen = ? AND q.personal_known = ? AND q.subsidy_fen IS ? AND q.reverses IS ? AND ${OPEN} LIMIT 1`,
-  ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen, r.reverses ?? null) as { batchId: number; row: number } | undefined;
+  ).get(r.idNumber, r.coverageYear, r.paidOn, r.amountFen ?? 0, r.amountFen === null ? 0 : 1, r.subsidyFen, r.reverses ?? null) as
+    { batchId: number; row: number } | undefined;
 }
 
 /** A payment of an import's row put on the list to wait for the clerk; its id. */

@@ -27,7 +27,20 @@ test('居民缴费明细: its flags shown with how each reads, an unknown one no
   ] as const)
     await call('roster.addPerson', { idNumber, name, householdId: h.id });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbao-platform-'));
-  const head = ['人员姓名', '证件号码', '险种类型', '电子税票号码', '费款所属期', '个人缴费金额', '财政补助金额', '其他缴费金额', '缴费总金额', '缴费时间', '核销标志', '缴费标志'];
+  const head = [
+    '人员姓名',
+    '证件号码',
+    '险种类型',
+    '电子税票号码',
+    '费款所属期',
+    '个人缴费金额',
+    '财政补助金额',
+    '其他缴费金额',
+    '缴费总金额',
+    '缴费时间',
+    '核销标志',
+    '缴费标志',
+  ];
   const file = writeCsv(
     path.join(dir, '居民缴费明细.csv'),
     [

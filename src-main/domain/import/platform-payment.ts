@@ -34,7 +34,12 @@ export function readPlatformRow(p: PlatformColumns | null, values: ValueWords): 
   if (!scheme) return unread('insuranceType', p.insuranceType);
   if (scheme === 'employee') {
     if (flag === 'reversal')
-      return { as: 'unread', field: 'insuranceType', value: p.insuranceType, message: `这是${p.insuranceType}（职工医保）的冲销，不是居民医保的缴费，没有导入。` };
+      return {
+        as: 'unread',
+        field: 'insuranceType',
+        value: p.insuranceType,
+        message: `这是${p.insuranceType}（职工医保）的冲销，不是居民医保的缴费，没有导入。`,
+      };
     return { as: 'employee' };
   }
   return { as: flag === 'reversal' ? 'reversal' : 'payment' };

@@ -146,7 +146,16 @@ export interface PlatformColumns {
   insuranceType: string;
 }
 
-const PLATFORM_FIELDS: FieldKey[] = ['taxReceiptNo', 'detailId', 'originalDetailId', 'fiscalAmount', 'totalAmount', 'reversalFlag', 'paidFlag', 'insuranceType'];
+const PLATFORM_FIELDS: FieldKey[] = [
+  'taxReceiptNo',
+  'detailId',
+  'originalDetailId',
+  'fiscalAmount',
+  'totalAmount',
+  'reversalFlag',
+  'paidFlag',
+  'insuranceType',
+];
 
 type MoneyField = 'amount' | 'subsidyAmount' | 'fiscalAmount' | 'totalAmount';
 

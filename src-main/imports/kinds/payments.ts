@@ -55,7 +55,13 @@ export const paymentsKind: ImportKindModule = {
     // 职工医保 rows of the 医保 platform's detail: the person insured as an employee that year, as the 医保 list says it.
     const office = getOffice(ctx.db);
     const insured = plan.employee.length
-      ? await planInsurance(ctx.db, plan.employee, { code: office.countyCode, name: office.county }, worklistYear(ctx) - 1, rowTick(job, '核对职工医保', plan.employee.length))
+      ? await planInsurance(
+          ctx.db,
+          plan.employee,
+          { code: office.countyCode, name: office.county },
+          worklistYear(ctx) - 1,
+          rowTick(job, '核对职工医保', plan.employee.length),
+        )
       : null;
     const platform = r.records.some((x) => x.platform !== null);
     const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
@@ -79,7 +85,14 @@ export const paymentsKind: ImportKindModule = {
         ]
           .sort((a, b) => a.row - b.row)
           .slice(0, 500),
-        ...(platform ? { flags: flagValues(r.records.map((x) => x.platform), values) } : {}),
+        ...(platform
+          ? {
+              flags: flagValues(
+                r.records.map((x) => x.platform),
+                values,
+              ),
+            }
+          : {}),
       }),
       writable: () => plan.record.length + plan.pending.length + plan.reverse.length + plan.link.length + (insured?.apply.length ?? 0) > 0,
       alsoReport: () => plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` })),

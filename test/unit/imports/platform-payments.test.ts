@@ -19,8 +19,34 @@ const P = {
   己: { name: '普通己', id: idFor('1955-01-01', 23), code: null },
 } as const;
 
-const HEAD = ['人员编号', '人员姓名', '证件号码', '险种类型', '电子税票号码', '费款所属期', '个人缴费金额', '财政补助金额', '其他缴费金额', '缴费总金额', '缴费时间', '核销标志', '缴费标志'];
-type Row = [name: string, id: string, scheme: string, ticket: string, personal: string, fiscal: string, other: string, total: string, at: string, revs: string, paid: string];
+const HEAD = [
+  '人员编号',
+  '人员姓名',
+  '证件号码',
+  '险种类型',
+  '电子税票号码',
+  '费款所属期',
+  '个人缴费金额',
+  '财政补助金额',
+  '其他缴费金额',
+  '缴费总金额',
+  '缴费时间',
+  '核销标志',
+  '缴费标志',
+];
+type Row = [
+  name: string,
+  id: string,
+  scheme: string,
+  ticket: string,
+  personal: string,
+  fiscal: string,
+  other: string,
+  total: string,
+  at: string,
+  revs: string,
+  paid: string,
+];
 const rowsOf = (rows: Row[]) => [HEAD, ...rows.map((r, i) => [`5001${i}`, r[0], r[1], r[2], r[3], '2024', ...r.slice(4)])];
 
 let dir: string;
@@ -105,9 +131,7 @@ describe('医保’s 居民缴费明细', () => {
       // The same detail again: nothing new, each payment named by its 税票.
       const again = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
       expect(again.counts).toMatchObject({ record: 0, pending: 0, unchanged: 3 });
-      expect(again.already.map((x) => x.message)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^这笔缴费已登记（电子税票号码 T-0002，收据号 /)]),
-      );
+      expect(again.already.map((x) => x.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^这笔缴费已登记（电子税票号码 T-0002，收据号 /)]));
 
       // 低保甲's payment came from the 代缴明细 without a 税票; the detail named it, so its reversal finds it.
       const reversal = writeCsv(
@@ -150,7 +174,10 @@ describe('医保’s 居民缴费明细', () => {
       expect(waiting.reverses).toBe('电子税票号码 T-0999');
       const person = await t.ok('roster.getPerson', { id: ids[P.戊.name]! });
       const refused = await t.call('payments.resolve', { id: waiting.id, personId: ids[P.戊.name]!, tier: 1, seen: person.person.version });
-      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^这一行是冲销（电子税票号码 T-0999），不是缴费，不能登记为参保。/) } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/^这一行是冲销（电子税票号码 T-0999），不是缴费，不能登记为参保。/) },
+      });
 
       // Imported again, the reversal is done already.
       const again = await t.ok('import.preview', { kind: 'payments', file: reversal, options: { coverageYear: 2024 } });
@@ -166,7 +193,21 @@ describe('医保’s 居民缴费明细', () => {
 
   it('reads the platform’s field codes in a GBK CSV the same way', async () => {
     const { t, ids } = await ledger();
-    const codes = ['psn_no', 'psn_name', 'certno', 'insutype', 'elec_taxrpt_no', 'cashym', 'psn_clct_amt', 'finsubs_amt', 'oth_clct_amt', 'clct_sumamt', 'clct_time', 'revs_flag', 'clct_flag'];
+    const codes = [
+      'psn_no',
+      'psn_name',
+      'certno',
+      'insutype',
+      'elec_taxrpt_no',
+      'cashym',
+      'psn_clct_amt',
+      'finsubs_amt',
+      'oth_clct_amt',
+      'clct_sumamt',
+      'clct_time',
+      'revs_flag',
+      'clct_flag',
+    ];
     const file = writeCsv(
       path.join(t.ctx.dataDir, '缴费明细-gbk.csv'),
       [
