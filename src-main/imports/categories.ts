@@ -9,6 +9,7 @@ import type { CategoryReading } from '../domain/import/category-labels';
 import type { CategoryRecord } from '../domain/import/rows';
 import {
   deleteCertification,
+  keepFullList,
   lastListCertifications,
   openCertification,
   putBackCertificationEnd,
@@ -36,6 +37,13 @@ export interface CategoryPlan {
   problems: RowProblem[];
   /** Certified by the previous list of this department, open, and absent from this one. */
   lost: ListedCertification[];
+  /**
+   * Why those not on the list are not ended this time: a row the dry run could not read may be
+   * one of them (nobody is ended because a row was unreadable). The other rows go in as usual.
+   */
+  lostHeld: string | null;
+  /** Everyone the list names who is on the roster, in each category it names: kept when it is applied as a full list. */
+  members: { personId: number; code: PersonCategory }[];
 }
 
 export async function planCategories(
@@ -45,7 +53,7 @@ export async function planCategories(
   readLabel: (label: string, opts: { grades: boolean }) => CategoryReading,
   tick: Tick,
 ): Promise<CategoryPlan> {
-  const plan: CategoryPlan = { certify: [], redate: [], unchanged: 0, problems: [], lost: [] };
+  const plan: CategoryPlan = { certify: [], redate: [], unchanged: 0, problems: [], lost: [], lostHeld: null, members: [] };
   const seen = new Map<string, number>();
   const codesOnList = new Set<PersonCategory>();
   const onThisList = new Set<string>();
@@ -86,7 +94,18 @@ export async function planCategories(
   }
   // Only for the groups this list speaks of: a 低保 list says nothing of who is 低保边缘户.
   plan.lost = lastListCertifications(db, opts.department).filter((x) => codesOnList.has(x.code) && !onThisList.has(`${x.personId}|${x.code}`));
+  plan.members = [...onThisList].map((k) => {
+    const [personId, code] = k.split('|');
+    return { personId: Number(personId), code: code as PersonCategory };
+  });
   return plan;
+}
+
+/** Holds the ending of those not on the list while any row could not be read (its ID or its category). */
+export function holdLost(plan: CategoryPlan, opts: CategoryOptions, unreadRows: number): void {
+  const unread = unreadRows + plan.problems.filter((p) => p.field === 'category' || p.field === null).length;
+  if (opts.endLost && unread > 0 && plan.lost.length > 0)
+    plan.lostHeld = `有 ${unread} 行读不出（见问题行），其中可能就有不在本次名单上的人，这次不终止任何人的认定；其余各行照常导入。改正这些行后再导入一次，才会终止不在名单上的 ${plan.lost.length} 人。`;
 }
 
 /** The codes a row's label names, or null with the row's problem noted: an unknown or ambiguous label is the clerk's to decide. */
@@ -114,6 +133,7 @@ function codesOf(
 
 export async function commitCategories(
   db: Database,
+  batchId: number,
   plan: CategoryPlan,
   opts: CategoryOptions,
   changes: BatchChanges,
@@ -146,7 +166,9 @@ export async function commitCategories(
     redateCertification(db, d.categoryId, d.validFrom);
   }
   let ended = 0;
-  if (opts.endLost) {
+  if (opts.endLost && !plan.lostHeld) {
+    // The department's full list from now on: the next one is compared with all of it.
+    keepFullList(db, batchId, plan.members);
     const end = addDays(opts.validFrom, -1);
     for (const l of plan.lost) {
       const before = getCategory(db, l.categoryId)!;

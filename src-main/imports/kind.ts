@@ -23,7 +23,7 @@ export interface DryRunInput {
 }
 
 /** What the dry run shows the clerk beyond the file itself: counts and the rows behind them. */
-export type DryRunFindings = KindCounts<PreviewCounts> & Pick<ImportPreview, 'lost' | 'pending' | 'already' | 'changes' | 'flags'>;
+export type DryRunFindings = KindCounts<PreviewCounts> & Pick<ImportPreview, 'lost' | 'pending' | 'already' | 'changes' | 'flags' | 'lostHeld'>;
 
 /** A commit that landed, with what went wrong after it (or around it, told by reading back). */
 export interface Landed {

@@ -28,6 +28,23 @@ export interface ListedCertification {
 
 /** The certifications still open that the department's latest list (not undone) made. */
 export function lastListCertifications(db: Database, department: Department): ListedCertification[] {
+  // The department's last full list the clerk applied: everyone on it, in the categories it named.
+  const full = sql(
+    db,
+    `SELECT b.id FROM import_batches b WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ?
+       AND EXISTS (SELECT 1 FROM full_list_members m WHERE m.batch_id = b.id) ORDER BY b.id DESC LIMIT 1`,
+  )
+    .pluck()
+    .get(department) as number | undefined;
+  if (full !== undefined)
+    return sql(
+      db,
+      `SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
+       FROM full_list_members m JOIN persons p ON p.id = m.person_id
+       JOIN person_categories c ON c.person_id = m.person_id AND c.code = m.code AND c.department = ? AND c.valid_to IS NULL
+       WHERE m.batch_id = ? ORDER BY m.person_id, m.code`,
+    ).all(department, full) as ListedCertification[];
+  // Before any full list: the last list's own certifications.
   const batch = sql(
     db,
     // The last list that certified anyone: a batch that only re-dated certifications is no list of who is on it.
@@ -43,6 +60,12 @@ export function lastListCertifications(db: Database, department: Department): Li
      FROM import_changes ch JOIN person_categories c ON c.id = ch.entity_id JOIN persons p ON p.id = c.person_id
      WHERE ch.batch_id = ? AND ch.entity = 'person_category' AND ch.op = 'insert' AND c.valid_to IS NULL`,
   ).all(batch) as ListedCertification[];
+}
+
+/** Who was on a full list the clerk applied, kept with its batch (undone with it). */
+export function keepFullList(db: Database, batchId: number, members: readonly { personId: number; code: string }[]): void {
+  const add = sql(db, 'INSERT OR IGNORE INTO full_list_members (batch_id, person_id, code) VALUES (?, ?, ?)');
+  for (const m of members) add.run(batchId, m.personId, m.code);
 }
 
 export function redateCertification(db: Database, id: number, validFrom: string): void {

@@ -1,4 +1,4 @@
--- The ledger's schema at version 16, as SQLite keeps it after every migration.
+-- The ledger's schema at version 17, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -136,6 +136,13 @@ CREATE TABLE "frozen_bases" (
         hash TEXT NOT NULL UNIQUE,
         json TEXT NOT NULL
       ) STRICT;
+
+CREATE TABLE full_list_members (
+        batch_id INTEGER NOT NULL REFERENCES import_batches (id),
+        person_id INTEGER NOT NULL REFERENCES persons (id),
+        code TEXT NOT NULL,
+        PRIMARY KEY (batch_id, person_id, code)
+      ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE "households" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -111,6 +111,8 @@ export type ImportPreview = KindCounts<PreviewCounts> &
     problems: ImportProblem[];
     /** categories: who was on the department's previous list and is not on this one. */
     lost: { name: string; idNumber: string; code: PersonCategory }[];
+    /** categories: why those not on the list are not ended this time (a row could not be read). */
+    lostHeld?: string;
     /** payments: rows that go to the 待核实 list, with the reason. */
     pending: ImportProblem[];
     /** payments: rows already recorded or waiting from an earlier batch (counted as unchanged). */

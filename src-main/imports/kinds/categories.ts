@@ -7,7 +7,7 @@ import { categoryLabel } from '../../domain/policy/compile';
 import { latestPolicy } from '../../enrollment/policy';
 import { Refusal, actorOf } from '../../service/context';
 import { aliasesOf } from '../../service/tables';
-import { categoryChanges, commitCategories, planCategories, undoCategories, type CategoryOptions } from '../categories';
+import { categoryChanges, commitCategories, holdLost, planCategories, undoCategories, type CategoryOptions } from '../categories';
 import { promiseOf } from '../dry-run-promise';
 import type { DryRun, ImportKindModule } from '../kind';
 import { listDryRun } from '../list-dry-run';
@@ -37,8 +37,9 @@ export const categoriesKind: ImportKindModule = {
     if (r.mapping.category === undefined && r.mapping.disabilityGrade === undefined && !o.code)
       throw new Refusal('invalid_input', '文件没有“人员类别”列，请选择这份名单的类别。', 'options.code');
     const plan = await planCategories(ctx.db, r.records, options, categoryReader(aliases, policyLabels(ctx)), rowTick(job, '核对台账', r.records.length));
+    holdLost(plan, options, r.problems.length);
     // Those the list would end (not on it) are read too: a change of theirs since refuses the commit.
-    if (options.endLost) for (const l of plan.lost) if (!promise.seen.has(l.idNumber)) promise.seen.set(l.idNumber, l.personId);
+    if (options.endLost && !plan.lostHeld) for (const l of plan.lost) if (!promise.seen.has(l.idNumber)) promise.seen.set(l.idNumber, l.personId);
     return listDryRun(ctx, arg.file, r, promise, {
       kind: 'categories',
       problems: plan.problems,
@@ -48,12 +49,13 @@ export const categoriesKind: ImportKindModule = {
         pending: [],
         already: [],
         changes: categoryChanges(plan, (code) => categoryLabel(latestPolicy(c), code)),
+        ...(plan.lostHeld ? { lostHeld: plan.lostHeld } : {}),
       }),
-      writable: () => plan.certify.length + plan.redate.length > 0 || (options.endLost === true && plan.lost.length > 0),
+      writable: () => plan.certify.length + plan.redate.length > 0 || (options.endLost === true && !plan.lostHeld && plan.lost.length > 0),
       total: plan.certify.length + plan.redate.length,
       options: () => options,
       write: async (c, batch, tick, at) => ({
-        ...(await commitCategories(c.db, plan, options, batch.changes, actorOf(c), chinaDate(c.now()), at, tick)),
+        ...(await commitCategories(c.db, batch.id, plan, options, batch.changes, actorOf(c), chinaDate(c.now()), at, tick)),
         unchanged: plan.unchanged,
       }),
     });

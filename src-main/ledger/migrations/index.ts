@@ -15,6 +15,7 @@ import { m013RowVersions } from './013-row-versions';
 import { m014KnownYears } from './014-known-years';
 import { m015OfficeContact } from './015-office-contact';
 import { m016PaymentRefs } from './016-payment-refs';
+import { m017FullLists } from './017-full-lists';
 
 export type { Migration };
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m014KnownYears,
   m015OfficeContact,
   m016PaymentRefs,
+  m017FullLists,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

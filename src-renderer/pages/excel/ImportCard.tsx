@@ -165,7 +165,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
               onChange={(e) => setOptions({ ...options, validFrom: e.target.value })}
             />
             <Checkbox checked={!!options.endLost} onChange={(e) => setOptions({ ...options, endLost: e.target.checked })}>
-              不在本次名单的人员终止该类别
+              这是该部门的全部名单：上一份全部名单有、本次没有的人员终止该类别
             </Checkbox>
           </Space>
         )}
@@ -277,6 +277,7 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 ]}
               />
             )}
+            {preview.lostHeld && <Alert type="warning" showIcon data-testid="lost-held" message="这次不终止认定" description={preview.lostHeld} />}
             {preview.lost.length > 0 && (
               <Table
                 size="small"

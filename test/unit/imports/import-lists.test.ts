@@ -98,6 +98,51 @@ describe('a department’s category list', () => {
     expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBeNull();
   });
 
+  it('ends nobody while a row of the full list cannot be read, the other rows going in; read clean, it ends the one missing', async () => {
+    const list = (name: string, rows: string[][]) => writeCsv(path.join(dir, name), [['姓名', '身份证号'], ...rows], 'gbk');
+    const options = { department: 'civil_affairs' as const, code: 'min_living' as const };
+    const p1 = await t.ok('import.preview', {
+      kind: 'categories',
+      file: list('低保10月.csv', [
+        ['低保甲', people[0]!.idNumber],
+        ['低保乙', people[1]!.idNumber],
+      ]),
+      // The department's full list: kept whole, the next full list is compared with all of it.
+      options: { ...options, validFrom: '2023-10-01', endLost: true },
+    });
+    await t.ok('import.commit', { token: p1.token });
+    // 低保乙 is missing, and a row's ID cannot be read: it may be 低保乙's.
+    const torn = await t.ok('import.preview', {
+      kind: 'categories',
+      file: list('低保12月.csv', [
+        ['低保甲', people[0]!.idNumber],
+        ['？', '5002351951010'],
+        ['特困丙', people[2]!.idNumber],
+      ]),
+      options: { ...options, validFrom: '2023-12-01', endLost: true },
+    });
+    expect(torn.counts).toMatchObject({ certify: 1, lost: 1, problems: 1 });
+    expect(torn.lostHeld).toMatch(/^有 1 行读不出（见问题行），其中可能就有不在本次名单上的人，这次不终止任何人的认定；其余各行照常导入。/);
+    const b1 = await t.ok('import.commit', { token: torn.token });
+    expect(b1.counts).toMatchObject({ certify: 1, ended: 0 });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBeNull();
+    expect((await t.ok('roster.getPerson', { id: people[2]!.id })).categories.map((c) => c.code)).toEqual(['min_living']);
+
+    const clean = await t.ok('import.preview', {
+      kind: 'categories',
+      file: list('低保12月-改.csv', [
+        ['低保甲', people[0]!.idNumber],
+        ['特困丙', people[2]!.idNumber],
+      ]),
+      options: { ...options, validFrom: '2023-12-01', endLost: true },
+    });
+    // Compared with the whole October list (the torn one kept no one), not with 特困丙 alone whom December added.
+    expect(clean.lostHeld).toBeUndefined();
+    expect(clean.lost.map((l) => l.name)).toEqual(['低保乙']);
+    expect((await t.ok('import.commit', { token: clean.token })).counts).toMatchObject({ ended: 1 });
+    expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBe('2023-11-30');
+  });
+
   it('needs the department, and the category when the file has none', async () => {
     const file = writeCsv(path.join(dir, 'nocat.csv'), [
       ['姓名', '身份证号'],
