@@ -1,4 +1,5 @@
 import { checkCharacter } from '../../src-main/domain/idnumber';
+import type { PersonCategory } from '../../src-main/domain/codes';
 import type { TestLedger } from './ledger';
 
 /** A valid ID number for a birth date (YYYY-MM-DD) and a sequence (odd = male). */
@@ -36,4 +37,25 @@ export async function seedHousehold(
     );
   }
   return { village, household, persons };
+}
+
+/**
+ * 农坝 (云阳县) with one household of the people given, each with their category where one is
+ * named (certified by 民政's list from 2023-01-01): the ledger 税务's and 医保's payment files
+ * are read against. Their person ids by name.
+ */
+export async function nongbaHousehold(
+  t: TestLedger,
+  people: readonly { name: string; id: string; code: PersonCategory | null }[],
+): Promise<Record<string, number>> {
+  await t.ok('office.update', { county: '云阳县', townshipName: '农坝镇' });
+  const v = await t.ok('villages.add', { code: '001', name: '幸福村' });
+  await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+  const h = await t.ok('roster.addHousehold', { villageId: v.id, number: '1' });
+  const ids: Record<string, number> = {};
+  for (const p of people) {
+    ids[p.name] = (await t.ok('roster.addPerson', { idNumber: p.id, name: p.name, householdId: h.id })).id;
+    if (p.code) await t.ok('categories.certify', { personId: ids[p.name]!, code: p.code, validFrom: '2023-01-01', source: '民政名单' });
+  }
+  return ids;
 }

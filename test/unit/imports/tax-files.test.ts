@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { hasSoffice, soffice, writeCsv } from '../../helpers/files';
-import { idFor } from '../../helpers/people';
+import { idFor, nongbaHousehold } from '../../helpers/people';
 
 const PEOPLE = [
   { name: '低保甲', id: idFor('1950-01-01', 11), code: 'min_living' },
@@ -32,16 +32,7 @@ afterEach(() => {
 async function ledger(): Promise<{ t: TestLedger; ids: Record<string, number> }> {
   const t = openTestLedger('2023-11-22T02:00:00Z');
   opened.push(t);
-  await t.ok('office.update', { county: '云阳县', townshipName: '农坝镇' });
-  const v = await t.ok('villages.add', { code: '001', name: '幸福村' });
-  await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
-  const h = await t.ok('roster.addHousehold', { villageId: v.id, number: '1' });
-  const ids: Record<string, number> = {};
-  for (const p of PEOPLE) {
-    ids[p.name] = (await t.ok('roster.addPerson', { idNumber: p.id, name: p.name, householdId: h.id })).id;
-    if (p.code) await t.ok('categories.certify', { personId: ids[p.name]!, code: p.code, validFrom: '2023-01-01', source: '民政名单' });
-  }
-  return { t, ids };
+  return { t, ids: await nongbaHousehold(t, PEOPLE) };
 }
 
 const reasons = async (t: TestLedger) => Object.fromEntries((await t.ok('payments.pending', { coverageYear: 2024 })).map((x) => [x.name, x.reason]));
