@@ -11,12 +11,15 @@ import type { BatchChanges } from '../ledger/import-batches';
 import { dropNotEnrolledReason, notEnrolledReason, putBackReason, reasonRecord, setNotEnrolledReason, type ReasonRecord } from '../ledger/not-enrolled-reasons';
 import { putBackSituation, setOutOfCounty, setStatus, situationByIdNumber, situationOf, type Situation } from '../ledger/roster';
 import type { RowProblem, Tick } from '../excel/importing';
+import { listForPerson } from '../ledger/enrollments';
+import { formatYuan } from '../domain/money';
+import type { Enrollment } from '../types/enroll';
 import { changedLater } from './later-changes';
 
 export interface SituationPlan {
   /** The year a not-enrolled reason is for (the worklist's year). */
   coverageYear: number;
-  apply: { personId: number; name: string; record: SituationRecord; what: string }[];
+  apply: { personId: number; name: string; record: SituationRecord; what: string; money: string[] }[];
   unchanged: number;
   problems: RowProblem[];
 }
@@ -27,7 +30,20 @@ const isReason = (code: string): code is NotEnrolledReason => code in NOT_ENROLL
 function describeSituation(r: SituationRecord, year: number): string {
   if (r.situation in OUT_OF_COUNTY) return `县外参保：${OUT_OF_COUNTY[r.situation as OutOfCounty]}${r.place ? `（${r.place}）` : ''}`;
   if (isReason(r.situation)) return `${year} 年度未参保原因：${NOT_ENROLLED_REASONS[r.situation]}${r.place ? `（${r.place}）` : ''}`;
-  return `人员状态：${OUT_OF_SCOPE[r.situation as OutOfScope]}`;
+  return `人员状态：${OUT_OF_SCOPE[r.situation as OutOfScope]}${r.on ? `（${r.on}）` : ''}`;
+}
+
+/**
+ * What a death means for money (docs/rules.md "A death list"): each standing payment made after
+ * the death, or for a year that starts after it, to refund or void by hand; never voided here.
+ */
+export function afterDeath(enrollments: readonly Enrollment[], on: string): string[] {
+  return enrollments
+    .filter((e) => e.status === 'active' && (e.paidOn > on || `${e.coverageYear}-01-01` > on))
+    .map(
+      (e) =>
+        `${e.coverageYear} 年度已缴费（收据号 ${e.receiptNo}，${e.paidOn} 缴，个人 ${formatYuan(e.personalFen)} 元）：${e.paidOn > on ? '死亡之后缴的费' : '死亡之后才开始的年度'}，请核实后在人员信息中退费或作废（导入不会自动作废）。`,
+    );
 }
 
 export async function planSituations(db: Database, records: SituationRecord[], coverageYear: number, tick: Tick): Promise<SituationPlan> {
@@ -54,9 +70,12 @@ export async function planSituations(db: Database, records: SituationRecord[], c
         ? p.out_of_county === r.situation && p.out_of_county_place === r.place
         : isReason(r.situation)
           ? had?.reason === r.situation && had.note === r.place
-          : p.status === r.situation;
+          : p.status === r.situation && (r.on === null || p.status_on === r.on);
     if (same) plan.unchanged++;
-    else plan.apply.push({ personId: p.id, name: p.name, record: r, what: describeSituation(r, coverageYear) });
+    else {
+      const money = r.situation === 'deceased' && r.on ? afterDeath(listForPerson(db, p.id), r.on) : [];
+      plan.apply.push({ personId: p.id, name: p.name, record: r, what: describeSituation(r, coverageYear), money });
+    }
   }
   return plan;
 }
@@ -86,7 +105,7 @@ export async function commitSituations(
       const scheme = r.situation.endsWith('_employee') ? 'employee' : r.situation.endsWith('_resident') ? 'resident' : null;
       if (scheme) record(personId, { year: plan.coverageYear, scheme, insured: true, division: '' });
     } else {
-      setStatus(db, personId, r.situation as OutOfScope, today, at);
+      setStatus(db, personId, r.situation as OutOfScope, r.on ?? today, at);
     }
   }
   return { apply: plan.apply.length };

@@ -187,12 +187,14 @@ export interface SituationRow {
   id: number;
   name: string;
   status: string;
+  status_on: string | null;
   out_of_county: string | null;
   out_of_county_place: string;
 }
 
 export function situationByIdNumber(db: Database, idNumber: string): SituationRow | undefined {
-  return sql(db, 'SELECT id, name, status, out_of_county, out_of_county_place FROM persons WHERE id_number = ?').get(idNumber) as SituationRow | undefined;
+  return sql(db, 'SELECT id, name, status, status_on, out_of_county, out_of_county_place FROM persons WHERE id_number = ?').get(idNumber) as
+    SituationRow | undefined;
 }
 
 export interface Situation {

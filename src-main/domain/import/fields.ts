@@ -40,7 +40,8 @@ export type FieldKey =
   | 'fiscalAmount'
   | 'totalAmount'
   | 'reversalFlag'
-  | 'paidFlag';
+  | 'paidFlag'
+  | 'deathDate';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -81,6 +82,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   totalAmount: '缴费总金额',
   reversalFlag: '核销标志',
   paidFlag: '缴费标志',
+  deathDate: '死亡日期',
 };
 
 /**

@@ -229,6 +229,8 @@ export interface SituationRecord {
   name: string;
   situation: SituationCode;
   place: string;
+  /** A death list's 死亡日期 (docs/rules.md "A death list"); null where the file gives none. */
+  on: string | null;
 }
 
 const SITUATIONS = new Map<string, SituationCode>([
@@ -251,11 +253,20 @@ const SITUATIONS = new Map<string, SituationCode>([
 
 export function parseSituationRow(cells: string[], mapping: Mapping, row: number, today: string): SituationRecord | Problem | null {
   const raw = cell(cells, mapping, 'outOfCounty');
-  // A worklist row the village left blank says nothing yet: skip it quietly.
-  if (!raw.trim()) return null;
+  const rawDeath = cell(cells, mapping, 'deathDate').trim();
+  // A worklist row the village left blank says nothing yet: skip it quietly. A death list's row says 死亡 by its date.
+  if (!raw.trim() && !rawDeath) return null;
   const id = checkIdCell(cell(cells, mapping, 'idNumber'), row, today);
   if (isProblem(id)) return id;
-  const situation = SITUATIONS.get(cleanCell(raw));
+  const situation = raw.trim() ? SITUATIONS.get(cleanCell(raw)) : 'deceased';
   if (!situation) return { row, field: 'outOfCounty', message: `“${raw}”不是下拉框中的选项。` };
-  return { row, idNumber: id.id, name: cell(cells, mapping, 'name').trim(), situation, place: cell(cells, mapping, 'outOfCountyPlace').trim().slice(0, 60) };
+  let on: string | null = null;
+  if (rawDeath) {
+    on = parseDateCell(rawDeath);
+    if (!on) return { row, field: 'deathDate', message: `死亡日期“${rawDeath}”不是有效日期。` };
+    if (on > today) return { row, field: 'deathDate', message: `死亡日期 ${on} 晚于今天，请核对。` };
+    if (situation !== 'deceased') return { row, field: 'deathDate', message: `这一行写了死亡日期 ${on}，情况却是“${raw.trim()}”，请核对。` };
+  }
+  const name = cell(cells, mapping, 'name').trim();
+  return { row, idNumber: id.id, name, situation, place: cell(cells, mapping, 'outOfCountyPlace').trim().slice(0, 60), on };
 }

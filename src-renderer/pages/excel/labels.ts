@@ -8,7 +8,11 @@ export const IMPORT_KINDS: { value: ImportKind; label: string; hint: string }[] 
     label: '缴费记录',
     hint: '从医保/税务系统导出的已缴费名单（含医保信息平台的居民缴费明细）：金额与测算不符、查无此人或已参保的进入待核实；标为冲销的作废原缴费。',
   },
-  { value: 'situations', label: '县外参保情况（附件4回填）', hint: '各村填好的附件4或未参保人员清单。' },
+  {
+    value: 'situations',
+    label: '县外参保情况（附件4回填）、死亡名单',
+    hint: '各村填好的附件4或未参保人员清单；户籍或民政的死亡名单（姓名、身份证号、死亡日期）：死亡后仍有效的缴费列出来，由经办人退费或作废。',
+  },
   {
     value: 'insurance',
     label: '医保参保核实名单',
