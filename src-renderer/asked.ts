@@ -12,7 +12,7 @@ export interface Asked<T> {
   json: string | null;
 }
 
-const inFlight = new Map<string, { asked: number; answer: Promise<Asked<unknown>> }>();
+const inFlight = new Map<string, { asked: number; ahead: boolean; answer: Promise<Asked<unknown>> }>();
 
 /** Asks a read (`key` its arguments as JSON) or joins the same read on its way; a good answer is kept. */
 export function ask<K extends ApiName>(name: K, key: string, ahead = false): Promise<Asked<ApiOutput<K>>> {
@@ -20,15 +20,21 @@ export function ask<K extends ApiName>(name: K, key: string, ahead = false): Pro
   const slot = slotOf(name, key);
   const asked = generation();
   const going = inFlight.get(slot);
-  if (going && going.asked === asked) return going.answer as Promise<Asked<ApiOutput<K>>>;
+  if (going && going.asked === asked) {
+    // A screen that joins a read asked ahead takes its answer now: it is not kept as fresh for a later visit.
+    if (!ahead) going.ahead = false;
+    return going.answer as Promise<Asked<ApiOutput<K>>>;
+  }
+  const entry = { asked, ahead, answer: null as unknown as Promise<Asked<unknown>> };
   const answer = invoke(name, JSON.parse(key) as ApiInput<K>).then((r) => {
-    if (inFlight.get(slot)?.answer === answer) inFlight.delete(slot);
+    if (inFlight.get(slot) === entry) inFlight.delete(slot);
     if (!r.ok) return { r, json: null };
     const json = JSON.stringify(r.value);
-    keep(slot, json, r.value, asked, ahead);
+    keep(slot, json, r.value, asked, entry.ahead);
     return { r, json };
   });
-  inFlight.set(slot, { asked, answer });
+  entry.answer = answer;
+  inFlight.set(slot, entry);
   return answer;
 }
 

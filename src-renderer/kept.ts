@@ -6,7 +6,9 @@
 import type { ApiName } from '../src-main/api/contract';
 
 const LIMIT = 64;
-const answers = new Map<string, { json: string; value: unknown; ahead?: boolean }>();
+/** `ahead`: when an answer asked ahead was kept (Date.now()); taken as fresh only for a few seconds. */
+const answers = new Map<string, { json: string; value: unknown; ahead?: number }>();
+const FRESH_MS = 10_000;
 /** The reads screens make through useInvoke: read-only by contract, never forget. */
 const screenReads = new Set<string>();
 /** Reads screens make by hand while the clerk works (search, quote, papers): they change nothing either. */
@@ -58,7 +60,7 @@ export const keptAnswer = (slot: string) => answers.get(slot);
 export function keep(slot: string, json: string, value: unknown, asked = cleared, ahead = false): void {
   if (asked !== cleared) return;
   answers.delete(slot);
-  answers.set(slot, ahead ? { json, value, ahead } : { json, value });
+  answers.set(slot, ahead ? { json, value, ahead: Date.now() } : { json, value });
   if (answers.size > LIMIT) answers.delete(answers.keys().next().value!);
 }
 
@@ -73,9 +75,10 @@ export function called(name: ApiName): void {
 /** True once for an answer asked ahead: the screen that takes it need not ask again. */
 export function takeAhead(slot: string): boolean {
   const a = answers.get(slot);
-  if (!a?.ahead) return false;
+  if (a?.ahead === undefined) return false;
+  const fresh = Date.now() - a.ahead < FRESH_MS;
   delete a.ahead;
-  return true;
+  return fresh;
 }
 
 export function forget(slot: string): void {

@@ -104,8 +104,11 @@ export async function planCategories(
 /** Holds the ending of those not on the list while any row could not be read (its ID or its category). */
 export function holdLost(plan: CategoryPlan, opts: CategoryOptions, unreadRows: number): void {
   const unread = unreadRows + plan.problems.filter((p) => p.field === 'category' || p.field === null).length;
-  if (opts.endLost && unread > 0 && plan.lost.length > 0)
-    plan.lostHeld = `有 ${unread} 行读不出（见问题行），其中可能就有不在本次名单上的人，这次不终止任何人的认定；其余各行照常导入。改正这些行后再导入一次，才会终止不在名单上的 ${plan.lost.length} 人。`;
+  if (!opts.endLost || unread === 0) return;
+  // Not kept as the full list either: the next one would miss whoever is on the unread row.
+  plan.lostHeld = plan.lost.length
+    ? `有 ${unread} 行读不出（见问题行），其中可能就有不在本次名单上的人，这次不终止任何人的认定；其余各行照常导入。改正这些行后再导入一次，才会终止不在名单上的 ${plan.lost.length} 人。`
+    : `有 ${unread} 行读不出（见问题行），这份名单这次不作为该部门的全部名单保存；其余各行照常导入。改正这些行后再导入一次。`;
 }
 
 /** The codes a row's label names, or null with the row's problem noted: an unknown or ambiguous label is the clerk's to decide. */

@@ -109,6 +109,8 @@ export async function planPayments(
   const seen = new Map<string, number>();
   const lookup = historyLookup(ctx);
   const today = chinaDate(ctx.now());
+  // Reversals after every payment row: an export listed newest first has the 冲红 above its payment.
+  const reversals: { r: PaymentRecord; year: number }[] = [];
   for (const r of records) {
     await tick();
     // The commit would refuse it; the dry run says so for this row, not for the whole file.
@@ -122,6 +124,10 @@ export async function planPayments(
       plan.problems.push({ row: r.row, field: reading.field, message: reading.message });
       continue;
     }
+    if (reading.as === 'unpaid') {
+      plan.already.push({ row: r.row, field: 'paidFlag', message: `缴费标志“${reading.value}”表示没有缴费：不是一笔缴费，没有导入。` });
+      continue;
+    }
     const year = r.coverageYear ?? opts.coverageYear;
     if (reading.as === 'employee') {
       plan.employee.push({ row: r.row, idNumber: r.idNumber, name: r.name, employee: { insured: true, division: '', year }, resident: null });
@@ -133,7 +139,7 @@ export async function planPayments(
       continue;
     }
     if (reading.as === 'reversal') {
-      planReversal(ctx, plan, r, year);
+      reversals.push({ r, year });
       continue;
     }
     if (r.amountFen !== null && r.amountFen < 0) {
@@ -209,6 +215,10 @@ export async function planPayments(
       else throw e;
     }
   }
+  for (const x of reversals) {
+    await tick();
+    planReversal(ctx, plan, x.r, x.year);
+  }
   plan.years = [...years].map(([year, y]) => ({ year, rows: y.rows, persons: namedOnRoster(ctx.db, y.ids) }));
   return plan;
 }
@@ -220,7 +230,7 @@ export async function planPayments(
  */
 function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: number): void {
   const named = reversedKeys(r, year);
-  const words = keysWords(named);
+  const words = keysWords(named, true);
   const same = (k: PaymentKeys) => (named.detailId !== null && k.detailId === named.detailId) || (named.taxKey !== null && k.taxKey === named.taxKey);
   const inFile = plan.record.findIndex((x) => same(x.keys));
   if (inFile >= 0) {
@@ -228,7 +238,9 @@ function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: n
     plan.already.push({ row: r.row, field: 'reversalFlag', message: `冲销第 ${x!.record.row} 行的缴费（${words}）：两行都没有登记。` });
     return;
   }
-  const held = named.taxKey || named.detailId ? heldPayment(ctx.db, named) : undefined;
+  // A payment this file names that another file recorded (a 代缴明细): its record is the one reversed.
+  const linked = plan.link.find((l) => same(l.keys));
+  const held = linked ? heldOf(ctx, linked.enrollmentId) : named.taxKey || named.detailId ? heldPayment(ctx.db, named) : undefined;
   if (held) {
     const p = getPerson(ctx.db, held.personId)!;
     if (p.idNumber !== r.idNumber) {
@@ -253,6 +265,12 @@ function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: n
     return;
   }
   plan.pending.push({ record: r, coverageYear: year, reverses: words, reason: `冲销：台账中没有它冲销的那笔缴费（${words}），没有作废任何缴费。` });
+}
+
+/** An enrollment in force as a reversal sees it; undefined once voided. */
+function heldOf(ctx: Context, enrollmentId: number): { enrollmentId: number; personId: number; receiptNo: string } | undefined {
+  const e = getEnrollment(ctx.db, enrollmentId);
+  return e?.status === 'active' ? { enrollmentId, personId: e.personId, receiptNo: e.receiptNo } : undefined;
 }
 
 export async function commitPayments(

@@ -28,22 +28,30 @@ export interface ListedCertification {
 
 /** The certifications still open that the department's latest list (not undone) made. */
 export function lastListCertifications(db: Database, department: Department): ListedCertification[] {
-  // The department's last full list the clerk applied: everyone on it, in the categories it named.
+  // For each category, the department's last full list that named it (a 特困 list says nothing of who is 低保).
   const full = sql(
     db,
-    `SELECT b.id FROM import_batches b WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ?
-       AND EXISTS (SELECT 1 FROM full_list_members m WHERE m.batch_id = b.id) ORDER BY b.id DESC LIMIT 1`,
-  )
-    .pluck()
-    .get(department) as number | undefined;
-  if (full !== undefined)
-    return sql(
+    `WITH latest AS (
+       SELECT m.code, max(m.batch_id) AS batch_id FROM full_list_members m JOIN import_batches b ON b.id = m.batch_id
+       WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ? GROUP BY m.code)
+     SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
+     FROM latest l JOIN full_list_members m ON m.batch_id = l.batch_id AND m.code = l.code JOIN persons p ON p.id = m.person_id
+     JOIN person_categories c ON c.person_id = m.person_id AND c.code = m.code AND c.department = ? AND c.valid_to IS NULL
+     ORDER BY m.person_id, m.code`,
+  ).all(department, department) as ListedCertification[];
+  const fullCodes = new Set(
+    sql(
       db,
-      `SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
-       FROM full_list_members m JOIN persons p ON p.id = m.person_id
-       JOIN person_categories c ON c.person_id = m.person_id AND c.code = m.code AND c.department = ? AND c.valid_to IS NULL
-       WHERE m.batch_id = ? ORDER BY m.person_id, m.code`,
-    ).all(department, full) as ListedCertification[];
+      `SELECT DISTINCT m.code FROM full_list_members m JOIN import_batches b ON b.id = m.batch_id
+       WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ?`,
+    )
+      .pluck()
+      .all(department) as string[],
+  );
+  return [...full, ...lastListOnly(db, department).filter((x) => !fullCodes.has(x.code))];
+}
+
+function lastListOnly(db: Database, department: Department): ListedCertification[] {
   // Before any full list: the last list's own certifications.
   const batch = sql(
     db,

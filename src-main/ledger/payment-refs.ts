@@ -12,13 +12,14 @@ export interface HeldPayment {
   batchId: number;
 }
 
+// A batch undone names nothing any more: its refs stay with the rows it wrote, as history.
 function named(db: Database, k: PaymentKeys, status: 'active' | 'voided'): HeldPayment | undefined {
   if (!k.taxKey && !k.detailId) return undefined;
   return sql(
     db,
     `SELECT e.id AS enrollmentId, e.person_id AS personId, e.receipt_no AS receiptNo, e.paid_on AS paidOn, r.batch_id AS batchId
-     FROM payment_refs r JOIN enrollments e ON e.id = r.enrollment_id
-     WHERE e.status = ? AND (r.detail_id = ? OR r.tax_key = ?) ORDER BY r.id DESC LIMIT 1`,
+     FROM payment_refs r JOIN enrollments e ON e.id = r.enrollment_id JOIN import_batches b ON b.id = r.batch_id
+     WHERE e.status = ? AND (r.detail_id = ? OR r.tax_key = ?) AND b.undone_at IS NULL ORDER BY r.id DESC LIMIT 1`,
   ).get(status, k.detailId, k.taxKey) as HeldPayment | undefined;
 }
 

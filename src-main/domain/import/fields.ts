@@ -92,15 +92,15 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
 export interface ValueWords {
   /** 核销标志: a payment standing, or a reversal (核销/冲红) that undoes the payment it names. */
   reversalFlag: Map<string, 'normal' | 'reversal'>;
-  /** 缴费标志: the values that say the money came in. */
-  paidFlag: Map<string, 'paid'>;
+  /** 缴费标志: the values that say the money came in, or that it did not (a row that is no payment). */
+  paidFlag: Map<string, 'paid' | 'unpaid'>;
   /** 险种类型: 城乡居民 (a 居民 payment) or 职工 (insured elsewhere that year). */
   insuranceType: Map<string, 'resident' | 'employee'>;
 }
 
 export const VALUE_CLASSES = {
   reversalFlag: ['normal', 'reversal'],
-  paidFlag: ['paid'],
+  paidFlag: ['paid', 'unpaid'],
   insuranceType: ['resident', 'employee'],
 } as const;
 
@@ -131,7 +131,7 @@ export const headerWordsSchema = z
     values: z
       .object({
         reversalFlag: z.object({ normal: z.array(word).default([]), reversal: z.array(word).default([]) }).strict(),
-        paidFlag: z.object({ paid: z.array(word).default([]) }).strict(),
+        paidFlag: z.object({ paid: z.array(word).default([]), unpaid: z.array(word).default([]) }).strict(),
         insuranceType: z.object({ resident: z.array(word).default([]), employee: z.array(word).default([]) }).strict(),
       })
       .partial()
@@ -309,8 +309,30 @@ export const KIND_FIELDS: Record<
 > = {
   roster: { required: ['idNumber', 'name', 'village', 'householdNumber'], optional: ['phone', 'relation', 'address', 'registered'] },
   categories: { required: ['idNumber'], optional: ['name', 'category', 'disabilityGrade', 'validFrom'] },
-  payments: { required: ['idNumber'], optional: ['name', 'paidOn', 'amount', 'subsidyAmount', 'category', 'tier', 'channel', 'coverageYear'] },
-  situations: { required: ['idNumber', 'outOfCounty'], optional: ['name', 'outOfCountyPlace'] },
+  payments: {
+    required: ['idNumber'],
+    optional: [
+      'name',
+      'paidOn',
+      'amount',
+      'subsidyAmount',
+      'category',
+      'tier',
+      'channel',
+      'coverageYear',
+      // The 医保 platform's 居民缴费明细 (docs/rules.md "医保's payment details").
+      'taxReceiptNo',
+      'detailId',
+      'originalDetailId',
+      'fiscalAmount',
+      'totalAmount',
+      'reversalFlag',
+      'paidFlag',
+      'insuranceType',
+    ],
+  },
+  // 附件4 and the worklist by 县外参保情况; a death list by 死亡日期 (one of the two).
+  situations: { required: ['idNumber'], optional: ['outOfCounty', 'deathDate', 'name', 'outOfCountyPlace'] },
   insurance: {
     required: ['idNumber'],
     optional: [

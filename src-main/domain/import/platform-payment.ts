@@ -7,6 +7,8 @@ import type { PaymentRecord, PlatformColumns } from './rows';
 
 export type RowReading =
   | { as: 'payment' }
+  /** 缴费标志 says the money did not come in: no payment, nothing to record. */
+  | { as: 'unpaid'; value: string }
   | { as: 'reversal' }
   /** 职工医保's own payment: no 居民 payment, but the person was insured as an employee that year. */
   | { as: 'employee' }
@@ -15,19 +17,23 @@ export type RowReading =
 
 const FLAG_LABELS = { reversalFlag: '核销标志', paidFlag: '缴费标志', insuranceType: '险种类型' } as const;
 
+const CANNOT_TELL = { reversalFlag: '是缴费还是冲销', paidFlag: '是否已缴费', insuranceType: '是城乡居民医保还是职工医保' } as const;
+
 function unread(field: keyof typeof FLAG_LABELS, value: string): RowReading {
   return {
     as: 'unread',
     field,
     value,
-    message: `${FLAG_LABELS[field]}“${value}”不在表头文字对照表（headers.yaml 的 values）中，看不出这一行是缴费还是冲销，没有导入。管理员查明这个值的意思后补进对照表，再导入一次。`,
+    message: `${FLAG_LABELS[field]}“${value}”不在表头文字对照表（headers.yaml 的 values）中，看不出这一行${CANNOT_TELL[field]}，没有导入。管理员查明这个值的意思后补进对照表，再导入一次。`,
   };
 }
 
 /** What the row is, by its flags as headers.yaml's values read them; a row without the columns is a payment. */
 export function readPlatformRow(p: PlatformColumns | null, values: ValueWords): RowReading {
   if (!p) return { as: 'payment' };
-  if (p.paidFlag && !values.paidFlag.has(normalizeValue(p.paidFlag))) return unread('paidFlag', p.paidFlag);
+  const paid = p.paidFlag ? values.paidFlag.get(normalizeValue(p.paidFlag)) : 'paid';
+  if (!paid) return unread('paidFlag', p.paidFlag);
+  if (paid === 'unpaid') return { as: 'unpaid', value: p.paidFlag };
   const flag = p.reversalFlag ? values.reversalFlag.get(normalizeValue(p.reversalFlag)) : 'normal';
   if (!flag) return unread('reversalFlag', p.reversalFlag);
   const scheme = p.insuranceType ? values.insuranceType.get(normalizeValue(p.insuranceType)) : 'resident';
@@ -55,24 +61,29 @@ export interface PaymentKeys {
   detailId: string | null;
 }
 
+// A detail id is kept with the person's ID number: an office's 明细编号 may be a row number, the same in two files.
+const detailKey = (detailId: string, idNumber: string) => `${detailId}|${idNumber}`;
+
 export function paymentKeys(r: Pick<PaymentRecord, 'idNumber' | 'platform'>, coverageYear: number): PaymentKeys {
   const p = r.platform;
   return {
     taxKey: p?.taxReceiptNo ? [p.taxReceiptNo, r.idNumber, 'resident', coverageYear].join('|') : null,
-    detailId: p?.detailId || null,
+    detailId: p?.detailId ? detailKey(p.detailId, r.idNumber) : null,
   };
 }
 
-/** The payment a reversal row undoes: by its original's detail id where given, else by the 税票 key. */
+/** The payment a reversal row undoes: by its original's detail id where given, or by the same 税票 key. */
 export function reversedKeys(r: Pick<PaymentRecord, 'idNumber' | 'platform'>, coverageYear: number): PaymentKeys {
   const p = r.platform;
-  if (p?.originalDetailId) return { taxKey: null, detailId: p.originalDetailId };
-  return { taxKey: paymentKeys(r, coverageYear).taxKey, detailId: null };
+  return {
+    taxKey: paymentKeys(r, coverageYear).taxKey,
+    detailId: p?.originalDetailId ? detailKey(p.originalDetailId, r.idNumber) : null,
+  };
 }
 
-/** The words a reversal is shown and kept with on 待核实: what it names. */
-export function keysWords(k: PaymentKeys): string {
-  if (k.detailId) return `原缴费明细编号 ${k.detailId}`;
+/** The words a payment (or, `reversal`, what a reversal names) is shown and kept with. */
+export function keysWords(k: PaymentKeys, reversal = false): string {
+  if (k.detailId) return `${reversal ? '原缴费明细编号' : '缴费明细编号'} ${k.detailId.split('|')[0]}`;
   if (k.taxKey) return `电子税票号码 ${k.taxKey.split('|')[0]}`;
   return '没有写明冲销哪一笔（没有电子税票号码或原缴费明细编号）';
 }
@@ -98,7 +109,14 @@ export interface FlagValue {
   reading: string | null;
 }
 
-const READINGS: Record<string, string> = { normal: '正常缴费', reversal: '冲销', paid: '已缴费', resident: '城乡居民医保', employee: '职工医保' };
+const READINGS: Record<string, string> = {
+  normal: '正常缴费',
+  reversal: '冲销',
+  paid: '已缴费',
+  unpaid: '未缴费（不导入）',
+  resident: '城乡居民医保',
+  employee: '职工医保',
+};
 
 export function flagValues(rows: readonly (PlatformColumns | null)[], values: ValueWords): FlagValue[] {
   const out = new Map<string, FlagValue>();

@@ -277,7 +277,9 @@ export function ImportCard({ years, onImported }: { years: number[]; onImported:
                 ]}
               />
             )}
-            {preview.lostHeld && <Alert type="warning" showIcon data-testid="lost-held" message="这次不终止认定" description={preview.lostHeld} />}
+            {preview.lostHeld && (
+              <Alert type="warning" showIcon data-testid="lost-held" message="有读不出的行：这份全部名单这次不生效" description={preview.lostHeld} />
+            )}
             {preview.lost.length > 0 && (
               <Table
                 size="small"

@@ -143,6 +143,27 @@ describe('a department’s category list', () => {
     expect((await t.ok('roster.getPerson', { id: people[1]!.id })).categories[0]!.validTo).toBe('2023-11-30');
   });
 
+  it('compares a category’s full list with that category’s last full list, not another category’s of the same department', async () => {
+    const list = (name: string, rows: string[][]) => writeCsv(path.join(dir, name), [['姓名', '身份证号'], ...rows], 'gbk');
+    const full = async (name: string, code: 'min_living' | 'destitute', rows: string[][]) =>
+      t.ok('import.preview', {
+        kind: 'categories',
+        file: list(name, rows),
+        options: { department: 'civil_affairs', code, validFrom: '2023-12-01', endLost: true },
+      });
+    await t.ok('import.commit', {
+      token: (
+        await full('低保.csv', 'min_living', [
+          ['低保甲', people[0]!.idNumber],
+          ['低保乙', people[1]!.idNumber],
+        ])
+      ).token,
+    });
+    await t.ok('import.commit', { token: (await full('特困.csv', 'destitute', [['特困丙', people[2]!.idNumber]])).token });
+    const next = await full('低保-下月.csv', 'min_living', [['低保甲', people[0]!.idNumber]]);
+    expect(next.lost.map((l) => [l.name, l.code])).toEqual([['低保乙', 'min_living']]);
+  });
+
   it('needs the department, and the category when the file has none', async () => {
     const file = writeCsv(path.join(dir, 'nocat.csv'), [
       ['姓名', '身份证号'],

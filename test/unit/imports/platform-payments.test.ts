@@ -182,6 +182,64 @@ describe('医保’s 居民缴费明细', () => {
     180_000,
   );
 
+  it('reads a reversal listed above its payment, one of a payment another file recorded, and a detail id only with its person', async () => {
+    const { t, ids } = await ledger();
+    const csv = (name: string, rows: Row[], extra?: { head: string; cells: string[] }) => {
+      const all = rowsOf(rows);
+      if (extra) all.forEach((r, i) => r.push(i === 0 ? extra.head : extra.cells[i - 1]!));
+      return writeCsv(path.join(dir, name), all, 'gbk');
+    };
+    const preview = (file: string) => t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
+    const commit = async (file: string) => t.ok('import.commit', { token: (await preview(file)).token });
+
+    // Newest first: the 冲红 above the payment it undoes. Neither is recorded.
+    const newest = await preview(
+      csv('倒序.csv', [
+        [P.丙.name, P.丙.id, '390', 'T-7', '-380', '-640', '0', '-1020', '2023-11-20 10:00:00', '冲红', '1'],
+        [P.丙.name, P.丙.id, '390', 'T-7', '380', '640', '0', '1020', '2023-11-06 10:00:00', 'Z', '1'],
+      ]),
+    );
+    expect(newest.counts).toMatchObject({ record: 0, pending: 0, reverse: 0, unchanged: 1 });
+    expect(newest.already[0]!.message).toBe('冲销第 3 行的缴费（电子税票号码 T-7）：两行都没有登记。');
+
+    // 低保甲's payment from a 代缴明细; the platform's file names it and reverses it in the same file.
+    await t.ok('enroll.person', { personId: ids[P.甲.name]!, coverageYear: 2024, paidOn: '2023-11-05', channel: '税务代缴' });
+    const both = await preview(
+      csv('代缴后冲红.csv', [
+        [P.甲.name, P.甲.id, '390', 'T-8', '38', '640', '342', '1020', '2023-11-05 09:12:00', 'Z', '1'],
+        [P.甲.name, P.甲.id, '390', 'T-8', '-38', '-640', '-342', '-1020', '2023-11-21 09:12:00', '冲红', '1'],
+      ]),
+    );
+    expect(both.counts).toMatchObject({ reverse: 1, pending: 0 });
+
+    // 缴费明细编号 1 in two offices' files names two payments: each is recorded.
+    const detail = { head: '缴费明细编号', cells: ['1'] };
+    await commit(csv('丙.csv', [[P.丙.name, P.丙.id, '390', '', '380', '640', '0', '1020', '2023-11-06 10:00:00', 'Z', '1']], detail));
+    const wu = await preview(csv('戊.csv', [[P.戊.name, P.戊.id, '390', '', '380', '640', '0', '1020', '2023-11-07 10:00:00', 'Z', '1']], detail));
+    expect(wu.counts).toMatchObject({ record: 1, unchanged: 0 });
+  });
+
+  it('an undone file names no payment: its reversal later is not taken as done', async () => {
+    const { t, ids } = await ledger();
+    const file = (name: string, rows: Row[]) => writeCsv(path.join(dir, name), rowsOf(rows), 'gbk');
+    const first = await t.ok('import.preview', {
+      kind: 'payments',
+      file: file('缴费.csv', [[P.丙.name, P.丙.id, '390', 'T-1', '380', '640', '0', '1020', '2023-11-06 10:00:00', 'Z', '1']]),
+      options: { coverageYear: 2024 },
+    });
+    const batch = await t.ok('import.commit', { token: first.token });
+    await t.ok('import.undo', { batchId: batch.id });
+    // Recorded again at the desk, then the platform reverses T-1: nothing says which record that was.
+    await t.ok('enroll.person', { personId: ids[P.丙.name]!, coverageYear: 2024, paidOn: '2023-11-08', channel: '现金' });
+    const r = await t.ok('import.preview', {
+      kind: 'payments',
+      file: file('冲红.csv', [[P.丙.name, P.丙.id, '390', 'T-1', '-380', '-640', '0', '-1020', '2023-11-20 10:00:00', '冲红', '1']]),
+      options: { coverageYear: 2024 },
+    });
+    expect(r.counts).toMatchObject({ reverse: 0, pending: 1, unchanged: 0 });
+    expect(r.pending[0]!.message).toBe('冲销：台账中没有它冲销的那笔缴费（电子税票号码 T-1），没有作废任何缴费。');
+  });
+
   it('reads the platform’s field codes in a GBK CSV the same way', async () => {
     const { t, ids } = await ledger();
     const codes = [
@@ -206,11 +264,16 @@ describe('医保’s 居民缴费明细', () => {
         ['50010', P.甲.name, P.甲.id, '390', 'T-0200', '202401', '38', '640', '342', '1020', '2023-11-05 09:12:00', 'Z', '1'],
         // The state's part missing in the 集中参保期: the quote has 640 of it, so the row waits.
         ['50011', P.丙.name, P.丙.id, '390', 'T-0201', '202401', '380', '0', '0', '380', '2023-11-05 09:30:00', 'Z', '1'],
+        // 未缴费 is listed as no payment; 0 is listed nowhere: shown, never guessed.
+        ['50012', P.己.name, P.己.id, '390', 'T-0202', '202401', '380', '640', '0', '1020', '2023-11-05 09:40:00', 'Z', '未缴费'],
+        ['50013', P.戊.name, P.戊.id, '390', 'T-0203', '202401', '380', '640', '0', '1020', '2023-11-05 09:50:00', 'Z', '0'],
       ],
       'gbk',
     );
     const p = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
-    expect(p.counts).toMatchObject({ record: 1, pending: 1, problems: 0 });
+    expect(p.counts).toMatchObject({ record: 1, pending: 1, unchanged: 1, problems: 1 });
+    expect(p.already[0]!.message).toBe('缴费标志“未缴费”表示没有缴费：不是一笔缴费，没有导入。');
+    expect(p.problems[0]!.message).toMatch(/^缴费标志“0”不在表头文字对照表（headers.yaml 的 values）中，看不出这一行是否已缴费，没有导入。/);
     expect(p.pending[0]!.message).toBe('金额不符：财政补助金额 0 元与按政策在 2023-11-05 缴费的财政补助 640 元不符。');
     await t.ok('import.commit', { token: p.token });
     expect(await enrollment(t, ids[P.甲.name]!)).toMatchObject({ personalFen: 3800, subsidyFen: 34200, coverageYear: 2024 });

@@ -85,6 +85,13 @@ describe('the login’s reads ahead', () => {
     expect(times('office.get')).toBe(2);
   });
 
+  it('an answer asked ahead that a screen joined on its way is not left fresh for a later visit', async () => {
+    const ahead = askAhead('villages.list', {});
+    await ask('villages.list', '{}');
+    await ahead;
+    expect(takeAhead(slotOf('villages.list', '{}'))).toBe(false);
+  });
+
   it('an answer a screen asked for itself is not taken as fresh', async () => {
     await askAhead('office.policies', {});
     expect(takeAhead(slotOf('office.policies', '{}'))).toBe(true);
