@@ -273,6 +273,10 @@ export interface Api {
   'import.batches': { input: Empty; output: ImportBatch[] };
   'import.undo': { input: { batchId: number; keepLater?: boolean }; output: ImportBatch & { keptLater: string[] } };
 
+  /** 批量参保登记表 for the 医保 platform: a village's persons it does not know yet, each remembered as exported. */
+  'export.registration': { input: { villageId: number }; output: { file: string; rows: number; again: number } };
+  'villages.setUnitCode': { input: { id: number; unitCode: string }; output: Village };
+
   'export.write': {
     input: { kind: ExportKind; coverageYear: number; villageId?: number };
     output: { file: string; rows: number };

@@ -11,7 +11,10 @@ import { outputFile } from '../files/outputs';
 import { coverageYear, idOf } from './fields';
 import { endingCategories } from './season';
 import { chinaDate } from '../domain/dates';
-import { Refusal, reads } from './handler';
+import { Refusal, reads, writesAfter } from './handler';
+import { dueForRegistration, markExported, type DueForRegistration } from '../ledger/platform-persons';
+import { writeRegistration } from '../outputs/registration';
+import { actorOf, audit } from '../service/context';
 
 const exportKind = z.enum(
   [
@@ -78,4 +81,37 @@ export const exportHandlers = {
       );
     }
   }),
+
+  'export.registration': writesAfter(
+    'clerk',
+    z.object({ villageId: idOf('村/社区') }),
+    // The file first, outside the ledger's transaction; then who was in it, as they were read.
+    async (ctx, arg): Promise<{ file: string; persons: DueForRegistration[] }> => {
+      const village = getVillage(ctx.db, arg.villageId);
+      if (!village) throw new Refusal('not_found', '找不到这个村/社区。', 'villageId');
+      if (!village.unitCode)
+        throw new Refusal('invalid_input', `还没有填写${village.name}在医保平台的单位编号。请管理员在 设置 → 村（社区） 中填写后再导出。`, 'villageId');
+      const persons = dueForRegistration(ctx.db, village.id);
+      if (!persons.length)
+        throw new Refusal('not_found', `${village.name}没有要到医保平台新登记的人员：都已在医保的名单中，或已导出过且之后没有改动。`, 'villageId');
+      const today = chinaDate(ctx.now());
+      const file = outputFile(ctx.dataDir, 'exports', [getOffice(ctx.db).townshipName, village.name, '批量参保登记', today].filter(Boolean).join('-'));
+      try {
+        await writeRegistration(file, { township: getOffice(ctx.db).townshipName, village, persons });
+      } catch (e) {
+        fs.rmSync(file, { force: true });
+        const io = ioProblem(e);
+        throw new Refusal(
+          'unavailable',
+          io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+      return { file, persons };
+    },
+    (ctx, arg, { file, persons }) => {
+      markExported(ctx.db, persons, actorOf(ctx), ctx.now().toISOString());
+      audit(ctx, { action: 'export.registration', entity: 'village', entityId: arg.villageId, after: { file, persons: persons.map((p) => p.id) } });
+      return { file, rows: persons.length, again: persons.filter((p) => p.again).length };
+    },
+  ),
 };

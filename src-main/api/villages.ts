@@ -58,6 +58,23 @@ export const villageHandlers = {
     return audited(ctx, 'villages.rename', before);
   }),
 
+  'villages.setUnitCode': writes(
+    'admin',
+    z.object({
+      id: villageId,
+      unitCode: z
+        .string()
+        .trim()
+        .max(30, { error: '单位编号最多 30 个字符。' })
+        .regex(/^[0-9A-Za-z-]*$/, { error: '单位编号只能是数字、字母和短横线。' }),
+    }),
+    (ctx, arg) => {
+      const before = mustGetVillage(ctx, arg.id);
+      repo.setVillageUnitCode(ctx.db, arg.id, arg.unitCode);
+      return audited(ctx, 'villages.setUnitCode', before);
+    },
+  ),
+
   'villages.retire': writes('admin', z.object({ id: villageId }), (ctx, arg) => {
     const v = mustGetVillage(ctx, arg.id);
     if (v.retiredOn) throw new Refusal('conflict', `「${v.name}」已于 ${v.retiredOn} 停用。`);

@@ -7,6 +7,7 @@ interface VillageRow {
   code: string;
   name: string;
   retired_on: string | null;
+  unit_code: string;
 }
 
 const rowToVillage = (r: VillageRow): Village => ({
@@ -14,6 +15,7 @@ const rowToVillage = (r: VillageRow): Village => ({
   code: r.code,
   name: r.name,
   retiredOn: r.retired_on,
+  unitCode: r.unit_code,
 });
 
 export function getOffice(db: Database): Office {
@@ -53,7 +55,7 @@ export function updateOffice(db: Database, o: OfficeInput): Office {
 export function listVillages(db: Database, includeRetired: boolean): Village[] {
   const rows = sql(
     db,
-    `SELECT id, code, name, retired_on FROM villages
+    `SELECT id, code, name, retired_on, unit_code FROM villages
        ${includeRetired ? '' : 'WHERE retired_on IS NULL'}
        ORDER BY retired_on IS NOT NULL, code, id`,
   ).all() as VillageRow[];
@@ -61,23 +63,27 @@ export function listVillages(db: Database, includeRetired: boolean): Village[] {
 }
 
 export function getVillage(db: Database, id: number): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE id = ?').get(id) as VillageRow | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on, unit_code FROM villages WHERE id = ?').get(id) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function findVillageByCode(db: Database, code: string): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE code = ?').get(code) as VillageRow | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on, unit_code FROM villages WHERE code = ?').get(code) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function findActiveVillageByName(db: Database, name: string): Village | undefined {
-  const r = sql(db, 'SELECT id, code, name, retired_on FROM villages WHERE name = ? AND retired_on IS NULL').get(name) as VillageRow | undefined;
+  const r = sql(db, 'SELECT id, code, name, retired_on, unit_code FROM villages WHERE name = ? AND retired_on IS NULL').get(name) as VillageRow | undefined;
   return r && rowToVillage(r);
 }
 
 export function insertVillage(db: Database, code: string, name: string, today: string): Village {
   const info = sql(db, 'INSERT INTO villages (code, name, created_on) VALUES (?, ?, ?)').run(code, name, today);
   return getVillage(db, Number(info.lastInsertRowid))!;
+}
+
+export function setVillageUnitCode(db: Database, id: number, unitCode: string): void {
+  sql(db, 'UPDATE villages SET unit_code = ? WHERE id = ?').run(unitCode, id);
 }
 
 export function setVillageName(db: Database, id: number, name: string): void {

@@ -1,4 +1,4 @@
--- The ledger's schema at version 17, as SQLite keeps it after every migration.
+-- The ledger's schema at version 18, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -315,6 +315,13 @@ CREATE TABLE "persons" (
         updated_at TEXT NOT NULL
       , changed_seq INTEGER NOT NULL DEFAULT 0) STRICT;
 
+CREATE TABLE platform_persons (
+        person_id INTEGER NOT NULL REFERENCES persons (id),
+        batch_id INTEGER NOT NULL REFERENCES import_batches (id),
+        person_no TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (person_id, batch_id)
+      ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE progress_snapshots (
         coverage_year INTEGER NOT NULL,
         week_of TEXT NOT NULL CHECK (week_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -340,6 +347,14 @@ CREATE TABLE "refunds" (
         created_at TEXT NOT NULL
       ) STRICT;
 
+CREATE TABLE registration_exports (
+        person_id INTEGER PRIMARY KEY REFERENCES persons (id),
+        -- persons.changed_seq when exported: a change since makes the person due again
+        changed_seq INTEGER NOT NULL,
+        exported_at TEXT NOT NULL,
+        exported_by TEXT NOT NULL
+      ) STRICT;
+
 CREATE TABLE "users" (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         username TEXT NOT NULL UNIQUE,
@@ -363,7 +378,7 @@ CREATE TABLE "villages" (
         name TEXT NOT NULL CHECK (length(name) > 0),
         retired_on TEXT CHECK (retired_on IS NULL OR retired_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         created_on TEXT NOT NULL
-      ) STRICT;
+      , unit_code TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TABLE zero_declarations (
         enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments (id),

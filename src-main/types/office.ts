@@ -25,6 +25,8 @@ export interface Village {
   name: string;
   /** Date (YYYY-MM-DD) the village was retired; null while in use. */
   retiredOn: string | null;
+  /** 单位编号: the village as the 医保 platform's "单位" for 批量参保登记; '' until set in 设置. */
+  unitCode: string;
 }
 
 export interface SessionUser {

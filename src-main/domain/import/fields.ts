@@ -41,7 +41,8 @@ export type FieldKey =
   | 'totalAmount'
   | 'reversalFlag'
   | 'paidFlag'
-  | 'deathDate';
+  | 'deathDate'
+  | 'personNo';
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   name: '姓名',
@@ -83,6 +84,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   reversalFlag: '核销标志',
   paidFlag: '缴费标志',
   deathDate: '死亡日期',
+  personNo: '人员编号',
 };
 
 /**
@@ -329,6 +331,7 @@ export const KIND_FIELDS: Record<
       'reversalFlag',
       'paidFlag',
       'insuranceType',
+      'personNo',
     ],
   },
   // 附件4 and the worklist by 县外参保情况; a death list by 死亡日期 (one of the two).
@@ -349,6 +352,7 @@ export const KIND_FIELDS: Record<
       'insuranceStatus',
       'insuranceType',
       'coverageYear',
+      'personNo',
     ],
   },
   targets: { required: ['village', 'target'], optional: [] },

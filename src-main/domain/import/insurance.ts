@@ -23,6 +23,8 @@ export interface InsuranceRecord {
   name: string;
   employee: SchemeFact | null;
   resident: SchemeFact | null;
+  /** 人员编号 where the list has it: the 医保 platform knows the person. */
+  personNo?: string;
 }
 
 // 医保's status words (docs/rules.md "医保 status words"), and the answers of a 是/否 column. Any other
@@ -116,6 +118,7 @@ export function parseInsuranceRow(cells: string[], mapping: Mapping, row: number
     row,
     idNumber: id.id,
     name: cell(cells, mapping, 'name').trim(),
+    personNo: cleanCell(cell(cells, mapping, 'personNo')).slice(0, 40),
     employee: employee === null ? null : { insured: employee, division: division('employeeDivision'), year: r.employeeYear ?? r.year },
     resident:
       resident === null

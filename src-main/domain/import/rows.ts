@@ -130,6 +130,8 @@ export interface PaymentRecord {
   coverageYear: number | null;
   /** The 医保 platform's 居民缴费明细 (docs/rules.md "医保's payment details"), where the file has its columns. */
   platform: PlatformColumns | null;
+  /** 人员编号: the platform's number for the person, where the file has it ('' otherwise). */
+  personNo: string;
 }
 
 /** What the 医保 platform's payment detail says beyond a payment: its identity, its other parts, its flags as written. */
@@ -217,6 +219,7 @@ export function parsePaymentRow(cells: string[], mapping: Mapping, row: number, 
     channel: cell(cells, mapping, 'channel').trim() || (subsidyFen !== null && (platform === null || subsidyFen > 0) ? '税务代缴' : '导入'),
     coverageYear,
     platform,
+    personNo: cleanCell(cell(cells, mapping, 'personNo')).slice(0, 40),
   };
 }
 

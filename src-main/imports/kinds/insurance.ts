@@ -8,6 +8,7 @@ import { promiseOf } from '../dry-run-promise';
 import { partialBecause, yearsOfFile } from '../full-list';
 import { commitInsurance, planInsurance, undoInsurance } from '../insurance';
 import type { DryRun, ImportKindModule } from '../kind';
+import { knownFromFile, notYetKnown } from '../platform-known';
 import { listDryRun } from '../list-dry-run';
 import { readFile, rowTick, worklistYear } from '../read-file';
 
@@ -50,13 +51,15 @@ export const insuranceKind: ImportKindModule = {
         already: [],
         changes: plan.apply.slice(0, 500).map((c) => ({ row: c.row, name: c.name, idNumber: c.idNumber, what: c.what })),
       }),
-      writable: () => plan.apply.length > 0,
+      writable: () => plan.apply.length > 0 || notYetKnown(ctx.db, r.records) > 0,
       total: plan.apply.length,
       options: (fullList) => ({ coverageYears: years.map((y) => y.year), fullList }),
-      write: async (c, batch, tick, at) => ({
-        ...(await commitInsurance(c.db, plan, batch.changes, at, tick, r.fileName)),
-        unchanged: plan.unchanged,
-      }),
+      write: async (c, batch, tick, at) => {
+        const done = await commitInsurance(c.db, plan, batch.changes, at, tick, r.fileName);
+        // 医保's own list: the platform knows everyone it names.
+        knownFromFile(c.db, batch.id, r.records);
+        return { ...done, unchanged: plan.unchanged };
+      },
     });
   },
   undo: (ctx, changes, batch) => undoInsurance(ctx.db, changes, batch),

@@ -11,6 +11,7 @@ import { commitPayments, planPayments, undoPayments } from '../payments';
 import { commitInsurance, planInsurance } from '../insurance';
 import { flagValues } from '../../domain/import/platform-payment';
 import { getOffice } from '../../ledger/office';
+import { knownFromFile, notYetKnown } from '../platform-known';
 import { listDryRun } from '../list-dry-run';
 import { policyLabels, readFile, rowTick, worklistYear } from '../read-file';
 
@@ -64,6 +65,7 @@ export const paymentsKind: ImportKindModule = {
         )
       : null;
     const platform = r.records.some((x) => x.platform !== null);
+    const newlyKnown = platform || r.mapping.personNo !== undefined ? notYetKnown(ctx.db, r.records) : 0;
     const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
     return listDryRun(ctx, arg.file, r, promise, {
       kind: 'payments',
@@ -94,13 +96,15 @@ export const paymentsKind: ImportKindModule = {
             }
           : {}),
       }),
-      writable: () => plan.record.length + plan.pending.length + plan.reverse.length + plan.link.length + (insured?.apply.length ?? 0) > 0,
+      writable: () => plan.record.length + plan.pending.length + plan.reverse.length + plan.link.length + (insured?.apply.length ?? 0) + newlyKnown > 0,
       alsoReport: () => plan.pending.map((x) => ({ row: x.record.row, message: `待核实：${x.reason}` })),
       total: plan.record.length + plan.reverse.length + (insured?.apply.length ?? 0),
       options: (fullList) => ({ coverageYears: years.map((y) => y.year), fullList }),
       write: async (c, batch, tick, at) => {
         const paid = await commitPayments(c, plan, batch.id, batch.changes, tick);
         const employee = insured ? await commitInsurance(c.db, insured, batch.changes, at, tick, r.fileName) : null;
+        // The platform's detail, or a 税务 list with 人员编号: the platform knows whom it names.
+        if (platform || r.mapping.personNo !== undefined) knownFromFile(c.db, batch.id, r.records);
         return {
           record: paid.record,
           pending: paid.pending,

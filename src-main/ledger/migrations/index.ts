@@ -16,6 +16,7 @@ import { m014KnownYears } from './014-known-years';
 import { m015OfficeContact } from './015-office-contact';
 import { m016PaymentRefs } from './016-payment-refs';
 import { m017FullLists } from './017-full-lists';
+import { m018PlatformRegistration } from './018-platform-registration';
 
 export type { Migration };
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015OfficeContact,
   m016PaymentRefs,
   m017FullLists,
+  m018PlatformRegistration,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

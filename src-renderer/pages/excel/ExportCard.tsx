@@ -6,21 +6,37 @@ import { useGlossary } from '../../glossary';
 import { useInvoke } from '../../useInvoke';
 import { BusyButton } from '../../BusyButton';
 
-const BY_VILLAGE: ExportKind[] = ['notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
+const BY_VILLAGE: Choice[] = ['notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear', 'fujian4'];
+/** 批量参保登记表 for the 医保 platform: one village at a time, and it remembers whom it held. */
+const REGISTRATION = 'registration';
+type Choice = ExportKind | typeof REGISTRATION;
 
 export function ExportCard({ year }: { year: number | null }) {
   const g = useGlossary();
-  const [kind, setKind] = useState<ExportKind>('fujian3');
+  const [kind, setKind] = useState<Choice>('fujian3');
   const villages: Village[] = useInvoke('villages.list', {}).value ?? [];
   const [villageId, setVillageId] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+
+  async function registration(id: number) {
+    const r = await invoke('export.registration', { villageId: id });
+    if (!r.ok) return setMessage({ type: 'error', text: r.error.message });
+    const s = await saveFile(r.value.file);
+    const again = r.value.again ? `（其中 ${r.value.again} 人导出过、之后有改动）` : '';
+    setMessage(
+      s.ok
+        ? { type: 'success', text: `已导出批量参保登记表：${r.value.rows} 人${again}。已记下，下次只导出新增或改动的人员。` }
+        : { type: 'error', text: s.error.message },
+    );
+  }
 
   async function write() {
     if (!year) return;
     setBusy(true);
     setMessage(null);
     try {
+      if (kind === REGISTRATION) return villageId ? await registration(villageId) : setMessage({ type: 'error', text: '请选择村（社区）。' });
       const r = await invoke('export.write', { kind, coverageYear: year, ...(villageId && BY_VILLAGE.includes(kind) ? { villageId } : {}) });
       if (!r.ok) return setMessage({ type: 'error', text: r.error.message });
       const s = await saveFile(r.value.file);
@@ -40,13 +56,16 @@ export function ExportCard({ year }: { year: number | null }) {
             value={kind}
             onChange={setKind}
             style={{ width: 360 }}
-            options={Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l }))}
+            options={[
+              ...Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l })),
+              { value: REGISTRATION, label: '批量参保登记表（医保平台还不知道的人员，按村）' },
+            ]}
           />
-          {BY_VILLAGE.includes(kind) && (
+          {(BY_VILLAGE.includes(kind) || kind === REGISTRATION) && (
             <Select
               aria-label="导出村"
-              allowClear
-              placeholder="全部村（社区）"
+              allowClear={kind !== REGISTRATION}
+              placeholder={kind === REGISTRATION ? '请选择村（社区）' : '全部村（社区）'}
               value={villageId}
               onChange={setVillageId}
               style={{ width: 180 }}

@@ -4,7 +4,7 @@ import type { InputRef } from 'antd';
 import type { Result, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { useAction } from '../../useAction';
-import { RenameButton } from './RenameButton';
+import { EditVillageButton } from './EditVillageButton';
 import { RetireToggle } from './RetireToggle';
 import { isAdmin, useSession } from '../../session';
 
@@ -81,6 +81,8 @@ export function VillagesCard() {
         columns={[
           { title: '代码', dataIndex: 'code', width: 140 },
           { title: '名称', dataIndex: 'name' },
+          // The village as the 医保 platform's 单位 for 批量参保登记 (导入导出 → 批量参保登记表).
+          { title: '单位编号（医保平台）', width: 170, render: (_, v) => v.unitCode || <span style={{ color: '#999' }}>未填</span> },
           {
             title: '状态',
             width: 200,
@@ -91,10 +93,23 @@ export function VillagesCard() {
             : [
                 {
                   title: '操作',
-                  width: 200,
+                  width: 280,
                   render: (_: unknown, v: Village) => (
                     <Space>
-                      <RenameButton village={v} onRename={(name) => act(invoke('villages.rename', { id: v.id, name }))} />
+                      <EditVillageButton
+                        button="改名"
+                        title={`修改「${v.name}」的名称`}
+                        label="新名称"
+                        value={v.name}
+                        onSave={(name) => act(invoke('villages.rename', { id: v.id, name }))}
+                      />
+                      <EditVillageButton
+                        button="单位编号"
+                        title={`「${v.name}」在医保平台的单位编号`}
+                        label="单位编号"
+                        value={v.unitCode}
+                        onSave={(unitCode) => act(invoke('villages.setUnitCode', { id: v.id, unitCode }))}
+                      />
                       <RetireToggle
                         retired={v.retiredOn !== null}
                         name={v.name}

@@ -31,6 +31,7 @@ const ADMIN_ONLY = [
   'villages.rename',
   'villages.restore',
   'villages.retire',
+  'villages.setUnitCode',
 ];
 const ANYONE = ['glossary.get', 'session.get', 'session.login', 'session.logout'];
 
