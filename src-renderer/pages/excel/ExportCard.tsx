@@ -53,12 +53,14 @@ export function ExportCard({ year }: { year: number | null }) {
           表格
           <Select
             aria-label="导出表格"
+            // All sixteen drawn (no virtual list): the last ones are reached by scrolling or the keys alike.
+            virtual={false}
             value={kind}
             onChange={setKind}
             style={{ width: 360 }}
             options={[
               ...Object.entries(g.exports).map(([value, l], i) => ({ value, label: i < 5 ? `附件${i + 1} ${l}` : l })),
-              { value: REGISTRATION, label: '批量参保登记表（医保平台还不知道的人员，按村）' },
+              { value: REGISTRATION, label: '批量参保登记表（医保平台新参保，按村）' },
             ]}
           />
           {(BY_VILLAGE.includes(kind) || kind === REGISTRATION) && (
