@@ -394,6 +394,8 @@ CREATE INDEX enrollments_person ON enrollments (person_id);
 
 CREATE INDEX enrollments_year ON enrollments (coverage_year, status, paid_on);
 
+CREATE INDEX full_list_members_person ON full_list_members (person_id);
+
 CREATE INDEX households_head ON households (head_person_id);
 
 CREATE INDEX known_years_year ON known_years (coverage_year);

@@ -118,7 +118,7 @@ export function parseInsuranceRow(cells: string[], mapping: Mapping, row: number
     row,
     idNumber: id.id,
     name: cell(cells, mapping, 'name').trim(),
-    personNo: cleanCell(cell(cells, mapping, 'personNo')).slice(0, 40),
+    ...(mapping.personNo !== undefined ? { personNo: cleanCell(cell(cells, mapping, 'personNo')).slice(0, 40) } : {}),
     employee: employee === null ? null : { insured: employee, division: division('employeeDivision'), year: r.employeeYear ?? r.year },
     resident:
       resident === null

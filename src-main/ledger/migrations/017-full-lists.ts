@@ -14,6 +14,7 @@ export const m017FullLists: Migration = {
         code TEXT NOT NULL,
         PRIMARY KEY (batch_id, person_id, code)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX full_list_members_person ON full_list_members (person_id);
     `);
   },
 };

@@ -25,7 +25,8 @@ describe('the shipped header words', () => {
       'name',
       null,
       'idNumber',
-      null,
+      // 人员编号: the platform knows the person (docs/rules.md "New persons for the platform").
+      'personNo',
       'category',
       'subsidyAmount',
       'paidOn',
