@@ -41,6 +41,20 @@ const exportKind = z.enum(
 const BY_VILLAGE = new Set(['fujian4', 'notEnrolled', 'insuredLastYearNotEnrolled', 'notInsuredLastYear', 'unknownLastYear']);
 const TAX_KINDS = new Set(['taxSubsidized', 'taxZeroDeclarations']);
 
+/** Writes a workbook whole or leaves none: half a workbook is worse than none, the clerk might send it. */
+async function wholeOrNone<T>(file: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    fs.rmSync(file, { force: true });
+    const io = ioProblem(e);
+    throw new Refusal(
+      'unavailable',
+      io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
 export const exportHandlers = {
   'export.write': reads('clerk', z.object({ kind: exportKind, coverageYear, villageId: idOf('村/社区').optional() }), async (ctx, arg) => {
     const village = arg.villageId ? getVillage(ctx.db, arg.villageId) : undefined;
@@ -59,8 +73,8 @@ export const exportHandlers = {
         policy,
       }),
     );
-    try {
-      const rows = await writeExport(arg.kind, {
+    const rows = await wholeOrNone(file, () =>
+      writeExport(arg.kind, {
         db: ctx.db,
         policy,
         coverageYear: arg.coverageYear,
@@ -69,17 +83,9 @@ export const exportHandlers = {
         ...(arg.villageId ? { villageId: arg.villageId } : {}),
         ...(arg.kind === 'endingCategories' ? { ending: endingCategories(ctx, arg.coverageYear) } : {}),
         file,
-      });
-      return { file, rows };
-    } catch (e) {
-      // Half a workbook is worse than none: the clerk might send it.
-      fs.rmSync(file, { force: true });
-      const io = ioProblem(e);
-      throw new Refusal(
-        'unavailable',
-        io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
+      }),
+    );
+    return { file, rows };
   }),
 
   'export.registration': writesAfter(
@@ -96,16 +102,7 @@ export const exportHandlers = {
         throw new Refusal('not_found', `${village.name}没有要到医保平台新登记的人员：都已在医保的名单中，或已导出过且之后没有改动。`, 'villageId');
       const today = chinaDate(ctx.now());
       const file = outputFile(ctx.dataDir, 'exports', [getOffice(ctx.db).townshipName, village.name, '批量参保登记', today].filter(Boolean).join('-'));
-      try {
-        await writeRegistration(file, { township: getOffice(ctx.db).townshipName, village, persons });
-      } catch (e) {
-        fs.rmSync(file, { force: true });
-        const io = ioProblem(e);
-        throw new Refusal(
-          'unavailable',
-          io ? `${io}，导出文件没有写完，已删除不完整的文件；台账没有改动。` : `导出没有完成：${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
+      await wholeOrNone(file, () => writeRegistration(file, { township: getOffice(ctx.db).townshipName, village, persons }));
       return { file, persons };
     },
     (ctx, arg, { file, persons }) => {

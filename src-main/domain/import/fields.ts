@@ -304,6 +304,9 @@ export function layoutSignature(headers: string[]): string {
   return headers.map(normalizeHeader).join('|');
 }
 
+/** The columns that make a payments file the 医保 platform's 居民缴费明细 (a 险种 column alone does not). */
+export const PLATFORM_FIELDS: readonly FieldKey[] = ['taxReceiptNo', 'detailId', 'originalDetailId', 'fiscalAmount', 'totalAmount', 'reversalFlag', 'paidFlag'];
+
 /** The fields each kind of import reads, required ones first; the column editor offers these. */
 export const KIND_FIELDS: Record<
   'roster' | 'categories' | 'payments' | 'situations' | 'insurance' | 'targets',
@@ -323,13 +326,7 @@ export const KIND_FIELDS: Record<
       'channel',
       'coverageYear',
       // The 医保 platform's 居民缴费明细 (docs/rules.md "医保's payment details").
-      'taxReceiptNo',
-      'detailId',
-      'originalDetailId',
-      'fiscalAmount',
-      'totalAmount',
-      'reversalFlag',
-      'paidFlag',
+      ...PLATFORM_FIELDS,
       'insuranceType',
       'personNo',
     ],

@@ -2,7 +2,7 @@
 // exists, ID already held by another name) come after, in the pipeline.
 import { NOT_ENROLLED_REASONS, OUT_OF_COUNTY, OUT_OF_SCOPE, type NotEnrolledReason, type OutOfCounty, type OutOfScope } from '../codes';
 import { parseIdNumber } from '../idnumber';
-import type { FieldKey, Mapping } from './fields';
+import { PLATFORM_FIELDS, type FieldKey, type Mapping } from './fields';
 import { cleanCell, parseDateCell, parseTierCell, parseYuanCell } from './values';
 import { checkPhone, checkText } from '../text';
 
@@ -147,17 +147,6 @@ export interface PlatformColumns {
   paidFlag: string;
   insuranceType: string;
 }
-
-const PLATFORM_FIELDS: FieldKey[] = [
-  'taxReceiptNo',
-  'detailId',
-  'originalDetailId',
-  'fiscalAmount',
-  'totalAmount',
-  'reversalFlag',
-  'paidFlag',
-  'insuranceType',
-];
 
 type MoneyField = 'amount' | 'subsidyAmount' | 'fiscalAmount' | 'totalAmount';
 

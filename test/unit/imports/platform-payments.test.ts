@@ -240,6 +240,22 @@ describe('医保’s 居民缴费明细', () => {
     expect(r.pending[0]!.message).toBe('冲销：台账中没有它冲销的那笔缴费（电子税票号码 T-1），没有作废任何缴费。');
   });
 
+  it('a village’s payment list with a 参保类型 column is no platform file: its words are not read as the platform’s codes', async () => {
+    const { t, ids } = await ledger();
+    const file = writeCsv(
+      path.join(dir, '村缴费.csv'),
+      [
+        ['姓名', '身份证号', '参保类型', '缴费金额', '缴费日期', '参保年度'],
+        [P.丙.name, P.丙.id, '居民医保一档', '380', '2023-11-06', '2024'],
+      ],
+      'gbk',
+    );
+    const p = await t.ok('import.preview', { kind: 'payments', file, options: { coverageYear: 2024 } });
+    expect(p.counts).toEqual({ record: 1, pending: 0, unchanged: 0, problems: 0 });
+    await t.ok('import.commit', { token: p.token });
+    expect(await enrollment(t, ids[P.丙.name]!)).toMatchObject({ personalFen: 38000 });
+  });
+
   it('reads the platform’s field codes in a GBK CSV the same way', async () => {
     const { t, ids } = await ledger();
     const codes = [
