@@ -5,7 +5,7 @@
 import { askAhead } from './asked';
 import { deskToday } from './format';
 import { dashboardArg, nextSeasonArg, progressArg } from './pages/dashboard/reads';
-import { workingYear } from './years';
+import { coverageYearsOf, workingYear } from './years';
 
 /** Resolves when every read is answered (refused or not), or after `patience` ms, whichever is first. */
 export function askFirstScreen(patience = 600): Promise<void> {
@@ -16,10 +16,7 @@ export function askFirstScreen(patience = 600): Promise<void> {
       if (!r.ok) return;
       const year = workingYear(r.value);
       const on = deskToday();
-      const newest = r.value
-        .map((x) => x.coverageYear)
-        .sort()
-        .at(-1);
+      const newest = coverageYearsOf(r.value).at(-1);
       return Promise.all([
         year !== null && askAhead('reports.dashboard', dashboardArg(year, on)),
         year !== null && askAhead('reports.progress', progressArg(year)),

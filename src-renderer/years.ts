@@ -7,6 +7,9 @@ type YearPolicy = ApiOutput<'office.policies'>[number];
 /** The working year: the one the office marked, else none (政策 has not chosen one yet). */
 export const workingYear = (rows: readonly YearPolicy[]): number | null => rows.find((x) => x.working)?.coverageYear ?? null;
 
+/** The coverage years the office has chosen a policy for, oldest first. */
+export const coverageYearsOf = (rows: readonly YearPolicy[]): number[] => rows.map((x) => x.coverageYear).sort();
+
 /**
  * The coverage years the office has chosen a policy for, the working year selected first. Read
  * through useInvoke, so a screen the clerk comes back to knows its year in its first frame and
@@ -18,7 +21,7 @@ export function useCoverageYears() {
   const [chosen, setYear] = useState<number | null>(null);
   const year = chosen ?? workingYear(rows);
   const loaded = policies.value !== null;
-  const years = rows.map((x) => x.coverageYear).sort();
+  const years = coverageYearsOf(rows);
   /** Another year still taking payments today, beside the one shown. */
   const alsoOpen = rows.find((r) => r.coverageYear !== year && r.openWindow) ?? null;
   /** The tiers the year's notice has: the desk offers no other. */

@@ -240,7 +240,7 @@ function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: n
   }
   // A payment this file names that another file recorded (a 代缴明细): its record is the one reversed.
   const linked = plan.link.find((l) => same(l.keys));
-  const held = linked ? heldOf(ctx, linked.enrollmentId) : named.taxKey || named.detailId ? heldPayment(ctx.db, named) : undefined;
+  const held = linked ? heldOf(ctx, linked.enrollmentId) : heldPayment(ctx.db, named);
   if (held) {
     const p = getPerson(ctx.db, held.personId)!;
     if (p.idNumber !== r.idNumber) {
@@ -255,7 +255,7 @@ function planReversal(ctx: Context, plan: PaymentPlan, r: PaymentRecord, year: n
     plan.reverse.push({ row: r.row, enrollmentId: held.enrollmentId, personId: p.id, receiptNo: held.receiptNo, name: p.name, idNumber: p.idNumber, words });
     return;
   }
-  const undone = named.taxKey || named.detailId ? reversedPayment(ctx.db, named) : undefined;
+  const undone = reversedPayment(ctx.db, named);
   if (undone) {
     plan.already.push({ row: r.row, field: 'reversalFlag', message: `这笔冲销已处理：${words} 的缴费（收据号 ${undone.receiptNo}）已作废。` });
     return;

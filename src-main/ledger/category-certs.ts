@@ -26,28 +26,26 @@ export interface ListedCertification {
   code: PersonCategory;
 }
 
-/** The certifications still open that the department's latest list (not undone) made. */
+// For each category, the department's last full list (not undone) that named it.
+const LATEST_FULL = `WITH latest AS (
+  SELECT m.code, max(m.batch_id) AS batch_id FROM full_list_members m JOIN import_batches b ON b.id = m.batch_id
+  WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ? GROUP BY m.code)`;
+
+/**
+ * The certifications still open that the department's previous list made: for a category with a
+ * full list, everyone on its last one (a 特困 list says nothing of who is 低保); else the last
+ * list's own new certifications.
+ */
 export function lastListCertifications(db: Database, department: Department): ListedCertification[] {
-  // For each category, the department's last full list that named it (a 特困 list says nothing of who is 低保).
   const full = sql(
     db,
-    `WITH latest AS (
-       SELECT m.code, max(m.batch_id) AS batch_id FROM full_list_members m JOIN import_batches b ON b.id = m.batch_id
-       WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ? GROUP BY m.code)
+    `${LATEST_FULL}
      SELECT c.id AS categoryId, p.id AS personId, p.name, p.id_number AS idNumber, c.code
      FROM latest l JOIN full_list_members m ON m.batch_id = l.batch_id AND m.code = l.code JOIN persons p ON p.id = m.person_id
      JOIN person_categories c ON c.person_id = m.person_id AND c.code = m.code AND c.department = ? AND c.valid_to IS NULL
      ORDER BY m.person_id, m.code`,
   ).all(department, department) as ListedCertification[];
-  const fullCodes = new Set(
-    sql(
-      db,
-      `SELECT DISTINCT m.code FROM full_list_members m JOIN import_batches b ON b.id = m.batch_id
-       WHERE b.kind = 'categories' AND b.undone_at IS NULL AND json_extract(b.options_json, '$.department') = ?`,
-    )
-      .pluck()
-      .all(department) as string[],
-  );
+  const fullCodes = new Set(sql(db, `${LATEST_FULL} SELECT code FROM latest`).pluck().all(department) as string[]);
   return [...full, ...lastListOnly(db, department).filter((x) => !fullCodes.has(x.code))];
 }
 

@@ -65,7 +65,9 @@ export const paymentsKind: ImportKindModule = {
         )
       : null;
     const platform = r.records.some((x) => x.platform !== null);
-    const newlyKnown = platform || r.mapping.personNo !== undefined ? notYetKnown(ctx.db, r.records) : 0;
+    // The platform's detail, or a 税务 list with 人员编号: the platform knows whom it names.
+    const namesKnown = platform || r.mapping.personNo !== undefined;
+    const newlyKnown = namesKnown ? notYetKnown(ctx.db, r.records) : 0;
     const years = yearsOfFile(ctx, plan.years, partialBecause('payments', r.mapping, o.paidOn !== undefined));
     return listDryRun(ctx, arg.file, r, promise, {
       kind: 'payments',
@@ -103,8 +105,7 @@ export const paymentsKind: ImportKindModule = {
       write: async (c, batch, tick, at) => {
         const paid = await commitPayments(c, plan, batch.id, batch.changes, tick);
         const employee = insured ? await commitInsurance(c.db, insured, batch.changes, at, tick, r.fileName) : null;
-        // The platform's detail, or a 税务 list with 人员编号: the platform knows whom it names.
-        if (platform || r.mapping.personNo !== undefined) knownFromFile(c.db, batch.id, r.records);
+        if (namesKnown) knownFromFile(c.db, batch.id, r.records);
         return {
           record: paid.record,
           pending: paid.pending,
