@@ -1,7 +1,8 @@
 // Two notices side by side: what this year's notice changed from last year's, each line with
 // the clause of each. Opens on the office's two latest years.
 import { useState } from 'react';
-import { Alert, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { PolicyChange, PolicySummary } from '../../../src-main/api/contract';
 import { useInvoke } from '../../useInvoke';
 import { pageItem } from '../../a11y';
@@ -62,7 +63,7 @@ export function CompareCard({ policies, inForce }: { policies: PolicySummary[]; 
         />
       )}
       {pick && next && changes.value && (
-        <Table<PolicyChange>
+        <PlainTable<PolicyChange>
           rowKey={(c) => `${c.topic}|${c.item}`}
           size="small"
           pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true, itemRender: pageItem }}

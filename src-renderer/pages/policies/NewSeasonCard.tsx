@@ -2,7 +2,8 @@
 // its targets (last season's until the county's 附件2 comes), and the certifications that end
 // before its window closes (for the departments' next lists).
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Select, Space, Typography } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { EndingCategory } from '../../../src-main/api/contract';
 import { invoke, saveFile } from '../../api';
 import { label, useGlossary } from '../../glossary';
@@ -109,7 +110,7 @@ export function NewSeasonCard({ admin, inForce, onChanged }: { admin: boolean; i
         </Descriptions>
       )}
       {showEnding && ending.value && (
-        <Table<EndingCategory>
+        <PlainTable<EndingCategory>
           style={{ marginTop: 8 }}
           rowKey={(r) => `${r.id}-${r.code}-${r.validTo}`}
           size="small"

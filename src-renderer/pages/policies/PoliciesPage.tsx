@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { PolicySummary } from '../../../src-main/api/contract';
 import { useAction } from '../../useAction';
 import { invoke, uploadFile } from '../../api';
@@ -108,7 +109,7 @@ export function PoliciesPage() {
         }
       >
         {imported && <Alert type="success" showIcon message={imported} style={{ marginBottom: 8 }} />}
-        <Table<PolicySummary>
+        <PlainTable<PolicySummary>
           rowKey="id"
           size="small"
           pagination={false}
@@ -129,7 +130,7 @@ export function PoliciesPage() {
       {office.value && <CompareCard policies={policies} inForce={inForce} />}
       {table && (
         <Card size="small" title={<Typography.Text strong>{table.title}</Typography.Text>}>
-          <Table
+          <PlainTable
             rowKey={(r) => `${r.department}-${r.category}-${r.tier}`}
             size="small"
             pagination={false}

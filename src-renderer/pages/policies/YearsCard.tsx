@@ -1,7 +1,8 @@
 // Which years tell who lapsed (docs/rules.md "Which files make a year known"): a year is known for everyone only by
 // the office's mark or by an import the clerk confirmed as the township's full list. Each year
 // shows how it became known (which import or whose mark, when), and the admin may withdraw it.
-import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Tag, Typography } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { HistoryYear, KnownWayView } from '../../../src-main/api/contract';
 import { useAction } from '../../useAction';
 import { invoke } from '../../api';
@@ -76,7 +77,7 @@ export function YearsCard({ admin, policyName, refresh }: { admin: boolean; poli
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         居民也可能自行在网上缴费。只有导入了本乡镇某年度的全部参保（缴费）名单并在试导入时确认是全部名单，或由管理员标记该年度记录齐全后，该年度没有参保记录的人才按“未参保”计算断保；否则视为情况不明，登记时提示核实。代缴明细、请款明细和困难人员名单只说明名单上的人已参保。本系统启用以前的年度，只能导入医保系统的全部参保名单。
       </Typography.Paragraph>
-      <Table<HistoryYear>
+      <PlainTable<HistoryYear>
         rowKey="year"
         size="small"
         pagination={false}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, InputNumber, Progress, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, InputNumber, Progress, Space, Tag, Upload } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { VillageProgress } from '../../../src-main/api/contract';
 import { useAction } from '../../useAction';
 import { invoke, uploadFile } from '../../api';
@@ -91,7 +92,7 @@ export function ProgressPage() {
           <Progress percent={(rateBp(enrolled, target) ?? 0) / 100} style={{ width: 360 }} />
         </Space>
       </Card>
-      <Table<VillageProgress>
+      <PlainTable<VillageProgress>
         rowKey="villageId"
         size="small"
         pagination={false}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, Modal, Space, Tag } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import { chinaTime } from '../../format';
 import type { BackupFile } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
@@ -85,7 +86,7 @@ export function BackupsCard() {
           </Space.Compact>
         )}
         {list.error && <Alert type="error" showIcon message={list.error} />}
-        <Table<BackupFile>
+        <PlainTable<BackupFile>
           rowKey="file"
           size="small"
           loading={list.loading}

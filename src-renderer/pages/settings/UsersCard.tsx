@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { Result, SessionUser } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
 import { isAdmin, useSession } from '../../session';
@@ -74,7 +75,7 @@ export function UsersCard() {
           <>
             <Button onClick={() => (dialog.setError(null), setAdding(true))}>添加用户</Button>
             {list.error && <Alert type="error" showIcon message={list.error} />}
-            <Table<User>
+            <PlainTable<User>
               rowKey="id"
               size="small"
               pagination={false}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Switch, Tag } from 'antd';
+import { PlainTable } from '../../PlainTable';
 import type { InputRef } from 'antd';
 import type { Result, Village } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
@@ -72,7 +73,7 @@ export function VillagesCard() {
         </Form.Item>
       </Form>
       {error && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={error} role="alert" closable onClose={() => setError(null)} />}
-      <Table<Village>
+      <PlainTable<Village>
         rowKey="id"
         size="small"
         pagination={false}
