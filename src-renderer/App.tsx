@@ -1,9 +1,11 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Activity, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Alert, Button, Layout, Menu, Modal, Spin, Typography } from 'antd';
 import type { Glossary, Office, SessionUser } from '../src-main/api/contract';
 import { invoke, onGlossaryChanged, onSessionEnded } from './api';
 import { takeOrAsk } from './asked';
+import { onForget } from './kept';
 import { dialogOpen, useFirstField } from './keys';
+import { deskToday } from './format';
 import { OfficeContext, officeTitle } from './office';
 import { GlossaryContext } from './glossary';
 import { SessionContext } from './session';
@@ -24,11 +26,38 @@ const PAGES: readonly { key: ScreenKey; label: string; shortcut?: string }[] = [
   { key: 'settings', label: '设置' },
 ];
 
+const MENU_ITEMS = PAGES.map((p) => ({
+  key: p.key,
+  label: p.shortcut ? (
+    <span>
+      {p.label} <kbd className="menu-key">{p.shortcut}</kbd>
+    </span>
+  ) : (
+    p.label
+  ),
+}));
+
+/**
+ * Screens that stay drawn, hidden, after the clerk leaves them, so coming back is a repeat of the
+ * screen rather than building it again (issue 26: on an old PC a rebuild of 工作台 or 设置 took
+ * 350–500 ms). Hidden, a screen runs no effects: it listens for no keys and asks nothing; shown
+ * again it asks its reads afresh (useInvoke). Kept only while nothing changes: a change made in
+ * this window (an enrollment, a target, a policy chosen) drops the hidden ones, which start
+ * afresh on their next visit, as does another day or another login, so no screen comes back
+ * with choices made from what was true before (the year 开始新年度 offered, a day's date).
+ * 参保登记 and 导入导出 start afresh on each visit: a person half through the desk or a dry run
+ * is not left waiting behind another screen.
+ */
+const KEPT: ReadonlySet<ScreenKey> = new Set<ScreenKey>(['dashboard', 'roster', 'progress', 'print', 'policies', 'settings']);
+
 export function App(props: { start: Start }) {
   const [office, setOffice] = useState<Office | null>(null);
   const [page, setPage] = useState<string>(PAGES[0]!.key);
   // Clicking the menu item of the screen one is on starts it afresh (参保登记 after a receipt: the next person).
-  const [visit, setVisit] = useState(0);
+  const [visits, setVisits] = useState<Partial<Record<string, number>>>({});
+  const again = useCallback((key: string) => setVisits((v) => ({ ...v, [key]: (v[key] ?? 0) + 1 })), []);
+  // The screens kept drawn, hidden, once visited (KEPT), for the user who visited them on the day they did.
+  const [kept, setKept] = useState<{ user: string; day: string; keys: ScreenKey[] }>({ user: '', day: '', keys: [] });
   // Boot.tsx hands over the session and the words (line below), and fetches the screens' files itself.
   const [session, setSession] = useState<{ user: SessionUser | null; loginRequired: boolean }>(props.start.session);
   const [readOnly, setReadOnly] = useState<string | null>(props.start.session.readOnly);
@@ -46,7 +75,7 @@ export function App(props: { start: Start }) {
       const to = PAGES.find((p) => p.shortcut === e.key);
       if (!to || dialogOpen()) return;
       e.preventDefault();
-      const go = () => (to.key === pageRef.current ? setVisit((n) => n + 1) : setPage(to.key));
+      const go = () => (to.key === pageRef.current ? again(to.key) : setPage(to.key));
       const midway = pageRef.current === 'enroll' && Number(document.body.dataset.deskStep ?? 0) > 0 && Number(document.body.dataset.deskStep) < 4;
       if (!midway) return go();
       void modal.confirm({
@@ -59,7 +88,17 @@ export function App(props: { start: Start }) {
     };
     window.addEventListener('keydown', h);
     return () => window.removeEventListener('keydown', h);
-  }, [modal]);
+  }, [modal, again]);
+
+  // A change made here: the hidden screens go, the one on show stays (it reads its own change).
+  useEffect(
+    () =>
+      onForget(() =>
+        // The same state when none is hidden (a change at the desk, mostly): the shell is not drawn again for nothing.
+        setKept((k) => (k.keys.every((key) => key === pageRef.current) ? k : { ...k, keys: k.keys.filter((key) => key === pageRef.current) })),
+      ),
+    [],
+  );
 
   const refreshSession = useCallback(() => {
     void invoke('session.get', {}).then((r) => {
@@ -89,7 +128,14 @@ export function App(props: { start: Start }) {
   }
 
   const current = PAGES.find((p) => p.key === page) ?? PAGES[0]!;
-  const Screen = SCREENS[current.key];
+  const visit = visits[current.key] ?? 0;
+  // Another login starts from no kept screens: what one user saw is not drawn for the next. Nor
+  // is a screen kept from another day (its dates, 当日收据's among them, were that day's).
+  const user = String(session.user?.id ?? '');
+  const day = deskToday();
+  if (kept.user !== user || kept.day !== day) setKept({ user, day, keys: [] });
+  else if (KEPT.has(current.key) && !kept.keys.includes(current.key)) setKept({ user, day, keys: [...kept.keys, current.key] });
+  const drawn = KEPT.has(current.key) ? kept.keys : [...kept.keys, current.key];
   // After login and on each screen, the keyboard starts in the screen's first field.
   const content = useRef<HTMLDivElement>(null);
   useFirstField(content, `${session.user?.id ?? ''}-${current.key}-${visit}`);
@@ -145,31 +191,20 @@ export function App(props: { start: Start }) {
               <Layout.Sider width={180} theme="light">
                 <Menu
                   mode="inline"
+                  // Never collapsed, so no item needs a tooltip: without them a screen switch draws 8 fewer popups' worth.
+                  tooltip={false}
                   selectedKeys={[page]}
-                  items={PAGES.map((p) => ({
-                    key: p.key,
-                    label: p.shortcut ? (
-                      <span>
-                        {p.label} <kbd className="menu-key">{p.shortcut}</kbd>
-                      </span>
-                    ) : (
-                      p.label
-                    ),
-                  }))}
-                  onClick={(e) => (e.key === page ? setVisit((n) => n + 1) : setPage(e.key))}
+                  items={MENU_ITEMS}
+                  onClick={(e) => (e.key === page ? again(e.key) : setPage(e.key))}
                 />
               </Layout.Sider>
               <Layout.Content style={{ padding: 24 }}>
                 <Typography.Title level={3} style={{ marginTop: 0 }}>
                   {current.label}
                 </Typography.Title>
-                <div key={`${current.key}-${visit}`} ref={content}>
-                  <ScreenBoundary>
-                    <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-                      <Screen />
-                    </Suspense>
-                  </ScreenBoundary>
-                </div>
+                {drawn.map((key) => (
+                  <Pane key={key} screen={key} on={key === current.key} visit={visits[key] ?? 0} content={content} />
+                ))}
               </Layout.Content>
             </Layout>
           </Layout>
@@ -178,3 +213,29 @@ export function App(props: { start: Start }) {
     </GlossaryContext.Provider>
   );
 }
+
+/**
+ * One screen, drawn again only when it is started afresh: the shell's other changes (the menu,
+ * the header) and its being shown or hidden do not draw it again.
+ */
+const Pane = memo(function Pane(props: { screen: ScreenKey; on: boolean; visit: number; content: RefObject<HTMLDivElement | null> }) {
+  const Screen = SCREENS[props.screen];
+  // The same element each time: shown or hidden, the screen itself is not drawn again, only its effects run or stop.
+  const screen = useMemo(
+    () => (
+      <ScreenBoundary>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
+          <Screen />
+        </Suspense>
+      </ScreenBoundary>
+    ),
+    [Screen],
+  );
+  return (
+    <Activity mode={props.on ? 'visible' : 'hidden'}>
+      <div key={props.visit} ref={props.on ? props.content : undefined} data-screen={props.screen}>
+        {screen}
+      </div>
+    </Activity>
+  );
+});

@@ -64,11 +64,20 @@ export function keep(slot: string, json: string, value: unknown, asked = cleared
   if (answers.size > LIMIT) answers.delete(answers.keys().next().value!);
 }
 
+const forgetting = new Set<() => void>();
+
+/** Told each time everything is forgotten (a call that may have changed the ledger). */
+export function onForget(listener: () => void): () => void {
+  forgetting.add(listener);
+  return () => void forgetting.delete(listener);
+}
+
 /** After every call: one that is not a known read may have changed what the kept answers say. */
 export function called(name: ApiName): void {
   if (!screenReads.has(name) && !PLAIN_READS.has(name)) {
     answers.clear();
     cleared++;
+    for (const l of forgetting) l();
   }
 }
 

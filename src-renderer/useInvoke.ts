@@ -31,15 +31,23 @@ export function useInvoke<K extends ApiName>(name: K, arg: ApiInput<K> | null, r
   const [loading, setLoading] = useState(arg !== null && !keptAnswer(slot));
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
+  const lastAsked = useRef<{ slot: string; version: number; refresh: unknown } | null>(null);
 
   useEffect(() => {
     if (key === null) return;
     const call = ++latest.current;
     const before = keptAnswer(slot);
+    // Asked again with nothing changed: the screen is shown again after being kept hidden (App.tsx).
+    const shownAgain = lastAsked.current?.slot === slot && lastAsked.current.version === version && lastAsked.current.refresh === refresh;
+    lastAsked.current = { slot, version, refresh };
     // The kept answer on screen (the same object when it is there already: React draws nothing
     // again); the fresh answer is then compared with what is shown.
     if (before) setAnswer((a) => (a?.key === key && a.value === before.value ? a : { key, value: before.value as ApiOutput<K> }));
-    else setLoading(true);
+    else {
+      // Forgotten since (a change was made): the screen does not show what it showed before it.
+      if (shownAgain) setAnswer(null);
+      setLoading(true);
+    }
     // Asked a moment ago for this screen (the login starts the first screen's reads): not asked twice.
     if (before && takeAhead(slot)) return setLoading(false);
     void ask(name, key).then(({ r, json }) => {

@@ -3,7 +3,7 @@
 // buttons have Chinese names, the keyboard's place is ringed, and nothing wraps at 1024 wide
 // that a clerk has to read across (an import's result, a notice's amounts).
 import type { Locator } from '@playwright/test';
-import { api, choose, expect, id, screenshot, test, type ApiHelper } from './fixtures';
+import { api, choose, expect, id, screenshot, test, type ApiHelper, fileInput } from './fixtures';
 
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 
@@ -134,7 +134,7 @@ test('the keyboard’s place is ringed, a click on a tile is not; at 1024×768 a
   const rows = [['村', '户号', '姓名', '与户主关系', '公民身份号码']];
   for (let i = 0; i < 12; i++) rows.push(['幸福村', `9${String(i).padStart(3, '0')}`, `新人${STEMS[i % 10]}${i}`, '户主', id(`500235199001${10100 + i}`)]);
   rows.push(['幸福村', '9999', '坏号', '户主', '500235199001011234']);
-  await page.locator('input[type=file]').setInputFiles({
+  await fileInput(page).setInputFiles({
     name: '幸福村2024年度城乡居民医保花名册（第二批补充）.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('\ufeff' + rows.map((r) => r.join(',')).join('\r\n')),

@@ -1,6 +1,6 @@
 // Layouts the program does not know, mapped on screen (issue 15): a department list whose
 // headers are its own, and a targets sheet headed 单位 | 指标. The next file of each reads itself.
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 
 const csv = (rows: string[][]) => Buffer.from('\ufeff' + rows.map((r) => r.join(',')).join('\r\n'));
 
@@ -31,7 +31,7 @@ test('the clerk points at the header row and the columns of a list the program d
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '部门认定名单');
   await choose(page, '认定部门', '民政局');
-  await page.locator('input[type=file]').setInputFiles(list('救助花名册.csv'));
+  await fileInput(page).setInputFiles(list('救助花名册.csv'));
   const picker = page.getByTestId('columns-picker');
   await expect(picker).toBeVisible();
   await picker.getByRole('row', { name: /救助对象/ }).click();
@@ -43,7 +43,7 @@ test('the clerk points at the header row and the columns of a list the program d
   await expect(page.getByTestId('import-counts')).toContainText('认定1');
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles(list('救助花名册12月.csv'));
+  await fileInput(page).setInputFiles(list('救助花名册12月.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('无变化1');
   await expect(page.getByTestId('columns-picker')).toHaveCount(0);
 
@@ -57,12 +57,12 @@ test('the clerk points at the header row and the columns of a list the program d
     ]),
   });
   await page.getByRole('menuitem', { name: '进度' }).click();
-  await page.locator('input[type=file]').setInputFiles(targets('指标.csv', 100, 200));
+  await fileInput(page).setInputFiles(targets('指标.csv', 100, 200));
   await choose(page, '村（社区）所在的列', 'A 列：单位');
   await choose(page, '任务数所在的列', 'B 列：指标');
   await page.getByTestId('columns-picker').getByRole('button', { name: '按此试导入' }).click();
   await expect(page.getByTestId('progress-notice')).toHaveText('已导入 2 个村（社区）的任务数，合计 300。');
-  await page.locator('input[type=file]').setInputFiles(targets('指标-下次.csv', 150, 250));
+  await fileInput(page).setInputFiles(targets('指标-下次.csv', 150, 250));
   await expect(page.getByTestId('progress-notice')).toHaveText('已导入 2 个村（社区）的任务数，合计 400。');
   await expect(page.getByTestId('columns-picker')).toHaveCount(0);
 });
@@ -96,7 +96,7 @@ test('an admin gives the county’s division code in 设置, and the 医保 list
   await choose(page, '导入内容', '医保参保核实名单');
   const header =
     '姓名,身份证号,居民医保所属区划,职工医保所属区划,资助金额,个人缴费金额,是否参保职工,是否参保居民,参保类型,金保号,参保年度(职工),参保年度(居民),居民医保参保状态,大学生医保参保状态,职工医保参保状态,特殊人员身份类别';
-  await page.locator('input[type=file]').setInputFiles({
+  await fileInput(page).setInputFiles({
     name: '困难人员参保核实.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
@@ -154,7 +154,7 @@ test('a layout saved from a mislabelled roster is set aside for an honest file u
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '花名册');
   // 姓名 holds the relation, 与户主关系 the name: the clerk swaps them by hand and commits.
-  await page.locator('input[type=file]').setInputFiles(roster('错列.csv', [['幸福村', '0001', '户主', '张三', id('50023519600501011')]]));
+  await fileInput(page).setInputFiles(roster('错列.csv', [['幸福村', '0001', '户主', '张三', id('50023519600501011')]]));
   await expect(page.getByTestId('mapping-note')).toHaveText('各列对应：按表头文字');
   await page.getByRole('button', { name: '列认错了？更正表头和各列…' }).click();
   await choose(page, '姓名所在的列', 'D 列：与户主关系');
@@ -165,7 +165,7 @@ test('a layout saved from a mislabelled roster is set aside for an honest file u
   await expect(page.getByTestId('import-done')).toBeVisible();
 
   // The next file is honest: the saved layout is not used, and the screen says why.
-  await page.locator('input[type=file]').setInputFiles(roster('花名册.csv', [['幸福村', '0002', '王五', '户主', id('50023519700101033')]]));
+  await fileInput(page).setInputFiles(roster('花名册.csv', [['幸福村', '0002', '王五', '户主', id('50023519700101033')]]));
   const note = page.getByTestId('mapping-note');
   await expect(note).toContainText('按表头文字：上次保存的列对应');
   await expect(note).toContainText('“姓名”：上次保存的是 D 列“与户主关系”，表头文字说是 C 列“姓名”');

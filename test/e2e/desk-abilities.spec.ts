@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 import { writeCsv } from '../helpers/files';
 
 const ZHANG = id('50023519600501011');
@@ -41,7 +41,7 @@ test('待核实: a payment is recorded against the person its mistyped number be
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '缴费记录');
-  await page.locator('input[type=file]').setInputFiles(file);
+  await fileInput(page).setInputFiles(file);
   await expect(page.getByTestId('import-counts')).toContainText('待核实3');
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();

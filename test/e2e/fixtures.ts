@@ -141,3 +141,12 @@ export async function quoteAtDesk(page: Page, o: { name: string; year?: string; 
   await page.getByLabel('缴费日期').press('Enter');
   await page.getByRole('button', { name: '重新计算', exact: true }).click();
 }
+
+/**
+ * The screen on show: the screens a clerk has left stay drawn, hidden (App.tsx), so a selector
+ * that is not a role (a file input, a table by class) is looked for in the shown one.
+ */
+export const shownScreen = (page: Page) => page.locator('[data-screen]:visible');
+
+/** The shown screen's file input (antd keeps it hidden behind its button). */
+export const fileInput = (page: Page) => shownScreen(page).locator('input[type=file]');

@@ -1,7 +1,7 @@
 // 全户参保 late in 酉阳 2025: a member whose benefits would start next year is named on the
 // screen, and the money is taken only once the clerk says the household was told, as at the
 // one-person desk (docs/rules.md "A wait past 31 December").
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, shownScreen } from './fixtures';
 
 test('全户参保 asks before taking money from a member whose benefits start next year', async ({ page, host, request }) => {
   const call = await api(request, host.url);
@@ -22,7 +22,7 @@ test('全户参保 asks before taking money from a member whose benefits start n
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: '全户参保' }).click();
 
-  const table = page.locator('.ant-table');
+  const table = shownScreen(page).locator('.ant-table');
   await expect(table.getByRole('row', { name: /户主甲/ })).toContainText('本年度不能享受待遇');
   await expect(table.getByRole('row', { name: /低收入乙/ })).not.toContainText('本年度不能享受待遇');
   await page.getByRole('button', { name: '保存全户并出具凭证' }).click();

@@ -3,7 +3,7 @@
 // 工作台's tiles stand one height at 1366 and 1024 wide, whatever their titles.
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 
 async function issueWorkbook(people: [string, string, string][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -27,7 +27,7 @@ test('the column picker starts on the header row under the title and fills 联�
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '花名册');
-  await page.locator('input[type=file]').setInputFiles({
+  await fileInput(page).setInputFiles({
     name: '参保人员登记表.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await issueWorkbook([

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 import { writeCsv } from '../helpers/files';
 
 const BING = id('50023519520101015');
@@ -57,7 +57,7 @@ test('居民缴费明细: its flags shown with how each reads, an unknown one no
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '缴费记录');
-  await page.locator('input[type=file]').setInputFiles(file);
+  await fileInput(page).setInputFiles(file);
   const counts = page.getByTestId('import-counts');
   await expect(counts).toContainText('记入参保1');
   await expect(counts).toContainText('待核实1');

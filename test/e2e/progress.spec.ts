@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { api, expect, test } from './fixtures';
+import { api, expect, test, fileInput } from './fixtures';
 
 test('the county’s 附件2 fills the targets; the week’s starting point is kept', async ({ page, host, request }) => {
   const call = await api(request, host.url);
@@ -17,9 +17,7 @@ test('the county’s 附件2 fills the targets; the week’s starting point is k
 
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '进度' }).click();
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: '附件2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await fileInput(page).setInputFiles({ name: '附件2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await expect(page.getByTestId('progress-notice')).toHaveText('已导入 2 个村（社区）的任务数，合计 2000。');
   await expect(page.getByTestId('total-progress')).toHaveText('已参保 0 / 任务 2000');
   await expect(page.getByLabel('幸福村任务数')).toHaveValue('1200');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 
 test('the clerk finds a person as she types, by initials or last digits, and sees categories and payments', async ({ page, host, request }) => {
   const call = await api(request, host.url);
@@ -48,7 +48,7 @@ test('the policy screen shows each policy’s subsidy table and the one in force
     .readFileSync('resources/policies/cq-yunyang-nongba-2024.yaml', 'utf8')
     .replace('id: cq-yunyang-nongba-2024', 'id: cq-yunyang-nongba-2024b')
     .replace('region: 重庆市云阳县农坝镇', 'region: 重庆市云阳县农坝镇（修订）');
-  const upload = (name: string, text: string) => page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  const upload = (name: string, text: string) => fileInput(page).setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
   await upload('农坝2024修订.yaml', good.replace('    cite: 农坝府发〔2023〕42号 二(1)\n', ''));
   await expect(page.getByRole('alert')).toContainText('农坝2024修订.yaml：windows.centralized.cite：缺少出处');
   await upload('农坝2024修订.yaml', good);

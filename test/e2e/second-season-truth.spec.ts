@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, choose, expect, id, quoteAtDesk, screenshot, test } from './fixtures';
+import { api, choose, expect, id, quoteAtDesk, screenshot, test, fileInput, shownScreen } from './fixtures';
 import { writeCsv } from '../helpers/files';
 
 const JIA = id('50024219600501011'); // enrolled at the desk in 2024
@@ -46,7 +46,7 @@ test('a 代缴明细 leaves 2024 unknown; the confirmed full list makes it known
   // 民政's 代缴明细 for 2024: one person. The dry run names the year and says it is no full list.
   await menu('导入导出');
   await choose(page, '导入内容', '缴费记录');
-  await page.locator('input[type=file]').setInputFiles(
+  await fileInput(page).setInputFiles(
     writeCsv(path.join(files, '代缴明细2024.csv'), [
       ['证件号码', '姓名', '费款所属期', '代缴类别', '代缴金额', '缴费日期'],
       [BING, '低保丙', '2024', '低保对象', '342', '2023-11-06'],
@@ -72,7 +72,7 @@ test('a 代缴明细 leaves 2024 unknown; the confirmed full list makes it known
   await menu('工作台');
   await choose(page, '参保年度', '2025 年度');
   await page.getByRole('button', { name: '去年情况不明' }).click();
-  const list = page.locator('.ant-table').last();
+  const list = shownScreen(page).locator('.ant-table').last();
   await expect(list).toContainText('共 11 人');
   await expect(list.getByRole('row', { name: /未缴乙/ })).toBeVisible();
   await page.getByRole('button', { name: '去年也未参保' }).click();
@@ -82,19 +82,17 @@ test('a 代缴明细 leaves 2024 unknown; the confirmed full list makes it known
   // 税务's 缴费明细 of the whole township: the clerk confirms it as the full list of 2024.
   await menu('导入导出');
   await choose(page, '导入内容', '缴费记录');
-  await page
-    .locator('input[type=file]')
-    .setInputFiles(
-      writeCsv(
-        path.join(files, '税务2024缴费明细.csv'),
-        [
-          ['证件号码', '姓名', '费款所属期', '缴费档次', '缴费金额', '缴费日期', '缴费渠道'],
-          ...NEIGHBOURS.map((n, i) => [n, `邻居${i + 1}`, '2024', '一档', '380', '2023-11-07', '微信']),
-          [BING, '低保丙', '2024', '一档', '38', '2023-11-06', '代缴'],
-        ],
-        'gb18030',
-      ),
-    );
+  await fileInput(page).setInputFiles(
+    writeCsv(
+      path.join(files, '税务2024缴费明细.csv'),
+      [
+        ['证件号码', '姓名', '费款所属期', '缴费档次', '缴费金额', '缴费日期', '缴费渠道'],
+        ...NEIGHBOURS.map((n, i) => [n, `邻居${i + 1}`, '2024', '一档', '380', '2023-11-07', '微信']),
+        [BING, '低保丙', '2024', '一档', '38', '2023-11-06', '代缴'],
+      ],
+      'gb18030',
+    ),
+  );
   await expect(years.getByRole('row', { name: /2024\s*11\s*11/ })).toBeVisible();
   await years.getByRole('checkbox', { name: '2024年度全部名单' }).check();
   await screenshot(page, 'truth-full-list-dry-run-1366');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, choose, expect, id, quoteAtDesk, screenshot, test } from './fixtures';
+import { api, choose, expect, id, quoteAtDesk, screenshot, test, fileInput, shownScreen } from './fixtures';
 import { writeCsv } from '../helpers/files';
 
 const JIA = id('50024219600501011'); // enrolled at the desk in 2024
@@ -44,7 +44,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   // 税务's 2024 payments (网缴丙 paid online), then 医保's history for 断保丁.
   await menu('导入导出');
   await choose(page, '导入内容', '缴费记录');
-  await page.locator('input[type=file]').setInputFiles(
+  await fileInput(page).setInputFiles(
     writeCsv(
       path.join(files, '税务2024缴费.csv'),
       [
@@ -58,7 +58,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await choose(page, '导入内容', '医保参保核实名单');
-  await page.locator('input[type=file]').setInputFiles(
+  await fileInput(page).setInputFiles(
     writeCsv(path.join(files, '参保状态.csv'), [
       ['身份证号', '年度', '参保状态', '参保类型'],
       [DING, '2023', '未参保', '城乡居民基本医疗保险'],
@@ -114,7 +114,7 @@ test('an office moves from 酉阳 2024 to 2025, and the history decides who wait
   await menu('工作台');
   await choose(page, '参保年度', '2025 年度');
   await page.getByRole('button', { name: '去年参保、今年未参保' }).click();
-  const list = page.locator('.ant-table').last();
+  const list = shownScreen(page).locator('.ant-table').last();
   await expect(list).toContainText('共 2 人');
   await expect(list.getByRole('row', { name: /续保甲/ })).toBeVisible();
   await expect(list.getByRole('row', { name: /网缴丙/ })).toBeVisible();

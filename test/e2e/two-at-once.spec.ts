@@ -1,7 +1,7 @@
 // Two clerks on one ledger, seen from the screen of one of them: a dry run overtaken by the other
 // clerk's edit is refused with what changed and offered again; an undo over the other clerk's
 // later edit is refused, and undoing the rest keeps that edit and names whom it kept.
-import { api, choose, expect, id, screenshot, test } from './fixtures';
+import { api, choose, expect, id, screenshot, test, fileInput } from './fixtures';
 
 const csv = (rows: string[][]) => Buffer.from('\ufeff' + rows.map((r) => r.join(',')).join('\r\n'));
 const YI = id('50023519600501011');
@@ -30,7 +30,7 @@ test('a dry run overtaken by another clerk is refused with what changed, and dry
   await page.goto(host.url);
   await page.getByRole('menuitem', { name: '导入导出' }).click();
   await choose(page, '导入内容', '花名册');
-  await page.locator('input[type=file]').setInputFiles(file('花名册.csv', '13800000002'));
+  await fileInput(page).setInputFiles(file('花名册.csv', '13800000002'));
   await expect(page.getByTestId('import-counts')).toBeVisible();
   // Meanwhile the other clerk corrects 乙's phone at the desk.
   await other('roster.updatePerson', { id: yi.id, phone: '13900000009', seen: yi.version });

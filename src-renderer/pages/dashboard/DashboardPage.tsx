@@ -79,7 +79,8 @@ export function DashboardPage() {
           <Card size="small" title="全乡镇参保进度" style={{ height: '100%' }}>
             <Space size="large" align="center">
               <Progress type="dashboard" size={110} percent={(rateBp(enrolled, target) ?? 0) / 100} />
-              <Statistic title="已参保 / 任务数" value={enrolled} suffix={`/ ${target}`} />
+              {/* Until the figures are in, none: a 0 / 0 for a moment reads as a township with nothing done. */}
+              <Statistic title="已参保 / 任务数" value={villages.value ? enrolled : '—'} suffix={villages.value ? `/ ${target}` : undefined} />
               {d?.lastYearSameDay && <SameDayLastYear {...d.lastYearSameDay} />}
             </Space>
           </Card>
