@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { App } from './App';
 import type { Start } from './start';
-import { warmUp } from './warm';
+import { setWarmProviders, warmUp } from './warm';
 export { prefetchScreens } from './screens';
 // antd's styles prebuilt (theme.zeroRuntime), not generated while each screen first renders: on
 // an old PC that generation was a third of a first screen switch. The prebuilt CSS hangs its
@@ -24,7 +24,8 @@ const THEME = { zeroRuntime: true, cssVar: { key: ANTD_CSS_VAR_KEY }, token: { f
 const BUTTON = { autoInsertSpace: false };
 
 /** The shell's parts drawn once out of sight, under the same providers, while the clerk types (warm.tsx). */
-export const warmShell = () => warmUp((children) => <Providers>{children}</Providers>);
+setWarmProviders((children) => <Providers>{children}</Providers>);
+export const warmShell = () => warmUp();
 
 function Providers(props: { children: ReactNode }) {
   return (

@@ -53,15 +53,21 @@ function Parts() {
   );
 }
 
-/** Draws the parts inside `wrap` (the app's providers) out of sight, then removes them. */
-export function warmUp(wrap: (children: ReactNode) => ReactNode): void {
+// The app's providers (locale, theme), set by Shell.tsx when it loads: the parts draw as the screens will.
+let providers: (children: ReactNode) => ReactNode = (children) => children;
+export function setWarmProviders(wrap: (children: ReactNode) => ReactNode): void {
+  providers = wrap;
+}
+
+/** Draws `parts` (the shell's by default) inside the app's providers out of sight, then removes them. */
+export function warmUp(parts: ReactNode = <Parts />): void {
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
   host.style.cssText = 'position:fixed;left:-20000px;top:0;width:1366px;visibility:hidden;pointer-events:none';
   document.body.appendChild(host);
   const root = createRoot(host);
-  root.render(wrap(<Parts />));
+  root.render(providers(parts));
   // Two frames: one to draw, one to lay out and paint.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {

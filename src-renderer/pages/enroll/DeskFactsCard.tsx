@@ -1,5 +1,6 @@
 // What only the person can tell the desk: the day their 职工医保 stopped, they left the army, or
 // their special event happened (瑞州 四(五)/四(七), 酉阳's exemptions), and a newborn's guardian.
+import { memo } from 'react';
 import { Button, Card, Checkbox, Space, Typography } from 'antd';
 import { OptionalDayPicker } from '../DayPicker';
 
@@ -13,7 +14,15 @@ const DATES: [keyof Omit<DeskDates, 'guardianInsured'>, string][] = [
   ['specialEventOn', '特殊情形发生日期'],
 ];
 
-export function DeskFactsCard({ facts, onChange, onRequote }: { facts: DeskDates; onChange: (f: DeskDates) => void; onRequote: () => void }) {
+export const DeskFactsCard = memo(function DeskFactsCard({
+  facts,
+  onChange,
+  onRequote,
+}: {
+  facts: DeskDates;
+  onChange: (f: DeskDates) => void;
+  onRequote: () => void;
+}) {
   const set = <K extends keyof DeskDates>(k: K, v: DeskDates[K] | null) => {
     const next = { ...facts };
     if (v === null || v === false) delete next[k];
@@ -39,4 +48,4 @@ export function DeskFactsCard({ facts, onChange, onRequote }: { facts: DeskDates
       </Typography.Paragraph>
     </Card>
   );
-}
+});

@@ -1,10 +1,11 @@
 // 参保登记: the desk, as steps on one state (desk.ts). Each step puts the focus on its main
 // control, whose Enter moves on; Enter with nothing focused does the same, Esc goes back.
-import { useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { Alert, Modal, Steps } from 'antd';
 import dayjs from 'dayjs';
 import type { ApiInput, DeskQuote } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { askAhead, takeOrAsk } from '../../asked';
 import { yuan } from '../../format';
 import { dialogOpen, escapeForField, keyForPage } from '../../keys';
 import { useReceiptPaper } from '../../print/PaperChoice';
@@ -18,7 +19,10 @@ import type { DeskYears } from './QuoteHistory';
 import { ReceiptStep } from './ReceiptStep';
 import { SearchStep } from './SearchStep';
 import { TierStep } from './TierStep';
-import { deskReducer, freshDesk, paidAlready, quoteCurrent, quoteKey, STEPS, type DeskState, type Tier } from './desk';
+import { useWarmDesk } from './warmDesk';
+import { deskReducer, freshDesk, paidAlready, quoteCurrent, quoteKey, STEPS, tierQuoteNow, type DeskState, type Tier } from './desk';
+
+const STEP_ITEMS = STEPS.map((title) => ({ title }));
 
 export function EnrollPage() {
   const years = useCoverageYears();
@@ -26,6 +30,7 @@ export function EnrollPage() {
   const { paper, choose: choosePaper } = useReceiptPaper();
   const [desk, dispatch] = useReducer(deskReducer, dayjs().format('YYYY-MM-DD'), freshDesk);
   const act = useAction();
+  useWarmDesk();
   const [modal, modalHolder] = Modal.useModal();
   // The desk as last rendered, for handlers that run after an await.
   const live = useRef(desk);
@@ -55,7 +60,8 @@ export function EnrollPage() {
   });
 
   async function pick(id: number) {
-    const detail = await act.run(() => invoke('roster.getPerson', { id }));
+    // Read ahead while the match was chosen (SearchStep), unless something was changed since.
+    const detail = await act.run(() => takeOrAsk('roster.getPerson', { id }).then((a) => a.r));
     if (detail) dispatch({ type: 'picked', detail });
   }
 
@@ -64,13 +70,33 @@ export function EnrollPage() {
     tiering.current = true;
     try {
       const s = live.current;
-      // The tiers are quoted side by side, not one after the other.
-      const answers = await Promise.all(tiers.map((t) => invoke('enroll.quote', quoteArg(s, t))));
+      // The tiers are quoted side by side, not one after the other, and as the payment step
+      // quotes (with the channel), so the tier chosen moves on with its quote; most often they
+      // were asked ahead while the clerk checked the person (the effect below).
+      const answers = await Promise.all(tiers.map((t) => takeOrAsk('enroll.quote', tierArg(s, t)).then((a) => a.r)));
       const quotes = Object.fromEntries(tiers.map((t, i) => [t, answers[i]!.ok ? answers[i]!.value : answers[i]!.error.message]));
-      dispatch({ type: 'tiersQuoted', personId: person.id, quotes });
+      const keys = Object.fromEntries(tiers.map((t) => [t, quoteKey({ ...s, tier: t })]));
+      dispatch({ type: 'tiersQuoted', personId: person.id, quotes, keys });
     } finally {
       tiering.current = false;
     }
+  }
+
+  const tierArg = (s: DeskState, tier: Tier): ApiInput<'enroll.quote'> => ({ ...quoteArg(s, tier), channel: s.payment.channel });
+  // The person shown for checking: the tiers are asked for meanwhile, to be taken by Enter.
+  const checking = desk.step === 1 && !desk.household && person && year && !paid ? quoteKey(desk) : null;
+  useEffect(() => {
+    if (checking === null) return;
+    for (const t of tiers) void askAhead('enroll.quote', tierArg(live.current, t));
+    // tierArg reads the desk through `live`; `checking` says when what it reads changed.
+  }, [checking, tiers]);
+
+  /** Step 2's Enter: the chosen tier's quote, when it answers what is on the desk now, moves on without asking again. */
+  function tierOn() {
+    const s = live.current;
+    const quote = tierQuoteNow(s);
+    if (quote) dispatch({ type: 'quoted', quote, key: quoteKey(s), from: 2 });
+    else void requote();
   }
 
   /** Quotes the desk as it stands (or with `s`); one call per set of inputs, the answer dispatched. */
@@ -80,7 +106,7 @@ export function EnrollPage() {
     const from = s.step;
     if (inFlight.current?.key === key) return inFlight.current.answer;
     const answer = act
-      .run(() => invoke('enroll.quote', { ...quoteArg(s, s.tier), channel: s.payment.channel }))
+      .run(() => invoke('enroll.quote', tierArg(s, s.tier)))
       .then((quote) => {
         if (quote) dispatch({ type: 'quoted', quote, key, from });
         return quote;
@@ -177,7 +203,7 @@ export function EnrollPage() {
     if (e.key === 'Enter') {
       e.preventDefault();
       if (s.step === 1) void loadTiers();
-      else if (s.step === 2) void requote();
+      else if (s.step === 2) tierOn();
       else if (s.step === 3) void save();
       else if (s.step === 4) restart();
     } else if (s.step === 2 && (e.key === '1' || e.key === '2') && tiers.includes(Number(e.key) as Tier))
@@ -185,16 +211,25 @@ export function EnrollPage() {
   }
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
+  // The payment step's callbacks, the same each render (its parts are drawn only when theirs change).
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const onSave = useCallback(() => void saveRef.current(), []);
+  const requoteRef = useRef(requote);
+  requoteRef.current = requote;
+  const onRequote = useCallback((y?: DeskYears) => void requoteRef.current(y ? { ...live.current, years: y } : live.current), []);
   useEffect(() => {
     const h = (e: globalThis.KeyboardEvent) => onKeyRef.current(e);
     window.addEventListener('keydown', h);
     return () => window.removeEventListener('keydown', h);
   }, []);
 
+  // Drawn again when the step changes, not on every answer or busy flag.
+  const steps = useMemo(() => <Steps current={desk.step} items={STEP_ITEMS} style={{ marginBottom: 24 }} />, [desk.step]);
   return (
     <div style={{ maxWidth: 1000 }}>
       {modalHolder}
-      <Steps current={desk.step} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 24 }} />
+      {steps}
       {act.error && <Alert type="error" showIcon message={act.error} role="alert" style={{ marginBottom: 16 }} />}
       {desk.step === 0 && <SearchStep years={years} onPick={(id) => void pick(id)} />}
       {desk.step === 1 && desk.household && person && year && (
@@ -225,18 +260,11 @@ export function EnrollPage() {
           tier={desk.tier}
           busy={act.busy}
           onChoose={(tier) => dispatch({ type: 'tierChosen', tier })}
-          onNext={() => void requote()}
+          onNext={tierOn}
         />
       )}
       {desk.step === 3 && desk.quote && (
-        <PaymentStep
-          desk={desk}
-          dispatch={dispatch}
-          busy={act.busy}
-          channels={years.channels.chosen}
-          onRequote={(y?: DeskYears) => void requote(y ? { ...live.current, years: y } : live.current)}
-          onSave={() => void save()}
-        />
+        <PaymentStep desk={desk} dispatch={dispatch} busy={act.busy} channels={years.channels.chosen} onRequote={onRequote} onSave={onSave} />
       )}
       {desk.step === 4 && desk.receipt && <ReceiptStep receipt={desk.receipt} paper={paper} onPaper={choosePaper} onNext={restart} />}
     </div>

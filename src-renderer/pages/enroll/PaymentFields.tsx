@@ -1,9 +1,11 @@
 // The payment's day and channel, one pair of fields for one person and for 全户参保.
+import { memo } from 'react';
 import { Select, Space } from 'antd';
 import { DayPicker } from '../DayPicker';
 import type { Payment } from './desk';
 
-export function PaymentFields({
+/** Drawn again only when its own props change (the desk's busy flag does not draw the day picker again). */
+export const PaymentFields = memo(function PaymentFields({
   value,
   onChange,
   prefix = '',
@@ -29,4 +31,4 @@ export function PaymentFields({
       />
     </Space>
   );
-}
+});

@@ -1,6 +1,6 @@
 // Step 4 of the desk: the amount for the day and channel typed, recalculated as they change, and
 // 保存 waiting on it. What the person alone can tell (the years before, a special date) is here too.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { yuan } from '../../format';
 import { label, useGlossary } from '../../glossary';
@@ -23,6 +23,15 @@ export function PaymentStep(props: {
   const { desk, dispatch } = props;
   const quote = desk.quote!;
   const current = quoteCurrent(desk);
+  // The same props while nothing of theirs changed: the busy flag of 保存 draws only the button,
+  // not the day pickers again (on an old PC that was most of a save's 250 ms).
+  const channel = shownChannel(desk);
+  const payment = useMemo(() => ({ ...desk.payment, channel }), [desk.payment, channel]);
+  const onPayment = useCallback((change: Partial<DeskState['payment']>) => dispatch({ type: 'payment', change }), [dispatch]);
+  const onYears = useCallback((years: DeskYears) => dispatch({ type: 'years', years }), [dispatch]);
+  const onDates = useCallback((dates: DeskState['dates']) => dispatch({ type: 'dates', dates }), [dispatch]);
+  const { onRequote } = props;
+  const requoteAsTyped = useCallback(() => onRequote(), [onRequote]);
   const save = useRef<HTMLButtonElement>(null);
   const card = useRef<HTMLDivElement>(null);
   // Nothing to save (too late on this day, most often): the focus goes to the day instead.
@@ -30,12 +39,8 @@ export function PaymentStep(props: {
   return (
     <Card size="small" ref={card}>
       <Space style={{ marginBottom: 12 }} wrap>
-        <PaymentFields
-          value={{ ...desk.payment, channel: shownChannel(desk) }}
-          channels={props.channels}
-          onChange={(change) => dispatch({ type: 'payment', change })}
-        />
-        <Button onClick={() => props.onRequote()}>重新计算</Button>
+        <PaymentFields value={payment} channels={props.channels} onChange={onPayment} />
+        <Button onClick={requoteAsTyped}>重新计算</Button>
       </Space>
       {quote.eligible ? (
         <Result
@@ -52,10 +57,8 @@ export function PaymentStep(props: {
       ) : (
         <Alert type="error" showIcon message="不能参保" description={quote.reason} />
       )}
-      {quote.history && (
-        <QuoteHistoryCard history={quote.history} typed={desk.years} onType={(years) => dispatch({ type: 'years', years })} onRequote={props.onRequote} />
-      )}
-      <DeskFactsCard facts={desk.dates} onChange={(dates) => dispatch({ type: 'dates', dates })} onRequote={() => props.onRequote()} />
+      {quote.history && <QuoteHistoryCard history={quote.history} typed={desk.years} onType={onYears} onRequote={onRequote} />}
+      <DeskFactsCard facts={desk.dates} onChange={onDates} onRequote={requoteAsTyped} />
       {quote.comparison.length > 1 && (
         <Typography.Paragraph>就高比较：{quote.comparison.map((c) => `${c.label} ${yuan(c.subsidyFen)} 元`).join('；')}</Typography.Paragraph>
       )}

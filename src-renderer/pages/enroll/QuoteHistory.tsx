@@ -1,5 +1,6 @@
 // The years before, as the quote read them, and what the clerk may type instead: the person
 // paid elsewhere, or lapsed before the years the ledger knows.
+import { memo } from 'react';
 import { Button, Card, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Quote } from '../../../src-main/api/contract';
 
@@ -29,7 +30,7 @@ export function YearTags({ years }: { years: History['years'] }) {
   );
 }
 
-export function QuoteHistoryCard(props: {
+export const QuoteHistoryCard = memo(function QuoteHistoryCard(props: {
   history: History;
   typed: DeskYears;
   onType: (t: DeskYears) => void;
@@ -97,4 +98,4 @@ export function QuoteHistoryCard(props: {
       </Space>
     </Card>
   );
-}
+});

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Card, Input, List, Typography, type InputRef } from 'antd';
 import type { PersonSummary } from '../../../src-main/api/contract';
 import { invoke } from '../../api';
+import { askAhead } from '../../asked';
 import { composing } from '../../keys';
 import { NewPersonModal } from '../roster/NewPersonModal';
 import { YearSelect } from '../YearSelect';
@@ -33,6 +34,12 @@ export function SearchStep({ years, onPick }: { years: ReturnType<typeof useCove
       clearTimeout(t);
     };
   }, [q]);
+
+  // The chosen match is read while the clerk looks at it, so the Enter that takes it waits for nothing.
+  const next = found[chosen]?.id;
+  useEffect(() => {
+    if (next !== undefined) void askAhead('roster.getPerson', { id: next });
+  }, [next]);
 
   function onKey(e: KeyboardEvent<HTMLInputElement>) {
     // An Enter that ends an input method's composition only commits the characters.

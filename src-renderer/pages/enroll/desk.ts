@@ -37,6 +37,8 @@ export interface DeskState {
   tier: Tier;
   /** Each tier's quote, or the Chinese refusal for it. */
   tierQuotes: Partial<Record<Tier, DeskQuote | string>>;
+  /** The inputs each tier's quote answered (`quoteKey`): the payment step takes it while they hold. */
+  tierKeys: Partial<Record<Tier, string>>;
   /** As the clerk chose it: the quote says what it is recorded under (a person who pays nothing: 零申报). */
   payment: Payment;
   /** What the clerk typed over the history; empty means the ledger's reading. */
@@ -51,7 +53,7 @@ export interface DeskState {
 export type DeskAction =
   | { type: 'picked'; detail: PersonDetail }
   | { type: 'household'; on: boolean }
-  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, DeskQuote | string>> }
+  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, DeskQuote | string>>; keys: Partial<Record<Tier, string>> }
   | { type: 'tierChosen'; tier: Tier }
   /** `from`: the step the quote was asked at; an answer reaching another step is not for it. */
   | { type: 'quoted'; quote: DeskQuote; key: string; from: Step }
@@ -74,6 +76,7 @@ export function freshDesk(today: string): DeskState {
     detail: null,
     tier: 1,
     tierQuotes: {},
+    tierKeys: {},
     payment: { paidOn: today, channel: FIRST_CHANNEL },
     years: {},
     dates: {},
@@ -95,7 +98,7 @@ export const shownChannel = (s: DeskState): string => (s.quote && quoteCurrent(s
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
   switch (a.type) {
     case 'picked':
-      return { ...s, step: 1, household: false, detail: a.detail, years: {}, dates: {}, quote: null, quotedFor: null, tierQuotes: {} };
+      return { ...s, step: 1, household: false, detail: a.detail, years: {}, dates: {}, quote: null, quotedFor: null, tierQuotes: {}, tierKeys: {} };
     case 'household':
       return { ...s, household: a.on && s.step === 1 };
     case 'tiersQuoted': {
@@ -104,7 +107,7 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       // The tier offered first is the one chosen before if the notice has it, else the first it has.
       const tiers = Object.keys(a.quotes).map(Number) as Tier[];
       const tier = tiers.includes(s.tier) ? s.tier : (tiers[0] ?? s.tier);
-      return { ...s, step: 2, tierQuotes: a.quotes, tier };
+      return { ...s, step: 2, tierQuotes: a.quotes, tierKeys: a.keys, tier };
     }
     case 'tierChosen':
       return s.tierQuotes[a.tier] === undefined ? s : { ...s, tier: a.tier };
@@ -135,6 +138,12 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       // the clerk's channel is kept, not the 零申报 a fully funded person's quote showed.
       return { ...freshDesk(s.payment.paidOn), payment: s.payment };
   }
+}
+
+/** The chosen tier's quote when it answers the desk as it stands (Enter at the tiers moves on with it), else null: ask again. */
+export function tierQuoteNow(s: DeskState): DeskQuote | null {
+  const q = s.tierQuotes[s.tier];
+  return typeof q === 'object' && s.tierKeys[s.tier] === quoteKey(s) ? q : null;
 }
 
 /** True when the amount on screen answers what is typed now; saving waits until it does. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeskQuote } from '../../../src-main/api/contract';
 import {
   deskReducer,
+  tierQuoteNow,
   freshDesk,
   paidAlready,
   quoteCurrent,
@@ -26,7 +27,8 @@ const detail = (id: number, paidYear?: number) =>
 const start = freshDesk('2024-11-05');
 const run = (s: DeskState, ...actions: DeskAction[]) => actions.reduce(deskReducer, s);
 const picked = run(start, { type: 'picked', detail: detail(1) });
-const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) } });
+const tierKeys = (s: DeskState) => ({ 1: quoteKey({ ...s, tier: 1 }), 2: quoteKey({ ...s, tier: 2 }) });
+const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) }, keys: tierKeys(picked) });
 /** At the payment step with `q`, quoted for the desk as it then stood. */
 const paying = (q: DeskQuote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s), from: s.step });
 
@@ -36,13 +38,13 @@ describe('the desk moves one step per answer', () => {
     ['both tiers quoted: step 3, the first tier chosen', atTiers, (s) => [s.step, s.tier], [2, 1]],
     [
       'a notice with one tier offers it even when another was chosen before',
-      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00) } }),
+      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00) }, keys: {} }),
       (s) => s.tier,
       1,
     ],
     [
       'a tier the notice has not is not chosen',
-      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) } }, { type: 'tierChosen', tier: 2 }),
+      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }, { type: 'tierChosen', tier: 2 }),
       (s) => s.tier,
       1,
     ],
@@ -67,11 +69,16 @@ describe('the desk moves one step per answer', () => {
     ],
     [
       'the tiers of a person left behind do not come forward',
-      run(picked, { type: 'back' }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) } }),
+      run(picked, { type: 'back' }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }),
       (s) => s.step,
       0,
     ],
-    ['the tiers of another person are not shown for this one', run(picked, { type: 'tiersQuoted', personId: 2, quotes: { 1: quote(1) } }), (s) => s.step, 1],
+    [
+      'the tiers of another person are not shown for this one',
+      run(picked, { type: 'tiersQuoted', personId: 2, quotes: { 1: quote(1) }, keys: {} }),
+      (s) => s.step,
+      1,
+    ],
     [
       'a changed payment day makes the amount on screen stale',
       run(paying(quote(1)), { type: 'payment', change: { paidOn: '2024-12-01' } }),
@@ -151,5 +158,27 @@ describe('the next person', () => {
     const s = run(start, { type: 'picked', detail: detail(2, 2024) });
     expect(paidAlready(s, 2024)).not.toBeNull();
     expect(paidAlready(s, 2025)).toBeNull();
+  });
+});
+
+describe('Enter at the tiers moves on with the chosen tier’s quote while it answers the desk', () => {
+  const stale = { ...detail(1), person: { id: 1, version: 2 } } as unknown as PersonDetail;
+  it.each<[string, DeskState, number | null]>([
+    ['the first tier, quoted for the desk as it stands', atTiers, 380_00],
+    ['the second tier chosen: its own quote', run(atTiers, { type: 'tierChosen', tier: 2 }), 660_00],
+    [
+      'a tier quoted for another payment day (the clerk came back from the payment step): asked again',
+      run(atTiers, { type: 'payment', change: { paidOn: '2024-12-01' } }),
+      null,
+    ],
+    ['the person read again since (another window changed them): asked again', { ...atTiers, detail: stale }, null],
+    [
+      'a tier answered with a refusal: asked again, so the refusal is said',
+      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: '不能参保' }, keys: tierKeys(picked) }),
+      null,
+    ],
+    ['tiers quoted without their inputs: asked again', run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }), null],
+  ])('%s', (_, s, fen) => {
+    expect(tierQuoteNow(s)?.personalFen ?? null).toBe(fen);
   });
 });
