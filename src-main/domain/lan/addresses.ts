@@ -60,6 +60,14 @@ export function isPrivateAddress(address: string): boolean {
   return (six[0]! & 0xfe00) === 0xfc00 || (six[0]! & 0xffc0) === 0xfe80;
 }
 
+/** An address's bytes as a certificate names it (4 for IPv4, 16 for IPv6), or null for what is not one. */
+export function addressBytes(address: string): Uint8Array | null {
+  const four = ipv4(address);
+  if (four) return Uint8Array.from(four);
+  const six = ipv6(address);
+  return six ? Uint8Array.from(six.flatMap((g) => [g >> 8, g & 0xff])) : null;
+}
+
 /** An address as it is written in a URL's host: IPv6 in brackets. */
 export const hostOf = (address: string): string => (ipv6(address) && !ipv4(address) ? `[${address}]` : address);
 
