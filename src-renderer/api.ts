@@ -2,7 +2,7 @@ import type { ApiInput, ApiName, ApiOutput, Result } from '../src-main/api/contr
 import { called } from './kept';
 
 interface Bridge {
-  invoke(name: string, arg: unknown): Promise<unknown>;
+  invoke(name: string, arg: unknown, key?: string): Promise<unknown>;
   pathForFile(file: File): string;
   saveCopy(file: string): Promise<unknown>;
 }
@@ -59,17 +59,32 @@ export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Prom
   return r;
 }
 
+const randomKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Waits before each try again when no answer came (the connection dropped, the main process
+ * restarting): about 5 s in all, then the screen says so and keeps what was typed.
+ */
+const RETRY_AFTER_MS = [300, 1000, 3500];
+
 async function send<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
-  if (window.canbao) return (await window.canbao.invoke(name, arg)) as Result<ApiOutput<K>>;
-  try {
-    const res = await fetch(`/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken(), 'x-canbao-session': sessionKey() },
-      body: JSON.stringify(arg),
-    });
-    return (await res.json()) as Result<ApiOutput<K>>;
-  } catch {
-    return UNREACHABLE;
+  // One key for this call and its retries: a change whose answer was lost is not made twice.
+  const key = randomKey();
+  if (window.canbao) return (await window.canbao.invoke(name, arg, key)) as Result<ApiOutput<K>>;
+  const body = JSON.stringify(arg);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-canbao-token': hostToken(), 'x-canbao-session': sessionKey(), 'x-canbao-key': key },
+        body,
+      });
+      return (await res.json()) as Result<ApiOutput<K>>;
+    } catch {
+      const wait = RETRY_AFTER_MS[attempt];
+      if (wait === undefined) return UNREACHABLE;
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 }
 

@@ -1,12 +1,17 @@
+import crypto from 'node:crypto';
 import { z } from 'zod';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, type Context } from '../service/context';
+import { caller, callerIsTab, calls, committing, currentUser, LOCAL_CALLER, NO_USER, Refusal, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
 export { Refusal, LOCAL_CALLER, NO_USER, actorOf, audit, caller, currentUser, type Context } from '../service/context';
 import { ioProblem } from '../ledger/space';
 import { getUser, hasActiveUsers } from '../ledger/users';
+import { doneWrite, rememberWrite } from '../ledger/write-keys';
+
+/** A change's key as callers make it: random, URL-safe, long enough never to meet another. */
+export const WRITE_KEY = /^[A-Za-z0-9_-]{16,80}$/;
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
 
@@ -200,9 +205,20 @@ function isApiName(handlers: HandlerMap, name: string): name is ApiName {
  * failure becomes `{ ok: false }`, and unexpected ones are logged here rather than sent
  * to the clerk as a stack trace.
  */
-export async function dispatch(handlers: HandlerMap, ctx: Context, name: string, rawArg: unknown, callerKey: string = LOCAL_CALLER): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: HandlerMap,
+  ctx: Context,
+  name: string,
+  rawArg: unknown,
+  callerKey: string = LOCAL_CALLER,
+  /** The caller's key for this change (a seat's retry sends the same one): done once, answered alike. */
+  writeKey?: string,
+): Promise<Result<unknown>> {
   if (!isApiName(handlers, name)) {
     return { ok: false, error: { code: 'not_found', message: `没有名为「${name}」的功能。` } };
+  }
+  if (writeKey !== undefined && !WRITE_KEY.test(writeKey)) {
+    return { ok: false, error: { code: 'invalid_input', message: '提交编号的格式不对，请刷新页面后重试。' } };
   }
   const h = handlers[name] as Handler<unknown, unknown>;
   const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone');
@@ -214,7 +230,7 @@ export async function dispatch(handlers: HandlerMap, ctx: Context, name: string,
   }
   try {
     const data = parsed.data;
-    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data));
+    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data, name, writeKey));
     if (h.kind !== 'read') keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {
@@ -238,15 +254,51 @@ export async function dispatch(handlers: HandlerMap, ctx: Context, name: string,
   }
 }
 
-async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown): Promise<unknown> {
+/**
+ * A change under a key is done once: the key and the answer are kept in the change's own
+ * transaction, and the same key again (a retry that heard no answer) gets that answer back
+ * without the change being made twice. Only by the same user for the same handler.
+ */
+function once(ctx: Context, name: string, arg: unknown, writeKey: string | undefined, write: () => unknown): () => unknown {
+  if (writeKey === undefined) return write;
+  return () => {
+    const by = currentUser()?.username ?? NO_USER;
+    const argHash = crypto
+      .createHash('sha256')
+      .update(JSON.stringify(arg ?? null))
+      .digest('hex');
+    const before = doneWrite(ctx.db, writeKey);
+    if (before) {
+      if (before.name !== name || before.argHash !== argHash || before.doneBy !== by)
+        throw new Refusal('conflict', '这个提交编号已用于另一项修改，这次没有做。请刷新页面后重试。');
+      return JSON.parse(before.answer) as unknown;
+    }
+    const out = write();
+    rememberWrite(ctx.db, { key: writeKey, name, argHash, doneBy: by, doneAt: ctx.now().toISOString(), answer: JSON.stringify(out ?? null) });
+    return out;
+  };
+}
+
+async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown, name: string, writeKey: string | undefined): Promise<unknown> {
   if (h.kind === 'read') return h.run(ctx, arg);
   if (h.kind === 'write') {
-    if (!h.prepare) return committing(() => runInTransaction(ctx, () => h.run(ctx, arg)));
+    if (!h.prepare)
+      return committing(() =>
+        runInTransaction(
+          ctx,
+          once(ctx, name, arg, writeKey, () => h.run(ctx, arg)),
+        ),
+      );
     const prepared = await h.prepare(ctx, arg);
     // An import or a restore may have taken the ledger while the slow step ran.
     const refused = busyRefusal(ctx);
     if (refused) throw refused;
-    return committing(() => runInTransaction(ctx, () => h.run(ctx, arg, prepared)));
+    return committing(() =>
+      runInTransaction(
+        ctx,
+        once(ctx, name, arg, writeKey, () => h.run(ctx, arg, prepared)),
+      ),
+    );
   }
   ctx.busy = h.busy ?? '正在处理';
   try {

@@ -76,13 +76,13 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, arg: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, arg: unknown, key: unknown) => {
     // Only our own page may call in; anything else loaded by mistake gets nothing.
     if (!event.senderFrame?.url.startsWith('file://')) {
       return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     }
     // The session is the window's: a page cannot name another window's.
-    return dispatch(handlers, ctx, String(name), arg, `window:${event.sender.id}`);
+    return dispatch(handlers, ctx, String(name), arg, `window:${event.sender.id}`, typeof key === 'string' ? key : undefined);
   });
   ipcMain.handle(SAVE_CHANNEL, async (event, file: unknown) => {
     if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };

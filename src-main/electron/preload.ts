@@ -4,7 +4,7 @@ import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
 // The handler map is the one door; the two file helpers exist because a sandboxed page can
 // neither read a chosen file's path nor pick where a file is saved.
 contextBridge.exposeInMainWorld('canbao', {
-  invoke: (name: string, arg: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg),
+  invoke: (name: string, arg: unknown, key?: string): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg, key),
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
   saveCopy: (file: string): Promise<unknown> => ipcRenderer.invoke(SAVE_CHANNEL, file),
 });

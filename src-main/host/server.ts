@@ -266,7 +266,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (typeof session !== 'string' || !SESSION_KEY.test(session)) {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '页面缺少会话编号，请刷新页面。' } });
     }
-    sendJson(res, 200, await dispatch(handlers, opts.ctx, name, arg, tabCaller(session)));
+    // The change's key (the page makes one per call and sends it again with a retry): done once.
+    const key = req.headers['x-canbao-key'];
+    sendJson(res, 200, await dispatch(handlers, opts.ctx, name, arg, tabCaller(session), typeof key === 'string' ? key : undefined));
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

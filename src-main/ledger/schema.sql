@@ -1,4 +1,4 @@
--- The ledger's schema at version 18, as SQLite keeps it after every migration.
+-- The ledger's schema at version 19, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -380,6 +380,16 @@ CREATE TABLE "villages" (
         created_on TEXT NOT NULL
       , unit_code TEXT NOT NULL DEFAULT '') STRICT;
 
+CREATE TABLE write_keys (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- the change's arguments (SHA-256 of their JSON): the same key with others is not a retry
+        arg_hash TEXT NOT NULL,
+        done_by TEXT NOT NULL,
+        done_at TEXT NOT NULL,
+        answer TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE zero_declarations (
         enrollment_id INTEGER PRIMARY KEY REFERENCES enrollments (id),
         declared_on TEXT NOT NULL CHECK (declared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -427,3 +437,5 @@ CREATE INDEX persons_phone_rev ON persons (phone_rev) WHERE phone_rev <> '';
 CREATE INDEX persons_village ON persons (village_id, status);
 
 CREATE UNIQUE INDEX villages_active_name ON villages (name) WHERE retired_on IS NULL;
+
+CREATE INDEX write_keys_done_at ON write_keys (done_at);

@@ -17,6 +17,7 @@ import { m015OfficeContact } from './015-office-contact';
 import { m016PaymentRefs } from './016-payment-refs';
 import { m017FullLists } from './017-full-lists';
 import { m018PlatformRegistration } from './018-platform-registration';
+import { m019WriteKeys } from './019-write-keys';
 
 export type { Migration };
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m016PaymentRefs,
   m017FullLists,
   m018PlatformRegistration,
+  m019WriteKeys,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
