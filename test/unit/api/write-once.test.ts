@@ -68,6 +68,20 @@ describe('a change under a key', () => {
     expect(count("SELECT count(*) FROM villages WHERE code IN ('010', '011')")).toBe(0);
   });
 
+  it('the same key from another user is not their retry: refused', async () => {
+    const as1 = as(undefined, 'window:1');
+    await as1('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    await as1('users.create', { username: 'clerk1', displayName: '李经办', role: 'clerk', password: 'secret2' });
+    expect((await as(undefined, 'window:1')('session.login', { username: 'admin', password: 'secret1' })).ok).toBe(true);
+    expect((await as(undefined, 'window:2')('session.login', { username: 'clerk1', password: 'secret2' })).ok).toBe(true);
+    const v = (await as(undefined, 'window:1')('villages.add', { code: '020', name: '东村' })) as Result<{ id: number }>;
+    const arg = { villageId: v.ok ? v.value.id : 0, number: '0020' };
+    expect((await as(KEY, 'window:1')('roster.addHousehold', arg)).ok).toBe(true);
+    expect(await as(KEY, 'window:2')('roster.addHousehold', arg)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await as(KEY, 'window:1')('roster.addHousehold', arg)).toMatchObject({ ok: true });
+    expect(count("SELECT count(*) FROM households WHERE number = '0020'")).toBe(1);
+  });
+
   it('keys older than a week go when the next is kept', async () => {
     t.ctx.db
       .prepare(
