@@ -257,24 +257,47 @@ export async function dispatch(
 /**
  * A change under a key is done once: the key and the answer are kept in the change's own
  * transaction, and the same key again (a retry that heard no answer) gets that answer back
- * without the change being made twice. Only by the same user for the same handler.
+ * without the change being made twice. Only by the same user, for the same handler and arguments.
  */
+interface Keyed {
+  key: string;
+  name: string;
+  argHash: string;
+  by: string;
+}
+
+const keyed = (name: string, arg: unknown, writeKey: string): Keyed => ({
+  key: writeKey,
+  name,
+  argHash: crypto
+    .createHash('sha256')
+    .update(JSON.stringify(arg ?? null))
+    .digest('hex'),
+  by: currentUser()?.username ?? NO_USER,
+});
+
+/** The answer this key was given before, if it was; another change's key is refused. */
+function answeredBefore(ctx: Context, k: Keyed): { value: unknown } | undefined {
+  const before = doneWrite(ctx.db, k.key);
+  if (!before) return undefined;
+  if (before.name !== k.name || before.argHash !== k.argHash || before.doneBy !== k.by)
+    throw new Refusal('conflict', '这个提交编号已用于另一项修改，这次没有做。请刷新页面后重试。');
+  return { value: JSON.parse(before.answer) as unknown };
+}
+
+function keep(ctx: Context, k: Keyed, out: unknown): void {
+  rememberWrite(ctx.db, { key: k.key, name: k.name, argHash: k.argHash, doneBy: k.by, doneAt: ctx.now().toISOString(), answer: JSON.stringify(out ?? null) });
+}
+
 function once(ctx: Context, name: string, arg: unknown, writeKey: string | undefined, write: () => unknown): () => unknown {
-  if (writeKey === undefined) return write;
+  // A read-only ledger takes no keys: what still runs on it (a login, a backup elsewhere) changes nothing.
+  if (writeKey === undefined || ctx.readOnly) return write;
   return () => {
-    const by = currentUser()?.username ?? NO_USER;
-    const argHash = crypto
-      .createHash('sha256')
-      .update(JSON.stringify(arg ?? null))
-      .digest('hex');
-    const before = doneWrite(ctx.db, writeKey);
-    if (before) {
-      if (before.name !== name || before.argHash !== argHash || before.doneBy !== by)
-        throw new Refusal('conflict', '这个提交编号已用于另一项修改，这次没有做。请刷新页面后重试。');
-      return JSON.parse(before.answer) as unknown;
-    }
+    const k = keyed(name, arg, writeKey);
+    const before = answeredBefore(ctx, k);
+    if (before) return before.value;
     const out = write();
-    rememberWrite(ctx.db, { key: writeKey, name, argHash, doneBy: by, doneAt: ctx.now().toISOString(), answer: JSON.stringify(out ?? null) });
+    keep(ctx, k, out);
     return out;
   };
 }
@@ -302,7 +325,15 @@ async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unkno
   }
   ctx.busy = h.busy ?? '正在处理';
   try {
-    return await h.run(ctx, arg);
+    // A task keeps its own transactions, so its key is kept just after it: a retry after its
+    // answer was lost gets that answer; one that found the task not done (a crash between the
+    // two) runs it again, and the task's own checks (a dry run committed once) hold.
+    const k = writeKey === undefined || ctx.readOnly ? null : keyed(name, arg, writeKey);
+    const before = k ? answeredBefore(ctx, k) : undefined;
+    if (before) return before.value;
+    const out = await h.run(ctx, arg);
+    if (k) runInTransaction(ctx, () => keep(ctx, k, out));
+    return out;
   } finally {
     ctx.busy = null;
   }

@@ -82,6 +82,17 @@ describe('a change under a key', () => {
     expect(count("SELECT count(*) FROM households WHERE number = '0020'")).toBe(1);
   });
 
+  it('a task (a backup) under a key is done once; on a read-only ledger nothing is kept and it still runs', async () => {
+    const first = (await as(KEY)('backup.create', {})) as Result<unknown>;
+    expect(first.ok).toBe(true);
+    expect(await as(KEY)('backup.create', {})).toEqual(JSON.parse(JSON.stringify(first)));
+    expect(fs.readdirSync(path.join(t.ctx.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+    t.ctx.readOnly = '磁盘空间不足（测试）';
+    expect((await as('b1b2c3d4e5f60718293a4b5c6d7e8f90')('backup.create', {})).ok).toBe(true);
+    expect(count('SELECT count(*) FROM write_keys')).toBe(1);
+    t.ctx.readOnly = null;
+  });
+
   it('keys older than a week go when the next is kept', async () => {
     t.ctx.db
       .prepare(
