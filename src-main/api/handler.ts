@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { caller, callerIsTab, calls, committing, currentUser, LOCAL_CALLER, NO_USER, Refusal, type Context } from '../service/context';
+import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
@@ -78,10 +78,16 @@ export interface Handler<I, O> {
   busy?: string;
   /** Still callable on a read-only ledger (logging in, backing up elsewhere); it then writes no audit entry. */
   readOnly?: boolean;
+  /**
+   * false: not done under a caller's key (dispatch's `writeKey`): its arguments hold a password,
+   * which a key's record must not keep, and sending it again does no harm (logging in or out).
+   */
+  keyed?: false;
 }
 
 interface Options {
   readOnly?: boolean;
+  keyed?: false;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
@@ -221,6 +227,19 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: '提交编号的格式不对，请刷新页面后重试。' } };
   }
   const h = handlers[name] as Handler<unknown, unknown>;
+  // A change already made under this key is answered as it was before anything else is asked:
+  // a retry after a restart (its login gone) or while an import runs is not refused, so the
+  // clerk is never led to make it again under a new key.
+  const k = keyedCall(ctx, h, name, rawArg, callerKey, writeKey);
+  if (k) {
+    try {
+      const before = answeredBefore(ctx, k);
+      if (before) return { ok: true, value: before.value };
+    } catch (err) {
+      if (err instanceof Refusal) return { ok: false, error: { code: err.code, message: err.message } };
+      throw err;
+    }
+  }
   const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone');
   const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : (readOnlyRefusal(ctx, h) ?? busyRefusal(ctx)));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
@@ -230,7 +249,7 @@ export async function dispatch(
   }
   try {
     const data = parsed.data;
-    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data, name, writeKey));
+    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data, k));
     if (h.kind !== 'read') keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {
@@ -256,8 +275,9 @@ export async function dispatch(
 
 /**
  * A change under a key is done once: the key and the answer are kept in the change's own
- * transaction, and the same key again (a retry that heard no answer) gets that answer back
- * without the change being made twice. Only by the same user, for the same handler and arguments.
+ * transaction (a task's just after it), and the same key again from the same caller (a retry
+ * that heard no answer) gets that answer back without the change being made twice. The caller
+ * is the tab or window (its key outlives a restart of the main process; a user's login does not).
  */
 interface Keyed {
   key: string;
@@ -266,17 +286,22 @@ interface Keyed {
   by: string;
 }
 
-const keyed = (name: string, arg: unknown, writeKey: string): Keyed => ({
-  key: writeKey,
-  name,
-  argHash: crypto
-    .createHash('sha256')
-    .update(JSON.stringify(arg ?? null))
-    .digest('hex'),
-  by: currentUser()?.username ?? NO_USER,
-});
+/** The key's record for this call, or null when the call is not done under one. */
+function keyedCall(ctx: Context, h: Handler<unknown, unknown>, name: string, rawArg: unknown, callerKey: string, writeKey: string | undefined): Keyed | null {
+  // A read-only ledger takes no keys: what still runs on it (a login, a backup elsewhere) changes nothing.
+  if (writeKey === undefined || h.kind === 'read' || h.keyed === false || ctx.readOnly) return null;
+  return {
+    key: writeKey,
+    name,
+    argHash: crypto
+      .createHash('sha256')
+      .update(JSON.stringify(rawArg ?? null))
+      .digest('hex'),
+    by: callerKey,
+  };
+}
 
-/** The answer this key was given before, if it was; another change's key is refused. */
+/** The answer this key was given before, if it was; another change's or another caller's key is refused. */
 function answeredBefore(ctx: Context, k: Keyed): { value: unknown } | undefined {
   const before = doneWrite(ctx.db, k.key);
   if (!before) return undefined;
@@ -289,11 +314,10 @@ function keep(ctx: Context, k: Keyed, out: unknown): void {
   rememberWrite(ctx.db, { key: k.key, name: k.name, argHash: k.argHash, doneBy: k.by, doneAt: ctx.now().toISOString(), answer: JSON.stringify(out ?? null) });
 }
 
-function once(ctx: Context, name: string, arg: unknown, writeKey: string | undefined, write: () => unknown): () => unknown {
-  // A read-only ledger takes no keys: what still runs on it (a login, a backup elsewhere) changes nothing.
-  if (writeKey === undefined || ctx.readOnly) return write;
+/** The write, and its key kept in the same transaction (another caller may have made it meanwhile: looked up again there). */
+function once(ctx: Context, k: Keyed | null, write: () => unknown): () => unknown {
+  if (!k) return write;
   return () => {
-    const k = keyed(name, arg, writeKey);
     const before = answeredBefore(ctx, k);
     if (before) return before.value;
     const out = write();
@@ -302,14 +326,14 @@ function once(ctx: Context, name: string, arg: unknown, writeKey: string | undef
   };
 }
 
-async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown, name: string, writeKey: string | undefined): Promise<unknown> {
+async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unknown, k: Keyed | null): Promise<unknown> {
   if (h.kind === 'read') return h.run(ctx, arg);
   if (h.kind === 'write') {
     if (!h.prepare)
       return committing(() =>
         runInTransaction(
           ctx,
-          once(ctx, name, arg, writeKey, () => h.run(ctx, arg)),
+          once(ctx, k, () => h.run(ctx, arg)),
         ),
       );
     const prepared = await h.prepare(ctx, arg);
@@ -319,7 +343,7 @@ async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unkno
     return committing(() =>
       runInTransaction(
         ctx,
-        once(ctx, name, arg, writeKey, () => h.run(ctx, arg, prepared)),
+        once(ctx, k, () => h.run(ctx, arg, prepared)),
       ),
     );
   }
@@ -328,7 +352,6 @@ async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unkno
     // A task keeps its own transactions, so its key is kept just after it: a retry after its
     // answer was lost gets that answer; one that found the task not done (a crash between the
     // two) runs it again, and the task's own checks (a dry run committed once) hold.
-    const k = writeKey === undefined || ctx.readOnly ? null : keyed(name, arg, writeKey);
     const before = k ? answeredBefore(ctx, k) : undefined;
     if (before) return before.value;
     const out = await h.run(ctx, arg);

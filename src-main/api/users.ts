@@ -30,6 +30,8 @@ export const userHandlers = {
       if (first) ctx.sessions.signIn(caller().key, u.id, ctx.now().getTime());
       return repo.publicUser(u);
     },
+    // Its arguments hold a password: not kept under a key (handler.ts keyedCall).
+    { keyed: false },
   ),
 
   'users.setPassword': writesAfter(
@@ -52,6 +54,8 @@ export const userHandlers = {
       audit(ctx, { action: 'users.setPassword', entity: 'user', entityId: arg.id });
       return repo.publicUser(repo.getUser(ctx.db, arg.id)!);
     },
+    // Its arguments hold a password: not kept under a key (handler.ts keyedCall).
+    { keyed: false },
   ),
 
   'users.setDisabled': writes('admin', z.object({ id: userId, disabled: z.boolean() }), (ctx, arg) => {

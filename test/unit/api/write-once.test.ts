@@ -93,6 +93,26 @@ describe('a change under a key', () => {
     t.ctx.readOnly = null;
   });
 
+  it('a retry after the main process restarted (the login gone) or while an import runs is answered from its key', async () => {
+    const w1 = as(undefined, 'window:1');
+    await w1('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
+    expect((await as(KEY, 'window:1')('session.login', { username: 'admin', password: 'secret1' })).ok).toBe(true);
+    // A login is never kept under a key: its arguments hold the password.
+    expect(count('SELECT count(*) FROM write_keys')).toBe(0);
+    const arg = { code: '030', name: '西村' };
+    const first = await as(KEY, 'window:1')('villages.add', arg);
+    expect(first.ok).toBe(true);
+    t.ctx.sessions.signOut('window:1');
+    expect(await as(KEY, 'window:1')('villages.add', arg)).toEqual(JSON.parse(JSON.stringify(first)));
+    expect(await as('c1b2c3d4e5f60718293a4b5c6d7e8f90', 'window:1')('villages.add', { code: '031', name: '北村' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    t.ctx.busy = '正在导入';
+    expect(await as(KEY, 'window:1')('villages.add', arg)).toEqual(JSON.parse(JSON.stringify(first)));
+    t.ctx.busy = null;
+  });
+
   it('keys older than a week go when the next is kept', async () => {
     t.ctx.db
       .prepare(
