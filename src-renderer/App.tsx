@@ -202,8 +202,9 @@ export function App(props: { start: Start }) {
                 <Typography.Title level={3} style={{ marginTop: 0 }}>
                   {current.label}
                 </Typography.Title>
+                {/* Keyed by the user and the day too: another login or another day draws each screen anew. */}
                 {drawn.map((key) => (
-                  <Pane key={key} screen={key} on={key === current.key} visit={visits[key] ?? 0} content={content} />
+                  <Pane key={`${kept.user}|${kept.day}|${key}`} screen={key} on={key === current.key} visit={visits[key] ?? 0} content={content} />
                 ))}
               </Layout.Content>
             </Layout>
