@@ -5,6 +5,7 @@
 // of a switch to 设置 or 进度 (issue 26).
 import { useState, type CSSProperties, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { Empty, Pagination, Spin, type PaginationProps } from 'antd';
+import { ANTD_CSS_VAR_KEY } from './antdKey';
 
 export interface PlainColumn<T> {
   title: ReactNode;
@@ -20,7 +21,7 @@ export interface PlainTableProps<T> {
   rowKey: (keyof T & string) | ((record: T) => Key);
   dataSource: readonly T[];
   columns: readonly PlainColumn<T>[];
-  size?: 'small' | 'middle';
+  size?: 'small';
   loading?: boolean;
   /** false, or pages of pageSize rows with antd's Pagination under the table. */
   pagination?: false | Pick<PaginationProps, 'pageSize' | 'hideOnSinglePage' | 'itemRender' | 'showSizeChanger'>;
@@ -29,6 +30,8 @@ export interface PlainTableProps<T> {
   title?: () => ReactNode;
   style?: CSSProperties;
 }
+
+const VARS = `${ANTD_CSS_VAR_KEY} ant-table-css-var`;
 
 export function PlainTable<T>(props: PlainTableProps<T>) {
   const [page, setPage] = useState(1);
@@ -46,9 +49,10 @@ export function PlainTable<T>(props: PlainTableProps<T>) {
   const empty = props.locale?.emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 
   return (
-    <div className="ant-table-wrapper" style={props.style}>
+    // antd's table variables (padding, header colour, font size) are defined on these classes only.
+    <div className={`${VARS} ant-table-wrapper`} style={props.style}>
       <Spin spinning={props.loading ?? false}>
-        <div className={`ant-table${props.size === 'small' ? ' ant-table-small' : props.size === 'middle' ? ' ant-table-middle' : ''}`}>
+        <div className={`ant-table ${VARS}${props.size === 'small' ? ' ant-table-small' : ''}${rows.length === 0 ? ' ant-table-empty' : ''}`}>
           {props.title && <div className="ant-table-title">{props.title()}</div>}
           <div className="ant-table-container">
             <div className="ant-table-content">
@@ -75,15 +79,23 @@ export function PlainTable<T>(props: PlainTableProps<T>) {
                       </td>
                     </tr>
                   ) : (
-                    rows.map((r, i) => (
-                      <tr key={keyOf(r)} data-row-key={String(keyOf(r))} className="ant-table-row ant-table-row-level-0" {...props.onRow?.(r, i)}>
-                        {props.columns.map((c, j) => (
-                          <td key={c.key ?? j} className="ant-table-cell" style={alignOf(c)}>
-                            {cell(c, r, i)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))
+                    rows.map((r, i) => {
+                      const extra = props.onRow?.(r, i);
+                      return (
+                        <tr
+                          key={keyOf(r)}
+                          data-row-key={String(keyOf(r))}
+                          {...extra}
+                          className={`ant-table-row ant-table-row-level-0${extra?.className ? ` ${extra.className}` : ''}`}
+                        >
+                          {props.columns.map((c, j) => (
+                            <td key={c.key ?? j} className="ant-table-cell" style={alignOf(c)}>
+                              {cell(c, r, i)}
+                            </td>
+                          ))}
+                        </tr>
+                      );
+                    })
                   )}
                 </tbody>
               </table>

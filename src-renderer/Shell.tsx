@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { App } from './App';
 import type { Start } from './start';
 import { setWarmProviders, warmUp } from './warm';
+import { ANTD_CSS_VAR_KEY } from './antdKey';
 export { prefetchScreens } from './screens';
 // antd's styles prebuilt (theme.zeroRuntime), not generated while each screen first renders: on
 // an old PC that generation was a third of a first screen switch. The prebuilt CSS hangs its
@@ -17,7 +18,6 @@ import './app.css';
 
 dayjs.locale('zh-cn');
 
-export const ANTD_CSS_VAR_KEY = 'css-var-_R_0_';
 const FONT = '"Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC", sans-serif';
 // Made once: a new theme object would make antd work out its tokens again.
 const THEME = { zeroRuntime: true, cssVar: { key: ANTD_CSS_VAR_KEY }, token: { fontFamily: FONT } };

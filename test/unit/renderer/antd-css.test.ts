@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '../../..');
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
 const antdCss = fs.readFileSync(createRequire(import.meta.url).resolve('antd/dist/antd.css'), 'utf8');
-const key = /ANTD_CSS_VAR_KEY = '([^']+)'/.exec(read('src-renderer/Shell.tsx'))?.[1];
+const key = /ANTD_CSS_VAR_KEY = '([^']+)'/.exec(read('src-renderer/antdKey.ts'))?.[1];
 
 describe("antd's prebuilt CSS and the shell agree", () => {
   it('the shell names a cssVar key', () => {
