@@ -76,7 +76,7 @@ export function EnrollPage() {
       const answers = await Promise.all(tiers.map((t) => takeOrAsk('enroll.quote', tierArg(s, t)).then((a) => a.r)));
       const quotes = Object.fromEntries(tiers.map((t, i) => [t, answers[i]!.ok ? answers[i]!.value : answers[i]!.error.message]));
       const keys = Object.fromEntries(tiers.map((t) => [t, quoteKey({ ...s, tier: t })]));
-      dispatch({ type: 'tiersQuoted', personId: person.id, quotes, keys });
+      dispatch({ type: 'tiersQuoted', personId: person.id, quotes, keys, at: Date.now() });
     } finally {
       tiering.current = false;
     }
@@ -94,7 +94,7 @@ export function EnrollPage() {
   /** Step 2's Enter: the chosen tier's quote, when it answers what is on the desk now, moves on without asking again. */
   function tierOn() {
     const s = live.current;
-    const quote = tierQuoteNow(s);
+    const quote = tierQuoteNow(s, Date.now());
     if (quote) dispatch({ type: 'quoted', quote, key: quoteKey(s), from: 2 });
     else void requote();
   }

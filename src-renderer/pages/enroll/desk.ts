@@ -39,6 +39,8 @@ export interface DeskState {
   tierQuotes: Partial<Record<Tier, DeskQuote | string>>;
   /** The inputs each tier's quote answered (`quoteKey`): the payment step takes it while they hold. */
   tierKeys: Partial<Record<Tier, string>>;
+  /** When the tiers were quoted (ms): a quote older than TIER_QUOTE_FRESH_MS is asked again. */
+  tierQuotedAt: number;
   /** As the clerk chose it: the quote says what it is recorded under (a person who pays nothing: 零申报). */
   payment: Payment;
   /** What the clerk typed over the history; empty means the ledger's reading. */
@@ -53,7 +55,7 @@ export interface DeskState {
 export type DeskAction =
   | { type: 'picked'; detail: PersonDetail }
   | { type: 'household'; on: boolean }
-  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, DeskQuote | string>>; keys: Partial<Record<Tier, string>> }
+  | { type: 'tiersQuoted'; personId: number; quotes: Partial<Record<Tier, DeskQuote | string>>; keys: Partial<Record<Tier, string>>; at: number }
   | { type: 'tierChosen'; tier: Tier }
   /** `from`: the step the quote was asked at; an answer reaching another step is not for it. */
   | { type: 'quoted'; quote: DeskQuote; key: string; from: Step }
@@ -77,6 +79,7 @@ export function freshDesk(today: string): DeskState {
     tier: 1,
     tierQuotes: {},
     tierKeys: {},
+    tierQuotedAt: 0,
     payment: { paidOn: today, channel: FIRST_CHANNEL },
     years: {},
     dates: {},
@@ -107,7 +110,7 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       // The tier offered first is the one chosen before if the notice has it, else the first it has.
       const tiers = Object.keys(a.quotes).map(Number) as Tier[];
       const tier = tiers.includes(s.tier) ? s.tier : (tiers[0] ?? s.tier);
-      return { ...s, step: 2, tierQuotes: a.quotes, tierKeys: a.keys, tier };
+      return { ...s, step: 2, tierQuotes: a.quotes, tierKeys: a.keys, tierQuotedAt: a.at, tier };
     }
     case 'tierChosen':
       return s.tierQuotes[a.tier] === undefined ? s : { ...s, tier: a.tier };
@@ -140,10 +143,16 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
   }
 }
 
-/** The chosen tier's quote when it answers the desk as it stands (Enter at the tiers moves on with it), else null: ask again. */
-export function tierQuoteNow(s: DeskState): DeskQuote | null {
+/** How long the tiers' quotes are taken as they are: a clerk who waited longer may see the ledger changed meanwhile. */
+export const TIER_QUOTE_FRESH_MS = 10_000;
+
+/**
+ * The chosen tier's quote when it answers the desk as it stands and was asked within
+ * TIER_QUOTE_FRESH_MS of `now` (Enter at the tiers moves on with it), else null: ask again.
+ */
+export function tierQuoteNow(s: DeskState, now: number): DeskQuote | null {
   const q = s.tierQuotes[s.tier];
-  return typeof q === 'object' && s.tierKeys[s.tier] === quoteKey(s) ? q : null;
+  return typeof q === 'object' && s.tierKeys[s.tier] === quoteKey(s) && now - s.tierQuotedAt < TIER_QUOTE_FRESH_MS ? q : null;
 }
 
 /** True when the amount on screen answers what is typed now; saving waits until it does. */

@@ -27,8 +27,9 @@ const detail = (id: number, paidYear?: number) =>
 const start = freshDesk('2024-11-05');
 const run = (s: DeskState, ...actions: DeskAction[]) => actions.reduce(deskReducer, s);
 const picked = run(start, { type: 'picked', detail: detail(1) });
+const T0 = 1_700_000_000_000;
 const tierKeys = (s: DeskState) => ({ 1: quoteKey({ ...s, tier: 1 }), 2: quoteKey({ ...s, tier: 2 }) });
-const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) }, keys: tierKeys(picked) });
+const atTiers = run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00), 2: quote(660_00) }, keys: tierKeys(picked), at: T0 });
 /** At the payment step with `q`, quoted for the desk as it then stood. */
 const paying = (q: DeskQuote, s = atTiers) => run(s, { type: 'quoted', quote: q, key: quoteKey(s), from: s.step });
 
@@ -38,13 +39,13 @@ describe('the desk moves one step per answer', () => {
     ['both tiers quoted: step 3, the first tier chosen', atTiers, (s) => [s.step, s.tier], [2, 1]],
     [
       'a notice with one tier offers it even when another was chosen before',
-      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00) }, keys: {} }),
+      run(picked, { type: 'tierChosen', tier: 2 }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(380_00) }, keys: {}, at: T0 }),
       (s) => s.tier,
       1,
     ],
     [
       'a tier the notice has not is not chosen',
-      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }, { type: 'tierChosen', tier: 2 }),
+      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {}, at: T0 }, { type: 'tierChosen', tier: 2 }),
       (s) => s.tier,
       1,
     ],
@@ -69,13 +70,13 @@ describe('the desk moves one step per answer', () => {
     ],
     [
       'the tiers of a person left behind do not come forward',
-      run(picked, { type: 'back' }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }),
+      run(picked, { type: 'back' }, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {}, at: T0 }),
       (s) => s.step,
       0,
     ],
     [
       'the tiers of another person are not shown for this one',
-      run(picked, { type: 'tiersQuoted', personId: 2, quotes: { 1: quote(1) }, keys: {} }),
+      run(picked, { type: 'tiersQuoted', personId: 2, quotes: { 1: quote(1) }, keys: {}, at: T0 }),
       (s) => s.step,
       1,
     ],
@@ -174,11 +175,15 @@ describe('Enter at the tiers moves on with the chosen tier’s quote while it an
     ['the person read again since (another window changed them): asked again', { ...atTiers, detail: stale }, null],
     [
       'a tier answered with a refusal: asked again, so the refusal is said',
-      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: '不能参保' }, keys: tierKeys(picked) }),
+      run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: '不能参保' }, keys: tierKeys(picked), at: T0 }),
       null,
     ],
-    ['tiers quoted without their inputs: asked again', run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {} }), null],
+    ['tiers quoted without their inputs: asked again', run(picked, { type: 'tiersQuoted', personId: 1, quotes: { 1: quote(1) }, keys: {}, at: T0 }), null],
   ])('%s', (_, s, fen) => {
-    expect(tierQuoteNow(s)?.personalFen ?? null).toBe(fen);
+    expect(tierQuoteNow(s, T0 + 3_000)?.personalFen ?? null).toBe(fen);
+  });
+  it('a quote older than ten seconds (the clerk waited) is asked again', () => {
+    expect(tierQuoteNow(atTiers, T0 + 9_999)?.personalFen).toBe(380_00);
+    expect(tierQuoteNow(atTiers, T0 + 10_000)).toBeNull();
   });
 });
