@@ -4,6 +4,7 @@
 // address or a new term keeps every seat paired. Written with Node's crypto and a small DER
 // writer (der.ts) rather than a library that needs a global reflect polyfill in the main process.
 import crypto, { type KeyObject } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import { addressBytes } from '../domain/lan/addresses';
 import { pinOf, shortFingerprint } from '../domain/lan/pin';
 import { bits, boolean, concat, explicit, integer, octets, oid, sequence, set, time, tlv, utf8 } from './der';
@@ -56,9 +57,12 @@ export function makeCertificate(o: {
   addresses: readonly string[];
   now: Date;
 }): LanCertificate {
-  if (o.names.length + o.addresses.length === 0) throw new Error('证书至少要写明一个电脑名或地址。');
+  // A certificate names hosts in ASCII: a Chinese PC name as the browser sends it (punycode), and
+  // a name that cannot be a host name (spaces, an underscore at the end) left out.
+  const names = o.names.map((n) => domainToASCII(n.toLowerCase())).filter((n) => n !== '' && /^[a-z0-9.-]+$/.test(n));
+  if (names.length + o.addresses.length === 0) throw new Error('证书至少要写明一个电脑名或地址。');
   const generalNames = [
-    ...o.names.map((n) => tlv(0x82, new TextEncoder().encode(n.toLowerCase()))),
+    ...names.map((n) => tlv(0x82, new TextEncoder().encode(n))),
     ...o.addresses.map((a) => {
       const bytes = addressBytes(a);
       if (!bytes) throw new Error(`「${a}」不是有效的网络地址。`);
@@ -68,7 +72,7 @@ export function makeCertificate(o: {
   const notBefore = new Date(o.now.getTime() - 3600_000);
   const notAfter = new Date(o.now.getTime() + CERTIFICATE_DAYS * 86_400_000);
   const algorithm = sequence(oid(ECDSA_SHA256));
-  const subject = name(o.names[0] ?? o.addresses[0]!);
+  const subject = name(o.names[0] || o.addresses[0]!);
   const tbs = sequence(
     explicit(0, integer(Uint8Array.of(2))),
     // A random positive serial of 16 bytes (RFC 5280: at most 20, unique per issuer).

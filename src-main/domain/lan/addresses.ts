@@ -76,5 +76,7 @@ export const hostOf = (address: string): string => (ipv6(address) && !ipv4(addre
  * the port. Names are compared without case, as browsers send them lower-cased.
  */
 export function allowedHosts(o: { names: readonly string[]; addresses: readonly string[]; port: number }): Set<string> {
-  return new Set([...o.names.map((n) => n.toLowerCase()), ...o.addresses.map(hostOf)].map((h) => `${h}:${o.port}`));
+  const hosts = [...o.names.map((n) => n.toLowerCase()), ...o.addresses.map(hostOf)];
+  // On HTTPS's own port browsers leave the port out of Host and Origin.
+  return new Set(hosts.flatMap((h) => (o.port === 443 ? [h, `${h}:443`] : [`${h}:${o.port}`])));
 }

@@ -40,6 +40,11 @@ describe('the certificate as Node reads it', () => {
     const late = new crypto.X509Certificate(makeCertificate({ ...keys, names: ['pc'], addresses: [], now: new Date('2049-12-31T00:00:00Z') }).pem);
     expect(new Date(late.validTo).getUTCFullYear()).toBe(2052);
   });
+  it('names a Chinese PC name as browsers send it (punycode), and leaves out what cannot be a host name', () => {
+    const x = new crypto.X509Certificate(makeCertificate({ ...keys, names: ['社保所-主机', 'BAD NAME', 'pc_1'], addresses: ['10.0.0.2'], now: NOW }).pem);
+    expect(x.subjectAltName).toBe('DNS:xn----er6a25c743bcwfrk4a, IP Address:10.0.0.2');
+    expect(x.subject).toContain('CN=社保所-主机');
+  });
   it('refuses what is not an address, and a certificate naming nothing', () => {
     expect(() => makeCertificate({ ...keys, names: [], addresses: ['192.168.1.300'], now: NOW })).toThrow('不是有效的网络地址');
     expect(() => makeCertificate({ ...keys, names: [], addresses: [], now: NOW })).toThrow('至少');

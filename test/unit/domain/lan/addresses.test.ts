@@ -81,5 +81,7 @@ describe('allowedHosts', () => {
       '[fe80::1]:8443',
     ]);
     expect(hostOf('10.0.0.2')).toBe('10.0.0.2');
+    // On 443 a browser sends no port.
+    expect([...allowedHosts({ names: ['pc'], addresses: ['10.0.0.2'], port: 443 })]).toEqual(['pc', 'pc:443', '10.0.0.2', '10.0.0.2:443']);
   });
 });
