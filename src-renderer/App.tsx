@@ -133,8 +133,18 @@ export function App(props: { start: Start }) {
   // is a screen kept from another day (its dates, 当日收据's among them, were that day's).
   const user = String(session.user?.id ?? '');
   const day = deskToday();
-  if (kept.user !== user || kept.day !== day) setKept({ user, day, keys: [] });
-  else if (KEPT.has(current.key) && !kept.keys.includes(current.key)) setKept({ user, day, keys: [...kept.keys, current.key] });
+  // The screen last drawn on show (after commit): a switch to a kept screen is told from a screen that stays.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    shown.current = current.key;
+  });
+  if (kept.user !== user || kept.day !== day) {
+    // The one on show stays (the first administrator made on 设置 → 用户 logs in there); one
+    // being switched to now was hidden under the other user or day: it starts afresh.
+    const switching = shown.current !== current.key;
+    setKept({ user, day, keys: switching ? [] : kept.keys.filter((key) => key === current.key) });
+    if (switching && kept.keys.includes(current.key)) setVisits((v) => ({ ...v, [current.key]: (v[current.key] ?? 0) + 1 }));
+  } else if (KEPT.has(current.key) && !kept.keys.includes(current.key)) setKept({ user, day, keys: [...kept.keys, current.key] });
   const drawn = KEPT.has(current.key) ? kept.keys : [...kept.keys, current.key];
   // After login and on each screen, the keyboard starts in the screen's first field.
   const content = useRef<HTMLDivElement>(null);
@@ -202,9 +212,8 @@ export function App(props: { start: Start }) {
                 <Typography.Title level={3} style={{ marginTop: 0 }}>
                   {current.label}
                 </Typography.Title>
-                {/* Keyed by the user and the day too: another login or another day draws each screen anew. */}
                 {drawn.map((key) => (
-                  <Pane key={`${kept.user}|${kept.day}|${key}`} screen={key} on={key === current.key} visit={visits[key] ?? 0} content={content} />
+                  <Pane key={key} screen={key} on={key === current.key} visit={visits[key] ?? 0} content={content} />
                 ))}
               </Layout.Content>
             </Layout>

@@ -3,7 +3,7 @@
 // window drops them (they start afresh, never showing the change undone); clicking the screen's
 // own menu item starts it afresh; another user's login finds nothing the last one left.
 import type { Page } from '@playwright/test';
-import { api, expect, id, test } from './fixtures';
+import { api, choose, expect, id, test } from './fixtures';
 
 /** Every frame's visible 已参保 / 任务数 tile until `until` shows, as its text. */
 async function tileFrames(page: Page, act: () => Promise<void>, until: RegExp): Promise<string[]> {
@@ -47,6 +47,9 @@ test('a screen come back to is as it was left, never shows its own change undone
   await call('users.create', { username: 'clerk2', displayName: '张经办', role: 'clerk', password: 'secret2' });
   call.seal();
 
+  // The desk's clock on a day in the season, running (frozen, antd's animations would stop too).
+  await page.clock.install({ time: new Date('2024-11-05T09:00:00+08:00') });
+  await page.clock.resume();
   await page.goto(host.url);
   await login(page, 'clerk1', 'secret1');
   const tile = page.locator('.ant-statistic').filter({ hasText: /^已参保/ });
@@ -79,6 +82,19 @@ test('a screen come back to is as it was left, never shows its own change undone
   // The hidden screens are still there, hidden, and only one title shows.
   await expect(page.locator('.ant-layout-content h3')).toHaveText('工作台');
   await expect(page.getByLabel('幸福村任务数')).toBeHidden();
+
+  // 打印 left with 当日收据 open and the day turning meanwhile: it comes back on the new day, not yesterday's.
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await choose(page, '打印内容', '缴费凭证（按缴费日期批量）');
+  const day = page.getByLabel('收据的缴费日期');
+  await expect(day).toHaveValue('2024-11-05');
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.clock.setSystemTime(new Date('2024-11-06T08:30:00+08:00'));
+  await page.getByRole('menuitem', { name: '打印' }).click();
+  await expect(page.getByLabel('打印内容').locator('..')).not.toContainText('缴费凭证');
+  await choose(page, '打印内容', '缴费凭证（按缴费日期批量）');
+  await expect(page.getByLabel('收据的缴费日期')).toHaveValue('2024-11-06');
+  await page.getByRole('menuitem', { name: '工作台' }).click();
 
   // Another user's login: nothing the first one left is drawn for them.
   await page.getByRole('button', { name: '退出' }).click();
