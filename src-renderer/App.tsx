@@ -143,7 +143,7 @@ export function App(props: { start: Start }) {
     // being switched to now was hidden under the other user or day: it starts afresh.
     const switching = shown.current !== current.key;
     setKept({ user, day, keys: switching ? [] : kept.keys.filter((key) => key === current.key) });
-    if (switching && kept.keys.includes(current.key)) setVisits((v) => ({ ...v, [current.key]: (v[current.key] ?? 0) + 1 }));
+    if (switching && kept.keys.includes(current.key)) again(current.key);
   } else if (KEPT.has(current.key) && !kept.keys.includes(current.key)) setKept({ user, day, keys: [...kept.keys, current.key] });
   const drawn = KEPT.has(current.key) ? kept.keys : [...kept.keys, current.key];
   // After login and on each screen, the keyboard starts in the screen's first field.

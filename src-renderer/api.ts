@@ -18,11 +18,13 @@ function hostToken(): string {
   return document.querySelector('meta[name="canbao-token"]')?.getAttribute('content') ?? '';
 }
 
+const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** This tab's own session key: logging in here does not log in another tab. */
 function sessionKey(): string {
   let key = sessionStorage.getItem('canbao-session');
   if (!key) {
-    key = Array.from(crypto.getRandomValues(new Uint8Array(18)), (b) => b.toString(16).padStart(2, '0')).join('');
+    key = randomHex(18);
     sessionStorage.setItem('canbao-session', key);
   }
   return key;
@@ -59,8 +61,6 @@ export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Prom
   return r;
 }
 
-const randomKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * Waits before each try again when no answer came (the connection dropped, the main process
  * restarting): about 5 s in all, then the screen says so and keeps what was typed.
@@ -69,7 +69,7 @@ const RETRY_AFTER_MS = [300, 1000, 3500];
 
 async function send<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
   // One key for this call and its retries: a change whose answer was lost is not made twice.
-  const key = randomKey();
+  const key = randomHex(16);
   if (window.canbao) return (await window.canbao.invoke(name, arg, key)) as Result<ApiOutput<K>>;
   const body = JSON.stringify(arg);
   for (let attempt = 0; ; attempt++) {

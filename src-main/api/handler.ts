@@ -350,10 +350,9 @@ async function runHandler(ctx: Context, h: Handler<unknown, unknown>, arg: unkno
   ctx.busy = h.busy ?? '正在处理';
   try {
     // A task keeps its own transactions, so its key is kept just after it: a retry after its
-    // answer was lost gets that answer; one that found the task not done (a crash between the
-    // two) runs it again, and the task's own checks (a dry run committed once) hold.
-    const before = k ? answeredBefore(ctx, k) : undefined;
-    if (before) return before.value;
+    // answer was lost gets that answer (dispatch looked it up; another run of the task cannot
+    // start meanwhile, the ledger being busy); one that found the task not done (a crash between
+    // the two) runs it again, and the task's own checks (a dry run committed once) hold.
     const out = await h.run(ctx, arg);
     if (k) runInTransaction(ctx, () => keep(ctx, k, out));
     return out;

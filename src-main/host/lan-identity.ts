@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { namedIn, renewalNeeded, type Named, type Renewal } from '../domain/lan/renewal';
-import { makeCertificate, spkiSha256 } from './certificate';
+import { makeCertificate, newKeyPair, spkiSha256 } from './certificate';
 import { pinOf, shortFingerprint } from '../domain/lan/pin';
 
 export interface LanIdentity {
@@ -33,21 +33,24 @@ export function lanIdentity(dataDir: string, want: Named, now = new Date()): Lan
   const certFile = path.join(dir, 'cert.pem');
 
   let privateKey: crypto.KeyObject;
+  let keyPem: string;
   if (fs.existsSync(keyFile)) {
+    keyPem = fs.readFileSync(keyFile, 'utf8');
     try {
-      privateKey = crypto.createPrivateKey(fs.readFileSync(keyFile, 'utf8'));
+      privateKey = crypto.createPrivateKey(keyPem);
       if (privateKey.asymmetricKeyType !== 'ec') throw new Error('not EC');
     } catch {
       // Not made again on its own: a new key means every seat pairs again, which the admin decides.
       throw new Error(`多台电脑的密钥文件已损坏（${keyFile}）。请在「设置 → 多台电脑」中重新生成密钥，然后各台电脑重新配对。`);
     }
   } else {
-    privateKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    writeWhole(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
+    privateKey = newKeyPair().privateKey;
+    keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    writeWhole(keyFile, keyPem, 0o600);
   }
   const publicKey = crypto.createPublicKey(privateKey);
-  const keyPem = fs.readFileSync(keyFile, 'utf8');
-  const ours = pinOf(spkiSha256(publicKey));
+  const hash = spkiSha256(publicKey);
+  const ours = pinOf(hash);
 
   let have: (Named & { notAfter: Date }) | null = null;
   let certPem = '';
@@ -65,5 +68,5 @@ export function lanIdentity(dataDir: string, want: Named, now = new Date()): Lan
     writeWhole(certFile, made.pem, 0o644);
     return { keyPem, certPem: made.pem, pin: made.pin, fingerprint: made.fingerprint, notAfter: made.notAfter, renewed };
   }
-  return { keyPem, certPem, pin: ours, fingerprint: shortFingerprint(spkiSha256(publicKey)), notAfter: have!.notAfter, renewed: null };
+  return { keyPem, certPem, pin: ours, fingerprint: shortFingerprint(hash), notAfter: have!.notAfter, renewed: null };
 }

@@ -50,11 +50,13 @@ export function EnrollPage() {
     return () => void delete document.body.dataset.deskStep;
   }, [desk.step]);
 
-  const quoteArg = (s: DeskState, tier: Tier): ApiInput<'enroll.quote'> => ({
+  // As the desk stands, with the clerk's channel: the tiers, the payment step and the save ask alike.
+  const quoteArg = (s: DeskState, tier: Tier): ApiInput<'enroll.quote'> & { tier: Tier; channel: string } => ({
     personId: person!.id,
     coverageYear: year!,
     tier,
     paidOn: s.payment.paidOn,
+    channel: s.payment.channel,
     ...s.years,
     ...s.dates,
   });
@@ -73,7 +75,7 @@ export function EnrollPage() {
       // The tiers are quoted side by side, not one after the other, and as the payment step
       // quotes (with the channel), so the tier chosen moves on with its quote; most often they
       // were asked ahead while the clerk checked the person (the effect below).
-      const answers = await Promise.all(tiers.map((t) => takeOrAsk('enroll.quote', tierArg(s, t)).then((a) => a.r)));
+      const answers = await Promise.all(tiers.map((t) => takeOrAsk('enroll.quote', quoteArg(s, t)).then((a) => a.r)));
       const quotes = Object.fromEntries(tiers.map((t, i) => [t, answers[i]!.ok ? answers[i]!.value : answers[i]!.error.message]));
       const keys = Object.fromEntries(tiers.map((t) => [t, quoteKey({ ...s, tier: t })]));
       dispatch({ type: 'tiersQuoted', personId: person.id, quotes, keys, at: Date.now() });
@@ -82,13 +84,12 @@ export function EnrollPage() {
     }
   }
 
-  const tierArg = (s: DeskState, tier: Tier): ApiInput<'enroll.quote'> => ({ ...quoteArg(s, tier), channel: s.payment.channel });
   // The person shown for checking: the tiers are asked for meanwhile, to be taken by Enter.
   const checking = desk.step === 1 && !desk.household && person && year && !paid ? quoteKey(desk) : null;
   useEffect(() => {
     if (checking === null) return;
-    for (const t of tiers) void askAhead('enroll.quote', tierArg(live.current, t));
-    // tierArg reads the desk through `live`; `checking` says when what it reads changed.
+    for (const t of tiers) void askAhead('enroll.quote', quoteArg(live.current, t));
+    // quoteArg reads the desk through `live`; `checking` says when what it reads changed.
   }, [checking, tiers]);
 
   /** Step 2's Enter: the chosen tier's quote, when it answers what is on the desk now, moves on without asking again. */
@@ -106,7 +107,7 @@ export function EnrollPage() {
     const from = s.step;
     if (inFlight.current?.key === key) return inFlight.current.answer;
     const answer = act
-      .run(() => invoke('enroll.quote', tierArg(s, s.tier)))
+      .run(() => invoke('enroll.quote', quoteArg(s, s.tier)))
       .then((quote) => {
         if (quote) dispatch({ type: 'quoted', quote, key, from });
         return quote;
@@ -157,12 +158,8 @@ export function EnrollPage() {
       }
       const enrolled = await act.run(
         () =>
-          invoke('enroll.person', {
-            ...quoteArg(s, s.tier),
-            // The clerk's: the main process records a person who pays nothing as 零申报.
-            channel: s.payment.channel,
-            seen: person.version,
-          }),
+          // The channel is the clerk's: the main process records a person who pays nothing as 零申报.
+          invoke('enroll.person', { ...quoteArg(s, s.tier), seen: person.version }),
         (e) => {
           // Another window changed the person since they were shown: read them again and check anew.
           if (e.field === 'seen')
