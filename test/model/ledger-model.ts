@@ -92,7 +92,8 @@ export interface Real {
   /** The small disk the ledger is on, when the run injects full-disk faults. */
   disk: string | null;
   ctx: Context;
-  call<K extends ApiName>(session: number, name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>>;
+  /** `key`: the change's key (dispatch's writeKey), as a page sends it with each call and its retries. */
+  call<K extends ApiName>(session: number, name: K, arg: ApiInput<K>, key?: string): Promise<Result<ApiOutput<K>>>;
 }
 
 export const stats = {
@@ -246,19 +247,27 @@ class EditPhone extends AtDesk {
     s: number,
     who: number,
     readonly digit: number,
+    /** Sent again under its key, as a page does when the first answer was lost: made once, answered alike. */
+    readonly retried = false,
   ) {
     super(s, who);
   }
   async onPerson(m: Model, r: Real, s: MSession, id: string, shown: Shown, p: MPerson): Promise<void> {
     const phone = `1390000${String(m.step).padStart(3, '0')}${this.digit}`;
-    const answer = await r.call(this.s, 'roster.updatePerson', { id: shown.dbId, phone, seen: shown.version });
+    const arg = { id: shown.dbId, phone, seen: shown.version };
+    const key = this.retried ? `model-${m.step}-${this.s}-retried` : undefined;
+    const answer = await r.call(this.s, 'roster.updatePerson', arg, key);
+    if (key) {
+      const again = await r.call(this.s, 'roster.updatePerson', arg, key);
+      if (JSON.stringify(again) !== JSON.stringify(answer)) throw new Error(`${this.toString()}：重发的回答与第一次不同：${JSON.stringify(again)}`);
+    }
     if (!fresh(m, s, id)) return expectRefused(answer, this.toString(), shown.dbId === p.dbId ? 'seen' : undefined);
     const after = expectOk(answer, this.toString());
     p.phone = phone;
     p.events.push({ step: m.step, source: 'desk' });
     s.shown.set(id, { version: after.version, dbId: p.dbId, step: m.step });
   }
-  toString = () => `窗口${this.s} 改 ${NAMES[this.who]} 的电话`;
+  toString = () => `窗口${this.s} 改 ${NAMES[this.who]} 的电话${this.retried ? '（没收到回答，重发）' : ''}`;
 }
 
 class Enroll extends AtDesk {
@@ -610,7 +619,7 @@ export const stepsArbitrary = (sessions: number, faults: boolean) => {
       ),
       w(
         4,
-        fc.tuple(s, who, fc.nat({ max: 9 })).map(([a, b, c]) => new EditPhone(a, b, c)),
+        fc.tuple(s, who, fc.nat({ max: 9 }), fc.boolean()).map(([a, b, c, d]) => new EditPhone(a, b, c, d)),
       ),
       w(
         3,
@@ -680,8 +689,8 @@ export async function setUp(sessions: number, disk: string | null = null): Promi
   // The model runs hundreds of imports: on this thread they cost 70 ms, in a worker thread seconds.
   t.ctx.importWorker = undefined;
   const dir = tempDir('canbao-model-');
-  const call = <K extends ApiName>(si: number, name: K, arg: ApiInput<K>) =>
-    dispatch(handlers, t.ctx, name, arg, `window:${si}`) as Promise<Result<ApiOutput<K>>>;
+  const call = <K extends ApiName>(si: number, name: K, arg: ApiInput<K>, key?: string) =>
+    dispatch(handlers, t.ctx, name, arg, `window:${si}`, key) as Promise<Result<ApiOutput<K>>>;
   const village = await t.ok('villages.add', { code: '001', name: '幸福村' });
   await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
   for (const n of HOUSEHOLDS) await t.ok('roster.addHousehold', { villageId: village.id, number: n });
