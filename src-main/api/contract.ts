@@ -36,6 +36,7 @@ import type {
   SettledPayment,
 } from '../types/imports';
 import type { FieldKey } from '../domain/import/fields';
+import type { LanStatus, Seat, SeenMainPc } from '../types/lan';
 import type { HouseholdNotice, NoticeJob, PublicList, RefundSlip, VillageNotice } from '../types/print';
 import type {
   Dashboard,
@@ -55,6 +56,7 @@ export type * from '../types/enroll';
 export type * from '../types/reports';
 export type * from '../types/imports';
 export type * from '../types/print';
+export type * from '../types/lan';
 export type { Form, FormCell, FormRow, FormKind };
 export type { SubsidyTable, PolicyChange };
 export type { HistoryYear, KnownWayView, MarkPreview, YearRecord, EndingCategory, NewSeason };
@@ -120,9 +122,21 @@ export interface Api {
   'villages.retire': { input: { id: number }; output: Village };
   'villages.restore': { input: { id: number }; output: Village };
 
-  'session.get': { input: Empty; output: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null } };
+  /** `seat`: the name this PC is paired as, when the page is the main PC's served over the LAN. */
+  'session.get': { input: Empty; output: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null; seat: string | null } };
   'session.login': { input: { username: string; password: string }; output: SessionUser };
   'session.logout': { input: Empty; output: null };
+  /** 设置 → 多台电脑, at the main PC only (issue 30). */
+  'lan.status': { input: Empty; output: LanStatus };
+  'lan.enable': { input: { interface: string }; output: null };
+  'lan.disable': { input: Empty; output: null };
+  'lan.showCode': { input: Empty; output: { code: string; until: string } };
+  'lan.renameSeat': { input: { id: number; name: string }; output: Seat };
+  'lan.revokeSeat': { input: { id: number }; output: Seat };
+  /** Called by the LAN's /pair only, which moves the token into the seat's cookie. */
+  'lan.pair': { input: { code: string; name: string }; output: { seat: Seat; token: string } };
+  /** At a seat's PC: the certificate the main PC at `address` presents, for the clerk to compare. */
+  'lan.peek': { input: { address: string }; output: SeenMainPc };
   'users.list': { input: Empty; output: (SessionUser & { disabled: boolean })[] };
   'users.create': {
     input: { username: string; displayName: string; role: 'admin' | 'clerk'; password: string };

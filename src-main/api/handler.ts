@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { auditHead, writeAuditHead } from '../ledger/audit';
-import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, type Context } from '../service/context';
+import { caller, callerIsTab, calls, committing, LOCAL_CALLER, Refusal, seatIdOf, type Context } from '../service/context';
 import { isUpload } from '../files/uploads';
 import type { Api, ApiError, ApiName, Result, SessionUser } from './contract';
 
@@ -9,6 +9,7 @@ export { Refusal, LOCAL_CALLER, NO_USER, actorOf, audit, caller, currentUser, ty
 import { ioProblem } from '../ledger/space';
 import { getUser, hasActiveUsers } from '../ledger/users';
 import { doneWrite, rememberWrite } from '../ledger/write-keys';
+import { getSeat } from '../ledger/seats';
 
 /** A change's key as callers make it: random, URL-safe, long enough never to meet another. */
 export const WRITE_KEY = /^[A-Za-z0-9_-]{16,80}$/;
@@ -83,11 +84,14 @@ export interface Handler<I, O> {
    * which a key's record must not keep, and sending it again does no harm (logging in or out).
    */
   keyed?: false;
+  /** Only at the main PC itself, never from a seat on the LAN (turning the LAN on and off, pairing). */
+  local?: true;
 }
 
 interface Options {
   readOnly?: boolean;
   keyed?: false;
+  local?: true;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
@@ -170,6 +174,14 @@ export function sourceFile(ctx: Context, file: string): string {
   return file;
 }
 
+/** The seat a caller on the LAN calls from, by the name it has now (the audit names it). */
+function seatOfCaller(ctx: Context, key: string): { id: number; name: string } | null {
+  const id = seatIdOf(key);
+  if (id === null) return null;
+  const s = getSeat(ctx.db, id);
+  return { id, name: s?.name ?? `座席 ${id}` };
+}
+
 /** Why this caller may not call a handler declared for `who`, or null. */
 function callerRefusal(ctx: Context, who: Who, user: SessionUser | null, expired: boolean): Refusal | null {
   if (who === 'anyone' || !hasActiveUsers(ctx.db)) return null;
@@ -240,6 +252,8 @@ export async function dispatch(
       throw err;
     }
   }
+  const seat = seatOfCaller(ctx, callerKey);
+  if (h.local && seat) return { ok: false, error: { code: 'forbidden', message: '这项设置只能在主电脑上操作。' } };
   const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone');
   const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : (readOnlyRefusal(ctx, h) ?? busyRefusal(ctx)));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
@@ -249,7 +263,7 @@ export async function dispatch(
   }
   try {
     const data = parsed.data;
-    const value = await calls.run({ key: callerKey, user }, () => runHandler(ctx, h, data, k));
+    const value = await calls.run({ key: callerKey, user, seat }, () => runHandler(ctx, h, data, k));
     if (h.kind !== 'read') keepAuditHead(ctx);
     return { ok: true, value };
   } catch (err) {

@@ -18,6 +18,7 @@ import { targetHandlers } from './targets';
 import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
 import { userHandlers } from './users';
+import { lanHandlers } from './lan';
 
 /** Every handler of the app. `satisfies` proves it matches the contract, name by name. */
 export const handlers = {
@@ -40,6 +41,7 @@ export const handlers = {
   ...targetHandlers,
   ...historyHandlers,
   ...seasonHandlers,
+  ...lanHandlers,
 } satisfies HandlerMap;
 
 export { dispatch, type Context } from './handler';

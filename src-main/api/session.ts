@@ -1,7 +1,7 @@
 // Logging in and out: one session per window or tab (service/sessions.ts keeps them).
 import { z } from 'zod';
 import * as repo from '../ledger/users';
-import { afterCommit, callerIsTab } from '../service/context';
+import { afterCommit, triesCaller } from '../service/context';
 import { inTurn } from '../service/hash-turns';
 import { Refusal, audit, caller, currentUser, reads, writes, writesAfter } from './handler';
 import { username } from './users';
@@ -11,6 +11,7 @@ export const sessionHandlers = {
     user: currentUser(),
     loginRequired: repo.hasActiveUsers(ctx.db),
     readOnly: ctx.readOnly,
+    seat: caller().seat?.name ?? null,
   })),
 
   // Logging in and out still works on a read-only ledger (then unaudited): the clerk must be able to read and back up.
@@ -20,8 +21,8 @@ export const sessionHandlers = {
     'anyone',
     z.object({ username, password: z.string({ error: '请填写密码。' }) }),
     async (ctx, arg) => {
-      // A browser tab's tries count against the tab too, whatever names it tries.
-      const attempt = { username: arg.username, caller: callerIsTab() ? caller().key : null };
+      // A browser tab's tries count against the tab too (another PC's against its seat), whatever names it tries.
+      const attempt = { username: arg.username, caller: triesCaller() };
       const refuseWhileWaiting = () => {
         const wait = ctx.sessions.waitFor(attempt, ctx.now().getTime());
         if (wait > 0) throw new Refusal('forbidden', `密码错误次数太多，请 ${Math.ceil(wait / 1000)} 秒后再试。`);

@@ -46,6 +46,14 @@ function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array
 }
 
 /**
+ * The PC's names as a certificate and a browser's Host write them, in ASCII: a Chinese PC name
+ * as punycode, and a name that cannot be a host name (spaces, an underscore at the end) left out.
+ */
+export function hostNames(names: readonly string[]): string[] {
+  return names.map((n) => domainToASCII(n.toLowerCase())).filter((n) => n !== '' && /^[a-z0-9.-]+$/.test(n));
+}
+
+/**
  * A certificate for `names` (the PC's name, with and without the domain) and `addresses` (each
  * office address it listens on), self-signed by the key, good from an hour before `now` (a seat's
  * clock a little behind) for CERTIFICATE_DAYS. Addresses that are not addresses are refused.
@@ -57,9 +65,7 @@ export function makeCertificate(o: {
   addresses: readonly string[];
   now: Date;
 }): LanCertificate {
-  // A certificate names hosts in ASCII: a Chinese PC name as the browser sends it (punycode), and
-  // a name that cannot be a host name (spaces, an underscore at the end) left out.
-  const names = o.names.map((n) => domainToASCII(n.toLowerCase())).filter((n) => n !== '' && /^[a-z0-9.-]+$/.test(n));
+  const names = hostNames(o.names);
   if (names.length + o.addresses.length === 0) throw new Error('证书至少要写明一个电脑名或地址。');
   const generalNames = [
     ...names.map((n) => tlv(0x82, new TextEncoder().encode(n))),

@@ -1,4 +1,4 @@
--- The ledger's schema at version 19, as SQLite keeps it after every migration.
+-- The ledger's schema at version 20, as SQLite keeps it after every migration.
 -- Written by test/unit/ledger/schema.test.ts (CANBAO_WRITE_SCHEMA=1); never edited by hand.
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
@@ -211,6 +211,13 @@ CREATE TABLE known_years (
         CHECK ((withdrawn_by IS NULL) = (withdrawn_at IS NULL))
       ) STRICT;
 
+CREATE TABLE lan_settings (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),
+        -- the network interface's name as the system gives it ('以太网', 'eth0')
+        interface TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
 CREATE TABLE ledger_clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         seq INTEGER NOT NULL,
@@ -353,6 +360,18 @@ CREATE TABLE registration_exports (
         changed_seq INTEGER NOT NULL,
         exported_at TEXT NOT NULL,
         exported_by TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE seats (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+        token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+        paired_at TEXT NOT NULL,
+        paired_from TEXT NOT NULL,
+        last_seen_at TEXT,
+        last_address TEXT,
+        revoked_at TEXT,
+        revoked_by TEXT
       ) STRICT;
 
 CREATE TABLE "users" (

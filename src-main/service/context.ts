@@ -9,6 +9,7 @@ import type { CountyTables } from '../policies/county-tables';
 import type { ErrorCode } from '../types/errors';
 import type { SessionUser } from '../types/office';
 import type { Caller, Sessions } from './sessions';
+import type { LanControl } from './lan';
 
 export interface Context {
   /** Replaced in place when a backup is restored. */
@@ -29,6 +30,8 @@ export interface Context {
   tables: CountyTables;
   /** Where the roster import runs; without it, on the main thread (the same code, blocking). */
   importWorker?: ImportWorkerSpec | undefined;
+  /** The main PC's side of the office LAN (issue 30), where this host can serve it. */
+  lan?: LanControl | undefined;
 }
 
 export const calls = new AsyncLocalStorage<Caller>();
@@ -68,6 +71,15 @@ export const LOCAL_CALLER = 'local';
 /** The caller key of a browser tab: `session` is the random key the tab keeps. */
 export const tabCaller = (session: string) => `tab:${session}`;
 
+/** The caller key of a tab on another PC of the office, paired as seat `seatId` (issue 30). */
+export const seatCaller = (session: string, seatId: number) => `${tabCaller(session)}:seat:${seatId}`;
+
+/** The seat a caller key names, or null for the main PC's own windows and tabs. */
+export function seatIdOf(key: string): number | null {
+  const m = /^tab:[A-Za-z0-9_-]+:seat:(\d{1,9})$/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
 /** The caller of the handler that is running (set by `dispatch` for the whole call). */
 export function caller(): Caller {
   return calls.getStore() ?? { key: LOCAL_CALLER, user: null };
@@ -83,8 +95,22 @@ export function currentUser(): SessionUser | null {
 /** Who the ledger records when the office has set no users. */
 export const NO_USER = '（未设用户）';
 
+/** The user, and the seat when the change came from another PC of the office: 李四（窗口2）. */
 export function actorOf(_ctx: Context): string {
-  return currentUser()?.username ?? NO_USER;
+  const c = caller();
+  if (c.key.startsWith('pair:')) return `配对的电脑（${c.key.slice(5)}）`;
+  const user = c.user?.username ?? NO_USER;
+  return c.seat ? `${user}（${c.seat.name}）` : user;
+}
+
+/**
+ * What wrong passwords count against besides the user name: the seat (whatever tabs it opens),
+ * else the browser tab, else nothing (the desktop window).
+ */
+export function triesCaller(): string | null {
+  const c = caller();
+  if (c.seat) return `seat:${c.seat.id}`;
+  return callerIsTab() ? c.key : null;
 }
 
 /** Writes one audit entry in the caller's transaction, stamped with the clerk and the time. */

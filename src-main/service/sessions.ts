@@ -118,4 +118,6 @@ export class Sessions {
 export interface Caller {
   key: string;
   user: SessionUser | null;
+  /** The other PC of the office it calls from (issue 30), or none for the main PC itself. */
+  seat?: { id: number; name: string } | null;
 }

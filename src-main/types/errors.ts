@@ -8,4 +8,6 @@ export type ErrorCode =
   /** Nobody is logged in for this window, or the session ended after 30 idle minutes. */
   | 'unauthenticated'
   | 'unavailable'
+  /** Another PC of the office not (or no longer) paired with the main PC (issue 30). */
+  | 'unpaired'
   | 'internal';

@@ -18,6 +18,7 @@ import { m016PaymentRefs } from './016-payment-refs';
 import { m017FullLists } from './017-full-lists';
 import { m018PlatformRegistration } from './018-platform-registration';
 import { m019WriteKeys } from './019-write-keys';
+import { m020Seats } from './020-seats';
 
 export type { Migration };
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m017FullLists,
   m018PlatformRegistration,
   m019WriteKeys,
+  m020Seats,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

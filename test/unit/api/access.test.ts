@@ -21,6 +21,13 @@ const ADMIN_ONLY = [
   'history.markYear',
   'history.previewMark',
   'history.withdraw',
+  // The office's other PCs (issue 30): turning the LAN on and off, pairing codes, the seats.
+  'lan.disable',
+  'lan.enable',
+  'lan.renameSeat',
+  'lan.revokeSeat',
+  'lan.showCode',
+  'lan.status',
   'office.setPolicy',
   'office.update',
   'policies.import',
@@ -33,7 +40,8 @@ const ADMIN_ONLY = [
   'villages.retire',
   'villages.setUnitCode',
 ];
-const ANYONE = ['glossary.get', 'session.get', 'session.login', 'session.logout'];
+// lan.pair: a PC pairing has no login here yet; it is answered only through the LAN's /pair (test/unit/host/lan-server.test.ts).
+const ANYONE = ['glossary.get', 'lan.pair', 'session.get', 'session.login', 'session.logout'];
 
 let t: TestLedger;
 let clock: number;

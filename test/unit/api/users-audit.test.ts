@@ -13,13 +13,14 @@ afterEach(() => t.close());
 
 describe('users and logging in', () => {
   it('runs without logins until the first user; the first user must be an administrator', async () => {
-    expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false, readOnly: null });
+    expect(await t.ok('session.get', {})).toEqual({ user: null, loginRequired: false, readOnly: null, seat: null });
     expect(await t.call('users.create', { username: 'clerk1', displayName: '经办甲', role: 'clerk', password: 'secret1' })).toMatchObject({ ok: false });
     const admin = await t.ok('users.create', { username: 'admin', displayName: '所长', role: 'admin', password: 'secret1' });
     expect(await t.ok('session.get', {})).toEqual({
       user: { id: admin.id, username: 'admin', displayName: '所长', role: 'admin' },
       loginRequired: true,
       readOnly: null,
+      seat: null,
     });
   });
 
