@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { invoke } from './api';
 import { askFirstScreen } from './firstScreen';
 import { LoginPage } from './pages/LoginPage';
+import { PairPage } from './pages/PairPage';
 import type { Start } from './start';
 
 type ShellType = ComponentType<{ start: Start }>;
@@ -13,11 +14,13 @@ type ShellType = ComponentType<{ start: Start }>;
 export function Boot() {
   const [start, setStart] = useState<Start | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // This PC is a seat on the main PC's page and not (or no longer) paired: why, in Chinese.
+  const [unpaired, setUnpaired] = useState<string | null>(null);
   const [Shell, setShell] = useState<ShellType | null>(null);
 
   useEffect(() => {
     void Promise.all([invoke('session.get', {}), invoke('glossary.get', {})]).then(([s, g]) => {
-      if (!s.ok) return setFailed(s.error.message);
+      if (!s.ok) return s.error.code === 'unpaired' ? setUnpaired(s.error.message) : setFailed(s.error.message);
       if (!g.ok) return setFailed(g.error.message);
       if (s.value.user || !s.value.loginRequired) askFirstScreen();
       setStart({ session: s.value, glossary: g.value });
@@ -52,6 +55,7 @@ export function Boot() {
     };
   }, [answered]);
 
+  if (unpaired) return <PairPage why={unpaired} />;
   if (failed) {
     return (
       <p className="boot-line" role="alert">
@@ -63,6 +67,7 @@ export function Boot() {
   if (start.session.loginRequired && !start.session.user) {
     return (
       <LoginPage
+        seat={start.session.seat}
         onLogin={async (user) => {
           await askFirstScreen();
           setStart({ ...start, session: { ...start.session, user } });

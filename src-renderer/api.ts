@@ -5,6 +5,8 @@ interface Bridge {
   invoke(name: string, arg: unknown, key?: string): Promise<unknown>;
   pathForFile(file: File): string;
   saveCopy(file: string): Promise<unknown>;
+  /** Opens the main PC's page in a window pinned to its key (the desktop only). */
+  openSeat(url: string, pin: string): Promise<unknown>;
 }
 
 declare global {
@@ -17,6 +19,9 @@ declare global {
 function hostToken(): string {
   return document.querySelector('meta[name="canbao-token"]')?.getAttribute('content') ?? '';
 }
+
+/** This page is the main PC's, served to another PC of the office over the LAN (issue 30). */
+export const onSeatPage = () => document.querySelector('meta[name="canbao-lan"]') !== null;
 
 const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -122,6 +127,16 @@ export async function saveFile(file: string): Promise<Result<null>> {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return { ok: true, value: null };
+  } catch {
+    return UNREACHABLE;
+  }
+}
+
+/** On the main PC's page over the LAN: this PC pairs with the code the main PC shows (the answer sets the seat's cookie). */
+export async function pairSeat(code: string, name: string): Promise<Result<{ seat: { name: string } }>> {
+  try {
+    const res = await fetch('/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+    return (await res.json()) as Result<{ seat: { name: string } }>;
   } catch {
     return UNREACHABLE;
   }

@@ -3,6 +3,6 @@
 import type { Glossary, SessionUser } from '../src-main/api/contract';
 
 export interface Start {
-  session: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null };
+  session: { user: SessionUser | null; loginRequired: boolean; readOnly: string | null; seat: string | null };
   glossary: Glossary;
 }

@@ -7,7 +7,10 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dispatch, handlers } from '../api/index';
 import { startCore } from '../app';
 import type { Context } from '../api/handler';
-import { INVOKE_CHANNEL, SAVE_CHANNEL } from './channel';
+import { INVOKE_CHANNEL, SAVE_CHANNEL, SEAT_CHANNEL } from './channel';
+import { forgetSeat, openSeatWindow, rememberSeat, rememberedSeat } from './seat-window';
+import { seatTarget } from '../domain/lan/seat-target';
+import { LanService } from '../host/lan-service';
 import { downloadable } from '../files/outputs';
 import { ioProblem } from '../ledger/space';
 
@@ -100,8 +103,29 @@ async function start(): Promise<void> {
     }
     return { ok: true, value: choice.filePath };
   });
-  createWindow();
+  // This PC may serve the office's other PCs (设置 → 多台电脑), listening again after a restart.
+  const lan = new LanService({ ctx, rendererDir: path.join(here, '../renderer') });
+  ctx.lan = lan;
+  lan.apply();
+  const ownWindow = () => {
+    forgetSeat(dataDir);
+    createWindow();
+  };
+  ipcMain.handle(SEAT_CHANNEL, (event, url: unknown, pin: unknown) => {
+    if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
+    const t = seatTarget(String(url), String(pin));
+    if (!t.ok) return { ok: false, error: { code: 'invalid_input', message: t.message } };
+    rememberSeat(dataDir, t.target);
+    openSeatWindow(t.target, ownWindow);
+    BrowserWindow.fromWebContents(event.sender)?.close();
+    return { ok: true, value: null };
+  });
+  // A seat PC opens the main PC's screens, as it was connected last.
+  const seat = rememberedSeat(dataDir);
+  if (seat) openSeatWindow(seat, ownWindow);
+  else createWindow();
   app.on('window-all-closed', () => {
+    void lan.close();
     stop();
     app.quit();
   });

@@ -7,11 +7,12 @@ import { invoke } from '../api';
 import { useAction } from '../useAction';
 import './login.css';
 
-export function LoginPage(props: { onLogin: (u: SessionUser) => void | Promise<void> }) {
+export function LoginPage(props: { onLogin: (u: SessionUser) => void | Promise<void>; seat?: string | null }) {
   return (
     <div className="login-page">
       <section className="login-card" aria-labelledby="login-title">
         <h2 id="login-title">登录参保台账</h2>
+        {props.seat && <p className="login-seat">本机「{props.seat}」· 连接到所里的主电脑</p>}
         <LoginForm onLogin={props.onLogin} />
       </section>
     </div>

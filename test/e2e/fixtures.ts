@@ -13,9 +13,11 @@ export interface Host {
   restart(): Promise<void>;
 }
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0'], {
+/** A browser host on a free loopback port (`args` and `env` as a test needs: the LAN's port, a test interface). */
+export function startHost(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -34,7 +36,7 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());

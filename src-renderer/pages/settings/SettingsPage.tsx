@@ -3,6 +3,8 @@ import { OfficeForm } from './OfficeForm';
 import { VillagesCard } from './VillagesCard';
 import { UsersCard } from './UsersCard';
 import { BackupsCard } from './BackupsCard';
+import { LanCard } from './LanCard';
+import { onSeatPage } from '../../api';
 
 export function SettingsPage() {
   return (
@@ -21,6 +23,16 @@ export function SettingsPage() {
         },
         { key: 'users', label: '用户', children: <UsersCard /> },
         { key: 'backups', label: '备份', children: <BackupsCard /> },
+        // A seat works on the main PC's ledger: whether others connect is the main PC's to say.
+        ...(onSeatPage()
+          ? []
+          : [
+              {
+                key: 'lan',
+                label: '多台电脑',
+                children: <LanCard />,
+              },
+            ]),
       ]}
     />
   );
