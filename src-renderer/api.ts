@@ -35,10 +35,17 @@ function sessionKey(): string {
   return key;
 }
 
-const UNREACHABLE = {
-  ok: false,
-  error: { code: 'unavailable', message: '无法连接到 canbao 服务，请确认程序仍在运行后刷新页面。' },
-} as const;
+/** No answer at all: on a seat, the main PC is off or the LAN is down; what was typed stays on screen. */
+const unreachable = () =>
+  ({
+    ok: false,
+    error: {
+      code: 'unavailable',
+      message: onSeatPage()
+        ? '连不上所里的主电脑：请确认主电脑已开机、canbao 已打开，且这台电脑连着所里的网络。填写的内容还在，连上后再点一次即可。'
+        : '无法连接到 canbao 服务，请确认程序仍在运行后刷新页面。',
+    },
+  }) as const;
 
 const sessionEnded = new Set<(message: string) => void>();
 
@@ -57,11 +64,18 @@ export function onGlossaryChanged(listener: () => void): () => void {
   return () => void glossaryChanged.delete(listener);
 }
 
+/** Whether the main process has answered this page yet (on a seat: whether it was paired when it loaded). */
+let answeredOnce = false;
+
 /** The renderer's only door to the main process: IPC in Electron, HTTP in the browser host. */
 export async function invoke<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Result<ApiOutput<K>>> {
   const r = await send(name, arg);
   called(name);
   if (!r.ok && r.error.code === 'unauthenticated') for (const l of sessionEnded) l(r.error.message);
+  // This PC was revoked on the main PC while working: the page starts again at PairPage, which
+  // says why (not while the page first asks: PairPage is its answer already).
+  if (r.ok) answeredOnce = true;
+  else if (r.error.code === 'unpaired' && answeredOnce) location.reload();
   if (r.ok && GLOSSARY_CHANGES.includes(name)) for (const l of glossaryChanged) l();
   return r;
 }
@@ -87,7 +101,7 @@ async function send<K extends ApiName>(name: K, arg: ApiInput<K>): Promise<Resul
       return (await res.json()) as Result<ApiOutput<K>>;
     } catch {
       const wait = RETRY_AFTER_MS[attempt];
-      if (wait === undefined) return UNREACHABLE;
+      if (wait === undefined) return unreachable();
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -104,7 +118,7 @@ export async function uploadFile(file: File): Promise<Result<{ file: string }>> 
     });
     return (await res.json()) as Result<{ file: string }>;
   } catch {
-    return UNREACHABLE;
+    return unreachable();
   }
 }
 
@@ -128,7 +142,7 @@ export async function saveFile(file: string): Promise<Result<null>> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return { ok: true, value: null };
   } catch {
-    return UNREACHABLE;
+    return unreachable();
   }
 }
 
@@ -138,6 +152,6 @@ export async function pairSeat(code: string, name: string): Promise<Result<{ sea
     const res = await fetch('/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
     return (await res.json()) as Result<{ seat: { name: string } }>;
   } catch {
-    return UNREACHABLE;
+    return unreachable();
   }
 }

@@ -15,6 +15,7 @@ import {
   replaceLedgerFile,
 } from '../ledger/backup';
 import { LEDGER_FILE, openLedger, schemaVersion } from '../ledger/open';
+import { keepSeats, seatsNow } from '../ledger/seats';
 import { isUpload } from '../files/uploads';
 import { directlyIn } from '../files/outputs';
 import { callerIsTab } from '../service/context';
@@ -88,7 +89,8 @@ export const backupHandlers = {
       if (!isDir) throw new Refusal('invalid_input', `找不到文件夹“${folder}”。请确认 U 盘已插好、路径没有写错（路径是本程序所在电脑上的路径）。`, 'folder');
       return backUp(ctx, folder);
     },
-    { readOnly: true },
+    // A folder on the main PC means nothing to a clerk at a seat, and one the page serves would hand the ledger out.
+    { readOnly: true, local: true },
   ),
 
   'backup.restore': task(
@@ -117,6 +119,7 @@ export const backupHandlers = {
       // restored ledger stamps later (its changes are numbered on from past ours), nor may an id
       // it showed (a person added after the backup) be handed to someone else.
       const counters = countersOf(ctx.db);
+      const seats = seatsNow(ctx.db);
       ctx.db.close();
       try {
         replaceLedgerFile(ctx.dataDir, arg.file);
@@ -134,9 +137,11 @@ export const backupHandlers = {
       ctx.db
         .transaction(() => {
           raiseCounters(ctx.db, counters);
+          keepSeats(ctx.db, seats);
           audit(ctx, { action: 'backup.restore', entity: 'backup', entityId: arg.file, before: kept.file });
         })
         .immediate();
+      ctx.lan?.apply();
       return status(ctx);
     },
   ),

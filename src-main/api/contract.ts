@@ -131,6 +131,8 @@ export interface Api {
   'lan.enable': { input: { interface: string }; output: null };
   'lan.disable': { input: Empty; output: null };
   'lan.showCode': { input: Empty; output: { code: string; until: string } };
+  /** The certificate for a browser seat to install, written to the exports folder, and its SHA-1 thumbprint as Windows shows it. */
+  'lan.exportCertificate': { input: Empty; output: { file: string; thumbprint: string } };
   'lan.renameSeat': { input: { id: number; name: string }; output: Seat };
   'lan.revokeSeat': { input: { id: number }; output: Seat };
   /** Called by the LAN's /pair only, which moves the token into the seat's cookie. */

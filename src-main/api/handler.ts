@@ -86,18 +86,21 @@ export interface Handler<I, O> {
   keyed?: false;
   /** Only at the main PC itself, never from a seat on the LAN (turning the LAN on and off, pairing). */
   local?: true;
+  /** A read a screen repeats on its own (every few seconds): it does not count as use of the login, so the idle logout still comes. */
+  quiet?: true;
 }
 
 interface Options {
   readOnly?: boolean;
   keyed?: false;
   local?: true;
+  quiet?: true;
 }
 
 export type HandlerMap = { [K in ApiName]: Handler<Api[K]['input'], Api[K]['output']> };
 
-export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O | Promise<O>): Handler<I, O> {
-  return { kind: 'read', who, input, run };
+export function reads<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O | Promise<O>, opts: Options = {}): Handler<I, O> {
+  return { kind: 'read', who, input, run, ...opts };
 }
 
 export function writes<I, O>(who: Who, input: z.ZodType<I, unknown>, run: (ctx: Context, arg: I) => O, opts: Options = {}): Handler<I, O> {
@@ -161,6 +164,7 @@ function sessionUser(ctx: Context, key: string, touch: boolean): { user: Session
 
 /** Whether this caller may touch the ledger's files (upload, download): logged in, or no users yet. */
 export function mayUseFiles(ctx: Context, callerKey: string): boolean {
+  if (seatOfCaller(ctx, callerKey) === 'revoked') return false;
   return !hasActiveUsers(ctx.db) || sessionUser(ctx, callerKey, true).user !== null;
 }
 
@@ -174,12 +178,18 @@ export function sourceFile(ctx: Context, file: string): string {
   return file;
 }
 
-/** The seat a caller on the LAN calls from, by the name it has now (the audit names it). */
-function seatOfCaller(ctx: Context, key: string): { id: number; name: string } | null {
+const SEAT_REVOKED = '这台电脑已被主电脑的管理员取消连接。如需继续使用，请找管理员重新配对。';
+
+/**
+ * The seat a caller on the LAN calls from, by the name it has now (the audit names it); revoked
+ * also when it was revoked after its request passed the gate (a slow body, a long upload).
+ */
+function seatOfCaller(ctx: Context, key: string): { id: number; name: string } | null | 'revoked' {
   const id = seatIdOf(key);
   if (id === null) return null;
   const s = getSeat(ctx.db, id);
-  return { id, name: s?.name ?? `座席 ${id}` };
+  if (!s || s.revokedAt) return 'revoked';
+  return { id, name: s.name };
 }
 
 /** Why this caller may not call a handler declared for `who`, or null. */
@@ -253,8 +263,9 @@ export async function dispatch(
     }
   }
   const seat = seatOfCaller(ctx, callerKey);
+  if (seat === 'revoked') return { ok: false, error: { code: 'unpaired', message: SEAT_REVOKED } };
   if (h.local && seat) return { ok: false, error: { code: 'forbidden', message: '这项设置只能在主电脑上操作。' } };
-  const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone');
+  const { user, expired } = sessionUser(ctx, callerKey, h.who !== 'anyone' && !h.quiet);
   const refused = callerRefusal(ctx, h.who, user, expired) ?? (h.kind === 'read' ? null : (readOnlyRefusal(ctx, h) ?? busyRefusal(ctx)));
   if (refused) return { ok: false, error: { code: refused.code, message: refused.message } };
   const parsed = h.input.safeParse(rawArg ?? {});

@@ -2,6 +2,8 @@
 // revoking one, all at the main PC itself; pairing, called only through the LAN's /pair; and,
 // at a seat's PC, a look at the certificate the main PC presents.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import * as seats from '../ledger/seats';
 import { Refusal, audit, caller, reads, writes, type Context } from './handler';
@@ -46,7 +48,8 @@ async function status(ctx: Context): Promise<LanStatus> {
 }
 
 export const lanHandlers = {
-  'lan.status': reads('admin', z.object({}).strict(), status),
+  // Asked every few seconds while 设置 → 多台电脑 shows: not a use of the login.
+  'lan.status': reads('admin', z.object({}).strict(), status, { local: true, quiet: true }),
 
   'lan.enable': writes(
     'admin',
@@ -92,6 +95,23 @@ export const lanHandlers = {
     },
     // The answer is the code itself: not kept under a key.
     { local: true, keyed: false },
+  ),
+
+  // Written whole each time under one name: the same certificate, exported again, replaces the last copy.
+  'lan.exportCertificate': reads(
+    'admin',
+    z.object({}).strict(),
+    (ctx) => {
+      const pem = control(ctx).certificatePem();
+      if (!pem) throw new Refusal('conflict', '请先打开「允许其他电脑连接」，再导出证书。');
+      const dir = path.join(ctx.dataDir, 'exports');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, 'canbao-主电脑证书.crt');
+      fs.writeFileSync(`${file}.tmp`, pem);
+      fs.renameSync(`${file}.tmp`, file);
+      return { file, thumbprint: new crypto.X509Certificate(pem).fingerprint };
+    },
+    { local: true },
   ),
 
   'lan.renameSeat': writes(
@@ -141,9 +161,11 @@ export const lanHandlers = {
     { local: true, keyed: false },
   ),
 
+  // Only this PC's own: from a seat it would have the main PC probe the office's addresses.
   'lan.peek': reads(
     'clerk',
     z.object({ address: z.string({ error: '请填写主电脑的地址。' }).trim().min(1, '请填写主电脑的地址。').max(300, '地址太长。') }).strict(),
     (_ctx, arg) => peekMainPc(arg.address),
+    { local: true },
   ),
 };

@@ -124,10 +124,12 @@ async function start(): Promise<void> {
   const seat = rememberedSeat(dataDir);
   if (seat) openSeatWindow(seat, ownWindow);
   else createWindow();
+  // The LAN closed first: a seat's request is not let in to find the ledger closed.
   app.on('window-all-closed', () => {
-    void lan.close();
-    stop();
-    app.quit();
+    void lan.close().then(() => {
+      stop();
+      app.quit();
+    });
   });
 }
 

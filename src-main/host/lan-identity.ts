@@ -41,7 +41,7 @@ export function lanIdentity(dataDir: string, want: Named, now = new Date()): Lan
       if (privateKey.asymmetricKeyType !== 'ec') throw new Error('not EC');
     } catch {
       // Not made again on its own: a new key means every seat pairs again, which the admin decides.
-      throw new Error(`多台电脑的密钥文件已损坏（${keyFile}）。请在「设置 → 多台电脑」中重新生成密钥，然后各台电脑重新配对。`);
+      throw new Error(`多台电脑的密钥文件已损坏（${keyFile}）。请关闭 canbao，把这个文件改名或移走后重新打开（会生成新的密钥），然后各台电脑重新配对。`);
     }
   } else {
     privateKey = newKeyPair().privateKey;

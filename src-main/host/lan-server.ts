@@ -11,7 +11,7 @@ import { seatByToken, seatSeen } from '../ledger/seats';
 import { hasActiveUsers } from '../ledger/users';
 import { seatCaller } from '../service/context';
 import { pairingCaller } from '../service/lan';
-import { answerClientErrors, isCallPath, readBody, refuse, requestListener, sendJson, type Gate } from './serve';
+import { answerClientErrors, isCallPath, readBody, refuse, requestListener, sendJson, type Gate, type OutputOwners } from './serve';
 
 export const SEAT_COOKIE = 'canbao_seat';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -31,6 +31,8 @@ export interface LanServerOptions {
   certPem: string;
   /** Host and Origin values the PC answers to (domain/lan/addresses.ts allowedHosts). */
   hosts: ReadonlySet<string>;
+  /** Who each export was made for: kept across restarts of the listener (a new address). */
+  outputs: OutputOwners;
 }
 
 export interface RunningLan {
@@ -102,7 +104,7 @@ function pairing(o: LanServerOptions) {
 }
 
 export async function startLanServer(o: LanServerOptions): Promise<RunningLan> {
-  const listener = requestListener({ ctx: o.ctx, rendererDir: o.rendererDir, indexHtml: o.indexHtml, gate: lanGate(o), pair: pairing(o) });
+  const listener = requestListener({ ctx: o.ctx, rendererDir: o.rendererDir, indexHtml: o.indexHtml, gate: lanGate(o), pair: pairing(o), outputs: o.outputs });
   const servers: https.Server[] = [];
   const closeAll = () =>
     Promise.all(
@@ -120,8 +122,13 @@ export async function startLanServer(o: LanServerOptions): Promise<RunningLan> {
       answerClientErrors(server);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(o.port, address, () => resolve());
+        server.listen(o.port, address, () => {
+          server.off('error', reject);
+          resolve();
+        });
       });
+      // Once listening, a failure of the server itself is logged, never left to end the process.
+      server.on('error', (e) => console.error('[canbao lan]', e));
       servers.push(server);
     }
   } catch (e) {

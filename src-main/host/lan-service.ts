@@ -14,7 +14,9 @@ import type { NetworkInterfaceChoice } from '../types/lan';
 import { hostNames } from './certificate';
 import { lanIdentity, type LanIdentity } from './lan-identity';
 import { startLanServer, type RunningLan } from './lan-server';
-import { readIndexHtml } from './server';
+import { readIndexHtml, UPLOAD_SWEEP_MS } from './server';
+import { OutputOwners } from './serve';
+import { clearStaleUploads } from '../files/uploads';
 import crypto from 'node:crypto';
 
 export interface LanServiceOptions {
@@ -47,13 +49,26 @@ export class LanService implements LanControl {
   private identity: LanIdentity | null = null;
   private code: PairingCode | null = null;
   private chain: Promise<void> = Promise.resolve();
+  private closed = false;
   private readonly timer: NodeJS.Timeout;
+  private readonly sweep: NodeJS.Timeout;
   private readonly port: number;
+  private readonly outputs: OutputOwners;
 
   constructor(private readonly o: LanServiceOptions) {
     this.port = o.port ?? LAN_PORT;
+    this.outputs = new OutputOwners(o.ctx.dataDir);
     this.timer = setInterval(() => this.apply(), o.watchMs ?? 30_000);
     this.timer.unref();
+    // Seats upload what they import; what a dry run left goes after its hour (the desktop has no loopback host to sweep).
+    this.sweep = setInterval(() => {
+      try {
+        clearStaleUploads(o.ctx.dataDir, Date.now());
+      } catch (e) {
+        console.error('[canbao lan] 清理过期的上传文件没有完成', e);
+      }
+    }, UPLOAD_SWEEP_MS);
+    this.sweep.unref();
   }
 
   private interfaces(): NetworkInterfaceChoice[] {
@@ -66,6 +81,8 @@ export class LanService implements LanControl {
   }
 
   apply(): void {
+    // A change that lands while the app shuts down must not open the port again.
+    if (this.closed) return;
     this.chain = this.chain.then(
       () => this.reconcile(),
       () => this.reconcile(),
@@ -82,7 +99,7 @@ export class LanService implements LanControl {
   private async reconcile(): Promise<void> {
     try {
       const s = getLanSetting(this.o.ctx.db);
-      if (!s.enabled) {
+      if (!s.enabled || this.closed) {
         this.code = null;
         this.problem = null;
         return await this.stop();
@@ -109,6 +126,7 @@ export class LanService implements LanControl {
         keyPem: this.identity.keyPem,
         certPem: this.identity.certPem,
         hosts: allowedHosts({ names: this.names(), addresses: choice.addresses, port: this.port }),
+        outputs: this.outputs,
       });
       this.bound = key;
       this.problem = null;
@@ -170,7 +188,9 @@ export class LanService implements LanControl {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
+    clearInterval(this.sweep);
     await this.chain;
     await this.stop();
   }

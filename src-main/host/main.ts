@@ -42,7 +42,8 @@ function parseArgs(argv: string[]): Args {
 function lanInterfaces(): NodeJS.Dict<os.NetworkInterfaceInfo[]> {
   const all = os.networkInterfaces();
   const test = process.env.CANBAO_LAN_TEST_ADDRESS;
-  if (!test) return all;
+  // A loopback address only: the setting can never open the ledger to another PC.
+  if (!test || !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(test)) return all;
   return { ...all, 测试回环: [{ address: test, netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: `${test}/8` }] };
 }
 

@@ -51,8 +51,37 @@ export interface ServeOptions {
   indexHtml: string;
   gate: Gate;
   maxUploadBytes?: number | undefined;
+  /** When set (the LAN), a caller downloads only the files its own calls were answered with. */
+  outputs?: OutputOwners | undefined;
   /** A seat pairing (the LAN only). */
   pair?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+}
+
+/**
+ * Which caller each exported file was made for. A seat downloads only its own exports and problem
+ * reports (they hold full ID numbers), not what the main PC or another seat wrote.
+ */
+export class OutputOwners {
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly dataDir: string) {}
+
+  /** The files an answer names (a value `file`, at any depth the answers use). */
+  note(value: unknown, caller: string, depth = 0): void {
+    if (typeof value === 'string') {
+      if (value.startsWith(this.dataDir)) {
+        const file = downloadable(this.dataDir, value);
+        if (file) this.owners.set(file, caller);
+      }
+    } else if (value && typeof value === 'object' && depth < 4) {
+      const items = Array.isArray(value) ? value.slice(0, 100) : Object.values(value);
+      for (const v of items) this.note(v, caller, depth + 1);
+    }
+  }
+
+  madeFor(file: string, caller: string): boolean {
+    return this.owners.get(file) === caller;
+  }
 }
 
 /** The paths of calls into the main process; everything else is the app's own files. */
@@ -197,7 +226,8 @@ export function requestListener(o: ServeOptions): http.RequestListener {
   // Exports and reports are written under the data folder; the page asks for one by the path
   // the handler answered, and only files in those folders are handed out.
   async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, callerOf: CallerOf) {
-    if (!loggedIn(req, res, callerOf)) return;
+    const who = loggedIn(req, res, callerOf);
+    if (!who) return;
     const body = await readBody(req);
     let file = '';
     try {
@@ -208,6 +238,7 @@ export function requestListener(o: ServeOptions): http.RequestListener {
     const resolved = downloadable(o.ctx.dataDir, file);
     const notFound = () => sendJson(res, 404, { ok: false, error: { code: 'not_found', message: '找不到要下载的文件（只能下载本程序导出的文件）。' } });
     if (!resolved) return notFound();
+    if (o.outputs && !o.outputs.madeFor(resolved, who)) return notFound();
     const name = path.basename(resolved);
     sendFile(res, resolved, notFound, {
       'content-type': 'application/octet-stream',
@@ -238,7 +269,10 @@ export function requestListener(o: ServeOptions): http.RequestListener {
     }
     // The change's key (the page makes one per call and sends it again with a retry): done once.
     const key = req.headers['x-canbao-key'];
-    sendJson(res, 200, await dispatch(handlers, o.ctx, name, arg, callerOf(session), typeof key === 'string' ? key : undefined));
+    const who = callerOf(session);
+    const r = await dispatch(handlers, o.ctx, name, arg, who, typeof key === 'string' ? key : undefined);
+    if (r.ok && o.outputs) o.outputs.note(r.value, who);
+    sendJson(res, 200, r);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

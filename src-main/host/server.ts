@@ -12,7 +12,7 @@ import { clearStaleUploads } from '../files/uploads';
 import { answerClientErrors, isCallPath, refuse, requestListener, sameToken, type Gate } from './serve';
 
 /** How often uploads past their hour are looked for (each new upload looks too). */
-const UPLOAD_SWEEP_MS = 5 * 60 * 1000;
+export const UPLOAD_SWEEP_MS = 5 * 60 * 1000;
 
 export interface HostOptions {
   ctx: Context;

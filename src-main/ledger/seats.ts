@@ -79,3 +79,26 @@ export function getLanSetting(db: Database): LanSetting {
 export function setLanSetting(db: Database, s: LanSetting): void {
   sql(db, 'UPDATE lan_settings SET enabled = ?, interface = ? WHERE id = 1').run(s.enabled ? 1 : 0, s.interface);
 }
+
+/** The office's PCs as they are paired now, tokens' hashes included: what a restored ledger keeps. */
+export interface SeatsNow {
+  seats: Record<string, unknown>[];
+  setting: LanSetting;
+}
+
+export function seatsNow(db: Database): SeatsNow {
+  return { seats: db.prepare('SELECT * FROM seats ORDER BY id').all() as Record<string, unknown>[], setting: getLanSetting(db) };
+}
+
+/**
+ * After a restore: the PCs paired and revoked are today's, not the backup's (a seat revoked since
+ * the backup must stay out; one paired since stays in), and so is whether the LAN is on.
+ */
+export function keepSeats(db: Database, now: SeatsNow): void {
+  db.prepare('DELETE FROM seats').run();
+  const insert = db.prepare(
+    'INSERT INTO seats (id, name, token_hash, paired_at, paired_from, last_seen_at, last_address, revoked_at, revoked_by) VALUES (@id, @name, @token_hash, @paired_at, @paired_from, @last_seen_at, @last_address, @revoked_at, @revoked_by)',
+  );
+  for (const s of now.seats) insert.run(s);
+  setLanSetting(db, now.setting);
+}

@@ -15,6 +15,8 @@ export interface LanControl {
   showCode(now: number): { code: string; until: string };
   /** A seat's typed code: the code is spent by a right one, and by too many wrong ones. */
   redeem(typed: string, now: number): Redeemed;
+  /** The certificate seats' browsers may install (never the key), or null while not serving. */
+  certificatePem(): string | null;
 }
 
 /** The caller key of a PC pairing from `address` (the LAN's /pair): only it may call lan.pair. */

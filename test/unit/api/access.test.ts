@@ -24,6 +24,7 @@ const ADMIN_ONLY = [
   // The office's other PCs (issue 30): turning the LAN on and off, pairing codes, the seats.
   'lan.disable',
   'lan.enable',
+  'lan.exportCertificate',
   'lan.renameSeat',
   'lan.revokeSeat',
   'lan.showCode',

@@ -219,3 +219,89 @@ describe('the gate', () => {
     expect(r.pin).toBe(pinBefore);
   });
 });
+
+describe('what a seat may not reach', () => {
+  async function adminAtSeat(): Promise<string> {
+    const cookie = await pair('窗口2');
+    expect((await api('session.login', { username: 'admin', password: 'secret123' }, cookie)).json.ok).toBe(true);
+    return cookie;
+  }
+
+  it("the main PC's own: the LAN's status and its code, probing addresses, backing up into a folder of the main PC", async () => {
+    const cookie = await adminAtSeat();
+    await t.ok('lan.showCode', {});
+    for (const [name, arg] of [
+      ['lan.status', {}],
+      ['lan.exportCertificate', {}],
+      ['lan.peek', { address: `127.0.0.1:${port}` }],
+      ['backup.copyTo', { folder: rendererDir }],
+    ] as const) {
+      const r = await api(name, arg, cookie);
+      expect(r.json.error?.message, name).toBe('这项设置只能在主电脑上操作。');
+    }
+    expect(fs.readdirSync(rendererDir)).toEqual(['index.html']);
+  });
+
+  it('downloads only the exports its own calls made', async () => {
+    const cookie = await adminAtSeat();
+    await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
+    const mine = await api('export.write', { kind: 'fujian1', coverageYear: 2024 }, cookie);
+    expect(mine.json.ok).toBe(true);
+    const theirs = await t.ok('export.write', { kind: 'fujian1', coverageYear: 2024 });
+    const download = (file: string) => req({ path: '/download', body: { file }, cookie, headers: SESSION });
+    expect((await download((mine.json.value as { file: string }).file)).status).toBe(200);
+    expect((await download(theirs.file)).status).toBe(404);
+    // Another tab of the same seat is another caller.
+    expect(
+      (
+        await req({
+          path: '/download',
+          body: { file: (mine.json.value as { file: string }).file },
+          cookie,
+          headers: { 'x-canbao-session': 'seatsession0000000002' },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('a seat revoked after its request passed the gate is refused by dispatch itself', async () => {
+    const cookie = await pair('窗口2');
+    expect((await api('session.login', { username: 'lisi', password: 'secret456' }, cookie)).json.ok).toBe(true);
+    const seat = (await t.ok('lan.status', {})).seats[0]!;
+    await t.ok('lan.revokeSeat', { id: seat.id });
+    const r = await dispatch(handlers, t.ctx, 'villages.list', {}, `tab:${SESSION['x-canbao-session']}:seat:${seat.id}`);
+    expect(r).toMatchObject({ ok: false, error: { code: 'unpaired' } });
+  });
+
+  it("a restored backup keeps today's seats: one revoked since the backup stays out", async () => {
+    const cookie = await pair('窗口2');
+    const backup = await t.ok('backup.create', {});
+    const seat = (await t.ok('lan.status', {})).seats[0]!;
+    await t.ok('lan.revokeSeat', { id: seat.id });
+    await t.ok('backup.restore', { file: backup.file });
+    await t.ok('session.login', { username: 'admin', password: 'secret123' });
+    expect((await api('session.get', {}, cookie)).json.error?.code).toBe('unpaired');
+    expect((await t.ok('lan.status', {})).seats[0]).toMatchObject({ name: '窗口2', revokedBy: 'admin' });
+  });
+
+  it('the screen asking for the status every few seconds keeps no login alive', async () => {
+    let clock = now;
+    t.ctx.now = () => new Date(clock);
+    await t.ok('session.login', { username: 'admin', password: 'secret123' });
+    for (let i = 0; i < 40; i++) {
+      clock += 60_000;
+      const r = await t.call('lan.status', {});
+      if (!r.ok) break;
+    }
+    expect((await t.call('villages.list', {})).ok).toBe(false);
+  });
+
+  it('closed, it does not open again on a change that lands meanwhile', async () => {
+    await turnOn();
+    const closing = lan.close();
+    lan.apply();
+    await closing;
+    await expect(req({ path: '/' })).rejects.toThrow(/ECONNREFUSED/);
+    lan = service();
+  });
+});
