@@ -1,5 +1,5 @@
 // `npm run bench`: figures for the notes, not a test. `--quick` for a smaller run;
-// `--only quote|ledger|excel|malformed|tax|notices|history|login|renderer` for one part.
+// `--only quote|ledger|excel|malformed|tax|notices|history|login|renderer|lan` for one part.
 import { loadPolicies } from '../src-main/policies/load';
 import { benchExcel } from './excel';
 import { benchLedger } from './ledger';
@@ -10,6 +10,7 @@ import { benchNotices } from './notices';
 import { benchHistory } from './history';
 import { benchLogin } from './login';
 import { benchRenderer } from './renderer/index';
+import { benchLan } from './lan';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
@@ -26,3 +27,4 @@ if (!only || only === 'notices') await benchNotices(policies.get('cq-yunyang-non
 if (!only || only === 'history') benchHistory(policies.get('cq-youyang-2024')!, quick ? 100_000 : 1_000_000, 30_000);
 if (!only || only === 'login') await benchLogin(policies.get('cq-yunyang-nongba-2024')!, quick ? 5_000 : 30_000, 100);
 if (!only || only === 'renderer') await benchRenderer(policies.get('cq-yunyang-nongba-2024')!, 5_000, quick);
+if (!only || only === 'lan') await benchLan(policies.get('cq-yunyang-nongba-2024')!, 5_000, quick ? 20 : 120);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { api, choose, expect, id, screenshot, startHost, stop, test } from './fixtures';
-import { freePort, seatNet } from './netns';
+import { freePort, seatNet } from '../helpers/seat-net';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -106,6 +106,22 @@ test('two seats across the network pair, enroll one household at once with gaple
     await expect(page.getByLabel('证书指纹')).toHaveText(short);
     await screenshot(page, 'lan-main-on-1366');
 
+    // For a browser seat: the certificate (never the key) and a one-page instruction to print.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出证书（用浏览器连接时安装）' }).click();
+    const exported = await fs.promises.readFile((await (await downloading).path())!, 'utf8');
+    expect(exported).toBe(cert.toString());
+    expect(exported).not.toContain('PRIVATE KEY');
+    const guide = page.getByRole('dialog', { name: '用浏览器连接：安装证书说明' });
+    await expect(guide).toContainText(cert.fingerprint.replace(/:/g, '').toLowerCase());
+    await expect(guide).toContainText(seatUrl);
+    await screenshot(page, 'lan-certificate-guide-1366');
+    fs.mkdirSync(path.join('test', 'artifacts'), { recursive: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: path.join('test', 'artifacts', 'lan-certificate-guide.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    await guide.getByRole('button', { name: '关闭', exact: true }).last().click();
+
     seats = await chromium.launch({
       executablePath: net.chromium,
       args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spki.toString('base64')}`],
@@ -176,7 +192,8 @@ test('two seats across the network pair, enroll one household at once with gaple
     await screenshot(page, 'lan-main-seats-1366');
     const refused = await seatCall(b, 'villages.list', {});
     expect(refused.error?.code).toBe('unpaired');
-    await b.reload();
+    // Working on, the clerk at the revoked seat is taken to the pairing page, told why.
+    await b.getByRole('menuitem', { name: '花名册' }).click();
     await expect(b.getByText('已被主电脑的管理员取消连接')).toBeVisible();
     await screenshot(b, 'lan-seat-revoked-1366');
   } finally {

@@ -14,6 +14,8 @@ export interface SeatNet {
   mainAddress: string;
   /** The browser the seats run: Chromium inside the namespace (or plain Chromium on loopback). */
   chromium: string;
+  /** The seats' namespace (commands run in it with `ip netns exec`), or null on loopback. */
+  netns: string | null;
   /** Why the seats are on loopback rather than across a namespace, or null. */
   fallback: string | null;
   /** Environment for the main host: a test interface on loopback when there is no namespace. */
@@ -54,6 +56,7 @@ export function seatNet(): SeatNet {
       iface: main,
       mainAddress: `${subnet}.1`,
       chromium: wrapper,
+      netns: ns,
       fallback: null,
       hostEnv: {},
       close() {
@@ -72,6 +75,7 @@ export function seatNet(): SeatNet {
       iface: '测试回环',
       mainAddress: '127.0.0.2',
       chromium: browser,
+      netns: null,
       fallback: `不能建立网络命名空间（${why || '需要 root'}），座席改在第二个回环地址 127.0.0.2 上测试。`,
       hostEnv: { CANBAO_LAN_TEST_ADDRESS: '127.0.0.2' },
       close() {},

@@ -1,17 +1,18 @@
 // 设置 → 多台电脑, at the main PC (issue 30): let the office's other PCs work on this ledger over
-// the LAN: choose the network card, turn it on or off, show a one-time pairing code, and see and
-// revoke the PCs paired. Asked again every few seconds while shown, so a seat pairing or a code
-// spent shows without a click.
-import { useEffect, useState } from 'react';
+// the LAN: choose the network card, turn it on or off, show a one-time pairing code, export the
+// certificate for a browser seat, and see and revoke the PCs paired. Asked again every few
+// seconds while on screen (quietly: it keeps no login alive), so a seat pairing shows at once.
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { PlainTable } from '../../PlainTable';
 import { chinaTime } from '../../format';
 import type { LanStatus, Result, Seat } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { invoke, saveFile } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
 import { useAction } from '../../useAction';
 import { SeatConnectCard } from './SeatConnectCard';
+import { CertificateGuide } from './CertificateGuide';
 
 const POLL_MS = 5000;
 
@@ -23,37 +24,55 @@ export function LanCard() {
   const admin = isAdmin(session);
   const [tick, setTick] = useState(0);
   const status = useInvoke('lan.status', admin ? {} : null, tick);
+  // The status a change answered with, shown until the next asking answers (a new code at once).
+  const [fresh, setFresh] = useState<LanStatus | null>(null);
+  useEffect(() => setFresh(null), [status.value]);
   const action = useAction();
   const [chosen, setChosen] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<Seat | null>(null);
+  const [guide, setGuide] = useState<{ thumbprint: string } | null>(null);
+  const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), POLL_MS);
+    // Only while this tab is on screen in a window in front: nothing asked from a hidden tab.
+    const t = setInterval(() => {
+      if (!document.hidden && card.current?.offsetParent) setTick((n) => n + 1);
+    }, POLL_MS);
     return () => clearInterval(t);
   }, []);
 
   if (!admin)
     return (
-      <Card title="多台电脑" size="small">
-        只有管理员可以设置其他电脑的连接。
-      </Card>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Card title="多台电脑" size="small">
+          只有管理员可以设置其他电脑的连接。
+        </Card>
+        <SeatConnectCard />
+      </Space>
     );
-  const s = status.value;
+  const s = fresh ?? status.value;
   const iface = chosen ?? (s?.interface || s?.interfaces[0]?.name || null);
 
   /** A change, then the status as it stands after it (the listener starts once the change has landed). */
-  async function change(call: () => Promise<Result<unknown>>) {
-    await action.run(async (): Promise<Result<LanStatus>> => {
+  async function change(call: () => Promise<Result<unknown>>): Promise<boolean> {
+    const after = await action.run(async (): Promise<Result<LanStatus>> => {
       const r = await call();
       if (!r.ok) return r;
-      const after = await invoke('lan.status', {});
-      status.reload();
-      return after;
+      return invoke('lan.status', {});
     });
+    if (after) setFresh(after);
+    return after !== null;
+  }
+
+  async function exportCertificate() {
+    const made = await action.run(() => invoke('lan.exportCertificate', {}));
+    if (!made) return;
+    await action.run(() => saveFile(made.file).then((r) => (r.ok ? { ok: true as const, value: made } : r)));
+    setGuide({ thumbprint: made.thumbprint });
   }
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space direction="vertical" size="large" style={{ width: '100%' }} ref={card}>
       <Card title="允许所里的其他电脑连接这台主电脑" size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -98,7 +117,9 @@ export function LanCard() {
             </Space>
           )}
           {s?.enabled && s.problem && <Alert type="warning" showIcon message={s.problem} />}
-          {s && s.listening.length > 0 && <Serving status={s} busy={action.busy} onCode={() => change(() => invoke('lan.showCode', {}))} />}
+          {s && s.listening.length > 0 && (
+            <Serving status={s} busy={action.busy} onCode={() => change(() => invoke('lan.showCode', {}))} onExport={() => void exportCertificate()} />
+          )}
         </Space>
       </Card>
       {s && (s.enabled || s.seats.length > 0) && (
@@ -152,12 +173,18 @@ export function LanCard() {
       )}
       {/* A PC serving the others is the main PC; one that is not may be a seat. */}
       {s && !s.enabled && <SeatConnectCard />}
-      <RenameModal seat={renaming} onClose={() => setRenaming(null)} onRename={(name) => change(() => invoke('lan.renameSeat', { id: renaming!.id, name }))} />
+      <RenameModal
+        seat={renaming}
+        error={action.error}
+        onClose={() => setRenaming(null)}
+        onRename={async (name) => (await change(() => invoke('lan.renameSeat', { id: renaming!.id, name }))) && setRenaming(null)}
+      />
+      {guide && s && <CertificateGuide status={s} thumbprint={guide.thumbprint} onClose={() => setGuide(null)} />}
     </Space>
   );
 }
 
-function Serving(props: { status: LanStatus; busy: boolean; onCode: () => Promise<void> }) {
+function Serving(props: { status: LanStatus; busy: boolean; onCode: () => Promise<boolean>; onExport: () => void }) {
   const s = props.status;
   return (
     <>
@@ -176,7 +203,16 @@ function Serving(props: { status: LanStatus; busy: boolean; onCode: () => Promis
             {s.fingerprint}
           </Typography.Text>
         </Descriptions.Item>
-        {s.certificateUntil && <Descriptions.Item label="证书有效期至">{chinaTime(s.certificateUntil)}（到期前自动更新，不用重新配对）</Descriptions.Item>}
+        {s.certificateUntil && (
+          <Descriptions.Item label="证书有效期至">
+            <Space wrap>
+              {chinaTime(s.certificateUntil)}（到期前自动更新，不用重新配对）
+              <Button size="small" onClick={props.onExport}>
+                导出证书（用浏览器连接时安装）
+              </Button>
+            </Space>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Space align="center" wrap>
         <Button loading={props.busy} onClick={() => void props.onCode()}>
@@ -197,7 +233,7 @@ function Serving(props: { status: LanStatus; busy: boolean; onCode: () => Promis
   );
 }
 
-function RenameModal(props: { seat: Seat | null; onClose: () => void; onRename: (name: string) => Promise<void> }) {
+function RenameModal(props: { seat: Seat | null; error: string | null; onClose: () => void; onRename: (name: string) => Promise<unknown> }) {
   const [name, setName] = useState('');
   useEffect(() => setName(props.seat?.name ?? ''), [props.seat]);
   return (
@@ -207,10 +243,11 @@ function RenameModal(props: { seat: Seat | null; onClose: () => void; onRename: 
       okText="保存"
       cancelText="取消"
       onCancel={props.onClose}
-      onOk={() => void props.onRename(name).then(props.onClose)}
+      onOk={() => void props.onRename(name)}
       destroyOnHidden
     >
       <Input aria-label="电脑名称" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+      {props.error && <Alert type="error" showIcon message={props.error} role="alert" style={{ marginTop: 12 }} />}
     </Modal>
   );
 }
