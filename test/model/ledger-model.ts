@@ -15,6 +15,7 @@ import { verifyAudit } from '../../src-main/ledger/audit';
 import { openTestLedger, tempDir, type TestLedger } from '../helpers/ledger';
 import { writeCsv } from '../helpers/files';
 import { idFor } from '../helpers/people';
+import { seatsOverHttps, type Seats } from './seats-over-https';
 
 const NAMES = ['甲', '乙', '丙', '丁', '戊', '己'];
 export const IDS = NAMES.map((_, i) => idFor(`19${55 + i * 4}-0${1 + i}-1${i}`, 11 + 2 * i));
@@ -94,6 +95,8 @@ export interface Real {
   ctx: Context;
   /** `key`: the change's key (dispatch's writeKey), as a page sends it with each call and its retries. */
   call<K extends ApiName>(session: number, name: K, arg: ApiInput<K>, key?: string): Promise<Result<ApiOutput<K>>>;
+  /** When the windows are seats on the LAN, calling over HTTPS. */
+  seats: Seats | null;
 }
 
 export const stats = {
@@ -683,27 +686,28 @@ export const stepsArbitrary = (sessions: number, faults: boolean) => {
   ];
 };
 
-/** A fresh ledger: one village, its households, an administrator per window, each logged in. */
-export async function setUp(sessions: number, disk: string | null = null): Promise<{ model: Model; real: Real }> {
+/**
+ * A fresh ledger: one village, its households, an administrator per window, each logged in. With
+ * `seats`, each window is a seat on the office LAN calling the main PC over HTTPS.
+ */
+export async function setUp(sessions: number, disk: string | null = null, seats = false): Promise<{ model: Model; real: Real }> {
   const t = openTestLedger('2023-11-10T02:00:00Z', disk ? fs.mkdtempSync(path.join(disk, 'ledger-')) : undefined);
   // The model runs hundreds of imports: on this thread they cost 70 ms, in a worker thread seconds.
   t.ctx.importWorker = undefined;
   const dir = tempDir('canbao-model-');
-  const call = <K extends ApiName>(si: number, name: K, arg: ApiInput<K>, key?: string) =>
+  let call = <K extends ApiName>(si: number, name: K, arg: ApiInput<K>, key?: string) =>
     dispatch(handlers, t.ctx, name, arg, `window:${si}`, key) as Promise<Result<ApiOutput<K>>>;
   const village = await t.ok('villages.add', { code: '001', name: '幸福村' });
   await t.ok('office.setPolicy', { coverageYear: 2024, policyId: 'cq-yunyang-nongba-2024' });
   for (const n of HOUSEHOLDS) await t.ok('roster.addHousehold', { villageId: village.id, number: n });
+  // The main PC's own window makes the users (the first is logged in there): seats pair only once users exist.
+  for (let i = 0; i < sessions; i++) await t.ok('users.create', { username: `jb${i}`, displayName: `经办${i}`, role: 'admin', password: PASSWORD });
+  const lan = seats ? await seatsOverHttps(t, sessions) : null;
+  if (lan) call = lan.call;
+  if (lan?.fallback) console.warn(lan.fallback);
   for (let i = 0; i < sessions; i++) {
-    const u = await call(0, 'users.create', { username: `jb${i}`, displayName: `经办${i}`, role: 'admin', password: PASSWORD });
-    if (!u.ok) throw new Error(u.error.message);
-    if (i === 0) {
-      const first = await call(0, 'session.login', { username: 'jb0', password: PASSWORD });
-      if (!first.ok) throw new Error(first.error.message);
-    } else {
-      const l = await call(i, 'session.login', { username: `jb${i}`, password: PASSWORD });
-      if (!l.ok) throw new Error(l.error.message);
-    }
+    const l = await call(i, 'session.login', { username: `jb${i}`, password: PASSWORD });
+    if (!l.ok) throw new Error(l.error.message);
   }
   // Everyone in the roster from the start (the first batch, undoable like any other).
   const first = writeCsv(path.join(dir, '户籍0.csv'), [
@@ -741,26 +745,27 @@ export async function setUp(sessions: number, disk: string | null = null): Promi
     fullNext: null,
     killNext: null,
   };
-  return { model, real: { t, dir, disk, ctx: t.ctx, call } };
+  return { model, real: { t, dir, disk, ctx: t.ctx, call, seats: lan } };
 }
 
-export function tearDown(real: Real): void {
+export async function tearDown(real: Real): Promise<void> {
+  await real.seats?.close();
   real.t.close();
   fs.rmSync(real.dir, { recursive: true, force: true });
 }
 
-/** One seeded property: runs of `steps` steps by 2–5 windows, each checked after every step. */
-export function property(maxSteps: number, disk: string | null = null) {
+/** One seeded property: runs of `steps` steps by 2–5 windows (or `seats` seats on the LAN), each checked after every step. */
+export function property(maxSteps: number, disk: string | null = null, seats: number | null = null) {
   return fc.asyncProperty(
     fc
-      .integer({ min: 2, max: 5 })
+      .integer({ min: seats ?? 2, max: seats ?? 5 })
       .chain((sessions) => fc.tuple(fc.constant(sessions), fc.commands(stepsArbitrary(sessions, disk !== null), { maxCommands: maxSteps, size: 'max' }))),
     async ([sessions, cmds]) => {
-      const setup = await setUp(sessions, disk);
+      const setup = await setUp(sessions, disk, seats !== null);
       try {
         await fc.asyncModelRun(() => setup, cmds);
       } finally {
-        tearDown(setup.real);
+        await tearDown(setup.real);
       }
     },
   );

@@ -111,6 +111,25 @@ describe('turning the LAN on and off', () => {
   });
 });
 
+describe('a new address from DHCP', () => {
+  it('moves to the address the interface has now, with the same key, and the seat stays paired', async () => {
+    let address = ADDRESS;
+    await lan.close();
+    lan = new LanService({ ctx: t.ctx, rendererDir, port, interfaces: () => IFACE(address), hostname: () => 'ZhuDianNao', watchMs: 3_600_000 });
+    t.ctx.lan = lan;
+    const cookie = await pair('窗口2');
+    const before = await req({ path: '/' });
+    address = '127.0.0.3';
+    lan.apply();
+    const s = await t.ok('lan.status', {});
+    expect(s.listening).toEqual([`127.0.0.3:${port}`]);
+    await expect(req({ path: '/' })).rejects.toThrow(/ECONNREFUSED/);
+    const moved = await lanRequest({ address: '127.0.0.3', port, path: '/api/session.get', body: {}, cookie, headers: SESSION });
+    expect(moved.json).toMatchObject({ ok: true, value: { seat: '窗口2' } });
+    expect(moved.pin).toBe(before.pin);
+  });
+});
+
 describe('pairing a seat', () => {
   it('a seat not paired gets only the page; its calls are refused in Chinese', async () => {
     await turnOn();
