@@ -165,7 +165,7 @@ export const lanHandlers = {
   'lan.peek': reads(
     'clerk',
     z.object({ address: z.string({ error: '请填写主电脑的地址。' }).trim().min(1, '请填写主电脑的地址。').max(300, '地址太长。') }).strict(),
-    (_ctx, arg) => peekMainPc(arg.address),
+    (ctx, arg) => peekMainPc(arg.address, ctx.dataDir),
     { local: true },
   ),
 };

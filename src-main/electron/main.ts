@@ -8,7 +8,8 @@ import { dispatch, handlers } from '../api/index';
 import { startCore } from '../app';
 import type { Context } from '../api/handler';
 import { INVOKE_CHANNEL, SAVE_CHANNEL, SEAT_CHANNEL } from './channel';
-import { forgetSeat, openSeatWindow, rememberSeat, rememberedSeat } from './seat-window';
+import { carrySeatCookie, openSeatWindow } from './seat-window';
+import { forgetSeat, lastSeat, rememberSeat, rememberedSeat } from '../files/seat-file';
 import { seatTarget } from '../domain/lan/seat-target';
 import { LanService } from '../host/lan-service';
 import { downloadable } from '../files/outputs';
@@ -111,10 +112,11 @@ async function start(): Promise<void> {
     forgetSeat(dataDir);
     createWindow();
   };
-  ipcMain.handle(SEAT_CHANNEL, (event, url: unknown, pin: unknown) => {
+  ipcMain.handle(SEAT_CHANNEL, async (event, url: unknown, pin: unknown) => {
     if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     const t = seatTarget(String(url), String(pin));
     if (!t.ok) return { ok: false, error: { code: 'invalid_input', message: t.message } };
+    await carrySeatCookie(lastSeat(dataDir), t.target);
     rememberSeat(dataDir, t.target);
     openSeatWindow(t.target, ownWindow);
     BrowserWindow.fromWebContents(event.sender)?.close();

@@ -3,32 +3,19 @@
 // main process. Thin on purpose: what to open and whether a certificate matches are pure
 // (domain/lan/seat-target.ts, domain/lan/pin.ts) and tested under Node.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { BrowserWindow, dialog, session } from 'electron';
 import { checkPin } from '../domain/lan/pin';
-import { seatTarget, type SeatTarget } from '../domain/lan/seat-target';
+import type { SeatTarget } from '../domain/lan/seat-target';
 
-const SEAT_FILE = (dataDir: string) => path.join(dataDir, 'lan', 'seat.json');
-
-/** The main PC this PC was connected to last, if any (opened at start instead of this PC's own ledger). */
-export function rememberedSeat(dataDir: string): SeatTarget | null {
-  try {
-    const { url, pin } = JSON.parse(fs.readFileSync(SEAT_FILE(dataDir), 'utf8')) as { url: string; pin: string };
-    const t = seatTarget(url, pin);
-    return t.ok ? t.target : null;
-  } catch {
-    return null;
-  }
-}
-
-export function forgetSeat(dataDir: string): void {
-  fs.rmSync(SEAT_FILE(dataDir), { force: true });
-}
-
-export function rememberSeat(dataDir: string, t: SeatTarget): void {
-  fs.mkdirSync(path.dirname(SEAT_FILE(dataDir)), { recursive: true });
-  fs.writeFileSync(SEAT_FILE(dataDir), JSON.stringify({ url: t.url, pin: t.pin }));
+/**
+ * The main PC found again at another address (DHCP) or by its name, with the key it was paired
+ * with: the seat's cookie goes with it, so the seat is not asked to pair again.
+ */
+export async function carrySeatCookie(before: SeatTarget | null, now: SeatTarget): Promise<void> {
+  if (!before || before.pin !== now.pin || before.url === now.url) return;
+  const cookies = session.fromPartition('persist:canbao-seat').cookies;
+  for (const c of await cookies.get({ url: before.url, name: 'canbao_seat' }))
+    await cookies.set({ url: now.url, name: c.name, value: c.value, secure: true, httpOnly: true, sameSite: 'strict', expirationDate: c.expirationDate });
 }
 
 export function openSeatWindow(t: SeatTarget, onGiveUp: () => void): BrowserWindow {
@@ -59,7 +46,7 @@ export function openSeatWindow(t: SeatTarget, onGiveUp: () => void): BrowserWind
         type: 'warning',
         title: '连不上所里的主电脑',
         message: `连不上所里的主电脑（${t.url}）。`,
-        detail: `请确认主电脑已开机、canbao 已打开，且这台电脑连着所里的网络。若主电脑重装过 canbao，请重新连接。（${description}）`,
+        detail: `请确认主电脑已开机、canbao 已打开，且这台电脑连着所里的网络。主电脑换了地址时，请点「改为打开本机台账」，在 设置 → 多台电脑 中填主电脑现在的地址（证书没变就不用重新配对）。（${description}）`,
         buttons: ['重试', '改为打开本机台账'],
         cancelId: 1,
       })

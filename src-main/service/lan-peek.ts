@@ -10,6 +10,7 @@ import { pinOf, shortFingerprint } from '../domain/lan/pin';
 import { namedIn } from '../domain/lan/renewal';
 import { LAN_PORT } from '../domain/lan/port';
 import { Refusal } from './context';
+import { lastSeat } from '../files/seat-file';
 import type { SeenMainPc } from '../types/lan';
 
 const PEEK_MS = 5000;
@@ -42,7 +43,7 @@ async function privateAddressOf(host: string): Promise<string> {
   return inside.address;
 }
 
-export async function peekMainPc(typed: string): Promise<SeenMainPc> {
+export async function peekMainPc(typed: string, dataDir: string): Promise<SeenMainPc> {
   const { host, port } = parseMainPcAddress(typed);
   const address = await privateAddressOf(host);
   const cert = await new Promise<crypto.X509Certificate | null>((resolve) => {
@@ -74,5 +75,6 @@ export async function peekMainPc(typed: string): Promise<SeenMainPc> {
     fingerprint: shortFingerprint(hash),
     pin: pinOf(hash),
     names: [...named.names, ...named.addresses],
+    known: lastSeat(dataDir)?.pin === pinOf(hash),
   };
 }

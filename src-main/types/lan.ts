@@ -46,4 +46,6 @@ export interface SeenMainPc {
   fingerprint: string;
   pin: string;
   names: string[];
+  /** The key this PC was connected to before (the main PC at a new address): nothing to compare again. */
+  known: boolean;
 }

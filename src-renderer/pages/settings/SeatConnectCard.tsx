@@ -17,7 +17,10 @@ export function SeatConnectCard() {
   async function look() {
     setSeen(null);
     setMatches(false);
-    setSeen(await action.run(() => invoke('lan.peek', { address })));
+    const seen = await action.run(() => invoke('lan.peek', { address }));
+    setSeen(seen);
+    // The main PC this PC was paired with, at another address: its key is the one compared before.
+    setMatches(seen?.known ?? false);
   }
 
   /** The desktop opens the main PC's page in a window of its own, pinned to the key just compared. */

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanService } from '../../../src-main/host/lan-service';
 import { openTestLedger, tempDir, type TestLedger } from '../../helpers/ledger';
 import { freePort, lanRequest } from '../../helpers/lan';
+import { rememberSeat } from '../../../src-main/files/seat-file';
 import { dispatch, handlers } from '../../../src-main/api/index';
 
 const IFACE = (address: string): NodeJS.Dict<os.NetworkInterfaceInfo[]> => ({
@@ -108,6 +109,29 @@ describe('turning the LAN on and off', () => {
     address = ADDRESS;
     lan.apply();
     expect((await t.ok('lan.status', {})).listening).toEqual([`${ADDRESS}:${port}`]);
+  });
+});
+
+describe("at a seat's PC: a look at the main PC before pairing", () => {
+  it('shows the fingerprint the main PC presents, known once this PC was connected to that key', async () => {
+    await turnOn();
+    const shown = (await t.ok('lan.status', {})).fingerprint;
+    const seen = await t.ok('lan.peek', { address: `https://${ADDRESS}:${port}/` });
+    expect(seen).toMatchObject({ url: `https://${ADDRESS}:${port}/`, fingerprint: shown, known: false });
+    expect(seen.names).toContain('zhudiannao');
+    rememberSeat(t.ctx.dataDir, { url: 'https://192.168.9.9:5781/', host: '192.168.9.9', pin: seen.pin });
+    expect((await t.ok('lan.peek', { address: `${ADDRESS}:${port}` })).known).toBe(true);
+  });
+
+  it("asks only the office's own addresses, and says so when nothing answers", async () => {
+    for (const [address, why] of [
+      ['8.8.8.8', '只能连接本所局域网内的电脑'],
+      ['192.168.1.5:99999', '格式不对'],
+      [`127.0.0.1:${await freePort()}`, '连不上'],
+    ] as const) {
+      const r = await t.call('lan.peek', { address });
+      expect(r.ok ? '' : r.error.message, address).toContain(why);
+    }
   });
 });
 
