@@ -162,6 +162,10 @@ test('two seats across the network pair, enroll one household at once with gaple
     // The main PC restarts under the seats: the LAN comes back by itself, the seat stays paired,
     // logs in again, and the retry sent again under its key is answered as the first was.
     await stop(main.child);
+    // The main PC off: the seat says so, in words a clerk can act on.
+    await a.getByRole('menuitem', { name: '花名册' }).click();
+    await expect(a.getByText('连不上所里的主电脑').first()).toBeVisible({ timeout: 15_000 });
+    await screenshot(a, 'lan-seat-main-off-1366');
     main = await startHost(dataDir, hostArgs, net.hostEnv);
     await a.reload();
     await expect(a.getByText('本机「窗口2 · 李经办的电脑」· 连接到所里的主电脑')).toBeVisible();
