@@ -78,15 +78,17 @@ export async function benchLan(policy: Policy, persons: number, seconds: number)
   const perSeat = Math.ceil((seconds * perSecond) / 4) + 1;
   const office = await seed(policy, persons, perSeat);
   const net = seatNet();
-  if (net.fallback) report(`  ${net.fallback}`);
-  const lanPort = await freePort(net.mainAddress);
-  const main = await startMain(office.dataDir, lanPort, net.hostEnv);
+  let main: { stop: () => void } | null = null;
   try {
+    if (net.fallback) report(`  ${net.fallback}`);
+    const lanPort = await freePort(net.mainAddress);
+    const started = await startMain(office.dataDir, lanPort, net.hostEnv);
+    main = started;
     // The main PC's admin, through the loopback door with the page's token.
-    const token = /name="canbao-token" content="([^"]+)"/.exec(await (await fetch(main.url)).text())![1]!;
+    const token = /name="canbao-token" content="([^"]+)"/.exec(await (await fetch(started.url)).text())![1]!;
     const session = crypto.randomBytes(12).toString('hex');
     const admin = async (name: string, arg: unknown) => {
-      const res = await fetch(`${main.url}api/${name}`, {
+      const res = await fetch(`${started.url}api/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-canbao-token': token, 'x-canbao-session': session },
         body: JSON.stringify(arg),
@@ -143,7 +145,7 @@ export async function benchLan(policy: Policy, persons: number, seconds: number)
     const gaps = numbers.filter((n, i) => i > 0 && n !== numbers[i - 1]! + 1).length;
     report(`  receipts the seats were given: ${numbers.length}, gaps ${gaps}`);
   } finally {
-    main.stop();
+    main?.stop();
     net.close();
     fs.rmSync(office.dataDir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { Refusal, audit, caller, reads, writes, type Context } from './handler';
 import { afterCommit } from '../service/context';
 import { text } from './fields';
 import { pairingAddress, type LanControl } from '../service/lan';
-import { peekMainPc } from '../service/lan-peek';
+import { notThisPc, peekMainPc } from '../service/lan-peek';
 import { hasActiveUsers } from '../ledger/users';
 import type { LanStatus } from '../types/lan';
 
@@ -20,6 +20,17 @@ const seatName = text('place', '电脑名称', '请给这台电脑起个名字�
 function control(ctx: Context): LanControl {
   if (!ctx.lan) throw new Refusal('unavailable', '这个版本的 canbao 不能为其他电脑提供服务（请在主电脑上用桌面版或浏览器版）。');
   return ctx.lan;
+}
+
+/** This PC's own LAN key's pin, when it has served. */
+function ownPin(ctx: Context): string | null {
+  const pem = ctx.lan?.certificatePem();
+  return pem
+    ? crypto
+        .createHash('sha256')
+        .update(new crypto.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('base64')
+    : null;
 }
 
 function seatOrRefuse(ctx: Context, id: number) {
@@ -165,7 +176,7 @@ export const lanHandlers = {
   'lan.peek': reads(
     'clerk',
     z.object({ address: z.string({ error: '请填写主电脑的地址。' }).trim().min(1, '请填写主电脑的地址。').max(300, '地址太长。') }).strict(),
-    (ctx, arg) => peekMainPc(arg.address, ctx.dataDir),
+    async (ctx, arg) => notThisPc(await peekMainPc(arg.address, ctx.dataDir), ownPin(ctx)),
     { local: true },
   ),
 };

@@ -1,5 +1,6 @@
 // The desktop shell. Kept thin on purpose: everything but the window, IPC binding and
 // printing lives in code the browser host and the tests also run.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,11 +54,30 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The pin of a certificate, as seats pin it. */
+const ownPin = (pem: string) =>
+  crypto
+    .createHash('sha256')
+    .update(new crypto.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+
+/** A seat window's page reloading itself (after pairing, when revoked) stays on the main PC's origin; nothing else navigates. */
+function sameSeatOrigin(from: string, to: string): boolean {
+  try {
+    const a = new URL(from);
+    return a.protocol === 'https:' && a.origin === new URL(to).origin;
+  } catch {
+    return false;
+  }
+}
+
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   app.on('web-contents-created', (_e, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-navigate', (e) => {
+      if (!sameSeatOrigin(contents.getURL(), e.url)) e.preventDefault();
+    });
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });
 }
@@ -65,7 +85,7 @@ function lockDown(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
-  const dataDir = process.env.CANBAO_DATA || app.getPath('userData');
+  const dataDir = path.resolve(process.env.CANBAO_DATA || app.getPath('userData'));
   let ctx: Context;
   let stop: () => void;
   try {
@@ -116,6 +136,8 @@ async function start(): Promise<void> {
     if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     const t = seatTarget(String(url), String(pin));
     if (!t.ok) return { ok: false, error: { code: 'invalid_input', message: t.message } };
+    if (lan.certificatePem() && t.target.pin === ownPin(lan.certificatePem()!))
+      return { ok: false, error: { code: 'invalid_input', message: '这是这台电脑自己：这台电脑就是主电脑，不用连接。' } };
     await carrySeatCookie(lastSeat(dataDir), t.target);
     rememberSeat(dataDir, t.target);
     openSeatWindow(t.target, ownWindow);

@@ -3,7 +3,7 @@
 // main process. Thin on purpose: what to open and whether a certificate matches are pure
 // (domain/lan/seat-target.ts, domain/lan/pin.ts) and tested under Node.
 import crypto from 'node:crypto';
-import { BrowserWindow, dialog, session } from 'electron';
+import { BrowserWindow, Menu, dialog, session } from 'electron';
 import { checkPin } from '../domain/lan/pin';
 import type { SeatTarget } from '../domain/lan/seat-target';
 
@@ -39,6 +39,13 @@ export function openSeatWindow(t: SeatTarget, onGiveUp: () => void): BrowserWind
     title: 'canbao 参保台账（连接所里的主电脑）',
     webPreferences: { session: part, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
   });
+  // This PC's own window first, then this one closed: the app never has no window (it would quit).
+  const leave = () => {
+    onGiveUp();
+    win.close();
+  };
+  // Always a way back to this PC's own ledger (a PC that stopped being a seat, a main PC gone for good).
+  win.setMenu(Menu.buildFromTemplate([{ label: '改为打开本机台账', click: () => leave() }]));
   win.webContents.on('did-fail-load', (_e, _code, description, url) => {
     if (!url.startsWith(t.url)) return;
     void dialog
@@ -46,11 +53,11 @@ export function openSeatWindow(t: SeatTarget, onGiveUp: () => void): BrowserWind
         type: 'warning',
         title: '连不上所里的主电脑',
         message: `连不上所里的主电脑（${t.url}）。`,
-        detail: `请确认主电脑已开机、canbao 已打开，且这台电脑连着所里的网络。主电脑换了地址时，请点「改为打开本机台账」，在 设置 → 多台电脑 中填主电脑现在的地址（证书没变就不用重新配对）。（${description}）`,
+        detail: `请确认主电脑已开机、canbao 已打开，且这台电脑连着所里的网络。主电脑换了地址时，请点「改为打开本机台账」，在 设置 → 多台电脑 中填主电脑现在的地址（证书没变就不用重新配对）；主电脑重装过 canbao 或换了密钥，则要重新配对。（${description}）`,
         buttons: ['重试', '改为打开本机台账'],
         cancelId: 1,
       })
-      .then(({ response }) => (response === 0 ? void win.loadURL(t.url) : onGiveUp()));
+      .then(({ response }) => (response === 0 ? void win.loadURL(t.url) : leave()));
   });
   void win.loadURL(t.url);
   return win;

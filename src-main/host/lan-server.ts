@@ -115,7 +115,7 @@ export async function startLanServer(o: LanServerOptions): Promise<RunningLan> {
             s.close(() => resolve());
           }),
       ),
-    ).then(() => undefined);
+    ).then(() => listener.idle());
   try {
     for (const address of o.addresses) {
       const server = https.createServer({ key: o.keyPem, cert: o.certPem, minVersion: 'TLSv1.2' }, listener);

@@ -59,24 +59,23 @@ export interface ServeOptions {
 
 /**
  * Which caller each exported file was made for. A seat downloads only its own exports and problem
- * reports (they hold full ID numbers), not what the main PC or another seat wrote.
+ * reports (they hold full ID numbers), not what the main PC or another seat wrote. Only an answer's
+ * own `file` counts (export.write, export.registration, import.report answer so): text a caller
+ * had echoed back (a header cell naming another file) must not make the file its own.
  */
 export class OutputOwners {
   private readonly owners = new Map<string, string>();
+  private readonly dataDir: string;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(dataDir: string) {
+    this.dataDir = path.resolve(dataDir);
+  }
 
-  /** The files an answer names (a value `file`, at any depth the answers use). */
-  note(value: unknown, caller: string, depth = 0): void {
-    if (typeof value === 'string') {
-      if (value.startsWith(this.dataDir)) {
-        const file = downloadable(this.dataDir, value);
-        if (file) this.owners.set(file, caller);
-      }
-    } else if (value && typeof value === 'object' && depth < 4) {
-      const items = Array.isArray(value) ? value.slice(0, 100) : Object.values(value);
-      for (const v of items) this.note(v, caller, depth + 1);
-    }
+  note(value: unknown, caller: string): void {
+    const file = value && typeof value === 'object' && !Array.isArray(value) ? (value as { file?: unknown }).file : undefined;
+    if (typeof file !== 'string') return;
+    const made = downloadable(this.dataDir, file);
+    if (made) this.owners.set(made, caller);
   }
 
   madeFor(file: string, caller: string): boolean {
@@ -143,8 +142,13 @@ export async function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES
   return Buffer.concat(chunks);
 }
 
+/** A request listener that can say when the requests it took in are all answered. */
+export type Listener = http.RequestListener & { idle(): Promise<void> };
+
 /** The request listener behind a gate. */
-export function requestListener(o: ServeOptions): http.RequestListener {
+export function requestListener(o: ServeOptions): Listener {
+  let running = 0;
+  const settled: (() => void)[] = [];
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let url: URL;
     try {
@@ -316,12 +320,20 @@ export function requestListener(o: ServeOptions): http.RequestListener {
     );
   }
 
-  return (req, res) => {
-    void handle(req, res).catch((err) => {
-      console.error('[canbao host]', err);
-      if (!res.headersSent) refuse(res, 500, '服务出错，请重试。');
-    });
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    running++;
+    void handle(req, res)
+      .catch((err) => {
+        console.error('[canbao host]', err);
+        if (!res.headersSent) refuse(res, 500, '服务出错，请重试。');
+      })
+      .finally(() => {
+        if (--running === 0) for (const done of settled.splice(0)) done();
+      });
   };
+  // Closing waits for what is under way (an export, an import's commit), so the ledger is not closed under it.
+  const idle = () => (running === 0 ? Promise.resolve() : new Promise<void>((done) => settled.push(done)));
+  return Object.assign(listener, { idle });
 }
 
 /** What Node's own parser refuses (a content-length that lies, a broken chunk, a body that trickles in past the timeout) is answered in Chinese too, and the connection closed. */

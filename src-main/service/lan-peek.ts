@@ -78,3 +78,9 @@ export async function peekMainPc(typed: string, dataDir: string): Promise<SeenMa
     known: lastSeat(dataDir)?.pin === pinOf(hash),
   };
 }
+
+/** Refused when the key is this PC's own: a main PC made a seat of itself could never pair (only it shows codes). */
+export function notThisPc(seen: SeenMainPc, ownPin: string | null): SeenMainPc {
+  if (seen.pin === ownPin) throw new Refusal('invalid_input', '这是这台电脑自己的地址：这台电脑就是主电脑，不用连接。座席电脑上才填主电脑的地址。', 'address');
+  return seen;
+}

@@ -28,6 +28,8 @@ export function lanRequest(o: {
   method?: string;
   path: string;
   body?: unknown;
+  /** Sent as it is (an upload) rather than as JSON. */
+  raw?: string;
   cookie?: string | null;
   host?: string;
   origin?: string;
@@ -48,7 +50,7 @@ export function lanRequest(o: {
           host: o.host ?? `${o.address}:${o.port}`,
           ...(o.origin ? { origin: o.origin } : {}),
           ...(o.cookie ? { cookie: o.cookie } : {}),
-          ...(text !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(text !== undefined && o.raw === undefined ? { 'content-type': 'application/json' } : {}),
           ...o.headers,
         },
       },

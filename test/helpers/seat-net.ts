@@ -35,6 +35,12 @@ export function seatNet(): SeatNet {
   try {
     // To see the loopback way on a machine that could make a namespace.
     if (process.env.CANBAO_NO_NETNS) throw new Error('CANBAO_NO_NETNS');
+    // One left by a run that was killed (its process id came round again) goes first.
+    try {
+      ip('netns', 'del', ns);
+    } catch {
+      /* none */
+    }
     ip('netns', 'add', ns);
     try {
       ip('link', 'add', main, 'type', 'veth', 'peer', 'name', seat);

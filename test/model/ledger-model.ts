@@ -707,7 +707,10 @@ export async function setUp(sessions: number, disk: string | null = null, seats 
   if (lan?.fallback) console.warn(lan.fallback);
   for (let i = 0; i < sessions; i++) {
     const l = await call(i, 'session.login', { username: `jb${i}`, password: PASSWORD });
-    if (!l.ok) throw new Error(l.error.message);
+    if (!l.ok) {
+      await lan?.close();
+      throw new Error(l.error.message);
+    }
   }
   // Everyone in the roster from the start (the first batch, undoable like any other).
   const first = writeCsv(path.join(dir, '户籍0.csv'), [

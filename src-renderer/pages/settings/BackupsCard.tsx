@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Modal, Space, Tag } from 'antd';
 import { PlainTable } from '../../PlainTable';
 import { chinaTime } from '../../format';
 import type { BackupFile } from '../../../src-main/api/contract';
-import { invoke } from '../../api';
+import { invoke, onSeatPage } from '../../api';
 import { isAdmin, useSession } from '../../session';
 import { useInvoke } from '../../useInvoke';
 import { useAction } from '../../useAction';
@@ -71,7 +71,8 @@ export function BackupsCard() {
         </span>
         {error && <Alert type="error" showIcon message={error} role="alert" />}
         {notice && <Alert type="success" showIcon message={notice} />}
-        {admin && (
+        {/* A folder is a path on the main PC: from a seat it means nothing (the main PC refuses it). */}
+        {admin && !onSeatPage() && (
           <Space.Compact style={{ width: '100%' }}>
             <Input
               aria-label="备份到文件夹"

@@ -43,7 +43,7 @@ export function CertificateGuide(props: { status: LanStatus; thumbprint: string;
           </li>
           <li>
             请管理员在主电脑「设置 → 多台电脑」中点「显示配对码」，在浏览器里输入这 6 位配对码和这台电脑的名称（如「窗口2 ·
-            李经办的电脑」），点「配对」，再用自己的用户名登录。主电脑屏幕上的证书指纹应为 <span className="keep">{s.fingerprint}</span>。
+            李经办的电脑」），点「配对」，再用自己的用户名登录。
           </li>
           <li>
             以后主电脑换了地址或证书更新（约两年一次），浏览器提示「不安全」「证书无效」时，请管理员重新导出证书，再按本说明安装一次；不要点「继续前往」。

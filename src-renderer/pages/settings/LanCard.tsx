@@ -67,8 +67,8 @@ export function LanCard() {
   async function exportCertificate() {
     const made = await action.run(() => invoke('lan.exportCertificate', {}));
     if (!made) return;
-    await action.run(() => saveFile(made.file).then((r) => (r.ok ? { ok: true as const, value: made } : r)));
-    setGuide({ thumbprint: made.thumbprint });
+    // The guide goes with a certificate saved: not when the saving failed.
+    if (await action.run(() => saveFile(made.file).then((r) => (r.ok ? { ok: true as const, value: made } : r)))) setGuide({ thumbprint: made.thumbprint });
   }
 
   return (
@@ -151,7 +151,7 @@ export function LanCard() {
                 render: (_, x) =>
                   x.revokedAt ? null : (
                     <Space>
-                      <Button size="small" onClick={() => setRenaming(x)}>
+                      <Button size="small" onClick={() => (action.setError(null), setRenaming(x))}>
                         改名
                       </Button>
                       <Popconfirm

@@ -64,9 +64,11 @@ export function SeatConnectCard() {
               matches ? (
                 <Space direction="vertical">
                   <span>
-                    {window.canbao
-                      ? '点下面的按钮打开主电脑的页面，输入主电脑显示的配对码。'
-                      : '在这台电脑的浏览器（Edge 或 Chrome）中打开下面的地址，输入主电脑显示的配对码。浏览器第一次会提示证书不受信任：请先按主电脑导出的《安装证书说明》安装主电脑的证书。'}
+                    {seen.known
+                      ? '这是这台电脑连接过的主电脑（证书没变），点下面的按钮打开它的页面，不用重新配对。'
+                      : window.canbao
+                        ? '点下面的按钮打开主电脑的页面，输入主电脑显示的配对码。'
+                        : '在这台电脑的浏览器（Edge 或 Chrome）中打开下面的地址，输入主电脑显示的配对码。浏览器第一次会提示证书不受信任：请先按主电脑导出的《安装证书说明》安装主电脑的证书。'}
                   </span>
                   <Typography.Text copyable strong>
                     {seen.url}

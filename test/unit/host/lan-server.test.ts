@@ -114,13 +114,39 @@ describe('turning the LAN on and off', () => {
 
 describe("at a seat's PC: a look at the main PC before pairing", () => {
   it('shows the fingerprint the main PC presents, known once this PC was connected to that key', async () => {
+    // The main PC: another ledger serving on this address; this PC (t) does not serve.
+    const main = openTestLedger();
+    const mainDir = tempDir();
+    fs.writeFileSync(path.join(mainDir, 'index.html'), '<html><head></head></html>');
+    const mainPort = await freePort();
+    await main.ok('users.create', { username: 'admin', displayName: '管理员', role: 'admin', password: 'secret123' });
+    const mainLan = new LanService({
+      ctx: main.ctx,
+      rendererDir: mainDir,
+      port: mainPort,
+      interfaces: () => IFACE(ADDRESS),
+      hostname: () => 'ZhuDianNao',
+      watchMs: 3_600_000,
+    });
+    main.ctx.lan = mainLan;
+    try {
+      await main.ok('lan.enable', { interface: '办公室' });
+      const shown = (await main.ok('lan.status', {})).fingerprint;
+      const seen = await t.ok('lan.peek', { address: `https://${ADDRESS}:${mainPort}/` });
+      expect(seen).toMatchObject({ url: `https://${ADDRESS}:${mainPort}/`, fingerprint: shown, known: false });
+      expect(seen.names).toContain('zhudiannao');
+      rememberSeat(t.ctx.dataDir, { url: 'https://192.168.9.9:5781/', host: '192.168.9.9', pin: seen.pin });
+      expect((await t.ok('lan.peek', { address: `${ADDRESS}:${mainPort}` })).known).toBe(true);
+    } finally {
+      await mainLan.close();
+      main.close();
+    }
+  });
+
+  it("refuses this PC's own address: a main PC made a seat of itself could never pair", async () => {
     await turnOn();
-    const shown = (await t.ok('lan.status', {})).fingerprint;
-    const seen = await t.ok('lan.peek', { address: `https://${ADDRESS}:${port}/` });
-    expect(seen).toMatchObject({ url: `https://${ADDRESS}:${port}/`, fingerprint: shown, known: false });
-    expect(seen.names).toContain('zhudiannao');
-    rememberSeat(t.ctx.dataDir, { url: 'https://192.168.9.9:5781/', host: '192.168.9.9', pin: seen.pin });
-    expect((await t.ok('lan.peek', { address: `${ADDRESS}:${port}` })).known).toBe(true);
+    const r = await t.call('lan.peek', { address: `${ADDRESS}:${port}` });
+    expect(r.ok ? '' : r.error.message).toContain('这台电脑就是主电脑');
   });
 
   it("asks only the office's own addresses, and says so when nothing answers", async () => {
