@@ -2,8 +2,11 @@
 // that measure the app in Chromium. Needs `npx electron-vite build` first.
 import { spawn } from 'node:child_process';
 
-export function host(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function host(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (b: Buffer) => {

@@ -16,6 +16,7 @@ import { startCore } from '../src-main/app';
 import { openLedger } from '../src-main/ledger/open';
 import { freePort, seatNet } from '../test/helpers/seat-net';
 import { buildLedger } from './build-ledger';
+import { host } from './host';
 import { DESK_DAY } from './renderer/seed';
 import { median, percentile, report } from './util';
 
@@ -55,24 +56,6 @@ async function seed(policy: Policy, persons: number, perSeat: number) {
   }
 }
 
-function startMain(dataDir: string, lanPort: number, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data', dataDir, '--port', '0', '--lan-port', String(lanPort)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  return new Promise<{ url: string; stop: () => void }>((resolve, reject) => {
-    let out = '';
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill() });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-}
-
 export async function benchLan(policy: Policy, persons: number, seconds: number): Promise<void> {
   const perSecond = 2;
   const perSeat = Math.ceil((seconds * perSecond) / 4) + 1;
@@ -82,7 +65,7 @@ export async function benchLan(policy: Policy, persons: number, seconds: number)
   try {
     if (net.fallback) report(`  ${net.fallback}`);
     const lanPort = await freePort(net.mainAddress);
-    const started = await startMain(office.dataDir, lanPort, net.hostEnv);
+    const started = await host(office.dataDir, ['--lan-port', String(lanPort)], net.hostEnv);
     main = started;
     // The main PC's admin, through the loopback door with the page's token.
     const token = /name="canbao-token" content="([^"]+)"/.exec(await (await fetch(started.url)).text())![1]!;
