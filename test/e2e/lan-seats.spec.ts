@@ -115,6 +115,7 @@ test('two seats across the network pair, enroll one household at once with gaple
     const guide = page.getByRole('dialog', { name: '用浏览器连接：安装证书说明' });
     await expect(guide).toContainText(cert.fingerprint.replace(/:/g, '').toLowerCase());
     await expect(guide).toContainText(seatUrl);
+    await expect(guide).toContainText('存储位置选「当前用户」');
     await screenshot(page, 'lan-certificate-guide-1366');
     fs.mkdirSync(path.join('test', 'artifacts'), { recursive: true });
     await page.emulateMedia({ media: 'print' });
