@@ -68,11 +68,8 @@ export const test = base.extend<{ host: Host }>({
 
 export { expect };
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = path.join('test', 'artifacts', 'screenshots');
-  fs.mkdirSync(dir, { recursive: true });
-  // Drawers and dropdowns slide in: wait until nothing moves, or the picture shows half of it.
-  // Endless ones (spinners) are left out.
+/** Until nothing on the page moves (endless ones, spinners, left out), or 3 s. */
+export async function stillness(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
@@ -80,6 +77,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       { timeout: 3000 },
     )
     .catch(() => undefined);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join('test', 'artifacts', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  // Drawers and dropdowns slide in: wait until nothing moves, or the picture shows half of it.
+  await stillness(page);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
