@@ -22,17 +22,6 @@ function control(ctx: Context): LanControl {
   return ctx.lan;
 }
 
-/** This PC's own LAN key's pin, when it has served. */
-function ownPin(ctx: Context): string | null {
-  const pem = ctx.lan?.certificatePem();
-  return pem
-    ? crypto
-        .createHash('sha256')
-        .update(new crypto.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
-        .digest('base64')
-    : null;
-}
-
 function seatOrRefuse(ctx: Context, id: number) {
   const s = seats.getSeat(ctx.db, id);
   if (!s) throw new Refusal('not_found', '没有这台电脑（可能已被删除），请刷新。');
@@ -176,7 +165,7 @@ export const lanHandlers = {
   'lan.peek': reads(
     'clerk',
     z.object({ address: z.string({ error: '请填写主电脑的地址。' }).trim().min(1, '请填写主电脑的地址。').max(300, '地址太长。') }).strict(),
-    async (ctx, arg) => notThisPc(await peekMainPc(arg.address, ctx.dataDir), ownPin(ctx)),
+    async (ctx, arg) => notThisPc(await peekMainPc(arg.address, ctx.dataDir), ctx.lan?.pin() ?? null),
     { local: true },
   ),
 };

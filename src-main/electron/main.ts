@@ -1,6 +1,5 @@
 // The desktop shell. Kept thin on purpose: everything but the window, IPC binding and
 // printing lives in code the browser host and the tests also run.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,13 +52,6 @@ function createWindow(): BrowserWindow {
   void win.loadFile(rendererIndex);
   return win;
 }
-
-/** The pin of a certificate, as seats pin it. */
-const ownPin = (pem: string) =>
-  crypto
-    .createHash('sha256')
-    .update(new crypto.X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('base64');
 
 /** A seat window's page reloading itself (after pairing, when revoked) stays on the main PC's origin; nothing else navigates. */
 function sameSeatOrigin(from: string, to: string): boolean {
@@ -136,8 +128,7 @@ async function start(): Promise<void> {
     if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'forbidden', message: '拒绝访问。' } };
     const t = seatTarget(String(url), String(pin));
     if (!t.ok) return { ok: false, error: { code: 'invalid_input', message: t.message } };
-    if (lan.certificatePem() && t.target.pin === ownPin(lan.certificatePem()!))
-      return { ok: false, error: { code: 'invalid_input', message: '这是这台电脑自己：这台电脑就是主电脑，不用连接。' } };
+    if (t.target.pin === lan.pin()) return { ok: false, error: { code: 'invalid_input', message: '这是这台电脑自己：这台电脑就是主电脑，不用连接。' } };
     await carrySeatCookie(lastSeat(dataDir), t.target);
     rememberSeat(dataDir, t.target);
     openSeatWindow(t.target, ownWindow);

@@ -183,6 +183,10 @@ export class LanService implements LanControl {
   }
 
   /** The certificate seats and browsers may install (the key never leaves this PC). */
+  pin(): string | null {
+    return this.identity?.pin ?? null;
+  }
+
   certificatePem(): string | null {
     return this.identity?.certPem ?? null;
   }

@@ -17,6 +17,8 @@ export interface LanControl {
   redeem(typed: string, now: number): Redeemed;
   /** The certificate seats' browsers may install (never the key), or null while not serving. */
   certificatePem(): string | null;
+  /** This PC's own key as seats pin it, or null while it has not served. */
+  pin(): string | null;
 }
 
 /** The caller key of a PC pairing from `address` (the LAN's /pair): only it may call lan.pair. */
